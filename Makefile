@@ -1,0 +1,63 @@
+# Two commands do all the set-up: `make demo` and `make test`. Every target installs what it needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Lambda runs python3.12; use the same interpreter locally when the machine has one.
+PYTHON ?= $(shell PYENV_VERSION=3.12.1 pyenv which python 2>/dev/null || command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SAM_VENV := .venv-sam
+PIP_QUIET := --quiet --disable-pip-version-check
+export AWS_DEFAULT_REGION ?= us-east-1
+
+.PHONY: help install demo test unit integration lint typecheck template-check bench clean
+
+help:
+	@echo "make demo      run the whole pipeline locally on moto and show what a subscriber receives"
+	@echo "make test      lint, type-check, check the template, run unit and integration tests"
+	@echo "make bench     measure engine quality, speed and scale; writes docs/benchmarks.md"
+	@echo "make install   create .venv with the project and its CLI (.venv/bin/takeaways)"
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt functions/requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/pip install $(PIP_QUIET) -r requirements.txt 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
+	$(BIN)/pip install $(PIP_QUIET) --no-deps -e . 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
+	touch $@
+
+# SAM CLI pins its own AWS SDK versions, so it lives in a virtualenv of its own.
+$(SAM_VENV)/.installed:
+	test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install $(PIP_QUIET) aws-sam-cli==1.170.0 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
+	touch $@
+
+demo: install
+	$(BIN)/python -m infra.demo $(if $(ARTICLE),--article "$(ARTICLE)")
+
+test: install lint typecheck template-check unit integration
+
+lint: install
+	$(BIN)/ruff check functions infra tests benchmarks
+	$(BIN)/ruff format --check functions infra tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+template-check: install $(SAM_VENV)/.installed
+	$(BIN)/cfn-lint template.yaml
+	$(SAM_VENV)/bin/sam validate --lint --template template.yaml
+	$(SAM_VENV)/bin/sam validate --template template.yaml
+
+unit: install
+	$(BIN)/pytest tests/unit -q
+
+integration: install
+	$(BIN)/pytest tests/integration -q -m integration
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,21 @@
+"""Summary engines: each turns an ``Article`` into a ``TakeawaySummary``."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from takeaways.article.model import Article
+from takeaways.summary import TakeawaySummary
+
+
+class SummaryEngine(Protocol):
+    """What the pipeline needs from an engine."""
+
+    @property
+    def name(self) -> str:
+        """The value recorded as ``engine`` in the summary, e.g. ``extractive``."""
+        ...
+
+    def summarise(self, article: Article) -> TakeawaySummary:
+        """Summarise one article; raise ``EngineFailure`` when no usable answer is possible."""
+        ...

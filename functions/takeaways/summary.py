@@ -1,0 +1,81 @@
+"""The takeaway summary and the record stored for it: the shapes other systems read.
+
+These are pydantic models because their JSON Schema is published (``schemas/``)
+and because model answers are validated against them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EntityKind = Literal["person", "organisation", "place", "other"]
+
+
+class Takeaway(BaseModel):
+    """One short factual point and the article sentences it rests on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(min_length=1)
+    evidence: list[int] = Field(default_factory=list, description="Indices of the article sentences it rests on")
+
+
+class Entity(BaseModel):
+    """A person, organisation or place named in the article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    kind: EntityKind
+
+
+class TakeawaySummary(BaseModel):
+    """What an engine makes of one article."""
+
+    headline: str
+    summary: str = Field(description="One line")
+    takeaways: list[Takeaway] = Field(min_length=1, max_length=5)
+    entities: list[Entity] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    language: str = "en"
+    engine: str = Field(description="'extractive' or 'openai:<model>'")
+    fallback_reason: str | None = None
+
+
+class ObjectRef(BaseModel):
+    """Which S3 object version a stage worked on: the idempotency key is built from it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bucket: str
+    key: str
+    etag: str | None = None
+    version_id: str | None = None
+    size: int | None = None
+
+
+class ArticleMeta(BaseModel):
+    """The article's metadata as stored beside its summary."""
+
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str = "en"
+    truncated: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class SummaryRecord(BaseModel):
+    """The JSON object written to ``summaries/<article-id>.json``: what was summarised, how, and when."""
+
+    schema_version: Literal[1] = 1
+    article_id: str
+    source_object: ObjectRef
+    article: ArticleMeta
+    summary: TakeawaySummary
+    summarised_at: datetime
