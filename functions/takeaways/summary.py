@@ -20,7 +20,9 @@ class Takeaway(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str = Field(min_length=1)
-    evidence: list[int] = Field(default_factory=list, description="Indices of the article sentences it rests on")
+    evidence: list[int] = Field(
+        default_factory=list, description="Indices of the article sentences it rests on"
+    )
 
 
 class Entity(BaseModel):
@@ -78,4 +80,16 @@ class SummaryRecord(BaseModel):
     source_object: ObjectRef
     article: ArticleMeta
     summary: TakeawaySummary
+    received_at: datetime | None = Field(default=None, description="When the article landed in S3")
     summarised_at: datetime
+
+
+class RejectionRecord(BaseModel):
+    """The JSON object written to ``rejected/<article-id>.json``: why an input was not summarised."""
+
+    schema_version: Literal[1] = 1
+    article_id: str
+    source_object: ObjectRef
+    reason: str
+    detail: str
+    rejected_at: datetime

@@ -1,0 +1,38 @@
+"""boto3 clients, created once per container and only when first needed.
+
+boto3 is imported lazily so a handler's import stays cheap; ``AWS_ENDPOINT_URL``
+(set by the local stack) routes every client to moto's server.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_sns import SNSClient
+
+
+@cache
+def _client(service: str) -> Any:
+    import boto3
+    from botocore.config import Config
+
+    factory: Any = boto3.client
+    return factory(service, config=Config(retries={"mode": "standard", "max_attempts": 4}))
+
+
+def s3_client() -> S3Client:
+    client: S3Client = _client("s3")
+    return client
+
+
+def sns_client() -> SNSClient:
+    client: SNSClient = _client("sns")
+    return client
+
+
+def forget_clients() -> None:
+    """Drop cached clients, for tests that switch endpoints or credentials."""
+    _client.cache_clear()

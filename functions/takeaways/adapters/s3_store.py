@@ -1,0 +1,83 @@
+"""The articles bucket as an ``ArticleStore``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from botocore.exceptions import ClientError
+
+from takeaways.errors import ArticleRejected, RejectionReason, TransientFailure
+from takeaways.pipeline.ports import ObjectSuperseded
+from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+_MISSING = frozenset({"NoSuchKey", "404", "NotFound", "NoSuchVersion"})
+_THROTTLED = frozenset(
+    {"SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "ServiceUnavailable"}
+)
+
+
+class S3ArticleStore:
+    """Reads articles and summaries, writes summaries and rejections, in one bucket."""
+
+    def __init__(self, client: S3Client) -> None:
+        self._s3 = client
+
+    def read_article(self, ref: ObjectRef, *, max_bytes: int) -> tuple[bytes, ObjectRef]:
+        """Check the size before downloading: a 50 MB object is refused without reading it."""
+        try:
+            head = self._s3.head_object(Bucket=ref.bucket, Key=ref.key)
+        except ClientError as error:
+            raise _translate(error, ref) from error
+        etag = head.get("ETag", "").strip('"') or None
+        if ref.etag and etag and ref.etag.strip('"') != etag:
+            raise ObjectSuperseded(f"{ref.key} changed since the event was sent")
+        size = head.get("ContentLength", 0)
+        current = ref.model_copy(update={"etag": etag, "size": size, "version_id": head.get("VersionId")})
+        if size > max_bytes:
+            raise ArticleRejected(
+                RejectionReason.TOO_LARGE, f"object is {size} bytes; the limit is {max_bytes} bytes"
+            )
+        try:
+            if etag:
+                body = self._s3.get_object(Bucket=ref.bucket, Key=ref.key, IfMatch=f'"{etag}"')["Body"]
+            else:
+                body = self._s3.get_object(Bucket=ref.bucket, Key=ref.key)["Body"]
+            return body.read(max_bytes + 1)[: max_bytes + 1], current
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in {"PreconditionFailed", "412"}:
+                raise ObjectSuperseded(f"{ref.key} changed while it was being read") from error
+            raise _translate(error, ref) from error
+
+    def write_summary(self, key: str, record: SummaryRecord) -> None:
+        self._put_json(record.source_object.bucket, key, record.model_dump_json(indent=2))
+
+    def write_rejection(self, key: str, record: RejectionRecord) -> None:
+        self._put_json(record.source_object.bucket, key, record.model_dump_json(indent=2))
+
+    def read_summary(self, ref: ObjectRef) -> SummaryRecord:
+        try:
+            body = self._s3.get_object(Bucket=ref.bucket, Key=ref.key)["Body"].read()
+        except ClientError as error:
+            raise _translate(error, ref) from error
+        return SummaryRecord.model_validate_json(body)
+
+    def _put_json(self, bucket: str, key: str, text: str) -> None:
+        try:
+            self._s3.put_object(
+                Bucket=bucket, Key=key, Body=text.encode(), ContentType="application/json; charset=utf-8"
+            )
+        except ClientError as error:
+            raise TransientFailure(f"could not write s3://{bucket}/{key}: {error}") from error
+
+
+def _translate(error: ClientError, ref: ObjectRef) -> Exception:
+    """Missing objects are a final outcome; throttling and the rest are worth a retry."""
+    code = str(error.response.get("Error", {}).get("Code", ""))
+    if code in _MISSING:
+        return ArticleRejected(RejectionReason.NOT_FOUND, f"s3://{ref.bucket}/{ref.key} no longer exists")
+    if code in _THROTTLED:
+        return TransientFailure(f"S3 is throttling: {code}")
+    return TransientFailure(f"S3 {code or 'error'} on s3://{ref.bucket}/{ref.key}: {error}")

@@ -1,0 +1,35 @@
+"""The alerts topic as an ``AlertPublisher``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from takeaways.alerts.render import RenderedAlert
+from takeaways.errors import TransientFailure
+
+if TYPE_CHECKING:
+    from mypy_boto3_sns import SNSClient
+
+
+class SnsAlertPublisher:
+    """Publishes one message per alert, with a version per protocol and filterable attributes."""
+
+    def __init__(self, client: SNSClient, topic_arn: str) -> None:
+        self._sns = client
+        self._topic_arn = topic_arn
+
+    def publish(self, alert: RenderedAlert) -> str:
+        attributes: Any = alert.attributes
+        try:
+            response = self._sns.publish(
+                TopicArn=self._topic_arn,
+                Subject=alert.subject,
+                Message=alert.sns_message(),
+                MessageStructure="json",
+                MessageAttributes=attributes,
+            )
+        except ClientError as error:
+            raise TransientFailure(f"could not publish to {self._topic_arn}: {error}") from error
+        return response["MessageId"]

@@ -1,0 +1,1 @@
+"""Alerts: what each kind of subscriber receives for one summary."""

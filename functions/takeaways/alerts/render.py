@@ -1,0 +1,189 @@
+"""One summary record rendered for every channel, within every SNS limit, by construction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from takeaways.alerts.payload import AlertPayload, AlertTakeaway
+from takeaways.alerts.priority import assess_priority
+from takeaways.alerts.text_limits import shorten, to_ascii
+from takeaways.summary import SummaryRecord
+
+SUBJECT_LIMIT = 100
+SMS_LIMIT = 140
+MESSAGE_BYTES_LIMIT = 256 * 1024
+_ATTRIBUTE_ARRAY_ITEMS = 10
+_ATTRIBUTE_ITEM_CHARS = 80
+_ENGINE_LABELS = {"extractive": "the built-in extractive engine"}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedAlert:
+    """Everything one SNS publish needs: per-protocol messages plus filterable attributes."""
+
+    subject: str
+    email: str
+    sms: str
+    payload: AlertPayload
+    attributes: dict[str, dict[str, str]]
+
+    def sns_message(self) -> str:
+        """The ``Message`` for ``MessageStructure=json``: one version per protocol."""
+        machine = self.payload.model_dump_json()
+        return json.dumps(
+            {
+                "default": machine,
+                "email": self.email,
+                "sms": self.sms,
+                "sqs": machine,
+                "lambda": machine,
+                "http": machine,
+                "https": machine,
+                "firehose": machine,
+            },
+            ensure_ascii=False,
+        )
+
+
+def render_alert(record: SummaryRecord, *, summary_uri: str, is_update: bool = False) -> RenderedAlert:
+    """Render the alert for a stored summary."""
+    summary = record.summary
+    payload = AlertPayload(
+        article_id=record.article_id,
+        is_update=is_update,
+        headline=summary.headline,
+        summary=summary.summary,
+        takeaways=[AlertTakeaway(text=t.text, evidence=list(t.evidence)) for t in summary.takeaways],
+        topics=summary.topics,
+        entities=summary.entities,
+        priority=assess_priority(summary),
+        language=summary.language,
+        source=record.article.source,
+        url=record.article.url,
+        published=record.article.published,
+        engine=summary.engine,
+        fallback_reason=summary.fallback_reason,
+        summary_object=summary_uri,
+        summarised_at=record.summarised_at,
+    )
+    alert = RenderedAlert(
+        subject=render_subject(payload),
+        email=render_email(payload),
+        sms=render_sms(payload),
+        payload=payload,
+        attributes=message_attributes(payload),
+    )
+    return _fit_message_size(alert)
+
+
+def render_subject(payload: AlertPayload) -> str:
+    """SNS subjects must be printable ASCII, one line, at most 100 characters."""
+    prefix = "Update: " if payload.is_update else ""
+    subject = shorten(prefix + to_ascii(payload.headline), SUBJECT_LIMIT)
+    return subject if subject.strip() else f"{prefix}News takeaway {payload.article_id}"[:SUBJECT_LIMIT]
+
+
+def render_sms(payload: AlertPayload) -> str:
+    """Headline plus link in at most 140 ASCII characters (ASCII keeps one SMS segment's full size)."""
+    link = payload.url if payload.url and len(payload.url) <= SMS_LIMIT // 2 else ""
+    prefix = "Update: " if payload.is_update else ""
+    room = SMS_LIMIT - (len(link) + 1 if link else 0)
+    text = shorten(prefix + to_ascii(payload.headline), room)
+    return f"{text} {link}" if link else text
+
+
+def render_email(payload: AlertPayload) -> str:
+    """A plain-text e-mail a person reads top to bottom: what happened, then why it matters."""
+    lines = [payload.headline, "=" * min(len(payload.headline), 72), ""]
+    if payload.is_update:
+        lines += ["This is an update to a story we alerted you about earlier.", ""]
+    lines += [payload.summary, "", "Key takeaways:"]
+    lines += [f"  * {takeaway.text}" for takeaway in payload.takeaways]
+    lines.append("")
+    origin = " | ".join(
+        part
+        for part in (
+            f"Source: {payload.source}" if payload.source else "",
+            f"Published: {payload.published}" if payload.published else "",
+        )
+        if part
+    )
+    if origin:
+        lines.append(origin)
+    if payload.url:
+        lines.append(f"Read the article: {payload.url}")
+    if payload.topics:
+        lines.append(f"Topics: {', '.join(payload.topics)}")
+    engine = _ENGINE_LABELS.get(payload.engine, payload.engine)
+    written_by = f"Summary written by {engine}."
+    if payload.fallback_reason:
+        written_by += f" (The language model was not used: {payload.fallback_reason}.)"
+    lines += ["", written_by, "Every takeaway is drawn from the article itself."]
+    return "\n".join(lines) + "\n"
+
+
+def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
+    """Attributes for subscription filter policies; SNS rejects empty values, so they are left out."""
+    attributes: dict[str, dict[str, str]] = {
+        "priority": {"DataType": "Number", "StringValue": str(payload.priority)},
+        "language": {"DataType": "String", "StringValue": payload.language or "und"},
+        "engine": {"DataType": "String", "StringValue": payload.engine},
+        "update": {"DataType": "String", "StringValue": "true" if payload.is_update else "false"},
+    }
+    if payload.source:
+        attributes["source"] = {"DataType": "String", "StringValue": payload.source.strip().lower()}
+    topics = _attribute_array(payload.topics)
+    if topics:
+        attributes["topics"] = {"DataType": "String.Array", "StringValue": json.dumps(topics)}
+    entities = _attribute_array([entity.name for entity in payload.entities])
+    if entities:
+        attributes["entities"] = {"DataType": "String.Array", "StringValue": json.dumps(entities)}
+    return attributes
+
+
+def _attribute_array(values: list[str]) -> list[str]:
+    """Lower-cased, de-duplicated, bounded: what a filter policy can match exactly."""
+    seen: list[str] = []
+    for value in values:
+        normal = " ".join(value.lower().split())[:_ATTRIBUTE_ITEM_CHARS]
+        if normal and normal not in seen:
+            seen.append(normal)
+    return seen[:_ATTRIBUTE_ARRAY_ITEMS]
+
+
+def _fit_message_size(alert: RenderedAlert) -> RenderedAlert:
+    """Keep the whole SNS message under 256 KB by shortening takeaways, which are the only long part."""
+    limit = 600
+    while len(alert.sns_message().encode()) > MESSAGE_BYTES_LIMIT - 8192 and limit > 40:
+        payload = alert.payload.model_copy(
+            update={
+                "takeaways": [
+                    AlertTakeaway(text=shorten(t.text, limit), evidence=t.evidence[:10])
+                    for t in alert.payload.takeaways
+                ],
+                "summary": shorten(alert.payload.summary, limit),
+                "headline": shorten(alert.payload.headline, limit),
+            }
+        )
+        alert = RenderedAlert(
+            subject=alert.subject,
+            email=render_email(payload),
+            sms=alert.sms,
+            payload=payload,
+            attributes=alert.attributes,
+        )
+        limit //= 2
+    return alert
+
+
+def as_dict(alert: RenderedAlert) -> dict[str, Any]:
+    """The alert as plain data, for the CLI and the demo."""
+    return {
+        "subject": alert.subject,
+        "email": alert.email,
+        "sms": alert.sms,
+        "json": alert.payload.model_dump(mode="json"),
+        "attributes": alert.attributes,
+    }

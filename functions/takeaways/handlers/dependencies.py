@@ -1,0 +1,122 @@
+"""Builds each function's collaborators once per container, from validated settings.
+
+Lazy on purpose: importing a handler stays cheap and side-effect free, and the
+local runner or a test can set the environment before the first invocation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from aws_lambda_powertools.utilities.idempotency import (
+    DynamoDBPersistenceLayer,
+    IdempotencyConfig,
+)
+from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import DataRecord
+
+from takeaways.adapters.clients import s3_client, sns_client
+from takeaways.adapters.s3_store import S3ArticleStore
+from takeaways.adapters.sns_publisher import SnsAlertPublisher
+from takeaways.config import Settings, settings
+from takeaways.engines import SummaryEngine
+from takeaways.observability import DUPLICATES_SKIPPED, count, logger
+from takeaways.pipeline.stages import StageLayout
+
+# The idempotency key: the same object version is processed once, however often its event arrives.
+OBJECT_KEY_PATH = "[bucket, key, etag]"
+
+
+@dataclass(frozen=True, slots=True)
+class SummariseDependencies:
+    settings: Settings
+    store: S3ArticleStore
+    engine: SummaryEngine
+    layout: StageLayout
+    persistence: DynamoDBPersistenceLayer
+    idempotency: IdempotencyConfig
+
+
+@dataclass(frozen=True, slots=True)
+class NotifyDependencies:
+    settings: Settings
+    store: S3ArticleStore
+    publisher: SnsAlertPublisher
+    persistence: DynamoDBPersistenceLayer
+    idempotency: IdempotencyConfig
+
+
+def _mark_duplicate(response: Any, record: DataRecord) -> Any:
+    """Called by powertools when a completed key is seen again: count it and tell the handler."""
+    count(DUPLICATES_SKIPPED)
+    logger.info("duplicate event skipped", extra={"idempotency_key": record.idempotency_key})
+    return {**response, "duplicate": True} if isinstance(response, dict) else response
+
+
+def _idempotency(current: Settings) -> tuple[DynamoDBPersistenceLayer, IdempotencyConfig]:
+    persistence = DynamoDBPersistenceLayer(table_name=current.idempotency_table)
+    config = IdempotencyConfig(
+        event_key_jmespath=OBJECT_KEY_PATH,
+        raise_on_no_idempotency_key=True,
+        expires_after_seconds=current.idempotency_ttl_seconds,
+        response_hook=_mark_duplicate,
+    )
+    return persistence, config
+
+
+def _layout(current: Settings) -> StageLayout:
+    return StageLayout(
+        incoming_prefix=current.incoming_prefix,
+        summaries_prefix=current.summaries_prefix,
+        rejected_prefix=current.rejected_prefix,
+    )
+
+
+def build_engine(current: Settings) -> SummaryEngine:
+    """The extractive engine unless an API key is configured; the model engine is imported only then."""
+    if current.openai_api_key_secret:
+        from takeaways.engines.selection import engine_from_settings
+
+        return engine_from_settings(current)
+    from takeaways.engines.extractive import ExtractiveEngine
+
+    return ExtractiveEngine()
+
+
+@cache
+def summarise_dependencies() -> SummariseDependencies:
+    current = settings()
+    persistence, config = _idempotency(current)
+    return SummariseDependencies(
+        settings=current,
+        store=S3ArticleStore(s3_client()),
+        engine=build_engine(current),
+        layout=_layout(current),
+        persistence=persistence,
+        idempotency=config,
+    )
+
+
+@cache
+def notify_dependencies() -> NotifyDependencies:
+    current = settings()
+    if not current.alerts_topic_arn:
+        from takeaways.config import ConfigurationError
+
+        raise ConfigurationError("ALERTS_TOPIC_ARN is required by the notify function")
+    persistence, config = _idempotency(current)
+    return NotifyDependencies(
+        settings=current,
+        store=S3ArticleStore(s3_client()),
+        publisher=SnsAlertPublisher(sns_client(), current.alerts_topic_arn),
+        persistence=persistence,
+        idempotency=config,
+    )
+
+
+def forget_dependencies() -> None:
+    """Rebuild everything on the next invocation (tests switch stacks between cases)."""
+    summarise_dependencies.cache_clear()
+    notify_dependencies.cache_clear()
+    settings.cache_clear()

@@ -1,0 +1,80 @@
+"""NotifyFunction: stored summaries from the alert queue become one SNS alert each."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.idempotency import idempotent_function
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from takeaways.errors import ArticleRejected
+from takeaways.handlers.dependencies import notify_dependencies
+from takeaways.handlers.rejections import reject_message
+from takeaways.handlers.s3_notifications import parse_s3_notification
+from takeaways.observability import (
+    ALERTS_PUBLISHED,
+    END_TO_END_LATENCY,
+    EVENTS_IGNORED,
+    count,
+    count_with_reason,
+    logger,
+    metrics,
+    tracer,
+)
+from takeaways.pipeline.stages import publish_alert
+from takeaways.summary import ObjectRef
+
+processor = BatchProcessor(event_type=EventType.SQS)
+
+
+@logger.inject_lambda_context(clear_state=True)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    notify_dependencies().idempotency.register_lambda_context(context)
+    return process_partial_response(
+        event=event, record_handler=handle_message, processor=processor, context=context
+    )
+
+
+def handle_message(message: SQSRecord) -> None:
+    """One queue message: an S3 notification for a new summary record."""
+    try:
+        notification = parse_s3_notification(message.body)
+    except ArticleRejected as rejected:
+        reject_message(message, rejected, notify_dependencies().store, notify_dependencies().settings)
+        return
+    for reason in notification.ignored:
+        count_with_reason(EVENTS_IGNORED, reason)
+    for created in notification.created:
+        logger.set_correlation_id(created.ref.key)
+        outcome = _publish_once()(object_ref=created.ref.model_dump())
+        if outcome.get("duplicate"):
+            logger.info("duplicate event: alert already published", extra=outcome)
+            continue
+        count(ALERTS_PUBLISHED)
+        if outcome.get("latency_seconds") is not None:
+            count(END_TO_END_LATENCY, outcome["latency_seconds"], MetricUnit.Seconds)
+        logger.info("alert published", extra=outcome)
+
+
+def _publish_once() -> Any:
+    deps = notify_dependencies()
+
+    def publish_summary(object_ref: dict[str, Any]) -> dict[str, Any]:
+        outcome = publish_alert(
+            ObjectRef.model_validate(object_ref), store=deps.store, publisher=deps.publisher
+        )
+        return asdict(outcome)
+
+    return idempotent_function(
+        publish_summary,
+        data_keyword_argument="object_ref",
+        persistence_store=deps.persistence,
+        config=deps.idempotency,
+        key_prefix="notify",
+    )

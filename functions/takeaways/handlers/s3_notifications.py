@@ -1,0 +1,74 @@
+"""S3 event notifications as they arrive in an SQS message body."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import unquote_plus
+
+from aws_lambda_powertools.utilities.data_classes import S3Event
+
+from takeaways.errors import ArticleRejected, RejectionReason
+from takeaways.summary import ObjectRef
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectCreated:
+    """One created object, with the key decoded (S3 sends keys form-encoded: spaces as '+')."""
+
+    ref: ObjectRef
+    event_time: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class S3Notification:
+    """The created objects in one message and how many other records it carried (removals, tests)."""
+
+    created: list[ObjectCreated]
+    ignored: list[str]
+
+
+def parse_s3_notification(body: str) -> S3Notification:
+    """Read a message body; anything that is not an S3 notification is rejected, never retried."""
+    try:
+        document = json.loads(body)
+    except json.JSONDecodeError as error:
+        raise ArticleRejected(
+            RejectionReason.NOT_AN_S3_EVENT, f"message body is not JSON: {error}"
+        ) from error
+    if not isinstance(document, dict):
+        raise ArticleRejected(RejectionReason.NOT_AN_S3_EVENT, "message body is not a JSON object")
+    if document.get("Event") == "s3:TestEvent":
+        return S3Notification(created=[], ignored=["test_event"])
+    records = document.get("Records")
+    if not isinstance(records, list) or not records:
+        raise ArticleRejected(RejectionReason.NOT_AN_S3_EVENT, "message has no S3 'Records'")
+    created: list[ObjectCreated] = []
+    ignored: list[str] = []
+    try:
+        for record in S3Event(document).records:
+            if record.event_source != "aws:s3":
+                raise ArticleRejected(RejectionReason.NOT_AN_S3_EVENT, f"record from {record.event_source!r}")
+            if not record.event_name.startswith("ObjectCreated"):
+                ignored.append(record.event_name)
+                continue
+            s3_object = record.s3.get_object
+            ref = ObjectRef(
+                bucket=record.s3.bucket.name,
+                key=unquote_plus(s3_object.key),
+                etag=(s3_object.etag or "").strip('"') or None,
+                version_id=s3_object.version_id,
+                size=s3_object.size,
+            )
+            created.append(ObjectCreated(ref=ref, event_time=_event_time(record.event_time)))
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ArticleRejected(RejectionReason.NOT_AN_S3_EVENT, f"malformed S3 record: {error!r}") from error
+    return S3Notification(created=created, ignored=ignored)
+
+
+def _event_time(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None

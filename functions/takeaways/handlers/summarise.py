@@ -1,0 +1,106 @@
+"""SummariseFunction: S3 notifications from the ingest queue become stored summaries."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.idempotency import idempotent_function
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from takeaways.errors import ArticleRejected
+from takeaways.handlers.dependencies import summarise_dependencies
+from takeaways.handlers.rejections import reject_message
+from takeaways.handlers.s3_notifications import parse_s3_notification
+from takeaways.observability import (
+    ARTICLES_RECEIVED,
+    ENGINE_FALLBACKS,
+    EVENTS_IGNORED,
+    INPUTS_REJECTED,
+    SUMMARIES_WRITTEN,
+    count,
+    count_with_reason,
+    logger,
+    metrics,
+    tracer,
+)
+from takeaways.pipeline.stages import summarise_article
+from takeaways.summary import ObjectRef
+
+processor = BatchProcessor(event_type=EventType.SQS)
+
+
+@logger.inject_lambda_context(clear_state=True)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    summarise_dependencies().idempotency.register_lambda_context(context)
+    return process_partial_response(
+        event=event, record_handler=handle_message, processor=processor, context=context
+    )
+
+
+def handle_message(message: SQSRecord) -> None:
+    """One queue message: an S3 notification with (normally) one created object."""
+    try:
+        notification = parse_s3_notification(message.body)
+    except ArticleRejected as rejected:
+        reject_message(message, rejected, summarise_dependencies().store, summarise_dependencies().settings)
+        return
+    for reason in notification.ignored:
+        count_with_reason(EVENTS_IGNORED, reason)
+        logger.info("event ignored", extra={"reason": reason})
+    for created in notification.created:
+        logger.set_correlation_id(created.ref.key)
+        count(ARTICLES_RECEIVED)
+        outcome = _summarise_once()(object_ref=created.ref.model_dump(), received_at=_iso(created.event_time))
+        _report(outcome)
+
+
+def _summarise_once() -> Any:
+    """The stage wrapped in idempotency (cheap to build; the settings it needs are cached)."""
+    deps = summarise_dependencies()
+
+    def summarise_object(object_ref: dict[str, Any], received_at: str | None) -> dict[str, Any]:
+        outcome = summarise_article(
+            ObjectRef.model_validate(object_ref),
+            store=deps.store,
+            engine=deps.engine,
+            layout=deps.layout,
+            max_bytes=deps.settings.max_article_bytes,
+            max_chars=deps.settings.max_article_chars,
+            received_at=datetime.fromisoformat(received_at) if received_at else None,
+        )
+        return asdict(outcome)
+
+    return idempotent_function(
+        summarise_object,
+        data_keyword_argument="object_ref",
+        persistence_store=deps.persistence,
+        config=deps.idempotency,
+        key_prefix="summarise",
+    )
+
+
+def _report(outcome: dict[str, Any]) -> None:
+    status = outcome["status"]
+    if outcome.get("duplicate"):
+        logger.info("duplicate event: already processed", extra=outcome)
+    elif status == "summarised":
+        count(SUMMARIES_WRITTEN)
+        if outcome.get("fallback_reason"):
+            count_with_reason(ENGINE_FALLBACKS, outcome["fallback_reason"])
+        logger.info("summary written", extra=outcome)
+    elif status == "rejected":
+        count_with_reason(INPUTS_REJECTED, outcome["reason"])
+        logger.warning("article rejected", extra=outcome)
+    else:
+        count_with_reason(EVENTS_IGNORED, outcome["reason"] or status)
+        logger.info("event ignored", extra=outcome)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None

@@ -1,0 +1,28 @@
+"""How article keys map to stable article ids and to the keys of their records."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import PurePosixPath
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MAX_SLUG = 60
+
+
+def article_id_for(bucket: str, key: str, incoming_prefix: str) -> str:
+    """A readable, collision-safe id: the key's slug plus a short hash of bucket and key.
+
+    The slug lets an operator recognise the article in a listing; the hash keeps two
+    keys that slug alike (``a b.txt`` and ``a-b.txt``) apart.
+    """
+    relative = key[len(incoming_prefix) :] if key.startswith(incoming_prefix) else key
+    stem = str(PurePosixPath(relative).with_suffix("")) if PurePosixPath(relative).suffix else relative
+    slug = _NOT_SLUG.sub("-", stem.lower()).strip("-")[:_MAX_SLUG].strip("-") or "article"
+    digest = hashlib.sha256(f"{bucket}/{key}".encode()).hexdigest()[:10]
+    return f"{slug}-{digest}"
+
+
+def record_key(prefix: str, article_id: str) -> str:
+    """The key of a record (summary or rejection) for an article."""
+    return f"{prefix}{article_id}.json"

@@ -1,0 +1,135 @@
+"""The two stages: an article object becomes a stored summary; a stored summary becomes an alert.
+
+Two stages on purpose: a failed publish is retried without paying for a second
+summary, and alerts can be replayed from stored summaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from takeaways.alerts.render import render_alert
+from takeaways.article import parse_article
+from takeaways.engines import SummaryEngine
+from takeaways.errors import ArticleRejected
+from takeaways.pipeline.naming import article_id_for, record_key
+from takeaways.pipeline.ports import AlertPublisher, ArticleStore, ObjectSuperseded
+from takeaways.summary import ArticleMeta, ObjectRef, RejectionRecord, SummaryRecord
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class StageLayout:
+    """Where the stages read and write inside the bucket."""
+
+    incoming_prefix: str = "incoming/"
+    summaries_prefix: str = "summaries/"
+    rejected_prefix: str = "rejected/"
+
+
+@dataclass(frozen=True, slots=True)
+class SummariseOutcome:
+    """What became of one article object; plain data so idempotency can store and replay it."""
+
+    status: Literal["summarised", "rejected", "superseded"]
+    article_id: str
+    record_key: str | None = None
+    reason: str | None = None
+    engine: str | None = None
+    fallback_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NotifyOutcome:
+    """What became of one summary record."""
+
+    article_id: str
+    message_id: str
+    latency_seconds: float | None
+
+
+def summarise_article(
+    ref: ObjectRef,
+    *,
+    store: ArticleStore,
+    engine: SummaryEngine,
+    layout: StageLayout,
+    max_bytes: int,
+    max_chars: int,
+    received_at: datetime | None = None,
+    clock: Clock = utc_now,
+) -> SummariseOutcome:
+    """Read, clean and summarise one article object, and store the summary or the rejection."""
+    article_id = article_id_for(ref.bucket, ref.key, layout.incoming_prefix)
+    try:
+        raw, ref = store.read_article(ref, max_bytes=max_bytes)
+        article = parse_article(raw, ref.key, max_chars=max_chars)
+    except ObjectSuperseded:
+        return SummariseOutcome(status="superseded", article_id=article_id, reason="superseded")
+    except ArticleRejected as rejected:
+        key = record_key(layout.rejected_prefix, article_id)
+        store.write_rejection(
+            key,
+            RejectionRecord(
+                article_id=article_id,
+                source_object=ref,
+                reason=rejected.reason.value,
+                detail=rejected.detail,
+                rejected_at=clock(),
+            ),
+        )
+        return SummariseOutcome(
+            status="rejected", article_id=article_id, record_key=key, reason=rejected.reason.value
+        )
+    summary = engine.summarise(article)
+    key = record_key(layout.summaries_prefix, article_id)
+    store.write_summary(
+        key,
+        SummaryRecord(
+            article_id=article_id,
+            source_object=ref,
+            article=ArticleMeta(
+                title=article.title,
+                url=article.url,
+                published=article.published,
+                source=article.source,
+                author=article.author,
+                language=article.language,
+                truncated=article.truncated,
+                notes=list(article.notes),
+            ),
+            summary=summary,
+            received_at=received_at,
+            summarised_at=clock(),
+        ),
+    )
+    return SummariseOutcome(
+        status="summarised",
+        article_id=article_id,
+        record_key=key,
+        engine=summary.engine,
+        fallback_reason=summary.fallback_reason,
+    )
+
+
+def publish_alert(
+    ref: ObjectRef,
+    *,
+    store: ArticleStore,
+    publisher: AlertPublisher,
+    clock: Clock = utc_now,
+) -> NotifyOutcome:
+    """Render the stored summary as an alert and publish it once."""
+    record = store.read_summary(ref)
+    alert = render_alert(record, summary_uri=f"s3://{ref.bucket}/{ref.key}")
+    message_id = publisher.publish(alert)
+    latency = (clock() - record.received_at).total_seconds() if record.received_at else None
+    return NotifyOutcome(article_id=record.article_id, message_id=message_id, latency_seconds=latency)
