@@ -1,0 +1,137 @@
+"""``takeaways``: the command line for people who run or use the service.
+
+takeaways summarise ARTICLE            print a readable summary of one article file
+takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from takeaways.article import parse_article
+from takeaways.engines import SummaryEngine
+from takeaways.errors import ArticleRejected
+from takeaways.summary import TakeawaySummary
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="takeaways", description="News summarisation and alerts.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    summarise = commands.add_parser("summarise", help="summarise an article file or a JSONL batch")
+    summarise.add_argument("input", type=Path, help="an article (.txt .md .html .json) or a .jsonl batch")
+    summarise.add_argument("-o", "--output", type=Path, help="where to write JSON lines (batch mode)")
+    summarise.add_argument("--engine", choices=["extractive"], default="extractive")
+    summarise.add_argument("--json", action="store_true", help="print the summary as JSON")
+    summarise.add_argument("--max-chars", type=int, default=200_000, help="truncate longer articles")
+    summarise.set_defaults(run=_summarise)
+    return parser
+
+
+def _engine(name: str) -> SummaryEngine:
+    from takeaways.engines.extractive import ExtractiveEngine
+
+    return ExtractiveEngine()
+
+
+def _summarise(args: argparse.Namespace) -> int:
+    engine = _engine(args.engine)
+    if args.input.suffix == ".jsonl" or args.output:
+        return _summarise_batch(args.input, args.output, engine, args.max_chars)
+    try:
+        article = parse_article(args.input.read_bytes(), args.input.name, max_chars=args.max_chars)
+    except ArticleRejected as rejected:
+        print(f"rejected ({rejected.reason.value}): {rejected.detail}", file=sys.stderr)
+        return 2
+    summary = engine.summarise(article)
+    if args.json:
+        print(summary.model_dump_json(indent=2))
+    else:
+        print(render_summary_text(summary))
+    return 0
+
+
+def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, max_chars: int) -> int:
+    rejected = 0
+    with source.open(encoding="utf-8") as lines, _open_output(target) as out:
+        for item in _read_jsonl(lines):
+            row: dict[str, Any] = {"id": item["id"]}
+            try:
+                article = parse_article(
+                    str(item["article"]).encode("utf-8"), "article.txt", max_chars=max_chars
+                )
+            except ArticleRejected as error:
+                rejected += 1
+                row |= {"rejected": error.reason.value, "headline": "", "summary": "", "takeaways": []}
+            else:
+                summary = engine.summarise(article)
+                row |= {
+                    "headline": summary.headline,
+                    "summary": summary.summary,
+                    "takeaways": [takeaway.text for takeaway in summary.takeaways],
+                    "entities": [entity.model_dump() for entity in summary.entities],
+                    "topics": summary.topics,
+                    "engine": summary.engine,
+                }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if rejected:
+        print(f"{rejected} article(s) rejected; see the 'rejected' field", file=sys.stderr)
+    return 0
+
+
+def _read_jsonl(lines: TextIO) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            item = json.loads(line)
+            if not isinstance(item, dict) or "id" not in item or "article" not in item:
+                raise SystemExit(f"line {number}: expected an object with 'id' and 'article'")
+            yield item
+
+
+class _open_output:  # noqa: N801 - reads as the context manager it is
+    """Write to a file, or to stdout when no file is given."""
+
+    def __init__(self, target: Path | None) -> None:
+        self._target = target
+        self._file: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self._target is None:
+            return sys.stdout
+        self._file = self._target.open("w", encoding="utf-8")
+        return self._file
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+def render_summary_text(summary: TakeawaySummary) -> str:
+    """A summary as a person reads it in a terminal."""
+    lines = [summary.headline, "=" * min(len(summary.headline), 72), "", summary.summary, "", "Takeaways:"]
+    for number, takeaway in enumerate(summary.takeaways, start=1):
+        where = ", ".join(str(index + 1) for index in takeaway.evidence)
+        lines.append(f"  {number}. {takeaway.text}" + (f"  [sentence {where}]" if where else ""))
+    if summary.entities:
+        lines += ["", "Entities: " + ", ".join(f"{e.name} ({e.kind})" for e in summary.entities)]
+    if summary.topics:
+        lines.append("Topics: " + ", ".join(summary.topics))
+    engine = summary.engine + (f" (fallback: {summary.fallback_reason})" if summary.fallback_reason else "")
+    lines.append(f"Language: {summary.language} | Engine: {engine}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
