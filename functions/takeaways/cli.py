@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from takeaways.article import parse_article
 from takeaways.engines import SummaryEngine
+from takeaways.article.model import Article
 from takeaways.errors import ArticleRejected
 from takeaways.summary import TakeawaySummary
 
@@ -37,7 +37,36 @@ def _parser() -> argparse.ArgumentParser:
     summarise.add_argument("--json", action="store_true", help="print the summary as JSON")
     summarise.add_argument("--max-chars", type=int, default=200_000, help="truncate longer articles")
     summarise.set_defaults(run=_summarise)
+
+    schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
+    schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
+    schema.set_defaults(run=_schema)
     return parser
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from takeaways.alerts.payload import alert_json_schema_text
+    from takeaways.summary import summary_record_schema_text
+
+    files = {
+        "alert-v1.schema.json": alert_json_schema_text(),
+        "summary-record-v1.schema.json": summary_record_schema_text(),
+    }
+    if args.write is None:
+        for text in files.values():
+            print(text, end="")
+        return 0
+    args.write.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (args.write / name).write_text(text, encoding="utf-8")
+        print(f"wrote {args.write / name}")
+    return 0
+
+
+def _parse(raw: bytes, filename: str, max_chars: int) -> Article:
+    from takeaways.article import parse_article
+
+    return parse_article(raw, filename, max_chars=max_chars)
 
 
 def _engine(name: str) -> SummaryEngine:
@@ -51,7 +80,7 @@ def _summarise(args: argparse.Namespace) -> int:
     if args.input.suffix == ".jsonl" or args.output:
         return _summarise_batch(args.input, args.output, engine, args.max_chars)
     try:
-        article = parse_article(args.input.read_bytes(), args.input.name, max_chars=args.max_chars)
+        article = _parse(args.input.read_bytes(), args.input.name, args.max_chars)
     except ArticleRejected as rejected:
         print(f"rejected ({rejected.reason.value}): {rejected.detail}", file=sys.stderr)
         return 2
@@ -69,9 +98,7 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
         for item in _read_jsonl(lines):
             row: dict[str, Any] = {"id": item["id"]}
             try:
-                article = parse_article(
-                    str(item["article"]).encode("utf-8"), "article.txt", max_chars=max_chars
-                )
+                article = _parse(str(item["article"]).encode("utf-8"), "article.txt", max_chars)
             except ArticleRejected as error:
                 rejected += 1
                 row |= {"rejected": error.reason.value, "headline": "", "summary": "", "takeaways": []}

@@ -6,6 +6,7 @@ and because model answers are validated against them.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Literal
 
@@ -93,3 +94,16 @@ class RejectionRecord(BaseModel):
     reason: str
     detail: str
     rejected_at: datetime
+
+
+SUMMARY_RECORD_SCHEMA_ID = "https://schemas.takeaways.dev/summary-record-v1.schema.json"
+
+
+def summary_record_schema_text() -> str:
+    """The published schema of ``summaries/<article-id>.json``, generated from ``SummaryRecord``."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SUMMARY_RECORD_SCHEMA_ID,
+        **SummaryRecord.model_json_schema(),
+    }
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

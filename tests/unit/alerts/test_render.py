@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from takeaways.alerts.payload import alert_json_schema_text
+from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, render_alert
+from takeaways.summary import ArticleMeta, Entity, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
+
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schemas" / "alert-v1.schema.json"
+
+
+def make_record(
+    *,
+    headline: str = "Harbour council approves new ferry route",
+    takeaways: list[str] | None = None,
+    url: str | None = "https://news.example/ferry",
+    source: str | None = "Coastal Times",
+    topics: list[str] | None = None,
+) -> SummaryRecord:
+    texts = takeaways or [
+        "The council voted 7-2 to approve a ferry route to the islands.",
+        "Crossings start in March and take 40 minutes.",
+        "Fares will be capped at 6 pounds for residents.",
+    ]
+    return SummaryRecord(
+        article_id="ferry-route-0123456789",
+        source_object=ObjectRef(bucket="articles", key="incoming/ferry.txt", etag="abc"),
+        article=ArticleMeta(title=headline, url=url, source=source, published="2026-11-20T09:00:00Z"),
+        summary=TakeawaySummary(
+            headline=headline,
+            summary="The harbour council approved a ferry route to the islands.",
+            takeaways=[Takeaway(text=text, evidence=[index]) for index, text in enumerate(texts)],
+            entities=[
+                Entity(name="Harbour Council", kind="organisation"),
+                Entity(name="Port Ellis", kind="place"),
+            ],
+            topics=["transport", "Local Politics"] if topics is None else topics,
+            engine="extractive",
+        ),
+        summarised_at=datetime(2026, 11, 20, 9, 5, tzinfo=UTC),
+    )
+
+
+def test_subject_of_a_typographic_title_is_printable_ascii_on_one_line() -> None:
+    record = make_record(headline="“Mayor’s plan” — approved\nafter 3 hours 🎉 in Zürich, São Paulo & Łódź")
+    subject = render_alert(record, summary_uri="s3://b/k").subject
+    assert subject == '"Mayor\'s plan" - approved after 3 hours in Zurich, Sao Paulo & Lodz'
+    assert all(" " <= char <= "~" for char in subject)
+
+
+def test_subject_of_a_long_title_is_cut_at_a_word_within_the_limit() -> None:
+    record = make_record(headline="Word " * 60)
+    subject = render_alert(record, summary_uri="s3://b/k").subject
+    assert len(subject) <= SUBJECT_LIMIT
+    assert subject.endswith("Word...")
+
+
+def test_subject_of_a_title_with_no_ascii_reading_still_publishes() -> None:
+    record = make_record(headline="東京で大雨")
+    subject = render_alert(record, summary_uri="s3://b/k").subject
+    assert subject == "News takeaway ferry-route-0123456789"
+
+
+def test_sms_keeps_the_link_and_fits_one_message() -> None:
+    record = make_record(headline="A very long headline about the ferry " * 10)
+    sms = render_alert(record, summary_uri="s3://b/k").sms
+    assert len(sms) <= SMS_LIMIT
+    assert sms.endswith(" https://news.example/ferry")
+    assert sms.startswith("A very long headline")
+
+
+def test_email_reads_as_headline_summary_bullets_and_provenance() -> None:
+    email = render_alert(make_record(), summary_uri="s3://b/k").email
+    lines = email.splitlines()
+    assert lines[0] == "Harbour council approves new ferry route"
+    assert "  * Crossings start in March and take 40 minutes." in lines
+    assert "Source: Coastal Times | Published: 2026-11-20T09:00:00Z" in lines
+    assert "Read the article: https://news.example/ferry" in lines
+    assert "built-in extractive engine" in email
+    assert lines.index("The harbour council approved a ferry route to the islands.") < lines.index(
+        "Key takeaways:"
+    )
+
+
+def test_attributes_are_normalised_for_filter_policies() -> None:
+    attributes = render_alert(make_record(), summary_uri="s3://b/k").attributes
+    assert json.loads(attributes["topics"]["StringValue"]) == ["transport", "local politics"]
+    assert attributes["topics"]["DataType"] == "String.Array"
+    assert json.loads(attributes["entities"]["StringValue"]) == ["harbour council", "port ellis"]
+    assert attributes["source"] == {"DataType": "String", "StringValue": "coastal times"}
+    assert attributes["priority"]["DataType"] == "Number"
+    assert attributes["engine"]["StringValue"] == "extractive"
+
+
+def test_empty_attributes_are_left_out_because_sns_rejects_them() -> None:
+    attributes = render_alert(make_record(source=None, topics=[]), summary_uri="s3://b/k").attributes
+    assert "source" not in attributes
+    assert "topics" not in attributes
+
+
+def test_urgent_stories_get_a_higher_priority_than_routine_ones() -> None:
+    routine = render_alert(make_record(topics=["transport"]), summary_uri="s3://b/k").payload.priority
+    urgent = render_alert(
+        make_record(
+            headline="Earthquake kills dozens; emergency declared",
+            takeaways=[
+                "At least 40 people were killed.",
+                "Thousands were evacuated.",
+                "Aftershocks continue.",
+            ],
+            topics=["disaster"],
+        ),
+        summary_uri="s3://b/k",
+    ).payload.priority
+    assert routine < urgent
+
+
+def test_message_stays_under_the_sns_limit_even_for_huge_takeaways() -> None:
+    record = make_record(takeaways=["x" * 200_000, "y" * 200_000, "z" * 200_000])
+    alert = render_alert(record, summary_uri="s3://b/k")
+    assert len(alert.sns_message().encode()) < MESSAGE_BYTES_LIMIT
+    assert alert.payload.takeaways[0].text.startswith("xxx")
+
+
+def test_every_protocol_gets_a_version_and_machines_get_valid_json() -> None:
+    alert = render_alert(make_record(), summary_uri="s3://articles/summaries/ferry.json")
+    versions = json.loads(alert.sns_message())
+    assert {"default", "email", "sms", "sqs", "lambda", "https"} <= versions.keys()
+    assert versions["email"] == alert.email
+    machine = json.loads(versions["sqs"])
+    jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))
+    assert machine["summary_object"] == "s3://articles/summaries/ferry.json"
+
+
+def test_schema_file_is_generated_from_the_model() -> None:
+    assert SCHEMA_FILE.read_text() == alert_json_schema_text(), "run: .venv/bin/takeaways schema --write"
+
+
+@pytest.mark.parametrize("field", ["headline", "takeaways", "priority"])
+def test_schema_rejects_an_alert_missing_a_required_field(field: str) -> None:
+    machine = json.loads(render_alert(make_record(), summary_uri="s3://b/k").payload.model_dump_json())
+    del machine[field]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))
