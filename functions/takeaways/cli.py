@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from takeaways.engines import SummaryEngine
 from takeaways.article.model import Article
+from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
 from takeaways.summary import TakeawaySummary
 
