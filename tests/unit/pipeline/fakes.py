@@ -1,0 +1,65 @@
+"""In-memory stand-ins for the stage ports: the stages are tested without AWS."""
+
+from __future__ import annotations
+
+from takeaways.alerts.render import RenderedAlert
+from takeaways.article.model import Article
+from takeaways.errors import ArticleRejected, RejectionReason
+from takeaways.pipeline.ports import ObjectSuperseded
+from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord, Takeaway, TakeawaySummary
+
+
+class MemoryStore:
+    def __init__(self, objects: dict[str, bytes] | None = None) -> None:
+        self.objects = dict(objects or {})
+        self.summaries: dict[str, SummaryRecord] = {}
+        self.rejections: dict[str, RejectionRecord] = {}
+        self.superseded: set[str] = set()
+
+    def read_article(self, ref: ObjectRef, *, max_bytes: int) -> tuple[bytes, ObjectRef]:
+        if ref.key in self.superseded:
+            raise ObjectSuperseded(ref.key)
+        if ref.key not in self.objects:
+            raise ArticleRejected(RejectionReason.NOT_FOUND, ref.key)
+        data = self.objects[ref.key]
+        if len(data) > max_bytes:
+            raise ArticleRejected(RejectionReason.TOO_LARGE, f"{len(data)} bytes")
+        return data, ref.model_copy(update={"size": len(data), "etag": "etag-1"})
+
+    def write_summary(self, key: str, record: SummaryRecord) -> None:
+        self.summaries[key] = record
+
+    def write_rejection(self, key: str, record: RejectionRecord) -> None:
+        self.rejections[key] = record
+
+    def read_summary(self, ref: ObjectRef) -> SummaryRecord:
+        return self.summaries[ref.key]
+
+
+class FirstSentencesEngine:
+    """Takes the first three paragraphs as takeaways: enough to see what the stage does with a summary."""
+
+    name = "first-sentences"
+
+    def __init__(self) -> None:
+        self.seen: list[Article] = []
+
+    def summarise(self, article: Article) -> TakeawaySummary:
+        self.seen.append(article)
+        paragraphs = [p for p in article.body.split("\n\n") if p.strip()][:3]
+        return TakeawaySummary(
+            headline=article.title or paragraphs[0][:60],
+            summary=paragraphs[0],
+            takeaways=[Takeaway(text=p, evidence=[i]) for i, p in enumerate(paragraphs)],
+            topics=["testing"],
+            engine=self.name,
+        )
+
+
+class RecordingPublisher:
+    def __init__(self) -> None:
+        self.alerts: list[RenderedAlert] = []
+
+    def publish(self, alert: RenderedAlert) -> str:
+        self.alerts.append(alert)
+        return f"message-{len(self.alerts)}"

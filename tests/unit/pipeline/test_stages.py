@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from takeaways.pipeline.naming import article_id_for
+from takeaways.pipeline.stages import StageLayout, SummariseOutcome, publish_alert, summarise_article
+from takeaways.summary import ObjectRef
+from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryStore, RecordingPublisher
+
+ARTICLE = (
+    b"Tidewater Library reopens after flood repairs\n\n"
+    b"The Tidewater public library reopened on Monday after eight months of repairs.\n\n"
+    b"Water from the October storm had damaged 12,000 books on the ground floor.\n\n"
+    b"Volunteers rebound 3,000 of them, and the rest were replaced with a county grant.\n\n"
+    b"The children's room moved upstairs to keep it safe from future floods.\n"
+)
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+LAYOUT = StageLayout()
+
+
+def summarise(
+    store: MemoryStore, key: str, engine: FirstSentencesEngine | None = None, max_bytes: int = 10_000
+) -> SummariseOutcome:
+    return summarise_article(
+        ObjectRef(bucket="articles", key=key),
+        store=store,
+        engine=engine or FirstSentencesEngine(),
+        layout=LAYOUT,
+        max_bytes=max_bytes,
+        max_chars=100_000,
+        received_at=NOW - timedelta(seconds=30),
+        clock=lambda: NOW,
+    )
+
+
+def test_an_article_becomes_a_summary_record_under_summaries() -> None:
+    store = MemoryStore({"incoming/library.txt": ARTICLE})
+    outcome = summarise(store, "incoming/library.txt")
+    assert outcome.status == "summarised"
+    assert outcome.record_key == f"summaries/{outcome.article_id}.json"
+    record = store.summaries[outcome.record_key]
+    assert record.summary.engine == "first-sentences"
+    assert record.source_object.etag == "etag-1"
+    assert record.received_at == NOW - timedelta(seconds=30)
+    assert not store.rejections
+
+
+def test_an_empty_object_is_rejected_with_a_record_and_no_summary() -> None:
+    store = MemoryStore({"incoming/empty.txt": b""})
+    outcome = summarise(store, "incoming/empty.txt")
+    assert outcome.status == "rejected"
+    assert outcome.reason == "empty"
+    assert not store.summaries
+    rejection = store.rejections[f"rejected/{outcome.article_id}.json"]
+    assert rejection.reason == "empty"
+    assert rejection.source_object.key == "incoming/empty.txt"
+
+
+def test_an_object_over_the_size_limit_is_rejected_without_summarising() -> None:
+    engine = FirstSentencesEngine()
+    store = MemoryStore({"incoming/big.txt": ARTICLE})
+    outcome = summarise(store, "incoming/big.txt", engine=engine, max_bytes=100)
+    assert (outcome.status, outcome.reason) == ("rejected", "too_large")
+    assert engine.seen == []
+
+
+def test_a_deleted_object_is_recorded_as_not_found() -> None:
+    outcome = summarise(MemoryStore(), "incoming/gone.txt")
+    assert (outcome.status, outcome.reason) == ("rejected", "not_found")
+
+
+def test_an_overwritten_object_is_left_to_its_newer_event() -> None:
+    store = MemoryStore({"incoming/library.txt": ARTICLE})
+    store.superseded.add("incoming/library.txt")
+    outcome = summarise(store, "incoming/library.txt")
+    assert outcome.status == "superseded"
+    assert not store.summaries and not store.rejections
+
+
+def test_a_stored_summary_becomes_one_alert_with_its_latency() -> None:
+    store = MemoryStore({"incoming/library.txt": ARTICLE})
+    outcome = summarise(store, "incoming/library.txt")
+    publisher = RecordingPublisher()
+    assert outcome.record_key is not None
+    result = publish_alert(
+        ObjectRef(bucket="articles", key=outcome.record_key),
+        store=store,
+        publisher=publisher,
+        clock=lambda: NOW + timedelta(seconds=5),
+    )
+    assert [alert.payload.article_id for alert in publisher.alerts] == [outcome.article_id]
+    assert publisher.alerts[0].payload.summary_object == f"s3://articles/{outcome.record_key}"
+    assert result.message_id == "message-1"
+    assert result.latency_seconds == 35.0
+
+
+def test_article_ids_are_readable_and_keep_alike_keys_apart() -> None:
+    first = article_id_for("articles", "incoming/2026/11/Harbour News.txt", "incoming/")
+    second = article_id_for("articles", "incoming/2026/11/harbour-news.txt", "incoming/")
+    assert first.startswith("2026-11-harbour-news-")
+    assert second.startswith("2026-11-harbour-news-")
+    assert first != second
+    assert article_id_for("articles", "incoming/%%%.txt", "incoming/").startswith("article-")
