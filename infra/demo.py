@@ -1,0 +1,148 @@
+"""``make demo``: one article through the real template on moto's server, shown as subscribers see it.
+
+    python -m infra.demo [--article PATH]
+
+Deploys template.yaml onto a moto server on 127.0.0.1, subscribes an SQS inbox
+(plus the template's e-mail subscription), uploads the article under
+``incoming/``, drives the queues as Lambda's event source mappings would, and
+prints the e-mail, the SMS and the JSON a machine subscriber receives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import boto3
+
+from infra.event_sources import EventSourceRunner
+from infra.local_stack import DeployedStack, deploy
+from infra.moto_server import running_moto_server
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "template.yaml"
+DEFAULT_ARTICLE = ROOT / "samples" / "articles" / "harbour-bridge-closure.txt"
+DEMO_EMAIL = "reader@example.com"
+WAIT_SECONDS = 60
+RULE = "-" * 78
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--article", type=Path, default=DEFAULT_ARTICLE, help="any .txt .md .html or .json file"
+    )
+    args = parser.parse_args(argv)
+    if not args.article.is_file():
+        print(f"no such article: {args.article}", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    with running_moto_server() as endpoint:
+        print(f"moto server listening on {endpoint}; deploying {TEMPLATE.name} ...")
+        stack = deploy(TEMPLATE, parameters={"AlertEmail": DEMO_EMAIL})
+        inbox_url = subscribe_inbox(stack)
+        bucket = stack.physical_id("ArticlesBucket")
+        key = f"incoming/demo/{args.article.name}"
+        boto3.client("s3").upload_file(str(args.article), bucket, key)
+        print(f"uploaded {args.article} to s3://{bucket}/{key}\n")
+        runner = EventSourceRunner(stack, redelivery_delay_seconds=1)
+        delivered = wait_for_alert(runner, inbox_url)
+        if delivered is None:
+            return report_no_alert(stack, bucket)
+        show_subscriber_views(stack, delivered, bucket)
+    print(f"\n(demo finished in {time.monotonic() - started:.1f} s)")
+    return 0
+
+
+def subscribe_inbox(stack: DeployedStack) -> str:
+    """An SQS queue subscribed to every alert: what a machine consumer would set up."""
+    sqs = boto3.client("sqs")
+    inbox_url = sqs.create_queue(QueueName="demo-subscriber-inbox")["QueueUrl"]
+    inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox_url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    boto3.client("sns").subscribe(
+        TopicArn=stack.physical_id("AlertsTopic"),
+        Protocol="sqs",
+        Endpoint=inbox_arn,
+        ReturnSubscriptionArn=True,
+    )
+    return str(inbox_url)
+
+
+def wait_for_alert(runner: EventSourceRunner, inbox_url: str) -> dict[str, Any] | None:
+    sqs = boto3.client("sqs")
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        runner.poll_once()
+        messages = sqs.receive_message(QueueUrl=inbox_url, MaxNumberOfMessages=1, WaitTimeSeconds=0).get(
+            "Messages", []
+        )
+        if messages:
+            envelope: dict[str, Any] = json.loads(messages[0]["Body"])
+            return envelope
+        time.sleep(0.2)
+    return None
+
+
+def show_subscriber_views(stack: DeployedStack, envelope: dict[str, Any], bucket: str) -> None:
+    alert = json.loads(envelope["Message"])
+    versions = published_versions(stack.physical_id("AlertsTopic"), envelope["MessageId"])
+    section("E-MAIL")
+    print(f"To:      {DEMO_EMAIL}")
+    print(f"Subject: {envelope.get('Subject', '')}\n")
+    print(textwrap.indent(versions.get("email", "(no e-mail version)"), "  "))
+    section("SMS")
+    sms = versions.get("sms", "")
+    print(f"  {sms}\n  ({len(sms)} characters)")
+    section("JSON for SQS, Lambda and HTTPS subscribers (schemas/alert-v1.schema.json)")
+    print(textwrap.indent(json.dumps(alert, indent=2, ensure_ascii=False), "  "))
+    print("\n  message attributes for filter policies:")
+    for name, attribute in sorted(envelope.get("MessageAttributes", {}).items()):
+        print(f"    {name:<9} {attribute['Type']:<13} {attribute['Value']}")
+    section("STORED")
+    print(f"  summary record: {alert['summary_object']}")
+    print(f"  article:        s3://{bucket}/incoming/demo/...")
+
+
+def published_versions(topic_arn: str, message_id: str) -> dict[str, str]:
+    """The per-protocol versions of one published message, from moto's record of notifications.
+
+    Real SNS would e-mail and text subscribers; moto keeps what was published instead.
+    """
+    from moto.sns.models import sns_backends
+
+    region = topic_arn.split(":")[3]
+    account = topic_arn.split(":")[4]
+    topic = sns_backends[account][region].topics[topic_arn]
+    for sent_id, message, *_ in topic.sent_notifications:
+        if sent_id == message_id:
+            versions: dict[str, str] = json.loads(message)
+            return versions
+    return {}
+
+
+def report_no_alert(stack: DeployedStack, bucket: str) -> int:
+    """Say where the article went instead: a rejection record, or a dead-letter queue."""
+    s3 = boto3.client("s3")
+    rejected = s3.list_objects_v2(Bucket=bucket, Prefix="rejected/").get("Contents", [])
+    print(f"No alert arrived within {WAIT_SECONDS} s.")
+    for item in rejected:
+        record = json.loads(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read())
+        print(f"  rejected: {record['reason']} - {record['detail']}  (s3://{bucket}/{item['Key']})")
+    return 1
+
+
+def section(title: str) -> None:
+    print(f"\n{RULE}\n{title}\n{RULE}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
