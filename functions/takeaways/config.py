@@ -25,6 +25,9 @@ class Settings(BaseModel):
     articles_bucket: str = Field(min_length=3)
     idempotency_table: str = Field(min_length=1)
     alerts_topic_arn: str = Field(default="", description="Only NotifyFunction needs it")
+    digest_topic_arn: str = Field(default="", description="Only DigestFunction needs it")
+    story_table: str = Field(default="", description="Empty turns story de-duplication off")
+    story_window_seconds: int = Field(default=48 * 3600, gt=0)
     incoming_prefix: str = "incoming/"
     summaries_prefix: str = "summaries/"
     rejected_prefix: str = "rejected/"

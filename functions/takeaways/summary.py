@@ -81,6 +81,9 @@ class SummaryRecord(BaseModel):
     source_object: ObjectRef
     article: ArticleMeta
     summary: TakeawaySummary
+    story_fingerprint: list[int] = Field(
+        default_factory=list, description="MinHash signature of the article text, for story de-duplication"
+    )
     received_at: datetime | None = Field(default=None, description="When the article landed in S3")
     summarised_at: datetime
 

@@ -16,12 +16,13 @@ from aws_lambda_powertools.utilities.idempotency import (
 )
 from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import DataRecord
 
-from takeaways.adapters.clients import s3_client, sns_client
+from takeaways.adapters.clients import dynamodb_client, s3_client, sns_client
 from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.adapters.sns_publisher import SnsAlertPublisher
+from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.config import Settings, settings
 from takeaways.engines import SummaryEngine
-from takeaways.observability import DUPLICATES_SKIPPED, count, logger
+from takeaways.observability import DUPLICATES_SKIPPED, count_with_reason, logger
 from takeaways.pipeline.stages import StageLayout
 
 # The idempotency key: the same object version is processed once, however often its event arrives.
@@ -43,13 +44,14 @@ class NotifyDependencies:
     settings: Settings
     store: S3ArticleStore
     publisher: SnsAlertPublisher
+    ledger: DynamoStoryLedger | None
     persistence: DynamoDBPersistenceLayer
     idempotency: IdempotencyConfig
 
 
 def _mark_duplicate(response: Any, record: DataRecord) -> Any:
     """Called by powertools when a completed key is seen again: count it and tell the handler."""
-    count(DUPLICATES_SKIPPED)
+    count_with_reason(DUPLICATES_SKIPPED, "repeated_event")
     logger.info("duplicate event skipped", extra={"idempotency_key": record.idempotency_key})
     return {**response, "duplicate": True} if isinstance(response, dict) else response
 
@@ -84,6 +86,15 @@ def build_engine(current: Settings) -> SummaryEngine:
     return ExtractiveEngine()
 
 
+def story_ledger(current: Settings) -> DynamoStoryLedger | None:
+    """Story de-duplication is on when the template gives the function a story table."""
+    if not current.story_table:
+        return None
+    return DynamoStoryLedger(
+        dynamodb_client(), current.story_table, window_seconds=current.story_window_seconds
+    )
+
+
 @cache
 def summarise_dependencies() -> SummariseDependencies:
     current = settings()
@@ -110,6 +121,7 @@ def notify_dependencies() -> NotifyDependencies:
         settings=current,
         store=S3ArticleStore(s3_client()),
         publisher=SnsAlertPublisher(sns_client(), current.alerts_topic_arn),
+        ledger=story_ledger(current),
         persistence=persistence,
         idempotency=config,
     )

@@ -17,6 +17,7 @@ from takeaways.handlers.rejections import reject_message
 from takeaways.handlers.s3_notifications import parse_s3_notification
 from takeaways.observability import (
     ALERTS_PUBLISHED,
+    DUPLICATES_SKIPPED,
     END_TO_END_LATENCY,
     EVENTS_IGNORED,
     count,
@@ -55,6 +56,10 @@ def handle_message(message: SQSRecord) -> None:
         outcome = _publish_once()(object_ref=created.ref.model_dump())
         if outcome.get("duplicate"):
             logger.info("duplicate event: alert already published", extra=outcome)
+            continue
+        if outcome["status"] == "duplicate_story":
+            count_with_reason(DUPLICATES_SKIPPED, "same_story")
+            logger.info("story already alerted", extra=outcome)
             continue
         count(ALERTS_PUBLISHED)
         if outcome.get("latency_seconds") is not None:

@@ -17,6 +17,9 @@ from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
 from takeaways.pipeline.naming import article_id_for, record_key
 from takeaways.pipeline.ports import AlertPublisher, ArticleStore, ObjectSuperseded
+from takeaways.stories.fingerprint import story_fingerprint
+from takeaways.stories.ledger import StoryLedger
+from takeaways.stories.matching import StoryEntry, classify_story
 from takeaways.summary import ArticleMeta, ObjectRef, RejectionRecord, SummaryRecord
 
 Clock = Callable[[], datetime]
@@ -51,9 +54,12 @@ class SummariseOutcome:
 class NotifyOutcome:
     """What became of one summary record."""
 
+    status: Literal["published", "duplicate_story"]
     article_id: str
-    message_id: str
-    latency_seconds: float | None
+    story_id: str
+    is_update: bool = False
+    message_id: str | None = None
+    latency_seconds: float | None = None
 
 
 def summarise_article(
@@ -107,6 +113,7 @@ def summarise_article(
                 notes=list(article.notes),
             ),
             summary=summary,
+            story_fingerprint=story_fingerprint(f"{article.title or ''}\n{article.body}"),
             received_at=received_at,
             summarised_at=clock(),
         ),
@@ -125,11 +132,53 @@ def publish_alert(
     *,
     store: ArticleStore,
     publisher: AlertPublisher,
+    ledger: StoryLedger | None = None,
     clock: Clock = utc_now,
 ) -> NotifyOutcome:
-    """Render the stored summary as an alert and publish it once."""
+    """Render the stored summary as an alert and publish it, unless its story was already told.
+
+    The ledger entry is written before publishing, keyed by this summary's version,
+    so a retry after a failed publish recognises itself rather than a duplicate.
+    """
     record = store.read_summary(ref)
-    alert = render_alert(record, summary_uri=f"s3://{ref.bucket}/{ref.key}")
+    alert_key = f"{ref.key}@{ref.etag or ''}"
+    verdict_kind, story_id = "new", record.article_id
+    if ledger is not None and record.story_fingerprint:
+        source_key = record.source_object.key
+        verdict = classify_story(
+            article_id=record.article_id,
+            alert_key=alert_key,
+            signature=record.story_fingerprint,
+            url=record.article.url,
+            source_key=source_key,
+            candidates=ledger.candidates(record.story_fingerprint, record.article.url, source_key),
+        )
+        verdict_kind, story_id = verdict.kind, verdict.story_id
+        if verdict.kind == "duplicate":
+            return NotifyOutcome(status="duplicate_story", article_id=record.article_id, story_id=story_id)
+        ledger.remember(
+            StoryEntry(
+                story_id=story_id,
+                article_id=record.article_id,
+                alert_key=alert_key,
+                signature=record.story_fingerprint,
+                url=record.article.url,
+                source_key=source_key,
+                headline=record.summary.headline,
+            )
+        )
+    is_update = verdict_kind == "update"
+    alert = render_alert(record, summary_uri=f"s3://{ref.bucket}/{ref.key}", is_update=is_update)
     message_id = publisher.publish(alert)
-    latency = (clock() - record.received_at).total_seconds() if record.received_at else None
-    return NotifyOutcome(article_id=record.article_id, message_id=message_id, latency_seconds=latency)
+    now = clock()
+    if ledger is not None:
+        ledger.add_to_digest(alert.payload, now)
+    latency = (now - record.received_at).total_seconds() if record.received_at else None
+    return NotifyOutcome(
+        status="published",
+        article_id=record.article_id,
+        story_id=story_id,
+        is_update=is_update,
+        message_id=message_id,
+        latency_seconds=latency,
+    )

@@ -1,0 +1,62 @@
+"""MinHash fingerprints of article text, and the locality-sensitive band keys used to look them up.
+
+A fingerprint estimates the Jaccard similarity of two articles' word shingles in
+constant space, so near-identical texts from two outlets are recognised without
+storing or comparing whole articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+
+SIGNATURE_SIZE = 64
+BANDS = 32
+ROWS_PER_BAND = SIGNATURE_SIZE // BANDS
+SHINGLE_WORDS = 3
+_PRIME = (1 << 61) - 1
+_MASK = (1 << 64) - 1
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Fixed coefficients: fingerprints must compare equal across containers and releases.
+_COEFFICIENTS = [
+    (random.Random(7919 + index).randrange(1, _PRIME), random.Random(104729 + index).randrange(0, _PRIME))
+    for index in range(SIGNATURE_SIZE)
+]
+
+
+def normalised_words(text: str) -> list[str]:
+    """Lower-case words without punctuation: typography and wrapping must not make stories differ."""
+    return _WORD.findall(text.casefold())
+
+
+def story_fingerprint(text: str) -> list[int]:
+    """The MinHash signature of the text's word 3-shingles."""
+    words = normalised_words(text)
+    if len(words) < SHINGLE_WORDS:
+        words = words + [""] * (SHINGLE_WORDS - len(words))
+    shingles = {
+        int.from_bytes(
+            hashlib.blake2b(" ".join(words[i : i + SHINGLE_WORDS]).encode(), digest_size=8).digest(), "big"
+        )
+        for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
+    return [min((a * shingle + b) % _PRIME for shingle in shingles) & _MASK for a, b in _COEFFICIENTS]
+
+
+def similarity(first: list[int], second: list[int]) -> float:
+    """Estimated Jaccard similarity: the share of signature positions that agree."""
+    if len(first) != len(second) or not first:
+        return 0.0
+    return sum(1 for a, b in zip(first, second, strict=True) if a == b) / len(first)
+
+
+def band_keys(signature: list[int]) -> list[str]:
+    """One key per band; two texts sharing any band key are candidates for a closer look."""
+    keys = []
+    for band in range(BANDS):
+        rows = signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
+        digest = hashlib.blake2b(",".join(map(str, rows)).encode(), digest_size=8).hexdigest()
+        keys.append(f"band#{band}#{digest}")
+    return keys
