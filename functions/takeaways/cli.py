@@ -45,11 +45,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from takeaways.alerts.digest import digest_json_schema_text
     from takeaways.alerts.payload import alert_json_schema_text
     from takeaways.summary import summary_record_schema_text
 
     files = {
         "alert-v1.schema.json": alert_json_schema_text(),
+        "digest-v1.schema.json": digest_json_schema_text(),
         "summary-record-v1.schema.json": summary_record_schema_text(),
     }
     if args.write is None:

@@ -1,4 +1,4 @@
-"""The alerts topic as an ``AlertPublisher``."""
+"""An SNS topic as the publisher of alerts and digests."""
 
 from __future__ import annotations
 
@@ -6,21 +6,21 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from takeaways.alerts.render import RenderedAlert
 from takeaways.errors import TransientFailure
+from takeaways.pipeline.ports import Publishable
 
 if TYPE_CHECKING:
     from mypy_boto3_sns import SNSClient
 
 
-class SnsAlertPublisher:
-    """Publishes one message per alert, with a version per protocol and filterable attributes."""
+class SnsTopicPublisher:
+    """Publishes one message per alert or digest, with a version per protocol and filterable attributes."""
 
     def __init__(self, client: SNSClient, topic_arn: str) -> None:
         self._sns = client
         self._topic_arn = topic_arn
 
-    def publish(self, alert: RenderedAlert) -> str:
+    def publish(self, alert: Publishable) -> str:
         attributes: Any = alert.attributes
         try:
             response = self._sns.publish(

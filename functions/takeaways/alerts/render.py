@@ -31,20 +31,24 @@ class RenderedAlert:
 
     def sns_message(self) -> str:
         """The ``Message`` for ``MessageStructure=json``: one version per protocol."""
-        machine = self.payload.model_dump_json()
-        return json.dumps(
-            {
-                "default": machine,
-                "email": self.email,
-                "sms": self.sms,
-                "sqs": machine,
-                "lambda": machine,
-                "http": machine,
-                "https": machine,
-                "firehose": machine,
-            },
-            ensure_ascii=False,
-        )
+        return per_protocol_message(self.payload.model_dump_json(), self.email, self.sms)
+
+
+def per_protocol_message(machine: str, email: str, sms: str) -> str:
+    """One SNS message with a version per protocol; machines get JSON, people get text."""
+    return json.dumps(
+        {
+            "default": machine,
+            "email": email,
+            "sms": sms,
+            "sqs": machine,
+            "lambda": machine,
+            "http": machine,
+            "https": machine,
+            "firehose": machine,
+        },
+        ensure_ascii=False,
+    )
 
 
 def render_alert(record: SummaryRecord, *, summary_uri: str, is_update: bool = False) -> RenderedAlert:

@@ -18,9 +18,9 @@ from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import D
 
 from takeaways.adapters.clients import dynamodb_client, s3_client, sns_client
 from takeaways.adapters.s3_store import S3ArticleStore
-from takeaways.adapters.sns_publisher import SnsAlertPublisher
+from takeaways.adapters.sns_publisher import SnsTopicPublisher
 from takeaways.adapters.story_table import DynamoStoryLedger
-from takeaways.config import Settings, settings
+from takeaways.config import ConfigurationError, Settings, settings
 from takeaways.engines import SummaryEngine
 from takeaways.observability import DUPLICATES_SKIPPED, count_with_reason, logger
 from takeaways.pipeline.stages import StageLayout
@@ -43,7 +43,7 @@ class SummariseDependencies:
 class NotifyDependencies:
     settings: Settings
     store: S3ArticleStore
-    publisher: SnsAlertPublisher
+    publisher: SnsTopicPublisher
     ledger: DynamoStoryLedger | None
     persistence: DynamoDBPersistenceLayer
     idempotency: IdempotencyConfig
@@ -113,17 +113,33 @@ def summarise_dependencies() -> SummariseDependencies:
 def notify_dependencies() -> NotifyDependencies:
     current = settings()
     if not current.alerts_topic_arn:
-        from takeaways.config import ConfigurationError
-
         raise ConfigurationError("ALERTS_TOPIC_ARN is required by the notify function")
     persistence, config = _idempotency(current)
     return NotifyDependencies(
         settings=current,
         store=S3ArticleStore(s3_client()),
-        publisher=SnsAlertPublisher(sns_client(), current.alerts_topic_arn),
+        publisher=SnsTopicPublisher(sns_client(), current.alerts_topic_arn),
         ledger=story_ledger(current),
         persistence=persistence,
         idempotency=config,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DigestDependencies:
+    settings: Settings
+    ledger: DynamoStoryLedger
+    publisher: SnsTopicPublisher
+
+
+@cache
+def digest_dependencies() -> DigestDependencies:
+    current = settings()
+    ledger = story_ledger(current)
+    if ledger is None or not current.digest_topic_arn:
+        raise ConfigurationError("STORY_TABLE and DIGEST_TOPIC_ARN are required by the digest function")
+    return DigestDependencies(
+        settings=current, ledger=ledger, publisher=SnsTopicPublisher(sns_client(), current.digest_topic_arn)
     )
 
 
@@ -131,4 +147,5 @@ def forget_dependencies() -> None:
     """Rebuild everything on the next invocation (tests switch stacks between cases)."""
     summarise_dependencies.cache_clear()
     notify_dependencies.cache_clear()
+    digest_dependencies.cache_clear()
     settings.cache_clear()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from takeaways.alerts.render import RenderedAlert
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord
 
 
@@ -25,11 +24,23 @@ class ArticleStore(Protocol):
     def read_summary(self, ref: ObjectRef) -> SummaryRecord: ...
 
 
-class AlertPublisher(Protocol):
-    """The alerts topic."""
+class Publishable(Protocol):
+    """A rendered alert or digest: a subject, a version per protocol, and filterable attributes."""
 
-    def publish(self, alert: RenderedAlert) -> str:
-        """Publish one alert and return the message id."""
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def attributes(self) -> dict[str, dict[str, str]]: ...
+
+    def sns_message(self) -> str: ...
+
+
+class AlertPublisher(Protocol):
+    """A topic that subscribers listen to."""
+
+    def publish(self, alert: Publishable) -> str:
+        """Publish one message and return its id."""
         ...
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from takeaways.alerts.digest import render_digest
 from takeaways.alerts.render import render_alert
 from takeaways.article import parse_article
 from takeaways.engines import SummaryEngine
@@ -48,6 +49,14 @@ class SummariseOutcome:
     reason: str | None = None
     engine: str | None = None
     fallback_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DigestOutcome:
+    status: Literal["published", "empty"]
+    day: str
+    story_count: int
+    message_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,4 +190,16 @@ def publish_alert(
         is_update=is_update,
         message_id=message_id,
         latency_seconds=latency,
+    )
+
+
+def publish_digest(day: str, *, ledger: StoryLedger, publisher: AlertPublisher) -> DigestOutcome:
+    """Publish the day's alerts as one digest; a day without alerts sends nothing."""
+    alerts = ledger.digest_for(day)
+    if not alerts:
+        return DigestOutcome(status="empty", day=day, story_count=0)
+    digest = render_digest(day, alerts)
+    message_id = publisher.publish(digest)
+    return DigestOutcome(
+        status="published", day=day, story_count=digest.payload.story_count, message_id=message_id
     )

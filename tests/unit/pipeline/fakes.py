@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from takeaways.alerts.render import RenderedAlert
+from datetime import datetime
+from typing import Any
+
+from takeaways.alerts.payload import AlertPayload
 from takeaways.article.model import Article
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.pipeline.ports import ObjectSuperseded
+from takeaways.stories.matching import StoryEntry
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord, Takeaway, TakeawaySummary
 
 
@@ -58,8 +62,32 @@ class FirstSentencesEngine:
 
 class RecordingPublisher:
     def __init__(self) -> None:
-        self.alerts: list[RenderedAlert] = []
+        self.alerts: list[Any] = []
 
-    def publish(self, alert: RenderedAlert) -> str:
+    def publish(self, alert: Any) -> str:
         self.alerts.append(alert)
         return f"message-{len(self.alerts)}"
+
+
+class MemoryLedger:
+    """A story ledger without a window: everything remembered stays a candidate."""
+
+    def __init__(self) -> None:
+        self.entries: list[StoryEntry] = []
+        self.digest: list[tuple[datetime, AlertPayload]] = []
+
+    def candidates(self, signature: list[int], url: str | None, source_key: str) -> list[StoryEntry]:
+        return list(self.entries)
+
+    def remember(self, entry: StoryEntry) -> None:
+        self.entries.append(entry)
+
+    def add_to_digest(self, payload: AlertPayload, published_at: datetime) -> None:
+        self.digest.append((published_at, payload))
+
+    def digest_for(self, day: str) -> list[AlertPayload]:
+        return [
+            payload
+            for moment, payload in sorted(self.digest, key=lambda pair: pair[0])
+            if moment.date().isoformat() == day
+        ]

@@ -3,9 +3,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from takeaways.pipeline.naming import article_id_for
-from takeaways.pipeline.stages import StageLayout, SummariseOutcome, publish_alert, summarise_article
+from takeaways.pipeline.stages import (
+    NotifyOutcome,
+    StageLayout,
+    SummariseOutcome,
+    publish_alert,
+    publish_digest,
+    summarise_article,
+)
 from takeaways.summary import ObjectRef
-from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryStore, RecordingPublisher
+from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryLedger, MemoryStore, RecordingPublisher
 
 ARTICLE = (
     b"Tidewater Library reopens after flood repairs\n\n"
@@ -101,3 +108,63 @@ def test_article_ids_are_readable_and_keep_alike_keys_apart() -> None:
     assert second.startswith("2026-11-harbour-news-")
     assert first != second
     assert article_id_for("articles", "incoming/%%%.txt", "incoming/").startswith("article-")
+
+
+def publish(
+    store: MemoryStore, key: str, ledger: MemoryLedger, publisher: RecordingPublisher
+) -> NotifyOutcome:
+    return publish_alert(
+        ObjectRef(bucket="articles", key=key, etag="e1"),
+        store=store,
+        publisher=publisher,
+        ledger=ledger,
+        clock=lambda: NOW,
+    )
+
+
+def test_the_same_story_from_a_second_outlet_is_not_alerted_twice() -> None:
+    copy = ARTICLE.replace(b"on Monday", b"this Monday")
+    store = MemoryStore({"incoming/library.txt": ARTICLE, "incoming/other-outlet/library.txt": copy})
+    ledger, publisher = MemoryLedger(), RecordingPublisher()
+    first = publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
+    second = publish(
+        store, summarise(store, "incoming/other-outlet/library.txt").record_key or "", ledger, publisher
+    )
+    assert (first.status, second.status) == ("published", "duplicate_story")
+    assert second.story_id == first.article_id
+    assert len(publisher.alerts) == 1
+
+
+def test_a_materially_updated_article_is_alerted_once_more_as_an_update() -> None:
+    updated = ARTICLE.split(b"\n\n")[0] + (
+        b"\n\nThe Tidewater library reopening was postponed on Monday evening after inspectors found damp in the "
+        b"new wiring.\n\nThe council said the building would now open in January, and the children's events "
+        b"planned for the weekend will move to the community hall on Bridge Street."
+    )
+    store = MemoryStore({"incoming/library.txt": ARTICLE})
+    ledger, publisher = MemoryLedger(), RecordingPublisher()
+    publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
+    store.objects["incoming/library.txt"] = updated
+    again = publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
+    assert (again.status, again.is_update) == ("published", True)
+    assert [alert.payload.is_update for alert in publisher.alerts] == [False, True]
+    assert publisher.alerts[1].subject.startswith("Update: ")
+
+
+def test_a_retried_publish_is_not_mistaken_for_a_duplicate_of_itself() -> None:
+    store = MemoryStore({"incoming/library.txt": ARTICLE})
+    ledger, publisher = MemoryLedger(), RecordingPublisher()
+    key = summarise(store, "incoming/library.txt").record_key or ""
+    publish(store, key, ledger, publisher)
+    retry = publish(store, key, ledger, publisher)
+    assert (retry.status, retry.is_update) == ("published", False)
+
+
+def test_the_digest_publishes_the_days_alerts_and_skips_an_empty_day() -> None:
+    store = MemoryStore({"incoming/library.txt": ARTICLE})
+    ledger, publisher = MemoryLedger(), RecordingPublisher()
+    publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
+    digest = publish_digest("2026-11-25", ledger=ledger, publisher=publisher)
+    assert (digest.status, digest.story_count) == ("published", 1)
+    assert publisher.alerts[-1].payload.items[0].headline == "Tidewater Library reopens after flood repairs"
+    assert publish_digest("2026-11-24", ledger=ledger, publisher=publisher).status == "empty"
