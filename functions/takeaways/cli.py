@@ -38,10 +38,121 @@ def _parser() -> argparse.ArgumentParser:
     summarise.add_argument("--max-chars", type=int, default=200_000, help="truncate longer articles")
     summarise.set_defaults(run=_summarise)
 
+    subscribe = commands.add_parser("subscribe", help="subscribe an endpoint to alerts, with a filter policy")
+    _stack_option(subscribe)
+    subscribe.add_argument(
+        "--protocol", required=True, choices=["email", "email-json", "sms", "sqs", "lambda", "http", "https"]
+    )
+    subscribe.add_argument(
+        "--endpoint", required=True, help="address, phone number, queue/function ARN or URL"
+    )
+    subscribe.add_argument("--topics", type=_csv, default=[], help="comma-separated, e.g. climate,energy")
+    subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
+    subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
+    subscribe.add_argument("--languages", type=_csv, default=[], help="comma-separated ISO 639-1 codes")
+    subscribe.add_argument("--min-priority", type=int, choices=range(1, 6), help="1 routine .. 5 urgent")
+    subscribe.add_argument(
+        "--no-updates", action="store_true", help="skip alerts that update an earlier story"
+    )
+    subscribe.add_argument("--digest", action="store_true", help="subscribe to the daily digest instead")
+    subscribe.set_defaults(run=_subscribe)
+
+    listing = commands.add_parser("subscriptions", help="list subscriptions and their filter policies")
+    _stack_option(listing)
+    listing.add_argument("--digest", action="store_true", help="list the digest topic's subscriptions")
+    listing.set_defaults(run=_subscriptions)
+
+    replay = commands.add_parser("replay", help="re-enqueue stored articles for summarising again")
+    _stack_option(replay)
+    replay.add_argument("--prefix", required=True, help="e.g. incoming/2026/11/")
+    replay.set_defaults(run=_replay)
+
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _stack_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stack", help="deployed CloudFormation stack (default: the local stack of `make up`)"
+    )
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _resources(args: argparse.Namespace) -> dict[str, str]:
+    from takeaways.adapters.operator import StackNotFound, stack_resources
+
+    try:
+        return stack_resources(args.stack)
+    except StackNotFound as error:
+        raise SystemExit(str(error)) from error
+
+
+def _subscribe(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import subscribe
+    from takeaways.alerts.filter_policy import build_filter_policy
+
+    topic_arn = _resources(args)["DigestTopic" if args.digest else "AlertsTopic"]
+    try:
+        policy = build_filter_policy(
+            topics=args.topics,
+            entities=args.entities,
+            sources=args.sources,
+            languages=args.languages,
+            min_priority=args.min_priority,
+            include_updates=not args.no_updates,
+        )
+    except ValueError as error:
+        raise SystemExit(str(error)) from error
+    arn = subscribe(topic_arn, args.protocol, args.endpoint, policy)
+    print(f"subscribed {args.protocol}:{args.endpoint}")
+    print(f"  subscription: {arn}")
+    print(f"  filter policy: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
+    if args.protocol in {"email", "email-json", "http", "https"}:
+        print("  the endpoint must confirm the subscription before it receives alerts")
+    return 0
+
+
+def _subscriptions(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import subscriptions
+
+    topic_arn = _resources(args)["DigestTopic" if args.digest else "AlertsTopic"]
+    found = subscriptions(topic_arn)
+    print(f"{len(found)} subscription(s) to {topic_arn}")
+    for item in found:
+        policy = json.dumps(item.filter_policy, sort_keys=True) if item.filter_policy else "every alert"
+        print(f"  {item.protocol:<10} {item.endpoint}\n             filter: {policy}")
+    return 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    import uuid
+
+    from tqdm import tqdm
+
+    from takeaways.adapters.operator import articles_under, replay_batch
+
+    resources = _resources(args)
+    bucket, queue_url = resources["ArticlesBucket"], resources["IngestQueue"]
+    replay_id = uuid.uuid4().hex
+    sent = 0
+    batch: list[dict[str, Any]] = []
+    with tqdm(desc=f"replaying s3://{bucket}/{args.prefix}", unit="article") as progress:
+        for item in articles_under(bucket, args.prefix):
+            batch.append(item)
+            if len(batch) == 10:
+                sent += replay_batch(queue_url, bucket, batch, replay_id)
+                progress.update(len(batch))
+                batch = []
+        if batch:
+            sent += replay_batch(queue_url, bucket, batch, replay_id)
+            progress.update(len(batch))
+    print(f"re-enqueued {sent} article(s) (replay {replay_id})")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -25,8 +25,9 @@ from takeaways.engines import SummaryEngine
 from takeaways.observability import DUPLICATES_SKIPPED, count_with_reason, logger
 from takeaways.pipeline.stages import StageLayout
 
-# The idempotency key: the same object version is processed once, however often its event arrives.
-OBJECT_KEY_PATH = "[bucket, key, etag]"
+# The idempotency key: the same object version is processed once, however often its event arrives;
+# an operator's replay carries its own id and so is processed once more.
+OBJECT_KEY_PATH = "[bucket, key, etag, replay]"
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ def handle_message(message: SQSRecord) -> None:
         count_with_reason(EVENTS_IGNORED, reason)
     for created in notification.created:
         logger.set_correlation_id(created.ref.key)
-        outcome = _publish_once()(object_ref=created.ref.model_dump())
+        outcome = _publish_once()(object_ref=created.ref.model_dump() | {"replay": None})
         if outcome.get("duplicate"):
             logger.info("duplicate event: alert already published", extra=outcome)
             continue

@@ -19,6 +19,7 @@ class ObjectCreated:
 
     ref: ObjectRef
     event_time: datetime | None
+    replay: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ def parse_s3_notification(body: str) -> S3Notification:
         raise ArticleRejected(RejectionReason.NOT_AN_S3_EVENT, "message has no S3 'Records'")
     created: list[ObjectCreated] = []
     ignored: list[str] = []
+    replay = document.get("takeawaysReplay")
     try:
         for record in S3Event(document).records:
             if record.event_source != "aws:s3":
@@ -61,7 +63,11 @@ def parse_s3_notification(body: str) -> S3Notification:
                 version_id=s3_object.version_id,
                 size=s3_object.size,
             )
-            created.append(ObjectCreated(ref=ref, event_time=_event_time(record.event_time)))
+            created.append(
+                ObjectCreated(
+                    ref=ref, event_time=_event_time(record.event_time), replay=str(replay) if replay else None
+                )
+            )
     except (KeyError, TypeError, AttributeError) as error:
         raise ArticleRejected(RejectionReason.NOT_AN_S3_EVENT, f"malformed S3 record: {error!r}") from error
     return S3Notification(created=created, ignored=ignored)

@@ -56,7 +56,8 @@ def handle_message(message: SQSRecord) -> None:
     for created in notification.created:
         logger.set_correlation_id(created.ref.key)
         count(ARTICLES_RECEIVED)
-        outcome = _summarise_once()(object_ref=created.ref.model_dump(), received_at=_iso(created.event_time))
+        object_ref = created.ref.model_dump() | {"replay": created.replay}
+        outcome = _summarise_once()(object_ref=object_ref, received_at=_iso(created.event_time))
         _report(outcome)
 
 

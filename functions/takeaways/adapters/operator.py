@@ -1,0 +1,134 @@
+"""AWS calls behind the operator commands of the CLI: finding a stack, subscribing, replaying.
+
+Locally these go to moto's server (the endpoint recorded by ``make up``); with real
+credentials and ``--stack`` they go to AWS.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote_plus
+
+import boto3
+from botocore.exceptions import ClientError
+
+LOCAL_STACK_FILE = Path(".takeaways") / "local-stack.json"
+REPLAY_MARKER = "takeawaysReplay"
+
+
+class StackNotFound(Exception):
+    """Neither a local stack file nor a CloudFormation stack could be found."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    arn: str
+    protocol: str
+    endpoint: str
+    filter_policy: dict[str, Any] | None
+
+
+def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE) -> dict[str, str]:
+    """Physical ids by logical id, from the running local stack or from CloudFormation.
+
+    Using the local stack also points every boto3 client at its moto server.
+    """
+    if stack_name is None:
+        if not local_file.is_file():
+            raise StackNotFound(
+                f"no local stack ({local_file} is missing): run `make up`, or pass --stack NAME"
+            )
+        local = json.loads(local_file.read_text())
+        os.environ["AWS_ENDPOINT_URL"] = local["endpoint_url"]
+        for variable, value in (("AWS_ACCESS_KEY_ID", "local"), ("AWS_SECRET_ACCESS_KEY", "local")):
+            os.environ.setdefault(variable, value)
+        os.environ.setdefault("AWS_DEFAULT_REGION", local.get("region", "us-east-1"))
+        resources: dict[str, str] = local["resources"]
+        return resources
+    cloudformation = boto3.client("cloudformation")
+    try:
+        found = cloudformation.describe_stack_resources(StackName=stack_name)["StackResources"]
+    except ClientError as error:
+        raise StackNotFound(f"stack {stack_name!r}: {error}") from error
+    return {item["LogicalResourceId"]: item.get("PhysicalResourceId", "") for item in found}
+
+
+def subscribe(topic_arn: str, protocol: str, endpoint: str, filter_policy: dict[str, Any] | None) -> str:
+    attributes = {"FilterPolicy": json.dumps(filter_policy, sort_keys=True)} if filter_policy else {}
+    response = boto3.client("sns").subscribe(
+        TopicArn=topic_arn,
+        Protocol=protocol,
+        Endpoint=endpoint,
+        Attributes=attributes,
+        ReturnSubscriptionArn=True,
+    )
+    return str(response["SubscriptionArn"])
+
+
+def subscriptions(topic_arn: str) -> list[Subscription]:
+    sns = boto3.client("sns")
+    found: list[Subscription] = []
+    for page in sns.get_paginator("list_subscriptions_by_topic").paginate(TopicArn=topic_arn):
+        for item in page["Subscriptions"]:
+            arn = item["SubscriptionArn"]
+            policy: dict[str, Any] | None = None
+            if arn.startswith("arn:"):
+                attributes = sns.get_subscription_attributes(SubscriptionArn=arn)["Attributes"]
+                policy = json.loads(attributes["FilterPolicy"]) if attributes.get("FilterPolicy") else None
+            found.append(Subscription(arn, item["Protocol"], item["Endpoint"], policy))
+    return found
+
+
+def articles_under(bucket: str, prefix: str) -> Iterator[dict[str, Any]]:
+    """Every object under a prefix, as S3 lists them (key, size, ETag)."""
+    for page in boto3.client("s3").get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for item in page.get("Contents", []):
+            yield dict(item)
+
+
+def replay_batch(queue_url: str, bucket: str, objects: list[dict[str, Any]], replay_id: str) -> int:
+    """Send S3-notification messages for up to ten objects; return how many the queue accepted.
+
+    The replay marker joins the idempotency key, so a replay reprocesses objects that
+    were already processed, while story de-duplication still keeps unchanged stories
+    from being alerted twice.
+    """
+    region = boto3.session.Session().region_name or "us-east-1"
+    entries = [
+        {"Id": str(index), "MessageBody": json.dumps(_notification(bucket, item, region, replay_id))}
+        for index, item in enumerate(objects)
+    ]
+    response = boto3.client("sqs").send_message_batch(QueueUrl=queue_url, Entries=entries)  # type: ignore[arg-type]
+    return len(response.get("Successful", []))
+
+
+def _notification(bucket: str, item: dict[str, Any], region: str, replay_id: str) -> dict[str, Any]:
+    return {
+        "Records": [
+            {
+                "eventVersion": "2.1",
+                "eventSource": "aws:s3",
+                "awsRegion": region,
+                "eventTime": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+                "eventName": "ObjectCreated:Replay",
+                "s3": {
+                    "s3SchemaVersion": "1.0",
+                    "configurationId": "takeaways-replay",
+                    "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
+                    "object": {
+                        "key": quote_plus(item["Key"], safe="/"),
+                        "size": item.get("Size", 0),
+                        "eTag": str(item.get("ETag", "")).strip('"'),
+                        "sequencer": "0",
+                    },
+                },
+            }
+        ],
+        REPLAY_MARKER: replay_id,
+    }

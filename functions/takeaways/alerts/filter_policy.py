@@ -1,0 +1,44 @@
+"""Subscription filter policies built from plain choices, matching the alert's message attributes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+
+def build_filter_policy(
+    *,
+    topics: Sequence[str] = (),
+    entities: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    min_priority: int | None = None,
+    include_updates: bool = True,
+) -> dict[str, Any] | None:
+    """A policy that accepts an alert only when every given condition holds; ``None`` accepts all.
+
+    Values are normalised exactly as the alert's attributes are (lower case, single
+    spaces), so ``--topics Climate`` matches an alert tagged ``climate``.
+    """
+    policy: dict[str, Any] = {}
+    for name, values in (
+        ("topics", topics),
+        ("entities", entities),
+        ("source", sources),
+        ("language", languages),
+    ):
+        normal = sorted({" ".join(value.lower().split()) for value in values if value.strip()})
+        if normal:
+            policy[name] = normal
+    if min_priority is not None:
+        if not 1 <= min_priority <= 5:
+            raise ValueError("priority runs from 1 (routine) to 5 (urgent)")
+        policy["priority"] = [{"numeric": [">=", min_priority]}]
+    if not include_updates:
+        policy["update"] = ["false"]
+    return policy or None
+
+
+def filter_policy_json(policy: dict[str, Any] | None) -> str | None:
+    return json.dumps(policy, sort_keys=True) if policy else None

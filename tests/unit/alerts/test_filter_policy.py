@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from takeaways.alerts.filter_policy import build_filter_policy
+
+
+def test_no_choices_means_every_alert() -> None:
+    assert build_filter_policy() is None
+
+
+def test_choices_are_normalised_like_the_alert_attributes() -> None:
+    policy = build_filter_policy(topics=["Climate", " energy ", "climate"], sources=["Coastal  Times"])
+    assert policy == {"topics": ["climate", "energy"], "source": ["coastal times"]}
+
+
+def test_a_minimum_priority_becomes_a_numeric_condition() -> None:
+    assert build_filter_policy(min_priority=4) == {"priority": [{"numeric": [">=", 4]}]}
+
+
+def test_priority_outside_the_scale_is_refused() -> None:
+    with pytest.raises(ValueError, match="priority"):
+        build_filter_policy(min_priority=9)
+
+
+def test_updates_can_be_left_out() -> None:
+    assert build_filter_policy(include_updates=False) == {"update": ["false"]}
