@@ -62,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--digest", action="store_true", help="list the digest topic's subscriptions")
     listing.set_defaults(run=_subscriptions)
 
+    upload = commands.add_parser("upload", help="upload an article under incoming/ of the articles bucket")
+    _stack_option(upload)
+    upload.add_argument("article", type=Path)
+    upload.add_argument("--key", help="object key (default: incoming/<today>/<file name>)")
+    upload.set_defaults(run=_upload)
+
     replay = commands.add_parser("replay", help="re-enqueue stored articles for summarising again")
     _stack_option(replay)
     replay.add_argument("--prefix", required=True, help="e.g. incoming/2026/11/")
@@ -126,6 +132,18 @@ def _subscriptions(args: argparse.Namespace) -> int:
     for item in found:
         policy = json.dumps(item.filter_policy, sort_keys=True) if item.filter_policy else "every alert"
         print(f"  {item.protocol:<10} {item.endpoint}\n             filter: {policy}")
+    return 0
+
+
+def _upload(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from takeaways.adapters.operator import upload_article
+
+    bucket = _resources(args)["ArticlesBucket"]
+    key = args.key or f"incoming/{datetime.now(UTC):%Y/%m/%d}/{args.article.name}"
+    upload_article(args.article, bucket, key)
+    print(f"uploaded {args.article} to s3://{bucket}/{key}")
     return 0
 
 

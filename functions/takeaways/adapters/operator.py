@@ -85,6 +85,10 @@ def subscriptions(topic_arn: str) -> list[Subscription]:
     return found
 
 
+def upload_article(path: Path, bucket: str, key: str) -> None:
+    boto3.client("s3").upload_file(str(path), bucket, key)
+
+
 def articles_under(bucket: str, prefix: str) -> Iterator[dict[str, Any]]:
     """Every object under a prefix, as S3 lists them (key, size, ETag)."""
     for page in boto3.client("s3").get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
