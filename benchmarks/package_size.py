@@ -1,0 +1,81 @@
+"""Package size: each function's artifact from a real ``sam build``, zipped as Lambda receives it."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_DIR = ROOT / ".aws-sam" / "build"
+SAM = ROOT / ".venv-sam" / "bin" / "sam"
+BUDGET_BYTES = 10 * 1024 * 1024
+
+
+def python312_dir() -> str | None:
+    """``sam build`` for the python3.12 runtime needs a python3.12 on PATH; pyenv has one here."""
+    found = shutil.which("python3.12")
+    if found:
+        return str(Path(found).parent)
+    try:
+        path = subprocess.run(
+            ["pyenv", "which", "python"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYENV_VERSION": "3.12.1"},
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return str(Path(path).parent)
+
+
+def build() -> None:
+    interpreter_dir = python312_dir()
+    if interpreter_dir is None:
+        raise RuntimeError("sam build needs python3.12 on PATH")
+    env = {**os.environ, "PATH": f"{interpreter_dir}:{os.environ['PATH']}", "SAM_CLI_TELEMETRY": "0"}
+    env.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    subprocess.run(
+        [str(SAM), "build", "--template", str(ROOT / "template.yaml"), "--build-dir", str(BUILD_DIR)],
+        check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+    )
+
+
+def zipped_size(directory: Path) -> tuple[int, int]:
+    """(unzipped bytes, zipped bytes) of a function's build directory."""
+    buffer = io.BytesIO()
+    unzipped = 0
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(directory.rglob("*")):
+            if path.is_file():
+                unzipped += path.stat().st_size
+                archive.write(path, path.relative_to(directory))
+    return unzipped, len(buffer.getvalue())
+
+
+def report() -> list[str]:
+    build()
+    lines = [
+        "## Package size",
+        "",
+        f"`sam build` artifacts, zipped with deflate. Budget: at most {BUDGET_BYTES // (1024 * 1024)} MB zipped.",
+        "",
+        "| function | unzipped MB | zipped MB | within budget |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for directory in sorted(p for p in BUILD_DIR.iterdir() if p.is_dir()):
+        unzipped, zipped = zipped_size(directory)
+        within = "yes" if zipped <= BUDGET_BYTES else "no"
+        lines.append(f"| {directory.name} | {unzipped / 1e6:.1f} | {zipped / 1e6:.1f} | {within} |")
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(report()))
