@@ -10,13 +10,14 @@ SAM_VENV := .venv-sam
 PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: help install demo up test unit integration lint typecheck template-check bench clean
+.PHONY: help install demo up load test unit integration lint typecheck template-check bench clean
 
 help:
 	@echo "make demo      run the whole pipeline locally on moto and show what a subscriber receives"
 	@echo "make test      lint, type-check, check the template, run unit and integration tests"
 	@echo "make bench     measure engine quality, speed and scale; writes docs/benchmarks.md"
 	@echo "make up        keep the local stack running (moto on 127.0.0.1:4566) for the takeaways CLI"
+	@echo "make load      1,000 articles through the local stack, reconciled; prints throughput and latency"
 	@echo "make install   create .venv with the project and its CLI (.venv/bin/takeaways)"
 
 install: $(VENV)/.installed
@@ -39,6 +40,9 @@ demo: install
 
 up: install
 	$(BIN)/python -m infra.up
+
+load: install
+	$(BIN)/python -m infra.load
 
 test: install lint typecheck template-check unit integration
 

@@ -1,0 +1,211 @@
+"""``make load``: a thousand articles through the local stack on moto's server, then a reconciliation.
+
+Every article must end with exactly one summary and one alert, or exactly one
+recorded rejection: nothing lost, nothing doubled. Prints throughput and
+end-to-end latency percentiles, and appends them to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import boto3
+
+from infra.event_sources import EventSourceRunner
+from infra.local_stack import DeployedStack, deploy
+from infra.moto_server import running_moto_server
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Word stock for synthetic stories: random combinations keep every story distinct,
+# so story de-duplication must not (and does not) merge any two of them.
+_PLACES = (
+    "Arlen Bracken Corvel Dunmore Eskby Farrow Galen Harwick Ivel Jarrow Kesten Lorne Marrow Norcot".split()
+)
+_SUBJECTS = "council hospital university harbour railway library museum school court airport market".split()
+_VERBS = "approved delayed expanded closed reopened funded reviewed rejected announced postponed".split()
+_NOUNS = "plan budget project route service scheme programme inquiry contract timetable".split()
+_WORDS = (
+    "local officials residents said week people city new year million report public years time first "
+    "government group members early later plans costs staff work area support spokesperson decision "
+    "meeting state number cases months including according water homes families result since"
+).split()
+
+
+@dataclass
+class LoadReport:
+    uploaded: dict[str, float] = field(default_factory=dict)
+    bad: set[str] = field(default_factory=set)
+    alerts: Counter[str] = field(default_factory=Counter)
+    alert_times: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+
+
+def synthetic_article(rng: random.Random, number: int) -> str:
+    place, subject = rng.choice(_PLACES), rng.choice(_SUBJECTS)
+    title = f"{place} {subject} {rng.choice(_VERBS)} {rng.choice(_NOUNS)} number {number}"
+    sentences = []
+    for _ in range(rng.randint(6, 12)):
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(10, 22))]
+        words.insert(rng.randrange(len(words)), f"{rng.randint(2, 9999)}")
+        sentences.append(" ".join(words).capitalize() + ".")
+    paragraphs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def bad_article(rng: random.Random) -> bytes:
+    return rng.choice([b"", b"\x00\x01\x02binary" * 10, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", b"   \n\t  "])
+
+
+def run_load(count: int, bad_share: float, workers: int) -> tuple[LoadReport, float, DeployedStack]:
+    rng = random.Random(20261125)
+    report = LoadReport()
+    with running_moto_server():
+        stack = deploy(ROOT / "template.yaml", stack_name="load")
+        bucket = stack.physical_id("ArticlesBucket")
+        sqs = boto3.client("sqs")
+        inbox = sqs.create_queue(QueueName="load-inbox")["QueueUrl"]
+        inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"][
+            "QueueArn"
+        ]
+        boto3.client("sns").subscribe(
+            TopicArn=stack.physical_id("AlertsTopic"),
+            Protocol="sqs",
+            Endpoint=inbox_arn,
+            Attributes={"RawMessageDelivery": "true"},
+        )
+        runner = EventSourceRunner(stack, redelivery_delay_seconds=1)
+        stop = threading.Event()
+        threading.Thread(target=_drain_inbox, args=(inbox, report, stop), daemon=True).start()
+        started = time.monotonic()
+        s3 = boto3.client("s3")
+
+        def upload(number: int) -> None:
+            key = f"incoming/load/article-{number:05d}.txt"
+            body = bad_article(rng) if number in bad_numbers else synthetic_article(rng, number).encode()
+            report.uploaded[key] = time.monotonic()
+            s3.put_object(Bucket=bucket, Key=key, Body=body)
+
+        bad_numbers = set(rng.sample(range(count), int(count * bad_share)))
+        report.bad = {f"incoming/load/article-{n:05d}.txt" for n in bad_numbers}
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            uploads = pool.map(upload, range(count))
+            poller = threading.Thread(target=_drive, args=(runner, stop), daemon=True)
+            poller.start()
+            list(uploads)
+        expected_alerts = count - len(bad_numbers)
+        deadline = time.monotonic() + max(120.0, count * 0.5)
+        while time.monotonic() < deadline and sum(report.alerts.values()) < expected_alerts:
+            time.sleep(0.5)
+        time.sleep(3)  # let any straggling duplicate show itself before reconciling
+        elapsed = time.monotonic() - started
+        stop.set()
+        poller.join(timeout=10)
+        _reconcile(stack, report)
+    return report, elapsed, stack
+
+
+def _drive(runner: EventSourceRunner, stop: threading.Event) -> None:
+    while not stop.is_set():
+        if not runner.poll_once():
+            time.sleep(0.05)
+
+
+def _drain_inbox(queue_url: str, report: LoadReport, stop: threading.Event) -> None:
+    sqs = boto3.client("sqs")
+    while not stop.is_set():
+        messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1).get(
+            "Messages", []
+        )
+        now = time.monotonic()
+        for message in messages:
+            alert: dict[str, Any] = json.loads(message["Body"])
+            key = alert["summary_object"]
+            report.alerts[key] += 1
+            report.alert_times.setdefault(key, now)
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+
+
+def _reconcile(stack: DeployedStack, report: LoadReport) -> None:
+    s3 = boto3.client("s3")
+    bucket = stack.physical_id("ArticlesBucket")
+    summaries: dict[str, str] = {}
+    rejections: Counter[str] = Counter()
+    for prefix in ("summaries/", "rejected/"):
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+            for item in page.get("Contents", []):
+                record = json.loads(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read())
+                source = record["source_object"]["key"]
+                if prefix == "summaries/":
+                    summaries[source] = f"s3://{bucket}/{item['Key']}"
+                else:
+                    rejections[source] += 1
+    problems = []
+    latencies = []
+    for key, uploaded_at in report.uploaded.items():
+        summary_uri = summaries.get(key)
+        alerts = report.alerts.get(summary_uri, 0) if summary_uri else 0
+        if key in report.bad:
+            if rejections[key] != 1 or summary_uri:
+                problems.append(
+                    f"{key}: expected one rejection, found {rejections[key]} and summary={summary_uri}"
+                )
+        elif summary_uri is None or alerts != 1:
+            problems.append(
+                f"{key}: expected one summary and one alert, found summary={summary_uri} alerts={alerts}"
+            )
+        elif summary_uri in report.alert_times:
+            latencies.append(report.alert_times[summary_uri] - uploaded_at)
+    dlq_depth = sum(
+        int(
+            boto3.client("sqs").get_queue_attributes(
+                QueueUrl=stack.physical_id(name), AttributeNames=["ApproximateNumberOfMessages"]
+            )["Attributes"]["ApproximateNumberOfMessages"]
+        )
+        for name in ("IngestDeadLetterQueue", "AlertDeadLetterQueue")
+    )
+    if dlq_depth:
+        problems.append(f"{dlq_depth} message(s) in dead-letter queues")
+    report.problems = problems
+    report.latencies = sorted(latencies)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--bad-share", type=float, default=0.05, help="share of deliberately bad objects")
+    parser.add_argument("--workers", type=int, default=8, help="concurrent uploaders")
+    args = parser.parse_args(argv)
+    report, elapsed, _ = run_load(args.articles, args.bad_share, args.workers)
+    problems, latencies = report.problems, report.latencies
+    p50 = statistics.median(latencies) if latencies else float("nan")
+    p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else float("nan")
+    lines = [
+        f"articles: {args.articles} ({len(report.bad)} deliberately bad)",
+        f"alerts received: {sum(report.alerts.values())}",
+        f"throughput: {args.articles / elapsed:.1f} articles/s over {elapsed:.1f} s",
+        f"end-to-end latency: p50 {p50:.2f} s, p95 {p95:.2f} s",
+        f"reconciliation: {'OK - nothing lost, nothing doubled' if not problems else f'{len(problems)} problem(s)'}",
+    ]
+    print("\n".join(lines))
+    for problem in problems[:20]:
+        print(f"  {problem}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
