@@ -7,6 +7,7 @@ PYTHON ?= $(shell PYENV_VERSION=3.12.1 pyenv which python 2>/dev/null || command
 VENV := .venv
 BIN := $(VENV)/bin
 SAM_VENV := .venv-sam
+CHECKOV_VENV := .venv-checkov
 PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
@@ -35,6 +36,12 @@ $(SAM_VENV)/.installed:
 	$(SAM_VENV)/bin/pip install $(PIP_QUIET) aws-sam-cli==1.170.0 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
 	touch $@
 
+# checkov pins older AWS SDKs than the project's, so it too gets a virtualenv of its own.
+$(CHECKOV_VENV)/.installed:
+	test -x $(CHECKOV_VENV)/bin/python || $(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install $(PIP_QUIET) checkov==3.3.30 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
+	touch $@
+
 demo: install
 	$(BIN)/python -m infra.demo $(if $(ARTICLE),--article "$(ARTICLE)")
 
@@ -53,10 +60,16 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-template-check: install $(SAM_VENV)/.installed
+# Offline: dummy credentials keep the SAM CLI and checkov from looking for real ones,
+# and checkov downloads nothing (its guideline links need the network).
+template-check: export AWS_ACCESS_KEY_ID ?= testing
+template-check: export AWS_SECRET_ACCESS_KEY ?= testing
+template-check: export SAM_CLI_TELEMETRY = 0
+template-check: install $(SAM_VENV)/.installed $(CHECKOV_VENV)/.installed
 	$(BIN)/cfn-lint template.yaml
 	$(SAM_VENV)/bin/sam validate --lint --template template.yaml
 	$(SAM_VENV)/bin/sam validate --template template.yaml
+	$(CHECKOV_VENV)/bin/checkov --file template.yaml --framework cloudformation --skip-download --quiet --compact
 
 unit: install
 	$(BIN)/pytest tests/unit -q
@@ -68,4 +81,4 @@ bench: install
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache
