@@ -1,0 +1,47 @@
+"""One moto server for the session, emptied before each test; the real template deployed on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from infra.local_stack import DeployedStack, deploy
+from infra.moto_server import MotoServer, moto_environment
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
+
+
+@pytest.fixture(scope="session")
+def _moto_server_process() -> Iterator[MotoServer]:
+    server = MotoServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def moto_server(_moto_server_process: MotoServer) -> Iterator[str]:
+    """The endpoint of an empty moto server, with this process's boto3 pointed at it for the test."""
+    _moto_server_process.reset()
+    with moto_environment(_moto_server_process.endpoint) as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def deployed_stack(moto_server: str) -> Iterator[DeployedStack]:
+    """template.yaml deployed on the server, with the functions' cached clients and settings dropped."""
+    from aws_lambda_powertools.utilities import parameters
+
+    from takeaways.adapters.clients import forget_clients
+    from takeaways.handlers.dependencies import forget_dependencies
+
+    def forget() -> None:
+        forget_dependencies()
+        forget_clients()
+        parameters.clear_caches()  # type: ignore[no-untyped-call]
+
+    forget()
+    yield deploy(TEMPLATE, stack_name="integration")
+    forget()
