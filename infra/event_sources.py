@@ -27,6 +27,7 @@ import os
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,7 +97,13 @@ class EventSourceRunner:
         redelivery_delay_seconds: int | None = None,
         handler_overrides: Mapping[str, str] | None = None,
     ) -> None:
-        """``handler_overrides`` maps a function's logical id to another dotted handler path (tests)."""
+        """Prepare to drive ``stack.event_sources``.
+
+        ``redelivery_delay_seconds``: time compression for demos and tests. A message left
+        for redelivery becomes visible again after this many seconds instead of after its
+        queue's visibility timeout (``None``, the default, keeps the queue's own).
+        ``handler_overrides``: a function's logical id -> another dotted handler path (tests).
+        """
         self.stack = stack
         self.redelivery_delay_seconds = redelivery_delay_seconds
         self._handler_overrides = dict(handler_overrides or {})
@@ -104,7 +111,8 @@ class EventSourceRunner:
         self._invocation_lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.results: list[BatchResult] = []
+        # The latest invocations, for logs and tests (bounded: `make up` runs for hours).
+        self.results: deque[BatchResult] = deque(maxlen=10_000)
 
     # ---------------------------------------------------------------- polling
     def poll_once(self) -> int:
