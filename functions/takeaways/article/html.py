@@ -1,0 +1,184 @@
+"""HTML to article text: the title, byline and paragraphs, without scripts, styles and navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+_SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "iframe",
+        "button",
+        "figcaption",
+        "template",
+        "select",
+    }
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "section",
+        "article",
+        "tr",
+        "pre",
+        "dd",
+        "dt",
+    }
+)
+_VOID = frozenset(
+    {"br", "img", "meta", "link", "hr", "input", "source", "wbr", "area", "base", "col", "embed"}
+)
+
+
+@dataclass
+class HtmlArticle:
+    title: str | None = None
+    heading: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+class _ArticleParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.result = HtmlArticle()
+        self._skip_depth = 0
+        self._stack: list[str] = []
+        self._text: list[str] = []
+        self._in_title = False
+        self._in_h1 = False
+        self._byline_depth = 0
+        self._has_article = False
+        self._article_depth = 0
+        self._article_paragraphs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta":
+            self._meta(values)
+        elif tag == "link" and values.get("rel") == "canonical":
+            self.result.url = self.result.url or values.get("href") or None
+        if tag in _VOID:
+            if tag == "br":
+                self._text.append("\n")
+            return
+        self._stack.append(tag)
+        if tag in _SKIPPED:
+            self._skip_depth += 1
+        if tag == "title":
+            self._in_title = True
+        if tag == "h1":
+            self._flush()
+            self._in_h1 = True
+        if tag == "article":
+            self._has_article = True
+            self._article_depth += 1
+        if "byline" in values.get("class", "") or values.get("rel") == "author":
+            self._flush()
+            self._byline_depth += 1
+        if tag in _BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self._stack:
+            return
+        while self._stack:
+            open_tag = self._stack.pop()
+            self._close(open_tag)
+            if open_tag == tag:
+                break
+
+    def _close(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skip_depth = max(self._skip_depth - 1, 0)
+        if tag == "title":
+            self._in_title = False
+        if tag == "h1":
+            heading = "".join(self._text).strip()
+            self._text = []
+            self._in_h1 = False
+            if heading and not self.result.heading:
+                self.result.heading = " ".join(heading.split())
+        if self._byline_depth and tag in _BLOCKS | {"span", "a", "address"}:
+            byline = " ".join("".join(self._text).split())
+            if byline:
+                self.result.byline = self.result.byline or byline
+                self._text = []
+            self._byline_depth -= 1
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "article":
+            self._article_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.result.title = ((self.result.title or "") + data).strip() or None
+            return
+        if self._skip_depth:
+            return
+        self._text.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        self._text = []
+        if not text or self._skip_depth or self._in_h1:
+            return
+        if self._byline_depth:
+            self.result.byline = self.result.byline or text
+            return
+        self.result.paragraphs.append(text)
+        if self._article_depth:
+            self._article_paragraphs.append(text)
+
+    def _meta(self, values: dict[str, str]) -> None:
+        key = (values.get("property") or values.get("name") or "").lower()
+        content = values.get("content", "").strip()
+        if not content:
+            return
+        if key in {"author", "article:author"}:
+            self.result.author = self.result.author or content
+        elif key in {"og:site_name", "application-name"}:
+            self.result.source = self.result.source or content
+        elif key in {"article:published_time", "date", "pubdate", "og:published_time"}:
+            self.result.published = self.result.published or content
+        elif key == "og:url":
+            self.result.url = self.result.url or content
+        elif key == "og:title" and not self.result.title:
+            self.result.title = content
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        if self._has_article and self._article_paragraphs:
+            self.result.paragraphs = self._article_paragraphs
+
+
+def parse_html(text: str) -> HtmlArticle:
+    """Prefer the ``<article>`` element's paragraphs when there is one; otherwise every visible block."""
+    parser = _ArticleParser()
+    parser.feed(text)
+    parser.close()
+    return parser.result

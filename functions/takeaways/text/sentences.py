@@ -1,0 +1,113 @@
+"""Sentence splitting for news text: abbreviations, initials, decimals, quotes and ellipses survive.
+
+A boundary is a run of ``.``, ``!`` or ``?`` (or an ellipsis), optionally followed by
+closing quotes or brackets, then whitespace, then something that can start a
+sentence. A full stop after a known abbreviation, a single initial or a number
+inside a date does not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from takeaways.article.model import Article
+
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen sen rep gov lt col sgt capt cmdr adm maj rev hon pres supt insp det
+    cpl pte pvt no nos vs v etc inc ltd co corp plc bros dept univ assn est approx fig vol ave blvd rd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    a.m p.m e.g i.e u.s u.k u.n e.u u.s.a d.c l.a n.y al
+    """.split()
+)
+# Abbreviations that are normally followed by a name or number, never by a new sentence.
+_ALWAYS_CONTINUES = frozenset(
+    "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj rev hon st mt no nos vs".split()
+)
+_BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+)""")
+_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ]""")
+_WORD_BEFORE = re.compile(r"""([^\s"'“‘(\[]+)$""")
+_MAX_SENTENCE_CHARS = 2000
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences in order; paragraph breaks always end a sentence."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        paragraph = " ".join(paragraph.split())
+        if paragraph:
+            sentences.extend(_split_paragraph(paragraph))
+    return [s for s in sentences if any(ch.isalnum() for ch in s)]
+
+
+def article_sentences(article: Article) -> list[str]:
+    """The canonical sentence list of an article's body: takeaway evidence indexes into it."""
+    return split_sentences(article.body)
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    found: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end()
+        if not _STARTS_SENTENCE.match(paragraph, end):
+            continue
+        full_stop = match.group().startswith(".") and not match.group().startswith("...")
+        if full_stop and not _ends_sentence(paragraph[start : match.start()], paragraph[end:]):
+            continue
+        found.append(paragraph[start:end].strip())
+        start = end
+    tail = paragraph[start:].strip()
+    if tail:
+        found.append(tail)
+    return [piece for sentence in found for piece in _cap_length(sentence)]
+
+
+def _ends_sentence(before: str, after: str) -> bool:
+    word_match = _WORD_BEFORE.search(before)
+    if not word_match:
+        return True
+    word = word_match.group(1).lower().rstrip(".")
+    if word in _ALWAYS_CONTINUES:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial: "J. Smith"
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        # "U.S." ends a sentence only when a new one clearly starts: "U.S. The ..."
+        return _next_word_is_sentence_opener(after)
+    if word in _ABBREVIATIONS:
+        return word in {"etc", "inc", "ltd", "co", "corp", "plc", "al"} and _next_word_is_sentence_opener(
+            after
+        )
+    return True
+
+
+_OPENERS = frozenset(
+    "the a an he she it they we i this that these those but and in on at after before when while his her their "
+    "its our there here however meanwhile officials police".split()
+)
+
+
+def _next_word_is_sentence_opener(after: str) -> bool:
+    words = after.split(maxsplit=1)
+    return bool(words) and words[0].strip("\"'“‘(").lower() in _OPENERS
+
+
+def _cap_length(sentence: str) -> list[str]:
+    """Text with no punctuation can be one enormous 'sentence': cut it at clause marks or spaces."""
+    if len(sentence) <= _MAX_SENTENCE_CHARS:
+        return [sentence]
+    pieces = []
+    rest = sentence
+    while len(rest) > _MAX_SENTENCE_CHARS:
+        window = rest[:_MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" — "))
+        if cut < _MAX_SENTENCE_CHARS // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = _MAX_SENTENCE_CHARS
+        pieces.append(rest[: cut + 1].strip())
+        rest = rest[cut + 1 :]
+    if rest.strip():
+        pieces.append(rest.strip())
+    return pieces
