@@ -1,0 +1,56 @@
+"""Words for scoring: tokens, a light stemmer and English stop words (no downloads)."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told tell according also one two would could may might must shall us new year years last
+    mr mrs ms dr s t don didn doesn isn wasn weren won hasn haven hadn can't cnn
+    """.split()
+)
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "edly",
+    "ness",
+    "ments",
+    "ment",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "s",
+    "ly",
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens, apostrophes kept inside words."""
+    return [token.lower().replace("’", "'") for token in _TOKEN.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A deliberately crude suffix stripper: enough to let 'closure' and 'closed' share little, 'votes' and 'vote' much."""
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed tokens that carry meaning: no stop words, no one-letter tokens."""
+    return [stem(token) for token in tokens(text) if token not in STOP_WORDS and len(token) > 1]
