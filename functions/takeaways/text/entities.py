@@ -8,7 +8,8 @@ from collections import Counter
 from takeaways.summary import Entity, EntityKind
 
 _NAME = re.compile(
-    r"(?<![\w'’])((?:[A-Z][a-zà-ÿ'’]+|[A-Z]{2,}|[A-Z]\.)(?:[ -](?:of |de |van |von |al-|bin |the )?(?:[A-Z][a-zà-ÿ'’]+|[A-Z]{2,}|[A-Z]\.))*)"
+    r"(?<![\w'’.])((?:(?:[A-Z]\.){2,}|[A-Z][a-zà-ÿ'’]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z]))"
+    r"(?:[ -](?:of |de |van |von |al-|bin |the )?(?:[A-Z][a-zà-ÿ'’]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])))*)"
 )
 _PERSON_TITLES = frozenset(
     """president minister prime secretary senator sen rep representative governor gov mayor chancellor king queen
@@ -21,6 +22,7 @@ _ORGANISATION_WORDS = frozenset(
     association union party university college school hospital institute commission committee court
     parliament congress senate house police army navy force forces fund foundation organization organisation
     federation league club board office service services network airlines airways news times post press
+    energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
 _PLACES = frozenset(
@@ -45,9 +47,17 @@ _SKIP = frozenset(
     """the a an but and or if when while after before this that these those it he she they we i his her their
     its our there here however meanwhile monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mr mrs ms dr yes no
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays
     in on at for of with by from as said says according""".split()
 )
 MAX_ENTITIES = 8
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ern|ani|ic)s?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CREDITS = frozenset({"CNN", "AP", "AFP", "REUTERS", "UPI", "BBC"})
+_PLACE_WORDS = frozenset(
+    "bridge street road avenue river lake mountain mountains island islands park square beach bay harbour harbor "
+    "city county state province region district valley coast airport station".split()
+)
 
 
 def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[Entity]:
@@ -56,30 +66,45 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
     kinds: dict[str, Counter[EntityKind]] = {}
     for sentence in sentences:
         for match in _NAME.finditer(sentence):
-            name = match.group(1).strip(" -")
-            words = name.split()
-            while words and words[0].lower().rstrip(".") in _SKIP:
-                words = words[1:]
+            words = _name_words(match.group(1))
             if not words:
                 continue
             name = " ".join(words)
             if len(name) < 2 or (name.isupper() and len(name) > 6):
                 continue
-            at_start = match.start() == 0 or sentence[: match.start()].strip() in {'"', "“", "'", "‘", "("}
+            at_start = match.start() < 2
             counts[name] += 1 if not at_start or len(words) > 1 else 0
-            kinds.setdefault(name, Counter())[_kind(name, sentence[: match.start()])] += 1
+            before = sentence[max(match.start() - 30, 0) : match.start()].split()
+            previous = before[-1].strip(",;:\"'“”") if before else ""
+            kinds.setdefault(name, Counter())[_kind(name, previous)] += 1
     merged = _merge_surnames(counts)
     ranked = sorted((name for name, n in merged.items() if n > 0), key=lambda name: (-merged[name], name))
     return [Entity(name=name, kind=kinds[name].most_common(1)[0][0]) for name in ranked[:limit]]
 
 
-def _kind(name: str, before: str) -> EntityKind:
+def _name_words(found: str) -> list[str]:
+    """Drop leading function words, titles and demonyms: 'Russian President Vladimir Putin' -> 'Vladimir Putin'."""
+    words = [w for w in found.strip(" -").split() if w]
+    for position in range(len(words) - 1, -1, -1):
+        if words[position].lower().rstrip(".") in _PERSON_TITLES and position < len(words) - 1:
+            words = words[position + 1 :]
+            break
+    while words and (words[0].lower().rstrip(".") in _SKIP or _DEMONYM.fullmatch(words[0])):
+        words = words[1:]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    if len(words) == 1 and (words[0].lower() in _SKIP or words[0].upper() in _CREDITS or "." in words[0]):
+        return []
+    return words
+
+
+def _kind(name: str, previous_word: str) -> EntityKind:
     lowered = name.lower()
     parts = lowered.replace(".", "").split()
-    previous = before.split()[-1].lower().strip(",.;:\"'“”") if before.split() else ""
+    previous = previous_word.lower()
     if parts[-1] in _ORGANISATION_WORDS or parts[0] in _ORGANISATION_WORDS:
         return "organisation"
-    if lowered in _PLACES or parts[-1] in _PLACES:
+    if lowered in _PLACES or parts[-1] in _PLACES or parts[-1] in _PLACE_WORDS:
         return "place"
     if previous in _PERSON_TITLES:
         return "person"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from takeaways.text.words import stem, tokens
+from takeaways.text.words import stem
 
 _CUES = {
     "politics": "election vote voter campaign parliament congress senate minister president govern party policy lawmaker law bill referendum coalition mayor council",
@@ -24,13 +25,14 @@ _CUES = {
 }
 _STEM_TO_TOPIC = {stem(word): topic for topic, words in _CUES.items() for word in words.split()}
 MAX_TOPICS = 3
+_TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _MIN_HITS = 2
 
 
 def find_topics(text: str, *, limit: int = MAX_TOPICS) -> list[str]:
     """Topics whose cues appear at least twice, most frequent first."""
     counts: Counter[str] = Counter()
-    for token in tokens(text[:50_000]):
+    for token in _TOKEN.findall(text[:50_000].lower()):
         topic = _STEM_TO_TOPIC.get(stem(token))
         if topic:
             counts[topic] += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
@@ -43,6 +44,7 @@ def tokens(text: str) -> list[str]:
     return [token.lower().replace("’", "'") for token in _TOKEN.findall(text)]
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A deliberately crude suffix stripper: enough to let 'closure' and 'closed' share little, 'votes' and 'vote' much."""
     for suffix in _SUFFIXES:
