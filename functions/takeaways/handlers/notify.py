@@ -42,12 +42,12 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     )
 
 
-def handle_message(message: SQSRecord) -> None:
+def handle_message(record: SQSRecord) -> None:
     """One queue message: an S3 notification for a new summary record."""
     try:
-        notification = parse_s3_notification(message.body)
+        notification = parse_s3_notification(record.body)
     except ArticleRejected as rejected:
-        reject_message(message, rejected, notify_dependencies().store, notify_dependencies().settings)
+        reject_message(record, rejected, notify_dependencies().store, notify_dependencies().settings)
         return
     for reason in notification.ignored:
         count_with_reason(EVENTS_IGNORED, reason)

@@ -111,10 +111,11 @@ def test_article_ids_are_readable_and_keep_alike_keys_apart() -> None:
 
 
 def publish(
-    store: MemoryStore, key: str, ledger: MemoryLedger, publisher: RecordingPublisher
+    store: MemoryStore, key: str, ledger: MemoryLedger, publisher: RecordingPublisher, etag: str = "e1"
 ) -> NotifyOutcome:
+    """Publish the summary at ``key``; each new version of a summary object has a new ETag."""
     return publish_alert(
-        ObjectRef(bucket="articles", key=key, etag="e1"),
+        ObjectRef(bucket="articles", key=key, etag=etag),
         store=store,
         publisher=publisher,
         ledger=ledger,
@@ -145,7 +146,9 @@ def test_a_materially_updated_article_is_alerted_once_more_as_an_update() -> Non
     ledger, publisher = MemoryLedger(), RecordingPublisher()
     publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
     store.objects["incoming/library.txt"] = updated
-    again = publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
+    again = publish(
+        store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher, etag="e2"
+    )
     assert (again.status, again.is_update) == ("published", True)
     assert [alert.payload.is_update for alert in publisher.alerts] == [False, True]
     assert publisher.alerts[1].subject.startswith("Update: ")
