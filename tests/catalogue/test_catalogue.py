@@ -50,8 +50,8 @@ def test_the_catalogue_document_is_current() -> None:
 def test_case_ends_where_the_catalogue_says(
     case: Case, harness: Harness, capfd: pytest.CaptureFixture[str]
 ) -> None:
+    key = case.act(harness)
     with case.faults() as calls:
-        key = case.act(harness)
         harness.settle()
     outcome = harness.outcome()
     outcome.log = capfd.readouterr().out

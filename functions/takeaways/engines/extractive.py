@@ -38,6 +38,13 @@ _CLAUSE_BREAKS = re.compile(
     r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where)\s|;\s|\s[—–]\s"
 )
 _QUOTE_START = re.compile(r"""^["“‘']""")
+# Text addressed to a summariser rather than to readers, and links, never become takeaways.
+_NOT_FOR_READERS = re.compile(
+    r"https?://|www\.|\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier) "
+    r"(?:instructions|prompts?|rules)|\byou are now\b|\b(?:system|developer) prompt\b|"
+    r"\b(?:as an? )?(?:ai|language model|assistant|summari[sz]er)\b[^.]{0,40}\b(?:must|should|will)\b",
+    re.IGNORECASE,
+)
 
 MAX_TAKEAWAY_WORDS = 30
 MIN_SENTENCE_WORDS = 6
@@ -113,7 +120,7 @@ class ExtractiveEngine:
         for index, (sentence, terms) in enumerate(zip(sentences, term_lists, strict=True)):
             distinct = frozenset(terms)
             words = sentence.count(" ") + 1
-            if not distinct:
+            if not distinct or _NOT_FOR_READERS.search(sentence):
                 continue
             # Terms that recur across sentences carry the story; a term used once carries nothing.
             centrality = sum(frequency[t] - 1 for t in distinct) / (len(distinct) + 4) / total
