@@ -11,7 +11,9 @@ prints the e-mail, the SMS and the JSON a machine subscriber receives.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import re
 import sys
 import textwrap
 import time
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
 DEFAULT_ARTICLE = ROOT / "samples" / "articles" / "harbour-bridge-closure.txt"
 DEMO_EMAIL = "reader@example.com"
+FUNCTION_LOG = ROOT / ".takeaways" / "demo-function-output.jsonl"
 WAIT_SECONDS = 60
 RULE = "-" * 78
 
@@ -53,10 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         boto3.client("s3").upload_file(str(args.article), bucket, key)
         print(f"uploaded {args.article} to s3://{bucket}/{key}\n")
         runner = EventSourceRunner(stack, redelivery_delay_seconds=1)
-        delivered = wait_for_alert(runner, inbox_url)
+        FUNCTION_LOG.parent.mkdir(exist_ok=True)
+        # The functions' JSON logs and EMF metrics go to a file, as they would go to CloudWatch.
+        with FUNCTION_LOG.open("w") as log, contextlib.redirect_stdout(log):
+            delivered = wait_for_alert(runner, inbox_url)
+        print(
+            f"the functions' logs and metrics (as CloudWatch would get them): {FUNCTION_LOG.relative_to(ROOT)}"
+        )
         if delivered is None:
             return report_no_alert(stack, bucket)
-        show_subscriber_views(stack, delivered, bucket)
+        show_subscriber_views(stack, delivered, bucket, key)
     print(f"\n(demo finished in {time.monotonic() - started:.1f} s)")
     return 0
 
@@ -92,7 +101,7 @@ def wait_for_alert(runner: EventSourceRunner, inbox_url: str) -> dict[str, Any] 
     return None
 
 
-def show_subscriber_views(stack: DeployedStack, envelope: dict[str, Any], bucket: str) -> None:
+def show_subscriber_views(stack: DeployedStack, envelope: dict[str, Any], bucket: str, key: str) -> None:
     alert = json.loads(envelope["Message"])
     versions = published_versions(stack.physical_id("AlertsTopic"), envelope["MessageId"])
     section("E-MAIL")
@@ -103,13 +112,23 @@ def show_subscriber_views(stack: DeployedStack, envelope: dict[str, Any], bucket
     sms = versions.get("sms", "")
     print(f"  {sms}\n  ({len(sms)} characters)")
     section("JSON for SQS, Lambda and HTTPS subscribers (schemas/alert-v1.schema.json)")
-    print(textwrap.indent(json.dumps(alert, indent=2, ensure_ascii=False), "  "))
+    print(textwrap.indent(compact_json(alert), "  "))
     print("\n  message attributes for filter policies:")
     for name, attribute in sorted(envelope.get("MessageAttributes", {}).items()):
         print(f"    {name:<9} {attribute['Type']:<13} {attribute['Value']}")
     section("STORED")
     print(f"  summary record: {alert['summary_object']}")
-    print(f"  article:        s3://{bucket}/incoming/demo/...")
+    print(f"  article:        s3://{bucket}/{key}")
+
+
+def compact_json(document: dict[str, Any]) -> str:
+    """Indented JSON with short lists of numbers and names kept on one line, for a terminal."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return re.sub(
+        r"\[\s*((?:\d+|\"[^\"\n]{0,40}\")(?:,\s*(?:\d+|\"[^\"\n]{0,40}\"))*)\s*\]",
+        lambda match: "[" + ", ".join(part.strip() for part in match.group(1).split(",")) + "]",
+        text,
+    )
 
 
 def published_versions(topic_arn: str, message_id: str) -> dict[str, str]:
