@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from unittest.mock import patch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,7 @@ def failing_calls(operation: str, error_code: str, *, times: int | None = None) 
     Patched below the adapters, at botocore's call boundary, so the code under test sees
     exactly the ``ClientError`` a real throttle or denial raises.
     """
-    original = BaseClient._make_api_call
+    original = vars(BaseClient)["_make_api_call"]
     calls = [0]
 
     def make_api_call(client: BaseClient, operation_name: str, api_params: dict[str, Any]) -> Any:
@@ -99,17 +100,14 @@ def failing_calls(operation: str, error_code: str, *, times: int | None = None) 
             raise ClientError({"Error": {"Code": error_code, "Message": "injected"}}, operation_name)
         return original(client, operation_name, api_params)
 
-    BaseClient._make_api_call = make_api_call  # type: ignore[method-assign]
-    try:
+    with patch.object(BaseClient, "_make_api_call", new=make_api_call):
         yield calls
-    finally:
-        BaseClient._make_api_call = original  # type: ignore[method-assign]
 
 
 @contextmanager
 def counting_calls(operation: str) -> Iterator[list[int]]:
     """Count the calls of one AWS operation without changing them."""
-    original = BaseClient._make_api_call
+    original = vars(BaseClient)["_make_api_call"]
     calls = [0]
 
     def make_api_call(client: BaseClient, operation_name: str, api_params: dict[str, Any]) -> Any:
@@ -117,8 +115,5 @@ def counting_calls(operation: str) -> Iterator[list[int]]:
             calls[0] += 1
         return original(client, operation_name, api_params)
 
-    BaseClient._make_api_call = make_api_call  # type: ignore[method-assign]
-    try:
+    with patch.object(BaseClient, "_make_api_call", new=make_api_call):
         yield calls
-    finally:
-        BaseClient._make_api_call = original  # type: ignore[method-assign]

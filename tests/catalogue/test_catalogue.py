@@ -115,7 +115,7 @@ def check_specifics(case: Case, key: str | None, outcome: Outcome, calls: object
         current = (
             boto3.client("s3").head_object(Bucket=_bucket(outcome, key), Key=key or "")["ETag"].strip('"')
         )
-        assert outcome.summaries[key]["source_object"]["etag"] == current
+        assert key is not None and outcome.summaries[key]["source_object"]["etag"] == current
         assert "superseded" in outcome.metric_reasons("EventsIgnored")
     if case.name in {"duplicate event", "concurrent duplicates"}:
         assert "repeated_event" in outcome.metric_reasons("DuplicatesSkipped")

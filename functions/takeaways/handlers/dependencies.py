@@ -50,10 +50,10 @@ class NotifyDependencies:
     idempotency: IdempotencyConfig
 
 
-def _mark_duplicate(response: Any, record: DataRecord) -> Any:
+def _mark_duplicate(response: Any, idempotent_data: DataRecord) -> Any:
     """Called by powertools when a completed key is seen again: count it and tell the handler."""
     count_with_reason(DUPLICATES_SKIPPED, "repeated_event")
-    logger.info("duplicate event skipped", extra={"idempotency_key": record.idempotency_key})
+    logger.info("duplicate event skipped", extra={"idempotency_key": idempotent_data.idempotency_key})
     return {**response, "duplicate": True} if isinstance(response, dict) else response
 
 

@@ -23,6 +23,7 @@ _ORGANISATION_WORDS = frozenset(
     parliament congress senate house police army navy force forces fund foundation organization organisation
     federation league club board office service services network airlines airways news times post press
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
+    ferries railways lines
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
 _PLACES = frozenset(
@@ -51,11 +52,12 @@ _SKIP = frozenset(
     in on at for of with by from as said says according""".split()
 )
 MAX_ENTITIES = 8
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ern|ani|ic)s?")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ani)s?")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central"})
 _CREDITS = frozenset({"CNN", "AP", "AFP", "REUTERS", "UPI", "BBC"})
 _PLACE_WORDS = frozenset(
-    "bridge street road avenue river lake mountain mountains island islands park square beach bay harbour harbor "
+    "bridge street road avenue river lake mountain mountains island islands isles park square beach bay harbour harbor "
     "city county state province region district valley coast airport station".split()
 )
 
@@ -93,7 +95,9 @@ def _name_words(found: str) -> list[str]:
         words = words[1:]
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
-    if len(words) == 1 and (words[0].lower() in _SKIP or words[0].upper() in _CREDITS or "." in words[0]):
+    if len(words) == 1 and (
+        words[0].lower() in _SKIP | _DIRECTIONS or words[0].upper() in _CREDITS or "." in words[0]
+    ):
         return []
     return words
 

@@ -33,7 +33,7 @@ def stack(monkeypatch: pytest.MonkeyPatch) -> Iterator[DeployedStack]:
             monkeypatch.setenv(name, value)
         forget_dependencies()
         forget_clients()
-        parameters.clear_caches()
+        parameters.clear_caches()  # type: ignore[no-untyped-call]
         yield deployed
         forget_dependencies()
         forget_clients()

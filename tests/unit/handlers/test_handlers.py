@@ -29,7 +29,7 @@ def keys(bucket: str, prefix: str) -> list[str]:
 
 
 def summarise_event(event: dict[str, Any]) -> dict[str, Any]:
-    return summarise.handler(event, FakeLambdaContext(function_name="SummariseFunction"))
+    return dict(summarise.handler(event, FakeLambdaContext(function_name="SummariseFunction")))
 
 
 def subscribe_queue(stack: DeployedStack) -> str:
@@ -110,8 +110,8 @@ def test_a_summary_event_publishes_one_alert_with_filterable_attributes(stack: D
     [summary_key] = keys(bucket, "summaries/")
     body = s3_notification(bucket, summary_key)
     context = FakeLambdaContext(function_name="NotifyFunction")
-    assert notify.handler(sqs_event(body), context) == {"batchItemFailures": []}
-    assert notify.handler(sqs_event(body), context) == {"batchItemFailures": []}
+    assert dict(notify.handler(sqs_event(body), context)) == {"batchItemFailures": []}
+    assert dict(notify.handler(sqs_event(body), context)) == {"batchItemFailures": []}
     [envelope] = inbox(inbox_url)
     alert = json.loads(envelope["Message"])
     assert alert["headline"].startswith("Valley council backs offshore wind")

@@ -1,0 +1,135 @@
+"""Article intake: each supported format, the noise real articles carry, and every rejection reason."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from takeaways.article import parse_article
+from takeaways.errors import ArticleRejected, RejectionReason
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
+SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "articles"
+STORY = (
+    "The town council approved a new cycle lane along the seafront on Monday. "
+    "Work will start in April and take about three months, the council said. "
+    "Shop owners had asked for loading bays to be kept, and the final plan keeps four of them."
+)
+
+
+def wire() -> str:
+    return parse_article((FIXTURES / "hard-wrapped-wire.txt").read_bytes(), "wire.txt").body
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    body = wire()
+    assert "Ferry crews on the Northern Isles walked out for a second day on Wednesday, stranding" in body
+    assert "\n" not in body.split("\n\n")[0]
+
+
+def test_a_word_broken_with_a_hyphen_at_a_line_end_is_joined() -> None:
+    assert "following the dispute closely" in wire()
+
+
+def test_noise_lines_are_dropped_even_when_wrapped() -> None:
+    body = wire()
+    for noise in ("Related article", "strike continues", "Share this article", "Photo:", "https://"):
+        assert noise not in body
+
+
+def test_dateline_and_wire_credit_are_removed_and_quotes_kept() -> None:
+    body = wire()
+    assert body.startswith("Ferry crews on the Northern Isles")
+    assert '"Nobody takes this decision lightly," said union organiser Malik Osei.' in body
+
+
+def test_title_and_byline_are_detected() -> None:
+    article = parse_article((FIXTURES / "hard-wrapped-wire.txt").read_bytes(), "wire.txt")
+    assert article.title == "Ferry strike halts island crossings for second day"
+    assert article.author == "Joanna Price"
+
+
+def test_html_keeps_the_article_and_drops_scripts_navigation_and_captions() -> None:
+    article = parse_article((SAMPLES / "library-robot.html").read_bytes(), "library-robot.html")
+    assert article.title == "Robot librarian sorts 9,000 returns a day at Kestrel City library"
+    assert article.author == "Tomas Reyes"
+    assert article.source == "Kestrel Daily"
+    assert article.url == "https://kestrel-daily.example/2026/11/robot-librarian"
+    assert article.published == "2026-11-18T08:30:00Z"
+    for noise in ("analytics", "font-family", "Home", "Photo: Kestrel Daily", "Subscribe", "By Tomas Reyes"):
+        assert noise not in article.body
+    assert article.body.startswith("Kestrel City's central library has installed")
+
+
+def test_json_fields_map_onto_the_article() -> None:
+    article = parse_article((SAMPLES / "wind-farm-vote.json").read_bytes(), "wind.json")
+    assert (article.source, article.author) == ("Northern Ledger", "Priya Sandhu")
+    assert article.body.startswith("The Valley District Council voted 11-4")  # "GRENHAVEN —" dateline removed
+
+
+def test_json_with_text_instead_of_body_and_a_source_object() -> None:
+    raw = json.dumps(
+        {"headline": "Seafront cycle lane approved", "text": STORY, "source": {"name": "Bay News"}}
+    )
+    article = parse_article(raw.encode(), "lane.json")
+    assert (article.title, article.source) == ("Seafront cycle lane approved", "Bay News")
+
+
+def test_markdown_marks_are_removed() -> None:
+    raw = f"# Seafront cycle lane approved\n\n**{STORY}**\n\n- [Council minutes](https://example.org/minutes) are online for residents.\n"
+    article = parse_article(raw.encode(), "lane.md")
+    assert article.title == "Seafront cycle lane approved"
+    assert "**" not in article.body and "](" not in article.body
+    assert "Council minutes are online for residents." in article.body
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        codecs.BOM_UTF8 + STORY.encode(),
+        STORY.encode("utf-16"),
+        STORY.replace("Shop owners", "“Shop owners”").encode("cp1252"),
+    ],
+    ids=["utf-8 bom", "utf-16", "windows-1252"],
+)
+def test_encodings_decode_to_the_same_words(raw: bytes) -> None:
+    assert "cycle lane along the seafront" in parse_article(raw, "lane.txt").body
+
+
+@pytest.mark.parametrize(
+    ("raw", "filename", "reason"),
+    [
+        (b"", "a.txt", RejectionReason.EMPTY),
+        (b"  \n\t ", "a.txt", RejectionReason.EMPTY),
+        (b"%PDF-1.7 ...", "a.pdf", RejectionReason.BINARY),
+        (b"\x89PNG\r\n\x1a\n....", "a.txt", RejectionReason.BINARY),
+        (b"text\x00with\x00nul", "a.txt", RejectionReason.BINARY),
+        (b'{"title": "x", ', "a.json", RejectionReason.MALFORMED_JSON),
+        (b"[1, 2, 3]", "a.json", RejectionReason.MALFORMED_JSON),
+        (b'{"title": "Only a title"}', "a.json", RejectionReason.NO_BODY),
+        (b"<html><body><script>x()</script><nav>Home</nav></body></html>", "a.html", RejectionReason.NO_BODY),
+        (b"Council meets.", "a.txt", RejectionReason.TOO_SHORT),
+    ],
+)
+def test_rejections_carry_a_reason(raw: bytes, filename: str, reason: RejectionReason) -> None:
+    with pytest.raises(ArticleRejected) as rejected:
+        parse_article(raw, filename)
+    assert rejected.value.reason is reason
+    assert rejected.value.detail
+
+
+def test_long_articles_are_truncated_at_a_boundary_and_say_so() -> None:
+    article = parse_article((STORY + "\n\n").encode() * 200, "long.txt", max_chars=5_000)
+    assert article.truncated
+    assert len(article.body) <= 5_000
+    assert article.body.endswith(".")
+    assert any("truncated" in note for note in article.notes)
+
+
+def test_html_without_an_extension_is_recognised() -> None:
+    raw = f"<html><head><title>Lane</title></head><body><p>{STORY}</p></body></html>".encode()
+    article = parse_article(raw, "incoming/2026/lane")
+    assert article.title == "Lane" and "<p>" not in article.body
