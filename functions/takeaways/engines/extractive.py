@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from takeaways.article.model import Article
 from takeaways.summary import Takeaway, TakeawaySummary
@@ -60,8 +61,14 @@ class _Candidate:
     score: float
 
 
+@lru_cache(maxsize=131_072)
+def _term(token: str) -> str:
+    """The stem a token contributes to scoring, or '' for a stop word: one cached lookup per token."""
+    return "" if token in STOP_WORDS or len(token) < 2 else stem(token)
+
+
 def _terms(sentence: str) -> list[str]:
-    return [stem(t) for t in _WORD.findall(sentence.lower()) if t not in STOP_WORDS and len(t) > 1]
+    return [term for token in _WORD.findall(sentence.lower()) if (term := _term(token))]
 
 
 class ExtractiveEngine:
@@ -103,8 +110,8 @@ class ExtractiveEngine:
             headline=headline,
             summary=trim(lead.text, 40),
             takeaways=takeaways,
-            entities=find_entities(sentences[:20]),
-            topics=find_topics(f"{article.title or ''}\n{article.body[:8_000]}"),
+            entities=find_entities(sentences[:10]),
+            topics=find_topics(f"{article.title or ''}\n{article.body[:5_000]}"),
             language=article.language,
             engine=self.name,
         )
@@ -120,7 +127,7 @@ class ExtractiveEngine:
         for index, (sentence, terms) in enumerate(zip(sentences, term_lists, strict=True)):
             distinct = frozenset(terms)
             words = sentence.count(" ") + 1
-            if not distinct or _NOT_FOR_READERS.search(sentence):
+            if not distinct or _not_for_readers(sentence):
                 continue
             # Terms that recur across sentences carry the story; a term used once carries nothing.
             centrality = sum(frequency[t] - 1 for t in distinct) / (len(distinct) + 4) / total
@@ -155,6 +162,16 @@ class ExtractiveEngine:
             if candidate not in chosen:
                 chosen.append(candidate)
         return sorted(chosen, key=lambda c: c.index)
+
+
+_HINTS = re.compile(
+    r"http|www\.|ignore|disregard|forget|you are now|prompt|model|assistant|summari", re.IGNORECASE
+)
+
+
+def _not_for_readers(sentence: str) -> bool:
+    """A cheap literal scan first: the full pattern runs only on the rare sentence that might match."""
+    return bool(_HINTS.search(sentence)) and bool(_NOT_FOR_READERS.search(sentence))
 
 
 def trim(sentence: str, max_words: int) -> str:

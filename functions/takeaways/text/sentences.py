@@ -24,9 +24,8 @@ _ABBREVIATIONS = frozenset(
 _ALWAYS_CONTINUES = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj rev hon st mt no nos vs".split()
 )
-_BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+)""")
-_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ]""")
-_WORD_BEFORE = re.compile(r"""([^\s"'“‘(\[]+)$""")
+# A possible end, already followed by something that can start a sentence.
+_BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""")
 _MAX_SENTENCE_CHARS = 2000
 
 
@@ -50,11 +49,11 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
-        if not _STARTS_SENTENCE.match(paragraph, end):
-            continue
-        full_stop = match.group().startswith(".") and not match.group().startswith("...")
-        if full_stop and not _ends_sentence(paragraph[start : match.start()], paragraph[end:]):
-            continue
+        mark = match.group()
+        if mark[0] == "." and not mark.startswith("..."):
+            before = paragraph[max(start, match.start() - 40) : match.start()]
+            if not _ends_sentence(before, paragraph[end : end + 40]):
+                continue
         found.append(paragraph[start:end].strip())
         start = end
     tail = paragraph[start:].strip()
@@ -64,10 +63,12 @@ def _split_paragraph(paragraph: str) -> list[str]:
 
 
 def _ends_sentence(before: str, after: str) -> bool:
-    word_match = _WORD_BEFORE.search(before)
-    if not word_match:
+    pieces = before.rsplit(None, 1)
+    if not pieces:
         return True
-    word = word_match.group(1).lower().rstrip(".")
+    word = pieces[-1].lstrip("\"'“‘([").lower().rstrip(".")
+    if not word:
+        return True
     if word in _ALWAYS_CONTINUES:
         return False
     if len(word) == 1 and word.isalpha():

@@ -1,0 +1,36 @@
+"""``make bench``: every benchmark section, printed and written to docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from benchmarks import cold_start, engine, package_size
+from benchmarks.report import update_section
+
+SECTIONS: dict[str, Callable[[], list[str]]] = {
+    "engine": engine.report,
+    "cold-start": cold_start.report,
+    "package-size": package_size.report,
+}
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(SECTIONS)
+    for name in chosen:
+        print(f"== {name}", flush=True)
+        lines = SECTIONS[name]()
+        print("\n".join(lines), flush=True)
+        update_section(
+            name,
+            [
+                *lines,
+                "",
+                f"Reproduce: `make bench` (this section alone: `.venv/bin/python -m benchmarks.run {name}`).",
+            ],
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
