@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,7 @@ def scale() -> dict[int, float]:
     for size in SCALE_SIZES:
         body = text[:size].rsplit(" ", 1)[0]
         article = Article(body=body)
-        timings[size] = _best_time(lambda a=article: engine.summarise(a))  # type: ignore[misc]
+        timings[size] = _best_time(partial(engine.summarise, article))
     return timings
 
 

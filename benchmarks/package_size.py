@@ -16,20 +16,18 @@ BUDGET_BYTES = 10 * 1024 * 1024
 
 
 def python312_dir() -> str | None:
-    """``sam build`` for the python3.12 runtime needs a python3.12 on PATH; pyenv has one here."""
-    found = shutil.which("python3.12")
-    if found:
-        return str(Path(found).parent)
+    """``sam build`` for the python3.12 runtime needs a python3.12 on PATH (pyenv's shims are not enough)."""
     try:
         path = subprocess.run(
-            ["pyenv", "which", "python"],
+            ["pyenv", "which", "python3.12"],
             capture_output=True,
             text=True,
             check=True,
             env={**os.environ, "PYENV_VERSION": "3.12.1"},
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return None
+        found = shutil.which("python3.12")
+        return str(Path(found).parent) if found and "shims" not in found else None
     return str(Path(path).parent)
 
 
@@ -39,13 +37,16 @@ def build() -> None:
         raise RuntimeError("sam build needs python3.12 on PATH")
     env = {**os.environ, "PATH": f"{interpreter_dir}:{os.environ['PATH']}", "SAM_CLI_TELEMETRY": "0"}
     env.setdefault("AWS_DEFAULT_REGION", "us-east-1")
-    subprocess.run(
+    shutil.rmtree(BUILD_DIR, ignore_errors=True)
+    done = subprocess.run(
         [str(SAM), "build", "--template", str(ROOT / "template.yaml"), "--build-dir", str(BUILD_DIR)],
-        check=True,
         cwd=ROOT,
         env=env,
         capture_output=True,
+        text=True,
     )
+    if done.returncode:
+        raise RuntimeError(f"sam build failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
 
 
 def zipped_size(directory: Path) -> tuple[int, int]:

@@ -87,18 +87,24 @@ def run_load(count: int, bad_share: float, workers: int) -> tuple[LoadReport, fl
             Attributes={"RawMessageDelivery": "true"},
         )
         runner = EventSourceRunner(stack, redelivery_delay_seconds=1)
+        bad_numbers = set(rng.sample(range(count), int(count * bad_share)))
         stop = threading.Event()
         threading.Thread(target=_drain_inbox, args=(inbox, report, stop), daemon=True).start()
         started = time.monotonic()
-        s3 = boto3.client("s3")
+        local = threading.local()
+        bodies = {
+            number: bad_article(rng) if number in bad_numbers else synthetic_article(rng, number).encode()
+            for number in range(count)
+        }
 
         def upload(number: int) -> None:
+            # boto3 sessions are not thread-safe: each uploader thread gets its own client.
+            if not hasattr(local, "s3"):
+                local.s3 = boto3.session.Session().client("s3")
             key = f"incoming/load/article-{number:05d}.txt"
-            body = bad_article(rng) if number in bad_numbers else synthetic_article(rng, number).encode()
             report.uploaded[key] = time.monotonic()
-            s3.put_object(Bucket=bucket, Key=key, Body=body)
+            local.s3.put_object(Bucket=bucket, Key=key, Body=bodies[number])
 
-        bad_numbers = set(rng.sample(range(count), int(count * bad_share)))
         report.bad = {f"incoming/load/article-{n:05d}.txt" for n in bad_numbers}
         with ThreadPoolExecutor(max_workers=workers) as pool:
             uploads = pool.map(upload, range(count))
@@ -124,7 +130,7 @@ def _drive(runner: EventSourceRunner, stop: threading.Event) -> None:
 
 
 def _drain_inbox(queue_url: str, report: LoadReport, stop: threading.Event) -> None:
-    sqs = boto3.client("sqs")
+    sqs = boto3.session.Session().client("sqs")
     while not stop.is_set():
         messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1).get(
             "Messages", []

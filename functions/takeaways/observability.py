@@ -6,7 +6,12 @@ agree on one spelling.
 
 from __future__ import annotations
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+import os
+from collections.abc import Callable
+from importlib.util import find_spec
+from typing import Any, Protocol, TypeVar, cast
+
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit, single_metric
 
 SERVICE = "takeaways"
@@ -14,7 +19,37 @@ NAMESPACE = "Takeaways"
 
 logger = Logger(service=SERVICE)
 metrics = Metrics(service=SERVICE, namespace=NAMESPACE)
-tracer = Tracer(service=SERVICE)
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+class HandlerTracer(Protocol):
+    """The part of powertools' Tracer the handlers use."""
+
+    def capture_lambda_handler(self, handler: Handler) -> Handler: ...
+
+
+class _LambdaTracingOnly:
+    """Stands in for powertools' Tracer when the X-Ray SDK is not deployed or tracing is off.
+
+    Lambda's Active tracing still records each invocation; only SDK subsegments are lost,
+    and with them ~0.15 s of cold start and ~30 MB of package.
+    """
+
+    def capture_lambda_handler(self, handler: Handler) -> Handler:
+        return handler
+
+
+def _tracer() -> HandlerTracer:
+    disabled = os.environ.get("POWERTOOLS_TRACE_DISABLED", "false").lower() in {"1", "true", "yes"}
+    if disabled or find_spec("aws_xray_sdk") is None:
+        return _LambdaTracingOnly()
+    from aws_lambda_powertools import Tracer
+
+    return cast(HandlerTracer, Tracer(service=SERVICE))
+
+
+tracer = _tracer()
 
 ARTICLES_RECEIVED = "ArticlesReceived"
 SUMMARIES_WRITTEN = "SummariesWritten"
@@ -24,6 +59,9 @@ DUPLICATES_SKIPPED = "DuplicatesSkipped"
 EVENTS_IGNORED = "EventsIgnored"
 ENGINE_FALLBACKS = "EngineFallbacks"
 END_TO_END_LATENCY = "EndToEndLatency"
+MODEL_CALLS = "ModelCalls"
+MODEL_TOKENS = "ModelTokens"
+MODEL_COST = "ModelCostUSD"
 
 
 def count(name: str, value: float = 1, unit: MetricUnit = MetricUnit.Count) -> None:
@@ -45,3 +83,14 @@ def count_with_reason(name: str, reason: str) -> None:
         default_dimensions={"service": SERVICE},
     ) as metric:
         metric.add_dimension(name="reason", value=reason)
+
+
+class ModelMetrics:
+    """The model engine's observer: each call outcome by reason, tokens and estimated cost."""
+
+    def outcome(self, reason: str) -> None:
+        count_with_reason(MODEL_CALLS, reason)
+
+    def usage(self, prompt_tokens: int, completion_tokens: int, cost_usd: float) -> None:
+        count(MODEL_TOKENS, prompt_tokens + completion_tokens)
+        count(MODEL_COST, cost_usd, MetricUnit.NoUnit)
