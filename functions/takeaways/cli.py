@@ -33,7 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     summarise = commands.add_parser("summarise", help="summarise an article file or a JSONL batch")
     summarise.add_argument("input", type=Path, help="an article (.txt .md .html .json) or a .jsonl batch")
     summarise.add_argument("-o", "--output", type=Path, help="where to write JSON lines (batch mode)")
-    summarise.add_argument("--engine", choices=["extractive"], default="extractive")
+    summarise.add_argument(
+        "--engine",
+        choices=["extractive", "openai"],
+        default="extractive",
+        help="openai reads OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL; it falls back to extractive",
+    )
     summarise.add_argument("--json", action="store_true", help="print the summary as JSON")
     summarise.add_argument("--max-chars", type=int, default=200_000, help="truncate longer articles")
     summarise.set_defaults(run=_summarise)
@@ -201,6 +206,10 @@ def _parse(raw: bytes, filename: str, max_chars: int) -> Article:
 
 
 def _engine(name: str) -> SummaryEngine:
+    if name == "openai":
+        from takeaways.engines.selection import engine_from_environment
+
+        return engine_from_environment()
     from takeaways.engines.extractive import ExtractiveEngine
 
     return ExtractiveEngine()

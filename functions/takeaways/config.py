@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -37,6 +38,7 @@ class Settings(BaseModel):
     openai_model: str = "gpt-4o-mini"
     openai_api_key_secret: str = ""
     openai_base_url: str = ""
+    openai_json_mode: Literal["json_schema", "json_object"] = "json_schema"
     secret_cache_seconds: int = Field(default=300, ge=0)
 
     @field_validator("incoming_prefix", "summaries_prefix", "rejected_prefix")

@@ -19,3 +19,11 @@ class SummaryEngine(Protocol):
     def summarise(self, article: Article) -> TakeawaySummary:
         """Summarise one article; raise ``EngineFailure`` when no usable answer is possible."""
         ...
+
+
+class EngineObserver(Protocol):
+    """Where the model engine reports outcomes and spending (metrics, in the functions)."""
+
+    def outcome(self, reason: str) -> None: ...
+
+    def usage(self, prompt_tokens: int, completion_tokens: int, cost_usd: float) -> None: ...

@@ -6,6 +6,7 @@ local runner or a test can set the environment before the first invocation.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,6 +16,7 @@ from aws_lambda_powertools.utilities.idempotency import (
     IdempotencyConfig,
 )
 from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import DataRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from takeaways.adapters.clients import dynamodb_client, s3_client, sns_client
 from takeaways.adapters.s3_store import S3ArticleStore
@@ -22,7 +24,7 @@ from takeaways.adapters.sns_publisher import SnsTopicPublisher
 from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.config import ConfigurationError, Settings, settings
 from takeaways.engines import SummaryEngine
-from takeaways.observability import DUPLICATES_SKIPPED, count_with_reason, logger
+from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
 from takeaways.pipeline.stages import StageLayout
 
 # The idempotency key: the same object version is processed once, however often its event arrives;
@@ -35,6 +37,7 @@ class SummariseDependencies:
     settings: Settings
     store: S3ArticleStore
     engine: SummaryEngine
+    remaining: RemainingTime
     layout: StageLayout
     persistence: DynamoDBPersistenceLayer
     idempotency: IdempotencyConfig
@@ -76,15 +79,43 @@ def _layout(current: Settings) -> StageLayout:
     )
 
 
-def build_engine(current: Settings) -> SummaryEngine:
+class RemainingTime:
+    """How long the current invocation has left; the handler points it at each new context."""
+
+    def __init__(self) -> None:
+        self.context: LambdaContext | None = None
+
+    def __call__(self) -> float:
+        if self.context is None:
+            return math.inf
+        return float(self.context.get_remaining_time_in_millis()) / 1000
+
+
+def build_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
     """The extractive engine unless an API key is configured; the model engine is imported only then."""
-    if current.openai_api_key_secret:
-        from takeaways.engines.selection import engine_from_settings
+    if not current.openai_api_key_secret:
+        from takeaways.engines.extractive import ExtractiveEngine
 
-        return engine_from_settings(current)
+        return ExtractiveEngine()
+    from takeaways.adapters.secrets import ApiKeyUnavailable, read_api_key
     from takeaways.engines.extractive import ExtractiveEngine
+    from takeaways.engines.selection import FallbackEngine, UnavailableEngine, model_engine
 
-    return ExtractiveEngine()
+    try:
+        api_key = read_api_key(current.openai_api_key_secret, max_age=current.secret_cache_seconds)
+    except ApiKeyUnavailable as error:
+        logger.error("model API key unavailable; using the extractive engine", extra={"error": str(error)})
+        return FallbackEngine(
+            UnavailableEngine(current.openai_model, "api_key_unavailable"), ExtractiveEngine()
+        )
+    return model_engine(
+        api_key=api_key,
+        model=current.openai_model,
+        base_url=current.openai_base_url or None,
+        json_mode=current.openai_json_mode,
+        remaining_seconds=remaining,
+        observer=ModelMetrics(),
+    )
 
 
 def story_ledger(current: Settings) -> DynamoStoryLedger | None:
@@ -100,10 +131,12 @@ def story_ledger(current: Settings) -> DynamoStoryLedger | None:
 def summarise_dependencies() -> SummariseDependencies:
     current = settings()
     persistence, config = _idempotency(current)
+    remaining = RemainingTime()
     return SummariseDependencies(
         settings=current,
         store=S3ArticleStore(s3_client()),
-        engine=build_engine(current),
+        engine=build_engine(current, remaining),
+        remaining=remaining,
         layout=_layout(current),
         persistence=persistence,
         idempotency=config,

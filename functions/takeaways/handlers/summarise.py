@@ -38,7 +38,9 @@ processor = BatchProcessor(event_type=EventType.SQS)
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
-    summarise_dependencies().idempotency.register_lambda_context(context)
+    deps = summarise_dependencies()
+    deps.idempotency.register_lambda_context(context)
+    deps.remaining.context = context
     return process_partial_response(
         event=event, record_handler=handle_message, processor=processor, context=context
     )
@@ -94,6 +96,7 @@ def _report(outcome: dict[str, Any]) -> None:
     elif status == "summarised":
         count(SUMMARIES_WRITTEN)
         if outcome.get("fallback_reason"):
+            count(ENGINE_FALLBACKS)  # the fallback-rate alarm reads the total, without a reason dimension
             count_with_reason(ENGINE_FALLBACKS, outcome["fallback_reason"])
         logger.info("summary written", extra=outcome)
     elif status == "rejected":
