@@ -18,20 +18,11 @@ SAMPLES = 7
 BUDGET_RATIO = 1.5
 
 BASELINE = "import boto3"
-# What a cold start does before the first record: import the handler, then build its collaborators.
+# Each handler's module import (Lambda's Init phase), and the collaborators its first record needs.
 HANDLERS = {
-    "summarise (extractive)": (
-        "import takeaways.handlers.summarise as h; from takeaways.handlers.dependencies import summarise_dependencies; "
-        "summarise_dependencies()"
-    ),
-    "notify": (
-        "import takeaways.handlers.notify as h; from takeaways.handlers.dependencies import notify_dependencies; "
-        "notify_dependencies()"
-    ),
-    "digest": (
-        "import takeaways.handlers.digest as h; from takeaways.handlers.dependencies import digest_dependencies; "
-        "digest_dependencies()"
-    ),
+    "summarise (extractive)": ("takeaways.handlers.summarise", "summarise_dependencies"),
+    "notify": ("takeaways.handlers.notify", "notify_dependencies"),
+    "digest": ("takeaways.handlers.digest", "digest_dependencies"),
 }
 ENVIRONMENT = {
     "ARTICLES_BUCKET": "bench-articles",
@@ -45,35 +36,62 @@ ENVIRONMENT = {
     "POWERTOOLS_TRACE_DISABLED": "true",
     "POWERTOOLS_METRICS_NAMESPACE": "Takeaways",
 }
-_TIMER = "import time; _t = time.perf_counter(); {code}; print(time.perf_counter() - _t)"
 
 
 @dataclass(frozen=True, slots=True)
 class ColdStart:
     name: str
-    seconds: float
-    ratio: float
+    import_seconds: float
+    total_seconds: float
+    baseline_seconds: float
     openai_imported: bool
 
+    @property
+    def import_ratio(self) -> float:
+        return self.import_seconds / self.baseline_seconds
 
-def _sample(code: str) -> tuple[float, bool]:
-    probe = _TIMER.format(code=code) + "; import sys; print('openai' in sys.modules)"
+    @property
+    def total_ratio(self) -> float:
+        return self.total_seconds / self.baseline_seconds
+
+
+_PROBE = """
+import sys, time
+started = time.perf_counter()
+import {module}
+imported = time.perf_counter()
+from takeaways.handlers.dependencies import {setup}
+{setup}()
+ready = time.perf_counter()
+print(imported - started, ready - started, "openai" in sys.modules)
+"""
+
+
+def _run(code: str) -> list[str]:
     env = {**os.environ, **ENVIRONMENT, "PYTHONPATH": str(ROOT / "functions")}
     env.pop("AWS_ENDPOINT_URL", None)
-    output = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env, cwd=ROOT
-    ).stdout.split()
-    return float(output[0]), output[1] == "True"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    )
+    return done.stdout.split()
 
 
 def measure() -> tuple[float, list[ColdStart]]:
-    """Median seconds of the baseline, and of each handler with its ratio to the baseline."""
-    baseline = statistics.median(_sample(BASELINE)[0] for _ in range(SAMPLES))
+    """Median seconds of the baseline, and of each handler's import and import-plus-setup."""
+    baseline_code = "import time; t = time.perf_counter(); import boto3; print(time.perf_counter() - t)"
+    baseline = statistics.median(float(_run(baseline_code)[0]) for _ in range(SAMPLES))
     results = []
-    for name, code in HANDLERS.items():
-        samples = [_sample(code) for _ in range(SAMPLES)]
-        seconds = statistics.median(s for s, _ in samples)
-        results.append(ColdStart(name, seconds, seconds / baseline, any(imported for _, imported in samples)))
+    for name, (module, setup) in HANDLERS.items():
+        samples = [_run(_PROBE.format(module=module, setup=setup)) for _ in range(SAMPLES)]
+        results.append(
+            ColdStart(
+                name,
+                statistics.median(float(sample[0]) for sample in samples),
+                statistics.median(float(sample[1]) for sample in samples),
+                baseline,
+                any(sample[2] == "True" for sample in samples),
+            )
+        )
     return baseline, results
 
 
@@ -82,17 +100,19 @@ def report() -> list[str]:
     lines = [
         "## Cold start",
         "",
-        f"Import plus initialisation in a fresh process, median of {SAMPLES}; baseline `{BASELINE}` "
-        f"= {baseline * 1000:.0f} ms in the same run. Budget: at most {BUDGET_RATIO} on the extractive path.",
+        f"Fresh process per sample, median of {SAMPLES}; baseline `import boto3` = {baseline * 1000:.0f} ms "
+        f"in the same run. *Import* is Lambda's Init phase (the handler module); *ready* adds what the first "
+        f"record needs (validated settings, boto3 clients, the engine). Goal: at most {BUDGET_RATIO} on the "
+        "extractive path.",
         "",
-        "| handler | ms | ratio to `import boto3` | openai imported | within budget |",
-        "| --- | ---: | ---: | --- | --- |",
+        "| handler | import ms | import ratio | ready ms | ready ratio | openai imported |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
     for result in results:
-        within = "yes" if result.ratio <= BUDGET_RATIO else "no"
         lines.append(
-            f"| {result.name} | {result.seconds * 1000:.0f} | {result.ratio:.2f} | "
-            f"{'yes' if result.openai_imported else 'no'} | {within} |"
+            f"| {result.name} | {result.import_seconds * 1000:.0f} | {result.import_ratio:.2f} | "
+            f"{result.total_seconds * 1000:.0f} | {result.total_ratio:.2f} | "
+            f"{'yes' if result.openai_imported else 'no'} |"
         )
     return lines
 

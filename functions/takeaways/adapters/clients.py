@@ -16,12 +16,18 @@ if TYPE_CHECKING:
 
 
 @cache
-def _client(service: str) -> Any:
+def _session() -> Any:
+    """One session for every client: the endpoint and partition data are loaded once, not per client."""
     import boto3
+
+    return boto3.session.Session()
+
+
+@cache
+def _client(service: str) -> Any:
     from botocore.config import Config
 
-    factory: Any = boto3.client
-    return factory(service, config=Config(retries={"mode": "standard", "max_attempts": 4}))
+    return _session().client(service, config=Config(retries={"mode": "standard", "max_attempts": 4}))
 
 
 def s3_client() -> S3Client:
@@ -42,3 +48,4 @@ def dynamodb_client() -> DynamoDBClient:
 def forget_clients() -> None:
     """Drop cached clients, for tests that switch endpoints or credentials."""
     _client.cache_clear()
+    _session.cache_clear()

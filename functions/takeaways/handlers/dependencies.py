@@ -61,7 +61,7 @@ def _mark_duplicate(response: Any, idempotent_data: DataRecord) -> Any:
 
 
 def _idempotency(current: Settings) -> tuple[DynamoDBPersistenceLayer, IdempotencyConfig]:
-    persistence = DynamoDBPersistenceLayer(table_name=current.idempotency_table)
+    persistence = DynamoDBPersistenceLayer(table_name=current.idempotency_table, boto3_client=dynamodb_client())
     config = IdempotencyConfig(
         event_key_jmespath=OBJECT_KEY_PATH,
         raise_on_no_idempotency_key=True,
