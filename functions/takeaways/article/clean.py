@@ -15,10 +15,21 @@ _NOISE = re.compile(
 )
 _NOISE_MAX_CHARS = 160
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})(?:\s*[,|–—-]\s*(.*))?\s*$")
+# A wire dateline opens the first paragraph: a credit in brackets, after a place (and date) when
+# a dash follows or the credit is glued to the text, "NORFOLK, Virginia (CNN) --",
+# "Kabul, Afghanistan (CNN)Three people", "(The Hollywood Reporter)"; or a place in capitals
+# and a dash, "GRENHAVEN —". "Tesla (TSLA) Chief Executive ..." keeps its subject.
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+(?:of\s+|de\s+|la\s+)?{_PLACE_WORD}){{0,3}}"
+_DATE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+_CAPITALS = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+_CREDIT = r"\([A-Z][\w .&/'’-]{0,30}\)"
+_DASH = r"(?:--|—|–|-|:)"
 _DATELINE = re.compile(
     r"^\s*(?:"
-    r"(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*)?\([A-Za-z][A-Za-z .&/-]{0,30}\)\s*(?:--|—|–|-|:)?\s*"
-    r"|[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:--|—|–)\s*"
+    rf"{_PLACE}(?:,\s*{_PLACE}){{0,2}}(?:,\s*{_DATE})?\s*{_CREDIT}(?:\s*{_DASH}\s*|(?=[\w\"“‘']))"
+    rf"|{_CREDIT}\s*{_DASH}?\s*"
+    rf"|{_CAPITALS}(?:,\s*{_PLACE}){{0,2}}(?:,\s*{_DATE})?\s*(?:--|—|–)\s*"
     r")"
 )
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -71,7 +82,7 @@ def strip_dateline(paragraph: str) -> str:
     if not match:
         return paragraph
     rest = paragraph[match.end() :]
-    if len(rest.split()) < 4 or (not rest[:1].isalnum() and rest[:1] not in "\"“‘'"):
+    if len(rest.split()) < 4 or rest[:1].islower() or not rest[:1].strip(".,;:)]"):
         return paragraph
     return rest
 

@@ -133,3 +133,20 @@ def test_html_without_an_extension_is_recognised() -> None:
     raw = f"<html><head><title>Lane</title></head><body><p>{STORY}</p></body></html>".encode()
     article = parse_article(raw, "incoming/2026/lane")
     assert article.title == "Lane" and "<p>" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("KYIV, Ukraine (AP) — Drones struck the city's power grid overnight.", "Drones struck"),
+        ("Halden, Norway (Wire)Drones struck the city's power grid overnight.", "Drones struck"),
+        ("PORT ELLIS, March 3 (Wire) - Drones struck the city's power grid overnight.", "Drones struck"),
+        ("(Wire) -- Drones struck the city's power grid overnight.", "Drones struck"),
+        ("GRENHAVEN — Drones struck the city's power grid overnight.", "Drones struck"),
+        ("Lumen (LMN) shares rose 3% in early trading on Monday.", "Lumen (LMN) shares"),
+        ("Tom Hale -- a farmer -- said the rain came late this year.", "Tom Hale --"),
+    ],
+)
+def test_datelines_and_credits_are_removed_but_a_subject_is_not(opening: str, expected: str) -> None:
+    raw = f"{opening} {STORY}".encode()
+    assert parse_article(raw, "a.txt").body.startswith(expected)
