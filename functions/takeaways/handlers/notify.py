@@ -73,7 +73,10 @@ def _publish_once() -> Any:
 
     def publish_summary(object_ref: dict[str, Any]) -> dict[str, Any]:
         outcome = publish_alert(
-            ObjectRef.model_validate(object_ref), store=deps.store, publisher=deps.publisher
+            ObjectRef.model_validate(object_ref),
+            store=deps.store,
+            publisher=deps.publisher,
+            ledger=deps.ledger,
         )
         return asdict(outcome)
 

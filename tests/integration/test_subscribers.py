@@ -1,0 +1,151 @@
+"""What subscribers receive, on the real template on moto's server: filters, channels, stories, digests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from infra.demo import published_versions
+from infra.event_sources import EventSourceRunner
+from infra.local_stack import DeployedStack
+from takeaways.alerts.filter_policy import build_filter_policy
+
+pytestmark = pytest.mark.integration
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
+STORY = (
+    "Lowmoor dam: engineers order evacuation of 2,000 homes\n\n"
+    "Engineers ordered the evacuation of about 2,000 homes below the Lowmoor dam on Tuesday after cracks "
+    "appeared in its spillway following a week of heavy rain, the county emergency service said.\n\n"
+    "Residents were told to leave by 6 p.m. and go to relief centres at two schools in Harnby. Police closed "
+    "the valley road, and the army sent pumps to lower the reservoir.\n\n"
+    "The dam, built in 1931, was last inspected in March. The water company said it was releasing water as "
+    "fast as the spillway allowed and that the structure was being watched around the clock.\n"
+)
+
+
+def queue_subscriber(
+    stack: DeployedStack, name: str, policy: dict[str, Any] | None, topic: str = "AlertsTopic"
+) -> str:
+    sqs = boto3.client("sqs")
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    attributes = {"FilterPolicy": json.dumps(policy)} if policy else {}
+    boto3.client("sns").subscribe(
+        TopicArn=stack.physical_id(topic), Protocol="sqs", Endpoint=arn, Attributes=attributes
+    )
+    return str(url)
+
+
+def received(url: str) -> list[dict[str, Any]]:
+    sqs = boto3.client("sqs")
+    envelopes = []
+    while messages := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
+        for message in messages:
+            envelopes.append(json.loads(message["Body"]))
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+    return envelopes
+
+
+def put(stack: DeployedStack, key: str, body: bytes) -> None:
+    boto3.client("s3").put_object(Bucket=stack.physical_id("ArticlesBucket"), Key=key, Body=body)
+
+
+def run(stack: DeployedStack) -> None:
+    EventSourceRunner(stack, redelivery_delay_seconds=0).run_until_idle(timeout_s=30)
+
+
+def headlines(envelopes: list[dict[str, Any]]) -> list[str]:
+    return sorted(json.loads(envelope["Message"])["headline"] for envelope in envelopes)
+
+
+def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
+    deployed_stack: DeployedStack,
+) -> None:
+    everything = queue_subscriber(deployed_stack, "everything", None)
+    climate = queue_subscriber(deployed_stack, "climate", build_filter_policy(topics=["Climate"]))
+    urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(min_priority=4))
+    ledger = queue_subscriber(deployed_stack, "ledger", build_filter_policy(sources=["Northern Ledger"]))
+    put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
+    put(deployed_stack, "incoming/library.html", (SAMPLES / "library-robot.html").read_bytes())
+    put(deployed_stack, "incoming/dam.txt", STORY.encode())
+    run(deployed_stack)
+    wind = "Valley council backs offshore wind cable landing despite fishing concerns"
+    dam = "Lowmoor dam: engineers order evacuation of 2,000 homes"
+    library = "Robot librarian sorts 9,000 returns a day at Kestrel City library"
+    assert headlines(received(everything)) == sorted([wind, dam, library])
+    assert headlines(received(climate)) == [wind]
+    assert headlines(received(urgent)) == [dam]
+    assert headlines(received(ledger)) == [wind]
+
+
+def test_people_get_an_email_and_an_sms_version_within_sns_limits(deployed_stack: DeployedStack) -> None:
+    inbox = queue_subscriber(deployed_stack, "inbox", None)
+    title = "“Lowmoor” dam — 2,000 homes evacuated 🚨 as cracks spread; engineers say the spillway may fail tonight"
+    put(
+        deployed_stack,
+        "incoming/dam.json",
+        json.dumps({"title": title, "body": STORY, "url": "https://c.example/d"}).encode(),
+    )
+    run(deployed_stack)
+    [envelope] = received(inbox)
+    subject = envelope["Subject"]
+    assert len(subject) <= 100 and subject.isascii() and "\n" not in subject
+    assert subject.startswith('"Lowmoor" dam - 2,000 homes evacuated')
+    versions = published_versions(deployed_stack.physical_id("AlertsTopic"), envelope["MessageId"])
+    assert versions["email"].startswith(title)
+    assert (
+        "Key takeaways:" in versions["email"] and "Read the article: https://c.example/d" in versions["email"]
+    )
+    assert len(versions["sms"]) <= 140 and versions["sms"].endswith("https://c.example/d")
+    assert json.loads(versions["sqs"]) == json.loads(envelope["Message"])
+
+
+def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_is(
+    deployed_stack: DeployedStack,
+) -> None:
+    inbox = queue_subscriber(deployed_stack, "inbox", None)
+    no_updates = queue_subscriber(deployed_stack, "no-updates", build_filter_policy(include_updates=False))
+    put(deployed_stack, "incoming/outlet-a/dam.txt", STORY.encode())
+    run(deployed_stack)
+    copy = STORY.replace("on Tuesday", "this Tuesday").replace("Police closed", "Officers closed")
+    put(deployed_stack, "incoming/outlet-b/dam.txt", copy.encode())
+    run(deployed_stack)
+    update = STORY.split("\n\n")[0] + (
+        "\n\nResidents below the Lowmoor dam were allowed home on Thursday after engineers said the spillway "
+        "repairs had held and the reservoir had fallen by four metres.\n\nThe county emergency service closed "
+        "the relief centres in Harnby, and the valley road reopened at noon.\n"
+    )
+    put(deployed_stack, "incoming/outlet-a/dam.txt", update.encode())
+    run(deployed_stack)
+    alerts = [json.loads(envelope["Message"]) for envelope in received(inbox)]
+    assert [alert["is_update"] for alert in alerts] == [False, True]
+    assert [json.loads(e["Message"])["is_update"] for e in received(no_updates)] == [False]
+    summaries = boto3.client("s3").list_objects_v2(
+        Bucket=deployed_stack.physical_id("ArticlesBucket"), Prefix="summaries/"
+    )
+    assert len(summaries["Contents"]) == 2  # both outlets' copies were summarised; only one was alerted
+
+
+def test_the_daily_digest_collects_the_days_alerts(deployed_stack: DeployedStack) -> None:
+    digest_inbox = queue_subscriber(deployed_stack, "digest", None, topic="DigestTopic")
+    put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
+    put(deployed_stack, "incoming/dam.txt", STORY.encode())
+    runner = EventSourceRunner(deployed_stack, redelivery_delay_seconds=0)
+    runner.run_until_idle(timeout_s=30)
+    from datetime import UTC, datetime
+
+    today = datetime.now(UTC).date().isoformat()
+    outcome = runner.invoke("DigestFunction", {"time": f"{today}T18:00:00Z", "detail": {}})
+    assert outcome["status"] == "published" and outcome["story_count"] == 2
+    [envelope] = received(digest_inbox)
+    digest = json.loads(envelope["Message"])
+    assert digest["type"] == "takeaways.digest" and digest["day"] == today
+    assert digest["items"][0]["headline"].startswith("Lowmoor dam")  # the most urgent first
+    assert (
+        runner.invoke("DigestFunction", {"time": "2001-01-01T18:00:00Z", "detail": {}})["status"] == "empty"
+    )
