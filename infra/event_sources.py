@@ -25,6 +25,7 @@ import importlib
 import logging
 import os
 import threading
+import warnings
 import time
 import uuid
 from collections import deque
@@ -35,6 +36,9 @@ from typing import Any
 import boto3
 
 from infra.local_stack import DeployedStack, FunctionSpec, SqsEventSource
+
+# Powertools warns when an invocation emitted no metrics (an S3 test event, say): expected here, not news.
+warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
 
 log = logging.getLogger(__name__)
 

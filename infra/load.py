@@ -8,6 +8,7 @@ end-to-end latency percentiles, and appends them to docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import statistics
@@ -22,11 +23,13 @@ from typing import Any
 
 import boto3
 
+from benchmarks.report import update_section
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack, deploy
 from infra.moto_server import running_moto_server
 
 ROOT = Path(__file__).resolve().parents[1]
+FUNCTION_LOG = ROOT / ".takeaways" / "load-function-output.jsonl"
 
 # Word stock for synthetic stories: random combinations keep every story distinct,
 # so story de-duplication must not (and does not) merge any two of them.
@@ -106,19 +109,24 @@ def run_load(count: int, bad_share: float, workers: int) -> tuple[LoadReport, fl
             local.s3.put_object(Bucket=bucket, Key=key, Body=bodies[number])
 
         report.bad = {f"incoming/load/article-{n:05d}.txt" for n in bad_numbers}
-        with ThreadPoolExecutor(max_workers=workers) as pool:
+        FUNCTION_LOG.parent.mkdir(exist_ok=True)
+        with (
+            FUNCTION_LOG.open("w") as log,
+            contextlib.redirect_stdout(log),
+            ThreadPoolExecutor(max_workers=workers) as pool,
+        ):
             uploads = pool.map(upload, range(count))
             poller = threading.Thread(target=_drive, args=(runner, stop), daemon=True)
             poller.start()
             list(uploads)
-        expected_alerts = count - len(bad_numbers)
-        deadline = time.monotonic() + max(120.0, count * 0.5)
-        while time.monotonic() < deadline and sum(report.alerts.values()) < expected_alerts:
-            time.sleep(0.5)
-        time.sleep(3)  # let any straggling duplicate show itself before reconciling
-        elapsed = time.monotonic() - started
-        stop.set()
-        poller.join(timeout=10)
+            expected_alerts = count - len(bad_numbers)
+            deadline = time.monotonic() + max(120.0, count * 0.5)
+            while time.monotonic() < deadline and sum(report.alerts.values()) < expected_alerts:
+                time.sleep(0.5)
+            elapsed = time.monotonic() - started
+            time.sleep(3)  # let any straggling duplicate show itself before reconciling
+            stop.set()
+            poller.join(timeout=10)
         _reconcile(stack, report)
     return report, elapsed, stack
 
@@ -210,6 +218,18 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     for problem in problems[:20]:
         print(f"  {problem}")
+    update_section(
+        "load",
+        [
+            "## Load",
+            "",
+            "The whole pipeline on moto's server: uploads from 8 threads, both functions driven in this process,",
+            "an SQS subscriber draining alerts. Every article must end with exactly one summary and one alert, or",
+            "exactly one rejection. Reproduce: `make load`.",
+            "",
+            *[f"- {line}" for line in lines],
+        ],
+    )
     return 1 if problems else 0
 
 

@@ -2,8 +2,9 @@
 
 One table, four kinds of item, all expiring through the table's TTL attribute:
 ``entry#<article-id>`` holds an alerted article's fingerprint; ``band#…``,
-``url#…`` and ``key#…`` items index entries by fingerprint band, URL and object
-key; ``day#<date>`` items keep each day's alerts for the digest.
+``url#…`` and ``key#…`` items point at the latest entry with that fingerprint
+band, URL or object key; ``day#<date>`` items keep each day's alerts for the
+digest. Writes are batched: remembering a story costs three requests.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 _ITEM = "item"
 _BATCH_GET_LIMIT = 100
+_BATCH_WRITE_LIMIT = 25
 DIGEST_RETENTION_SECONDS = 8 * 24 * 3600
 
 
@@ -73,17 +75,26 @@ class DynamoStoryLedger:
         index_keys = [*band_keys(entry.signature), _key_item(entry.source_key)]
         if entry.url:
             index_keys.append(_url_item(entry.url))
-        for pk in index_keys:
-            self._call(
-                "update_item",
-                TableName=self._table,
-                Key={"pk": {"S": pk}, "sk": {"S": _ITEM}},
-                UpdateExpression="ADD article_ids :ids SET expires_at = :expires",
-                ExpressionAttributeValues={
-                    ":ids": {"SS": [entry.article_id]},
-                    ":expires": {"N": str(expires)},
-                },
-            )
+        # Index items point at the latest article with that band, URL or key: a near-duplicate
+        # shares many bands, so one surviving pointer is enough to find its story.
+        requests = [
+            {
+                "PutRequest": {
+                    "Item": {
+                        "pk": {"S": pk},
+                        "sk": {"S": _ITEM},
+                        "article_ids": {"SS": [entry.article_id]},
+                        "expires_at": {"N": str(expires)},
+                    }
+                }
+            }
+            for pk in dict.fromkeys(index_keys)
+        ]
+        for start in range(0, len(requests), _BATCH_WRITE_LIMIT):
+            pending: Any = {self._table: requests[start : start + _BATCH_WRITE_LIMIT]}
+            while pending:
+                response = self._call("batch_write_item", RequestItems=pending)
+                pending = response.get("UnprocessedItems") or None
 
     def add_to_digest(self, payload: AlertPayload, published_at: datetime) -> None:
         self._call(
