@@ -25,9 +25,9 @@ import importlib
 import logging
 import os
 import threading
-import warnings
 import time
 import uuid
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
