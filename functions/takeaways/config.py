@@ -40,6 +40,7 @@ class Settings(BaseModel):
     openai_base_url: str = ""
     openai_json_mode: Literal["json_schema", "json_object"] = "json_schema"
     secret_cache_seconds: int = Field(default=300, ge=0)
+    daily_token_budget: int = Field(default=0, ge=0, description="Model tokens per UTC day; 0 means no limit")
 
     @field_validator("incoming_prefix", "summaries_prefix", "rejected_prefix")
     @classmethod

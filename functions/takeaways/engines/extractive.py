@@ -1,12 +1,17 @@
 """The built-in engine: picks the article's most central early sentences and trims them to takeaways.
 
-News puts what matters first, so position is the strongest signal; centrality (how
-much of the article's vocabulary a sentence shares) and overlap with the title
-separate the lead from background. Selected sentences are trimmed only by cutting
-(leading connectives, trailing attributions, parentheticals, trailing clauses), so
-every takeaway is a contiguous-enough piece of one article sentence and its evidence
-is that sentence's index. No randomness anywhere: the same article gives the same
-summary.
+News puts what matters first, so position is the strongest signal. Centrality is
+position-aware (after PACSUM, Zheng and Lapata 2019): a sentence whose words the rest of
+the article goes on to elaborate is central; one that only repeats what came before is
+not. It is computed in linear time from running sums of sentence vectors, so a 1 MB
+article costs about a hundred 10 KB ones. The way a sentence is written counts too:
+questions, quotations, sentences addressed to the reader or told in the first person,
+and fragments rarely state the news; sentences with numbers often do.
+
+Selected sentences are trimmed only by cutting (leading connectives, attributions,
+parentheticals, trailing elaborations, then clauses up to a word budget), so every
+takeaway is a piece of one article sentence and its evidence is that sentence's index.
+No randomness anywhere: the same article gives the same summary.
 """
 
 from __future__ import annotations
@@ -21,10 +26,37 @@ from takeaways.article.model import Article
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
-from takeaways.text.topics import find_topics
+from takeaways.text.topics import topics_from_terms
 from takeaways.text.words import STOP_WORDS, stem
 
+MAX_TAKEAWAY_WORDS = 30
+SUMMARY_WORDS = 40
+MIN_SENTENCE_WORDS = 6
+HEADLINE_CHARS = 100
+ENTITY_SENTENCES = 15
+
+STYLE_WEIGHTS: dict[str, float] = {
+    "fragment": 0.3,  # under MIN_SENTENCE_WORDS words
+    "brief": 0.6,  # under ten words
+    "question": 0.3,
+    "quote": 0.6,  # opens with a quotation
+    "you": 0.6,  # addressed to the reader
+    "first_person": 0.75,
+    "pronoun": 0.85,  # opens with a pronoun that points to an earlier sentence
+    "connective": 0.9,  # opens with "But", "And", ...
+    "number": 1.15,  # figures, dates, counts: the specifics highlights keep
+}
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_QUOTES = frozenset("\"“‘'")
+_SECOND_PERSON = frozenset("you you're you've you'd you'll your yours yourself".split())
+_FIRST_PERSON = frozenset(
+    "i i'm i've i'd i'll we we're we've my our ours me myself".split()
+)  # not "us": the U.S.
+_PRONOUN_START = re.compile(r"[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b")
+_CONNECTIVE_START = re.compile(r"(?:But|And|However|So|Yet|Still|Or)\b")
+_NUMBER = re.compile(r"\d")
+
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:but|and|however|meanwhile|still|also|so|yet|now|moreover|furthermore|in addition|additionally|"
     r"instead|indeed|separately|similarly|overall)\b,?\s+",
@@ -34,11 +66,20 @@ _TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:[\w.'’-]+\s+){0,6}?(?:said|says|told [\w ]{1,30}|added|reported|announced|according to [^,]{1,60})"
     r"(?:\s+(?:on|in|last|this)\s+[\w ]{1,20})?\s*(?P<end>[.!?])[\"'”’]?$",
 )
-_PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
-_CLAUSE_BREAKS = re.compile(
-    r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where)\s|;\s|\s[—–]\s"
+# A trailing participle phrase elaborates what the sentence has already said.
+_TRAILING_ELABORATION = re.compile(
+    r",\s+(?:citing|saying|adding|noting|calling|prompting|according to)\b[^\"“”]*(?P<end>[.!?])$"
 )
-_QUOTE_START = re.compile(r"""^["“‘']""")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where|when|and|with|including)\s"
+    r"|;\s|:\s|\s(?:--|—|–)\s"
+)
+_COMMA = re.compile(r",\s")
+_DANGLING = frozenset(
+    "a an the and or but of to in on at by for from with as if that than his her their its our my "
+    "who which whose while when where because".split()
+)
 # Text addressed to a summariser rather than to readers, and links, never become takeaways.
 _NOT_FOR_READERS = re.compile(
     r"https?://|www\.|\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier) "
@@ -46,10 +87,19 @@ _NOT_FOR_READERS = re.compile(
     r"\b(?:as an? )?(?:ai|language model|assistant|summari[sz]er)\b[^.]{0,40}\b(?:must|should|will)\b",
     re.IGNORECASE,
 )
-
-MAX_TAKEAWAY_WORDS = 30
-MIN_SENTENCE_WORDS = 6
-HEADLINE_CHARS = 100
+_NOT_FOR_READERS_HINTS = (
+    "http",
+    "www.",
+    "ignore",
+    "disregard",
+    "forget",
+    "you are now",
+    "prompt",
+    "model",
+    "assistant",
+    "summari",
+    " ai ",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +107,12 @@ class _Candidate:
     index: int
     text: str
     terms: frozenset[str]
-    words: int
     score: float
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=65_536)
 def _term(token: str) -> str:
-    """The stem a token contributes to scoring, or '' for a stop word: one cached lookup per token."""
+    """The stem a token contributes to scoring, or '' for a stop word: one bounded cached lookup per token."""
     return "" if token in STOP_WORDS or len(token) < 2 else stem(token)
 
 
@@ -72,7 +121,7 @@ def _terms(sentence: str) -> list[str]:
 
 
 class ExtractiveEngine:
-    """Position-weighted centrality with redundancy control; deterministic and model-free.
+    """Position-aware centrality, style priors and redundancy control; deterministic and model-free.
 
     Three takeaways by default: on real news with human highlights, a fourth sentence
     costs more precision than it adds recall (see docs/benchmarks.md).
@@ -85,119 +134,208 @@ class ExtractiveEngine:
         *,
         max_takeaways: int = 3,
         min_takeaways: int = 3,
-        position_weight: float = 1.0,
-        centrality_weight: float = 0.9,
+        max_words: int = MAX_TAKEAWAY_WORDS,
+        position_decay: float = 0.7,
+        centrality_weight: float = 0.7,
+        centrality_window: int = 30,
+        forward_weight: float = 1.0,
+        backward_weight: float = -0.5,
         title_weight: float = 0.4,
         redundancy_limit: float = 0.5,
-        max_words: int = MAX_TAKEAWAY_WORDS,
+        style_weights: dict[str, float] | None = None,
     ) -> None:
+        if not 1 <= min_takeaways <= max_takeaways <= 5:
+            raise ValueError("need 1 <= min_takeaways <= max_takeaways <= 5")
+        if max_words < 8:
+            raise ValueError("max_words below 8 leaves no room for a statement")
         self.max_takeaways = max_takeaways
         self.min_takeaways = min_takeaways
-        self.position_weight = position_weight
+        self.max_words = max_words
+        self.position_decay = position_decay
         self.centrality_weight = centrality_weight
+        self.centrality_window = centrality_window
+        self.forward_weight = forward_weight
+        self.backward_weight = backward_weight
         self.title_weight = title_weight
         self.redundancy_limit = redundancy_limit
-        self.max_words = max_words
+        self.style_weights = {**STYLE_WEIGHTS, **(style_weights or {})}
 
     def summarise(self, article: Article) -> TakeawaySummary:
         sentences = article_sentences(article)
-        candidates = self._candidates(sentences, article.title)
-        chosen = self._select(candidates)
+        window = sentences[: self.centrality_window]
+        token_lists = [_WORD.findall(sentence.lower()) for sentence in window]
+        term_lists = [[term for token in tokens if (term := _term(token))] for tokens in token_lists]
+        title_terms = _terms(article.title) if article.title else []
+        candidates = self._candidates(window, token_lists, term_lists, frozenset(title_terms))
+        chosen = self._select(candidates) or [_Candidate(0, sentences[0], frozenset(), 1.0)]
         takeaways = [Takeaway(text=trim(c.text, self.max_words), evidence=[c.index]) for c in chosen]
-        lead = max(chosen, key=lambda c: c.score)
-        headline = article.title or _headline_from(takeaways[0].text)
+        lead = max(chosen, key=lambda c: (c.score, -c.index))
         return TakeawaySummary(
-            headline=headline,
-            summary=trim(lead.text, 40),
+            headline=article.title or headline_from(lead.text),
+            summary=trim(lead.text, SUMMARY_WORDS),
             takeaways=takeaways,
-            entities=find_entities(sentences[:10]),
-            topics=find_topics(f"{article.title or ''}\n{article.body[:5_000]}"),
+            entities=find_entities(sentences[:ENTITY_SENTENCES]),
+            topics=topics_from_terms([title_terms, *term_lists]),
             language=article.language,
             engine=self.name,
         )
 
-    def _candidates(self, sentences: list[str], title: str | None) -> list[_Candidate]:
-        term_lists = [_terms(sentence) for sentence in sentences]
-        frequency: Counter[str] = Counter()
-        for terms in term_lists:
-            frequency.update(set(terms))
-        total = max(len(sentences), 1)
-        title_terms = frozenset(_terms(title)) if title else frozenset()
+    def _candidates(
+        self,
+        window: list[str],
+        token_lists: list[list[str]],
+        term_lists: list[list[str]],
+        title_terms: frozenset[str],
+    ) -> list[_Candidate]:
+        """Only the lead window is scored: news leads with its point, so a huge article costs what a long one does."""
+        centrality = self._centrality(term_lists)
         candidates = []
-        for index, (sentence, terms) in enumerate(zip(sentences, term_lists, strict=True)):
-            distinct = frozenset(terms)
-            words = sentence.count(" ") + 1
-            if not distinct or _not_for_readers(sentence):
+        for index, sentence in enumerate(window):
+            distinct = frozenset(term_lists[index])
+            if not distinct:
                 continue
-            # Terms that recur across sentences carry the story; a term used once carries nothing.
-            centrality = sum(frequency[t] - 1 for t in distinct) / (len(distinct) + 4) / total
-            position = 1.0 / math.sqrt(index + 1)
             title_overlap = len(distinct & title_terms) / len(title_terms) if title_terms else 0.0
             score = (
-                self.position_weight * position
-                + self.centrality_weight * min(centrality * 4, 1.0)
+                (index + 1) ** -self.position_decay
+                + self.centrality_weight * centrality[index]
                 + self.title_weight * title_overlap
             )
-            if words < MIN_SENTENCE_WORDS:
-                score *= 0.3
-            if _QUOTE_START.match(sentence):
-                score *= 0.75
-            if sentence.endswith("?"):
-                score *= 0.5
-            candidates.append(_Candidate(index, sentence, distinct, words, score))
+            score *= _style(sentence, token_lists[index], self.style_weights)
+            candidates.append(_Candidate(index, sentence, distinct, score))
         return candidates
 
+    def _centrality(self, term_lists: list[list[str]]) -> list[float]:
+        """Directed centrality of each sentence, scaled to [0, 1].
+
+        For unit tf-idf vectors v_i, the similarity of sentence i to every later sentence
+        is v_i . (sum of later v_j) and to every earlier one v_i . (total - v_i - later),
+        so two passes with running sums replace the all-pairs comparison.
+        """
+        document_frequency: Counter[str] = Counter()
+        counted = [Counter(terms) for terms in term_lists]
+        for counts in counted:
+            document_frequency.update(counts.keys())
+        size = len(term_lists) + 1
+        idf = {term: math.log(size / df) for term, df in document_frequency.items()}
+        vectors = []  # unit tf-idf vectors, as (term, weight) pairs
+        for counts in counted:
+            weights = [(term, tf * idf[term]) for term, tf in counts.items()]
+            norm = math.sqrt(sum(weight * weight for _, weight in weights))
+            vectors.append([(term, weight / norm) for term, weight in weights] if norm else [])
+        total: dict[str, float] = {}
+        for vector in vectors:
+            for term, weight in vector:
+                total[term] = total.get(term, 0.0) + weight
+        later = dict.fromkeys(total, 0.0)
+        raw = [0.0] * len(vectors)
+        for index in range(len(vectors) - 1, -1, -1):
+            forward = overall = 0.0
+            for term, weight in vectors[index]:
+                forward += weight * later[term]
+                overall += weight * total[term]
+                later[term] += weight
+            if vectors[index]:
+                backward = overall - 1.0 - forward
+                raw[index] = self.forward_weight * forward + self.backward_weight * backward
+        top = max(raw, default=0.0)
+        return [max(value, 0.0) / top for value in raw] if top > 0 else [0.0] * len(raw)
+
     def _select(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Best first, skipping repeats; links and text addressed to a summariser are never chosen."""
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         chosen: list[_Candidate] = []
+        passed_over: list[_Candidate] = []
         for candidate in ranked:
             if len(chosen) == self.max_takeaways:
                 break
+            if _not_for_readers(candidate.text):
+                continue
             if any(_overlap(candidate.terms, other.terms) > self.redundancy_limit for other in chosen):
+                passed_over.append(candidate)
                 continue
             chosen.append(candidate)
-        for candidate in ranked:  # short articles: relax redundancy rather than give fewer than the minimum
-            if len(chosen) >= min(self.min_takeaways, len(candidates)):
-                break
-            if candidate not in chosen:
-                chosen.append(candidate)
+        # A short article: repeat rather than give fewer takeaways than the minimum.
+        chosen += passed_over[: max(self.min_takeaways - len(chosen), 0)]
         return sorted(chosen, key=lambda c: c.index)
 
 
-_HINTS = re.compile(
-    r"http|www\.|ignore|disregard|forget|you are now|prompt|model|assistant|summari", re.IGNORECASE
-)
+def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float:
+    """How likely the way a sentence is written makes it a statement of the news."""
+    factor = 1.0
+    if len(tokens) < MIN_SENTENCE_WORDS:
+        factor *= weights["fragment"]
+    elif len(tokens) < 10:
+        factor *= weights["brief"]
+    if sentence.rstrip("\"'”’)").endswith("?"):
+        factor *= weights["question"]
+    if sentence[:1] in _QUOTES:
+        factor *= weights["quote"]
+    distinct = set(tokens)
+    if not distinct.isdisjoint(_SECOND_PERSON):
+        factor *= weights["you"]
+    if not distinct.isdisjoint(_FIRST_PERSON):
+        factor *= weights["first_person"]
+    if _PRONOUN_START.match(sentence):
+        factor *= weights["pronoun"]
+    if _CONNECTIVE_START.match(sentence):
+        factor *= weights["connective"]
+    if _NUMBER.search(sentence):
+        factor *= weights["number"]
+    return factor
 
 
 def _not_for_readers(sentence: str) -> bool:
     """A cheap literal scan first: the full pattern runs only on the rare sentence that might match."""
-    return bool(_HINTS.search(sentence)) and bool(_NOT_FOR_READERS.search(sentence))
+    lowered = f" {sentence.lower()}"
+    return any(hint in lowered for hint in _NOT_FOR_READERS_HINTS) and bool(_NOT_FOR_READERS.search(sentence))
 
 
 def trim(sentence: str, max_words: int) -> str:
-    """Shorten by cutting only: connectives, attributions, parentheticals, then trailing clauses."""
+    """Shorten by cutting only: connectives, parentheticals, attributions, elaborations, then clauses."""
     text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
     text = text[:1].upper() + text[1:]
     text = _PARENTHETICAL.sub("", text)
-    shorter = _TRAILING_ATTRIBUTION.sub(lambda m: m.group("end"), text)
-    if len(shorter.split()) >= MIN_SENTENCE_WORDS and shorter.count('"') % 2 == 0:
-        text = shorter
+    for pattern in (_TRAILING_ATTRIBUTION, _TRAILING_ELABORATION):
+        shorter = pattern.sub(lambda m: m.group("end"), text)
+        if len(shorter.split()) >= MIN_SENTENCE_WORDS and _quotes_balanced(shorter):
+            text = shorter
     if len(text.split()) > max_words:
         text = _cut_to(text, max_words)
-    return text if len(text.split()) >= 3 else sentence
+    return text if len(text.split()) >= 3 else _cut_to(sentence, max_words)
 
 
 def _cut_to(text: str, max_words: int) -> str:
-    """Cut at the last clause break that keeps at least half the budget, else at the word limit."""
-    words_before = [m.start() for m in _CLAUSE_BREAKS.finditer(text)]
-    limit_chars = len(" ".join(text.split()[:max_words]))
-    good = [
-        position for position in words_before if max_words // 2 <= len(text[:position].split()) <= max_words
-    ]
-    cut = text[: good[-1]].rstrip(" ,;—–") if good else text[:limit_chars].rstrip(" ,;:—–")
-    if cut.count('"') % 2 or cut.count("“") > cut.count("”"):
-        cut = cut.rstrip('"“') + ('"' if cut.count('"') % 2 else "”")
-    return cut if cut.endswith((".", "!", "?", '"', "”")) else cut + "."
+    """Cut at the last clause break (else comma) that keeps at least half the budget, else at the word limit.
+
+    A cut at the word limit ends with an ellipsis, so a reader can tell the sentence goes on.
+    """
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    limit_chars = len(" ".join(words[:max_words]))
+    low = len(" ".join(words[: max_words // 2]))
+    for pattern in (_CLAUSE_BREAK, _COMMA):
+        breaks = [m.start() for m in pattern.finditer(text, low, limit_chars + 1)]
+        if breaks:
+            return _closed(text[: breaks[-1]].rstrip(" ,;:—–-")) + "."
+    kept = words[:max_words]
+    while len(kept) > max_words // 2 and kept[-1].lower().strip(',;:"“”') in _DANGLING:
+        kept.pop()
+    return _closed(" ".join(kept).rstrip(",;:—–-")) + "…"
+
+
+def _closed(text: str) -> str:
+    """Close a quotation the cut left open, so the takeaway does not read as if the quote goes on."""
+    text = text.rstrip(".")
+    if text.count('"') % 2:
+        return text + '"'
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    return text
+
+
+def _quotes_balanced(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
@@ -205,11 +343,16 @@ def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / smaller
 
 
-def _headline_from(text: str) -> str:
-    words = text.rstrip(".!?").split()
-    headline = ""
-    for word in words:
-        if len(headline) + len(word) + 1 > HEADLINE_CHARS:
-            break
-        headline = f"{headline} {word}".strip()
-    return headline
+def headline_from(sentence: str) -> str:
+    """A headline from the lead sentence: its main clause, within HEADLINE_CHARS, without a final stop."""
+    text = trim(sentence, MAX_TAKEAWAY_WORDS).rstrip(".…")
+    if len(text) <= HEADLINE_CHARS:
+        return text
+    window = text[: HEADLINE_CHARS + 1]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(window, HEADLINE_CHARS // 2)]
+    if breaks:
+        return window[: breaks[-1]].rstrip(" ,;:—–-")
+    words = window[: window.rfind(" ")].split()
+    while len(words) > 3 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:—–-")

@@ -20,7 +20,7 @@ import openai
 from pydantic import ValidationError
 
 from takeaways.article.model import Article
-from takeaways.engines import EngineObserver
+from takeaways.engines import EngineObserver, TokenBudget
 from takeaways.engines.grounding import ArticleFacts, check_takeaways
 from takeaways.engines.prompt import SYSTEM_PROMPT, ModelAnswer, answer_schema, user_prompt
 from takeaways.errors import EngineFailure
@@ -68,6 +68,7 @@ class OpenAIEngine:
         *,
         http_client: Any = None,
         observer: EngineObserver | None = None,
+        budget: TokenBudget | None = None,
         remaining_seconds: Callable[[], float] = lambda: math.inf,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -80,6 +81,7 @@ class OpenAIEngine:
             http_client=http_client,
         )
         self._observer = observer or _Silent()
+        self._budget = budget
         self._remaining = remaining_seconds
         self._sleep = sleep
         self._json_mode = config.json_mode
@@ -90,6 +92,14 @@ class OpenAIEngine:
 
     def summarise(self, article: Article) -> TakeawaySummary:
         sentences = _within_budget(article_sentences(article), self.config.max_input_tokens)
+        if self._budget is not None:
+            estimated = (
+                sum(len(s) for s in sentences) // CHARS_PER_TOKEN + 400 + self.config.max_output_tokens
+            )
+            if not self._budget.allows(estimated):
+                raise EngineFailure(
+                    "daily_budget_spent", f"about {estimated} more tokens would exceed the limit"
+                )
         answer = self._answer(sentences, article.title)
         summary = self._grounded(answer, sentences, article)
         self._observer.outcome("ok")
@@ -202,6 +212,8 @@ class OpenAIEngine:
         if usage is None:
             return
         prompt, completion = int(usage.prompt_tokens or 0), int(usage.completion_tokens or 0)
+        if self._budget is not None:
+            self._budget.spend(prompt + completion)
         price_in, price_out = PRICES_PER_MILLION.get(self.config.model, (0.0, 0.0))
         self._observer.usage(prompt, completion, (prompt * price_in + completion * price_out) / 1_000_000)
 

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 
 from takeaways.article.model import Article
-from takeaways.engines import EngineObserver, SummaryEngine
+from takeaways.engines import EngineObserver, SummaryEngine, TokenBudget
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.errors import EngineFailure
 from takeaways.summary import TakeawaySummary
@@ -58,6 +58,7 @@ def model_engine(
     json_mode: str = "json_schema",
     remaining_seconds: Callable[[], float] = lambda: math.inf,
     observer: EngineObserver | None = None,
+    budget: TokenBudget | None = None,
     http_client: object = None,
 ) -> SummaryEngine:
     """The model engine with the extractive engine behind it."""
@@ -73,6 +74,7 @@ def model_engine(
         config,
         http_client=http_client,
         observer=observer,
+        budget=budget,
         remaining_seconds=remaining_seconds,
     )
     return FallbackEngine(primary, ExtractiveEngine())

@@ -61,7 +61,9 @@ def _mark_duplicate(response: Any, idempotent_data: DataRecord) -> Any:
 
 
 def _idempotency(current: Settings) -> tuple[DynamoDBPersistenceLayer, IdempotencyConfig]:
-    persistence = DynamoDBPersistenceLayer(table_name=current.idempotency_table, boto3_client=dynamodb_client())
+    persistence = DynamoDBPersistenceLayer(
+        table_name=current.idempotency_table, boto3_client=dynamodb_client()
+    )
     config = IdempotencyConfig(
         event_key_jmespath=OBJECT_KEY_PATH,
         raise_on_no_idempotency_key=True,
@@ -108,6 +110,13 @@ def build_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
         return FallbackEngine(
             UnavailableEngine(current.openai_model, "api_key_unavailable"), ExtractiveEngine()
         )
+    budget = None
+    if current.daily_token_budget and current.story_table:
+        from takeaways.adapters.token_budget import DailyTokenBudget
+
+        budget = DailyTokenBudget(
+            dynamodb_client(), current.story_table, daily_limit=current.daily_token_budget
+        )
     return model_engine(
         api_key=api_key,
         model=current.openai_model,
@@ -115,6 +124,7 @@ def build_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
         json_mode=current.openai_json_mode,
         remaining_seconds=remaining,
         observer=ModelMetrics(),
+        budget=budget,
     )
 
 

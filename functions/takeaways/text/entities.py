@@ -1,4 +1,11 @@
-"""Named entities without a model: capitalised name sequences, typed by cue words and small gazetteers."""
+"""Named entities without a model: capitalised name sequences, typed by the company they keep.
+
+A name is a run of capitalised words. The article itself says which capitalised words are
+ordinary words (they also appear in lower case: "Officials", "Complete"), which names are
+people (a title before them, or the surname used alone later), places (after "in", "from",
+"near") and organisations (an organisation word inside them). Small gazetteers settle the
+common cases the text leaves open.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +13,34 @@ import re
 from collections import Counter
 
 from takeaways.summary import Entity, EntityKind
+from takeaways.text.words import STOP_WORDS
 
+_WORD = r"(?:[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*|[A-Z]\.(?=\s[A-Z]))"
 _NAME = re.compile(
-    r"(?<![\w'’.])((?:(?:[A-Z]\.){2,}|[A-Z][a-zà-ÿ'’]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z]))"
-    r"(?:[ -](?:of |de |van |von |al-|bin |the )?(?:[A-Z][a-zà-ÿ'’]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])))*)"
+    rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:of|of the|de|da|du|del|la|van|von|bin|al)[ ])?{_WORD})*",
 )
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’]*")
 _PERSON_TITLES = frozenset(
     """president minister prime secretary senator sen rep representative governor gov mayor chancellor king queen
     prince princess judge justice chief ceo chairman chairwoman director spokesman spokeswoman spokesperson
     general gen colonel col captain capt sergeant officer detective coach manager professor prof dr mr mrs ms
-    pope bishop archbishop leader lawmaker ambassador commissioner inspector superintendent founder""".split()
+    pope bishop archbishop leader lawmaker ambassador commissioner inspector superintendent founder deputy
+    vice lt lieutenant adm admiral sgt cmdr commander rev pastor father sister brother sir lady lord dame
+    attorney sheriff premier rabbi imam cardinal""".split()
+)
+# Departments that sit between a title and a name: "Secretary of State John Kerry".
+_DEPARTMENTS = frozenset(
+    """state foreign affairs defense defence interior home justice health homeland security finance energy
+    education transportation transport commerce labor labour agriculture treasury trade environment culture
+    economy the""".split()
 )
 _ORGANISATION_WORDS = frozenset(
     """inc corp corporation company co ltd plc llc group bank council ministry department agency authority
-    association union party university college school hospital institute commission committee court
+    association union party university college school hospital institute institutes commission committee court
     parliament congress senate house police army navy force forces fund foundation organization organisation
     federation league club board office service services network airlines airways news times post press
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
-    ferries railways lines
+    ferries railways lines church museum academy centre center clinic brigade guard corps
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
 _PLACES = frozenset(
@@ -39,94 +56,157 @@ _PLACES = frozenset(
     london paris berlin moscow kyiv kiev washington beijing tokyo delhi madrid rome brussels vienna warsaw
     cairo baghdad kabul tehran istanbul ankara athens lisbon dublin sydney toronto chicago boston houston
     atlanta miami dallas seattle denver phoenix york california texas florida ohio michigan virginia
-    arizona georgia jerusalem geneva zurich amsterdam stockholm oslo helsinki copenhagen prague budapest
-    dubai riyadh mumbai shanghai hong kong seoul manila jakarta bangkok nairobi lagos johannesburg
+    arizona jerusalem geneva zurich amsterdam stockholm oslo helsinki copenhagen prague budapest
+    dubai riyadh mumbai shanghai seoul manila jakarta bangkok nairobi lagos johannesburg
     kursk crimea donbas zaporizhzhia""".split()
 )
-_PLACE_CUES = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "to"})
+_PLACE_WORDS = frozenset(
+    "bridge street road avenue river lake mountain mountains island islands isles park square beach bay harbour "
+    "harbor city county state states province region district valley coast airport station kingdom republic "
+    "leone carolina dakota kong".split()
+)
+_PLACE_CUES = frozenset({"in", "near", "across", "outside", "inside", "towards", "toward"})
+_PERSON_AFTER = re.compile(r"^,?\s*(?:said|says|told|added|wrote|who|whose)\b")
 _SKIP = frozenset(
     """the a an but and or if when while after before this that these those it he she they we i his her their
     its our there here however meanwhile monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mr mrs ms dr yes no
-    mondays tuesdays wednesdays thursdays fridays saturdays sundays
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays today yesterday tomorrow
+    one two three four five six seven eight nine ten eleven twelve twenty hundred hundreds thousands
     in on at for of with by from as said says according""".split()
 )
-MAX_ENTITIES = 8
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ani)s?")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central"})
+_TRAILING_NOT_NAME = _PERSON_TITLES | _SKIP
+_TITLE_GAP = _DEPARTMENTS | {"of"}
+_NEVER_ALONE = _SKIP | _PERSON_TITLES | _DIRECTIONS
 _CREDITS = frozenset({"CNN", "AP", "AFP", "REUTERS", "UPI", "BBC"})
-_PLACE_WORDS = frozenset(
-    "bridge street road avenue river lake mountain mountains island islands isles park square beach bay harbour harbor "
-    "city county state province region district valley coast airport station".split()
-)
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ican|ese|ish|ean|ani|i)s?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_QUOTES = "\"'“‘("
+MAX_ENTITIES = 8
 
 
 def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[Entity]:
-    """The most mentioned names, each typed; a name seen only at a sentence start must recur to count."""
+    """The most mentioned names, each typed; a one-word name seen only at a sentence start must recur."""
+    text = "\n".join(sentences)
+    common = frozenset(_LOWER_WORD.findall(text))
     counts: Counter[str] = Counter()
-    kinds: dict[str, Counter[EntityKind]] = {}
-    for sentence in sentences:
-        for match in _NAME.finditer(sentence):
-            words = _name_words(match.group(1))
-            if not words:
-                continue
-            name = " ".join(words)
-            if len(name) < 2 or (name.isupper() and len(name) > 6):
-                continue
-            at_start = match.start() < 2
-            counts[name] += 1 if not at_start or len(words) > 1 else 0
-            before = sentence[max(match.start() - 30, 0) : match.start()].split()
-            previous = before[-1].strip(",;:\"'“”") if before else ""
-            kinds.setdefault(name, Counter())[_kind(name, previous)] += 1
-    merged = _merge_surnames(counts)
-    ranked = sorted((name for name, n in merged.items() if n > 0), key=lambda name: (-merged[name], name))
-    return [Entity(name=name, kind=kinds[name].most_common(1)[0][0]) for name in ranked[:limit]]
+    first_seen: dict[str, int] = {}
+    cues: dict[str, Counter[EntityKind]] = {}
+    for match in _NAME.finditer(text):
+        found = match.group()
+        if " " not in found and (found.lower() in common or found.lower() in _SKIP):
+            continue  # the common case, "The" or "Officials", settled before any other work
+        start = match.start()
+        at_start = (
+            start == 0
+            or text[start - 1] == "\n"
+            or (text[start - 1] in _QUOTES and _line_start(text, start - 1))
+        )
+        words = _name_words(found.split(), common, at_start)
+        if not words:
+            continue
+        name = " ".join(words)
+        if len(words) == 1 and (name.lower() in common or (name.isupper() and len(name) > 5)):
+            continue
+        counts[name] += 0 if at_start and len(words) == 1 else 1
+        first_seen.setdefault(name, start)
+        kind = _cue(name, text, match.start(), match.end())
+        if kind:
+            cues.setdefault(name, Counter())[kind] += 1
+    merged, known_by_surname = _merge_surnames(counts, first_seen)
+    ranked = sorted(
+        (name for name, n in merged.items() if n > 0), key=lambda name: (-merged[name], first_seen[name])
+    )
+    return [
+        Entity(name=name, kind=_kind(name, cues.get(name), name in known_by_surname))
+        for name in ranked[:limit]
+    ]
 
 
-def _name_words(found: str) -> list[str]:
-    """Drop leading function words, titles and demonyms: 'Russian President Vladimir Putin' -> 'Vladimir Putin'."""
-    words = [w for w in found.strip(" -").split() if w]
-    for position in range(len(words) - 1, -1, -1):
-        if words[position].lower().rstrip(".") in _PERSON_TITLES and position < len(words) - 1:
+def _ordinary(word: str, common: frozenset[str]) -> bool:
+    """A capitalised word that only opens a sentence: 'Both', 'Likely', 'Officials'."""
+    lowered = word.lower()
+    return lowered in common or lowered in STOP_WORDS or lowered.endswith("ly")
+
+
+def _line_start(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
+
+
+def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> list[str]:
+    """Drop titles, departments, demonyms and ordinary words: 'U.S. Secretary of State John Kerry' -> 'John Kerry'."""
+    for position in range(len(words) - 2, -1, -1):
+        if words[position].lower().rstrip(".") in _PERSON_TITLES:
             words = words[position + 1 :]
+            while len(words) > 1 and words[0].lower() in _TITLE_GAP:
+                words = words[1:]
             break
-    while words and (words[0].lower().rstrip(".") in _SKIP or _DEMONYM.fullmatch(words[0])):
-        words = words[1:]
-    if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-    if len(words) == 1 and (
-        words[0].lower() in _SKIP | _DIRECTIONS or words[0].upper() in _CREDITS or "." in words[0]
+    while words and (
+        words[0].lower().rstrip(".") in _SKIP
+        or _DEMONYM.fullmatch(words[0])
+        or (at_start and len(words) > 1 and _ordinary(words[0], common))
     ):
+        words = words[1:]
+    while words and words[-1].lower().rstrip(".") in _TRAILING_NOT_NAME:
+        words = words[:-1]
+    if not words:
         return []
+    words[-1] = _POSSESSIVE.sub("", words[-1])
+    if len(words) == 1:
+        only = words[0]
+        lowered = only.lower().rstrip(".")
+        if (
+            len(only) < 2
+            or lowered in _NEVER_ALONE
+            or only.upper() in _CREDITS
+            or "." in only
+            or (_DEMONYM.fullmatch(only) and lowered not in _PLACES)
+        ):
+            return []
     return words
 
 
-def _kind(name: str, previous_word: str) -> EntityKind:
-    lowered = name.lower()
-    parts = lowered.replace(".", "").split()
-    previous = previous_word.lower()
-    if parts[-1] in _ORGANISATION_WORDS or parts[0] in _ORGANISATION_WORDS:
-        return "organisation"
-    if lowered in _PLACES or parts[-1] in _PLACES or parts[-1] in _PLACE_WORDS:
-        return "place"
+def _cue(name: str, text: str, start: int, end: int) -> EntityKind | None:
+    """What the words around one mention say the name is."""
+    before = text[max(start - 30, 0) : start].split()
+    previous = before[-1].lower().strip(",;:\"'“”(") if before else ""
     if previous in _PERSON_TITLES:
         return "person"
-    if previous in _PLACE_CUES and len(parts) == 1:
+    if previous in _PLACE_CUES:
         return "place"
-    if len(parts) in (2, 3) and all(part.isalpha() for part in parts):
+    if _PERSON_AFTER.match(text[end : end + 12]) and " " in name:
+        return "person"
+    return None
+
+
+def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -> EntityKind:
+    parts = name.lower().replace(".", "").split()
+    if parts[-1] in _ORGANISATION_WORDS or parts[0] in _ORGANISATION_WORDS:
+        return "organisation"
+    if name.lower() in _PLACES or parts[-1] in _PLACES or parts[-1] in _PLACE_WORDS:
+        return "place"
+    if cues:
+        return cues.most_common(1)[0][0]
+    if known_by_surname and len(parts) in (2, 3, 4):
+        return "person"
+    if len(parts) in (2, 3) and all(part.isalpha() for part in parts) and not name.isupper():
         return "person"
     return "other"
 
 
-def _merge_surnames(counts: Counter[str]) -> Counter[str]:
-    """'Okafor' after 'Ines Okafor' is the same person: credit the full name."""
+def _merge_surnames(counts: Counter[str], first_seen: dict[str, int]) -> tuple[Counter[str], set[str]]:
+    """'Okafor' after 'Ines Okafor' is the same person: credit the full name, and note it is a person's."""
     merged = Counter(counts)
-    full_names = [name for name in counts if " " in name]
-    for name in list(merged):
+    known_by_surname: set[str] = set()
+    by_last: dict[str, list[str]] = {}
+    for name in counts:
         if " " in name:
-            continue
-        owners = [full for full in full_names if full.split()[-1] == name]
-        if len(owners) == 1:
+            by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+    for name in list(merged):
+        owners = by_last.get(name) if " " not in name else None
+        if owners and len(owners) == 1:
             merged[owners[0]] += merged.pop(name)
-    return merged
+            first_seen[owners[0]] = min(first_seen[owners[0]], first_seen[name])
+            known_by_surname.add(owners[0])
+    return merged, known_by_surname

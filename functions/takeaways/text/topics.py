@@ -30,12 +30,14 @@ _MIN_HITS = 2
 
 
 def find_topics(text: str, *, limit: int = MAX_TOPICS) -> list[str]:
-    """Topics whose cues appear at least twice, most frequent first."""
+    """Topics whose cues appear at least twice in the text, most frequent first."""
+    return topics_from_terms([[stem(token) for token in _TOKEN.findall(text[:50_000].lower())]], limit=limit)
+
+
+def topics_from_terms(term_lists: list[list[str]], *, limit: int = MAX_TOPICS) -> list[str]:
+    """The same from stems an engine has already computed, so the text is not tokenised twice."""
     counts: Counter[str] = Counter()
-    for token in _TOKEN.findall(text[:50_000].lower()):
-        topic = _STEM_TO_TOPIC.get(stem(token))
-        if topic:
-            counts[topic] += 1
-    return [
-        topic for topic, hits in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if hits >= _MIN_HITS
-    ][:limit]
+    for terms in term_lists:
+        counts.update(topic for term in terms if (topic := _STEM_TO_TOPIC.get(term)))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [topic for topic, hits in ranked if hits >= _MIN_HITS][:limit]

@@ -44,12 +44,18 @@ def tokens(text: str) -> list[str]:
     return [token.lower().replace("’", "'") for token in _TOKEN.findall(text)]
 
 
+_SUFFIX_RULES = tuple((suffix, len(suffix), len(suffix) + 3) for suffix in _SUFFIXES)
+
+
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A deliberately crude suffix stripper: enough to let 'closure' and 'closed' share little, 'votes' and 'vote' much."""
-    for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
+    if not word.endswith(_SUFFIXES):
+        return word
+    size = len(word)
+    for suffix, cut, shortest in _SUFFIX_RULES:
+        if size > shortest and word.endswith(suffix):
+            return word[:-cut]
     return word
 
 

@@ -98,7 +98,11 @@ class Server:
         return reply(request)
 
     def engine(
-        self, *, remaining: float = 900.0, json_mode: Literal["json_schema", "json_object"] = "json_schema"
+        self,
+        *,
+        remaining: float = 900.0,
+        json_mode: Literal["json_schema", "json_object"] = "json_schema",
+        budget: Any = None,
     ) -> OpenAIEngine:
         return OpenAIEngine(
             ModelConfig(
@@ -106,6 +110,7 @@ class Server:
             ),
             http_client=httpx2.Client(transport=httpx2.MockTransport(self.handle)),
             observer=self.recorder,
+            budget=budget,
             remaining_seconds=lambda: remaining,
             sleep=self.sleeps.append,
         )
@@ -285,3 +290,33 @@ def test_the_cli_engine_without_a_key_records_why_it_fell_back(monkeypatch: pyte
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     summary = engine_from_environment().summarise(wire())
     assert (summary.engine, summary.fallback_reason) == ("extractive", "no_api_key")
+
+
+@dataclass
+class MemoryBudget:
+    remaining: int
+    spent: list[int] = field(default_factory=list)
+
+    def allows(self, estimated_tokens: int) -> bool:
+        return estimated_tokens <= self.remaining
+
+    def spend(self, tokens: int) -> None:
+        self.spent.append(tokens)
+        self.remaining -= tokens
+
+
+def budgeted(server: Server, budget: MemoryBudget) -> TakeawaySummary:
+    return FallbackEngine(server.engine(budget=budget), ExtractiveEngine()).summarise(wire())
+
+
+def test_the_daily_budget_is_charged_with_what_the_model_reports() -> None:
+    server, budget = Server([always(completion(answer(GOOD)))]), MemoryBudget(remaining=50_000)
+    assert budgeted(server, budget).fallback_reason is None
+    assert budget.spent == [1020]
+
+
+def test_a_spent_budget_switches_to_the_extractive_engine_without_calling_the_model() -> None:
+    server, budget = Server([always(completion(answer(GOOD)))]), MemoryBudget(remaining=500)
+    summary = budgeted(server, budget)
+    assert (summary.engine, summary.fallback_reason) == ("extractive", "daily_budget_spent")
+    assert server.requests == []
