@@ -168,7 +168,12 @@ class ExtractiveEngine:
         title_terms = _terms(article.title) if article.title else []
         candidates = self._candidates(window, token_lists, term_lists, frozenset(title_terms))
         chosen = self._select(candidates) or [_Candidate(0, sentences[0], frozenset(), 1.0)]
-        takeaways = [Takeaway(text=trim(c.text, self.max_words), evidence=[c.index]) for c in chosen]
+        takeaways: list[Takeaway] = []
+        for candidate in chosen:
+            text = trim(candidate.text, self.max_words)
+            # Repetitive text can trim to the same words twice: say them once.
+            if all(text.lower() != earlier.text.lower() for earlier in takeaways):
+                takeaways.append(Takeaway(text=text, evidence=[candidate.index]))
         lead = max(chosen, key=lambda c: (c.score, -c.index))
         return TakeawaySummary(
             headline=article.title or headline_from(lead.text),
@@ -188,10 +193,12 @@ class ExtractiveEngine:
         title_terms: frozenset[str],
     ) -> list[_Candidate]:
         """Only the lead window is scored: news leads with its point, so a huge article costs what a long one does."""
-        centrality = self._centrality(term_lists)
+        # Ordered, de-duplicated terms: sums run in the same order in every process (set order varies).
+        distinct_terms = [list(dict.fromkeys(terms)) for terms in term_lists]
+        centrality = self._centrality(distinct_terms)
         candidates = []
         for index, sentence in enumerate(window):
-            distinct = frozenset(term_lists[index])
+            distinct = frozenset(distinct_terms[index])
             if not distinct:
                 continue
             title_overlap = len(distinct & title_terms) / len(title_terms) if title_terms else 0.0
@@ -201,25 +208,24 @@ class ExtractiveEngine:
                 + self.title_weight * title_overlap
             )
             score *= _style(sentence, token_lists[index], self.style_weights)
-            candidates.append(_Candidate(index, sentence, distinct, score))
+            candidates.append(_Candidate(index, sentence, distinct, round(score, 9)))
         return candidates
 
-    def _centrality(self, term_lists: list[list[str]]) -> list[float]:
+    def _centrality(self, distinct_terms: list[list[str]]) -> list[float]:
         """Directed centrality of each sentence, scaled to [0, 1].
 
-        For unit tf-idf vectors v_i, the similarity of sentence i to every later sentence
-        is v_i . (sum of later v_j) and to every earlier one v_i . (total - v_i - later),
+        For unit idf-weighted term vectors v_i, the similarity of sentence i to every later
+        sentence is v_i . (sum of later v_j) and to every earlier one v_i . (total - v_i - later),
         so two passes with running sums replace the all-pairs comparison.
         """
         document_frequency: Counter[str] = Counter()
-        counted = [Counter(terms) for terms in term_lists]
-        for counts in counted:
-            document_frequency.update(counts.keys())
-        size = len(term_lists) + 1
+        for terms in distinct_terms:
+            document_frequency.update(terms)
+        size = len(distinct_terms) + 1
         idf = {term: math.log(size / df) for term, df in document_frequency.items()}
-        vectors = []  # unit tf-idf vectors, as (term, weight) pairs
-        for counts in counted:
-            weights = [(term, tf * idf[term]) for term, tf in counts.items()]
+        vectors = []  # unit vectors, as (term, weight) pairs
+        for terms in distinct_terms:
+            weights = [(term, idf[term]) for term in terms]
             norm = math.sqrt(sum(weight * weight for _, weight in weights))
             vectors.append([(term, weight / norm) for term, weight in weights] if norm else [])
         total: dict[str, float] = {}
