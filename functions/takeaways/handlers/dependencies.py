@@ -25,7 +25,7 @@ from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.config import ConfigurationError, Settings, settings
 from takeaways.engines import SummaryEngine
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
-from takeaways.pipeline.stages import StageLayout
+from takeaways.pipeline.summarise import StageLayout
 
 # The idempotency key: the same object version is processed once, however often its event arrives;
 # an operator's replay carries its own id and so is processed once more.

@@ -11,7 +11,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from takeaways.handlers.dependencies import digest_dependencies
 from takeaways.observability import count, logger, metrics, tracer
-from takeaways.pipeline.stages import publish_digest
+from takeaways.pipeline.digest import publish_digest
 
 DIGESTS_PUBLISHED = "DigestsPublished"
 

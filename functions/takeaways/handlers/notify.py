@@ -27,7 +27,7 @@ from takeaways.observability import (
     metrics,
     tracer,
 )
-from takeaways.pipeline.stages import publish_alert
+from takeaways.pipeline.notify import publish_alert
 from takeaways.summary import ObjectRef
 
 processor = BatchProcessor(event_type=EventType.SQS)

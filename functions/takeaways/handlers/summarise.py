@@ -28,7 +28,7 @@ from takeaways.observability import (
     metrics,
     tracer,
 )
-from takeaways.pipeline.stages import summarise_article
+from takeaways.pipeline.summarise import summarise_article
 from takeaways.summary import ObjectRef
 
 processor = BatchProcessor(event_type=EventType.SQS)

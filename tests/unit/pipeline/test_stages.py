@@ -2,15 +2,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from takeaways.pipeline.digest import publish_digest
 from takeaways.pipeline.naming import article_id_for
-from takeaways.pipeline.stages import (
-    NotifyOutcome,
-    StageLayout,
-    SummariseOutcome,
-    publish_alert,
-    publish_digest,
-    summarise_article,
-)
+from takeaways.pipeline.notify import NotifyOutcome, publish_alert
+from takeaways.pipeline.summarise import StageLayout, SummariseOutcome, summarise_article
 from takeaways.summary import ObjectRef
 from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryLedger, MemoryStore, RecordingPublisher
 
