@@ -1,0 +1,89 @@
+"""The operator commands against a running local stack, as `make up` leaves it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import boto3
+import pytest
+
+from infra.event_sources import EventSourceRunner
+from infra.local_stack import DeployedStack
+from takeaways.cli import main
+
+pytestmark = pytest.mark.integration
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
+
+
+@pytest.fixture
+def local_stack_file(
+    deployed_stack: DeployedStack, moto_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> DeployedStack:
+    """What `make up` writes: the endpoint and the physical ids, read by the CLI from the working directory."""
+    (tmp_path / ".takeaways").mkdir()
+    (tmp_path / ".takeaways" / "local-stack.json").write_text(
+        json.dumps(
+            {"endpoint_url": moto_server, "region": "us-east-1", "resources": deployed_stack.physical_ids}
+        )
+    )
+    monkeypatch.chdir(tmp_path)
+    return deployed_stack
+
+
+def test_subscribe_creates_a_filtered_subscription_that_subscriptions_lists(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    queue_arn = "arn:aws:sqs:us-east-1:123456789012:climate-inbox"
+    boto3.client("sqs").create_queue(QueueName="climate-inbox")
+    assert (
+        main(
+            [
+                "subscribe",
+                "--protocol",
+                "sqs",
+                "--endpoint",
+                queue_arn,
+                "--topics",
+                "Climate,energy",
+                "--min-priority",
+                "3",
+            ]
+        )
+        == 0
+    )
+    assert main(["subscriptions"]) == 0
+    output = capsys.readouterr().out
+    assert '"topics": ["climate", "energy"]' in output
+    [subscription] = boto3.client("sns").list_subscriptions_by_topic(
+        TopicArn=local_stack_file.physical_id("AlertsTopic")
+    )["Subscriptions"]
+    attributes = boto3.client("sns").get_subscription_attributes(
+        SubscriptionArn=subscription["SubscriptionArn"]
+    )
+    policy = json.loads(attributes["Attributes"]["FilterPolicy"])
+    assert policy == {"priority": [{"numeric": [">=", 3]}], "topics": ["climate", "energy"]}
+
+
+def test_upload_then_replay_summarises_again_without_alerting_twice(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqs = boto3.client("sqs")
+    inbox = sqs.create_queue(QueueName="replay-inbox")["QueueUrl"]
+    inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    assert main(["subscribe", "--protocol", "sqs", "--endpoint", inbox_arn]) == 0
+    article = SAMPLES / "wind-farm-vote.json"
+    assert main(["upload", str(article), "--key", "incoming/2026/11/wind.json"]) == 0
+    runner = EventSourceRunner(local_stack_file, redelivery_delay_seconds=0)
+    runner.run_until_idle(timeout_s=30)
+    assert main(["replay", "--prefix", "incoming/2026/"]) == 0
+    assert "re-enqueued 1 article(s)" in capsys.readouterr().out
+    runner.run_until_idle(timeout_s=30)
+    bucket = local_stack_file.physical_id("ArticlesBucket")
+    versions = boto3.client("s3").list_object_versions(Bucket=bucket, Prefix="summaries/")["Versions"]
+    assert len(versions) == 2  # summarised again: the replay is not mistaken for a duplicate event
+    alerts = sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10).get("Messages", [])
+    assert len(alerts) == 1  # but subscribers are not told the same story twice
