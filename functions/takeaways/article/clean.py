@@ -7,14 +7,34 @@ from dataclasses import dataclass
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _NOISE = re.compile(
-    r"^\s*(?:related(?: articles?| stories| coverage)?\s*:|read more\b|read also\b|see also\s*:|more on this\b|"
-    r"share (?:this|on)\b|share\s*$|click here\b|sign up\b|subscribe\b|advertisement\s*$|"
-    r"(?:photo|image|picture|video|graphic)(?: credit)?\s*:|\(?(?:photo|image) by\b|follow us\b|"
-    r"copyright\b|©|all rights reserved|watch:|listen:|recommended\s*:)",
+    r"^\s*(?:related(?: articles?| stories| coverage| content)?\s*:|read more\b|read also\b|see also\s*:|"
+    r"more on this\b|also read\s*:|continue reading\b|story continues\b|"
+    r"share (?:this|on|via)\b|share\s*$|click (?:here|to)\b|sign up\b|subscribe\b|advertisement\s*$|"
+    r"(?:photo(?:graph)?|image|picture|video|graphic)s?(?: credit)?\s*:|credit\s*:|\(?(?:photo|image) by\b|"
+    r"\(?(?:ap|afp|reuters|getty) (?:photo|images)\b|follow us\b|download (?:our|the) app\b|"
+    r"copyright\b|©|all rights reserved|watch\s*:|listen\s*:|listen to this article\b|recommended\s*:|"
+    r"(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|tweet|pinterest|reddit|copy link)\s*$)",
+    re.IGNORECASE,
+)
+# Inserts that name another story; wrapped, their second line is a short tail without a full stop.
+_INSERT_WITH_TITLE = re.compile(
+    r"^\s*(?:related(?: \w+)?|read more|read also|also read|see also|more on this|watch|listen|recommended)\b",
+    re.IGNORECASE,
+)
+_INSERT_TAIL_WORDS = 8
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:published|updated|posted|last updated|first published)\s*(?:on|at)?\s*:?\s*)?"
+    r"(?P<date>(?:(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|"
+    r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?)\s*$",
     re.IGNORECASE,
 )
 _NOISE_MAX_CHARS = 160
-_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})(?:\s*[,|–—-]\s*(.*))?\s*$")
+_BYLINE = re.compile(
+    r"^\s*[Bb][Yy]:?\s+([A-Z][\w.'’-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]+){0,6})(?:\s*[,|–—-]\s*(.*))?\s*$"
+)
 # A wire dateline opens the first paragraph: a credit in brackets, after a place (and date) when
 # a dash follows or the credit is glued to the text, "NORFOLK, Virginia (CNN) --",
 # "Kabul, Afghanistan (CNN)Three people", "(The Hollywood Reporter)"; or a place in capitals
@@ -42,38 +62,81 @@ class CleanText:
     title: str | None
     author: str | None
     paragraphs: list[str]
+    published: str | None = None
+    url: str | None = None
 
 
 def clean_plain_text(text: str, *, markdown: bool = False, has_title: bool = False) -> CleanText:
-    """Paragraphs of running text, with the title and byline taken out when the text starts with them."""
+    """Paragraphs of running text, with the title, byline and date taken out when the text starts with them."""
     blocks = _paragraph_blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
     paragraphs: list[str] = []
     title: str | None = None
     author: str | None = None
-    for lines in blocks:
+    published: str | None = None
+    url: str | None = None
+    for lines in _front_matter_apart(blocks):
         if markdown:
             lines = [_strip_markdown(line) for line in lines]
             lines = [line for line in lines if line]
-            if not lines:
-                continue
-        if _is_noise(lines):
+        if not paragraphs and url is None and len(lines) == 1 and _URL_LINE.match(lines[0]):
+            url = lines[0].strip()  # a link above the story is the story's own address
             continue
-        lines = [line for line in lines if not _URL_LINE.match(line)]
+        if not lines or _is_noise(lines):
+            continue
+        lines = _without_noise_lines(lines)
         paragraph = _unwrap(lines)
         if not paragraph:
             continue
-        byline = _BYLINE.match(paragraph) if len(paragraph) < 120 else None
-        if byline and not paragraphs:
-            author = author or byline.group(1)
-            continue
-        if not has_title and title is None and not paragraphs and _looks_like_title(lines, paragraph):
-            title = paragraph.lstrip("# ").strip()
-            continue
+        if not paragraphs:
+            byline = _BYLINE.match(paragraph) if len(paragraph) < 120 else None
+            if byline:
+                author = author or byline.group(1)
+                continue
+            dated = _DATE_LINE.match(paragraph) if len(paragraph) <= 80 else None
+            if dated and published is None:
+                published = dated.group("date")
+                continue
+            if not has_title and title is None and _looks_like_title(lines, paragraph):
+                title = paragraph.lstrip("# ").strip()
+                continue
         paragraphs.append(paragraph)
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0])
         paragraphs = [p for p in paragraphs if p]
-    return CleanText(title=title, author=author, paragraphs=paragraphs)
+    return CleanText(title=title, author=author, paragraphs=paragraphs, published=published, url=url)
+
+
+def _front_matter_apart(blocks: list[list[str]]) -> list[list[str]]:
+    """A title, byline and date typed on consecutive lines are separate pieces, not one paragraph."""
+    if not blocks or len(blocks[0]) < 2:
+        return blocks
+    first = blocks[0]
+    head = 0
+    for position, line in enumerate(first[:4]):
+        if _BYLINE.match(line) or (len(line) <= 80 and _DATE_LINE.match(line)) or _URL_LINE.match(line):
+            head = position + 1
+    if head == 0:
+        return blocks
+    return [[line] for line in first[:head]] + ([first[head:]] if first[head:] else []) + blocks[1:]
+
+
+def _without_noise_lines(lines: list[str]) -> list[str]:
+    """Drop links and inserts that sit between sentences inside a paragraph, with a wrapped insert's tail."""
+    kept: list[str] = []
+    tail_expected = False
+    for line in lines:
+        if tail_expected:
+            tail_expected = False
+            if len(line.split()) <= _INSERT_TAIL_WORDS and not _SENTENCE_END.search(line):
+                continue
+        if _URL_LINE.match(line):
+            continue
+        starts_sentence = not kept or bool(_SENTENCE_END.search(kept[-1]))
+        if starts_sentence and len(line) <= _NOISE_MAX_CHARS and _NOISE.match(line):
+            tail_expected = bool(_INSERT_WITH_TITLE.match(line)) and not _SENTENCE_END.search(line)
+            continue
+        kept.append(line)
+    return kept
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -121,6 +184,7 @@ def _unwrap(lines: list[str]) -> str:
 
 
 def _is_noise(lines: list[str]) -> bool:
+    """A whole block that is a link, an insert naming another story (wrapped or not), a credit or a button."""
     joined = " ".join(lines)
     if all(_URL_LINE.match(line) for line in lines):
         return True

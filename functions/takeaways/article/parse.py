@@ -14,10 +14,24 @@ from takeaways.article.model import Article
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.text.language import detect_language
 
+# One wire brief of a single sentence has about a dozen words; below that the text is a
+# headline, a teaser or a button label, and there is nothing to take away.
 MIN_WORDS = 12
 _BODY_FIELDS = ("body", "text", "content", "article", "articleBody")
 _PUBLISHED_FIELDS = ("published", "published_at", "publishedAt", "date", "datePublished")
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>])", re.IGNORECASE)
+_KINDS = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+_NOT_ARTICLES = frozenset(
+    ".csv .tsv .xls .xlsx .ods .doc .docx .ppt .pptx .pdf .zip .gz .tar .7z .png .jpg .jpeg .gif .webp .svg "
+    ".mp3 .mp4 .wav .mov .avi .exe .dll .bin .so .js .css .py .sh .sql .yaml .yml .toml .ini .log".split()
+)
 _TAG = re.compile(r"<(?:p|div|br|article|span|a|h[1-6])[\s>/]", re.IGNORECASE)
 
 
@@ -31,24 +45,35 @@ def parse_article(raw: bytes, filename: str, *, max_chars: int = 200_000) -> Art
         article = _from_html(text)
     else:
         cleaned = clean_plain_text(text, markdown=kind == "markdown")
-        article = Article(body="\n\n".join(cleaned.paragraphs), title=cleaned.title, author=cleaned.author)
+        article = Article(
+            body="\n\n".join(cleaned.paragraphs),
+            title=cleaned.title,
+            author=cleaned.author,
+            published=cleaned.published,
+            url=cleaned.url,
+        )
     return _finished(article, max_chars)
 
 
 def _kind(filename: str, text: str) -> str:
+    """The extension decides; without a known one, the content is sniffed and plain text is the default.
+
+    Data and code files decode as text but are no articles: they are refused rather than
+    summarised into nonsense.
+    """
     suffix = PurePosixPath(filename).suffix.lower()
-    if suffix == ".json":
+    if suffix in _KINDS:
+        return _KINDS[suffix]
+    if suffix in _NOT_ARTICLES:
+        raise ArticleRejected(
+            RejectionReason.UNSUPPORTED_TYPE,
+            f"{suffix} files are not articles; send .txt, .md, .html or .json",
+        )
+    stripped = text.lstrip()
+    if suffix != ".txt" and stripped.startswith("{"):
         return "json"
-    if suffix in {".html", ".htm", ".xhtml"}:
+    if _HTML_SNIFF.match(stripped):
         return "html"
-    if suffix in {".md", ".markdown"}:
-        return "markdown"
-    if suffix in {".txt", ".text", ""} or suffix not in {".json", ".html"}:
-        stripped = text.lstrip()
-        if suffix != ".txt" and stripped.startswith("{"):
-            return "json"
-        if _HTML_SNIFF.match(stripped):
-            return "html"
     return "text"
 
 

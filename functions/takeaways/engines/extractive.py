@@ -25,6 +25,7 @@ from functools import lru_cache
 from takeaways.article.model import Article
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
+from takeaways.text.language import function_words
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import topics_from_terms
 from takeaways.text.words import STOP_WORDS, stem
@@ -164,7 +165,11 @@ class ExtractiveEngine:
         sentences = article_sentences(article)
         window = sentences[: self.centrality_window]
         token_lists = [_WORD.findall(sentence.lower()) for sentence in window]
-        term_lists = [[term for token in tokens if (term := _term(token))] for tokens in token_lists]
+        foreign = function_words(article.language)  # English stop words are built into _term
+        term_lists = [
+            [term for token in tokens if token not in foreign and (term := _term(token))]
+            for tokens in token_lists
+        ]
         title_terms = _terms(article.title) if article.title else []
         candidates = self._candidates(window, token_lists, term_lists, frozenset(title_terms))
         chosen = self._select(candidates) or [_Candidate(0, sentences[0], frozenset(), 1.0)]
@@ -176,7 +181,7 @@ class ExtractiveEngine:
                 takeaways.append(Takeaway(text=text, evidence=[candidate.index]))
         lead = max(chosen, key=lambda c: (c.score, -c.index))
         return TakeawaySummary(
-            headline=article.title or headline_from(lead.text),
+            headline=article.title or headline_from(lead.text, foreign),
             summary=trim(lead.text, SUMMARY_WORDS),
             takeaways=takeaways,
             entities=find_entities(sentences[:ENTITY_SENTENCES]),
@@ -349,8 +354,12 @@ def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / smaller
 
 
-def headline_from(sentence: str) -> str:
-    """A headline from the lead sentence: its main clause, within HEADLINE_CHARS, without a final stop."""
+def headline_from(sentence: str, dangling: frozenset[str] = frozenset()) -> str:
+    """A headline from the lead sentence: its main clause, within HEADLINE_CHARS, without a final stop.
+
+    ``dangling`` adds the function words of the article's language to the English ones a
+    headline must not end on.
+    """
     text = trim(sentence, MAX_TAKEAWAY_WORDS).rstrip(".…")
     if len(text) <= HEADLINE_CHARS:
         return text
@@ -359,6 +368,6 @@ def headline_from(sentence: str) -> str:
     if breaks:
         return window[: breaks[-1]].rstrip(" ,;:—–-")
     words = window[: window.rfind(" ")].split()
-    while len(words) > 3 and words[-1].lower() in _DANGLING:
+    while len(words) > 3 and (words[-1].lower() in _DANGLING or words[-1].lower() in dangling):
         words.pop()
     return " ".join(words).rstrip(",;:—–-")

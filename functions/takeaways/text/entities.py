@@ -15,9 +15,11 @@ from collections import Counter
 from takeaways.summary import Entity, EntityKind
 from takeaways.text.words import STOP_WORDS
 
-_WORD = r"(?:[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*|[A-Z]\.(?=\s[A-Z]))"
+_WORD = r"(?:[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*)"
+# "of" joins "University of Denver"; "of the" is left out because it joins a person to an
+# employer as often as it builds a name ("Mari Lindqvist of the Coast Trust").
 _NAME = re.compile(
-    rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:of|of the|de|da|du|del|la|van|von|bin|al)[ ])?{_WORD})*",
+    rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:of|de|da|du|del|la|van|von|bin|al)[ ])?{_WORD})*",
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’]*")
 _PERSON_TITLES = frozenset(
@@ -40,7 +42,8 @@ _ORGANISATION_WORDS = frozenset(
     parliament congress senate house police army navy force forces fund foundation organization organisation
     federation league club board office service services network airlines airways news times post press
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
-    ferries railways lines church museum academy centre center clinic brigade guard corps
+    ferries railways lines church museum academy centre center clinic brigade guard corps trust society
+    alliance coalition consultants consulting solutions associates institute laboratories
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
 _PLACES = frozenset(
@@ -71,6 +74,7 @@ _SKIP = frozenset(
     """the a an but and or if when while after before this that these those it he she they we i his her their
     its our there here however meanwhile monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mr mrs ms dr yes no
+    jan feb mar apr jun jul aug sep sept oct nov dec
     mondays tuesdays wednesdays thursdays fridays saturdays sundays today yesterday tomorrow
     one two three four five six seven eight nine ten eleven twelve twenty hundred hundreds thousands
     in on at for of with by from as said says according""".split()
@@ -80,7 +84,10 @@ _TRAILING_NOT_NAME = _PERSON_TITLES | _SKIP
 _TITLE_GAP = _DEPARTMENTS | {"of"}
 _NEVER_ALONE = _SKIP | _PERSON_TITLES | _DIRECTIONS
 _CREDITS = frozenset({"CNN", "AP", "AFP", "REUTERS", "UPI", "BBC"})
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ican|ese|ish|ean|ani|i)s?")
+_DEMONYM = re.compile(
+    r"[A-Z][a-z]+(?:ian|ican|ese|ish|ean)s?|(?:Iraqi|Israeli|Pakistani|Somali|Yemeni|Saudi|Kuwaiti|Omani|Qatari|"
+    r"Emirati|Bangladeshi|Afghani|Thai|Swiss|French|Dutch|Greek|Czech|Chinese|Danish|Polish|Turkish)s?"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _QUOTES = "\"'“‘("
 MAX_ENTITIES = 8
@@ -104,16 +111,19 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
             or (text[start - 1] in _QUOTES and _line_start(text, start - 1))
         )
         words = _name_words(found.split(), common, at_start)
-        if not words:
-            continue
-        name = " ".join(words)
-        if len(words) == 1 and (name.lower() in common or (name.isupper() and len(name) > 5)):
-            continue
-        counts[name] += 0 if at_start and len(words) == 1 else 1
-        first_seen.setdefault(name, start)
-        kind = _cue(name, text, match.start(), match.end())
-        if kind:
-            cues.setdefault(name, Counter())[kind] += 1
+        if len(words) > 1 and all(word.lower() in _PLACES for word in words):
+            names = [[word] for word in words]  # two places side by side: "occupied Ukraine Russia keeps"
+        else:
+            names = [words] if words else []
+        for parts in names:
+            name = " ".join(parts)
+            if len(parts) == 1 and (name.lower() in common or (name.isupper() and len(name) > 5)):
+                continue
+            counts[name] += 0 if at_start and len(parts) == 1 else 1
+            first_seen.setdefault(name, start)
+            kind = _cue(name, text, match.start(), match.end())
+            if kind:
+                cues.setdefault(name, Counter())[kind] += 1
     merged, known_by_surname = _merge_surnames(counts, first_seen)
     ranked = sorted(
         (name for name, n in merged.items() if n > 0), key=lambda name: (-merged[name], first_seen[name])
@@ -135,7 +145,7 @@ def _line_start(text: str, position: int) -> bool:
 
 
 def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> list[str]:
-    """Drop titles, departments, demonyms and ordinary words: 'U.S. Secretary of State John Kerry' -> 'John Kerry'."""
+    """Drop titles, departments and ordinary words: 'U.S. Secretary of State John Kerry' -> 'John Kerry'."""
     for position in range(len(words) - 2, -1, -1):
         if words[position].lower().rstrip(".") in _PERSON_TITLES:
             words = words[position + 1 :]
@@ -143,9 +153,7 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
                 words = words[1:]
             break
     while words and (
-        words[0].lower().rstrip(".") in _SKIP
-        or _DEMONYM.fullmatch(words[0])
-        or (at_start and len(words) > 1 and _ordinary(words[0], common))
+        words[0].lower().rstrip(".") in _SKIP or (at_start and len(words) > 1 and _ordinary(words[0], common))
     ):
         words = words[1:]
     while words and words[-1].lower().rstrip(".") in _TRAILING_NOT_NAME:

@@ -31,3 +31,8 @@ def detect_language(text: str) -> str:
     if scores[best] < _MINIMUM_HITS or scores[best] < 0.05 * len(words):
         return "und"
     return best
+
+
+def function_words(language: str) -> frozenset[str]:
+    """The function words of a detected language other than English, to leave out of content terms."""
+    return _PROFILES.get(language, frozenset()) if language != "en" else frozenset()

@@ -66,9 +66,12 @@ def _ends_sentence(before: str, after: str) -> bool:
     pieces = before.rsplit(None, 1)
     if not pieces:
         return True
-    word = pieces[-1].lstrip("\"'“‘([").lower().rstrip(".")
+    last = pieces[-1]
+    word = last.lstrip("\"'“‘([").lower().rstrip(".")
     if not word:
         return True
+    if last.startswith("(") and len(word) <= 5 and word.isalpha():
+        return False  # an abbreviation in brackets: "Gen. (ret.) Paul Ostrander"
     if word in _ALWAYS_CONTINUES:
         return False
     if len(word) == 1 and word.isalpha():
