@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from takeaways.article import parse_article
+from takeaways.article import Article, parse_article
 from takeaways.errors import ArticleRejected, RejectionReason
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
@@ -150,3 +150,73 @@ def test_html_without_an_extension_is_recognised() -> None:
 def test_datelines_and_credits_are_removed_but_a_subject_is_not(opening: str, expected: str) -> None:
     raw = f"{opening} {STORY}".encode()
     assert parse_article(raw, "a.txt").body.startswith(expected)
+
+
+def noisy() -> Article:
+    return parse_article((FIXTURES / "noisy-wire.txt").read_bytes(), "noisy-wire.txt")
+
+
+def test_front_matter_on_consecutive_lines_becomes_metadata() -> None:
+    article = noisy()
+    assert article.title == "Harbour authority delays Marrow Bay dredging after Feb. 28 survey"
+    assert article.author == "Ana Ferreira and Tom Okoye"
+    assert article.published == "March 3, 2026 09:15 GMT"
+    assert article.url == "https://coastline-wire.example/2026/03/marrow-bay-dredging"
+    assert article.body.startswith("The Marrow Bay Harbour Authority on Monday postponed")
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Related article",
+        "harbour works stall",  # the wrapped second line of the insert
+        "Read more",
+        "1998 spill",
+        "Share this article",
+        "Photo:",
+        "Advertisement",
+        "https://",
+        "Coastline Wire",
+    ],
+)
+def test_inserts_inside_paragraphs_are_dropped(noise: str) -> None:
+    assert noise not in noisy().body
+
+
+def test_text_around_an_insert_and_a_broken_word_reads_on() -> None:
+    body = noisy().body
+    assert "she told reporters. Fishermen have waited nearly a decade" in body
+    assert "said Gen. (ret.) Paul Ostrander, who leads the co-operative." in body
+    assert "an independent review of the disposal plan." in body
+    assert '"Better late than toxic," said Mari Lindqvist' in body
+
+
+def test_indented_lines_after_a_finished_sentence_start_paragraphs() -> None:
+    paragraphs = noisy().body.split("\n\n")
+    assert paragraphs[1].startswith("The authority's chair, Dr. Helen M. Voss, said")
+
+
+@pytest.mark.parametrize("filename", ["prices.csv", "config.yaml", "script.js"])
+def test_data_and_code_files_are_not_articles(filename: str) -> None:
+    with pytest.raises(ArticleRejected) as rejected:
+        parse_article(STORY.encode(), filename)
+    assert rejected.value.reason is RejectionReason.UNSUPPORTED_TYPE
+
+
+def test_text_under_an_unknown_extension_is_read_as_plain_text() -> None:
+    assert parse_article(STORY.encode(), "incoming/lane.story").body == STORY
+
+
+def test_bytes_that_are_not_windows_1252_either_are_undecodable() -> None:
+    with pytest.raises(ArticleRejected) as rejected:
+        parse_article(STORY.encode() + b"\x81\x8d\x8f", "a.txt")
+    assert rejected.value.reason is RejectionReason.UNDECODABLE
+
+
+def test_the_language_is_labelled() -> None:
+    french = (
+        "Le conseil de la ville a voté lundi pour la construction d'un nouveau pont. "
+        "Les travaux commenceront au printemps et dureront deux ans, selon la mairie."
+    )
+    assert parse_article(french.encode(), "pont.txt").language == "fr"
+    assert parse_article(STORY.encode(), "lane.txt").language == "en"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from takeaways.article import Article, parse_article
 from takeaways.engines.extractive import ExtractiveEngine, trim
@@ -108,3 +113,116 @@ def test_trimming_a_long_sentence_cuts_at_a_clause_boundary() -> None:
         trimmed
         == "The council approved the plan to rebuild the harbour wall and widen the promenade by two metres."
     )
+
+
+def test_noisy_wire_story_gives_grounded_short_takeaways_led_by_the_news() -> None:
+    noisy = article("noisy-wire.txt")
+    summary = ExtractiveEngine().summarise(noisy)
+    sentences = article_sentences(noisy)
+    assert summary.takeaways[0].evidence == [0]
+    assert summary.takeaways[0].text.startswith("The Marrow Bay Harbour Authority on Monday postponed")
+    for takeaway in summary.takeaways:
+        [index] = takeaway.evidence
+        assert set(tokens(takeaway.text)) <= set(tokens(sentences[index]))
+        assert len(takeaway.text.split()) <= 30
+    assert {"Helen M. Voss", "Marrow Bay Harbour Authority"} <= {e.name for e in summary.entities}
+
+
+def test_a_lede_that_asks_the_reader_a_question_gives_way_to_the_news() -> None:
+    body = (
+        "Have you ever wondered where your old phone goes? "
+        "The city of Halden opened a plant on Monday that recovers 90% of the metals in discarded phones. "
+        "The plant cost 40 million kroner and employs 60 people. "
+        "It can process 2,000 phones a day, the operator said."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert summary.takeaways[0].evidence == [1]
+    assert summary.headline.startswith("The city of Halden opened a plant")
+
+
+def test_one_sentence_gives_one_takeaway_and_a_headline() -> None:
+    body = "The harbour ferry will stop running at nine in the evening from next Monday, the operator said."
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert [t.evidence for t in summary.takeaways] == [[0]]
+    assert summary.headline == "The harbour ferry will stop running at nine in the evening from next Monday"
+
+
+def test_text_without_any_punctuation_gives_short_takeaways_with_evidence() -> None:
+    words = [f"council{n % 50} plan{n % 7}" for n in range(10_000)]
+    plain = Article(body=" ".join(words))
+    summary = ExtractiveEngine().summarise(plain)
+    sentences = article_sentences(plain)
+    assert 1 <= len(summary.takeaways) <= 3
+    for takeaway in summary.takeaways:
+        assert len(takeaway.text.split()) <= 30
+        [index] = takeaway.evidence
+        assert takeaway.text.rstrip(".…").lower().split()[:5] == sentences[index].lower().split()[:5]
+    assert len(summary.headline) <= 100 and "\n" not in summary.summary
+
+
+def test_a_cut_at_the_word_limit_says_the_sentence_goes_on() -> None:
+    sentence = " ".join(["word"] * 50) + "."
+    trimmed = trim(sentence, 20)
+    assert trimmed.endswith("…")
+    assert len(trimmed.split()) <= 20
+
+
+def test_a_cut_inside_a_quotation_closes_it() -> None:
+    sentence = (
+        'The minister said that "the harbour will be rebuilt stone by stone, whatever it costs and however '
+        'long it takes, because the town cannot live without it."'
+    )
+    trimmed = trim(sentence, 15)
+    assert trimmed.count('"') % 2 == 0
+
+
+def test_trailing_elaborations_are_cut() -> None:
+    assert trim("The school closed its doors on Friday, citing a shortage of teachers.", 30) == (
+        "The school closed its doors on Friday."
+    )
+
+
+def test_a_non_english_article_is_summarised_and_labelled() -> None:
+    body = (
+        "Le conseil municipal de Port-Ardent a approuvé lundi la construction d'un nouveau pont sur la rivière. "
+        "Les travaux commenceront au printemps et dureront environ deux ans, selon la mairie. "
+        "Les commerçants du quartier craignent une baisse de leur chiffre d'affaires pendant le chantier. "
+        "La maire, Claire Dumont, a promis des aides pour les boutiques touchées."
+    )
+    french = parse_article(body.encode(), "pont.txt")
+    summary = ExtractiveEngine().summarise(french)
+    assert summary.language == "fr"
+    assert summary.takeaways[0].text.startswith("Le conseil municipal de Port-Ardent a approuvé")
+    assert not summary.headline.endswith((" la", " de", " sur"))
+    assert any(e.name == "Claire Dumont" for e in summary.entities)
+
+
+def test_tuning_arguments_are_checked() -> None:
+    with pytest.raises(ValueError, match="min_takeaways"):
+        ExtractiveEngine(min_takeaways=4, max_takeaways=3)
+    with pytest.raises(ValueError, match="min_takeaways"):
+        ExtractiveEngine(max_takeaways=6)
+    assert len(ExtractiveEngine(max_takeaways=5).summarise(article("noisy-wire.txt")).takeaways) == 5
+
+
+def test_the_same_article_gives_the_same_summary_in_another_process() -> None:
+    """String hashing differs between processes; the summary must not."""
+    script = (
+        "import sys; from takeaways.article import parse_article; "
+        "from takeaways.engines.extractive import ExtractiveEngine; "
+        "a = parse_article(open(sys.argv[1], 'rb').read(), 'w.txt'); "
+        "print(ExtractiveEngine().summarise(a).model_dump_json())"
+    )
+    path = str(FIXTURES / "noisy-wire.txt")
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script, path],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(runs) == 1
+    assert runs.pop().strip() == ExtractiveEngine().summarise(article("noisy-wire.txt")).model_dump_json()

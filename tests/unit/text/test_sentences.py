@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from takeaways.article import Article
 from takeaways.text.language import detect_language
-from takeaways.text.sentences import split_sentences
+from takeaways.text.sentences import article_sentences, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -18,6 +19,15 @@ from takeaways.text.sentences import split_sentences
         ("He paused... Then he left. Nobody followed.", 3),
         ("The vote was 7-2 (a clear majority). It passes.", 2),
         ("Acme Inc. said profits fell. Shares dropped.", 2),
+        ("He arrived at 9 a.m. on Monday. The talks began at 10 a.m. Officials were late.", 3),
+        ("Sen. Elena Ruiz, D-Calif., backed the bill. It passed.", 2),
+        ("It cost $3.5 million. That was double the estimate.", 2),
+        ("No. 10 Downing St. is in London. He lives in St. Louis.", 2),
+        ("Gen. (ret.) Paul Hale testified. He was calm.", 2),
+        ("He said it was “a disaster.” Others disagreed.", 2),
+        ("The rate rose to 4.25 percent… Markets fell.", 2),
+        ("They met at approx. 3 p.m. on Jan. 5 in the U.K. capital.", 1),
+        ("Version 2.0 shipped on time. Users were pleased.", 2),
     ],
 )
 def test_sentence_boundaries_survive_abbreviations_decimals_and_quotes(text: str, expected: int) -> None:
@@ -58,8 +68,46 @@ def test_text_without_punctuation_is_cut_into_bounded_pieces() -> None:
             "El consejo dijo que el nuevo puente se abrirá en la primavera y que las obras están en el presupuesto.",
             "es",
         ),
+        (
+            "Il consiglio comunale ha approvato lunedì il nuovo ponte, che sarà aperto in primavera e che "
+            "costerà più del previsto.",
+            "it",
+        ),
+        (
+            "A câmara municipal aprovou na segunda-feira a nova ponte, que será aberta na primavera e que "
+            "custará mais do que o previsto.",
+            "pt",
+        ),
+        (
+            "De gemeenteraad heeft maandag de nieuwe brug goedgekeurd, die in het voorjaar open gaat en "
+            "meer kost dan verwacht.",
+            "nl",
+        ),
         ("12345 67890", "und"),
+        ("Ok", "und"),
     ],
 )
 def test_language_is_detected_from_function_words(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_an_articles_sentences_are_its_bodys_sentences_in_order() -> None:
+    body = "First paragraph, one sentence.\n\nSecond paragraph. It has two sentences."
+    assert article_sentences(Article(body=body)) == [
+        "First paragraph, one sentence.",
+        "Second paragraph.",
+        "It has two sentences.",
+    ]
+
+
+def test_a_sentence_with_no_punctuation_at_all_is_cut_at_spaces_and_loses_no_word() -> None:
+    text = " ".join(f"w{n}" for n in range(20_000))
+    pieces = split_sentences(text)
+    assert all(len(piece) <= 2_000 for piece in pieces)
+    assert " ".join(pieces).split() == text.split()
+
+
+def test_splitting_is_deterministic_and_keeps_every_word() -> None:
+    text = 'Mr. Ortega said "no." Then, at 5 p.m., the U.S. team left... Nobody knew why? Yes!'
+    assert split_sentences(text) == split_sentences(text)
+    assert " ".join(split_sentences(text)).split() == text.split()

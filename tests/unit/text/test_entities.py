@@ -1,0 +1,68 @@
+"""Entities and topics without a model, on sentences of our own writing."""
+
+from __future__ import annotations
+
+from takeaways.text.entities import find_entities
+from takeaways.text.topics import find_topics, topics_from_terms
+from takeaways.text.words import content_terms
+
+STORY = [
+    "Harbour Council chair Ines Okafor said on Tuesday that the bridge in Port Ellis would close for repairs.",
+    "Okafor told reporters the Eastland Transport Authority had found cracks in two supports.",
+    "Officials said drivers would be sent through Marrow Bay, adding about 20 minutes to the trip.",
+    "U.S. Secretary of State Dana Whitlock, visiting Kenya, praised the council's caution.",
+    "Traffic in Port Ellis was already heavy, and Okafor said the repairs would take six weeks.",
+]
+
+
+def entities() -> dict[str, str]:
+    return {entity.name: entity.kind for entity in find_entities(STORY)}
+
+
+def test_titles_and_departments_are_not_part_of_a_name() -> None:
+    found = entities()
+    assert "Dana Whitlock" in found
+    assert not any("Secretary" in name or "State Dana" in name for name in found)
+    assert "Ines Okafor" in found and "Harbour Council chair Ines Okafor" not in found
+
+
+def test_a_surname_used_alone_counts_for_the_full_name_and_marks_a_person() -> None:
+    ranked = find_entities(STORY)
+    assert ranked[0].name == "Ines Okafor"
+    assert ranked[0].kind == "person"
+    assert "Okafor" not in {entity.name for entity in ranked}
+
+
+def test_kinds_come_from_organisation_words_gazetteers_and_place_prepositions() -> None:
+    found = entities()
+    assert found["Eastland Transport Authority"] == "organisation"
+    assert found["Kenya"] == "place"
+    assert found["Port Ellis"] == "place"
+
+
+def test_capitalised_ordinary_words_and_credits_are_not_entities() -> None:
+    found = entities()
+    for word in ("Officials", "Traffic", "Tuesday", "U.S."):
+        assert word not in found
+
+
+def test_adjacent_places_are_two_entities() -> None:
+    found = {
+        e.name
+        for e in find_entities(["Talks on the parts of occupied Ukraine Russia keeps went on in Geneva."])
+    }
+    assert {"Ukraine", "Russia"} <= found
+    assert "Ukraine Russia" not in found
+
+
+def test_topics_need_two_cues_and_come_most_frequent_first() -> None:
+    text = " ".join(STORY)
+    topics = find_topics(text)
+    assert topics[0] == "transport"
+    assert "sport" not in topics
+    assert find_topics("The match was cancelled.") == []
+
+
+def test_topics_from_stems_agree_with_topics_from_text() -> None:
+    text = "Voters back the election result; the minister and parliament accept the vote."
+    assert topics_from_terms([content_terms(text)]) == find_topics(text) == ["politics"]
