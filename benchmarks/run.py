@@ -8,6 +8,7 @@ from collections.abc import Callable
 from benchmarks import cold_start, engine, package_size
 from benchmarks.report import update_section
 
+# Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
 SECTIONS: dict[str, Callable[[], list[str]]] = {
     "engine": engine.report,
     "cold-start": cold_start.report,
@@ -17,6 +18,10 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
 
 def main(argv: list[str]) -> int:
     chosen = argv or list(SECTIONS)
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        print(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}", file=sys.stderr)
+        return 2
     for name in chosen:
         print(f"== {name}", flush=True)
         lines = SECTIONS[name]()
