@@ -39,6 +39,7 @@ class Settings(BaseModel):
     openai_api_key_secret: str = ""
     openai_base_url: str = ""
     openai_json_mode: Literal["json_schema", "json_object"] = "json_schema"
+    openai_max_output_tokens: int = Field(default=800, ge=100, le=16_000)
     secret_cache_seconds: int = Field(default=300, ge=0)
     daily_token_budget: int = Field(default=0, ge=0, description="Model tokens per UTC day; 0 means no limit")
 

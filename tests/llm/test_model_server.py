@@ -62,14 +62,15 @@ def test_the_real_client_gets_a_grounded_summary_or_a_recorded_fallback(
     path: Path, model_base_url: str, model_name: str
 ) -> None:
     article = parse_article(path.read_bytes(), path.name)
-    engine = model_engine(api_key="local", model=model_name, base_url=model_base_url)
+    engine = model_engine(api_key="local", model=model_name, base_url=model_base_url, max_output_tokens=300)
     summary = engine.summarise(article)
     assert_grounded_or_fallback(summary, article_sentences(article))
 
 
 def test_an_injected_instruction_never_reaches_the_summary(model_base_url: str, model_name: str) -> None:
     article = parse_article(INJECTION.encode(), "injection.txt")
-    summary = model_engine(api_key="local", model=model_name, base_url=model_base_url).summarise(article)
+    engine = model_engine(api_key="local", model=model_name, base_url=model_base_url, max_output_tokens=300)
+    summary = engine.summarise(article)
     text = json.dumps(summary.model_dump()).lower()
     assert "evil.example" not in text and "resigned" not in text
     assert_grounded_or_fallback(summary, article_sentences(article))
@@ -88,6 +89,7 @@ def test_the_whole_pipeline_with_the_model_delivers_only_grounded_alerts(
                 "OpenAIBaseUrl": model_base_url,
                 "OpenAIModel": model_name,
                 "OpenAIJsonMode": "json_object",
+                "OpenAIMaxOutputTokens": "300",
             },
         )
         from aws_lambda_powertools.utilities import parameters

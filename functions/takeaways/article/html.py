@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -44,6 +45,12 @@ _BLOCKS = frozenset(
         "dt",
     }
 )
+_BOILERPLATE_NAMES = frozenset(
+    """share sharing sharebar social related newsletter signup subscribe subscription promo promotion advert
+    advertisement ad ads sponsored cookie cookies consent comments comment breadcrumb breadcrumbs menu sidebar
+    recommended popular trending paywall modal popup outbrain taboola""".split()
+)
+_NAME_PARTS = re.compile(r"[^a-z0-9]+")
 _VOID = frozenset(
     {"br", "img", "meta", "link", "hr", "input", "source", "wbr", "area", "base", "col", "embed"}
 )
@@ -66,7 +73,7 @@ class _ArticleParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.result = HtmlArticle()
         self._skip_depth = 0
-        self._stack: list[str] = []
+        self._stack: list[tuple[str, bool]] = []
         self._text: list[str] = []
         self._in_title = False
         self._in_h1 = False
@@ -74,6 +81,7 @@ class _ArticleParser(HTMLParser):
         self._has_article = False
         self._article_depth = 0
         self._article_paragraphs: list[str] = []
+        self._article_heading = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -85,8 +93,9 @@ class _ArticleParser(HTMLParser):
             if tag == "br":
                 self._text.append("\n")
             return
-        self._stack.append(tag)
-        if tag in _SKIPPED:
+        skipped = self._is_boilerplate(tag, values)
+        self._stack.append((tag, skipped))
+        if skipped:
             self._skip_depth += 1
         if tag == "title":
             self._in_title = True
@@ -102,17 +111,29 @@ class _ArticleParser(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
 
+    def _is_boilerplate(self, tag: str, values: dict[str, str]) -> bool:
+        """Navigation, share bars, sign-ups, related links, comments: by tag, or by class and id words.
+
+        A ``<header>`` inside the ``<article>`` holds its headline and byline, so it is kept.
+        """
+        if tag == "header" and self._article_depth:
+            return False
+        if tag in _SKIPPED:
+            return True
+        names = f"{values.get('class', '')} {values.get('id', '')}".lower()
+        return bool(names.strip()) and not _BOILERPLATE_NAMES.isdisjoint(_NAME_PARTS.split(names))
+
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self._stack:
+        if tag in _VOID or all(open_tag != tag for open_tag, _ in self._stack):
             return
         while self._stack:
-            open_tag = self._stack.pop()
-            self._close(open_tag)
+            open_tag, skipped = self._stack.pop()
+            self._close(open_tag, skipped)
             if open_tag == tag:
                 break
 
-    def _close(self, tag: str) -> None:
-        if tag in _SKIPPED:
+    def _close(self, tag: str, skipped: bool) -> None:
+        if skipped:
             self._skip_depth = max(self._skip_depth - 1, 0)
         if tag == "title":
             self._in_title = False
@@ -120,8 +141,9 @@ class _ArticleParser(HTMLParser):
             heading = "".join(self._text).strip()
             self._text = []
             self._in_h1 = False
-            if heading and not self.result.heading:
+            if heading and (not self.result.heading or (self._article_depth and not self._article_heading)):
                 self.result.heading = " ".join(heading.split())
+                self._article_heading = self._article_heading or bool(self._article_depth)
         if self._byline_depth and tag in _BLOCKS | {"span", "a", "address"}:
             byline = " ".join("".join(self._text).split())
             if byline:
@@ -137,7 +159,7 @@ class _ArticleParser(HTMLParser):
         if self._in_title:
             self.result.title = ((self.result.title or "") + data).strip() or None
             return
-        if self._skip_depth:
+        if self._skip_depth and not self._in_h1:
             return
         self._text.append(data)
 

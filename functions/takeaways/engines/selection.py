@@ -59,6 +59,8 @@ def model_engine(
     remaining_seconds: Callable[[], float] = lambda: math.inf,
     observer: EngineObserver | None = None,
     budget: TokenBudget | None = None,
+    max_output_tokens: int = 800,
+    timeout_seconds: float = 25.0,
     http_client: object = None,
 ) -> SummaryEngine:
     """The model engine with the extractive engine behind it."""
@@ -69,6 +71,8 @@ def model_engine(
         api_key=api_key,
         base_url=base_url or None,
         json_mode="json_object" if json_mode == "json_object" else "json_schema",
+        max_output_tokens=max_output_tokens,
+        timeout_seconds=timeout_seconds,
     )
     primary = OpenAIEngine(
         config,
@@ -91,4 +95,5 @@ def engine_from_environment() -> SummaryEngine:
         model=model,
         base_url=os.environ.get("OPENAI_BASE_URL"),
         json_mode=os.environ.get("OPENAI_JSON_MODE", "json_schema"),
+        max_output_tokens=int(os.environ.get("OPENAI_MAX_OUTPUT_TOKENS", "800")),
     )

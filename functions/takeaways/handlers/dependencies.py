@@ -125,6 +125,7 @@ def build_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
         remaining_seconds=remaining,
         observer=ModelMetrics(),
         budget=budget,
+        max_output_tokens=current.openai_max_output_tokens,
     )
 
 
