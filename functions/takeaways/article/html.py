@@ -73,11 +73,11 @@ class _ArticleParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.result = HtmlArticle()
         self._skip_depth = 0
-        self._stack: list[tuple[str, bool]] = []
+        self._stack: list[tuple[str, bool, bool]] = []  # tag, skipped, opens the byline
         self._text: list[str] = []
         self._in_title = False
         self._in_h1 = False
-        self._byline_depth = 0
+        self._in_byline = False
         self._has_article = False
         self._article_depth = 0
         self._article_paragraphs: list[str] = []
@@ -94,7 +94,13 @@ class _ArticleParser(HTMLParser):
                 self._text.append("\n")
             return
         skipped = self._is_boilerplate(tag, values)
-        self._stack.append((tag, skipped))
+        opens_byline = not self._in_byline and (
+            "byline" in values.get("class", "") or values.get("rel") == "author"
+        )
+        if opens_byline:
+            self._flush()
+            self._in_byline = True
+        self._stack.append((tag, skipped, opens_byline))
         if skipped:
             self._skip_depth += 1
         if tag == "title":
@@ -105,9 +111,6 @@ class _ArticleParser(HTMLParser):
         if tag == "article":
             self._has_article = True
             self._article_depth += 1
-        if "byline" in values.get("class", "") or values.get("rel") == "author":
-            self._flush()
-            self._byline_depth += 1
         if tag in _BLOCKS:
             self._flush()
 
@@ -124,11 +127,14 @@ class _ArticleParser(HTMLParser):
         return bool(names.strip()) and not _BOILERPLATE_NAMES.isdisjoint(_NAME_PARTS.split(names))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or all(open_tag != tag for open_tag, _ in self._stack):
+        if tag in _VOID or all(open_tag != tag for open_tag, _, _ in self._stack):
             return
         while self._stack:
-            open_tag, skipped = self._stack.pop()
+            open_tag, skipped, opened_byline = self._stack.pop()
             self._close(open_tag, skipped)
+            if opened_byline:
+                self._flush()
+                self._in_byline = False
             if open_tag == tag:
                 break
 
@@ -144,12 +150,6 @@ class _ArticleParser(HTMLParser):
             if heading and (not self.result.heading or (self._article_depth and not self._article_heading)):
                 self.result.heading = " ".join(heading.split())
                 self._article_heading = self._article_heading or bool(self._article_depth)
-        if self._byline_depth and tag in _BLOCKS | {"span", "a", "address"}:
-            byline = " ".join("".join(self._text).split())
-            if byline:
-                self.result.byline = self.result.byline or byline
-                self._text = []
-            self._byline_depth -= 1
         if tag in _BLOCKS:
             self._flush()
         if tag == "article":
@@ -168,7 +168,7 @@ class _ArticleParser(HTMLParser):
         self._text = []
         if not text or self._skip_depth or self._in_h1:
             return
-        if self._byline_depth:
+        if self._in_byline:
             self.result.byline = self.result.byline or text
             return
         self.result.paragraphs.append(text)

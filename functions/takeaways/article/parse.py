@@ -121,7 +121,7 @@ def _from_html(text: str) -> Article:
         author = re.sub(r"^\s*by\s+", "", html.byline, flags=re.IGNORECASE).strip() or None
     return Article(
         body="\n\n".join(cleaned.paragraphs),
-        title=html.heading or html.title,
+        title=html.heading or _without_site_name(html.title, html.source),
         url=html.url,
         published=html.published,
         source=html.source,
@@ -175,3 +175,14 @@ def _source(value: Any) -> str | None:
         name = value.get("name")
         return name.strip() if isinstance(name, str) and name.strip() else None
     return None
+
+
+def _without_site_name(title: str | None, source: str | None) -> str | None:
+    """A page title often ends with the site's name: "Tram line opens | Valley Courier"."""
+    if not title:
+        return None
+    for separator in (" | ", " - ", " — ", " – "):
+        head, found, tail = title.rpartition(separator)
+        if found and head and (source is None or tail.strip().lower() == source.lower()):
+            return head.strip()
+    return title

@@ -220,3 +220,50 @@ def test_the_language_is_labelled() -> None:
     )
     assert parse_article(french.encode(), "pont.txt").language == "fr"
     assert parse_article(STORY.encode(), "lane.txt").language == "en"
+
+
+def cluttered() -> Article:
+    return parse_article((FIXTURES / "cluttered-page.html").read_bytes(), "cluttered-page.html")
+
+
+def test_a_cluttered_page_gives_the_articles_own_headline_byline_and_metadata() -> None:
+    page = cluttered()
+    assert page.title == "Tram line to Westgate opens two years late"
+    assert page.author == "Lena Brandt"
+    assert (page.source, page.published) == ("Valley Courier", "2026-10-02T06:00:00Z")
+    assert page.url == "https://valley-courier.example/news/westgate-tram"
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "cookies",
+        "Home",
+        "Share on",
+        "Photo:",
+        "Bus routes",
+        "Sign up",
+        "comments",
+        "©",
+        "Read more",
+        "track(",
+    ],
+)
+def test_a_cluttered_page_loses_its_boilerplate(boilerplate: str) -> None:
+    assert boilerplate not in cluttered().body
+
+
+def test_a_cluttered_page_keeps_every_article_paragraph_in_order() -> None:
+    paragraphs = cluttered().body.split("\n\n")
+    assert len(paragraphs) == 4
+    assert paragraphs[0].startswith("The Westgate tram line carried its first passengers on Thursday")
+    assert paragraphs[2].startswith('"People have waited a long time, and we are sorry for that," said Ruth')
+    assert paragraphs[3].startswith("Fares will be the same")
+
+
+def test_a_page_title_loses_the_site_name_when_there_is_no_heading() -> None:
+    raw = (
+        "<html><head><title>Seafront cycle lane approved | Bay News</title>"
+        f'<meta property="og:site_name" content="Bay News"></head><body><p>{STORY}</p></body></html>'
+    )
+    assert parse_article(raw.encode(), "lane.html").title == "Seafront cycle lane approved"
