@@ -23,6 +23,7 @@ from takeaways.article.model import Article
 from takeaways.engines import EngineObserver, TokenBudget
 from takeaways.engines.grounding import ArticleFacts, check_takeaways
 from takeaways.engines.prompt import SYSTEM_PROMPT, ModelAnswer, answer_schema, user_prompt
+from takeaways.engines.tokens import count_tokens
 from takeaways.errors import EngineFailure
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
@@ -37,7 +38,6 @@ PRICES_PER_MILLION = {
     "gpt-4.1-nano": (0.10, 0.40),
     "gpt-4.1": (2.00, 8.00),
 }
-CHARS_PER_TOKEN = 4  # a conservative estimate for English; tiktoken's files cannot be fetched offline
 MIN_TAKEAWAYS = 3
 
 
@@ -93,9 +93,7 @@ class OpenAIEngine:
     def summarise(self, article: Article) -> TakeawaySummary:
         sentences = _within_budget(article_sentences(article), self.config.max_input_tokens)
         if self._budget is not None:
-            estimated = (
-                sum(len(s) for s in sentences) // CHARS_PER_TOKEN + 400 + self.config.max_output_tokens
-            )
+            estimated = sum(count_tokens(s) for s in sentences) + 400 + self.config.max_output_tokens
             if not self._budget.allows(estimated):
                 raise EngineFailure(
                     "daily_budget_spent", f"about {estimated} more tokens would exceed the limit"
@@ -240,12 +238,11 @@ def _retry_after(error: openai.APIStatusError) -> float | None:
 
 def _within_budget(sentences: list[str], max_input_tokens: int) -> list[str]:
     """The leading sentences that fit the input budget: news puts what matters first."""
-    budget = max_input_tokens * CHARS_PER_TOKEN
     kept: list[str] = []
     used = 0
     for sentence in sentences:
-        used += len(sentence) + 6
-        if used > budget and kept:
+        used += count_tokens(sentence) + 3  # the "[n] " label and the line break
+        if used > max_input_tokens and kept:
             break
         kept.append(sentence)
     return kept
