@@ -305,7 +305,7 @@ def trim(sentence: str, max_words: int) -> str:
     """Shorten by cutting only: connectives, parentheticals, attributions, elaborations, then clauses."""
     text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
     text = text[:1].upper() + text[1:]
-    text = _PARENTHETICAL.sub("", text)
+    text = _PARENTHETICAL.sub(lambda m: m.group() if _inside_quotation(text, m.start()) else "", text)
     for pattern in (_TRAILING_ATTRIBUTION, _TRAILING_ELABORATION):
         shorter = pattern.sub(lambda m: m.group("end"), text)
         if len(shorter.split()) >= MIN_SENTENCE_WORDS and _quotes_balanced(shorter):
@@ -328,21 +328,27 @@ def _cut_to(text: str, max_words: int) -> str:
     for pattern in (_CLAUSE_BREAK, _COMMA):
         breaks = [m.start() for m in pattern.finditer(text, low, limit_chars + 1)]
         if breaks:
-            return _closed(text[: breaks[-1]].rstrip(" ,;:—–-")) + "."
+            return _closed(text[: breaks[-1]].rstrip(" ,;:—–-"), ".")
     kept = words[:max_words]
     while len(kept) > max_words // 2 and kept[-1].lower().strip(',;:"“”') in _DANGLING:
         kept.pop()
-    return _closed(" ".join(kept).rstrip(",;:—–-")) + "…"
+    return _closed(" ".join(kept).rstrip(",;:—–-"), "…")
 
 
-def _closed(text: str) -> str:
-    """Close a quotation the cut left open, so the takeaway does not read as if the quote goes on."""
-    text = text.rstrip(".")
+def _closed(text: str, ending: str) -> str:
+    """End a cut text, closing a quotation the cut left open so it does not read as if it goes on."""
+    text = text.rstrip(".") + ending
     if text.count('"') % 2:
         return text + '"'
     if text.count("“") > text.count("”"):
         return text + "”"
     return text
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """Words inside quotation marks are someone's words: they are cut short, never edited."""
+    before = text[:position]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _quotes_balanced(text: str) -> bool:

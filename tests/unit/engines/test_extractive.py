@@ -174,6 +174,7 @@ def test_a_cut_inside_a_quotation_closes_it() -> None:
     )
     trimmed = trim(sentence, 15)
     assert trimmed.count('"') % 2 == 0
+    assert trimmed.endswith('…"')
 
 
 def test_trailing_elaborations_are_cut() -> None:
@@ -226,3 +227,8 @@ def test_the_same_article_gives_the_same_summary_in_another_process() -> None:
     }
     assert len(runs) == 1
     assert runs.pop().strip() == ExtractiveEngine().summarise(article("noisy-wire.txt")).model_dump_json()
+
+
+def test_words_inside_a_quotation_are_never_edited() -> None:
+    sentence = '"We will (probably) win this one," the coach (Mara Lind) said after the match.'
+    assert trim(sentence, 30) == '"We will (probably) win this one," the coach said after the match.'
