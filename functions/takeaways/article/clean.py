@@ -52,6 +52,7 @@ _DATELINE = re.compile(
     rf"|{_CAPITALS}(?:,\s*{_PLACE}){{0,2}}(?:,\s*{_DATE})?\s*(?:--|—|–)\s*"
     r")"
 )
+_BROKEN_WORD = re.compile(r"[a-z]-$")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(\*\*|__|`)")
 _SENTENCE_END = re.compile(r"""[.!?:;"'”’)\]]$""")
@@ -172,15 +173,13 @@ def _paragraph_blocks(text: str) -> list[list[str]]:
 
 def _unwrap(lines: list[str]) -> str:
     """Join hard-wrapped lines; a word broken with a hyphen at a line end is joined back."""
-    text = ""
+    parts: list[str] = []
     for line in lines:
-        if not text:
-            text = line
-        elif re.search(r"[a-z]-$", text) and line[:1].islower():
-            text = text[:-1] + line
+        if parts and line[:1].islower() and _BROKEN_WORD.search(parts[-1]):
+            parts[-1] = parts[-1][:-1] + line
         else:
-            text = f"{text} {line}"
-    return " ".join(text.split())
+            parts.append(line)
+    return " ".join(" ".join(parts).split())
 
 
 def _is_noise(lines: list[str]) -> bool:

@@ -31,6 +31,7 @@ from takeaways.text.topics import topics_from_terms
 from takeaways.text.words import STOP_WORDS, stem
 
 MAX_TAKEAWAY_WORDS = 30
+MAX_CHARS_PER_WORD = 12  # with the word limit, a bound on characters for text without spaces
 SUMMARY_WORDS = 40
 MIN_SENTENCE_WORDS = 6
 HEADLINE_CHARS = 100
@@ -312,7 +313,13 @@ def trim(sentence: str, max_words: int) -> str:
             text = shorter
     if len(text.split()) > max_words:
         text = _cut_to(text, max_words)
-    return text if len(text.split()) >= 3 else _cut_to(sentence, max_words)
+    if len(text.split()) < 3:
+        text = _cut_to(sentence, max_words)
+    if len(text) > max_words * MAX_CHARS_PER_WORD:  # a "word" thousands of characters long
+        limit = max_words * MAX_CHARS_PER_WORD
+        space = text.rfind(" ", 0, limit)
+        text = _closed(text[: space if space > limit // 2 else limit], "…")
+    return text
 
 
 def _cut_to(text: str, max_words: int) -> str:

@@ -267,3 +267,10 @@ def test_a_page_title_loses_the_site_name_when_there_is_no_heading() -> None:
         f'<meta property="og:site_name" content="Bay News"></head><body><p>{STORY}</p></body></html>'
     )
     assert parse_article(raw.encode(), "lane.html").title == "Seafront cycle lane approved"
+
+
+def test_thousands_of_hard_wrapped_lines_join_into_one_paragraph_with_every_word() -> None:
+    lines = [f"line {n} of a very long hard-wrapped report" for n in range(20_000)]
+    body = parse_article("\n".join(lines).encode(), "report.txt", max_chars=2_000_000).body
+    assert "\n" not in body
+    assert body.split() == " ".join(lines).split()

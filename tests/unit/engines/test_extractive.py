@@ -232,3 +232,11 @@ def test_the_same_article_gives_the_same_summary_in_another_process() -> None:
 def test_words_inside_a_quotation_are_never_edited() -> None:
     sentence = '"We will (probably) win this one," the coach (Mara Lind) said after the match.'
     assert trim(sentence, 30) == '"We will (probably) win this one," the coach said after the match.'
+
+
+def test_a_word_thousands_of_characters_long_is_cut_to_a_bounded_takeaway() -> None:
+    body = "x" * 50_000 + " and then the council approved the plan for the new bridge over the river."
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert all(len(t.text) <= 30 * 12 + 2 for t in summary.takeaways)
+    assert len(summary.summary) <= 40 * 12 + 2
+    assert len(summary.headline) <= 100
