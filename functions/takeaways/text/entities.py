@@ -15,7 +15,7 @@ from collections import Counter
 from takeaways.summary import Entity, EntityKind
 from takeaways.text.words import STOP_WORDS
 
-_WORD = r"(?:[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*)"
+_WORD = r"(?:[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w'’]*(?:-[\w'’]+)*)"
 # "of" joins "University of Denver"; "of the" is left out because it joins a person to an
 # employer as often as it builds a name ("Mari Lindqvist of the Coast Trust").
 _NAME = re.compile(
@@ -43,7 +43,8 @@ _ORGANISATION_WORDS = frozenset(
     federation league club board office service services network airlines airways news times post press
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
     ferries railways lines church museum academy centre center clinic brigade guard corps trust society
-    alliance coalition consultants consulting solutions associates institute laboratories
+    alliance coalition consultants consulting solutions associates institute laboratories co-operative
+    cooperative co-op
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
 _PLACES = frozenset(
