@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import re
 from collections.abc import Iterator
 
@@ -14,6 +16,7 @@ from infra.event_sources import EventSourceRunner
 from infra.local_stack import deploy
 from takeaways.adapters.clients import forget_clients
 from takeaways.handlers.dependencies import forget_dependencies
+from takeaways.observability import logger
 from tests.catalogue.cases import CASES, DEAD_LETTER, Case
 from tests.catalogue.harness import ROOT, Harness, Outcome
 from tests.catalogue.render import render_catalogue
@@ -46,16 +49,29 @@ def test_the_catalogue_document_is_current() -> None:
     assert CATALOGUE_DOC.read_text() == render_catalogue(CASES), "run: .venv/bin/python -m tests.catalogue"
 
 
+@pytest.fixture
+def function_logs() -> Iterator[io.StringIO]:
+    """The functions' JSON log lines, formatted exactly as powertools writes them to CloudWatch."""
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    handler.setFormatter(logger.registered_formatter)
+    logging.getLogger(logger.name).addHandler(handler)
+    yield buffer
+    logging.getLogger(logger.name).removeHandler(handler)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_case_ends_where_the_catalogue_says(
-    case: Case, harness: Harness, capfd: pytest.CaptureFixture[str]
+    case: Case, harness: Harness, capfd: pytest.CaptureFixture[str], function_logs: io.StringIO
 ) -> None:
     key = case.act(harness)
     with case.faults() as calls:
         harness.settle()
     outcome = harness.outcome()
-    outcome.log = capfd.readouterr().out
+    outcome.log = capfd.readouterr().out + function_logs.getvalue()
     check_expected(case, key, outcome, calls)
+    assert '"level"' in outcome.log, "the functions' JSON logs are captured"
+    assert "feel like a street again" not in outcome.log, "logs must never carry article text"
     check_specifics(case, key, outcome, calls)
 
 
