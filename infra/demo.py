@@ -25,6 +25,7 @@ import boto3
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack, deploy
 from infra.moto_server import running_moto_server
+from infra.subscribers import subscribe_queue
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     with running_moto_server() as endpoint:
         print(f"moto server listening on {endpoint}; deploying {TEMPLATE.name} ...")
         stack = deploy(TEMPLATE, parameters={"AlertEmail": DEMO_EMAIL})
-        inbox_url = subscribe_inbox(stack)
+        inbox_url = subscribe_queue(stack.physical_id("AlertsTopic"), "demo-subscriber-inbox")
         bucket = stack.physical_id("ArticlesBucket")
         key = f"incoming/demo/{args.article.name}"
         boto3.client("s3").upload_file(str(args.article), bucket, key)
@@ -68,22 +69,6 @@ def main(argv: list[str] | None = None) -> int:
         show_subscriber_views(stack, delivered, bucket, key)
     print(f"\n(demo finished in {time.monotonic() - started:.1f} s)")
     return 0
-
-
-def subscribe_inbox(stack: DeployedStack) -> str:
-    """An SQS queue subscribed to every alert: what a machine consumer would set up."""
-    sqs = boto3.client("sqs")
-    inbox_url = sqs.create_queue(QueueName="demo-subscriber-inbox")["QueueUrl"]
-    inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox_url, AttributeNames=["QueueArn"])["Attributes"][
-        "QueueArn"
-    ]
-    boto3.client("sns").subscribe(
-        TopicArn=stack.physical_id("AlertsTopic"),
-        Protocol="sqs",
-        Endpoint=inbox_arn,
-        ReturnSubscriptionArn=True,
-    )
-    return str(inbox_url)
 
 
 def wait_for_alert(runner: EventSourceRunner, inbox_url: str) -> dict[str, Any] | None:

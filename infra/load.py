@@ -27,6 +27,7 @@ from benchmarks.report import update_section
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack, deploy
 from infra.moto_server import running_moto_server
+from infra.subscribers import subscribe_queue
 
 ROOT = Path(__file__).resolve().parents[1]
 FUNCTION_LOG = ROOT / ".takeaways" / "load-function-output.jsonl"
@@ -78,17 +79,7 @@ def run_load(count: int, bad_share: float, workers: int) -> tuple[LoadReport, fl
     with running_moto_server():
         stack = deploy(ROOT / "template.yaml", stack_name="load")
         bucket = stack.physical_id("ArticlesBucket")
-        sqs = boto3.client("sqs")
-        inbox = sqs.create_queue(QueueName="load-inbox")["QueueUrl"]
-        inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
-        boto3.client("sns").subscribe(
-            TopicArn=stack.physical_id("AlertsTopic"),
-            Protocol="sqs",
-            Endpoint=inbox_arn,
-            Attributes={"RawMessageDelivery": "true"},
-        )
+        inbox = subscribe_queue(stack.physical_id("AlertsTopic"), "load-inbox", raw=True)
         runner = EventSourceRunner(stack, redelivery_delay_seconds=1)
         bad_numbers = set(rng.sample(range(count), int(count * bad_share)))
         stop = threading.Event()

@@ -12,6 +12,7 @@ import pytest
 from infra.demo import published_versions
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
+from infra.subscribers import subscribe_queue
 from takeaways.alerts.filter_policy import build_filter_policy
 
 pytestmark = pytest.mark.integration
@@ -31,14 +32,7 @@ STORY = (
 def queue_subscriber(
     stack: DeployedStack, name: str, policy: dict[str, Any] | None, topic: str = "AlertsTopic"
 ) -> str:
-    sqs = boto3.client("sqs")
-    url = sqs.create_queue(QueueName=name)["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    attributes = {"FilterPolicy": json.dumps(policy)} if policy else {}
-    boto3.client("sns").subscribe(
-        TopicArn=stack.physical_id(topic), Protocol="sqs", Endpoint=arn, Attributes=attributes
-    )
-    return str(url)
+    return subscribe_queue(stack.physical_id(topic), name, filter_policy=policy)
 
 
 def received(url: str) -> list[dict[str, Any]]:

@@ -1,0 +1,28 @@
+"""SQS subscribers for the local runs: what a machine consumer of the alerts topic sets up."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import boto3
+
+
+def subscribe_queue(
+    topic_arn: str, queue_name: str, *, raw: bool = False, filter_policy: dict[str, Any] | None = None
+) -> str:
+    """Create a queue, subscribe it to the topic, and return its URL.
+
+    ``raw`` delivers the alert JSON itself; otherwise each message is SNS's envelope
+    (subject, message id, attributes) around it, as most consumers receive it.
+    """
+    sqs = boto3.client("sqs")
+    url = str(sqs.create_queue(QueueName=queue_name)["QueueUrl"])
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    attributes: dict[str, str] = {}
+    if raw:
+        attributes["RawMessageDelivery"] = "true"
+    if filter_policy:
+        attributes["FilterPolicy"] = json.dumps(filter_policy)
+    boto3.client("sns").subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn, Attributes=attributes)
+    return url
