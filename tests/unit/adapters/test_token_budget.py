@@ -8,6 +8,7 @@ import pytest
 from moto import mock_aws
 
 from takeaways.adapters.token_budget import DailyTokenBudget
+from tests.unit.state_table import create_state_table
 
 NOW = datetime(2026, 11, 25, 23, 0, tzinfo=UTC)
 
@@ -16,18 +17,7 @@ NOW = datetime(2026, 11, 25, 23, 0, tzinfo=UTC)
 def table() -> Iterator[object]:
     with mock_aws():
         client = boto3.client("dynamodb")
-        client.create_table(
-            TableName="state",
-            KeySchema=[
-                {"AttributeName": "pk", "KeyType": "HASH"},
-                {"AttributeName": "sk", "KeyType": "RANGE"},
-            ],
-            AttributeDefinitions=[
-                {"AttributeName": "pk", "AttributeType": "S"},
-                {"AttributeName": "sk", "AttributeType": "S"},
-            ],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        create_state_table(client, "state")
         yield client
 
 

@@ -11,6 +11,7 @@ from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.alerts.payload import AlertPayload, AlertTakeaway
 from takeaways.stories.fingerprint import story_fingerprint
 from takeaways.stories.matching import StoryEntry
+from tests.unit.state_table import create_state_table
 
 TABLE = "stories"
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -21,18 +22,7 @@ TEXT = "The harbour authority will dredge the main channel next spring to let la
 def dynamodb() -> Iterator[object]:
     with mock_aws():
         client = boto3.client("dynamodb")
-        client.create_table(
-            TableName=TABLE,
-            KeySchema=[
-                {"AttributeName": "pk", "KeyType": "HASH"},
-                {"AttributeName": "sk", "KeyType": "RANGE"},
-            ],
-            AttributeDefinitions=[
-                {"AttributeName": "pk", "AttributeType": "S"},
-                {"AttributeName": "sk", "AttributeType": "S"},
-            ],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        create_state_table(client, TABLE)
         yield client
 
 
