@@ -157,13 +157,13 @@ class OpenAIEngine:
             raise _Retry("connection") from error
         except (openai.AuthenticationError, openai.PermissionDeniedError) as error:
             raise EngineFailure("auth", str(error)) from error
-        except openai.BadRequestError as error:
-            if self._json_mode == "json_schema" and "response_format" in str(error):
-                # A compatible server without structured outputs: ask again in JSON mode.
+        except openai.APIStatusError as error:
+            if self._json_mode == "json_schema" and _about_response_format(error):
+                # A compatible server without structured outputs (some answer 400, some 500): ask in JSON mode.
                 self._json_mode = "json_object"
                 raise _Retry("json_schema_unsupported", wait=0.0) from error
-            raise EngineFailure("bad_request", str(error)) from error
-        except openai.APIStatusError as error:
+            if isinstance(error, openai.BadRequestError):
+                raise EngineFailure("bad_request", str(error)) from error
             if error.status_code >= 500:
                 raise _Retry("server_error") from error
             raise EngineFailure(f"http_{error.status_code}", str(error)) from error
@@ -221,6 +221,11 @@ class _Retry(Exception):
         super().__init__(reason)
         self.reason = reason
         self.wait = wait
+
+
+def _about_response_format(error: openai.APIStatusError) -> bool:
+    text = str(error).lower()
+    return "response_format" in text or "json_schema" in text
 
 
 def _retry_after(error: openai.APIStatusError) -> float | None:

@@ -251,10 +251,10 @@ def test_final_failures_fall_back_without_retrying(response: httpx2.Response, re
     assert len(server.requests) == 1
 
 
-def test_a_server_without_structured_outputs_is_asked_again_in_json_mode() -> None:
-    unsupported = httpx2.Response(
-        400, json={"error": {"message": "response_format json_schema is not supported"}}
-    )
+@pytest.mark.parametrize("status", [400, 422, 500])
+def test_a_server_without_structured_outputs_is_asked_again_in_json_mode(status: int) -> None:
+    message = "response_format: Input should be 'text' or 'json_object'"
+    unsupported = httpx2.Response(status, json={"error": {"message": message}})
     server = Server([always(unsupported), always(completion(answer(GOOD)))])
     summary = server.summarise()
     assert summary.fallback_reason is None
