@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_DIR = ROOT / ".aws-sam" / "build"
 SAM = ROOT / ".venv-sam" / "bin" / "sam"
-BUDGET_BYTES = 10 * 1024 * 1024
+MIB = 1024 * 1024
+BUDGET_BYTES = 10 * MIB
 
 
 def python312_dir() -> str | None:
@@ -66,15 +67,15 @@ def report() -> list[str]:
     lines = [
         "## Package size",
         "",
-        f"`sam build` artifacts, zipped with deflate. Budget: at most {BUDGET_BYTES // (1024 * 1024)} MB zipped.",
+        f"`sam build` artifacts, zipped with deflate. Budget: at most {BUDGET_BYTES // MIB} MiB zipped.",
         "",
-        "| function | unzipped MB | zipped MB | within budget |",
+        "| function | unzipped MiB | zipped MiB | within budget |",
         "| --- | ---: | ---: | --- |",
     ]
     for directory in sorted(p for p in BUILD_DIR.iterdir() if p.is_dir()):
         unzipped, zipped = zipped_size(directory)
         within = "yes" if zipped <= BUDGET_BYTES else "no"
-        lines.append(f"| {directory.name} | {unzipped / 1e6:.1f} | {zipped / 1e6:.1f} | {within} |")
+        lines.append(f"| {directory.name} | {unzipped / MIB:.1f} | {zipped / MIB:.2f} | {within} |")
     return lines
 
 
