@@ -12,15 +12,12 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.idempotency import idempotent_function
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from takeaways.errors import ArticleRejected
 from takeaways.handlers.dependencies import notify_dependencies
-from takeaways.handlers.rejections import reject_message
-from takeaways.handlers.s3_notifications import parse_s3_notification
+from takeaways.handlers.messages import created_objects
 from takeaways.observability import (
     ALERTS_PUBLISHED,
     DUPLICATES_SKIPPED,
     END_TO_END_LATENCY,
-    EVENTS_IGNORED,
     count,
     count_with_reason,
     logger,
@@ -45,14 +42,8 @@ def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailure
 
 def handle_message(record: SQSRecord) -> None:
     """One queue message: an S3 notification for a new summary record."""
-    try:
-        notification = parse_s3_notification(record.body)
-    except ArticleRejected as rejected:
-        reject_message(record, rejected, notify_dependencies().store, notify_dependencies().settings)
-        return
-    for reason in notification.ignored:
-        count_with_reason(EVENTS_IGNORED, reason)
-    for created in notification.created:
+    deps = notify_dependencies()
+    for created in created_objects(record, deps.store, deps.settings):
         logger.set_correlation_id(created.ref.key)
         outcome = _publish_once()(object_ref=created.ref.model_dump() | {"replay": None})
         if outcome.get("duplicate"):

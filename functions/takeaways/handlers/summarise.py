@@ -12,10 +12,8 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.idempotency import idempotent_function
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from takeaways.errors import ArticleRejected
 from takeaways.handlers.dependencies import summarise_dependencies
-from takeaways.handlers.rejections import reject_message
-from takeaways.handlers.s3_notifications import parse_s3_notification
+from takeaways.handlers.messages import created_objects
 from takeaways.observability import (
     ARTICLES_RECEIVED,
     ENGINE_FALLBACKS,
@@ -48,15 +46,8 @@ def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailure
 
 def handle_message(record: SQSRecord) -> None:
     """One queue message: an S3 notification with (normally) one created object."""
-    try:
-        notification = parse_s3_notification(record.body)
-    except ArticleRejected as rejected:
-        reject_message(record, rejected, summarise_dependencies().store, summarise_dependencies().settings)
-        return
-    for reason in notification.ignored:
-        count_with_reason(EVENTS_IGNORED, reason)
-        logger.info("event ignored", extra={"reason": reason})
-    for created in notification.created:
+    deps = summarise_dependencies()
+    for created in created_objects(record, deps.store, deps.settings):
         logger.set_correlation_id(created.ref.key)
         count(ARTICLES_RECEIVED)
         object_ref = created.ref.model_dump() | {"replay": created.replay}
