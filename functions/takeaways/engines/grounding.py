@@ -1,93 +1,271 @@
-"""The grounding check: a model's takeaway reaches a subscriber only if the article supports it.
+"""The grounding check: a takeaway reaches a subscriber only if the article supports it.
 
-Every number, name and quotation in a takeaway must appear in the article, and the
-sentences it cites as evidence must carry most of its words. Headline and summary
-get the same number, name, quotation and link checks. Plain Python over the
-article text, so it is cheap enough to run on every answer.
+An article is untrusted text, and a model's answer is untrusted text about it. A claim
+(takeaway, headline or one-line summary) passes only if every number, name and
+quotation in it appears in the article, it carries no link, it adds no negation, and
+nearly all its words are the article's own. A takeaway must also cite sentences that
+exist and that hold most of its words and all of its numbers. Sentences written to a
+summariser rather than to readers ("ignore previous instructions ...") are never
+facts and never evidence, so a model that obeys an injected instruction is caught
+even though the injected words are "in the article".
+
+The check is lexical: it cannot tell "accepted" from "rejected" when both words are in
+the article. It is plain Python over the sentence list, cheap enough to run on every
+answer of every engine.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from takeaways.text.words import STOP_WORDS, content_terms
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_QUOTED = re.compile(r"[\"“]([^\"”]{3,})[\"”]")
-_LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|io|ru|info|biz|xyz|example)\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+# Share of a takeaway's content words that its cited sentences must hold.
 EVIDENCE_SHARE = 0.6
-_POSSESSIVE = re.compile(r"['’]s?$")
+# A paraphrase may bring in one word of its own per this many content words (at least one).
+WORDS_PER_NEW_WORD = 6
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_DOUBLE_QUOTED = re.compile(r'"([^"]{3,})"')
+# Single quotes: an apostrophe inside a word ("can't") does not close the quotation.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^']|(?<=\w)'(?=\w)){3,}?)'(?![\w'])")
+_URL = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+_DOMAIN = re.compile(
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|uk|ru|info|biz|xyz|ly|me|app|example)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\.\.\.\])\s*")
+_CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*")
+_NAME_RUN = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*)+")
+_POSSESSIVE = re.compile(r"'s?$")
+_HONORIFICS = frozenset("mr mrs ms mx dr prof".split())
+# Case matters: "US" is a country, "us" a speaker.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'[mvdl]\w*|[Ww]e|[Ww]e'\w+|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
+_SENTENCE_OPENERS = (".", ":", "!", "?", '"', ";", "(", "[", "-", "—", "–")
+_NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot can't won't isn't aren't wasn't weren't "
+    "don't doesn't didn't hasn't haven't hadn't shouldn't wouldn't couldn't".split()
+)
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
+}
+_MAGNITUDES = frozenset(
+    "dozen dozens hundred hundreds thousand thousands million millions billion billions trillion".split()
+)
+# "one" is too common in paraphrase ("one of the", "no one") to count as a stated number.
+_CHECKED_NUMBER_WORDS = (set(_NUMBER_WORDS) - {"one"}) | _MAGNITUDES
+
+# Text addressed to a summariser, a model or its operator rather than to readers. Narrow on
+# purpose: a flagged sentence stops being a fact, so news about AI or about rules must not match.
+_ADDRESSED_TO_MODEL = re.compile(
+    "|".join(
+        (
+            r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:(?:all|any|the|your|of|my)\s+)*"
+            r"(?:(?:previous|prior|above|earlier|preceding|original|system|other)\s+)?"
+            r"(?:instructions?|prompts?|directions|directives)\b",
+            r"\byou are (?:now )?(?:an? |the )?(?:ai|assistant|language model|chatbot|summari[sz]er|bot)\b",
+            r"\bas an? (?:ai|language model|assistant|chatbot)\b",
+            r"\b(?:dear|attention|note to(?: the)?|hey)\s+(?:ai|llm|language model|assistant|chatbot|summari[sz]er|bot)s?\b",
+            r"\b(?:ai|llm|language model|assistant|chatbot|summari[sz]er|model)s?\s+"
+            r"(?:reading|processing|summari[sz]ing|analy[sz]ing)\s+(?:this|the)\b",
+            r"\b(?:system|developer) (?:prompt|message|instructions?)\b",
+            r"^\s*(?:system|assistant|developer)\s*:",
+            r"<\|?(?:im_start|im_end|system|endoftext)\|?>",
+            r"\b(?:summar(?:y|ies)|takeaways?|headlines?|your (?:answer|response|output|reply))\b[^.!?]{0,40}"
+            r"\b(?:must|should|shall)\b[^.!?]{0,20}\b(?:say|state|include|mention|read|contain|claim|report|add)\b",
+            r"\b(?:write|say|state|report|claim|add|include|insert|output|respond|reply)\b[^.!?]{0,60}"
+            r"\b(?:in|to|into)\s+(?:the|your|each|every|all)\s+(?:summar(?:y|ies)|takeaways?|headlines?|answer|response|output)\b",
+            r"\b(?:add|include|insert|append)\s+(?:a|the|this|an)\s+(?:link|url|hyperlink)\b",
+            r"\binstead,?\s+(?:write|say|state|report|output|reply)\b",
+            r"\bdo not (?:summari[sz]e|mention)\b",
+        )
+    ),
+    re.IGNORECASE | re.MULTILINE,
+)
+# An order that follows one of those ("Ignore previous instructions. Write that ...") is part of it.
+_ORDER = re.compile(
+    r"^\W*(?:write|say|state|claim|report|output|respond|reply|tell|add|include|insert|mention|print|repeat|"
+    r"append|list|describe|call)\b",
+    re.IGNORECASE,
+)
+
+
+def addressed_to_model(sentence: str) -> bool:
+    """Whether a sentence speaks to a summariser (an injected instruction) rather than to readers."""
+    return bool(_ADDRESSED_TO_MODEL.search(_normal(sentence)))
+
+
+def for_readers(sentences: Sequence[str]) -> list[bool]:
+    """Per sentence: False for an injected instruction and for the orders that follow it."""
+    flags: list[bool] = []
+    for sentence in sentences:
+        follows_instruction = bool(flags) and not flags[-1]
+        flags.append(not (addressed_to_model(sentence) or (follows_instruction and _ORDER.search(sentence))))
+    return flags
 
 
 @dataclass(frozen=True, slots=True)
 class GroundingResult:
-    """Which claims survived, and why the others did not."""
+    """Which claims survived (by position), and why each other one did not."""
 
     kept: list[int]
     problems: dict[int, str] = field(default_factory=dict)
 
 
 class ArticleFacts:
-    """The article's text, prepared once for many checks."""
+    """What the article states, prepared once for many checks.
 
-    def __init__(self, sentences: list[str]) -> None:
-        self.sentences = sentences
-        self.text = _normal(" ".join(sentences))
+    ``sentences`` is the list the model saw, so evidence indexes into it; the title
+    counts as stated text but cannot be cited.
+    """
+
+    def __init__(self, sentences: Sequence[str], title: str | None = None) -> None:
+        self.sentences = [_normal(sentence) for sentence in sentences]
+        self.reader_facing = for_readers(self.sentences)
+        stated = [s for s, ok in zip(self.sentences, self.reader_facing, strict=True) if ok]
+        if title and not addressed_to_model(title):
+            stated.append(_normal(title))
+        self.text = " ".join(stated)
         self.lowered = self.text.lower()
-        self.numbers = {_number(n) for n in _NUMBER.findall(self.text)}
-        self.sentence_terms = [set(content_terms(sentence)) for sentence in sentences]
+        self.words = set(_WORD.findall(self.text))
+        self.lower_words = {word.lower() for word in self.words}
+        self.numbers = _numbers_in(self.text)
+        self.terms = set(content_terms(self.text))
+        self.has_negation = _has_negation(self.text)
+        self.first_person = any(_speaks_first_person(sentence) for sentence in stated)
+        self._sentence_terms = [set(content_terms(sentence)) for sentence in self.sentences]
+        self._sentence_numbers = [_numbers_in(sentence) for sentence in self.sentences]
 
     def unsupported(self, claim: str) -> str | None:
         """Why a headline, summary or takeaway states something the article does not, or None."""
         normal = _normal(claim)
-        if _LINK.search(normal) and not _LINK.search(self.text):
+        # An address in an alert is a phishing risk whatever the article says; a site's name is a fact.
+        if _URL.search(normal):
             return "adds a link"
-        for number in _NUMBER.findall(normal):
-            if _number(number) not in self.numbers:
-                return f"number {number} is not in the article"
-        for quoted in _QUOTED.findall(normal):
-            if quoted.strip(" ,.").lower() not in self.lowered:
-                return "quotation is not in the article"
-        for match in _CAPITALISED.finditer(normal):
-            name = _POSSESSIVE.sub("", match.group())
-            opening = match.start() == 0 or normal[: match.start()].rstrip().endswith(
-                (".", ":", "!", "?", '"')
-            )
-            if opening:
-                # A capital that only opens the sentence is not a name: any casing in the article will do.
-                if name.lower() not in STOP_WORDS and not re.search(
-                    rf"\b{re.escape(name.lower())}", self.lowered
-                ):
-                    return f"{name!r} is not in the article"
-            elif not re.search(rf"\b{re.escape(name)}", self.text):
-                return f"name {name!r} is not in the article"
+        for domain in _DOMAIN.findall(normal):
+            if domain.lower() not in self.lowered:
+                return "adds a link"
+        for number in sorted(_numbers_in(normal) - self.numbers):
+            return f"number {number} is not in the article"
+        for quoted in _quotations(normal):
+            # A quotation cut with an ellipsis must match the article on each side of the cut.
+            for piece in _ELLIPSIS.split(quoted):
+                piece = piece.strip(" ,.;:!?").lower()
+                if piece and piece not in self.lowered:
+                    return "quotation is not in the article"
+        name_problem = self._name_problem(normal)
+        if name_problem:
+            return name_problem
+        if _has_negation(normal) and not self.has_negation:
+            return "adds a negation"
+        # A speaker's words stated as the article's own ("we cannot afford it", from a quotation) change who
+        # said them; an article written in the first person may be summarised in it.
+        if not self.first_person and _speaks_first_person(normal):
+            return "speaks in the first person outside a quotation"
+        terms = content_terms(normal)
+        new_words = sorted({term for term in terms if term not in self.terms})
+        if len(new_words) > max(1, len(terms) // WORDS_PER_NEW_WORD):
+            return f"words not in the article: {', '.join(new_words[:4])}"
         return None
 
-    def evidence_problem(self, claim: str, evidence: list[int]) -> str | None:
-        """The cited sentences must exist and hold most of the claim's content words."""
+    def evidence_problem(self, claim: str, evidence: Sequence[int]) -> str | None:
+        """The cited sentences must exist, speak to readers and hold most of the claim's words and all its numbers."""
         if not evidence:
             return "cites no evidence"
         if any(not 0 <= index < len(self.sentences) for index in evidence):
             return "cites a sentence the article does not have"
-        terms = set(content_terms(claim))
+        if not all(self.reader_facing[index] for index in evidence):
+            return "cites text addressed to a summariser"
+        normal = _normal(claim)
+        terms = set(content_terms(normal))
         if not terms:
             return "says nothing"
-        cited = set().union(*(self.sentence_terms[index] for index in evidence))
-        share = len(terms & cited) / len(terms)
+        cited_terms = set().union(*(self._sentence_terms[index] for index in evidence))
+        share = len(terms & cited_terms) / len(terms)
         if share < EVIDENCE_SHARE:
             return f"only {share:.0%} of its words are in the cited sentences"
+        cited_numbers = set().union(*(self._sentence_numbers[index] for index in evidence))
+        for number in sorted(_numbers_in(normal) - cited_numbers):
+            return f"number {number} is not in the cited sentences"
+        if _has_negation(normal) and not any(_has_negation(self.sentences[index]) for index in evidence):
+            return "adds a negation"
+        return None
+
+    def locate(self, claim: str) -> list[int]:
+        """Evidence for a claim that cites none (weaker models quote without numbering): the reader-facing
+        sentence, or pair of sentences, holding most of its words; empty if none holds enough."""
+        terms = set(content_terms(_normal(claim)))
+        if not terms:
+            return []
+        shares = sorted(
+            (
+                (len(terms & sentence_terms) / len(terms), index)
+                for index, sentence_terms in enumerate(self._sentence_terms)
+                if self.reader_facing[index]
+            ),
+            reverse=True,
+        )
+        if not shares:
+            return []
+        best_share, best = shares[0]
+        if best_share >= EVIDENCE_SHARE:
+            return [best]
+        if len(shares) > 1:
+            second = shares[1][1]
+            pair = self._sentence_terms[best] | self._sentence_terms[second]
+            if len(terms & pair) / len(terms) >= EVIDENCE_SHARE:
+                return sorted([best, second])
+        return []
+
+    def problem(self, claim: str, evidence: Sequence[int]) -> str | None:
+        """Everything a takeaway must pass, first failure only."""
+        return self.unsupported(claim) or self.evidence_problem(claim, evidence)
+
+    def _name_problem(self, claim: str) -> str | None:
+        for match in _CAPITALISED.finditer(claim):
+            opening = _opens_sentence(claim, match.start())
+            for part in _WORD.findall(_POSSESSIVE.sub("", match.group())):
+                # A capital that only opens a sentence is not a name: any casing in the article, or a
+                # common word, will do. Elsewhere a capital must be the article's own.
+                lowered = part.lower()
+                known = (
+                    part in self.words
+                    or lowered in _HONORIFICS
+                    or (opening and (lowered in self.lower_words or lowered in STOP_WORDS))
+                )
+                if not known and not part.isdigit():
+                    return f"name {part!r} is not in the article"
+        for match in _NAME_RUN.finditer(claim):
+            words = match.group().split()
+            if _opens_sentence(claim, match.start()):
+                words = words[1:]
+            # A full name made of the article's first and last names is still invented; a title before it is not.
+            if len(words) >= 2 and " ".join(words) not in self.text and " ".join(words[-2:]) not in self.text:
+                return f"name {' '.join(words)!r} is not in the article"
         return None
 
 
-def check_takeaways(facts: ArticleFacts, claims: list[tuple[str, list[int]]]) -> GroundingResult:
+def check_takeaways(facts: ArticleFacts, claims: Sequence[tuple[str, Sequence[int]]]) -> GroundingResult:
     """Keep the claims that pass every check; record why each other one failed."""
     kept: list[int] = []
     problems: dict[int, str] = {}
     for position, (text, evidence) in enumerate(claims):
-        problem = facts.unsupported(text) or facts.evidence_problem(text, evidence)
+        problem = facts.problem(text, evidence)
         if problem:
             problems[position] = problem
         else:
@@ -96,8 +274,30 @@ def check_takeaways(facts: ArticleFacts, claims: list[tuple[str, list[int]]]) ->
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).split())
+    return " ".join(text.translate(_QUOTE_MARKS).split())
 
 
-def _number(text: str) -> str:
-    return text.replace(",", "").rstrip(".")
+def _numbers_in(text: str) -> set[str]:
+    """Digits with thousands separators dropped, and small number words as digits ('three' is 3)."""
+    found = {match.replace(",", "").rstrip(".") for match in _NUMBER.findall(text)}
+    for word in _WORD.findall(text.lower()):
+        if word in _CHECKED_NUMBER_WORDS:
+            found.add(_NUMBER_WORDS.get(word, word))
+    return found
+
+
+def _quotations(text: str) -> list[str]:
+    return _DOUBLE_QUOTED.findall(text) + _SINGLE_QUOTED.findall(text)
+
+
+def _has_negation(text: str) -> bool:
+    return any(word in _NEGATIONS for word in re.findall(r"[a-z]+(?:'t)?", text.lower()))
+
+
+def _speaks_first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON.search(_DOUBLE_QUOTED.sub("", _SINGLE_QUOTED.sub("", text))))
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    return not before or before.endswith(_SENTENCE_OPENERS)
