@@ -9,8 +9,13 @@ class ApiKeyUnavailable(Exception):
     """The secret could not be read or holds no key."""
 
 
-def read_api_key(secret_name: str, *, max_age: int) -> str:
-    """The key as the secret's plain string, or its ``api_key`` field when the secret is JSON."""
+def read_api_key(secret_name: str, max_age: int) -> str:
+    """The key as the secret's plain string, or its ``api_key`` field when the secret is JSON.
+
+    Cached by powertools for ``max_age`` seconds, so a warm container does not call
+    Secrets Manager per article and a rotated key is picked up within that time. The
+    key never appears in an exception or a log line.
+    """
     from aws_lambda_powertools.utilities import parameters
 
     try:
@@ -20,7 +25,8 @@ def read_api_key(secret_name: str, *, max_age: int) -> str:
     text = value.decode() if isinstance(value, bytes) else str(value)
     if text.lstrip().startswith("{"):
         try:
-            text = str(json.loads(text).get("api_key", ""))
+            fields = json.loads(text)
+            text = str(fields.get("api_key") or fields.get("OPENAI_API_KEY") or "")
         except (ValueError, AttributeError):
             text = ""
     if not text.strip():

@@ -1,4 +1,8 @@
-"""The daily model-token budget, kept in the story table under one item per UTC day."""
+"""The daily model-token budget, kept in the story table under one item per UTC day.
+
+The item is ``pk = budget#<YYYY-MM-DD>``, ``sk = item`` with a numeric ``spent`` and the
+table's TTL attribute ``expires_at``, so old days clean themselves up.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -39,12 +43,14 @@ class DailyTokenBudget:
             item = self._dynamodb.get_item(TableName=self._table, Key=self._key(), ConsistentRead=True).get(
                 "Item"
             )
-        except ClientError:
+        except (ClientError, BotoCoreError):
             return True
         spent = int(item["spent"]["N"]) if item and "spent" in item else 0
         return spent + estimated_tokens <= self.daily_limit
 
     def spend(self, tokens: int) -> None:
+        if tokens <= 0:
+            return
         expires = int(self._clock().timestamp()) + _RETENTION_SECONDS
         try:
             self._dynamodb.update_item(
@@ -53,7 +59,7 @@ class DailyTokenBudget:
                 UpdateExpression="ADD spent :tokens SET expires_at = :expires",
                 ExpressionAttributeValues={":tokens": {"N": str(tokens)}, ":expires": {"N": str(expires)}},
             )
-        except ClientError:
+        except (ClientError, BotoCoreError):
             return  # an unrecorded spend is a small overrun, not a reason to lose the summary
 
     def _key(self) -> dict[str, dict[str, str]]:

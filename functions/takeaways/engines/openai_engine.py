@@ -1,9 +1,10 @@
-"""The model engine: OpenAI or any OpenAI-compatible endpoint, with every answer grounded.
+"""The model engine: OpenAI or any OpenAI-compatible endpoint, every answer grounded.
 
-Imported only when an API key is configured: the ``openai`` package costs about half a
-second of cold start. Each failure becomes an ``EngineFailure`` with a short reason
-(the fallback engine then takes over and the reason is recorded); transient ones are
-retried within the time the function has left.
+Imported only when an API key is configured: ``openai`` costs about half a second of
+cold start. Each way a call can fail ends as an ``EngineFailure`` with a short reason,
+which the fallback engine records; transient failures are retried first, within the
+time the function has left. Every call's outcome, the tokens it used and its estimated
+cost go to an ``EngineObserver``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 
 import openai
@@ -29,16 +31,52 @@ from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import find_topics
+from takeaways.text.words import content_terms
 
-# USD per million tokens (input, output); unknown models are costed at zero and say so in the docs.
-PRICES_PER_MILLION = {
+JsonMode = Literal["json_schema", "json_object"]
+
+# USD per million tokens (input, output). A dated model name ("gpt-4o-mini-2024-07-18") takes
+# its family's price; a model in neither this table nor the configuration is costed at zero.
+PRICES_PER_MILLION: dict[str, tuple[float, float]] = {
     "gpt-4o-mini": (0.15, 0.60),
     "gpt-4o": (2.50, 10.00),
-    "gpt-4.1-mini": (0.40, 1.60),
     "gpt-4.1-nano": (0.10, 0.40),
+    "gpt-4.1-mini": (0.40, 1.60),
     "gpt-4.1": (2.00, 8.00),
 }
 MIN_TAKEAWAYS = 3
+MAX_TAKEAWAYS = 5
+NEAR_DUPLICATE_SHARE = 0.8
+_MAX_BACKOFF_SECONDS = 8.0
+_RETRIED_STATUSES = frozenset({408, 409})
+
+
+@dataclass(frozen=True, slots=True)
+class ModelConfig:
+    """Everything about the model call an operator may tune."""
+
+    model: str
+    api_key: str = field(repr=False)
+    base_url: str | None = None
+    json_mode: JsonMode = "json_schema"
+    timeout_seconds: float = 25.0
+    max_attempts: int = 3
+    max_input_tokens: int = 6_000
+    max_output_tokens: int = 800
+    # (input, output) USD per million tokens; None takes the price from PRICES_PER_MILLION.
+    price_per_million: tuple[float, float] | None = None
+    # Kept back for the fallback engine and the summary's write once the model is given up.
+    reserve_seconds: float = 5.0
+    # A call with less time than this is not worth starting.
+    min_attempt_seconds: float = 5.0
+
+    def prices(self) -> tuple[float, float]:
+        if self.price_per_million is not None:
+            return self.price_per_million
+        family = max(
+            (name for name in PRICES_PER_MILLION if self.model.startswith(name)), key=len, default=""
+        )
+        return PRICES_PER_MILLION.get(family, (0.0, 0.0))
 
 
 class _Silent:
@@ -49,19 +87,31 @@ class _Silent:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class ModelConfig:
-    model: str
-    api_key: str
-    base_url: str | None = None
-    timeout_seconds: float = 25.0
-    max_attempts: int = 3
-    json_mode: Literal["json_schema", "json_object"] = "json_schema"
-    max_input_tokens: int = 6_000
-    max_output_tokens: int = 800
+class _Retry(Exception):
+    """A failure that may pass: try again after ``wait`` seconds (None: our own backoff)."""
+
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.wait = wait
+
+
+class _Adapted(Exception):
+    """The server refused a request option and the request was changed: ask again at once."""
 
 
 class OpenAIEngine:
+    """Summarises through a chat-completions endpoint; raises ``EngineFailure`` when no grounded answer comes.
+
+    Outcome reasons sent to the observer, one per call or decision: ``ok``, ``ungrounded``,
+    ``timeout``, ``connection``, ``rate_limited``, ``server_error``, ``http_<status>``,
+    ``invalid_answer``, ``refusal``, ``content_filter``, ``truncated``, ``auth``,
+    ``quota_exhausted``, ``bad_request``, ``api_error``, ``json_schema_unsupported``,
+    ``max_tokens_unsupported``, ``temperature_unsupported``, ``deadline``,
+    ``daily_budget_spent``, ``empty_article``; also ``takeaway_dropped`` for each takeaway
+    grounding removed and ``headline_replaced`` / ``summary_replaced``.
+    """
+
     def __init__(
         self,
         config: ModelConfig,
@@ -71,6 +121,7 @@ class OpenAIEngine:
         budget: TokenBudget | None = None,
         remaining_seconds: Callable[[], float] = lambda: math.inf,
         sleep: Callable[[float], None] = time.sleep,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.config = config
         self._client = openai.OpenAI(
@@ -84,165 +135,222 @@ class OpenAIEngine:
         self._budget = budget
         self._remaining = remaining_seconds
         self._sleep = sleep
-        self._json_mode = config.json_mode
+        self._wall_clock = wall_clock
+        # What the server turned out to accept; learnt once per container.
+        self._json_mode: JsonMode = config.json_mode
+        self._cap_parameter = "max_tokens"
+        self._send_temperature = True
 
     @property
     def name(self) -> str:
         return f"openai:{self.config.model}"
 
     def summarise(self, article: Article) -> TakeawaySummary:
-        sentences = _within_budget(article_sentences(article), self.config.max_input_tokens)
-        if self._budget is not None:
-            estimated = sum(count_tokens(s) for s in sentences) + 400 + self.config.max_output_tokens
-            if not self._budget.allows(estimated):
-                raise EngineFailure(
-                    "daily_budget_spent", f"about {estimated} more tokens would exceed the limit"
-                )
-        answer = self._answer(sentences, article.title)
-        summary = self._grounded(answer, sentences, article)
-        self._observer.outcome("ok")
-        return summary
+        sentences = within_input_budget(article_sentences(article), self.config.max_input_tokens)
+        if not sentences:
+            raise self._failure("empty_article", "the article has no sentences")
+        estimated_prompt = count_tokens(SYSTEM_PROMPT) + count_tokens(
+            user_prompt(sentences, title=article.title, schema_in_prompt=self._json_mode == "json_object")
+        )
+        if self._budget is not None and not self._budget.allows(
+            estimated_prompt + self.config.max_output_tokens
+        ):
+            raise self._failure("daily_budget_spent", "the next call would pass the daily token budget")
+        answer = self._answer(sentences, article.title, estimated_prompt)
+        return self._grounded(answer, sentences, article)
 
-    def _answer(self, sentences: list[str], title: str | None) -> ModelAnswer:
-        last_reason = "no_attempt"
-        for attempt in range(self.config.max_attempts):
-            if self._remaining() < self.config.timeout_seconds + 5:
-                raise EngineFailure("deadline", f"too little time left after {attempt} attempt(s)")
-            try:
-                return self._ask(sentences, title)
-            except _Retry as retry:
-                last_reason = retry.reason
-                self._observer.outcome(retry.reason)
-                if attempt + 1 == self.config.max_attempts:
-                    break
-                wait = (
-                    retry.wait
-                    if retry.wait is not None
-                    else min(2.0**attempt, 8.0) * (0.5 + random.random() / 2)
+    def _failure(self, reason: str, detail: str) -> EngineFailure:
+        self._observer.outcome(reason)
+        return EngineFailure(reason, detail)
+
+    def _answer(self, sentences: list[str], title: str | None, estimated_prompt: int) -> ModelAnswer:
+        failed_attempts = 0
+        while True:
+            timeout = min(self.config.timeout_seconds, self._remaining() - self.config.reserve_seconds)
+            if timeout < self.config.min_attempt_seconds:
+                raise self._failure(
+                    "deadline", f"too little time left after {failed_attempts} failed call(s)"
                 )
-                if wait > self._remaining() - self.config.timeout_seconds - 5:
+            try:
+                return self._ask(sentences, title, timeout, estimated_prompt)
+            except _Adapted:
+                continue  # each adaptation happens at most once, so this loop is bounded
+            except _Retry as retry:
+                self._observer.outcome(retry.reason)
+                failed_attempts += 1
+                if failed_attempts >= self.config.max_attempts:
+                    raise EngineFailure(retry.reason, f"gave up after {failed_attempts} attempts") from retry
+                wait = retry.wait if retry.wait is not None else _backoff(failed_attempts)
+                time_after_wait = self._remaining() - wait - self.config.reserve_seconds
+                if time_after_wait < self.config.min_attempt_seconds:
                     raise EngineFailure(retry.reason, "no time left to wait for a retry") from retry
                 self._sleep(wait)
-        raise EngineFailure(last_reason, f"gave up after {self.config.max_attempts} attempts")
 
-    def _ask(self, sentences: list[str], title: str | None) -> ModelAnswer:
-        schema_in_prompt = self._json_mode == "json_object"
-        response_format: Any = (
-            {
-                "type": "json_schema",
-                "json_schema": {"name": "takeaways", "schema": answer_schema(), "strict": True},
-            }
-            if self._json_mode == "json_schema"
-            else {"type": "json_object", "schema": answer_schema()}
-        )
+    def _ask(
+        self, sentences: list[str], title: str | None, timeout: float, estimated_prompt: int
+    ) -> ModelAnswer:
+        request: dict[str, Any] = {
+            "model": self.config.model,
+            "messages": [
+                {"role": "system", "content": SYSTEM_PROMPT},
+                {
+                    "role": "user",
+                    "content": user_prompt(
+                        sentences, title=title, schema_in_prompt=self._json_mode == "json_object"
+                    ),
+                },
+            ],
+            "response_format": self._response_format(),
+            self._cap_parameter: self.config.max_output_tokens,
+            "timeout": timeout,
+        }
+        if self._send_temperature:
+            request["temperature"] = 0
         try:
-            response = self._client.chat.completions.create(
-                model=self.config.model,
-                messages=[
-                    {"role": "system", "content": SYSTEM_PROMPT},
-                    {
-                        "role": "user",
-                        "content": user_prompt(sentences, title=title, schema_in_prompt=schema_in_prompt),
-                    },
-                ],
-                response_format=response_format,
-                max_tokens=self.config.max_output_tokens,
-                temperature=0,
-            )
-        except openai.RateLimitError as error:
-            raise _Retry("rate_limited", _retry_after(error)) from error
+            response = self._client.chat.completions.create(**request)
         except openai.APITimeoutError as error:
             raise _Retry("timeout") from error
         except openai.APIConnectionError as error:
             raise _Retry("connection") from error
+        except openai.RateLimitError as error:
+            if error.code == "insufficient_quota":
+                raise self._failure("quota_exhausted", "HTTP 429 insufficient_quota") from error
+            raise _Retry("rate_limited", self._retry_after(error)) from error
         except (openai.AuthenticationError, openai.PermissionDeniedError) as error:
-            raise EngineFailure("auth", str(error)) from error
+            # The message may echo part of the key: only the status leaves this function.
+            raise self._failure("auth", f"HTTP {error.status_code}") from error
+        except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
+            self._adapt_to(error)
+            raise self._failure("bad_request", f"HTTP {error.status_code}: {error.message[:200]}") from error
         except openai.APIStatusError as error:
-            if self._json_mode == "json_schema" and _about_response_format(error):
-                # A compatible server without structured outputs (some answer 400, some 500): ask in JSON mode.
-                self._json_mode = "json_object"
-                raise _Retry("json_schema_unsupported", wait=0.0) from error
-            if isinstance(error, openai.BadRequestError):
-                raise EngineFailure("bad_request", str(error)) from error
             if error.status_code >= 500:
-                raise _Retry("server_error") from error
-            raise EngineFailure(f"http_{error.status_code}", str(error)) from error
-        self._report_usage(response)
-        choice = response.choices[0]
+                # llama.cpp's server answers an unknown response_format with a 500, not a 400.
+                self._adapt_to(error)
+                raise _Retry("server_error", self._retry_after(error)) from error
+            if error.status_code in _RETRIED_STATUSES:
+                raise _Retry(f"http_{error.status_code}", self._retry_after(error)) from error
+            raise self._failure(f"http_{error.status_code}", f"HTTP {error.status_code}") from error
+        except openai.OpenAIError as error:
+            raise self._failure("api_error", type(error).__name__) from error
+        return self._parsed(response, estimated_prompt)
+
+    def _response_format(self) -> dict[str, Any]:
+        if self._json_mode == "json_schema":
+            return {
+                "type": "json_schema",
+                "json_schema": {"name": "takeaways", "schema": answer_schema(), "strict": True},
+            }
+        # Plain JSON mode; servers such as llama.cpp also constrain the answer with a schema given here.
+        return {"type": "json_object", "schema": answer_schema()}
+
+    def _adapt_to(self, error: openai.APIStatusError) -> None:
+        """Change the request once for an option this server refuses; raise ``_Adapted`` if it changed."""
+        message = f"{error.message} {error.param or ''} {error.body or ''}".lower()
+        if self._json_mode == "json_schema" and ("response_format" in message or "json_schema" in message):
+            self._json_mode = "json_object"
+            reason = "json_schema_unsupported"
+        elif (
+            self._cap_parameter == "max_tokens"
+            and "max_tokens" in message
+            and "max_completion_tokens" in message
+        ):
+            self._cap_parameter = "max_completion_tokens"
+            reason = "max_tokens_unsupported"
+        elif self._send_temperature and "temperature" in message:
+            self._send_temperature = False
+            reason = "temperature_unsupported"
+        else:
+            return
+        self._observer.outcome(reason)
+        raise _Adapted(reason) from error
+
+    def _parsed(self, response: Any, estimated_prompt: int) -> ModelAnswer:
+        choices = getattr(response, "choices", None)
+        if not choices:
+            raise _Retry("invalid_answer")
+        choice = choices[0]
+        content = choice.message.content or ""
+        self._report_usage(getattr(response, "usage", None), estimated_prompt, content)
         if getattr(choice.message, "refusal", None):
-            raise EngineFailure("refusal", str(choice.message.refusal))
+            raise self._failure("refusal", "the model declined")
         if choice.finish_reason == "length":
-            raise EngineFailure("truncated", "the answer hit the output token cap")
+            raise self._failure("truncated", "the answer hit the output token cap")
+        if choice.finish_reason == "content_filter":
+            raise self._failure("content_filter", "the provider filtered the answer")
         try:
-            return ModelAnswer.model_validate_json(choice.message.content or "")
-        except (ValidationError, json.JSONDecodeError) as error:
+            return ModelAnswer.model_validate(json.loads(_json_text(content)))
+        except (json.JSONDecodeError, ValidationError) as error:
             raise _Retry("invalid_answer") from error
 
     def _grounded(self, answer: ModelAnswer, sentences: list[str], article: Article) -> TakeawaySummary:
-        facts = ArticleFacts(sentences)
-        claims = [
-            (takeaway.text.strip(), list(dict.fromkeys(takeaway.evidence)))
-            for takeaway in answer.takeaways[:5]
-        ]
+        facts = ArticleFacts(sentences, article.title)
+        claims: list[tuple[str, list[int]]] = []
+        for takeaway in answer.takeaways:
+            text = _ended(" ".join(takeaway.text.split()))
+            if text.lower() in {earlier.lower() for earlier, _ in claims}:
+                continue
+            # A claim without citations is checked against the sentences that hold its words.
+            claims.append((text, sorted(set(takeaway.evidence)) or facts.locate(text)))
         result = check_takeaways(facts, claims)
-        needed = min(MIN_TAKEAWAYS, len(sentences))
-        if len(result.kept) < needed:
-            raise EngineFailure("ungrounded", "; ".join(sorted(set(result.problems.values())))[:300])
-        takeaways = [Takeaway(text=claims[i][0], evidence=sorted(claims[i][1])) for i in result.kept]
-        headline = answer.headline.strip()
+        for _ in result.problems:
+            self._observer.outcome("takeaway_dropped")
+        kept = _distinct([Takeaway(text=claims[i][0], evidence=claims[i][1]) for i in result.kept])[
+            :MAX_TAKEAWAYS
+        ]
+        if len(kept) < min(MIN_TAKEAWAYS, len(sentences)) or not kept:
+            problems = "; ".join(sorted(set(result.problems.values())))
+            raise self._failure("ungrounded", f"{len(kept)} grounded takeaway(s): {problems}"[:300])
+        headline = " ".join(answer.headline.split())
         if facts.unsupported(headline):
-            headline = article.title or takeaways[0].text
+            self._observer.outcome("headline_replaced")
+            title_is_fact = article.title and facts.unsupported(article.title) is None
+            headline = article.title if article.title and title_is_fact else kept[0].text
         summary = " ".join(answer.summary.split())
         if facts.unsupported(summary):
-            summary = takeaways[0].text
+            self._observer.outcome("summary_replaced")
+            summary = kept[0].text
+        self._observer.outcome("ok")
         return TakeawaySummary(
             headline=headline[:200],
             summary=summary,
-            takeaways=takeaways,
+            takeaways=kept,
             entities=find_entities(sentences[:10]),
             topics=find_topics(f"{article.title or ''}\n{article.body[:5_000]}"),
             language=article.language,
             engine=self.name,
         )
 
-    def _report_usage(self, response: Any) -> None:
-        usage = getattr(response, "usage", None)
-        if usage is None:
-            return
-        prompt, completion = int(usage.prompt_tokens or 0), int(usage.completion_tokens or 0)
+    def _report_usage(self, usage: Any, estimated_prompt: int, content: str) -> None:
+        """Tokens as the server reports them; a server that does not report them is charged our count."""
+        prompt = int(getattr(usage, "prompt_tokens", 0) or 0) or estimated_prompt
+        completion = int(getattr(usage, "completion_tokens", 0) or 0) or count_tokens(content)
         if self._budget is not None:
             self._budget.spend(prompt + completion)
-        price_in, price_out = PRICES_PER_MILLION.get(self.config.model, (0.0, 0.0))
+        price_in, price_out = self.config.prices()
         self._observer.usage(prompt, completion, (prompt * price_in + completion * price_out) / 1_000_000)
 
-
-class _Retry(Exception):
-    def __init__(self, reason: str, wait: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.wait = wait
-
-
-def _about_response_format(error: openai.APIStatusError) -> bool:
-    text = str(error).lower()
-    return "response_format" in text or "json_schema" in text
-
-
-def _retry_after(error: openai.APIStatusError) -> float | None:
-    """Seconds the server asked us to wait (``Retry-After`` or ``retry-after-ms``), if it said."""
-    headers = error.response.headers if error.response is not None else {}
-    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
-        value = headers.get(name)
-        if value:
-            try:
-                return max(float(value) * scale, 0.0)
-            except ValueError:
+    def _retry_after(self, error: openai.APIStatusError) -> float | None:
+        """Seconds the server asked us to wait (``retry-after-ms``, ``Retry-After`` seconds or date), if it said."""
+        headers = error.response.headers
+        for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+            value = headers.get(name)
+            if not value:
                 continue
-    return None
+            try:
+                seconds = float(value) * scale
+            except ValueError:
+                try:
+                    seconds = parsedate_to_datetime(value).timestamp() - self._wall_clock()
+                except (TypeError, ValueError, IndexError):
+                    continue
+            if math.isnan(seconds):
+                continue
+            return max(seconds, 0.0)
+        return None
 
 
-def _within_budget(sentences: list[str], max_input_tokens: int) -> list[str]:
-    """The leading sentences that fit the input budget: news puts what matters first."""
+def within_input_budget(sentences: list[str], max_input_tokens: int) -> list[str]:
+    """The leading sentences that fit the input budget (news puts what matters first); always at least one."""
     kept: list[str] = []
     used = 0
     for sentence in sentences:
@@ -251,3 +359,33 @@ def _within_budget(sentences: list[str], max_input_tokens: int) -> list[str]:
             break
         kept.append(sentence)
     return kept
+
+
+def _distinct(takeaways: list[Takeaway]) -> list[Takeaway]:
+    """Drop a takeaway whose words are nearly all in an earlier one: the same point said twice."""
+    kept: list[Takeaway] = []
+    seen: list[set[str]] = []
+    for takeaway in takeaways:
+        terms = set(content_terms(takeaway.text))
+        if all(
+            len(terms & earlier) < NEAR_DUPLICATE_SHARE * min(len(terms), len(earlier)) for earlier in seen
+        ):
+            kept.append(takeaway)
+            seen.append(terms)
+    return kept
+
+
+def _ended(text: str) -> str:
+    """A takeaway reads as a sentence: weaker models often leave off the full stop."""
+    return text if not text or text[-1] in ".!?\"'”’…)" else text + "."
+
+
+def _backoff(failed_attempts: int) -> float:
+    """Exponential with jitter, so containers that failed together do not retry together."""
+    return min(2.0 ** (failed_attempts - 1), _MAX_BACKOFF_SECONDS) * (0.5 + random.random() / 2)
+
+
+def _json_text(content: str) -> str:
+    """The JSON object in an answer, without the Markdown fence some compatible servers put around it."""
+    start, end = content.find("{"), content.rfind("}")
+    return content[start : end + 1] if 0 <= start < end else content

@@ -1,19 +1,26 @@
 """Which engine summarises: the model when a key is configured, always backed by the extractive engine.
 
-This module imports nothing heavy; ``openai`` is imported only when a model engine is built.
+This module imports nothing heavy: ``openai`` and ``tiktoken`` are imported only when a
+model engine is built, so a function without a key never pays their cold start.
 """
 
 from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from takeaways.article.model import Article
 from takeaways.engines import EngineObserver, SummaryEngine, TokenBudget
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.errors import EngineFailure
 from takeaways.summary import TakeawaySummary
+
+if TYPE_CHECKING:
+    from takeaways.engines.openai_engine import JsonMode
+
+DEFAULT_MODEL = "gpt-4o-mini"
 
 
 class FallbackEngine:
@@ -36,7 +43,7 @@ class FallbackEngine:
 
 
 class UnavailableEngine:
-    """Stands in for the model when its key cannot be read, so every summary says why it fell back."""
+    """Stands in for the model when it cannot be used at all (no key, unreadable key), so each summary says why."""
 
     def __init__(self, model: str, reason: str) -> None:
         self._name = f"openai:{model}"
@@ -50,29 +57,41 @@ class UnavailableEngine:
         raise EngineFailure(self._reason)
 
 
-def model_engine(
+def build_engine(
     *,
-    api_key: str,
-    model: str,
+    api_key: str | None,
+    model: str = DEFAULT_MODEL,
     base_url: str | None = None,
-    json_mode: str = "json_schema",
+    json_mode: JsonMode = "json_schema",
+    timeout_seconds: float = 25.0,
+    max_attempts: int = 3,
+    max_input_tokens: int = 6_000,
+    max_output_tokens: int = 800,
+    price_per_million: tuple[float, float] | None = None,
     remaining_seconds: Callable[[], float] = lambda: math.inf,
     observer: EngineObserver | None = None,
     budget: TokenBudget | None = None,
-    max_output_tokens: int = 800,
-    timeout_seconds: float = 25.0,
-    http_client: object = None,
+    http_client: Any = None,
 ) -> SummaryEngine:
-    """The model engine with the extractive engine behind it."""
+    """The extractive engine without a key; otherwise the model engine with the extractive engine behind it.
+
+    ``remaining_seconds`` is the invocation's time left (Lambda's context); ``budget``
+    the daily token budget, checked before and charged after every call.
+    """
+    if not api_key:
+        return ExtractiveEngine()
     from takeaways.engines.openai_engine import ModelConfig, OpenAIEngine
 
     config = ModelConfig(
         model=model,
         api_key=api_key,
         base_url=base_url or None,
-        json_mode="json_object" if json_mode == "json_object" else "json_schema",
-        max_output_tokens=max_output_tokens,
+        json_mode=json_mode,
         timeout_seconds=timeout_seconds,
+        max_attempts=max_attempts,
+        max_input_tokens=max_input_tokens,
+        max_output_tokens=max_output_tokens,
+        price_per_million=price_per_million,
     )
     primary = OpenAIEngine(
         config,
@@ -84,16 +103,45 @@ def model_engine(
     return FallbackEngine(primary, ExtractiveEngine())
 
 
-def engine_from_environment() -> SummaryEngine:
-    """For the CLI: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_MODEL`` and ``OPENAI_JSON_MODE``, as the openai package reads them."""
-    api_key = os.environ.get("OPENAI_API_KEY", "")
-    model = os.environ.get("OPENAI_MODEL", "gpt-4o-mini")
+# The name the summarise function's dependencies call; build_engine is the same function.
+model_engine = build_engine
+
+
+def engine_from_environment(
+    environ: Mapping[str, str] | None = None, *, observer: EngineObserver | None = None
+) -> SummaryEngine:
+    """For ``takeaways summarise --engine openai``: the variables the openai package itself reads, and ours.
+
+    ``OPENAI_API_KEY`` (empty: every summary is extractive with ``fallback_reason``
+    ``no_api_key``), ``OPENAI_BASE_URL``, ``OPENAI_MODEL``, ``OPENAI_JSON_MODE``,
+    ``OPENAI_TIMEOUT_SECONDS``, ``OPENAI_MAX_ATTEMPTS``, ``OPENAI_MAX_INPUT_TOKENS``,
+    ``OPENAI_MAX_OUTPUT_TOKENS`` and ``OPENAI_PRICE_PER_MILLION`` ("input,output" USD).
+    """
+    env = os.environ if environ is None else environ
+    model = env.get("OPENAI_MODEL") or DEFAULT_MODEL
+    api_key = env.get("OPENAI_API_KEY", "")
     if not api_key:
         return FallbackEngine(UnavailableEngine(model, "no_api_key"), ExtractiveEngine())
-    return model_engine(
+    json_mode: JsonMode = "json_object" if env.get("OPENAI_JSON_MODE") == "json_object" else "json_schema"
+    return build_engine(
         api_key=api_key,
         model=model,
-        base_url=os.environ.get("OPENAI_BASE_URL"),
-        json_mode=os.environ.get("OPENAI_JSON_MODE", "json_schema"),
-        max_output_tokens=int(os.environ.get("OPENAI_MAX_OUTPUT_TOKENS", "800")),
+        base_url=env.get("OPENAI_BASE_URL") or None,
+        json_mode=json_mode,
+        timeout_seconds=float(env.get("OPENAI_TIMEOUT_SECONDS") or 25.0),
+        max_attempts=int(env.get("OPENAI_MAX_ATTEMPTS") or 3),
+        max_input_tokens=int(env.get("OPENAI_MAX_INPUT_TOKENS") or 6_000),
+        max_output_tokens=int(env.get("OPENAI_MAX_OUTPUT_TOKENS") or 800),
+        price_per_million=parse_prices(env.get("OPENAI_PRICE_PER_MILLION", "")),
+        observer=observer,
     )
+
+
+def parse_prices(text: str) -> tuple[float, float] | None:
+    """``"0.15,0.60"`` (USD per million input and output tokens) as a pair; empty means the built-in table."""
+    if not text.strip():
+        return None
+    parts = [float(part) for part in text.split(",")]
+    if len(parts) != 2 or any(not math.isfinite(part) or part < 0 for part in parts):
+        raise ValueError(f"expected 'input,output' USD per million tokens, got {text!r}")
+    return parts[0], parts[1]

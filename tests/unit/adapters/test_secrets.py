@@ -89,3 +89,22 @@ def test_no_handler_imports_openai_on_the_extractive_path() -> None:
         },
     )
     assert output.stdout.strip() == "False"
+
+
+def test_the_key_is_cached_for_max_age_so_a_rotation_arrives_after_it(secrets: object) -> None:
+    client = boto3.client("secretsmanager")
+    client.create_secret(Name="takeaways/openai", SecretString="sk-old")
+    assert read_api_key("takeaways/openai", 300) == "sk-old"
+    client.put_secret_value(SecretId="takeaways/openai", SecretString="sk-new")
+    assert read_api_key("takeaways/openai", 300) == "sk-old"  # a warm container does not call per article
+    parameters.clear_caches()  # type: ignore[no-untyped-call]  # what max_age expiring amounts to
+    assert read_api_key("takeaways/openai", 300) == "sk-new"
+
+
+def test_a_refused_secret_never_shows_its_value(secrets: object) -> None:
+    boto3.client("secretsmanager").create_secret(
+        Name="takeaways/openai", SecretString=json.dumps({"key": "sk-hidden-value"})
+    )
+    with pytest.raises(ApiKeyUnavailable) as refused:
+        read_api_key("takeaways/openai", 60)
+    assert "sk-hidden-value" not in str(refused.value) and refused.value.__cause__ is None
