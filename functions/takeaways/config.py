@@ -40,6 +40,14 @@ class Settings(BaseModel):
     openai_base_url: str = ""
     openai_json_mode: Literal["json_schema", "json_object"] = "json_schema"
     openai_max_output_tokens: int = Field(default=800, ge=100, le=16_000)
+    openai_max_input_tokens: int = Field(default=6_000, ge=500, le=1_000_000)
+    openai_timeout_seconds: float = Field(default=25.0, gt=0, le=300)
+    openai_max_attempts: int = Field(default=3, ge=1, le=10)
+    openai_price_per_million: str = Field(
+        default="",
+        pattern=r"^(\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*)?$",
+        description="'input,output' USD; empty = built-in",
+    )
     secret_cache_seconds: int = Field(default=300, ge=0)
     daily_token_budget: int = Field(default=0, ge=0, description="Model tokens per UTC day; 0 means no limit")
 

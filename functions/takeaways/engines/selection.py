@@ -103,10 +103,6 @@ def build_engine(
     return FallbackEngine(primary, ExtractiveEngine())
 
 
-# The name the summarise function's dependencies call; build_engine is the same function.
-model_engine = build_engine
-
-
 def engine_from_environment(
     environ: Mapping[str, str] | None = None, *, observer: EngineObserver | None = None
 ) -> SummaryEngine:

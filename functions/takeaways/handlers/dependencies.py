@@ -93,7 +93,7 @@ class RemainingTime:
         return float(self.context.get_remaining_time_in_millis()) / 1000
 
 
-def build_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
+def summary_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
     """The extractive engine unless an API key is configured; the model engine is imported only then."""
     if not current.openai_api_key_secret:
         from takeaways.engines.extractive import ExtractiveEngine
@@ -101,7 +101,7 @@ def build_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
         return ExtractiveEngine()
     from takeaways.adapters.secrets import ApiKeyUnavailable, read_api_key
     from takeaways.engines.extractive import ExtractiveEngine
-    from takeaways.engines.selection import FallbackEngine, UnavailableEngine, model_engine
+    from takeaways.engines.selection import FallbackEngine, UnavailableEngine, build_engine, parse_prices
 
     try:
         api_key = read_api_key(current.openai_api_key_secret, max_age=current.secret_cache_seconds)
@@ -117,15 +117,19 @@ def build_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:
         budget = DailyTokenBudget(
             dynamodb_client(), current.story_table, daily_limit=current.daily_token_budget
         )
-    return model_engine(
+    return build_engine(
         api_key=api_key,
         model=current.openai_model,
         base_url=current.openai_base_url or None,
         json_mode=current.openai_json_mode,
+        timeout_seconds=current.openai_timeout_seconds,
+        max_attempts=current.openai_max_attempts,
+        max_input_tokens=current.openai_max_input_tokens,
+        max_output_tokens=current.openai_max_output_tokens,
+        price_per_million=parse_prices(current.openai_price_per_million),
         remaining_seconds=remaining,
         observer=ModelMetrics(),
         budget=budget,
-        max_output_tokens=current.openai_max_output_tokens,
     )
 
 
@@ -146,7 +150,7 @@ def summarise_dependencies() -> SummariseDependencies:
     return SummariseDependencies(
         settings=current,
         store=S3ArticleStore(s3_client()),
-        engine=build_engine(current, remaining),
+        engine=summary_engine(current, remaining),
         remaining=remaining,
         layout=_layout(current),
         persistence=persistence,

@@ -13,7 +13,7 @@ from moto import mock_aws
 
 from takeaways.adapters.secrets import ApiKeyUnavailable, read_api_key
 from takeaways.config import Settings
-from takeaways.handlers.dependencies import RemainingTime, build_engine
+from takeaways.handlers.dependencies import RemainingTime, summary_engine
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -57,14 +57,14 @@ def test_a_missing_secret_is_reported_without_its_value(secrets: object) -> None
 
 def test_a_configured_secret_selects_the_model_engine_backed_by_the_extractive_one(secrets: object) -> None:
     boto3.client("secretsmanager").create_secret(Name="takeaways/openai", SecretString="sk-plain")
-    engine = build_engine(settings("takeaways/openai"), RemainingTime())
+    engine = summary_engine(settings("takeaways/openai"), RemainingTime())
     assert engine.name == "openai:gpt-4o-mini"
 
 
 def test_an_unreadable_secret_still_summarises_and_says_why(secrets: object) -> None:
     from takeaways.article import Article
 
-    engine = build_engine(settings("takeaways/missing"), RemainingTime())
+    engine = summary_engine(settings("takeaways/missing"), RemainingTime())
     summary = engine.summarise(
         Article(body="The pier reopened on Sunday after repairs. Anglers returned at dawn.")
     )

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from takeaways.config import ConfigurationError, Settings
+
+BASE = {"ARTICLES_BUCKET": "articles", "IDEMPOTENCY_TABLE": "idempotency"}
+
+
+def test_defaults_fill_what_the_environment_leaves_out() -> None:
+    current = Settings.from_environ(BASE)
+    assert (current.incoming_prefix, current.openai_max_attempts, current.daily_token_budget) == (
+        "incoming/",
+        3,
+        0,
+    )
+
+
+def test_values_come_from_upper_case_variables() -> None:
+    current = Settings.from_environ(
+        BASE | {"OPENAI_MAX_ATTEMPTS": "5", "OPENAI_PRICE_PER_MILLION": "0.15,0.60"}
+    )
+    assert (current.openai_max_attempts, current.openai_price_per_million) == (5, "0.15,0.60")
+
+
+@pytest.mark.parametrize(
+    "override",
+    [
+        {"ARTICLES_BUCKET": ""},
+        {"SUMMARIES_PREFIX": "summaries"},
+        {"MAX_ARTICLE_BYTES": "-1"},
+        {"OPENAI_PRICE_PER_MILLION": "cheap"},
+        {"OPENAI_JSON_MODE": "yaml"},
+    ],
+)
+def test_a_bad_environment_fails_loudly_at_start(override: dict[str, str]) -> None:
+    with pytest.raises(ConfigurationError):
+        Settings.from_environ(BASE | override)
+
+
+def test_a_missing_required_variable_fails_loudly() -> None:
+    with pytest.raises(ConfigurationError, match="articles_bucket"):
+        Settings.from_environ({"IDEMPOTENCY_TABLE": "idempotency"})
