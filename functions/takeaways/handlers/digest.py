@@ -6,7 +6,6 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from takeaways.handlers.dependencies import digest_dependencies
@@ -22,7 +21,7 @@ DIGESTS_PUBLISHED = "DigestsPublished"
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     """The digest covers the UTC day of the schedule's firing, or ``detail.day`` for a manual re-run."""
     deps = digest_dependencies()
-    day = digest_day(EventBridgeEvent(event))
+    day = digest_day(event)
     outcome = publish_digest(day, ledger=deps.ledger, publisher=deps.publisher)
     if outcome.status == "published":
         count(DIGESTS_PUBLISHED)
@@ -30,12 +29,13 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return asdict(outcome)
 
 
-def digest_day(event: EventBridgeEvent) -> str:
-    requested = event.detail.get("day") if isinstance(event.detail, dict) else None
+def digest_day(event: dict[str, Any]) -> str:
+    detail = event.get("detail")
+    requested = detail.get("day") if isinstance(detail, dict) else None
     if isinstance(requested, str) and requested:
         return datetime.strptime(requested, "%Y-%m-%d").date().isoformat()
     try:
-        fired = datetime.fromisoformat(event.time.replace("Z", "+00:00"))
+        fired = datetime.fromisoformat(str(event["time"]).replace("Z", "+00:00"))
     except (KeyError, ValueError):
         fired = datetime.now(UTC)
     return fired.astimezone(UTC).date().isoformat()

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.config import Settings
 from takeaways.errors import ArticleRejected
 from takeaways.handlers.s3_notifications import ObjectCreated, parse_s3_notification
+from takeaways.handlers.sqs_batch import QueueMessage
 from takeaways.observability import EVENTS_IGNORED, INPUTS_REJECTED, count_with_reason, logger
 from takeaways.pipeline.naming import record_key
 from takeaways.summary import ObjectRef, RejectionRecord
@@ -22,12 +21,12 @@ from takeaways.summary import ObjectRef, RejectionRecord
 _BODY_EXCERPT = 500
 
 
-def created_objects(record: SQSRecord, store: S3ArticleStore, current: Settings) -> list[ObjectCreated]:
+def created_objects(message: QueueMessage, store: S3ArticleStore, current: Settings) -> list[ObjectCreated]:
     """The objects this message says were created; every other kind of content is dealt with here."""
     try:
-        notification = parse_s3_notification(record.body)
+        notification = parse_s3_notification(message.body)
     except ArticleRejected as rejected:
-        reject_message(record, rejected, store, current)
+        reject_message(message, rejected, store, current)
         return []
     for reason in notification.ignored:
         count_with_reason(EVENTS_IGNORED, reason)
@@ -36,21 +35,21 @@ def created_objects(record: SQSRecord, store: S3ArticleStore, current: Settings)
 
 
 def reject_message(
-    record: SQSRecord, rejected: ArticleRejected, store: S3ArticleStore, current: Settings
+    message: QueueMessage, rejected: ArticleRejected, store: S3ArticleStore, current: Settings
 ) -> None:
     """Keep a record of a message that is not an S3 event, and move on."""
-    record_id = f"message-{record.message_id}"
+    record_id = f"message-{message.message_id}"
     store.write_rejection(
         record_key(current.rejected_prefix, record_id),
         RejectionRecord(
             article_id=record_id,
-            source_object=ObjectRef(bucket=current.articles_bucket, key=f"sqs://{record.event_source_arn}"),
+            source_object=ObjectRef(bucket=current.articles_bucket, key=f"sqs://{message.event_source_arn}"),
             reason=rejected.reason.value,
-            detail=f"{rejected.detail}; body starts: {record.body[:_BODY_EXCERPT]!r}",
+            detail=f"{rejected.detail}; body starts: {message.body[:_BODY_EXCERPT]!r}",
             rejected_at=datetime.now(UTC),
         ),
     )
     count_with_reason(INPUTS_REJECTED, rejected.reason.value)
     logger.warning(
-        "message rejected", extra={"reason": rejected.reason.value, "message_id": record.message_id}
+        "message rejected", extra={"reason": rejected.reason.value, "message_id": message.message_id}
     )

@@ -6,14 +6,12 @@ from dataclasses import asdict
 from typing import Any
 
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.idempotency import idempotent_function
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from takeaways.handlers.dependencies import notify_dependencies
 from takeaways.handlers.messages import created_objects
+from takeaways.handlers.sqs_batch import PartialBatchResponse, QueueMessage, process_queue_batch
 from takeaways.observability import (
     ALERTS_PUBLISHED,
     DUPLICATES_SKIPPED,
@@ -27,23 +25,19 @@ from takeaways.observability import (
 from takeaways.pipeline.notify import publish_alert
 from takeaways.summary import ObjectRef
 
-processor = BatchProcessor(event_type=EventType.SQS)
-
 
 @logger.inject_lambda_context(clear_state=True)
 @tracer.capture_lambda_handler
 @metrics.log_metrics
-def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
+def handler(event: dict[str, Any], context: LambdaContext) -> PartialBatchResponse:
     notify_dependencies().idempotency.register_lambda_context(context)
-    return process_partial_response(
-        event=event, record_handler=handle_message, processor=processor, context=context
-    )
+    return process_queue_batch(event, handle_message)
 
 
-def handle_message(record: SQSRecord) -> None:
+def handle_message(message: QueueMessage) -> None:
     """One queue message: an S3 notification for a new summary record."""
     deps = notify_dependencies()
-    for created in created_objects(record, deps.store, deps.settings):
+    for created in created_objects(message, deps.store, deps.settings):
         logger.set_correlation_id(created.ref.key)
         outcome = _publish_once()(object_ref=created.ref.model_dump() | {"replay": None})
         if outcome.get("duplicate"):

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import unquote_plus
 
-from aws_lambda_powertools.utilities.data_classes import S3Event
-
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.summary import ObjectRef
 
@@ -49,23 +47,28 @@ def parse_s3_notification(body: str) -> S3Notification:
     ignored: list[str] = []
     replay = document.get("takeawaysReplay")
     try:
-        for record in S3Event(document).records:
-            if record.event_source != "aws:s3":
-                raise ArticleRejected(RejectionReason.NOT_AN_S3_EVENT, f"record from {record.event_source!r}")
-            if not record.event_name.startswith("ObjectCreated"):
-                ignored.append(record.event_name)
+        for record in records:
+            if record["eventSource"] != "aws:s3":
+                raise ArticleRejected(
+                    RejectionReason.NOT_AN_S3_EVENT, f"record from {record['eventSource']!r}"
+                )
+            event_name = str(record["eventName"])
+            if not event_name.startswith("ObjectCreated"):
+                ignored.append(event_name)
                 continue
-            s3_object = record.s3.get_object
+            s3_object = record["s3"]["object"]
             ref = ObjectRef(
-                bucket=record.s3.bucket.name,
-                key=unquote_plus(s3_object.key),
-                etag=(s3_object.etag or "").strip('"') or None,
-                version_id=s3_object.version_id,
-                size=s3_object.size,
+                bucket=str(record["s3"]["bucket"]["name"]),
+                key=unquote_plus(str(s3_object["key"])),
+                etag=str(s3_object.get("eTag") or "").strip('"') or None,
+                version_id=s3_object.get("versionId"),
+                size=s3_object.get("size"),
             )
             created.append(
                 ObjectCreated(
-                    ref=ref, event_time=_event_time(record.event_time), replay=str(replay) if replay else None
+                    ref=ref,
+                    event_time=_event_time(str(record.get("eventTime") or "")),
+                    replay=str(replay) if replay else None,
                 )
             )
     except (KeyError, TypeError, AttributeError) as error:
