@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
+from takeaways.records import to_json, to_jsonable
 from takeaways.summary import TakeawaySummary
 
 
@@ -78,9 +79,6 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--prefix", required=True, help="e.g. incoming/2026/11/")
     replay.set_defaults(run=_replay)
 
-    schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
-    schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
-    schema.set_defaults(run=_schema)
     return parser
 
 
@@ -178,27 +176,6 @@ def _replay(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schema(args: argparse.Namespace) -> int:
-    from takeaways.alerts.digest import digest_json_schema_text
-    from takeaways.alerts.payload import alert_json_schema_text
-    from takeaways.summary import summary_record_schema_text
-
-    files = {
-        "alert-v1.schema.json": alert_json_schema_text(),
-        "digest-v1.schema.json": digest_json_schema_text(),
-        "summary-record-v1.schema.json": summary_record_schema_text(),
-    }
-    if args.write is None:
-        for text in files.values():
-            print(text, end="")
-        return 0
-    args.write.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.write / name).write_text(text, encoding="utf-8")
-        print(f"wrote {args.write / name}")
-    return 0
-
-
 def _parse(raw: bytes, filename: str, max_chars: int) -> Article:
     from takeaways.article import parse_article
 
@@ -226,7 +203,7 @@ def _summarise(args: argparse.Namespace) -> int:
         return 2
     summary = engine.summarise(article)
     if args.json:
-        print(summary.model_dump_json(indent=2))
+        print(to_json(summary, indent=2))
     else:
         print(render_summary_text(summary))
     return 0
@@ -248,7 +225,7 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
                     "headline": summary.headline,
                     "summary": summary.summary,
                     "takeaways": [takeaway.text for takeaway in summary.takeaways],
-                    "entities": [entity.model_dump() for entity in summary.entities],
+                    "entities": to_jsonable(summary.entities),
                     "topics": summary.topics,
                     "engine": summary.engine,
                 }

@@ -1,72 +1,116 @@
 """Settings: every environment variable the functions read, validated once per container.
 
 A missing or malformed variable fails the cold start loudly instead of failing one
-record deep inside a stage.
+record deep inside a stage. Every problem is reported at once, so one deploy fixes them all.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
-from typing import Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+JsonMode = Literal["json_schema", "json_object"]
+_PRICES = re.compile(r"^(\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*)?$")
 
 
 class ConfigurationError(RuntimeError):
     """The function's environment is wrong: nothing it processes could succeed."""
 
 
-class Settings(BaseModel):
-    """The validated environment of a Takeaways function (field name = env var, lower-cased)."""
+def _number(default: float, *, low: float, high: float | None = None) -> Any:
+    """A numeric setting and its inclusive bounds."""
+    return field(default=default, metadata={"low": low, "high": high})
 
-    model_config = ConfigDict(frozen=True)
 
-    articles_bucket: str = Field(min_length=3)
-    idempotency_table: str = Field(min_length=1)
-    alerts_topic_arn: str = Field(default="", description="Only NotifyFunction needs it")
-    digest_topic_arn: str = Field(default="", description="Only DigestFunction needs it")
-    story_table: str = Field(default="", description="Empty turns story de-duplication off")
-    story_window_seconds: int = Field(default=48 * 3600, gt=0)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """The validated environment of a Takeaways function (field name = env var, lower-cased).
+
+    ``alerts_topic_arn`` is needed only by NotifyFunction and ``digest_topic_arn`` only by
+    DigestFunction; an empty ``story_table`` turns story de-duplication off;
+    ``openai_price_per_million`` is 'input,output' in USD (empty: built-in prices);
+    ``daily_token_budget`` is model tokens per UTC day, 0 meaning no limit.
+    """
+
+    articles_bucket: str
+    idempotency_table: str
+    alerts_topic_arn: str = ""
+    digest_topic_arn: str = ""
+    story_table: str = ""
+    story_window_seconds: int = _number(48 * 3600, low=1)
     incoming_prefix: str = "incoming/"
     summaries_prefix: str = "summaries/"
     rejected_prefix: str = "rejected/"
-    max_article_bytes: int = Field(default=5_000_000, gt=0)
-    max_article_chars: int = Field(default=200_000, gt=1000)
-    idempotency_ttl_seconds: int = Field(default=7 * 24 * 3600, gt=0)
+    max_article_bytes: int = _number(5_000_000, low=1)
+    max_article_chars: int = _number(200_000, low=1001)
+    idempotency_ttl_seconds: int = _number(7 * 24 * 3600, low=1)
     openai_model: str = "gpt-4o-mini"
     openai_api_key_secret: str = ""
     openai_base_url: str = ""
-    openai_json_mode: Literal["json_schema", "json_object"] = "json_schema"
-    openai_max_output_tokens: int = Field(default=800, ge=100, le=16_000)
-    openai_max_input_tokens: int = Field(default=6_000, ge=500, le=1_000_000)
-    openai_timeout_seconds: float = Field(default=25.0, gt=0, le=300)
-    openai_max_attempts: int = Field(default=3, ge=1, le=10)
-    openai_price_per_million: str = Field(
-        default="",
-        pattern=r"^(\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*)?$",
-        description="'input,output' USD; empty = built-in",
-    )
-    secret_cache_seconds: int = Field(default=300, ge=0)
-    daily_token_budget: int = Field(default=0, ge=0, description="Model tokens per UTC day; 0 means no limit")
+    openai_json_mode: JsonMode = "json_schema"
+    openai_max_output_tokens: int = _number(800, low=100, high=16_000)
+    openai_max_input_tokens: int = _number(6_000, low=500, high=1_000_000)
+    openai_timeout_seconds: float = _number(25.0, low=0.1, high=300)
+    openai_max_attempts: int = _number(3, low=1, high=10)
+    openai_price_per_million: str = ""
+    secret_cache_seconds: int = _number(300, low=0)
+    daily_token_budget: int = _number(0, low=0)
 
-    @field_validator("incoming_prefix", "summaries_prefix", "rejected_prefix")
-    @classmethod
-    def _prefix_ends_with_slash(cls, value: str) -> str:
-        if not value.endswith("/"):
-            raise ValueError("an S3 prefix must end with '/'")
-        return value
+    def __post_init__(self) -> None:
+        problems = list(self._problems())
+        if problems:
+            raise ConfigurationError("invalid function configuration: " + "; ".join(problems))
+
+    def _problems(self) -> Iterator[str]:
+        if len(self.articles_bucket) < 3:
+            yield "articles_bucket: a bucket name has at least 3 characters"
+        if not self.idempotency_table:
+            yield "idempotency_table: must not be empty"
+        for name in ("incoming_prefix", "summaries_prefix", "rejected_prefix"):
+            if not getattr(self, name).endswith("/"):
+                yield f"{name}: an S3 prefix must end with '/'"
+        if self.openai_json_mode not in get_args(JsonMode):
+            yield f"openai_json_mode: {self.openai_json_mode!r} is not one of {list(get_args(JsonMode))}"
+        if not _PRICES.match(self.openai_price_per_million):
+            yield f"openai_price_per_million: {self.openai_price_per_million!r} is not 'input,output'"
+        for setting in fields(self):
+            low, high = setting.metadata.get("low"), setting.metadata.get("high")
+            value = getattr(self, setting.name)
+            if (low is not None and value < low) or (high is not None and value > high):
+                yield f"{setting.name}: {value} is outside {low}..{high if high is not None else ''}"
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read the fields from environment variables of the same name in upper case."""
         env = os.environ if environ is None else environ
-        values = {name: env[name.upper()] for name in cls.model_fields if name.upper() in env}
-        try:
-            return cls.model_validate(values)
-        except ValidationError as error:
-            raise ConfigurationError(f"invalid function configuration: {error}") from error
+        values: dict[str, Any] = {}
+        problems = []
+        for setting in fields(cls):
+            variable = setting.name.upper()
+            if variable not in env:
+                if setting.default is MISSING:
+                    problems.append(f"{setting.name}: required, and {variable} is not set")
+                continue
+            try:
+                values[setting.name] = _parsed(env[variable], like=setting.default)
+            except ValueError:
+                problems.append(f"{setting.name}: {env[variable]!r} is not a number")
+        if problems:
+            raise ConfigurationError("invalid function configuration: " + "; ".join(problems))
+        return cls(**values)
+
+
+def _parsed(text: str, *, like: object) -> object:
+    """An environment string as the type of the setting's default (strings for required settings)."""
+    if isinstance(like, int):
+        return int(text)
+    if isinstance(like, float):
+        return float(text)
+    return text
 
 
 @cache

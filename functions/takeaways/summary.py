@@ -1,57 +1,60 @@
-"""The takeaway summary and the record stored for it: the shapes other systems read.
+"""The takeaway summary and the records stored for it: the shapes other systems read.
 
-These are pydantic models because their JSON Schema is published (``schemas/``)
-and because model answers are validated against them.
+Plain frozen dataclasses, serialised by ``takeaways.records``. Their published contract
+is ``schemas/summary-record-v1.schema.json``; a test keeps fields and schema in step.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 EntityKind = Literal["person", "organisation", "place", "other"]
+MAX_TAKEAWAYS = 5
 
 
-class Takeaway(BaseModel):
-    """One short factual point and the article sentences it rests on."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Takeaway:
+    """One short factual point and the article sentences it rests on (``evidence``: sentence indices)."""
 
-    model_config = ConfigDict(frozen=True)
+    text: str
+    evidence: list[int] = field(default_factory=list)
 
-    text: str = Field(min_length=1)
-    evidence: list[int] = Field(
-        default_factory=list, description="Indices of the article sentences it rests on"
-    )
+    def __post_init__(self) -> None:
+        if not self.text:
+            raise ValueError("a takeaway needs text")
 
 
-class Entity(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
     """A person, organisation or place named in the article."""
-
-    model_config = ConfigDict(frozen=True)
 
     name: str
     kind: EntityKind
 
 
-class TakeawaySummary(BaseModel):
-    """What an engine makes of one article."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TakeawaySummary:
+    """What an engine makes of one article; ``engine`` is 'extractive' or 'openai:<model>'."""
 
     headline: str
-    summary: str = Field(description="One line")
-    takeaways: list[Takeaway] = Field(min_length=1, max_length=5)
-    entities: list[Entity] = Field(default_factory=list)
-    topics: list[str] = Field(default_factory=list)
+    summary: str
+    takeaways: list[Takeaway]
+    entities: list[Entity] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
     language: str = "en"
-    engine: str = Field(description="'extractive' or 'openai:<model>'")
+    engine: str
     fallback_reason: str | None = None
 
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.takeaways) <= MAX_TAKEAWAYS:
+            raise ValueError(f"a summary has 1 to {MAX_TAKEAWAYS} takeaways, not {len(self.takeaways)}")
 
-class ObjectRef(BaseModel):
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ObjectRef:
     """Which S3 object version a stage worked on: the idempotency key is built from it."""
-
-    model_config = ConfigDict(frozen=True)
 
     bucket: str
     key: str
@@ -60,7 +63,8 @@ class ObjectRef(BaseModel):
     size: int | None = None
 
 
-class ArticleMeta(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleMeta:
     """The article's metadata as stored beside its summary."""
 
     title: str | None = None
@@ -70,25 +74,29 @@ class ArticleMeta(BaseModel):
     author: str | None = None
     language: str = "en"
     truncated: bool = False
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-class SummaryRecord(BaseModel):
-    """The JSON object written to ``summaries/<article-id>.json``: what was summarised, how, and when."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SummaryRecord:
+    """The JSON object written to ``summaries/<article-id>.json``: what was summarised, how, and when.
+
+    ``story_fingerprint`` is the MinHash signature of the article text, for story
+    de-duplication; ``received_at`` is when the article landed in S3.
+    """
 
     schema_version: Literal[1] = 1
     article_id: str
     source_object: ObjectRef
     article: ArticleMeta
     summary: TakeawaySummary
-    story_fingerprint: list[int] = Field(
-        default_factory=list, description="MinHash signature of the article text, for story de-duplication"
-    )
-    received_at: datetime | None = Field(default=None, description="When the article landed in S3")
+    story_fingerprint: list[int] = field(default_factory=list)
+    received_at: datetime | None = None
     summarised_at: datetime
 
 
-class RejectionRecord(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RejectionRecord:
     """The JSON object written to ``rejected/<article-id>.json``: why an input was not summarised."""
 
     schema_version: Literal[1] = 1
@@ -97,16 +105,3 @@ class RejectionRecord(BaseModel):
     reason: str
     detail: str
     rejected_at: datetime
-
-
-SUMMARY_RECORD_SCHEMA_ID = "https://schemas.takeaways.dev/summary-record-v1.schema.json"
-
-
-def summary_record_schema_text() -> str:
-    """The published schema of ``summaries/<article-id>.json``, generated from ``SummaryRecord``."""
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SUMMARY_RECORD_SCHEMA_ID,
-        **SummaryRecord.model_json_schema(),
-    }
-    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

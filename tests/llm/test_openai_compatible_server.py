@@ -20,6 +20,7 @@ from infra.moto_server import running_moto_server
 from takeaways.article import Article, parse_article
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.selection import build_engine
+from takeaways.records import to_json
 from takeaways.summary import TakeawaySummary
 from takeaways.text.sentences import article_sentences
 
@@ -91,7 +92,7 @@ def test_an_injected_instruction_never_reaches_the_summary(model_base_url: str, 
     article = parse_article(INJECTION.encode(), "injection.txt")
     engine = build_engine(api_key="local", model=model_name, base_url=model_base_url, max_output_tokens=300)
     summary = engine.summarise(article)
-    text = json.dumps(summary.model_dump()).lower()
+    text = to_json(summary).lower()
     assert "evil.example" not in text and "resigned" not in text
     assert_grounded_or_fallback(summary, article)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
 from takeaways.errors import ArticleRejected, RejectionReason, TransientFailure
 from takeaways.pipeline.ports import ObjectSuperseded
+from takeaways.records import from_json, to_json
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord
 
 if TYPE_CHECKING:
@@ -35,7 +37,7 @@ class S3ArticleStore:
         if ref.etag and etag and ref.etag.strip('"') != etag:
             raise ObjectSuperseded(f"{ref.key} changed since the event was sent")
         size = head.get("ContentLength", 0)
-        current = ref.model_copy(update={"etag": etag, "size": size, "version_id": head.get("VersionId")})
+        current = replace(ref, etag=etag, size=size, version_id=head.get("VersionId"))
         if size > max_bytes:
             raise ArticleRejected(
                 RejectionReason.TOO_LARGE, f"object is {size} bytes; the limit is {max_bytes} bytes"
@@ -52,17 +54,17 @@ class S3ArticleStore:
             raise _translate(error, ref) from error
 
     def write_summary(self, key: str, record: SummaryRecord) -> None:
-        self._put_json(record.source_object.bucket, key, record.model_dump_json(indent=2))
+        self._put_json(record.source_object.bucket, key, to_json(record, indent=2))
 
     def write_rejection(self, key: str, record: RejectionRecord) -> None:
-        self._put_json(record.source_object.bucket, key, record.model_dump_json(indent=2))
+        self._put_json(record.source_object.bucket, key, to_json(record, indent=2))
 
     def read_summary(self, ref: ObjectRef) -> SummaryRecord:
         try:
             body = self._s3.get_object(Bucket=ref.bucket, Key=ref.key)["Body"].read()
         except ClientError as error:
             raise _translate(error, ref) from error
-        return SummaryRecord.model_validate_json(body)
+        return from_json(SummaryRecord, body)
 
     def _put_json(self, bucket: str, key: str, text: str) -> None:
         try:

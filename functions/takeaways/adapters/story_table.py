@@ -19,6 +19,7 @@ from botocore.exceptions import ClientError
 
 from takeaways.alerts.payload import AlertPayload
 from takeaways.errors import TransientFailure
+from takeaways.records import from_json, to_json
 from takeaways.stories.fingerprint import band_keys
 from takeaways.stories.matching import StoryEntry
 
@@ -103,7 +104,7 @@ class DynamoStoryLedger:
             Item={
                 "pk": {"S": f"day#{published_at.astimezone(UTC).date().isoformat()}"},
                 "sk": {"S": f"{published_at.astimezone(UTC).isoformat()}#{payload.article_id}"},
-                "alert": {"S": payload.model_dump_json()},
+                "alert": {"S": to_json(payload)},
                 "expires_at": {"N": str(self._expiry(DIGEST_RETENTION_SECONDS))},
             },
         )
@@ -117,9 +118,7 @@ class DynamoStoryLedger:
         }
         while True:
             page = self._call("query", **arguments)
-            payloads += [
-                AlertPayload.model_validate_json(item["alert"]["S"]) for item in page.get("Items", [])
-            ]
+            payloads += [from_json(AlertPayload, item["alert"]["S"]) for item in page.get("Items", [])]
             if "LastEvaluatedKey" not in page:
                 return payloads
             arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]

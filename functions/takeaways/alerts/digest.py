@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, per_protocol_message
 from takeaways.alerts.text_limits import shorten, to_ascii
+from takeaways.records import to_json
 
-DIGEST_SCHEMA_ID = "https://schemas.takeaways.dev/digest-v1.schema.json"
 _EMAIL_ITEMS = 50
 
 
-class DigestItem(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestItem:
+    """One alerted story, cut down to what a digest reader scans."""
 
     article_id: str
     headline: str
@@ -30,15 +28,18 @@ class DigestItem(BaseModel):
     url: str | None
 
 
-class DigestPayload(BaseModel):
-    """A daily digest, version 1: the day's alerts, most urgent first."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestPayload:
+    """A daily digest, version 1: the day's alerts, most urgent first.
 
-    model_config = ConfigDict(extra="forbid", title="Takeaways daily digest")
+    ``day`` is the UTC day (YYYY-MM-DD); ``story_count`` counts the stories alerted
+    that day, and ``items`` may hold fewer so the message fits SNS's size limit.
+    """
 
     schema_version: Literal[1] = 1
     type: Literal["takeaways.digest"] = "takeaways.digest"
-    day: str = Field(description="UTC day, YYYY-MM-DD")
-    story_count: int = Field(description="Stories alerted that day; items may hold fewer to fit the message")
+    day: str
+    story_count: int
     items: list[DigestItem]
 
 
@@ -51,7 +52,7 @@ class RenderedDigest:
     attributes: dict[str, dict[str, str]]
 
     def sns_message(self) -> str:
-        return per_protocol_message(self.payload.model_dump_json(), self.email, self.sms)
+        return per_protocol_message(to_json(self.payload), self.email, self.sms)
 
 
 def render_digest(day: str, alerts: list[AlertPayload]) -> RenderedDigest:
@@ -91,9 +92,9 @@ def render_digest(day: str, alerts: list[AlertPayload]) -> RenderedDigest:
 def _fitted(payload: DigestPayload) -> DigestPayload:
     """Drop the least urgent items until the JSON and e-mail versions together fit one SNS message."""
     budget = MESSAGE_BYTES_LIMIT - 16_384
-    while payload.items and len(payload.model_dump_json().encode()) + len(_email(payload).encode()) > budget:
+    while payload.items and len(to_json(payload).encode()) + len(_email(payload).encode()) > budget:
         keep = max(len(payload.items) * 3 // 4, len(payload.items) - 1 if len(payload.items) < 8 else 0)
-        payload = payload.model_copy(update={"items": payload.items[:keep]})
+        payload = replace(payload, items=payload.items[:keep])
     return payload
 
 
@@ -110,12 +111,3 @@ def _email(payload: DigestPayload) -> str:
     if payload.story_count > shown:
         lines.append(f"... and {payload.story_count - shown} more stories today.")
     return "\n".join(lines) + "\n"
-
-
-def digest_json_schema_text() -> str:
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": DIGEST_SCHEMA_ID,
-        **DigestPayload.model_json_schema(),
-    }
-    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

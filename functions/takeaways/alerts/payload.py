@@ -1,64 +1,59 @@
 """The JSON alert that SQS, Lambda and HTTPS subscribers receive: a versioned, published shape.
 
-``schemas/alert-v1.schema.json`` is generated from ``AlertPayload``; consumers
-validate against that file, and a test keeps the two identical.
+Consumers validate against ``schemas/alert-v1.schema.json``; a test keeps this
+dataclass and that file in step. New optional fields may be added; nothing is
+removed or renamed within version 1.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from takeaways.summary import MAX_TAKEAWAYS, Entity
 
-from takeaways.summary import Entity
-
-ALERT_SCHEMA_ID = "https://schemas.takeaways.dev/alert-v1.schema.json"
+PRIORITIES = range(1, 6)
 
 
-class AlertTakeaway(BaseModel):
-    """One takeaway and where in the article it comes from."""
-
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlertTakeaway:
+    """One takeaway and the indices of the article sentences it rests on."""
 
     text: str
-    evidence: list[int] = Field(description="Indices of the article sentences it rests on")
+    evidence: list[int]
 
 
-class AlertPayload(BaseModel):
-    """A takeaway alert, version 1. New optional fields may be added; nothing is removed or renamed."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlertPayload:
+    """A takeaway alert, version 1.
 
-    model_config = ConfigDict(extra="forbid", title="Takeaways alert")
+    ``is_update`` is true when this replaces an alert sent for the same story;
+    ``priority`` runs from 1 (routine) to 5 (urgent); ``summary_object`` is the
+    ``s3://`` URI of the stored summary record.
+    """
 
     schema_version: Literal[1] = 1
     type: Literal["takeaways.alert"] = "takeaways.alert"
     article_id: str
-    is_update: bool = Field(
-        default=False, description="True when this replaces an alert sent for the same story"
-    )
+    is_update: bool = False
     headline: str
     summary: str
-    takeaways: list[AlertTakeaway] = Field(min_length=1, max_length=5)
+    takeaways: list[AlertTakeaway]
     topics: list[str]
     entities: list[Entity]
-    priority: int = Field(ge=1, le=5, description="1 routine .. 5 urgent")
+    priority: int
     language: str
     source: str | None
     url: str | None
     published: str | None
-    engine: str = Field(description="'extractive' or 'openai:<model>'")
+    engine: str
     fallback_reason: str | None
-    summary_object: str = Field(description="s3:// URI of the stored summary record")
+    summary_object: str
     summarised_at: datetime
 
-
-def alert_json_schema() -> dict[str, object]:
-    """The JSON Schema document published in ``schemas/``."""
-    schema = AlertPayload.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": ALERT_SCHEMA_ID, **schema}
-
-
-def alert_json_schema_text() -> str:
-    """The schema file's exact text, so the generator and the test agree byte for byte."""
-    return json.dumps(alert_json_schema(), indent=2, sort_keys=True) + "\n"
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.takeaways) <= MAX_TAKEAWAYS:
+            raise ValueError(f"an alert has 1 to {MAX_TAKEAWAYS} takeaways, not {len(self.takeaways)}")
+        if self.priority not in PRIORITIES:
+            raise ValueError(f"priority runs from 1 to 5, not {self.priority}")

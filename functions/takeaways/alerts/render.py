@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from takeaways.alerts.payload import AlertPayload, AlertTakeaway
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
+from takeaways.records import to_json, to_jsonable
 from takeaways.summary import SummaryRecord
 
 SUBJECT_LIMIT = 100
@@ -31,7 +32,7 @@ class RenderedAlert:
 
     def sns_message(self) -> str:
         """The ``Message`` for ``MessageStructure=json``: one version per protocol."""
-        return per_protocol_message(self.payload.model_dump_json(), self.email, self.sms)
+        return per_protocol_message(to_json(self.payload), self.email, self.sms)
 
 
 def per_protocol_message(machine: str, email: str, sms: str) -> str:
@@ -161,15 +162,14 @@ def _fit_message_size(alert: RenderedAlert) -> RenderedAlert:
     """Keep the whole SNS message under 256 KB by shortening takeaways, which are the only long part."""
     limit = 600
     while len(alert.sns_message().encode()) > MESSAGE_BYTES_LIMIT - 8192 and limit > 40:
-        payload = alert.payload.model_copy(
-            update={
-                "takeaways": [
-                    AlertTakeaway(text=shorten(t.text, limit), evidence=t.evidence[:10])
-                    for t in alert.payload.takeaways
-                ],
-                "summary": shorten(alert.payload.summary, limit),
-                "headline": shorten(alert.payload.headline, limit),
-            }
+        payload = replace(
+            alert.payload,
+            takeaways=[
+                AlertTakeaway(text=shorten(t.text, limit), evidence=t.evidence[:10])
+                for t in alert.payload.takeaways
+            ],
+            summary=shorten(alert.payload.summary, limit),
+            headline=shorten(alert.payload.headline, limit),
         )
         alert = RenderedAlert(
             subject=alert.subject,
@@ -188,6 +188,6 @@ def as_dict(alert: RenderedAlert) -> dict[str, Any]:
         "subject": alert.subject,
         "email": alert.email,
         "sms": alert.sms,
-        "json": alert.payload.model_dump(mode="json"),
+        "json": to_jsonable(alert.payload),
         "attributes": alert.attributes,
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from takeaways.article.model import Article
@@ -39,7 +40,7 @@ class FallbackEngine:
             return self.primary.summarise(article)
         except EngineFailure as failure:
             summary = self.fallback.summarise(article)
-            return summary.model_copy(update={"fallback_reason": failure.reason})
+            return replace(summary, fallback_reason=failure.reason)
 
 
 class UnavailableEngine:

@@ -23,6 +23,7 @@ from takeaways.observability import (
     tracer,
 )
 from takeaways.pipeline.notify import publish_alert
+from takeaways.records import from_jsonable
 from takeaways.summary import ObjectRef
 
 
@@ -39,7 +40,7 @@ def handle_message(message: QueueMessage) -> None:
     deps = notify_dependencies()
     for created in created_objects(message, deps.store, deps.settings):
         logger.set_correlation_id(created.ref.key)
-        outcome = _publish_once()(object_ref=created.ref.model_dump() | {"replay": None})
+        outcome = _publish_once()(object_ref=asdict(created.ref) | {"replay": None})
         if outcome.get("duplicate"):
             logger.info("duplicate event: alert already published", extra=outcome)
             continue
@@ -58,7 +59,7 @@ def _publish_once() -> Any:
 
     def publish_summary(object_ref: dict[str, Any]) -> dict[str, Any]:
         outcome = publish_alert(
-            ObjectRef.model_validate(object_ref),
+            from_jsonable(ObjectRef, object_ref),
             store=deps.store,
             publisher=deps.publisher,
             ledger=deps.ledger,

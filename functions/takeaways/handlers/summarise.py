@@ -25,6 +25,7 @@ from takeaways.observability import (
     tracer,
 )
 from takeaways.pipeline.summarise import summarise_article
+from takeaways.records import from_jsonable
 from takeaways.summary import ObjectRef
 
 
@@ -44,7 +45,7 @@ def handle_message(message: QueueMessage) -> None:
     for created in created_objects(message, deps.store, deps.settings):
         logger.set_correlation_id(created.ref.key)
         count(ARTICLES_RECEIVED)
-        object_ref = created.ref.model_dump() | {"replay": created.replay}
+        object_ref = asdict(created.ref) | {"replay": created.replay}
         outcome = _summarise_once()(object_ref=object_ref, received_at=_iso(created.event_time))
         _report(outcome)
 
@@ -55,7 +56,7 @@ def _summarise_once() -> Any:
 
     def summarise_object(object_ref: dict[str, Any], received_at: str | None) -> dict[str, Any]:
         outcome = summarise_article(
-            ObjectRef.model_validate(object_ref),
+            from_jsonable(ObjectRef, object_ref),
             store=deps.store,
             engine=deps.engine,
             layout=deps.layout,

@@ -7,8 +7,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from takeaways.alerts.payload import alert_json_schema_text
 from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, render_alert
+from takeaways.records import to_jsonable
 from takeaways.summary import ArticleMeta, Entity, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schemas" / "alert-v1.schema.json"
@@ -137,13 +137,9 @@ def test_every_protocol_gets_a_version_and_machines_get_valid_json() -> None:
     assert machine["summary_object"] == "s3://articles/summaries/ferry.json"
 
 
-def test_schema_file_is_generated_from_the_model() -> None:
-    assert SCHEMA_FILE.read_text() == alert_json_schema_text(), "run: .venv/bin/takeaways schema --write"
-
-
 @pytest.mark.parametrize("field", ["headline", "takeaways", "priority"])
 def test_schema_rejects_an_alert_missing_a_required_field(field: str) -> None:
-    machine = json.loads(render_alert(make_record(), summary_uri="s3://b/k").payload.model_dump_json())
+    machine = to_jsonable(render_alert(make_record(), summary_uri="s3://b/k").payload)
     del machine[field]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))

@@ -41,3 +41,14 @@ def test_a_bad_environment_fails_loudly_at_start(override: dict[str, str]) -> No
 def test_a_missing_required_variable_fails_loudly() -> None:
     with pytest.raises(ConfigurationError, match="articles_bucket"):
         Settings.from_environ({"IDEMPOTENCY_TABLE": "idempotency"})
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(ConfigurationError) as raised:
+        Settings.from_environ(BASE | {"INCOMING_PREFIX": "in", "OPENAI_MAX_ATTEMPTS": "50"})
+    assert "incoming_prefix" in str(raised.value) and "openai_max_attempts: 50" in str(raised.value)
+
+
+def test_a_number_that_does_not_parse_is_named() -> None:
+    with pytest.raises(ConfigurationError, match="openai_timeout_seconds: 'soon' is not a number"):
+        Settings.from_environ(BASE | {"OPENAI_TIMEOUT_SECONDS": "soon"})

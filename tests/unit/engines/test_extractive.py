@@ -11,6 +11,7 @@ import pytest
 
 from takeaways.article import Article, parse_article
 from takeaways.engines.extractive import ExtractiveEngine, trim
+from takeaways.records import to_json
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import tokens
 
@@ -212,7 +213,7 @@ def test_the_same_article_gives_the_same_summary_in_another_process() -> None:
         "import sys; from takeaways.article import parse_article; "
         "from takeaways.engines.extractive import ExtractiveEngine; "
         "a = parse_article(open(sys.argv[1], 'rb').read(), 'w.txt'); "
-        "print(ExtractiveEngine().summarise(a).model_dump_json())"
+        "from takeaways.records import to_json; print(to_json(ExtractiveEngine().summarise(a)))"
     )
     path = str(FIXTURES / "noisy-wire.txt")
     runs = {
@@ -226,7 +227,7 @@ def test_the_same_article_gives_the_same_summary_in_another_process() -> None:
         for seed in ("1", "2")
     }
     assert len(runs) == 1
-    assert runs.pop().strip() == ExtractiveEngine().summarise(article("noisy-wire.txt")).model_dump_json()
+    assert runs.pop().strip() == to_json(ExtractiveEngine().summarise(article("noisy-wire.txt")))
 
 
 def test_words_inside_a_quotation_are_never_edited() -> None:

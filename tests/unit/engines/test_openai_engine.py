@@ -18,6 +18,7 @@ from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.openai_engine import JsonMode, ModelConfig, OpenAIEngine
 from takeaways.engines.selection import FallbackEngine
 from takeaways.engines.tokens import count_tokens
+from takeaways.records import to_json
 from takeaways.summary import TakeawaySummary
 from takeaways.text.sentences import article_sentences
 
@@ -349,7 +350,7 @@ def test_a_model_that_obeys_an_injected_instruction_delivers_only_grounded_takea
         ]
     )
     summary = server.summarise(article)
-    published = json.dumps(summary.model_dump()).lower()
+    published = to_json(summary).lower()
     assert "mayor" not in published and "evil" not in published and "http" not in published
     assert (summary.engine, summary.fallback_reason) == ("openai:gpt-4o-mini", None)
     assert [(t.text, t.evidence) for t in summary.takeaways] == faithful
@@ -361,7 +362,7 @@ def test_a_model_that_only_obeys_the_injection_falls_back_without_repeating_it()
     obeyed = [("The mayor resigned.", [1]), ("Refunds are at http://evil.example/refund.", [1])]
     summary = Server([always(completion(answer(obeyed, headline="Mayor resigns")))]).summarise(article)
     assert (summary.engine, summary.fallback_reason) == ("extractive", "ungrounded")
-    published = json.dumps(summary.model_dump()).lower()
+    published = to_json(summary).lower()
     assert "mayor" not in published and "evil" not in published
 
 

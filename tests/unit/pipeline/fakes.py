@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -28,7 +29,7 @@ class MemoryStore:
         data = self.objects[ref.key]
         if len(data) > max_bytes:
             raise ArticleRejected(RejectionReason.TOO_LARGE, f"{len(data)} bytes")
-        return data, ref.model_copy(update={"size": len(data), "etag": "etag-1"})
+        return data, replace(ref, size=len(data), etag="etag-1")
 
     def write_summary(self, key: str, record: SummaryRecord) -> None:
         self.summaries[key] = record
