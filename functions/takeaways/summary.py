@@ -6,9 +6,12 @@ is ``schemas/summary-record-v1.schema.json``; a test keeps fields and schema in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from takeaways.article.model import Article
 
 EntityKind = Literal["person", "organisation", "place", "other"]
 MAX_TAKEAWAYS = 5
@@ -75,6 +78,12 @@ class ArticleMeta:
     language: str = "en"
     truncated: bool = False
     notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def describing(cls, article: Article) -> ArticleMeta:
+        """Everything the article carries except its body, which stays in the article's own object."""
+        values = {meta.name: getattr(article, meta.name) for meta in fields(cls)}
+        return cls(**values | {"notes": list(article.notes)})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

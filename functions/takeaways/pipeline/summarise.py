@@ -77,16 +77,7 @@ def summarise_article(
         SummaryRecord(
             article_id=article_id,
             source_object=ref,
-            article=ArticleMeta(
-                title=article.title,
-                url=article.url,
-                published=article.published,
-                source=article.source,
-                author=article.author,
-                language=article.language,
-                truncated=article.truncated,
-                notes=list(article.notes),
-            ),
+            article=ArticleMeta.describing(article),
             summary=summary,
             story_fingerprint=story_fingerprint(f"{article.title or ''}\n{article.body}"),
             received_at=received_at,

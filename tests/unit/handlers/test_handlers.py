@@ -119,9 +119,19 @@ def test_a_summary_event_publishes_one_alert_with_filterable_attributes(stack: D
     assert envelope["MessageAttributes"]["source"]["Value"] == "northern ledger"
 
 
-@pytest.mark.parametrize("event_name", ["ObjectRemoved:Delete"])
-def test_removal_events_are_ignored(stack: DeployedStack, event_name: str) -> None:
-    bucket = stack.physical_id("ArticlesBucket")
-    body = s3_notification(bucket, "incoming/gone.txt", etag="abc", event_name=event_name)
+def ignored_reasons(printed: str) -> list[str]:
+    """The ``reason`` of every ``EventsIgnored`` EMF blob the handler printed."""
+    blobs = [json.loads(line) for line in printed.splitlines() if line.startswith("{") and '"_aws"' in line]
+    return [blob["reason"] for blob in blobs if "EventsIgnored" in blob and "reason" in blob]
+
+
+@pytest.mark.parametrize("event_name", ["ObjectRemoved:Delete", "ObjectRemoved:DeleteMarkerCreated"])
+def test_removal_events_are_counted_as_ignored_and_touch_nothing(
+    stack: DeployedStack, event_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bucket = upload(stack, "incoming/gone.txt", (SAMPLES / "harbour-bridge-closure.txt").read_bytes())
+    capsys.readouterr()
+    body = s3_notification(bucket, "incoming/gone.txt", event_name=event_name)
     assert summarise_event(sqs_event(body)) == {"batchItemFailures": []}
-    assert keys(bucket, "") == []
+    assert ignored_reasons(capsys.readouterr().out) == [event_name]
+    assert keys(bucket, "") == ["incoming/gone.txt"]

@@ -166,3 +166,22 @@ def test_the_digest_publishes_the_days_alerts_and_skips_an_empty_day() -> None:
     assert (digest.status, digest.story_count) == ("published", 1)
     assert publisher.alerts[-1].payload.items[0].headline == "Tidewater Library reopens after flood repairs"
     assert publish_digest("2026-11-24", ledger=ledger, publisher=publisher).status == "empty"
+
+
+def test_the_record_keeps_the_articles_metadata_beside_the_summary() -> None:
+    article = (
+        b'{"title": "Ferry fares frozen", "url": "https://news.example/fares", "source": "Coastal Times",'
+        b' "author": "R. Amin", "published": "2026-11-24", "body": "The harbour board froze ferry fares'
+        b' for a year. Residents had asked for a cut. The board meets again in March."}'
+    )
+    store = MemoryStore({"incoming/fares.json": article})
+    record = store.summaries[summarise(store, "incoming/fares.json").record_key or ""]
+    meta = record.article
+    assert (meta.title, meta.url, meta.source, meta.author, meta.published) == (
+        "Ferry fares frozen",
+        "https://news.example/fares",
+        "Coastal Times",
+        "R. Amin",
+        "2026-11-24",
+    )
+    assert (meta.language, meta.truncated, type(meta.notes)) == ("en", False, list)
