@@ -21,8 +21,9 @@ from typing import Any
 
 from takeaways.article import Article, parse_article
 from takeaways.engines.extractive import ExtractiveEngine
+from takeaways.engines.headline import HEADLINE_CHARS
 from takeaways.text.sentences import split_sentences
-from takeaways.text.words import tokens
+from takeaways.text.words import DANGLING_WORDS, tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -64,6 +65,40 @@ def quality(dataset: str) -> Quality:
     )
     result: dict[str, Any] = json.loads(scored.stdout.strip().splitlines()[-1])
     return Quality(dataset, result["items"], result["system"], result["lead3"])
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineShape:
+    """How headlines read where a reader first meets them: an e-mail subject or an SMS."""
+
+    mean_chars: float
+    at_limit: float  # share within 5 characters of the limit: usually a sentence cut off
+    dangling_end: float  # share ending on "of", "the", "after", "they"...
+    open_quote: float  # share leaving a quotation open
+
+    @classmethod
+    def of(cls, headlines: list[str]) -> HeadlineShape:
+        count = max(len(headlines), 1)
+        ends = DANGLING_WORDS | {"he", "she", "they", "we", "it", "after", "before", "being"}
+        return cls(
+            sum(len(h) for h in headlines) / count,
+            sum(len(h) >= HEADLINE_CHARS - 5 for h in headlines) / count,
+            sum(bool(h.split()) and h.split()[-1].lower() in ends for h in headlines) / count,
+            sum(h.count('"') % 2 == 1 or h.count("“") > h.count("”") for h in headlines) / count,
+        )
+
+
+def headlines(dataset: str) -> tuple[HeadlineShape, HeadlineShape]:
+    """The CLI's generated headlines (the eval articles have no titles) against the lead sentence cut to fit."""
+    predictions = WORK / f"predictions-{dataset}"
+    ours = [json.loads(line)["headline"] for line in predictions.read_text().splitlines() if line.strip()]
+    baseline = []
+    for article in _articles():
+        lead = " ".join(split_sentences(article.body)[0].split()).rstrip(".")
+        baseline.append(
+            lead if len(lead) <= HEADLINE_CHARS else lead[: lead.rfind(" ", 0, HEADLINE_CHARS + 1)]
+        )
+    return HeadlineShape.of(ours), HeadlineShape.of(baseline)
 
 
 class _SumyTokenizer:
@@ -176,6 +211,21 @@ def report() -> list[str]:
             f"{s['rouge1']:.2f} / {s['rouge2']:.2f} / {s['rougeLsum']:.2f} ({s['words']:.0f}) | "
             f"{b['rouge1']:.2f} / {b['rouge2']:.2f} / {b['rougeLsum']:.2f} ({b['words']:.0f}) | "
             f"{s['rouge1'] - b['rouge1']:+.2f} | {'yes' if result.passes else 'NO'} |"
+        )
+    mine, cut_lead = headlines(DATASETS[0])
+    lines += [
+        "",
+        f"### Headlines of untitled articles ({DATASETS[0]}: none has a title, so every headline is generated)",
+        "",
+        f"Baseline: the first sentence cut at the last word that fits in {HEADLINE_CHARS} characters.",
+        "",
+        "| headlines | mean chars | at the limit | ending on a function word | quotation left open |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, shape in (("Takeaways", mine), ("first sentence, cut to fit", cut_lead)):
+        lines.append(
+            f"| {name} | {shape.mean_chars:.0f} | {shape.at_limit:.0%} | {shape.dangling_end:.0%} | "
+            f"{shape.open_quote:.0%} |"
         )
     ours, lexrank = speed()
     timings = scale()

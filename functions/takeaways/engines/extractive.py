@@ -23,18 +23,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from takeaways.article.model import Article
+from takeaways.engines.headline import headline_from
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.language import function_words
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import topics_from_terms
-from takeaways.text.words import STOP_WORDS, stem
+from takeaways.text.words import DANGLING_WORDS, STOP_WORDS, inside_quotation, stem
 
 MAX_TAKEAWAY_WORDS = 30
 MAX_CHARS_PER_WORD = 12  # with the word limit, a bound on characters for text without spaces
 SUMMARY_WORDS = 40
 MIN_SENTENCE_WORDS = 6
-HEADLINE_CHARS = 100
+HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
 
 STYLE_WEIGHTS: dict[str, float] = {
@@ -78,10 +79,6 @@ _CLAUSE_BREAK = re.compile(
     r"|;\s|:\s|\s(?:--|—|–)\s"
 )
 _COMMA = re.compile(r",\s")
-_DANGLING = frozenset(
-    "a an the and or but of to in on at by for from with as if that than his her their its our my "
-    "who which whose while when where because".split()
-)
 # Text addressed to a summariser rather than to readers, and links, never become takeaways.
 _NOT_FOR_READERS = re.compile(
     r"https?://|www\.|\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier) "
@@ -181,11 +178,18 @@ class ExtractiveEngine:
             if all(text.lower() != earlier.text.lower() for earlier in takeaways):
                 takeaways.append(Takeaway(text=text, evidence=[candidate.index]))
         lead = max(chosen, key=lambda c: (c.score, -c.index))
+        entities = find_entities(sentences[:ENTITY_SENTENCES])
+        headline = article.title or headline_from(
+            trim(lead.text, 2 * MAX_TAKEAWAY_WORDS),
+            people=[entity.name for entity in entities if entity.kind == "person"],
+            article_text=article.body[:HEADLINE_CONTEXT_CHARS],
+            dangling=foreign,
+        )
         return TakeawaySummary(
-            headline=article.title or headline_from(lead.text, foreign),
+            headline=headline,
             summary=trim(lead.text, SUMMARY_WORDS),
             takeaways=takeaways,
-            entities=find_entities(sentences[:ENTITY_SENTENCES]),
+            entities=entities,
             topics=topics_from_terms([title_terms, *term_lists]),
             language=article.language,
             engine=self.name,
@@ -306,7 +310,7 @@ def trim(sentence: str, max_words: int) -> str:
     """Shorten by cutting only: connectives, parentheticals, attributions, elaborations, then clauses."""
     text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
     text = text[:1].upper() + text[1:]
-    text = _PARENTHETICAL.sub(lambda m: m.group() if _inside_quotation(text, m.start()) else "", text)
+    text = _PARENTHETICAL.sub(lambda m: m.group() if inside_quotation(text, m.start()) else "", text)
     for pattern in (_TRAILING_ATTRIBUTION, _TRAILING_ELABORATION):
         shorter = pattern.sub(lambda m: m.group("end"), text)
         if len(shorter.split()) >= MIN_SENTENCE_WORDS and _quotes_balanced(shorter):
@@ -337,7 +341,7 @@ def _cut_to(text: str, max_words: int) -> str:
         if breaks:
             return _closed(text[: breaks[-1]].rstrip(" ,;:—–-"), ".")
     kept = words[:max_words]
-    while len(kept) > max_words // 2 and kept[-1].lower().strip(',;:"“”') in _DANGLING:
+    while len(kept) > max_words // 2 and kept[-1].lower().strip(',;:"“”') in DANGLING_WORDS:
         kept.pop()
     return _closed(" ".join(kept).rstrip(",;:—–-"), "…")
 
@@ -352,12 +356,6 @@ def _closed(text: str, ending: str) -> str:
     return text
 
 
-def _inside_quotation(text: str, position: int) -> bool:
-    """Words inside quotation marks are someone's words: they are cut short, never edited."""
-    before = text[:position]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
 def _quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
@@ -365,22 +363,3 @@ def _quotes_balanced(text: str) -> bool:
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
     smaller = min(len(first), len(second)) or 1
     return len(first & second) / smaller
-
-
-def headline_from(sentence: str, dangling: frozenset[str] = frozenset()) -> str:
-    """A headline from the lead sentence: its main clause, within HEADLINE_CHARS, without a final stop.
-
-    ``dangling`` adds the function words of the article's language to the English ones a
-    headline must not end on.
-    """
-    text = trim(sentence, MAX_TAKEAWAY_WORDS).rstrip(".…")
-    if len(text) <= HEADLINE_CHARS:
-        return text
-    window = text[: HEADLINE_CHARS + 1]
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(window, HEADLINE_CHARS // 2)]
-    if breaks:
-        return window[: breaks[-1]].rstrip(" ,;:—–-")
-    words = window[: window.rfind(" ")].split()
-    while len(words) > 3 and (words[-1].lower() in _DANGLING or words[-1].lower() in dangling):
-        words.pop()
-    return " ".join(words).rstrip(",;:—–-")

@@ -22,7 +22,7 @@ _NAME = re.compile(
     rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:of|de|da|du|del|la|van|von|bin|al)[ ])?{_WORD})*",
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’]*")
-_PERSON_TITLES = frozenset(
+PERSON_TITLES = frozenset(
     """president minister prime secretary senator sen rep representative governor gov mayor chancellor king queen
     prince princess judge justice chief ceo chairman chairwoman director spokesman spokeswoman spokesperson
     general gen colonel col captain capt sergeant officer detective coach manager professor prof dr mr mrs ms
@@ -31,7 +31,7 @@ _PERSON_TITLES = frozenset(
     attorney sheriff premier rabbi imam cardinal""".split()
 )
 # Departments that sit between a title and a name: "Secretary of State John Kerry".
-_DEPARTMENTS = frozenset(
+DEPARTMENTS = frozenset(
     """state foreign affairs defense defence interior home justice health homeland security finance energy
     education transportation transport commerce labor labour agriculture treasury trade environment culture
     economy the""".split()
@@ -81,9 +81,9 @@ _SKIP = frozenset(
     in on at for of with by from as said says according""".split()
 )
 _DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central"})
-_TRAILING_NOT_NAME = _PERSON_TITLES | _SKIP
-_TITLE_GAP = _DEPARTMENTS | {"of"}
-_NEVER_ALONE = _SKIP | _PERSON_TITLES | _DIRECTIONS
+_TRAILING_NOT_NAME = PERSON_TITLES | _SKIP
+_TITLE_GAP = DEPARTMENTS | {"of"}
+_NEVER_ALONE = _SKIP | PERSON_TITLES | _DIRECTIONS
 _CREDITS = frozenset({"CNN", "AP", "AFP", "REUTERS", "UPI", "BBC"})
 _DEMONYM = re.compile(
     r"[A-Z][a-z]+(?:ian|ican|ese|ish|ean)s?|(?:Iraqi|Israeli|Pakistani|Somali|Yemeni|Saudi|Kuwaiti|Omani|Qatari|"
@@ -148,7 +148,7 @@ def _line_start(text: str, position: int) -> bool:
 def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> list[str]:
     """Drop titles, departments and ordinary words: 'U.S. Secretary of State John Kerry' -> 'John Kerry'."""
     for position in range(len(words) - 2, -1, -1):
-        if words[position].lower().rstrip(".") in _PERSON_TITLES:
+        if words[position].lower().rstrip(".") in PERSON_TITLES:
             words = words[position + 1 :]
             while len(words) > 1 and words[0].lower() in _TITLE_GAP:
                 words = words[1:]
@@ -180,7 +180,7 @@ def _cue(name: str, text: str, start: int, end: int) -> EntityKind | None:
     """What the words around one mention say the name is."""
     before = text[max(start - 30, 0) : start].split()
     previous = before[-1].lower().strip(",;:\"'“”(") if before else ""
-    if previous in _PERSON_TITLES:
+    if previous in PERSON_TITLES:
         return "person"
     if previous in _PLACE_CUES:
         return "place"

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Words a cut text must not end on: "The council voted to" reads as if something is missing.
+DANGLING_WORDS = frozenset(
+    "a an the and or but of to in on at by for from with as if that than his her their its our my "
+    "who which whose while when where because".split()
+)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 STOP_WORDS = frozenset(
@@ -62,3 +67,9 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens that carry meaning: no stop words, no one-letter tokens."""
     return [stem(token) for token in tokens(text) if token not in STOP_WORDS and len(token) > 1]
+
+
+def inside_quotation(text: str, position: int) -> bool:
+    """Words inside quotation marks are someone's words: they are cut short, never edited."""
+    before = text[:position]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")

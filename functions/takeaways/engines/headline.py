@@ -1,0 +1,180 @@
+"""Headlines for articles that arrive without one, cut from a lead sentence the way news desks write them.
+
+Compression is by removal only, so every word of a headline is a word of the article, in
+the article's order, and it cannot say what the article does not. What goes, in turn:
+whatever follows the main clause, time phrases ("on Tuesday"), a person's title and
+first name where the article itself calls them by surname.
+Whatever is still too long is cut before a phrase, never inside a name or after "of".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES
+from takeaways.text.words import DANGLING_WORDS, inside_quotation
+
+HEADLINE_CHARS = 100
+_MIN_WORDS = 6
+_SURNAME_MENTIONS = 2
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_TIME_PHRASE = re.compile(
+    rf",?\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_PART_OF_DAY}(?=[\s,.;:]|$)"
+    r"|,?\s+(?:yesterday|today|tonight|overnight|(?:earlier|later)\s+this\s+(?:week|month|year)"
+    r"|(?:last|this)\s+(?:week|month|year))(?=[\s,.;:]|$)"
+)
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
+_CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
+_OPENING_TIME = re.compile(
+    rf"^(?:(?:On|Late|Early)\s+(?:{_WEEKDAY}){_PART_OF_DAY},?|(?:{_WEEKDAY}|Yesterday|Today|Tonight){_PART_OF_DAY},)\s+"
+)
+_MAIN_CLAUSE_END = re.compile(
+    r",\s+(?:but|while|although|though|whereas|which|who|whose|as|after|before|because|amid|with|including"
+    r"|and|according|saying|adding|citing)\s|;\s|\s(?:--|—|–)\s"
+)
+# A phrase starts at these words: cutting before one leaves a headline that reads complete.
+_PHRASE_START = re.compile(
+    r"\s(?=(?:after|before|at|in|on|from|with|for|by|over|near|during|despite|amid|since|as|while|when"
+    r"|because|who|which|into|against|under|between|following)\s)"
+)
+_PERSON_CUE = re.compile(
+    r"(?:['’]s)?,?\s+(?:said|says|told|added|wrote|asked|argued|explained|testified|who|was|is|has|had)\b"
+)
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def headline_from(
+    sentence: str,
+    *,
+    people: Iterable[str] = (),
+    article_text: str = "",
+    dangling: frozenset[str] = frozenset(),
+) -> str:
+    """A headline from ``sentence``, at most HEADLINE_CHARS long and without a final stop.
+
+    ``people`` are the full names of people the article mentions; one is shortened to a
+    surname only when ``article_text`` uses that surname on its own. ``dangling`` adds the
+    function words of the article's language to the English ones a headline must not end on.
+    """
+    text = _main_clause(" ".join(sentence.split()).rstrip(".…"))
+    text = _OPENING_TIME.sub("", text, count=1)
+    text = _TIME_PHRASE.sub(lambda m: _time_phrase_removed(text, m), text)
+    for name in sorted(set(people), key=len, reverse=True):
+        surname = _surname(name)
+        if surname and _called_by_surname(surname, name, article_text):
+            text = _by_surname(text, name, surname)
+    text = text[:1].upper() + text[1:]
+    return _within_limit(text.strip(" ,;:"), DANGLING_WORDS | _SUBJECT_PRONOUNS | dangling)
+
+
+def _main_clause(text: str) -> str:
+    """The sentence without its trailing clauses; a relative clause between commas goes, the rest stays.
+
+    "Crombie, who starred in the films, died" keeps its verb: only ", who starred in the films" goes.
+    """
+    position = 0
+    while match := _MAIN_CLAUSE_END.search(text, position):
+        position = match.end()
+        if inside_quotation(text, match.start()):
+            continue
+        if _RELATIVE.match(text, match.start()):
+            # The clause closes at the first comma followed by a lower-case word: "in Chapel Hill, North
+            # Carolina, can face" closes before "can", not inside the place name.
+            closing = _CLAUSE_CLOSE.search(text, match.end())
+            if closing and len(text[closing.end() :].split()) >= 3:
+                text = text[: match.start()] + " " + text[closing.end() :]
+                position = match.start() + 1
+                continue
+        if len(text[: match.start()].split()) >= _MIN_WORDS:
+            return text[: match.start()]
+    return text
+
+
+def _time_phrase_removed(text: str, match: re.Match[str]) -> str:
+    """Drop "on Tuesday" and "Thursday afternoon", but keep what a phrase needs ("of a Saturday", "over the last year")."""
+    before = text[: match.start()].split()
+    needed = bool(before) and before[-1].lower() in DANGLING_WORDS
+    return match.group() if needed or inside_quotation(text, match.start()) else ""
+
+
+def _called_by_surname(surname: str, name: str, article_text: str) -> bool:
+    """Whether the article calls someone by surname alone, as news copy does after the first mention.
+
+    Twice at least, and once as someone who speaks or acts ("Okafor said"), so a mis-typed
+    name such as "Billboard Hot" in "the Hot 100" is left whole.
+    """
+    first = re.escape(name.split()[0])
+    alone = list(re.finditer(rf"(?<!{first} )\b{re.escape(surname)}\b", article_text))
+    return len(alone) >= _SURNAME_MENTIONS and any(
+        _PERSON_CUE.match(article_text, mention.end()) for mention in alone
+    )
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a name of two or more words, if it is a surname."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+        return None  # "Robert Downey Jr." is not "Downey"
+    if not any(letter.islower() for letter in words[-1]):
+        return None  # "Nazi SS" is not somebody
+    return words[-1]
+
+
+def _by_surname(text: str, name: str, surname: str) -> str:
+    """'Russian President Vladimir Putin agreed' -> 'Putin agreed': the title goes with the first name."""
+    for match in reversed(list(re.finditer(rf"\b{re.escape(name)}\b", text))):
+        if inside_quotation(text, match.start()):
+            continue
+        start = _title_start(text, match.start())
+        text = text[:start] + surname + text[match.end() :]
+    return text
+
+
+def _title_start(text: str, name_start: int) -> int:
+    """Where a title right before a name begins ('U.S. Secretary of State'), or the name's start if none.
+
+    A lower-case title counts only inside a capitalised run ("Harbour Council leader"), so
+    "the party leader Jo Smith" keeps "the party leader".
+    """
+    words = list(re.finditer(r"\S+", text[:name_start]))
+    start, titled = name_start, False
+    for word in reversed(words):
+        token = word.group()
+        bare = token.lower().rstrip(".")
+        is_title = bare in PERSON_TITLES or bare in DEPARTMENTS
+        if token.endswith((",", ";", ":")) or not (token[:1].isupper() or bare == "of" or is_title):
+            break
+        titled = titled or is_title
+        start = word.start()
+    opens_run = start == name_start or text[start].isupper() or start == 0
+    return start if titled and opens_run else name_start
+
+
+def _within_limit(text: str, dangling: frozenset[str]) -> str:
+    """Cut a headline that is still too long before a phrase, else at a clause or word, never on "of"."""
+    if len(text) <= HEADLINE_CHARS:
+        return text
+    window = text[: HEADLINE_CHARS + 1]
+    for pattern in (_MAIN_CLAUSE_END, _PHRASE_START):
+        cuts = [
+            m.start()
+            for m in pattern.finditer(window, HEADLINE_CHARS // 2)
+            if not inside_quotation(window, m.start())
+        ]
+        if cuts:
+            return window[: cuts[-1]].rstrip(" ,;:—–-")
+    cut = window.rfind(" ")
+    if inside_quotation(window, cut):  # never leave a quotation open: cut before it begins
+        cut = max(window.rfind('"', 0, cut), window.rfind("“", 0, cut))
+    words = window[:cut].split()
+    following = text[len(" ".join(words)) :].split()[:1]
+    # Never end inside a name ("her ex-boyfriend Travis" of "Travis Alexander") or on a function word.
+    while len(words) > 3 and (
+        words[-1].lower() in dangling
+        or (words[-1][:1].isupper() and following and following[0][:1].isupper())
+    ):
+        following = [words.pop()]
+    return " ".join(words).rstrip(",;:—–-")

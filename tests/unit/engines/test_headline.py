@@ -1,0 +1,113 @@
+"""Generated headlines: shorter by removal only, and never cut where a reader would notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from takeaways.engines.headline import HEADLINE_CHARS, headline_from
+from takeaways.text.words import DANGLING_WORDS
+
+COUNCIL_STORY = (
+    "Harbour Council leader Ines Okafor said on Monday that the bridge will close for repairs. "
+    "Okafor said the work would take six weeks. Traders told Okafor they feared lost custom."
+)
+
+
+def in_order(headline: str, sentence: str) -> bool:
+    """Every word of the headline is a word of the sentence, in the sentence's order."""
+    remaining = iter(sentence.replace(",", " ").split())
+    return all(any(word.strip(",") == other for other in remaining) for word in headline.split())
+
+
+def test_the_main_clause_stays_and_the_trailing_clause_goes() -> None:
+    sentence = (
+        "The harbour board voted to freeze ferry fares for another year, "
+        "but the decision leaves the island route running at a loss."
+    )
+    assert headline_from(sentence) == "The harbour board voted to freeze ferry fares for another year"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "headline"),
+    [
+        ("Ferry crews walked out on Tuesday over a pay offer.", "Ferry crews walked out over a pay offer"),
+        (
+            "Three boats ran aground Thursday afternoon near the pier.",
+            "Three boats ran aground near the pier",
+        ),
+        ("On Friday, the council approved the harbour budget.", "The council approved the harbour budget"),
+        ("The market opens in the early hours of a Saturday morning.", None),
+        ("Over the last year the port handled more cargo than ever.", None),
+        ("Saturday at the regatta has always drawn the biggest crowds.", None),
+    ],
+)
+def test_time_phrases_go_unless_the_sentence_needs_them(sentence: str, headline: str | None) -> None:
+    assert headline_from(sentence) == (headline or sentence.rstrip("."))
+
+
+def test_a_person_the_article_calls_by_surname_loses_title_and_first_name() -> None:
+    sentence = "Harbour Council leader Ines Okafor said that the bridge will close for repairs."
+    people = ["Ines Okafor"]
+    assert headline_from(sentence, people=people, article_text=COUNCIL_STORY) == (
+        "Okafor said that the bridge will close for repairs"
+    )
+    lower_case_title = "The traders' association leader Ines Okafor said that the bridge will close."
+    assert headline_from(lower_case_title, people=people, article_text=COUNCIL_STORY) == (
+        "The traders' association leader Okafor said that the bridge will close"
+    )
+    only_full_name = "Ines Okafor opened the market. Ines Okafor thanked the traders."
+    assert headline_from(sentence, people=people, article_text=only_full_name) == sentence.rstrip(".")
+
+
+def test_a_name_that_is_not_somebody_is_left_whole() -> None:
+    text = "The Hot 100 chart moved. Hot 100 entries rose. The chart was busy."
+    sentence = "The song topped the Billboard Hot 100 for a fifth week."
+    assert "Billboard Hot 100" in headline_from(sentence, people=["Billboard Hot"], article_text=text)
+    assert "Nazi SS" in headline_from(
+        "Prosecutors tried former Nazi SS guards in the city.",
+        people=["Nazi SS"],
+        article_text="SS guards said nothing. SS records were read.",
+    )
+
+
+def test_a_relative_clause_between_commas_goes_and_the_verb_after_it_stays() -> None:
+    sentence = "Mara Lindqvist, who led the rescue near Port Ellis, Northshire, received a medal from the coastguard."
+    assert headline_from(sentence) == "Mara Lindqvist received a medal from the coastguard"
+
+
+def test_words_inside_a_quotation_are_never_edited() -> None:
+    sentence = 'The mayor called the plan "a Tuesday afternoon idea, but a good one" at the meeting.'
+    assert headline_from(sentence) == sentence.rstrip(".")
+
+
+LONG_SENTENCES = [
+    "Five volunteers who had been searching the marshes along the estuary for three days after the storm "
+    "were finally relieved by a coastguard team from the northern station.",
+    'The festival director and the cast of "The Lighthouse Keeper -- A Winter Tale" thanked the audience '
+    "and then showed the trailer for the new production.",
+    "Residents of the old harbour district have learned the hard way that flood barriers built in the "
+    "nineteen seventies cannot hold back the spring tides any more.",
+    "Fishermen who depend on the northern grounds say the new quota rules will cost them half of their "
+    "income over the coming season, according to the association's figures.",
+    "Parents who want their children vaccinated before the winter can book an appointment at one of "
+    "twelve clinics across the county starting next week.",
+    "When the ferry operator announced that the island service would end, the islanders organised a "
+    "petition that gathered more signatures than there are voters on the island.",
+]
+
+
+@pytest.mark.parametrize("sentence", LONG_SENTENCES)
+def test_a_long_lead_is_cut_where_a_reader_would_not_notice(sentence: str) -> None:
+    headline = headline_from(sentence)
+    last = headline.split()[-1].lower()
+    assert len(headline) <= HEADLINE_CHARS
+    assert last not in DANGLING_WORDS and last not in {"they", "he", "she"}
+    assert headline.count('"') % 2 == 0
+    assert in_order(headline, sentence)
+    assert len(headline.split()) >= 4
+
+
+def test_a_name_with_a_suffix_keeps_it() -> None:
+    story = "Downey said the film was done. Downey told the crowd it was his last."
+    sentence = "Alan Downey Jr. walked out of an interview about the harbour film."
+    assert headline_from(sentence, people=["Alan Downey Jr."], article_text=story) == sentence.rstrip(".")
