@@ -64,7 +64,7 @@ def headline_from(
     text = _TIME_PHRASE.sub(lambda m: _time_phrase_removed(text, m), text)
     for name in sorted(set(people), key=len, reverse=True):
         surname = _surname(name)
-        if surname and _called_by_surname(surname, name, article_text):
+        if surname and name in text and _called_by_surname(surname, name, article_text):
             text = _by_surname(text, name, surname)
     text = text[:1].upper() + text[1:]
     return _within_limit(text.strip(" ,;:"), DANGLING_WORDS | _SUBJECT_PRONOUNS | dangling)
@@ -106,11 +106,25 @@ def _called_by_surname(surname: str, name: str, article_text: str) -> bool:
     Twice at least, and once as someone who speaks or acts ("Okafor said"), so a mis-typed
     name such as "Billboard Hot" in "the Hot 100" is left whole.
     """
-    first = re.escape(name.split()[0])
-    alone = list(re.finditer(rf"(?<!{first} )\b{re.escape(surname)}\b", article_text))
-    return len(alone) >= _SURNAME_MENTIONS and any(
-        _PERSON_CUE.match(article_text, mention.end()) for mention in alone
-    )
+    full_name_start = name.split()[0] + " "
+    mentions, acts = 0, False
+    for start, end in _word_occurrences(article_text, surname):
+        if not article_text.endswith(full_name_start, 0, start):
+            mentions += 1
+            acts = acts or bool(_PERSON_CUE.match(article_text, end))
+    return mentions >= _SURNAME_MENTIONS and acts
+
+
+def _word_occurrences(text: str, words: str) -> list[tuple[int, int]]:
+    """Where ``words`` stand as whole words in ``text`` (plain search: names vary too much to compile each)."""
+    found = []
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            found.append((start, end))
+        start = text.find(words, end)
+    return found
 
 
 def _surname(name: str) -> str | None:
@@ -125,11 +139,9 @@ def _surname(name: str) -> str | None:
 
 def _by_surname(text: str, name: str, surname: str) -> str:
     """'Russian President Vladimir Putin agreed' -> 'Putin agreed': the title goes with the first name."""
-    for match in reversed(list(re.finditer(rf"\b{re.escape(name)}\b", text))):
-        if inside_quotation(text, match.start()):
-            continue
-        start = _title_start(text, match.start())
-        text = text[:start] + surname + text[match.end() :]
+    for name_start, name_end in reversed(_word_occurrences(text, name)):
+        if not inside_quotation(text, name_start):
+            text = text[: _title_start(text, name_start)] + surname + text[name_end:]
     return text
 
 
@@ -149,15 +161,34 @@ def _title_start(text: str, name_start: int) -> int:
             break
         titled = titled or is_title
         start = word.start()
-    opens_run = start == name_start or text[start].isupper() or start == 0
-    return start if titled and opens_run else name_start
+    return start if titled and (start == 0 or text[start].isupper()) else name_start
 
 
 def _within_limit(text: str, dangling: frozenset[str]) -> str:
-    """Cut a headline that is still too long before a phrase, else at a clause or word, never on "of"."""
+    """Cut a headline that is still too long at a clause, else before a phrase, else at a word.
+
+    Whatever the cut, the headline never ends on a function word ("of", "who"), inside a
+    name ("her ex-boyfriend Travis" of "Travis Alexander") or inside a quotation.
+    """
     if len(text) <= HEADLINE_CHARS:
         return text
     window = text[: HEADLINE_CHARS + 1]
+    cut = _clause_or_phrase_cut(window)
+    if cut is None:
+        cut = window.rfind(" ")
+        if inside_quotation(window, cut):
+            cut = max(window.rfind('"', 0, cut), window.rfind("“", 0, cut))
+    words = window[:cut].split()
+    following = text[cut:].split()[:1]
+    while len(words) > 3 and (
+        words[-1].lower().strip(",;:") in dangling
+        or (words[-1][:1].isupper() and following and following[0][:1].isupper())
+    ):
+        following = [words.pop()]
+    return " ".join(words).rstrip(",;:—–-")
+
+
+def _clause_or_phrase_cut(window: str) -> int | None:
     for pattern in (_MAIN_CLAUSE_END, _PHRASE_START):
         cuts = [
             m.start()
@@ -165,16 +196,5 @@ def _within_limit(text: str, dangling: frozenset[str]) -> str:
             if not inside_quotation(window, m.start())
         ]
         if cuts:
-            return window[: cuts[-1]].rstrip(" ,;:—–-")
-    cut = window.rfind(" ")
-    if inside_quotation(window, cut):  # never leave a quotation open: cut before it begins
-        cut = max(window.rfind('"', 0, cut), window.rfind("“", 0, cut))
-    words = window[:cut].split()
-    following = text[len(" ".join(words)) :].split()[:1]
-    # Never end inside a name ("her ex-boyfriend Travis" of "Travis Alexander") or on a function word.
-    while len(words) > 3 and (
-        words[-1].lower() in dangling
-        or (words[-1][:1].isupper() and following and following[0][:1].isupper())
-    ):
-        following = [words.pop()]
-    return " ".join(words).rstrip(",;:—–-")
+            return cuts[-1]
+    return None

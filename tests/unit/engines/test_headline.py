@@ -91,6 +91,8 @@ LONG_SENTENCES = [
     "income over the coming season, according to the association's figures.",
     "Parents who want their children vaccinated before the winter can book an appointment at one of "
     "twelve clinics across the county starting next week.",
+    "All eyes will be on the young skipper finally allowed to sail and the old skipper who for so long "
+    "has steered the harbour boats through the winter storms.",
     "When the ferry operator announced that the island service would end, the islanders organised a "
     "petition that gathered more signatures than there are voters on the island.",
 ]
