@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from takeaways.summary import Entity, EntityKind
+from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import STOP_WORDS
 
 _WORD = r"(?:[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w'’]*(?:-[\w'’]+)*)"
@@ -122,7 +123,7 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
                 continue
             counts[name] += 0 if at_start and len(parts) == 1 else 1
             first_seen.setdefault(name, start)
-            kind = _cue(name, text, match.start(), match.end())
+            kind = _cue(name, text, match.start(), match.end()) or _titled(found, parts)
             if kind:
                 cues.setdefault(name, Counter())[kind] += 1
     merged, known_by_surname = _merge_surnames(counts, first_seen)
@@ -189,6 +190,18 @@ def _cue(name: str, text: str, start: int, end: int) -> EntityKind | None:
     return None
 
 
+def _titled(found: str, parts: list[str]) -> EntityKind | None:
+    """A title opening the capitalised run ("Captain Noor Haddad", "Secretary of State Dana Whitlock")."""
+    words = found.split()
+    if not parts or parts[0] not in words:
+        return None
+    before = [word.lower().rstrip(".") for word in words[: words.index(parts[0])]]
+    only_title = all(word in PERSON_TITLES or word in _TITLE_GAP for word in before)
+    # "Governor of Maryland" names a place: a person's name follows the title itself.
+    next_to_name = bool(before) and before[-1] != "of"
+    return "person" if only_title and next_to_name and any(word in PERSON_TITLES for word in before) else None
+
+
 def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -> EntityKind:
     parts = name.lower().replace(".", "").split()
     if parts[-1] in _ORGANISATION_WORDS or parts[0] in _ORGANISATION_WORDS:
@@ -199,7 +212,7 @@ def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -
         return cues.most_common(1)[0][0]
     if known_by_surname and len(parts) in (2, 3, 4):
         return "person"
-    if len(parts) in (2, 3) and all(part.isalpha() for part in parts) and not name.isupper():
+    if len(parts) in (2, 3) and parts[0] in NAME_STARTS and all(part.isalpha() for part in parts):
         return "person"
     return "other"
 

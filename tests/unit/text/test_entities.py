@@ -66,3 +66,19 @@ def test_topics_need_two_cues_and_come_most_frequent_first() -> None:
 def test_topics_from_stems_agree_with_topics_from_text() -> None:
     text = "Voters back the election result; the minister and parliament accept the vote."
     assert topics_from_terms([content_terms(text)]) == find_topics(text) == ["politics"]
+
+
+def test_a_two_word_name_is_a_persons_only_when_it_starts_like_one() -> None:
+    story = [
+        "Crews from Deepwater Salvage and the Harbour Gazette reached the wreck near Port Ellis.",
+        "Deepwater Salvage sent two tugs, and Harbour Gazette reporters filmed the tow.",
+        "Captain Noor Haddad steered the first tug; Liu Wen, a diver, checked the hull.",
+        "Rescue Week began as Deepwater Salvage crews returned, and Harbour Gazette readers cheered.",
+        "Rescue Week events run until Sunday.",
+    ]
+    found = {entity.name: entity.kind for entity in find_entities(story)}
+    assert found["Deepwater Salvage"] == "other"
+    assert found["Harbour Gazette"] == "other"
+    assert found["Rescue Week"] == "other"
+    assert found["Liu Wen"] == "person"  # family name first
+    assert found["Noor Haddad"] == "person"  # the title says so, whatever the first name
