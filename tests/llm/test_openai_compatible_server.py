@@ -20,7 +20,7 @@ from infra.moto_server import running_moto_server
 from takeaways.article import Article, parse_article
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.selection import build_engine
-from takeaways.records import to_json
+from takeaways.records import from_jsonable, to_json
 from takeaways.summary import TakeawaySummary
 from takeaways.text.sentences import article_sentences
 
@@ -151,11 +151,6 @@ def test_the_whole_pipeline_with_the_model_delivers_only_grounded_alerts(
     for alert in alerts:
         name = origins[alert["article_id"]]
         article = parse_article(sources[name], name)
-        summary = TakeawaySummary(
-            headline=alert["headline"],
-            summary=alert["summary"],
-            takeaways=alert["takeaways"],
-            engine=alert["engine"],
-            fallback_reason=alert["fallback_reason"],
-        )
+        fields = ("headline", "summary", "takeaways", "engine", "fallback_reason")
+        summary = from_jsonable(TakeawaySummary, {field: alert[field] for field in fields})
         assert_grounded_or_fallback(summary, article)
