@@ -6,6 +6,7 @@ is ``schemas/summary-record-v1.schema.json``; a test keeps fields and schema in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -53,6 +54,18 @@ class TakeawaySummary:
     def __post_init__(self) -> None:
         if not 1 <= len(self.takeaways) <= MAX_TAKEAWAYS:
             raise ValueError(f"a summary has 1 to {MAX_TAKEAWAYS} takeaways, not {len(self.takeaways)}")
+        require_items(self.takeaways, Takeaway, "takeaways")
+        require_items(self.entities, Entity, "entities")
+
+
+def require_items(items: Sequence[object], kind: type, field_name: str) -> None:
+    """Catch a list of plain dicts where records belong: dataclasses, unlike pydantic, do not convert them.
+
+    Parsed JSON goes through ``takeaways.records.from_jsonable``, which builds the records.
+    """
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f"{field_name} holds a {type(item).__name__}, not a {kind.__name__}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -16,7 +16,7 @@ from takeaways.alerts.digest import DigestPayload, render_digest
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.render import render_alert
 from takeaways.records import RecordInvalid, from_json, from_jsonable, to_json, to_jsonable
-from takeaways.summary import SummaryRecord
+from takeaways.summary import SummaryRecord, TakeawaySummary
 from tests.unit.alerts.test_render import make_record
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
@@ -123,3 +123,14 @@ def test_a_missing_required_field_and_text_that_is_not_json_are_refused() -> Non
         from_jsonable(SummaryRecord, document)
     with pytest.raises(RecordInvalid, match="not JSON"):
         from_json(SummaryRecord, b"{ truncated")
+
+
+def test_plain_dicts_where_records_belong_are_refused_at_construction() -> None:
+    summary = make_record().summary
+    with pytest.raises(TypeError, match="takeaways holds a dict, not a Takeaway"):
+        TakeawaySummary(
+            headline=summary.headline,
+            summary=summary.summary,
+            takeaways=to_jsonable(summary.takeaways),
+            engine=summary.engine,
+        )

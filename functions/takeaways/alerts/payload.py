@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from takeaways.summary import MAX_TAKEAWAYS, Entity
+from takeaways.summary import MAX_TAKEAWAYS, Entity, require_items
 
 PRIORITIES = range(1, 6)
 
@@ -57,3 +57,5 @@ class AlertPayload:
             raise ValueError(f"an alert has 1 to {MAX_TAKEAWAYS} takeaways, not {len(self.takeaways)}")
         if self.priority not in PRIORITIES:
             raise ValueError(f"priority runs from 1 to 5, not {self.priority}")
+        require_items(self.takeaways, AlertTakeaway, "takeaways")
+        require_items(self.entities, Entity, "entities")
