@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--prefix", required=True, help="e.g. incoming/2026/11/")
     replay.set_defaults(run=_replay)
 
+    schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
+    schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
+    schema.set_defaults(run=_schema)
     return parser
 
 
@@ -275,6 +278,21 @@ def render_summary_text(summary: TakeawaySummary) -> str:
     engine = summary.engine + (f" (fallback: {summary.fallback_reason})" if summary.fallback_reason else "")
     lines.append(f"Language: {summary.language} | Engine: {engine}")
     return "\n".join(lines)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from takeaways.contracts import published_schemas
+
+    files = published_schemas()
+    if args.write is None:
+        for text in files.values():
+            print(text, end="")
+        return 0
+    args.write.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (args.write / name).write_text(text, encoding="utf-8")
+        print(f"wrote {args.write / name}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
-"""Frozen dataclasses to JSON and back, checked against their type hints on the way in.
+"""The records other systems read, as frozen dataclasses: to JSON and back, bounds, and JSON Schema.
 
-The records other systems read (the summary and rejection records, the alert, the
-digest) are plain dataclasses rather than pydantic models: importing pydantic and
-building those models cost about 50 ms of every cold start, for shapes this simple.
-Their contract is the JSON Schema files in ``schemas/``; tests hold both to each other.
+The summary and rejection records, the alert and the digest are plain dataclasses rather
+than pydantic models: importing pydantic and building those models cost about 50 ms of
+every cold start, for shapes this simple. Each field's description and bounds live in
+its ``dataclasses.field`` metadata (``field_info``), in pydantic's vocabulary (``ge``, ``le``,
+``min_length``, ``max_length``): ``check_bounds`` enforces them at run time, and
+``json_schema`` hands the dataclass to pydantic (imported only then, by the CLI and the
+tests) to write the published schema files in ``schemas/``.
 """
 
 from __future__ import annotations
@@ -18,8 +21,40 @@ from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin, get
 Record = TypeVar("Record")
 
 
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
 class RecordInvalid(ValueError):
     """A JSON document does not have the shape of the record it should hold."""
+
+
+def field_info(description: str | None = None, **bounds: int) -> dict[str, Any]:
+    """A record field's metadata: its description and bounds (``ge``, ``le``, ``min_length``, ``max_length``)."""
+    return {**bounds, "description": description} if description else dict(bounds)
+
+
+def check_bounds(record: Any) -> None:
+    """Raise ``ValueError`` for the first field outside the bounds its metadata declares."""
+    for spec in fields(record):
+        value = getattr(record, spec.name)
+        for key, bound in spec.metadata.items():
+            if key not in _LOWER_BOUNDS and key not in _UPPER_BOUNDS:
+                continue
+            measured = len(value) if key.endswith("_length") else value
+            if (key in _LOWER_BOUNDS and measured < bound) or (key in _UPPER_BOUNDS and measured > bound):
+                raise ValueError(f"{spec.name}: {measured} is outside the bound {key}={bound}")
+
+
+_LOWER_BOUNDS = frozenset({"ge", "min_length"})
+_UPPER_BOUNDS = frozenset({"le", "max_length"})
+
+
+def json_schema(record_type: type, schema_id: str) -> str:
+    """The published JSON Schema of a record, as the exact text of its file (pydantic is imported here only)."""
+    from pydantic import TypeAdapter
+
+    schema = {"$schema": JSON_SCHEMA_DIALECT, "$id": schema_id, **TypeAdapter(record_type).json_schema()}
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
 def to_jsonable(value: Any) -> Any:
@@ -103,11 +138,11 @@ def _convert_record(record_type: type, value: Any, path: str) -> Any:
         raise RecordInvalid(f"{path}: expected an object, got {type(value).__name__}")
     hints = _hints(record_type)
     arguments = {}
-    for field in fields(record_type):
-        if field.name in value:
-            arguments[field.name] = _convert(hints[field.name], value[field.name], f"{path}.{field.name}")
-        elif field.default is MISSING and field.default_factory is MISSING:
-            raise RecordInvalid(f"{path}.{field.name}: required")
+    for spec in fields(record_type):
+        if spec.name in value:
+            arguments[spec.name] = _convert(hints[spec.name], value[spec.name], f"{path}.{spec.name}")
+        elif spec.default is MISSING and spec.default_factory is MISSING:
+            raise RecordInvalid(f"{path}.{spec.name}: required")
     try:
         return record_type(**arguments)
     except (TypeError, ValueError) as error:

@@ -1,7 +1,7 @@
 """The takeaway summary and the records stored for it: the shapes other systems read.
 
-Plain frozen dataclasses, serialised by ``takeaways.records``. Their published contract
-is ``schemas/summary-record-v1.schema.json``; a test keeps fields and schema in step.
+Plain frozen dataclasses, serialised by ``takeaways.records``; descriptions and bounds
+sit on the fields, and ``schemas/summary-record-v1.schema.json`` is generated from them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from takeaways.records import check_bounds, field_info
 
 if TYPE_CHECKING:
     from takeaways.article.model import Article
@@ -20,19 +22,23 @@ MAX_TAKEAWAYS = 5
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Takeaway:
-    """One short factual point and the article sentences it rests on (``evidence``: sentence indices)."""
+    """One short factual point and the article sentences it rests on."""
 
-    text: str
-    evidence: list[int] = field(default_factory=list)
+    text: str = field(metadata=field_info(min_length=1))
+    evidence: list[int] = field(
+        default_factory=list, metadata=field_info("Indices of the article sentences it rests on")
+    )
 
     def __post_init__(self) -> None:
-        if not self.text:
-            raise ValueError("a takeaway needs text")
+        check_bounds(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
     """A person, organisation or place named in the article."""
+
+    # Its own (empty) schema config, so the alert's "extra: forbid" does not spread to it.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {}
 
     name: str
     kind: EntityKind
@@ -40,20 +46,19 @@ class Entity:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TakeawaySummary:
-    """What an engine makes of one article; ``engine`` is 'extractive' or 'openai:<model>'."""
+    """What an engine makes of one article."""
 
     headline: str
-    summary: str
-    takeaways: list[Takeaway]
+    summary: str = field(metadata=field_info("One line"))
+    takeaways: list[Takeaway] = field(metadata=field_info(min_length=1, max_length=MAX_TAKEAWAYS))
     entities: list[Entity] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     language: str = "en"
-    engine: str
+    engine: str = field(metadata=field_info("'extractive' or 'openai:<model>'"))
     fallback_reason: str | None = None
 
     def __post_init__(self) -> None:
-        if not 1 <= len(self.takeaways) <= MAX_TAKEAWAYS:
-            raise ValueError(f"a summary has 1 to {MAX_TAKEAWAYS} takeaways, not {len(self.takeaways)}")
+        check_bounds(self)
         require_items(self.takeaways, Takeaway, "takeaways")
         require_items(self.entities, Entity, "entities")
 
@@ -101,19 +106,18 @@ class ArticleMeta:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SummaryRecord:
-    """The JSON object written to ``summaries/<article-id>.json``: what was summarised, how, and when.
-
-    ``story_fingerprint`` is the MinHash signature of the article text, for story
-    de-duplication; ``received_at`` is when the article landed in S3.
-    """
+    """The JSON object written to ``summaries/<article-id>.json``: what was summarised, how, and when."""
 
     schema_version: Literal[1] = 1
     article_id: str
     source_object: ObjectRef
     article: ArticleMeta
     summary: TakeawaySummary
-    story_fingerprint: list[int] = field(default_factory=list)
-    received_at: datetime | None = None
+    story_fingerprint: list[int] = field(
+        default_factory=list,
+        metadata=field_info("MinHash signature of the article text, for story de-duplication"),
+    )
+    received_at: datetime | None = field(default=None, metadata=field_info("When the article landed in S3"))
     summarised_at: datetime
 
 
@@ -127,3 +131,6 @@ class RejectionRecord:
     reason: str
     detail: str
     rejected_at: datetime
+
+
+SUMMARY_RECORD_SCHEMA_ID = "https://schemas.takeaways.dev/summary-record-v1.schema.json"

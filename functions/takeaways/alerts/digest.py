@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar, Literal
 
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, per_protocol_message
 from takeaways.alerts.text_limits import shorten, to_ascii
-from takeaways.records import to_json
+from takeaways.records import field_info, to_json
 
+DIGEST_SCHEMA_ID = "https://schemas.takeaways.dev/digest-v1.schema.json"
 _EMAIL_ITEMS = 50
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DigestItem:
     """One alerted story, cut down to what a digest reader scans."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     article_id: str
     headline: str
@@ -30,16 +33,16 @@ class DigestItem:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DigestPayload:
-    """A daily digest, version 1: the day's alerts, most urgent first.
+    """A daily digest, version 1: the day's alerts, most urgent first."""
 
-    ``day`` is the UTC day (YYYY-MM-DD); ``story_count`` counts the stories alerted
-    that day, and ``items`` may hold fewer so the message fits SNS's size limit.
-    """
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "title": "Takeaways daily digest"}
 
     schema_version: Literal[1] = 1
     type: Literal["takeaways.digest"] = "takeaways.digest"
-    day: str
-    story_count: int
+    day: str = field(metadata=field_info("UTC day, YYYY-MM-DD"))
+    story_count: int = field(
+        metadata=field_info("Stories alerted that day; items may hold fewer to fit the message")
+    )
     items: list[DigestItem]
 
 

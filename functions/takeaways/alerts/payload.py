@@ -1,61 +1,59 @@
 """The JSON alert that SQS, Lambda and HTTPS subscribers receive: a versioned, published shape.
 
-Consumers validate against ``schemas/alert-v1.schema.json``; a test keeps this
-dataclass and that file in step. New optional fields may be added; nothing is
-removed or renamed within version 1.
+``schemas/alert-v1.schema.json`` is generated from ``AlertPayload``; consumers validate
+against that file, and a test keeps the two identical.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
+from takeaways.records import check_bounds, field_info
 from takeaways.summary import MAX_TAKEAWAYS, Entity, require_items
 
-PRIORITIES = range(1, 6)
+ALERT_SCHEMA_ID = "https://schemas.takeaways.dev/alert-v1.schema.json"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AlertTakeaway:
-    """One takeaway and the indices of the article sentences it rests on."""
+    """One takeaway and where in the article it comes from."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     text: str
-    evidence: list[int]
+    evidence: list[int] = field(metadata=field_info("Indices of the article sentences it rests on"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AlertPayload:
-    """A takeaway alert, version 1.
+    """A takeaway alert, version 1. New optional fields may be added; nothing is removed or renamed."""
 
-    ``is_update`` is true when this replaces an alert sent for the same story;
-    ``priority`` runs from 1 (routine) to 5 (urgent); ``summary_object`` is the
-    ``s3://`` URI of the stored summary record.
-    """
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "title": "Takeaways alert"}
 
     schema_version: Literal[1] = 1
     type: Literal["takeaways.alert"] = "takeaways.alert"
     article_id: str
-    is_update: bool = False
+    is_update: bool = field(
+        default=False, metadata=field_info("True when this replaces an alert sent for the same story")
+    )
     headline: str
     summary: str
-    takeaways: list[AlertTakeaway]
+    takeaways: list[AlertTakeaway] = field(metadata=field_info(min_length=1, max_length=MAX_TAKEAWAYS))
     topics: list[str]
     entities: list[Entity]
-    priority: int
+    priority: int = field(metadata=field_info("1 routine .. 5 urgent", ge=1, le=5))
     language: str
     source: str | None
     url: str | None
     published: str | None
-    engine: str
+    engine: str = field(metadata=field_info("'extractive' or 'openai:<model>'"))
     fallback_reason: str | None
-    summary_object: str
+    summary_object: str = field(metadata=field_info("s3:// URI of the stored summary record"))
     summarised_at: datetime
 
     def __post_init__(self) -> None:
-        if not 1 <= len(self.takeaways) <= MAX_TAKEAWAYS:
-            raise ValueError(f"an alert has 1 to {MAX_TAKEAWAYS} takeaways, not {len(self.takeaways)}")
-        if self.priority not in PRIORITIES:
-            raise ValueError(f"priority runs from 1 to 5, not {self.priority}")
+        check_bounds(self)
         require_items(self.takeaways, AlertTakeaway, "takeaways")
         require_items(self.entities, Entity, "entities")
