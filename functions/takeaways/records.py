@@ -12,6 +12,7 @@ tests) to write the published schema files in ``schemas/``.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import datetime
 from functools import cache
@@ -19,9 +20,9 @@ from types import NoneType, UnionType
 from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
 Record = TypeVar("Record")
-
-
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_LOWER_BOUNDS = frozenset({"ge", "min_length"})
+_UPPER_BOUNDS = frozenset({"le", "max_length"})
 
 
 class RecordInvalid(ValueError):
@@ -45,8 +46,14 @@ def check_bounds(record: Any) -> None:
                 raise ValueError(f"{spec.name}: {measured} is outside the bound {key}={bound}")
 
 
-_LOWER_BOUNDS = frozenset({"ge", "min_length"})
-_UPPER_BOUNDS = frozenset({"le", "max_length"})
+def check_items(items: Sequence[object], kind: type, field_name: str) -> None:
+    """Catch a list of plain dicts where records belong: dataclasses, unlike pydantic, do not convert them.
+
+    Parsed JSON goes through ``from_jsonable``, which builds the records.
+    """
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f"{field_name} holds a {type(item).__name__}, not a {kind.__name__}")
 
 
 def json_schema(record_type: type, schema_id: str) -> str:

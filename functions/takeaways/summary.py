@@ -6,12 +6,11 @@ sit on the fields, and ``schemas/summary-record-v1.schema.json`` is generated fr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from takeaways.records import check_bounds, field_info
+from takeaways.records import check_bounds, check_items, field_info
 
 if TYPE_CHECKING:
     from takeaways.article.model import Article
@@ -59,18 +58,8 @@ class TakeawaySummary:
 
     def __post_init__(self) -> None:
         check_bounds(self)
-        require_items(self.takeaways, Takeaway, "takeaways")
-        require_items(self.entities, Entity, "entities")
-
-
-def require_items(items: Sequence[object], kind: type, field_name: str) -> None:
-    """Catch a list of plain dicts where records belong: dataclasses, unlike pydantic, do not convert them.
-
-    Parsed JSON goes through ``takeaways.records.from_jsonable``, which builds the records.
-    """
-    for item in items:
-        if not isinstance(item, kind):
-            raise TypeError(f"{field_name} holds a {type(item).__name__}, not a {kind.__name__}")
+        check_items(self.takeaways, Takeaway, "takeaways")
+        check_items(self.entities, Entity, "entities")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Literal
 
-from takeaways.records import check_bounds, field_info
-from takeaways.summary import MAX_TAKEAWAYS, Entity, require_items
+from takeaways.records import check_bounds, check_items, field_info
+from takeaways.summary import MAX_TAKEAWAYS, Entity
 
 ALERT_SCHEMA_ID = "https://schemas.takeaways.dev/alert-v1.schema.json"
 
@@ -55,5 +55,5 @@ class AlertPayload:
 
     def __post_init__(self) -> None:
         check_bounds(self)
-        require_items(self.takeaways, AlertTakeaway, "takeaways")
-        require_items(self.entities, Entity, "entities")
+        check_items(self.takeaways, AlertTakeaway, "takeaways")
+        check_items(self.entities, Entity, "entities")
