@@ -13,17 +13,14 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from typing import Any, Literal, get_args
 
+from takeaways.records import bound_problems, field_info
+
 JsonMode = Literal["json_schema", "json_object"]
 _PRICES = re.compile(r"^(\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*)?$")
 
 
 class ConfigurationError(RuntimeError):
     """The function's environment is wrong: nothing it processes could succeed."""
-
-
-def _number(default: float, *, low: float, high: float | None = None) -> Any:
-    """A numeric setting and its inclusive bounds."""
-    return field(default=default, metadata={"low": low, "high": high})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,24 +38,24 @@ class Settings:
     alerts_topic_arn: str = ""
     digest_topic_arn: str = ""
     story_table: str = ""
-    story_window_seconds: int = _number(48 * 3600, low=1)
+    story_window_seconds: int = field(default=48 * 3600, metadata=field_info(ge=1))
     incoming_prefix: str = "incoming/"
     summaries_prefix: str = "summaries/"
     rejected_prefix: str = "rejected/"
-    max_article_bytes: int = _number(5_000_000, low=1)
-    max_article_chars: int = _number(200_000, low=1001)
-    idempotency_ttl_seconds: int = _number(7 * 24 * 3600, low=1)
+    max_article_bytes: int = field(default=5_000_000, metadata=field_info(ge=1))
+    max_article_chars: int = field(default=200_000, metadata=field_info(ge=1001))
+    idempotency_ttl_seconds: int = field(default=7 * 24 * 3600, metadata=field_info(ge=1))
     openai_model: str = "gpt-4o-mini"
     openai_api_key_secret: str = ""
     openai_base_url: str = ""
     openai_json_mode: JsonMode = "json_schema"
-    openai_max_output_tokens: int = _number(800, low=100, high=16_000)
-    openai_max_input_tokens: int = _number(6_000, low=500, high=1_000_000)
-    openai_timeout_seconds: float = _number(25.0, low=0.1, high=300)
-    openai_max_attempts: int = _number(3, low=1, high=10)
+    openai_max_output_tokens: int = field(default=800, metadata=field_info(ge=100, le=16_000))
+    openai_max_input_tokens: int = field(default=6_000, metadata=field_info(ge=500, le=1_000_000))
+    openai_timeout_seconds: float = field(default=25.0, metadata=field_info(ge=0.1, le=300))
+    openai_max_attempts: int = field(default=3, metadata=field_info(ge=1, le=10))
     openai_price_per_million: str = ""
-    secret_cache_seconds: int = _number(300, low=0)
-    daily_token_budget: int = _number(0, low=0)
+    secret_cache_seconds: int = field(default=300, metadata=field_info(ge=0))
+    daily_token_budget: int = field(default=0, metadata=field_info(ge=0))
 
     def __post_init__(self) -> None:
         problems = list(self._problems())
@@ -77,11 +74,7 @@ class Settings:
             yield f"openai_json_mode: {self.openai_json_mode!r} is not one of {list(get_args(JsonMode))}"
         if not _PRICES.match(self.openai_price_per_million):
             yield f"openai_price_per_million: {self.openai_price_per_million!r} is not 'input,output'"
-        for setting in fields(self):
-            low, high = setting.metadata.get("low"), setting.metadata.get("high")
-            value = getattr(self, setting.name)
-            if (low is not None and value < low) or (high is not None and value > high):
-                yield f"{setting.name}: {value} is outside {low}..{high if high is not None else ''}"
+        yield from bound_problems(self)
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -29,21 +29,30 @@ class RecordInvalid(ValueError):
     """A JSON document does not have the shape of the record it should hold."""
 
 
-def field_info(description: str | None = None, **bounds: int) -> dict[str, Any]:
-    """A record field's metadata: its description and bounds (``ge``, ``le``, ``min_length``, ``max_length``)."""
+def field_info(description: str | None = None, **bounds: float) -> dict[str, Any]:
+    """A field's metadata: its description and bounds (``ge``, ``le``, ``min_length``, ``max_length``)."""
     return {**bounds, "description": description} if description else dict(bounds)
 
 
-def check_bounds(record: Any) -> None:
-    """Raise ``ValueError`` for the first field outside the bounds its metadata declares."""
-    for spec in fields(record):
-        value = getattr(record, spec.name)
+def bound_problems(instance: Any) -> list[str]:
+    """Every field of a dataclass instance outside the bounds its metadata declares."""
+    problems = []
+    for spec in fields(instance):
+        value = getattr(instance, spec.name)
         for key, bound in spec.metadata.items():
             if key not in _LOWER_BOUNDS and key not in _UPPER_BOUNDS:
                 continue
             measured = len(value) if key.endswith("_length") else value
             if (key in _LOWER_BOUNDS and measured < bound) or (key in _UPPER_BOUNDS and measured > bound):
-                raise ValueError(f"{spec.name}: {measured} is outside the bound {key}={bound}")
+                problems.append(f"{spec.name}: {measured} is outside the bound {key}={bound}")
+    return problems
+
+
+def check_bounds(record: Any) -> None:
+    """Raise ``ValueError`` for a field outside the bounds its metadata declares."""
+    problems = bound_problems(record)
+    if problems:
+        raise ValueError(problems[0])
 
 
 def check_items(items: Sequence[object], kind: type, field_name: str) -> None:
