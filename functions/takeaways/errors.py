@@ -18,6 +18,7 @@ class RejectionReason(StrEnum):
     UNSUPPORTED_TYPE = "unsupported_type"
     NOT_FOUND = "not_found"
     NOT_AN_S3_EVENT = "not_an_s3_event"
+    INVALID_RECORD = "invalid_record"
 
 
 class TakeawaysError(Exception):

@@ -71,6 +71,16 @@ def overwritten_before_processing(h: Harness) -> str:
     return key
 
 
+def summary_deleted_before_alerting(h: Harness) -> str:
+    """A summary record removed (by an operator, say) before the notify function reads it."""
+    key = "summaries/removed-by-hand.json"
+    h.put(key, b"{}")
+    import boto3
+
+    boto3.client("s3").delete_object(Bucket=h.bucket, Key=key)
+    return key
+
+
 def duplicate_event(h: Harness) -> str:
     key = "incoming/duplicate.txt"
     h.put(key, PLAIN.encode())
@@ -250,6 +260,18 @@ CASES: list[Case] = [
         "an object deleted before it is processed",
         "rejected: not_found",
         deleted_before_processing,
+    ),
+    Case(
+        "not a summary record",
+        "a file under summaries/ that is not a summary record",
+        "rejected: invalid_record",
+        put("summaries/notes.json", b'{"note": "copied here by hand"}'),
+    ),
+    Case(
+        "summary deleted",
+        "a summary record deleted before its alert is sent",
+        "rejected: not_found",
+        summary_deleted_before_alerting,
     ),
     Case(
         "overwritten",

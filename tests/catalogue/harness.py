@@ -67,7 +67,8 @@ class Harness:
         for prefix, records in found.items():
             for item in s3.list_objects_v2(Bucket=self.bucket, Prefix=prefix).get("Contents", []):
                 record = json.loads(s3.get_object(Bucket=self.bucket, Key=item["Key"])["Body"].read())
-                records[record["source_object"]["key"]] = record
+                if "source_object" in record:  # a case may plant a file that is not a record
+                    records[record["source_object"]["key"]] = record
         dead = 0
         for name in ("IngestDeadLetterQueue", "AlertDeadLetterQueue"):
             attributes = sqs.get_queue_attributes(

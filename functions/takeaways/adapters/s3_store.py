@@ -9,12 +9,13 @@ from botocore.exceptions import ClientError
 
 from takeaways.errors import ArticleRejected, RejectionReason, TransientFailure
 from takeaways.pipeline.ports import ObjectSuperseded
-from takeaways.records import from_json, to_json
+from takeaways.records import RecordInvalid, from_json, to_json
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
+_DETAIL_CHARS = 500
 _MISSING = frozenset({"NoSuchKey", "404", "NotFound", "NoSuchVersion"})
 _THROTTLED = frozenset(
     {"SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "ServiceUnavailable"}
@@ -64,7 +65,11 @@ class S3ArticleStore:
             body = self._s3.get_object(Bucket=ref.bucket, Key=ref.key)["Body"].read()
         except ClientError as error:
             raise _translate(error, ref) from error
-        return from_json(SummaryRecord, body)
+        try:
+            return from_json(SummaryRecord, body)
+        except RecordInvalid as error:
+            detail = f"s3://{ref.bucket}/{ref.key} is not a summary record: {error}"
+            raise ArticleRejected(RejectionReason.INVALID_RECORD, detail[:_DETAIL_CHARS]) from error
 
     def _put_json(self, bucket: str, key: str, text: str) -> None:
         try:

@@ -25,7 +25,7 @@ from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.config import ConfigurationError, Settings, settings
 from takeaways.engines import SummaryEngine
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
-from takeaways.pipeline.summarise import StageLayout
+from takeaways.pipeline.naming import StageLayout
 
 # The idempotency key: the same object version is processed once, however often its event arrives;
 # an operator's replay carries its own id and so is processed once more.
@@ -49,6 +49,7 @@ class NotifyDependencies:
     store: S3ArticleStore
     publisher: SnsTopicPublisher
     ledger: DynamoStoryLedger | None
+    layout: StageLayout
     persistence: DynamoDBPersistenceLayer
     idempotency: IdempotencyConfig
 
@@ -169,6 +170,7 @@ def notify_dependencies() -> NotifyDependencies:
         store=S3ArticleStore(s3_client()),
         publisher=SnsTopicPublisher(sns_client(), current.alerts_topic_arn),
         ledger=story_ledger(current),
+        layout=_layout(current),
         persistence=persistence,
         idempotency=config,
     )

@@ -16,6 +16,7 @@ from takeaways.observability import (
     ALERTS_PUBLISHED,
     DUPLICATES_SKIPPED,
     END_TO_END_LATENCY,
+    INPUTS_REJECTED,
     count,
     count_with_reason,
     logger,
@@ -44,6 +45,10 @@ def handle_message(message: QueueMessage) -> None:
         if outcome.get("duplicate"):
             logger.info("duplicate event: alert already published", extra=outcome)
             continue
+        if outcome["status"] == "rejected":
+            count_with_reason(INPUTS_REJECTED, outcome["reason"])
+            logger.warning("summary record rejected", extra=outcome)
+            continue
         if outcome["status"] == "duplicate_story":
             count_with_reason(DUPLICATES_SKIPPED, "same_story")
             logger.info("story already alerted", extra=outcome)
@@ -62,6 +67,7 @@ def _publish_once() -> Any:
             from_jsonable(ObjectRef, object_ref),
             store=deps.store,
             publisher=deps.publisher,
+            layout=deps.layout,
             ledger=deps.ledger,
         )
         return asdict(outcome)

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MAX_SLUG = 60
+
+
+@dataclass(frozen=True, slots=True)
+class StageLayout:
+    """Where the stages read and write inside the bucket."""
+
+    incoming_prefix: str = "incoming/"
+    summaries_prefix: str = "summaries/"
+    rejected_prefix: str = "rejected/"
 
 
 def article_id_for(bucket: str, key: str, incoming_prefix: str) -> str:

@@ -1,4 +1,8 @@
-"""Stage two: a stored summary becomes one alert, unless its story was already told."""
+"""Stage two: a stored summary becomes one alert, unless its story was already told.
+
+A summary record that has vanished or is not a summary record can never become an alert:
+it is recorded under ``rejected/`` like a bad article, not retried into the dead-letter queue.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,27 @@ from dataclasses import dataclass
 from typing import Literal
 
 from takeaways.alerts.render import render_alert
+from takeaways.errors import ArticleRejected
 from takeaways.pipeline.clock import Clock, utc_now
+from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
 from takeaways.pipeline.ports import AlertPublisher, ArticleStore
 from takeaways.stories.ledger import StoryLedger
 from takeaways.stories.matching import StoryEntry, classify_story
-from takeaways.summary import ObjectRef
+from takeaways.summary import ObjectRef, RejectionRecord
 
 
 @dataclass(frozen=True, slots=True)
 class NotifyOutcome:
     """What became of one summary record."""
 
-    status: Literal["published", "duplicate_story"]
+    status: Literal["published", "duplicate_story", "rejected"]
     article_id: str
-    story_id: str
+    story_id: str = ""
     is_update: bool = False
     message_id: str | None = None
     latency_seconds: float | None = None
+    reason: str | None = None
+    record_key: str | None = None
 
 
 def publish_alert(
@@ -30,6 +38,7 @@ def publish_alert(
     *,
     store: ArticleStore,
     publisher: AlertPublisher,
+    layout: StageLayout,
     ledger: StoryLedger | None = None,
     clock: Clock = utc_now,
 ) -> NotifyOutcome:
@@ -38,7 +47,10 @@ def publish_alert(
     The ledger entry is written before publishing, keyed by this summary's version,
     so a retry after a failed publish recognises itself rather than a duplicate.
     """
-    record = store.read_summary(ref)
+    try:
+        record = store.read_summary(ref)
+    except ArticleRejected as rejected:
+        return _rejected(ref, rejected, store=store, layout=layout, clock=clock)
     alert_key = f"{ref.key}@{ref.etag or ''}"
     verdict_kind, story_id = "new", record.article_id
     if ledger is not None and record.story_fingerprint:
@@ -79,4 +91,25 @@ def publish_alert(
         is_update=is_update,
         message_id=message_id,
         latency_seconds=latency,
+    )
+
+
+def _rejected(
+    ref: ObjectRef, rejected: ArticleRejected, *, store: ArticleStore, layout: StageLayout, clock: Clock
+) -> NotifyOutcome:
+    """Record why a summary record could not be alerted; its id is its own, apart from the article's."""
+    record_id = article_id_for(ref.bucket, ref.key, layout.summaries_prefix)
+    key = record_key(layout.rejected_prefix, record_id)
+    store.write_rejection(
+        key,
+        RejectionRecord(
+            article_id=record_id,
+            source_object=ref,
+            reason=rejected.reason.value,
+            detail=rejected.detail,
+            rejected_at=clock(),
+        ),
+    )
+    return NotifyOutcome(
+        status="rejected", article_id=record_id, reason=rejected.reason.value, record_key=key
     )

@@ -10,19 +10,10 @@ from takeaways.article import parse_article
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
 from takeaways.pipeline.clock import Clock, utc_now
-from takeaways.pipeline.naming import article_id_for, record_key
+from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
 from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded
 from takeaways.stories.fingerprint import story_fingerprint
 from takeaways.summary import ArticleMeta, ObjectRef, RejectionRecord, SummaryRecord
-
-
-@dataclass(frozen=True, slots=True)
-class StageLayout:
-    """Where the stages read and write inside the bucket."""
-
-    incoming_prefix: str = "incoming/"
-    summaries_prefix: str = "summaries/"
-    rejected_prefix: str = "rejected/"
 
 
 @dataclass(frozen=True, slots=True)

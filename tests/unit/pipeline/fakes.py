@@ -38,6 +38,8 @@ class MemoryStore:
         self.rejections[key] = record
 
     def read_summary(self, ref: ObjectRef) -> SummaryRecord:
+        if ref.key not in self.summaries:
+            raise ArticleRejected(RejectionReason.NOT_FOUND, ref.key)
         return self.summaries[ref.key]
 
 

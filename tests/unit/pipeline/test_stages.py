@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from takeaways.pipeline.digest import publish_digest
-from takeaways.pipeline.naming import article_id_for
+from takeaways.pipeline.naming import StageLayout, article_id_for
 from takeaways.pipeline.notify import NotifyOutcome, publish_alert
-from takeaways.pipeline.summarise import StageLayout, SummariseOutcome, summarise_article
+from takeaways.pipeline.summarise import SummariseOutcome, summarise_article
 from takeaways.summary import ObjectRef
 from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryLedger, MemoryStore, RecordingPublisher
 
@@ -88,12 +88,30 @@ def test_a_stored_summary_becomes_one_alert_with_its_latency() -> None:
         ObjectRef(bucket="articles", key=outcome.record_key),
         store=store,
         publisher=publisher,
+        layout=LAYOUT,
         clock=lambda: NOW + timedelta(seconds=5),
     )
     assert [alert.payload.article_id for alert in publisher.alerts] == [outcome.article_id]
     assert publisher.alerts[0].payload.summary_object == f"s3://articles/{outcome.record_key}"
     assert result.message_id == "message-1"
     assert result.latency_seconds == 35.0
+
+
+def test_a_summary_that_has_vanished_is_recorded_and_not_alerted() -> None:
+    store, publisher = MemoryStore({}), RecordingPublisher()
+    result = publish_alert(
+        ObjectRef(bucket="articles", key="summaries/gone.json"),
+        store=store,
+        publisher=publisher,
+        layout=LAYOUT,
+        clock=lambda: NOW,
+    )
+    assert (result.status, result.reason) == ("rejected", "not_found")
+    assert result.record_key == f"rejected/{result.article_id}.json"
+    rejection = store.rejections[result.record_key]
+    assert rejection.source_object.key == "summaries/gone.json"
+    assert rejection.rejected_at == NOW
+    assert not publisher.alerts
 
 
 def test_article_ids_are_readable_and_keep_alike_keys_apart() -> None:
@@ -113,6 +131,7 @@ def publish(
         ObjectRef(bucket="articles", key=key, etag=etag),
         store=store,
         publisher=publisher,
+        layout=LAYOUT,
         ledger=ledger,
         clock=lambda: NOW,
     )
