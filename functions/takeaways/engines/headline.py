@@ -34,10 +34,13 @@ _MAIN_CLAUSE_END = re.compile(
     r",\s+(?:but|while|although|though|whereas|which|who|whose|as|after|before|because|amid|with|including"
     r"|and|according|saying|adding|citing)\s|;\s|\s(?:--|—|–)\s"
 )
-# A phrase starts at these words: cutting before one leaves a headline that reads complete.
+# Cutting before a clause ("that", "when") or, failing that, a phrase ("in", "with") leaves a
+# headline that reads complete; a clause boundary comes first because it loses less meaning.
+_CLAUSE_START = re.compile(
+    r"\s(?=(?:that|which|who|whose|where|when|while|because|as|after|before|since|following|including)\s)"
+)
 _PHRASE_START = re.compile(
-    r"\s(?=(?:after|before|at|in|on|from|with|for|by|over|near|during|despite|amid|since|as|while|when"
-    r"|because|who|which|into|against|under|between|following)\s)"
+    r"\s(?=(?:at|in|on|from|with|for|by|over|near|during|despite|amid|into|against|under|between)\s)"
 )
 _PERSON_CUE = re.compile(
     r"(?:['’]s)?,?\s+(?:said|says|told|added|wrote|asked|argued|explained|testified|who|was|is|has|had)\b"
@@ -189,7 +192,7 @@ def _within_limit(text: str, dangling: frozenset[str]) -> str:
 
 
 def _clause_or_phrase_cut(window: str) -> int | None:
-    for pattern in (_MAIN_CLAUSE_END, _PHRASE_START):
+    for pattern in (_MAIN_CLAUSE_END, _CLAUSE_START, _PHRASE_START):
         cuts = [
             m.start()
             for m in pattern.finditer(window, HEADLINE_CHARS // 2)

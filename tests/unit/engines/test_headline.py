@@ -98,6 +98,11 @@ LONG_SENTENCES = [
 ]
 
 
+def test_a_long_lead_is_cut_at_a_clause_before_a_phrase() -> None:
+    sentence = LONG_SENTENCES[2]  # "... learned the hard way that flood barriers built in the ..."
+    assert headline_from(sentence) == "Residents of the old harbour district have learned the hard way"
+
+
 @pytest.mark.parametrize("sentence", LONG_SENTENCES)
 def test_a_long_lead_is_cut_where_a_reader_would_not_notice(sentence: str) -> None:
     headline = headline_from(sentence)
