@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.idempotency import (
     DynamoDBPersistenceLayer,
@@ -23,9 +23,13 @@ from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.adapters.sns_publisher import SnsTopicPublisher
 from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.config import ConfigurationError, Settings, settings
-from takeaways.engines import SummaryEngine
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
 from takeaways.pipeline.naming import StageLayout
+
+if TYPE_CHECKING:
+    # Only a type here: importing the engines package loads article parsing, which the
+    # notify and digest functions never use.
+    from takeaways.engines import SummaryEngine
 
 # The idempotency key: the same object version is processed once, however often its event arrives;
 # an operator's replay carries its own id and so is processed once more.
