@@ -15,8 +15,8 @@ from takeaways.errors import ArticleRejected
 from takeaways.handlers.s3_notifications import ObjectCreated, parse_s3_notification
 from takeaways.handlers.sqs_batch import QueueMessage
 from takeaways.observability import EVENTS_IGNORED, INPUTS_REJECTED, count_with_reason, logger
-from takeaways.pipeline.naming import record_key
-from takeaways.summary import ObjectRef, RejectionRecord
+from takeaways.pipeline.rejections import record_rejection
+from takeaways.summary import ObjectRef
 
 _BODY_EXCERPT = 500
 
@@ -38,16 +38,15 @@ def reject_message(
     message: QueueMessage, rejected: ArticleRejected, store: S3ArticleStore, current: Settings
 ) -> None:
     """Keep a record of a message that is not an S3 event, and move on."""
-    record_id = f"message-{message.message_id}"
-    store.write_rejection(
-        record_key(current.rejected_prefix, record_id),
-        RejectionRecord(
-            article_id=record_id,
-            source_object=ObjectRef(bucket=current.articles_bucket, key=f"sqs://{message.event_source_arn}"),
-            reason=rejected.reason.value,
-            detail=f"{rejected.detail}; body starts: {message.body[:_BODY_EXCERPT]!r}",
-            rejected_at=datetime.now(UTC),
+    record_rejection(
+        store,
+        rejected_prefix=current.rejected_prefix,
+        record_id=f"message-{message.message_id}",
+        source=ObjectRef(bucket=current.articles_bucket, key=f"sqs://{message.event_source_arn}"),
+        rejected=ArticleRejected(
+            rejected.reason, f"{rejected.detail}; body starts: {message.body[:_BODY_EXCERPT]!r}"
         ),
+        at=datetime.now(UTC),
     )
     count_with_reason(INPUTS_REJECTED, rejected.reason.value)
     logger.warning(

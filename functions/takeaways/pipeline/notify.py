@@ -12,11 +12,12 @@ from typing import Literal
 from takeaways.alerts.render import render_alert
 from takeaways.errors import ArticleRejected
 from takeaways.pipeline.clock import Clock, utc_now
-from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
+from takeaways.pipeline.naming import StageLayout, article_id_for
 from takeaways.pipeline.ports import AlertPublisher, ArticleStore
+from takeaways.pipeline.rejections import record_rejection
 from takeaways.stories.ledger import StoryLedger
 from takeaways.stories.matching import StoryEntry, classify_story
-from takeaways.summary import ObjectRef, RejectionRecord
+from takeaways.summary import ObjectRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +100,13 @@ def _rejected(
 ) -> NotifyOutcome:
     """Record why a summary record could not be alerted; its id is its own, apart from the article's."""
     record_id = article_id_for(ref.bucket, ref.key, layout.summaries_prefix)
-    key = record_key(layout.rejected_prefix, record_id)
-    store.write_rejection(
-        key,
-        RejectionRecord(
-            article_id=record_id,
-            source_object=ref,
-            reason=rejected.reason.value,
-            detail=rejected.detail,
-            rejected_at=clock(),
-        ),
+    key = record_rejection(
+        store,
+        rejected_prefix=layout.rejected_prefix,
+        record_id=record_id,
+        source=ref,
+        rejected=rejected,
+        at=clock(),
     )
     return NotifyOutcome(
         status="rejected", article_id=record_id, reason=rejected.reason.value, record_key=key

@@ -12,8 +12,9 @@ from takeaways.errors import ArticleRejected
 from takeaways.pipeline.clock import Clock, utc_now
 from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
 from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded
+from takeaways.pipeline.rejections import record_rejection
 from takeaways.stories.fingerprint import story_fingerprint
-from takeaways.summary import ArticleMeta, ObjectRef, RejectionRecord, SummaryRecord
+from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +48,13 @@ def summarise_article(
     except ObjectSuperseded:
         return SummariseOutcome(status="superseded", article_id=article_id, reason="superseded")
     except ArticleRejected as rejected:
-        key = record_key(layout.rejected_prefix, article_id)
-        store.write_rejection(
-            key,
-            RejectionRecord(
-                article_id=article_id,
-                source_object=ref,
-                reason=rejected.reason.value,
-                detail=rejected.detail,
-                rejected_at=clock(),
-            ),
+        key = record_rejection(
+            store,
+            rejected_prefix=layout.rejected_prefix,
+            record_id=article_id,
+            source=ref,
+            rejected=rejected,
+            at=clock(),
         )
         return SummariseOutcome(
             status="rejected", article_id=article_id, record_key=key, reason=rejected.reason.value
