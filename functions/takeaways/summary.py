@@ -47,8 +47,8 @@ class Entity:
 class TakeawaySummary:
     """What an engine makes of one article."""
 
-    headline: str
-    summary: str = field(metadata=field_info("One line"))
+    headline: str = field(metadata=field_info(min_length=1))
+    summary: str = field(metadata=field_info("One line", min_length=1))
     takeaways: list[Takeaway] = field(metadata=field_info(min_length=1, max_length=MAX_TAKEAWAYS))
     entities: list[Entity] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)

@@ -85,6 +85,7 @@ def test_keys_a_newer_writer_adds_are_ignored() -> None:
         (["summary", "takeaways", 0, "evidence", 0], True, "evidence[0]: expected int"),
         (["summary", "entities", 0, "kind"], "animal", "kind: 'animal' is not one of"),
         (["summary", "takeaways"], [], "takeaways: 0 is outside the bound min_length=1"),
+        (["summary", "headline"], "", "headline: 0 is outside the bound min_length=1"),
         (["summarised_at"], "yesterday", "summarised_at: expected an ISO 8601"),
         (["schema_version"], 2, "schema_version: 2 is not one of [1]"),
         (["source_object"], "s3://articles/x", "source_object: expected an object"),

@@ -3,8 +3,11 @@
 Compression is by removal only, so every word of a headline is a word of the article, in
 the article's order, and it cannot say what the article does not. What goes, in turn:
 whatever follows the main clause, time phrases ("on Tuesday"), a person's title and
-first name where the article itself calls them by surname.
-Whatever is still too long is cut before a phrase, never inside a name or after "of".
+first name where the article itself calls them by surname, and, when that is not enough,
+an opening clause ("Even as a girl in Malaysia, ...") that sets a scene rather than a
+condition, a source or a year. Whatever is still too long is cut before a phrase, never
+inside a name, after "of" or after "was". A lead that is one long quotation keeps its
+opening words and marks the cut with an ellipsis inside the quotation marks.
 """
 
 from __future__ import annotations
@@ -46,6 +49,29 @@ _PERSON_CUE = re.compile(
     r"(?:['’]s)?,?\s+(?:said|says|told|added|wrote|asked|argued|explained|testified|who|was|is|has|had)\b"
 )
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+# "... the future CEO of a media company was" stops where the reader waits for the rest.
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would can could may might must should shall do does did not".split()
+)
+_CONTRACTED_IS = frozenset({"that's", "it's", "there's", "who's", "what's", "he's", "she's", "here's"})
+# Ending on these leaves a question open: "... about why".
+_OPEN_QUESTIONS = frozenset({"why", "whether", "how"})
+# Opening clauses that may go: they set a scene, not a condition ("If ...") or a source ("According to ...").
+_SCENE_OPENERS = frozenset(
+    "as just even when while after since although though despite amid in on at during following once "
+    "now still sure yes indeed however meanwhile instead increasingly already again".split()
+)
+# What the main clause may start with once the opening is gone; "he" or "their" would lose who it means.
+_CLAUSE_OPENERS = frozenset(
+    "the a an this these all many some most more several few no every each both dozens hundreds thousands "
+    "millions".split()
+)
+_NEXT_LIST_ITEM = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,|\s+and\s)")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
+# A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
+_INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
+_MIN_QUOTED_WORDS = 3
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -69,8 +95,12 @@ def headline_from(
         surname = _surname(name)
         if surname and name in text and _called_by_surname(surname, name, article_text):
             text = _by_surname(text, name, surname)
+    if len(text) > HEADLINE_CHARS:
+        text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
-    return _within_limit(text.strip(" ,;:"), DANGLING_WORDS | _SUBJECT_PRONOUNS | dangling)
+    return _within_limit(
+        text.strip(" ,;:"), DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | dangling
+    )
 
 
 def _main_clause(text: str) -> str:
@@ -93,6 +123,34 @@ def _main_clause(text: str) -> str:
                 continue
         if len(text[: match.start()].split()) >= _MIN_WORDS:
             return text[: match.start()]
+    return text
+
+
+def _opening_removed(text: str) -> str:
+    """'Even as a little girl in Malaysia, the future CEO was small but deadly' -> 'the future CEO was ...'.
+
+    Only a scene-setting opening goes: "If elected, she would cut taxes" keeps its condition,
+    "According to police, ..." its source, and "When police arrived, they found" its subject.
+    """
+    if text.split(maxsplit=1)[0].lower().rstrip(",") not in _SCENE_OPENERS:
+        return text
+    for comma in _OPENING_COMMA.finditer(text):
+        if inside_quotation(text, comma.start()):
+            return text
+        if _INNER_COMMA.match(text, comma.end()):
+            continue
+        if _YEAR.search(text, 0, comma.start()):
+            return text  # "On October 24, 1944, warplanes swarmed": without its year it reads as news
+        rest = text[comma.end() :]
+        first = rest.split(maxsplit=1)[0] if rest else ""
+        starts_clause = (
+            first.lower() in _CLAUSE_OPENERS or first[:1].isdigit() or (first[:1].isupper() and first != "I")
+        )
+        # "Roppongi Hills, an upscale high-rise" is the place described, not a new clause.
+        apposition = first.lower() in {"a", "an"} and text[: comma.start()].split()[-1][:1].isupper()
+        if starts_clause and not apposition and len(rest.split()) >= _MIN_WORDS:
+            return rest
+        return text
     return text
 
 
@@ -141,11 +199,22 @@ def _surname(name: str) -> str | None:
 
 
 def _by_surname(text: str, name: str, surname: str) -> str:
-    """'Russian President Vladimir Putin agreed' -> 'Putin agreed': the title goes with the first name."""
+    """'Russian President Vladimir Putin agreed' -> 'Putin agreed': the title goes with the first name.
+
+    A name in a list ("Carrie Ann Inaba, Len Goodman, ...") stays whole, so the list reads alike.
+    """
     for name_start, name_end in reversed(_word_occurrences(text, name)):
-        if not inside_quotation(text, name_start):
+        if not inside_quotation(text, name_start) and not _in_list(text, name_start, name_end):
             text = text[: _title_start(text, name_start)] + surname + text[name_end:]
     return text
+
+
+def _in_list(text: str, name_start: int, name_end: int) -> bool:
+    """Whether a name stands among capitalised names and commas, as in "Inaba, Len Goodman, Bruno Tonioli"."""
+    followed = _NEXT_LIST_ITEM.match(text, name_end) is not None
+    # "Inaba, Len Goodman" is a list; "Earlier, Len Goodman" is not, so the text's first word does not count.
+    preceded = re.search(r"\s[A-Z][\w.'’-]*,\s+$", text[:name_start]) is not None
+    return followed or (preceded and re.match(r",|\s+and\s", text[name_end:]) is not None)
 
 
 def _title_start(text: str, name_start: int) -> int:
@@ -180,15 +249,33 @@ def _within_limit(text: str, dangling: frozenset[str]) -> str:
     if cut is None:
         cut = window.rfind(" ")
         if inside_quotation(window, cut):
-            cut = max(window.rfind('"', 0, cut), window.rfind("“", 0, cut))
+            opening = max(window.rfind('"', 0, cut), window.rfind("“", 0, cut))
+            if len(window[:opening].split()) < _MIN_QUOTED_WORDS:
+                return _quotation_cut(window, opening, dangling)
+            cut = opening
     words = window[:cut].split()
     following = text[cut:].split()[:1]
     while len(words) > 3 and (
-        words[-1].lower().strip(",;:") in dangling
+        _dangles(words[-1], dangling)
         or (words[-1][:1].isupper() and following and following[0][:1].isupper())
     ):
         following = [words.pop()]
     return " ".join(words).rstrip(",;:—–-")
+
+
+def _dangles(word: str, dangling: frozenset[str]) -> bool:
+    """Whether a headline ending on ``word`` leaves the reader waiting: "of", "was", "that's"."""
+    bare = word.lower().strip(",;:").replace("’", "'")
+    return bare in dangling or bare in _CONTRACTED_IS
+
+
+def _quotation_cut(window: str, opening: int, dangling: frozenset[str]) -> str:
+    """A lead that is mostly one quotation: its opening words, the cut marked inside the quotation marks."""
+    closing = "”" if window[opening] == "“" else '"'
+    words = window[: HEADLINE_CHARS - 1].split()[:-1] or [window[: HEADLINE_CHARS - 2]]
+    while len(words) > _MIN_QUOTED_WORDS and _dangles(words[-1], dangling):
+        words.pop()
+    return " ".join(words).rstrip(",;:—–-") + "…" + closing
 
 
 def _clause_or_phrase_cut(window: str) -> int | None:

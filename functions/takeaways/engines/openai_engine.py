@@ -301,12 +301,12 @@ class OpenAIEngine:
             problems = "; ".join(sorted(set(result.problems.values())))
             raise self._failure("ungrounded", f"{len(kept)} grounded takeaway(s): {problems}"[:300])
         headline = " ".join(answer.headline.split())
-        if facts.unsupported(headline):
+        if not headline or facts.unsupported(headline):
             self._observer.outcome("headline_replaced")
             title_is_fact = article.title and facts.unsupported(article.title) is None
             headline = article.title if article.title and title_is_fact else kept[0].text
         summary = " ".join(answer.summary.split())
-        if facts.unsupported(summary):
+        if not summary or facts.unsupported(summary):
             self._observer.outcome("summary_replaced")
             summary = kept[0].text
         self._observer.outcome("ok")

@@ -256,6 +256,17 @@ def test_an_ungrounded_headline_and_summary_are_replaced_from_the_article() -> N
     assert {"headline_replaced", "summary_replaced"} <= set(server.recorder.outcomes)
 
 
+def test_an_empty_headline_and_summary_are_replaced_from_the_article() -> None:
+    server = Server([always(completion(answer(GOOD, headline=" ", summary="\n")))])
+    summary = server.summarise()
+    assert (summary.engine, summary.headline) == (
+        "openai:gpt-4o-mini",
+        "Ferry strike halts island crossings for second day",
+    )
+    assert summary.summary == GOOD[0][0]
+    assert {"headline_replaced", "summary_replaced"} <= set(server.recorder.outcomes)
+
+
 def test_repeated_takeaways_count_once() -> None:
     repeated = [GOOD[0], GOOD[0], (GOOD[0][0].upper(), [0]), GOOD[1]]
     summary = Server([always(completion(answer(repeated)))]).summarise()
