@@ -79,14 +79,17 @@ _CLAUSE_BREAK = re.compile(
     r"|;\s|:\s|\s(?:--|—|–)\s"
 )
 _COMMA = re.compile(r",\s")
-# Text addressed to a summariser rather than to readers, and links, never become takeaways.
+# Text addressed to a summariser rather than to readers, links and an opinion piece's
+# disclaimer never become takeaways.
 _NOT_FOR_READERS = re.compile(
-    r"https?://|www\.|\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier) "
+    r"https?://|www\.|\b(?:views|opinions) expressed (?:here |in this [a-z]+ )?are (?:solely )?"
+    r"(?:those of the (?:author|writer)|(?:the author|the writer|my|his|her|their)(?:['’]s)? own)|\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier) "
     r"(?:instructions|prompts?|rules)|\byou are now\b|\b(?:system|developer) prompt\b|"
     r"\b(?:as an? )?(?:ai|language model|assistant|summari[sz]er)\b[^.]{0,40}\b(?:must|should|will)\b",
     re.IGNORECASE,
 )
 _NOT_FOR_READERS_HINTS = (
+    "expressed",
     "http",
     "www.",
     "ignore",

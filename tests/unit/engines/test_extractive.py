@@ -93,6 +93,19 @@ def test_links_and_instructions_to_the_summariser_are_never_takeaways() -> None:
     assert "evil.example" not in text and "instructions" not in text
 
 
+def test_an_opinion_pieces_disclaimer_is_never_a_takeaway() -> None:
+    body = (
+        "Mara Lindqvist is a harbour engineer and writes about coastal towns. "
+        "The views expressed in this commentary are solely those of the author. "
+        "The breakwater that protects the old harbour is failing and the town has no plan to replace it. "
+        "Every winter storm now floods the quay, and the ferry has missed nine crossings since January. "
+        "Repairs would cost the town less than a single season of lost ferry fares."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert len(summary.takeaways) >= 3
+    assert all("views expressed" not in t.text for t in summary.takeaways)
+
+
 def test_trimming_cuts_connectives_attributions_and_parentheticals_only() -> None:
     assert trim("But the bridge (built in 1968) will close for six weeks, the authority said.", 30) == (
         "The bridge will close for six weeks."
