@@ -79,6 +79,16 @@ _CLAUSE_BREAK = re.compile(
     r"|;\s|:\s|\s(?:--|—|–)\s"
 )
 _COMMA = re.compile(r",\s")
+# "Pugh, a convert who served from 1986 to 1990, was arrested": a cut before "was" would leave no verb,
+# and taking out what lies between the commas keeps the news.
+_PREDICATE_START = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b"
+)
+_APPOSITIVE_AFTER_SUBJECT = re.compile(
+    r"^(?P<subject>[^,\"“”]{2,60}?),\s+(?:a|an|the|who|which|whose)\s[^,\"“”]+,\s+(?="
+    + _PREDICATE_START.pattern
+    + ")"
+)
 # Text addressed to a summariser rather than to readers, links and an opinion piece's
 # disclaimer never become takeaways.
 _NOT_FOR_READERS = re.compile(
@@ -319,6 +329,8 @@ def trim(sentence: str, max_words: int) -> str:
         if len(shorter.split()) >= MIN_SENTENCE_WORDS and _quotes_balanced(shorter):
             text = shorter
     if len(text.split()) > max_words:
+        text = _APPOSITIVE_AFTER_SUBJECT.sub(r"\g<subject> ", text, count=1)
+    if len(text.split()) > max_words:
         text = _cut_to(text, max_words)
     if len(text.split()) < 3:
         text = _cut_to(sentence, max_words)
@@ -330,7 +342,8 @@ def trim(sentence: str, max_words: int) -> str:
 
 
 def _cut_to(text: str, max_words: int) -> str:
-    """Cut at the last clause break (else comma) that keeps at least half the budget, else at the word limit.
+    """Cut at the last clause break (else comma) that keeps at least half the budget and a whole clause,
+    else at the word limit.
 
     A cut at the word limit ends with an ellipsis, so a reader can tell the sentence goes on.
     """
@@ -340,13 +353,23 @@ def _cut_to(text: str, max_words: int) -> str:
     limit_chars = len(" ".join(words[:max_words]))
     low = len(" ".join(words[: max_words // 2]))
     for pattern in (_CLAUSE_BREAK, _COMMA):
-        breaks = [m.start() for m in pattern.finditer(text, low, limit_chars + 1)]
+        breaks = [m.start() for m in pattern.finditer(text, low, limit_chars + 1) if _keeps_a_clause(text, m)]
         if breaks:
             return _closed(text[: breaks[-1]].rstrip(" ,;:—–-"), ".")
     kept = words[:max_words]
     while len(kept) > max_words // 2 and kept[-1].lower().strip(',;:"“”') in DANGLING_WORDS:
         kept.pop()
     return _closed(" ".join(kept).rstrip(",;:—–-"), "…")
+
+
+def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
+    """A cut here leaves the subject its verb and does not end on "who" or "of"."""
+    before = text[: cut.start()].split()
+    return (
+        not _PREDICATE_START.match(text, cut.end())
+        and bool(before)
+        and before[-1].lower() not in DANGLING_WORDS
+    )
 
 
 def _closed(text: str, ending: str) -> str:

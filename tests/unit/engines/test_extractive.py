@@ -129,6 +129,27 @@ def test_trimming_a_long_sentence_cuts_at_a_clause_boundary() -> None:
     )
 
 
+def test_a_long_sentence_loses_the_description_of_its_subject_before_its_verb() -> None:
+    sentence = (
+        "Okafor, a 52-year-old harbour pilot and former ferry captain who served on the island route from "
+        "1990 to 2004, was appointed head of the port authority on Monday after a vote by the council."
+    )
+    assert trim(sentence, 30) == (
+        "Okafor was appointed head of the port authority on Monday after a vote by the council."
+    )
+
+
+def test_a_cut_never_leaves_a_subject_without_its_verb_or_ends_on_that() -> None:
+    sentence = (
+        "The old ferry terminal on the north quay, built by the harbour board in 1911 and extended twice "
+        "since then, will be demolished next spring to make room for two new berths who, the board says, "
+        "will serve the island route."
+    )
+    trimmed = trim(sentence, 30)
+    assert not trimmed.endswith(("since then.", "that."))
+    assert "will be demolished" in trimmed
+
+
 def test_noisy_wire_story_gives_grounded_short_takeaways_led_by_the_news() -> None:
     noisy = article("noisy-wire.txt")
     summary = ExtractiveEngine().summarise(noisy)
