@@ -32,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`| head`): stop quietly, as Unix tools do, without a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return PIPE_CLOSED
+    except OSError as error:
+        # A file that is missing, a directory or unreadable is the user's to fix: say which, no traceback.
+        print(f"takeaways: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
     return result
 
 
@@ -249,7 +253,10 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
 def _read_jsonl(lines: TextIO) -> Iterator[dict[str, Any]]:
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            item = json.loads(line)
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise SystemExit(f"line {number}: not JSON ({error.msg})") from None
             if not isinstance(item, dict) or "id" not in item or "article" not in item:
                 raise SystemExit(f"line {number}: expected an object with 'id' and 'article'")
             yield item

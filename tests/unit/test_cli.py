@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from takeaways.cli import main
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "articles" / "harbour-bridge-closure.txt"
 
@@ -32,3 +36,20 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     assert first_row["id"] == 0
     assert b"Traceback" not in command.stderr.read()
     assert status == 141
+
+
+def test_a_path_that_is_not_a_readable_file_is_named_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summarise", str(tmp_path)]) == 1
+    assert main(["summarise", str(tmp_path / "missing.txt")]) == 1
+    errors = capsys.readouterr().err
+    assert f"{tmp_path}: Is a directory" in errors
+    assert "missing.txt: No such file or directory" in errors
+
+
+def test_a_batch_line_that_is_not_json_is_named(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"id": 1, "article": SAMPLE.read_text()}) + "\n{not json\n")
+    with pytest.raises(SystemExit, match=r"line 2: not JSON"):
+        main(["summarise", str(batch), "-o", str(tmp_path / "out.jsonl")])
