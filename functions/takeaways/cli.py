@@ -19,7 +19,14 @@ from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
 from takeaways.records import to_json, to_jsonable
 from takeaways.summary import TakeawaySummary
+from takeaways.text.topics import TOPICS
 
+ARTICLES_PREFIX = "incoming/"
+# Each stage's dead-letter queue and the queue its messages go back to, by logical id in the template.
+_DEAD_LETTER_QUEUES = {
+    "ingest": ("IngestDeadLetterQueue", "IngestQueue"),
+    "alerts": ("AlertDeadLetterQueue", "AlertQueue"),
+}
 PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader closed the pipe
 
 
@@ -36,7 +43,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file that is missing, a directory or unreadable is the user's to fix: say which, no traceback.
         print(f"takeaways: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
+    except Exception as error:
+        problem = _aws_setup_problem(error)
+        if problem is None:
+            raise
+        print(f"takeaways: {problem}", file=sys.stderr)
+        return 1
     return result
+
+
+def _aws_setup_problem(error: Exception) -> str | None:
+    """What to do about an AWS error that is the caller's set-up, not a fault in the command."""
+    if "botocore" not in sys.modules:
+        return None
+    from botocore.exceptions import EndpointConnectionError, NoCredentialsError, NoRegionError
+
+    if isinstance(error, EndpointConnectionError):
+        local = "" if os.environ.get("TAKEAWAYS_STACK") else " (is `make up` still running?)"
+        return f"cannot reach {error.kwargs.get('endpoint_url', 'the endpoint')}{local}"
+    if isinstance(error, NoRegionError):
+        return "no AWS region: set AWS_DEFAULT_REGION or AWS_REGION (with --stack)"
+    if isinstance(error, NoCredentialsError):
+        return "no AWS credentials: set them up for the account of the stack (with --stack)"
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,7 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     subscribe.add_argument(
         "--endpoint", required=True, help="address, phone number, queue/function ARN or URL"
     )
-    subscribe.add_argument("--topics", type=_csv, default=[], help="comma-separated, e.g. climate,energy")
+    subscribe.add_argument(
+        "--topics", type=_csv, default=[], help=f"comma-separated, from: {', '.join(TOPICS)}"
+    )
     subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
     subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
     subscribe.add_argument("--languages", type=_csv, default=[], help="comma-separated ISO 639-1 codes")
@@ -90,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     _stack_option(replay)
     replay.add_argument("--prefix", required=True, help="e.g. incoming/2026/11/")
     replay.set_defaults(run=_replay)
+
+    redrive = commands.add_parser("redrive", help="move a dead-letter queue's messages back to their queue")
+    _stack_option(redrive)
+    redrive.add_argument("queue", choices=sorted(_DEAD_LETTER_QUEUES), help="which stage's dead-letter queue")
+    redrive.set_defaults(run=_redrive)
 
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
@@ -117,9 +153,21 @@ def _resources(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _subscribe(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import subscribe
+    from takeaways.adapters.operator import EndpointMissing, subscribe
     from takeaways.alerts.filter_policy import build_filter_policy
 
+    content_filters = (
+        args.topics,
+        args.entities,
+        args.sources,
+        args.languages,
+        args.min_priority,
+        args.no_updates,
+    )
+    if args.digest and any(content_filters):
+        raise SystemExit(
+            "the daily digest covers every story: it takes no topic, entity, source, language or priority filter"
+        )
     topic_arn = _resources(args)["DigestTopic" if args.digest else "AlertsTopic"]
     try:
         policy = build_filter_policy(
@@ -132,7 +180,10 @@ def _subscribe(args: argparse.Namespace) -> int:
         )
     except ValueError as error:
         raise SystemExit(str(error)) from error
-    arn = subscribe(topic_arn, args.protocol, args.endpoint, policy)
+    try:
+        arn = subscribe(topic_arn, args.protocol, args.endpoint, policy)
+    except EndpointMissing as error:
+        raise SystemExit(str(error)) from None
     print(f"subscribed {args.protocol}:{args.endpoint}")
     print(f"  subscription: {arn}")
     print(f"  filter policy: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
@@ -172,12 +223,14 @@ def _replay(args: argparse.Namespace) -> int:
 
     from takeaways.adapters.operator import articles_under, replay_batch
 
+    if not args.prefix.startswith(ARTICLES_PREFIX):
+        raise SystemExit(f"replay re-summarises articles: the prefix must start with {ARTICLES_PREFIX}")
     resources = _resources(args)
     bucket, queue_url = resources["ArticlesBucket"], resources["IngestQueue"]
     replay_id = uuid.uuid4().hex
     sent = 0
     batch: list[dict[str, Any]] = []
-    with tqdm(desc=f"replaying s3://{bucket}/{args.prefix}", unit="article") as progress:
+    with tqdm(desc=f"replaying s3://{bucket}/{args.prefix}", unit=" articles") as progress:
         for item in articles_under(bucket, args.prefix):
             batch.append(item)
             if len(batch) == 10:
@@ -188,6 +241,16 @@ def _replay(args: argparse.Namespace) -> int:
             sent += replay_batch(queue_url, bucket, batch, replay_id)
             progress.update(len(batch))
     print(f"re-enqueued {sent} article(s) (replay {replay_id})")
+    return 0
+
+
+def _redrive(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import move_messages
+
+    resources = _resources(args)
+    dead_letters, source = (resources[name] for name in _DEAD_LETTER_QUEUES[args.queue])
+    moved = move_messages(dead_letters, source)
+    print(f"moved {moved} message(s) from {dead_letters} back to {source}")
     return 0
 
 

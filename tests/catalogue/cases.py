@@ -178,6 +178,12 @@ CASES: list[Case] = [
         put("incoming/story.docx", b"PK\x03\x04" + b"\x00" * 64),
     ),
     Case(
+        "spreadsheet",
+        "a CSV export: text, but data rather than an article",
+        "rejected: unsupported_type",
+        put("incoming/figures.csv", b"region,sales\nnorth,120\nsouth,98\n" * 40),
+    ),
+    Case(
         "too large",
         "a 50 MB object",
         "rejected: too_large (never downloaded)",

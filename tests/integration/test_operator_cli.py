@@ -46,7 +46,7 @@ def test_subscribe_creates_a_filtered_subscription_that_subscriptions_lists(
                 "--endpoint",
                 queue_arn,
                 "--topics",
-                "Climate,energy",
+                "Climate,transport",
                 "--min-priority",
                 "3",
             ]
@@ -55,7 +55,7 @@ def test_subscribe_creates_a_filtered_subscription_that_subscriptions_lists(
     )
     assert main(["subscriptions"]) == 0
     output = capsys.readouterr().out
-    assert '"topics": ["climate", "energy"]' in output
+    assert '"topics": ["climate", "transport"]' in output
     [subscription] = boto3.client("sns").list_subscriptions_by_topic(
         TopicArn=local_stack_file.physical_id("AlertsTopic")
     )["Subscriptions"]
@@ -63,7 +63,7 @@ def test_subscribe_creates_a_filtered_subscription_that_subscriptions_lists(
         SubscriptionArn=subscription["SubscriptionArn"]
     )
     policy = json.loads(attributes["Attributes"]["FilterPolicy"])
-    assert policy == {"priority": [{"numeric": [">=", 3]}], "topics": ["climate", "energy"]}
+    assert policy == {"priority": [{"numeric": [">=", 3]}], "topics": ["climate", "transport"]}
 
 
 def test_upload_then_replay_summarises_again_without_alerting_twice(
@@ -87,3 +87,66 @@ def test_upload_then_replay_summarises_again_without_alerting_twice(
     assert len(versions) == 2  # summarised again: the replay is not mistaken for a duplicate event
     alerts = sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10).get("Messages", [])
     assert len(alerts) == 1  # but subscribers are not told the same story twice
+
+
+@pytest.mark.parametrize(
+    ("arguments", "refusal"),
+    [
+        (
+            ["--protocol", "sqs", "--endpoint", "arn:aws:sqs:us-east-1:123456789012:nobody-made-me"],
+            "does not exist",
+        ),
+        (["--protocol", "sqs", "--endpoint", "nobody-made-me"], "is not a queue ARN"),
+        (["--protocol", "email", "--endpoint", "a@example.com", "--topics", "energy"], "unknown topic"),
+        (["--protocol", "email", "--endpoint", "a@example.com", "--digest", "--topics", "climate"], "digest"),
+    ],
+)
+def test_a_subscription_that_could_never_deliver_is_refused(
+    local_stack_file: DeployedStack, arguments: list[str], refusal: str
+) -> None:
+    with pytest.raises(SystemExit, match=refusal):
+        main(["subscribe", *arguments])
+    for topic in ("AlertsTopic", "DigestTopic"):
+        listed = boto3.client("sns").list_subscriptions_by_topic(TopicArn=local_stack_file.physical_id(topic))
+        assert listed["Subscriptions"] == []
+
+
+def test_replay_refuses_a_prefix_that_holds_no_articles(local_stack_file: DeployedStack) -> None:
+    with pytest.raises(SystemExit, match="must start with incoming/"):
+        main(["replay", "--prefix", "summaries/"])
+
+
+def test_redrive_moves_every_dead_letter_back_to_its_queue(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqs = boto3.client("sqs")
+    dead_letters = local_stack_file.physical_id("AlertDeadLetterQueue")
+    queue = local_stack_file.physical_id("AlertQueue")
+    bodies = {f"message {n}" for n in range(13)}  # more than one receive can hold
+    for body in bodies:
+        sqs.send_message(QueueUrl=dead_letters, MessageBody=body)
+    assert main(["redrive", "alerts"]) == 0
+    assert "moved 13 message(s)" in capsys.readouterr().out
+    moved: set[str] = set()
+    while batch := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", []):
+        moved |= {message["Body"] for message in batch}
+    assert {body for body in moved if "s3:TestEvent" not in body} == bodies  # S3 tests the queue on set-up
+    assert sqs.receive_message(QueueUrl=dead_letters).get("Messages", []) == []
+
+
+def test_the_local_stack_is_found_whatever_region_the_shell_names(
+    local_stack_file: DeployedStack, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
+    assert main(["subscriptions"]) == 0
+    assert "0 subscription(s)" in capsys.readouterr().out
+
+
+def test_a_local_stack_that_has_stopped_is_named_without_a_traceback(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stack_file = Path(".takeaways") / "local-stack.json"
+    recorded = json.loads(stack_file.read_text())
+    stack_file.write_text(json.dumps(recorded | {"endpoint_url": "http://127.0.0.1:9"}))
+    assert main(["subscriptions"]) == 1
+    assert "is `make up` still running?" in capsys.readouterr().err

@@ -26,6 +26,10 @@ class StackNotFound(Exception):
     """Neither a local stack file nor a CloudFormation stack could be found."""
 
 
+class EndpointMissing(Exception):
+    """A subscription's queue does not exist: SNS would accept it and then fail every delivery."""
+
+
 @dataclass(frozen=True, slots=True)
 class Subscription:
     arn: str
@@ -48,7 +52,9 @@ def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE)
         os.environ["AWS_ENDPOINT_URL"] = local["endpoint_url"]
         for variable, value in (("AWS_ACCESS_KEY_ID", "local"), ("AWS_SECRET_ACCESS_KEY", "local")):
             os.environ.setdefault(variable, value)
-        os.environ.setdefault("AWS_DEFAULT_REGION", local.get("region", "us-east-1"))
+        # The local stack lives in one region of moto's server, whatever the operator's shell says.
+        os.environ["AWS_DEFAULT_REGION"] = local.get("region", "us-east-1")
+        os.environ.pop("AWS_REGION", None)
         resources: dict[str, str] = local["resources"]
         return resources
     cloudformation = boto3.client("cloudformation")
@@ -60,6 +66,8 @@ def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE)
 
 
 def subscribe(topic_arn: str, protocol: str, endpoint: str, filter_policy: dict[str, Any] | None) -> str:
+    if protocol == "sqs":
+        _require_queue(endpoint)
     attributes = {"FilterPolicy": json.dumps(filter_policy, sort_keys=True)} if filter_policy else {}
     response = boto3.client("sns").subscribe(
         TopicArn=topic_arn,
@@ -69,6 +77,59 @@ def subscribe(topic_arn: str, protocol: str, endpoint: str, filter_policy: dict[
         ReturnSubscriptionArn=True,
     )
     return str(response["SubscriptionArn"])
+
+
+def _require_queue(queue_arn: str) -> None:
+    parts = queue_arn.split(":")
+    if len(parts) != 6 or parts[:3] != ["arn", "aws", "sqs"]:
+        raise EndpointMissing(f"{queue_arn!r} is not a queue ARN (arn:aws:sqs:REGION:ACCOUNT:NAME)")
+    try:
+        boto3.client("sqs").get_queue_url(QueueName=parts[5], QueueOwnerAWSAccountId=parts[4])
+    except ClientError as error:
+        if "NonExistentQueue" not in str(error) and "QueueDoesNotExist" not in str(error):
+            raise
+        raise EndpointMissing(
+            f"queue {parts[5]} does not exist: create it first, with a queue policy that lets the topic send to it"
+        ) from None
+
+
+def move_messages(from_queue_url: str, to_queue_url: str) -> int:
+    """Move every message from one queue to another, as SQS's own redrive does; return how many moved.
+
+    Written out rather than StartMessageMoveTask so that it also works on moto's server. Each
+    message is deleted only after the other queue has accepted it, so none is lost; a crash in
+    between can leave one message in both, which the idempotency keys then absorb.
+    """
+    sqs = boto3.client("sqs")
+    moved = 0
+    while True:
+        received = sqs.receive_message(
+            QueueUrl=from_queue_url, MaxNumberOfMessages=10, MessageAttributeNames=["All"], WaitTimeSeconds=0
+        ).get("Messages", [])
+        if not received:
+            return moved
+        entries = [
+            {"Id": str(index), "MessageBody": message["Body"]}
+            | (
+                {"MessageAttributes": message["MessageAttributes"]}
+                if message.get("MessageAttributes")
+                else {}
+            )
+            for index, message in enumerate(received)
+        ]
+        sent = sqs.send_message_batch(QueueUrl=to_queue_url, Entries=entries)  # type: ignore[arg-type]
+        accepted = [received[int(entry["Id"])] for entry in sent.get("Successful", [])]
+        if accepted:
+            sqs.delete_message_batch(
+                QueueUrl=from_queue_url,
+                Entries=[
+                    {"Id": str(index), "ReceiptHandle": m["ReceiptHandle"]}
+                    for index, m in enumerate(accepted)
+                ],
+            )
+        moved += len(accepted)
+        if len(accepted) < len(received):
+            return moved  # the rest become visible again after the visibility timeout: run it again
 
 
 def subscriptions(topic_arn: str) -> list[Subscription]:

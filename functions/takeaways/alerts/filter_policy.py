@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
+
+from takeaways.text.topics import TOPICS
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 
 def build_filter_policy(
@@ -19,8 +24,16 @@ def build_filter_policy(
     """A policy that accepts an alert only when every given condition holds; ``None`` accepts all.
 
     Values are normalised exactly as the alert's attributes are (lower case, single
-    spaces), so ``--topics Climate`` matches an alert tagged ``climate``.
+    spaces), so ``--topics Climate`` matches an alert tagged ``climate``. A topic no alert
+    can carry, or a language that is not an ISO 639-1 code, is refused: SNS would accept
+    it and the subscriber would silently never hear anything.
     """
+    unknown = sorted({value.strip().lower() for value in topics if value.strip()} - set(TOPICS))
+    if unknown:
+        raise ValueError(f"unknown topic(s) {', '.join(unknown)}; alerts carry: {', '.join(TOPICS)}")
+    not_codes = sorted(value for value in languages if not _LANGUAGE_CODE.fullmatch(value.strip().lower()))
+    if not_codes:
+        raise ValueError(f"languages are ISO 639-1 codes such as en, fr, de, not {', '.join(not_codes)}")
     policy: dict[str, Any] = {}
     for name, values in (
         ("topics", topics),

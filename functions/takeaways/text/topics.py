@@ -23,6 +23,7 @@ _CUES = {
     "culture": "film music artist museum book festival theatre library exhibition actor award",
     "diplomacy": "talks summit diplomat sanction treaty negotiation ambassador ally relations agreement",
 }
+TOPICS: tuple[str, ...] = tuple(sorted(_CUES))  # every topic an alert can carry
 _STEM_TO_TOPIC = {stem(word): topic for topic, words in _CUES.items() for word in words.split()}
 MAX_TOPICS = 3
 _TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)

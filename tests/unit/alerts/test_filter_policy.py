@@ -10,8 +10,8 @@ def test_no_choices_means_every_alert() -> None:
 
 
 def test_choices_are_normalised_like_the_alert_attributes() -> None:
-    policy = build_filter_policy(topics=["Climate", " energy ", "climate"], sources=["Coastal  Times"])
-    assert policy == {"topics": ["climate", "energy"], "source": ["coastal times"]}
+    policy = build_filter_policy(topics=["Climate", " transport ", "climate"], sources=["Coastal  Times"])
+    assert policy == {"topics": ["climate", "transport"], "source": ["coastal times"]}
 
 
 def test_a_minimum_priority_becomes_a_numeric_condition() -> None:
@@ -25,3 +25,14 @@ def test_priority_outside_the_scale_is_refused() -> None:
 
 def test_updates_can_be_left_out() -> None:
     assert build_filter_policy(include_updates=False) == {"update": ["false"]}
+
+
+def test_a_topic_no_alert_can_carry_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"unknown topic\(s\) energy; alerts carry: business, climate"):
+        build_filter_policy(topics=["climate", "energy"])
+
+
+def test_a_language_must_be_a_two_letter_code() -> None:
+    assert build_filter_policy(languages=["EN", "fr"]) == {"language": ["en", "fr"]}
+    with pytest.raises(ValueError, match="not english"):
+        build_filter_policy(languages=["english"])
