@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         FUNCTION_LOG.parent.mkdir(exist_ok=True)
         # The functions' JSON logs and EMF metrics go to a file, as they would go to CloudWatch.
         with FUNCTION_LOG.open("w") as log, contextlib.redirect_stdout(log):
-            delivered = wait_for_alert(runner, inbox_url)
+            delivered = wait_for_alert(runner, inbox_url, bucket)
         print(
             f"the functions' logs and metrics (as CloudWatch would get them): {FUNCTION_LOG.relative_to(ROOT)}"
         )
@@ -71,11 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def wait_for_alert(runner: EventSourceRunner, inbox_url: str) -> dict[str, Any] | None:
-    sqs = boto3.client("sqs")
+def wait_for_alert(runner: EventSourceRunner, inbox_url: str, bucket: str) -> dict[str, Any] | None:
+    """The subscriber's alert, or None at once when the article was rejected (no alert will come)."""
+    sqs, s3 = boto3.client("sqs"), boto3.client("s3")
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
         runner.poll_once()
+        if s3.list_objects_v2(Bucket=bucket, Prefix="rejected/", MaxKeys=1).get("KeyCount", 0):
+            return None
         messages = sqs.receive_message(QueueUrl=inbox_url, MaxNumberOfMessages=1, WaitTimeSeconds=0).get(
             "Messages", []
         )
@@ -137,7 +140,7 @@ def report_no_alert(stack: DeployedStack, bucket: str) -> int:
     """Say where the article went instead: a rejection record, or a dead-letter queue."""
     s3 = boto3.client("s3")
     rejected = s3.list_objects_v2(Bucket=bucket, Prefix="rejected/").get("Contents", [])
-    print(f"No alert arrived within {WAIT_SECONDS} s.")
+    print("No alert: the article was rejected." if rejected else f"No alert arrived within {WAIT_SECONDS} s.")
     for item in rejected:
         record = json.loads(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read())
         print(f"  rejected: {record['reason']} - {record['detail']}  (s3://{bucket}/{item['Key']})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from takeaways.alerts.payload import AlertPayload, AlertTakeaway
@@ -101,7 +102,7 @@ def render_sms(payload: AlertPayload) -> str:
 
 def render_email(payload: AlertPayload) -> str:
     """A plain-text e-mail a person reads top to bottom: what happened, then why it matters."""
-    lines = [payload.headline, "=" * min(len(payload.headline), 72), ""]
+    lines = [payload.headline, "=" * len(payload.headline), ""]
     if payload.is_update:
         lines += ["This is an update to a story we alerted you about earlier.", ""]
     lines += [payload.summary, "", "Key takeaways:"]
@@ -111,7 +112,7 @@ def render_email(payload: AlertPayload) -> str:
         part
         for part in (
             f"Source: {payload.source}" if payload.source else "",
-            f"Published: {payload.published}" if payload.published else "",
+            f"Published: {readable_time(payload.published)}" if payload.published else "",
         )
         if part
     )
@@ -127,6 +128,19 @@ def render_email(payload: AlertPayload) -> str:
         written_by += f" (The language model was not used: {payload.fallback_reason}.)"
     lines += ["", written_by, "Every takeaway is drawn from the article itself."]
     return "\n".join(lines) + "\n"
+
+
+def readable_time(published: str) -> str:
+    """'2026-11-24T06:00:00+01:00' -> '24 Nov 2026, 06:00 UTC+01:00'; text that is no ISO time stays as it is."""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    if len(published) <= len("2026-11-24"):
+        return f"{moment.day} {moment:%b %Y}"
+    offset = f"{moment:%z}"  # "+0100", "+0000" or "" when the time has no zone
+    zone = "" if not offset else " UTC" if offset == "+0000" else f" UTC{offset[:3]}:{offset[3:5]}"
+    return f"{moment.day} {moment:%b %Y, %H:%M}{zone}"
 
 
 def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:

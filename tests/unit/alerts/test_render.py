@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, render_alert
+from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, readable_time, render_alert
 from takeaways.records import to_jsonable
 from takeaways.summary import ArticleMeta, Entity, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
 
@@ -78,13 +78,28 @@ def test_email_reads_as_headline_summary_bullets_and_provenance() -> None:
     email = render_alert(make_record(), summary_uri="s3://b/k").email
     lines = email.splitlines()
     assert lines[0] == "Harbour council approves new ferry route"
+    assert lines[1] == "=" * len(lines[0])
     assert "  * Crossings start in March and take 40 minutes." in lines
-    assert "Source: Coastal Times | Published: 2026-11-20T09:00:00Z" in lines
+    assert "Source: Coastal Times | Published: 20 Nov 2026, 09:00 UTC" in lines
     assert "Read the article: https://news.example/ferry" in lines
     assert "built-in extractive engine" in email
     assert lines.index("The harbour council approved a ferry route to the islands.") < lines.index(
         "Key takeaways:"
     )
+
+
+@pytest.mark.parametrize(
+    ("published", "readable"),
+    [
+        ("2026-11-24T06:00:00+01:00", "24 Nov 2026, 06:00 UTC+01:00"),
+        ("2026-11-24T06:00:00-05:30", "24 Nov 2026, 06:00 UTC-05:30"),
+        ("2026-11-24T06:00:00", "24 Nov 2026, 06:00"),
+        ("2026-11-24", "24 Nov 2026"),
+        ("Tuesday morning", "Tuesday morning"),
+    ],
+)
+def test_the_publication_time_reads_as_a_date_keeping_its_zone(published: str, readable: str) -> None:
+    assert readable_time(published) == readable
 
 
 def test_attributes_are_normalised_for_filter_policies() -> None:
