@@ -44,7 +44,7 @@ _ORGANISATION_WORDS = frozenset(
     federation league club board office service services network airlines airways news times post press
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
     ferries railways lines church museum academy centre center clinic brigade guard corps trust society
-    alliance coalition consultants consulting solutions associates institute laboratories co-operative
+    alliance coalition consultants consulting solutions associates institute laboratories co-operative bureau
     cooperative co-op
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
@@ -71,6 +71,7 @@ _PLACE_WORDS = frozenset(
     "leone carolina dakota kong".split()
 )
 _PLACE_CUES = frozenset({"in", "near", "across", "outside", "inside", "towards", "toward"})
+_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "asked", "explained", "wrote"})
 _PERSON_AFTER = re.compile(r"^,?\s*(?:said|says|told|added|wrote|who|whose)\b")
 _SKIP = frozenset(
     """the a an but and or if when while after before this that these those it he she they we i his her their
@@ -79,7 +80,7 @@ _SKIP = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     mondays tuesdays wednesdays thursdays fridays saturdays sundays today yesterday tomorrow
     one two three four five six seven eight nine ten eleven twelve twenty hundred hundreds thousands
-    in on at for of with by from as said says according""".split()
+    in on at for of with by from as said says according former late""".split()
 )
 _DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central"})
 _TRAILING_NOT_NAME = PERSON_TITLES | _SKIP
@@ -116,7 +117,7 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
         if len(words) > 1 and all(word.lower() in _PLACES for word in words):
             names = [[word] for word in words]  # two places side by side: "occupied Ukraine Russia keeps"
         else:
-            names = [words] if words else []
+            names = _split_after_place_possessive(words) if words else []
         for parts in names:
             name = " ".join(parts)
             if len(parts) == 1 and (name.lower() in common or (name.isupper() and len(name) > 5)):
@@ -134,6 +135,15 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
         Entity(name=name, kind=_kind(name, cues.get(name), name in known_by_surname))
         for name in ranked[:limit]
     ]
+
+
+def _split_after_place_possessive(words: list[str]) -> list[list[str]]:
+    """'North Korea's Ocean Maritime' is a place and what belongs to it; "Traders' Association" is one name."""
+    for position, word in enumerate(words[:-1]):
+        owner = _POSSESSIVE.sub("", word)
+        if word.endswith(("'s", "’s")) and owner.lower() in _PLACES | _PLACE_WORDS:
+            return [[*words[:position], owner], words[position + 1 :]]
+    return [words]
 
 
 def _ordinary(word: str, common: frozenset[str]) -> bool:
@@ -154,9 +164,11 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
             while len(words) > 1 and words[0].lower() in _TITLE_GAP:
                 words = words[1:]
             break
-    while words and (
-        words[0].lower().rstrip(".") in _SKIP or (at_start and len(words) > 1 and _ordinary(words[0], common))
-    ):
+    # Only the word that opens the sentence can be an ordinary word in capitals: in "The Harbour
+    # Bridge will close", "Harbour" is capitalised because it is part of a name.
+    if at_start and len(words) > 1 and words[0].lower() not in _SKIP and _ordinary(words[0], common):
+        words = words[1:]
+    while words and words[0].lower().rstrip(".") in _SKIP:
         words = words[1:]
     while words and words[-1].lower().rstrip(".") in _TRAILING_NOT_NAME:
         words = words[:-1]
@@ -185,8 +197,10 @@ def _cue(name: str, text: str, start: int, end: int) -> EntityKind | None:
         return "person"
     if previous in _PLACE_CUES:
         return "place"
-    if _PERSON_AFTER.match(text[end : end + 12]) and " " in name:
-        return "person"
+    if " " in name and _PERSON_AFTER.match(text[end : end + 12]):
+        return "person"  # "Henrik Vos said"
+    if previous in _SPEECH_VERBS and name.count(" ") in (1, 2) and not name.split()[0].endswith("ing"):
+        return "person"  # "said Henrik Vos", but not "said Rolling Stone"
     return None
 
 
