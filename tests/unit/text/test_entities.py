@@ -15,8 +15,8 @@ STORY = [
 ]
 
 
-def entities() -> dict[str, str]:
-    return {entity.name: entity.kind for entity in find_entities(STORY)}
+def entities(sentences: list[str] = STORY) -> dict[str, str]:
+    return {entity.name: entity.kind for entity in find_entities(sentences)}
 
 
 def test_titles_and_departments_are_not_part_of_a_name() -> None:
@@ -85,27 +85,21 @@ def test_a_two_word_name_is_a_persons_only_when_it_starts_like_one() -> None:
 
 
 def test_a_name_after_the_opening_the_keeps_its_capitalised_words() -> None:
-    found = {
-        entity.name: entity.kind
-        for entity in find_entities(
-            [
-                "The Harbour Bridge will close while the harbour ferry runs extra sailings.",
-                "The North Shore Traders' Association asked for help, as shops on the north shore lose trade.",
-                "Engineers said the Harbour Bridge cables had corroded.",
-            ]
-        )
-    }
+    found = entities(
+        [
+            "The Harbour Bridge will close while the harbour ferry runs extra sailings.",
+            "The North Shore Traders' Association asked for help, as shops on the north shore lose trade.",
+            "Engineers said the Harbour Bridge cables had corroded.",
+        ]
+    )
     assert found.get("Harbour Bridge") == "place"
     assert found.get("North Shore Traders' Association") == "organisation"
 
 
 def test_a_place_and_what_belongs_to_it_are_two_entities() -> None:
-    found = {
-        entity.name: entity.kind
-        for entity in find_entities(
-            ["Fighting reached Kenya's Marrow Bay refinery.", "North Korea's Ocean Line ships were seized."]
-        )
-    }
+    found = entities(
+        ["Fighting reached Kenya's Marrow Bay refinery.", "North Korea's Ocean Line ships were seized."]
+    )
     assert found.get("Kenya") == "place"
     assert "Marrow Bay" in found
     assert found.get("North Korea") == "place"
@@ -114,15 +108,12 @@ def test_a_place_and_what_belongs_to_it_are_two_entities() -> None:
 
 
 def test_a_name_after_said_is_a_persons_and_former_is_no_part_of_a_name() -> None:
-    found = {
-        entity.name: entity.kind
-        for entity in find_entities(
-            [
-                '"The repairs cannot wait," said Tjalle Veldkamp.',
-                "Former Eastland governor Tove Brandt agreed.",
-                "Brandt met traders on the quay.",
-            ]
-        )
-    }
+    found = entities(
+        [
+            '"The repairs cannot wait," said Tjalle Veldkamp.',
+            "Former Eastland governor Tove Brandt agreed.",
+            "Brandt met traders on the quay.",
+        ]
+    )
     assert found.get("Tjalle Veldkamp") == "person"
     assert not any(name.startswith("Former") for name in found)
