@@ -59,8 +59,9 @@ def _aws_setup_problem(error: Exception) -> str | None:
     from botocore.exceptions import EndpointConnectionError, NoCredentialsError, NoRegionError
 
     if isinstance(error, EndpointConnectionError):
-        local = "" if os.environ.get("TAKEAWAYS_STACK") else " (is `make up` still running?)"
-        return f"cannot reach {error.kwargs.get('endpoint_url', 'the endpoint')}{local}"
+        endpoint = str(error.kwargs.get("endpoint_url", "the endpoint"))
+        local = " (is `make up` still running?)" if "127.0.0.1" in endpoint or "localhost" in endpoint else ""
+        return f"cannot reach {endpoint}{local}"
     if isinstance(error, NoRegionError):
         return "no AWS region: set AWS_DEFAULT_REGION or AWS_REGION (with --stack)"
     if isinstance(error, NoCredentialsError):
