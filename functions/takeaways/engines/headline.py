@@ -67,6 +67,8 @@ _CLAUSE_OPENERS = frozenset(
     "millions".split()
 )
 _NEXT_LIST_ITEM = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,|\s+and\s)")
+_PREVIOUS_LIST_ITEM = re.compile(r"\s[A-Z][\w.'’-]*,\s+$")
+_LIST_GOES_ON = re.compile(r",|\s+and\s")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
@@ -213,8 +215,8 @@ def _in_list(text: str, name_start: int, name_end: int) -> bool:
     """Whether a name stands among capitalised names and commas, as in "Inaba, Len Goodman, Bruno Tonioli"."""
     followed = _NEXT_LIST_ITEM.match(text, name_end) is not None
     # "Inaba, Len Goodman" is a list; "Earlier, Len Goodman" is not, so the text's first word does not count.
-    preceded = re.search(r"\s[A-Z][\w.'’-]*,\s+$", text[:name_start]) is not None
-    return followed or (preceded and re.match(r",|\s+and\s", text[name_end:]) is not None)
+    preceded = _PREVIOUS_LIST_ITEM.search(text, 0, name_start) is not None
+    return followed or (preceded and _LIST_GOES_ON.match(text, name_end) is not None)
 
 
 def _title_start(text: str, name_start: int) -> int:
