@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
 DEFAULT_ARTICLE = ROOT / "samples" / "articles" / "harbour-bridge-closure.txt"
 DEMO_EMAIL = "reader@example.com"
+# The outlets of the sample articles, as an operator would list them (TrustedSources).
+DEMO_TRUSTED_SOURCES = "coastal-times.example,Northern Ledger,Kestrel Daily"
 FUNCTION_LOG = ROOT / ".takeaways" / "demo-function-output.jsonl"
 WAIT_SECONDS = 60
 RULE = "-" * 78
@@ -50,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     with running_moto_server() as endpoint:
         print(f"moto server listening on {endpoint}; deploying {TEMPLATE.name} ...")
-        stack = deploy(TEMPLATE, parameters={"AlertEmail": DEMO_EMAIL})
+        stack = deploy(
+            TEMPLATE, parameters={"AlertEmail": DEMO_EMAIL, "TrustedSources": DEMO_TRUSTED_SOURCES}
+        )
         inbox_url = subscribe_queue(stack.physical_id("AlertsTopic"), "demo-subscriber-inbox")
         bucket = stack.physical_id("ArticlesBucket")
         key = f"incoming/demo/{args.article.name}"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from typing import Any, Literal, get_args
 
+from takeaways.limits import MAX_SOURCE_CHARS
 from takeaways.records import bound_problems, field_info
 
 JsonMode = Literal["json_schema", "json_object"]
@@ -30,7 +31,11 @@ class Settings:
     ``alerts_topic_arn`` is needed only by NotifyFunction and ``digest_topic_arn`` only by
     DigestFunction; an empty ``story_table`` turns story de-duplication off;
     ``openai_price_per_million`` is 'input,output' in USD (empty: built-in prices);
-    ``daily_token_budget`` is model tokens per UTC day, 0 meaning no limit.
+    ``daily_token_budget`` is model tokens per UTC day, 0 meaning no limit;
+    ``trusted_sources`` is a comma-separated list of outlet names and domains whose claims
+    an article may make (``takeaways.article.sources``); ``summary_signing_secret`` names the
+    Secrets Manager secret whose key signs summary records (empty: records are neither
+    signed nor checked, for runs without AWS).
     """
 
     articles_bucket: str
@@ -56,6 +61,8 @@ class Settings:
     openai_price_per_million: str = ""
     secret_cache_seconds: int = field(default=300, metadata=field_info(ge=0))
     daily_token_budget: int = field(default=0, metadata=field_info(ge=0))
+    trusted_sources: str = ""
+    summary_signing_secret: str = ""
 
     def __post_init__(self) -> None:
         problems = list(self._problems())
@@ -72,9 +79,14 @@ class Settings:
                 yield f"{name}: an S3 prefix must end with '/'"
         if self.openai_json_mode not in get_args(JsonMode):
             yield f"openai_json_mode: {self.openai_json_mode!r} is not one of {list(get_args(JsonMode))}"
+        yield from _trusted_source_problems(self.trusted_sources)
         if not _PRICES.match(self.openai_price_per_million):
             yield f"openai_price_per_million: {self.openai_price_per_million!r} is not 'input,output'"
         yield from bound_problems(self)
+
+    def trusted_source_set(self) -> frozenset[str]:
+        """The trusted outlets as the intake matches them (lower case, no ``www.``)."""
+        return trusted_set(self.trusted_sources.split(","))
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -95,6 +107,23 @@ class Settings:
         if problems:
             raise ConfigurationError("invalid function configuration: " + "; ".join(problems))
         return cls(**values)
+
+
+def trusted_set(entries: Iterable[str]) -> frozenset[str]:
+    """Outlet names and domains as the intake matches them: lower case, one space, no ``www.``."""
+    normal = (" ".join(entry.lower().split()).removeprefix("www.") for entry in entries)
+    return frozenset(entry for entry in normal if entry)
+
+
+def _trusted_source_problems(listed: str) -> Iterator[str]:
+    """Each entry a name or a domain a person can read: printable, one line, not too long."""
+    for entry in (part.strip() for part in listed.split(",")):
+        if not entry:
+            continue
+        if len(entry) > MAX_SOURCE_CHARS or not entry.isprintable():
+            yield f"trusted_sources: {entry[:40]!r} is not an outlet name or domain"
+        elif "://" in entry or "/" in entry:
+            yield f"trusted_sources: {entry!r}: list the domain (coastaltimes.example), not a URL"
 
 
 def _parsed(text: str, *, like: object) -> object:

@@ -80,7 +80,13 @@ class ArticleMeta:
     title: str | None = None
     url: str | None = None
     published: str | None = None
-    source: str | None = None
+    source: str | None = field(
+        default=None, metadata=field_info("The outlet, only when the operator lists it in TRUSTED_SOURCES")
+    )
+    claimed_source: str | None = field(
+        default=None,
+        metadata=field_info("The outlet the article itself names: untrusted, never used to route"),
+    )
     author: str | None = None
     language: str = "en"
     truncated: bool = False

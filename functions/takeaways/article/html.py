@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -54,6 +55,11 @@ _NAME_PARTS = re.compile(r"[^a-z0-9]+")
 _VOID = frozenset(
     {"br", "img", "meta", "link", "hr", "input", "source", "wbr", "area", "base", "col", "embed"}
 )
+# Inline styles that hide an element: what a reader never sees is no part of the article.
+_HIDING_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+# Markup that the standard library's parser rescans to the end of the input each time it
+# meets one unterminated: (opening, what closes it).
+_UNTERMINATED = (("<!--", "-->"), ("<![", "]>"), ("<", ">"))
 
 
 @dataclass
@@ -65,6 +71,7 @@ class HtmlArticle:
     published: str | None = None
     source: str | None = None
     author: str | None = None
+    byline_url: str | None = None
     paragraphs: list[str] = field(default_factory=list)
 
 
@@ -74,6 +81,7 @@ class _ArticleParser(HTMLParser):
         self.result = HtmlArticle()
         self._skip_depth = 0
         self._stack: list[tuple[str, bool, bool]] = []  # tag, skipped, opens the byline
+        self._open = Counter[str]()  # tags on the stack, so a stray end tag costs O(1), not O(depth)
         self._text: list[str] = []
         self._in_title = False
         self._in_h1 = False
@@ -89,6 +97,8 @@ class _ArticleParser(HTMLParser):
             self._meta(values)
         elif tag == "link" and values.get("rel") == "canonical":
             self.result.url = self.result.url or values.get("href") or None
+        if tag == "a" and self._in_byline and not self.result.byline_url:
+            self.result.byline_url = values.get("href") or None
         if tag in _VOID:
             if tag == "br":
                 self._text.append("\n")
@@ -101,6 +111,7 @@ class _ArticleParser(HTMLParser):
             self._flush()
             self._in_byline = True
         self._stack.append((tag, skipped, opens_byline))
+        self._open[tag] += 1
         if skipped:
             self._skip_depth += 1
         if tag == "title":
@@ -121,16 +132,17 @@ class _ArticleParser(HTMLParser):
         """
         if tag == "header" and self._article_depth:
             return False
-        if tag in _SKIPPED:
+        if tag in _SKIPPED or _is_hidden(values):
             return True
         names = f"{values.get('class', '')} {values.get('id', '')}".lower()
         return bool(names.strip()) and not _BOILERPLATE_NAMES.isdisjoint(_NAME_PARTS.split(names))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or all(open_tag != tag for open_tag, _, _ in self._stack):
+        if tag in _VOID or not self._open[tag]:
             return
         while self._stack:
             open_tag, skipped, opened_byline = self._stack.pop()
+            self._open[open_tag] -= 1
             self._close(open_tag, skipped)
             if opened_byline:
                 self._flush()
@@ -198,9 +210,34 @@ class _ArticleParser(HTMLParser):
             self.result.paragraphs = self._article_paragraphs
 
 
+def _is_hidden(values: dict[str, str]) -> bool:
+    """``hidden``, ``aria-hidden="true"`` or an inline style that hides the element."""
+    return (
+        "hidden" in values
+        or values.get("aria-hidden", "").strip().lower() == "true"
+        or bool(_HIDING_STYLE.search(values.get("style", "")))
+    )
+
+
+def escape_unterminated(text: str) -> str:
+    """Escape every ``<`` that opens markup which is never closed, so parsing stays linear.
+
+    Python's ``HTMLParser`` rescans from an unterminated comment, section or tag to the end
+    of its input, once per such opening: 30,000 of them take seconds. None can be closed
+    after the last closer in the text, so those openings are text, and are escaped as text.
+    """
+    for opening, closer in _UNTERMINATED:
+        last = text.rfind(closer)
+        tail_start = 0 if last < 0 else last + len(closer)
+        tail = text[tail_start:]
+        if opening in tail:
+            text = text[:tail_start] + tail.replace(opening, "&lt;" + opening[1:])
+    return text
+
+
 def parse_html(text: str) -> HtmlArticle:
     """Prefer the ``<article>`` element's paragraphs when there is one; otherwise every visible block."""
     parser = _ArticleParser()
-    parser.feed(text)
+    parser.feed(escape_unterminated(text))
     parser.close()
     return parser.result

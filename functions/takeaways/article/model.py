@@ -11,6 +11,8 @@ class Article:
 
     ``body`` holds paragraphs separated by a blank line, with hard wraps, noise
     lines and wire datelines already removed, so engines never see raw input.
+    ``source`` is set only when the operator trusts the outlet the article claims
+    (``claimed_source``, kept for the record and used for nothing else).
     """
 
     body: str
@@ -18,6 +20,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     source: str | None = None
+    claimed_source: str | None = None
     author: str | None = None
     language: str = "en"
     truncated: bool = False

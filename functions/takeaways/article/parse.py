@@ -7,10 +7,13 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
+from takeaways import limits
 from takeaways.article.clean import clean_plain_text, strip_dateline
 from takeaways.article.decode import decode_text
 from takeaways.article.html import parse_html
 from takeaways.article.model import Article
+from takeaways.article.sources import SourceClaims, claims, text_claims, trusted_source
+from takeaways.article.untrusted import clean_text, web_url, without_invisible
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.text.language import detect_language
 
@@ -32,19 +35,40 @@ _NOT_ARTICLES = frozenset(
     ".csv .tsv .xls .xlsx .ods .doc .docx .ppt .pptx .pdf .zip .gz .tar .7z .png .jpg .jpeg .gif .webp .svg "
     ".mp3 .mp4 .wav .mov .avi .exe .dll .bin .so .js .css .py .sh .sql .yaml .yml .toml .ini .log".split()
 )
-_TAG = re.compile(r"<(?:p|div|br|article|span|a|h[1-6])[\s>/]", re.IGNORECASE)
+_TAG = re.compile(
+    r"<(?:p|div|br|article|span|a|h[1-6]|script|style|img|iframe|svg|object|section|table)[\s>/]",
+    re.IGNORECASE,
+)
+# XML that is no web page: an SVG image or a feed renamed .txt would otherwise be summarised with its tags.
+_XML_KINDS = (
+    (re.compile(r"<svg[\s>]", re.IGNORECASE), "an SVG image"),
+    (re.compile(r"<(?:rss|rdf:RDF)[\s>]", re.IGNORECASE), "an RSS feed"),
+    (re.compile(r"<feed[\s>]", re.IGNORECASE), "an Atom feed"),
+)
+_XML_PROLOGUE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*){0,3}", re.DOTALL)
 
 
-def parse_article(raw: bytes, filename: str, *, max_chars: int = 200_000) -> Article:
-    """Decode, recognise the format by extension (or by content), clean, and check there is enough text."""
-    text = decode_text(raw)
+def parse_article(
+    raw: bytes,
+    filename: str,
+    *,
+    max_chars: int = 200_000,
+    max_bytes: int = 5_000_000,
+    trusted_sources: frozenset[str] = frozenset(),
+) -> Article:
+    """Decode, recognise the format by extension (or by content), clean, and check there is enough text.
+
+    ``trusted_sources`` (see ``takeaways.article.sources``) decides whether the outlet the
+    article claims becomes its ``source`` or stays its ``claimed_source``.
+    """
+    text = without_invisible(decode_text(raw, max_bytes=max_bytes))
     kind = _kind(filename, text)
     if kind == "json":
-        article = _from_json(text)
+        article, found = _from_json(text)
     elif kind == "html":
-        article = _from_html(text)
+        article, found = _from_html(text)
     else:
-        cleaned = clean_plain_text(text, markdown=kind == "markdown")
+        cleaned = clean_plain_text(clean_text(text), markdown=kind == "markdown")
         article = Article(
             body="\n\n".join(cleaned.paragraphs),
             title=cleaned.title,
@@ -52,7 +76,9 @@ def parse_article(raw: bytes, filename: str, *, max_chars: int = 200_000) -> Art
             published=cleaned.published,
             url=cleaned.url,
         )
-    return _finished(article, max_chars)
+        names, urls = text_claims(text)
+        found = claims(names, [*urls, cleaned.url])
+    return _finished(article, found, max_chars, trusted_sources)
 
 
 def _kind(filename: str, text: str) -> str:
@@ -74,14 +100,30 @@ def _kind(filename: str, text: str) -> str:
         return "json"
     if _HTML_SNIFF.match(stripped):
         return "html"
+    _refuse_xml(text)
     return "text"
 
 
-def _from_json(text: str) -> Article:
+def _refuse_xml(text: str) -> None:
+    """An SVG image or a news feed is not an article, whatever its name says."""
+    head = _XML_PROLOGUE.sub("", text[:4096], count=1)[:200]
+    for pattern, kind in _XML_KINDS:
+        if pattern.match(head):
+            raise ArticleRejected(
+                RejectionReason.UNSUPPORTED_TYPE,
+                f"the object is {kind}, not an article; send the feed's items",
+            )
+
+
+def _from_json(text: str) -> tuple[Article, SourceClaims]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ArticleRejected(RejectionReason.MALFORMED_JSON, f"the JSON does not parse: {error}") from error
+    except RecursionError as error:
+        raise ArticleRejected(
+            RejectionReason.MALFORMED_JSON, "the JSON is nested too deeply to be an article"
+        ) from error
     if not isinstance(document, dict):
         raise ArticleRejected(RejectionReason.MALFORMED_JSON, "the JSON is not an object with article fields")
     body_value = next(
@@ -92,51 +134,57 @@ def _from_json(text: str) -> Article:
             RejectionReason.NO_BODY, f"the JSON has no text in any of the fields {', '.join(_BODY_FIELDS)}"
         )
     title = _text_field(document, "title", "headline")
+    body_value = without_invisible(body_value)
     if _TAG.search(body_value):
         html = parse_html(body_value)
-        paragraphs = html.paragraphs
+        paragraphs = [clean_text(paragraph) for paragraph in html.paragraphs]
         author = _text_field(document, "author", "byline") or html.author
     else:
-        cleaned = clean_plain_text(body_value, has_title=True)
+        cleaned = clean_plain_text(clean_text(body_value), has_title=True)
         paragraphs = cleaned.paragraphs
         author = _text_field(document, "author", "byline") or cleaned.author
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0])
-    return Article(
+    url = _text_field(document, "url", "link")
+    article = Article(
         body="\n\n".join(p for p in paragraphs if p),
         title=title,
-        url=_text_field(document, "url", "link"),
+        url=url,
         published=_text_field(document, *_PUBLISHED_FIELDS),
-        source=_source(document.get("source")),
         author=author,
     )
+    return article, claims([_source(document.get("source"))], [url])
 
 
-def _from_html(text: str) -> Article:
+def _from_html(text: str) -> tuple[Article, SourceClaims]:
     html = parse_html(text)
     paragraphs = [p for p in html.paragraphs if p != html.heading and p != html.byline]
-    cleaned = clean_plain_text("\n\n".join(paragraphs), has_title=True)
+    # Entities decode to text: '&lt;script&gt;' in a page is '<script>' in its paragraphs.
+    cleaned = clean_plain_text(clean_text("\n\n".join(paragraphs)), has_title=True)
     author = html.author
     if not author and html.byline:
         author = re.sub(r"^\s*by\s+", "", html.byline, flags=re.IGNORECASE).strip() or None
-    return Article(
+    article = Article(
         body="\n\n".join(cleaned.paragraphs),
         title=html.heading or _without_site_name(html.title, html.source),
         url=html.url,
         published=html.published,
-        source=html.source,
         author=author or cleaned.author,
     )
+    return article, claims([html.source], [html.url, html.byline_url])
 
 
-def _finished(article: Article, max_chars: int) -> Article:
+def _finished(article: Article, found: SourceClaims, max_chars: int, trusted: frozenset[str]) -> Article:
+    """Enough text, cut to ``max_chars``; metadata checked, bounded and cleaned; the source decided."""
     body = article.body
-    if len(body.split()) < MIN_WORDS:
+    # Emoji and punctuation are no words: text of only those has nothing to take away.
+    words = sum(1 for word in body.split() if any(char.isalnum() for char in word))
+    if words < MIN_WORDS:
         if not body.strip():
             raise ArticleRejected(RejectionReason.NO_BODY, "no article text was found")
         raise ArticleRejected(
             RejectionReason.TOO_SHORT,
-            f"only {len(body.split())} words of text; at least {MIN_WORDS} are needed",
+            f"only {words} words of text; at least {MIN_WORDS} are needed",
         )
     notes: list[str] = list(article.notes)
     truncated = False
@@ -145,17 +193,25 @@ def _finished(article: Article, max_chars: int) -> Article:
         body = body[: cut if cut > max_chars // 2 else max_chars].rstrip()
         truncated = True
         notes.append(f"truncated from {len(article.body)} to {len(body)} characters (limit {max_chars})")
+    title = limits.bounded(_plain(article.title), limits.MAX_TITLE_CHARS)
+    claimed = limits.bounded(_plain(found.first()), limits.MAX_SOURCE_CHARS)
     return Article(
         body=body,
-        title=article.title,
-        url=article.url,
-        published=article.published,
-        source=article.source,
-        author=article.author,
-        language=detect_language(f"{article.title or ''}\n{body[:20_000]}"),
+        title=title,
+        url=web_url(article.url),
+        published=limits.bounded_published(_plain(article.published)),
+        source=limits.bounded(trusted_source(found, trusted), limits.MAX_SOURCE_CHARS),
+        claimed_source=claimed,
+        author=limits.bounded(_plain(article.author), limits.MAX_AUTHOR_CHARS),
+        language=detect_language(f"{title or ''}\n{body[:20_000]}"),
         truncated=truncated,
-        notes=tuple(notes),
+        notes=tuple(limits.bounded(note, limits.MAX_NOTE_CHARS) or "" for note in notes[: limits.MAX_NOTES]),
     )
+
+
+def _plain(text: str | None) -> str | None:
+    """Metadata is article content too: no controls, no markup."""
+    return clean_text(text) if text else None
 
 
 def _text_field(document: dict[str, Any], *names: str) -> str | None:

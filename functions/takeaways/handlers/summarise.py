@@ -62,6 +62,7 @@ def _summarise_once() -> Any:
             layout=deps.layout,
             max_bytes=deps.settings.max_article_bytes,
             max_chars=deps.settings.max_article_chars,
+            trusted_sources=deps.settings.trusted_source_set(),
             received_at=datetime.fromisoformat(received_at) if received_at else None,
         )
         return asdict(outcome)

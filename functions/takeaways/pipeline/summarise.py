@@ -37,6 +37,7 @@ def summarise_article(
     layout: StageLayout,
     max_bytes: int,
     max_chars: int,
+    trusted_sources: frozenset[str] = frozenset(),
     received_at: datetime | None = None,
     clock: Clock = utc_now,
 ) -> SummariseOutcome:
@@ -44,7 +45,9 @@ def summarise_article(
     article_id = article_id_for(ref.bucket, ref.key, layout.incoming_prefix)
     try:
         raw, ref = store.read_article(ref, max_bytes=max_bytes)
-        article = parse_article(raw, ref.key, max_chars=max_chars)
+        article = parse_article(
+            raw, ref.key, max_chars=max_chars, max_bytes=max_bytes, trusted_sources=trusted_sources
+        )
     except ObjectSuperseded:
         return SummariseOutcome(status="superseded", article_id=article_id, reason="superseded")
     except ArticleRejected as rejected:

@@ -103,7 +103,10 @@ def test_a_failing_record_is_reported_while_the_rest_of_the_batch_succeeds(stack
     assert len(keys(bucket, "summaries/")) == 1
 
 
-def test_a_summary_event_publishes_one_alert_with_filterable_attributes(stack: DeployedStack) -> None:
+def test_a_summary_event_publishes_one_alert_with_filterable_attributes(
+    stack: DeployedStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRUSTED_SOURCES", "Northern Ledger, coastaltimes.example")
     inbox_url = subscribe_queue(stack)
     bucket = upload(stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
     summarise_event(sqs_event(s3_notification(bucket, "incoming/wind.json")))

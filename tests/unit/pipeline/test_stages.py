@@ -196,7 +196,7 @@ def test_the_record_keeps_the_articles_metadata_beside_the_summary() -> None:
     store = MemoryStore({"incoming/fares.json": article})
     record = store.summaries[summarise(store, "incoming/fares.json").record_key or ""]
     meta = record.article
-    assert (meta.title, meta.url, meta.source, meta.author, meta.published) == (
+    assert (meta.title, meta.url, meta.claimed_source, meta.author, meta.published) == (
         "Ferry fares frozen",
         "https://news.example/fares",
         "Coastal Times",
