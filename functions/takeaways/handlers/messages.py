@@ -2,7 +2,7 @@
 
 A message that is not an S3 notification can never succeed, so it is recorded under
 ``rejected/``, counted and dropped rather than retried; removals and S3's test event
-are counted as ignored.
+are counted as ignored, and so are folder markers and objects of another bucket.
 """
 
 from __future__ import annotations
@@ -28,10 +28,33 @@ def created_objects(message: QueueMessage, store: S3ArticleStore, current: Setti
     except ArticleRejected as rejected:
         reject_message(message, rejected, store, current)
         return []
-    for reason in notification.ignored:
+    created: list[ObjectCreated] = []
+    ignored = list(notification.ignored)
+    for item in notification.created:
+        reason = _not_ours(item, current)
+        if reason:
+            ignored.append(reason)
+        else:
+            created.append(item)
+    for reason in ignored:
         count_with_reason(EVENTS_IGNORED, reason)
         logger.info("event ignored", extra={"reason": reason})
-    return notification.created
+    return created
+
+
+def _not_ours(item: ObjectCreated, current: Settings) -> str | None:
+    """Why a created object is none of this function's business, if it is not.
+
+    A console "folder" is a key ending in '/': there is nothing in it to summarise. An event
+    for another bucket (a misrouted notification, or a forged message) is never followed:
+    the functions may only read their own bucket, and a record written for a foreign object
+    would name a bucket nobody checks.
+    """
+    if item.ref.key.endswith("/"):
+        return "folder_marker"
+    if item.ref.bucket != current.articles_bucket:
+        return "other_bucket"
+    return None
 
 
 def reject_message(

@@ -10,6 +10,7 @@ import boto3
 import pytest
 
 from infra.local_stack import DeployedStack
+from takeaways.errors import TransientFailure
 from takeaways.handlers import notify, summarise
 from tests.conftest import FakeLambdaContext
 from tests.unit.handlers.conftest import s3_notification, sqs_event
@@ -93,14 +94,45 @@ def test_the_s3_test_event_is_ignored(stack: DeployedStack) -> None:
     assert keys(bucket, "") == []
 
 
-def test_a_failing_record_is_reported_while_the_rest_of_the_batch_succeeds(stack: DeployedStack) -> None:
+def test_a_failing_record_is_reported_while_the_rest_of_the_batch_succeeds(
+    stack: DeployedStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bucket = upload(stack, "incoming/bridge.txt", (SAMPLES / "harbour-bridge-closure.txt").read_bytes())
-    good = s3_notification(bucket, "incoming/bridge.txt")
-    broken = s3_notification("no-such-bucket-anywhere", "incoming/x.txt", etag="abc")
-    event = sqs_event(good, broken)
+    upload(stack, "incoming/flaky.txt", (SAMPLES / "harbour-bridge-closure.txt").read_bytes())
+    event = sqs_event(
+        s3_notification(bucket, "incoming/bridge.txt"), s3_notification(bucket, "incoming/flaky.txt")
+    )
+    store_class = type(summarise.summarise_dependencies().store)
+    original = store_class.read_article
+
+    def read_article(self: Any, ref: Any, *, max_bytes: int) -> Any:
+        if ref.key == "incoming/flaky.txt":
+            raise TransientFailure("S3 is throttling: SlowDown")
+        return original(self, ref, max_bytes=max_bytes)
+
+    monkeypatch.setattr(store_class, "read_article", read_article)
     response = summarise_event(event)
     assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][1]["messageId"]}]}
     assert len(keys(bucket, "summaries/")) == 1
+
+
+@pytest.mark.parametrize(
+    ("bucket_of", "key", "reason"),
+    [
+        (lambda own: "someone-elses-bucket", "incoming/x.txt", "other_bucket"),
+        (str, "incoming/2026/11/", "folder_marker"),
+    ],
+)
+def test_a_folder_marker_or_another_buckets_object_is_ignored_and_counted(
+    stack: DeployedStack, capsys: pytest.CaptureFixture[str], bucket_of: Any, key: str, reason: str
+) -> None:
+    own = stack.physical_id("ArticlesBucket")
+    upload(stack, key, b"")
+    assert summarise_event(sqs_event(s3_notification(bucket_of(own), key, etag="abc"))) == {
+        "batchItemFailures": []
+    }
+    assert keys(own, "summaries/") == keys(own, "rejected/") == []
+    assert ignored_reasons(capsys.readouterr().out) == [reason]
 
 
 def test_a_summary_event_publishes_one_alert_with_filterable_attributes(
