@@ -100,6 +100,7 @@ class EventSourceRunner:
         *,
         redelivery_delay_seconds: int | None = None,
         handler_overrides: Mapping[str, str] | None = None,
+        enabled: Callable[[str], bool] | None = None,
     ) -> None:
         """Prepare to drive ``stack.event_sources``.
 
@@ -107,10 +108,13 @@ class EventSourceRunner:
         for redelivery becomes visible again after this many seconds instead of after its
         queue's visibility timeout (``None``, the default, keeps the queue's own).
         ``handler_overrides``: a function's logical id -> another dotted handler path (tests).
+        ``enabled``: a function's logical id -> whether its event sources are enabled, asked before
+        each poll, as Lambda honours a mapping's Enabled flag (``takeaways pause``); default all.
         """
         self.stack = stack
         self.redelivery_delay_seconds = redelivery_delay_seconds
         self._handler_overrides = dict(handler_overrides or {})
+        self._enabled = enabled or (lambda function_id: True)
         self._sqs = boto3.client("sqs", region_name=stack.region)
         self._invocation_lock = threading.Lock()
         self._stop = threading.Event()
@@ -122,7 +126,7 @@ class EventSourceRunner:
     def poll_once(self) -> int:
         """One receive-and-invoke round over every event source; returns the messages delivered."""
         delivered = 0
-        for source in self.stack.event_sources:
+        for source in self._active_sources():
             messages = self._receive(source)
             if messages:
                 delivered += len(messages)
@@ -151,10 +155,16 @@ class EventSourceRunner:
                 time.sleep(pause_s)
         return delivered
 
+    def _active_sources(self) -> list[SqsEventSource]:
+        return [source for source in self.stack.event_sources if self._enabled(source.function_id)]
+
     def queue_depths(self) -> dict[str, int]:
-        """Visible, in-flight and delayed messages of each source queue, by queue URL."""
+        """Visible, in-flight and delayed messages of each enabled source's queue, by queue URL.
+
+        A disabled source's queue is left to fill, as it is on AWS: idle means nothing left to run.
+        """
         depths: dict[str, int] = {}
-        for source in self.stack.event_sources:
+        for source in self._active_sources():
             response = self._sqs.get_queue_attributes(
                 QueueUrl=source.queue_url,
                 AttributeNames=list(_QUEUE_DEPTH_ATTRIBUTES),  # type: ignore[arg-type]

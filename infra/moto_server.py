@@ -24,6 +24,8 @@ from collections.abc import Iterator
 
 from moto.server import ThreadedMotoServer
 
+from infra import sns_delivery
+
 LOOPBACK = "127.0.0.1"
 
 # Dummy credentials: botocore signs requests even for moto, and real ones must never be used.
@@ -46,6 +48,7 @@ class MotoServer:
         self.endpoint = ""
 
     def start(self) -> str:
+        sns_delivery.install()  # SNS delivers to subscribers as AWS does (see infra.sns_delivery)
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.endpoint = f"http://{host}:{port}"

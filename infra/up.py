@@ -15,6 +15,7 @@ from pathlib import Path
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import deploy
 from infra.moto_server import running_moto_server
+from takeaways.adapters.operations import LocalEventSources
 
 ROOT = Path(__file__).resolve().parents[1]
 STACK_FILE = ROOT / ".takeaways" / "local-stack.json"
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     with running_moto_server(port=args.port) as endpoint:
         stack = deploy(ROOT / "template.yaml")
         STACK_FILE.parent.mkdir(exist_ok=True)
+        LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)  # a new stack starts unpaused
         STACK_FILE.write_text(
             json.dumps(
                 {"endpoint_url": endpoint, "region": "us-east-1", "resources": stack.physical_ids}, indent=2
@@ -38,10 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"local stack on {endpoint} (resources in {STACK_FILE.relative_to(ROOT)})")
         print("in another terminal, for example:")
         print("  .venv/bin/takeaways subscribe --protocol sqs --endpoint <queue-arn> --topics transport")
-        print("  .venv/bin/takeaways upload samples/articles/wind-farm-vote.json")
+        print("  .venv/bin/takeaways upload --wait samples/articles/wind-farm-vote.json")
+        print("  .venv/bin/takeaways status")
         print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")
         print("Ctrl-C stops it.")
-        runner = EventSourceRunner(stack)
+        # `takeaways pause alerts` switches a function's event sources off through this file.
+        runner = EventSourceRunner(stack, enabled=LocalEventSources(STACK_FILE.parent).enabled)
         try:
             while True:
                 if not runner.poll_once():
@@ -50,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\nstopped")
         finally:
             STACK_FILE.unlink(missing_ok=True)
+            LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)
     return 0
 
 

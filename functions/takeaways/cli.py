@@ -2,6 +2,8 @@
 
 takeaways summarise ARTICLE            print a readable summary of one article file
 takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
+
+The operator commands (subscribe, status, pause ...) are in ``takeaways.operator_cli``.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import Any, TextIO
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
+from takeaways.operator_cli import register as register_operator_commands
+from takeaways.operator_cli import resources as operator_resources
 from takeaways.records import to_json, to_jsonable
 from takeaways.summary import TakeawaySummary
-from takeaways.text.topics import TOPICS
 
 ARTICLES_PREFIX = "incoming/"
 # Each stage's dead-letter queue and the queue its messages go back to, by logical id in the template.
@@ -56,7 +59,7 @@ def _aws_setup_problem(error: Exception) -> str | None:
     """What to do about an AWS error that is the caller's set-up, not a fault in the command."""
     if "botocore" not in sys.modules:
         return None
-    from botocore.exceptions import EndpointConnectionError, NoCredentialsError, NoRegionError
+    from botocore.exceptions import ClientError, EndpointConnectionError, NoCredentialsError, NoRegionError
 
     if isinstance(error, EndpointConnectionError):
         endpoint = str(error.kwargs.get("endpoint_url", "the endpoint"))
@@ -66,6 +69,12 @@ def _aws_setup_problem(error: Exception) -> str | None:
         return "no AWS region: set AWS_DEFAULT_REGION or AWS_REGION (with --stack)"
     if isinstance(error, NoCredentialsError):
         return "no AWS credentials: set them up for the account of the stack (with --stack)"
+    if isinstance(error, ClientError):
+        # AccessDenied, throttling, a resource deleted under the stack: AWS's own words, on one line.
+        detail = error.response.get("Error", {})
+        return f"{error.operation_name}: {detail.get('Code', 'error')}: {detail.get('Message', '')}".rstrip(
+            ": "
+        )
     return None
 
 
@@ -86,37 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     summarise.add_argument("--max-chars", type=int, default=200_000, help="truncate longer articles")
     summarise.set_defaults(run=_summarise)
 
-    subscribe = commands.add_parser("subscribe", help="subscribe an endpoint to alerts, with a filter policy")
-    _stack_option(subscribe)
-    subscribe.add_argument(
-        "--protocol", required=True, choices=["email", "email-json", "sms", "sqs", "lambda", "http", "https"]
-    )
-    subscribe.add_argument(
-        "--endpoint", required=True, help="address, phone number, queue/function ARN or URL"
-    )
-    subscribe.add_argument(
-        "--topics", type=_csv, default=[], help=f"comma-separated, from: {', '.join(TOPICS)}"
-    )
-    subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
-    subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
-    subscribe.add_argument("--languages", type=_csv, default=[], help="comma-separated ISO 639-1 codes")
-    subscribe.add_argument("--min-priority", type=int, choices=range(1, 6), help="1 routine .. 5 urgent")
-    subscribe.add_argument(
-        "--no-updates", action="store_true", help="skip alerts that update an earlier story"
-    )
-    subscribe.add_argument("--digest", action="store_true", help="subscribe to the daily digest instead")
-    subscribe.set_defaults(run=_subscribe)
-
-    listing = commands.add_parser("subscriptions", help="list subscriptions and their filter policies")
-    _stack_option(listing)
-    listing.add_argument("--digest", action="store_true", help="list the digest topic's subscriptions")
-    listing.set_defaults(run=_subscriptions)
-
-    upload = commands.add_parser("upload", help="upload an article under incoming/ of the articles bucket")
-    _stack_option(upload)
-    upload.add_argument("article", type=Path)
-    upload.add_argument("--key", help="object key (default: incoming/<today>/<file name>)")
-    upload.set_defaults(run=_upload)
+    register_operator_commands(commands, _stack_option)
 
     replay = commands.add_parser("replay", help="re-enqueue stored articles for summarising again")
     _stack_option(replay)
@@ -145,76 +124,7 @@ def _csv(value: str) -> list[str]:
 
 
 def _resources(args: argparse.Namespace) -> dict[str, str]:
-    from takeaways.adapters.operator import StackNotFound, stack_resources
-
-    try:
-        return stack_resources(args.stack)
-    except StackNotFound as error:
-        raise SystemExit(str(error)) from error
-
-
-def _subscribe(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import EndpointMissing, subscribe
-    from takeaways.alerts.filter_policy import build_filter_policy
-
-    content_filters = (
-        args.topics,
-        args.entities,
-        args.sources,
-        args.languages,
-        args.min_priority,
-        args.no_updates,
-    )
-    if args.digest and any(content_filters):
-        raise SystemExit(
-            "the daily digest covers every story: it takes no topic, entity, source, language or priority filter"
-        )
-    topic_arn = _resources(args)["DigestTopic" if args.digest else "AlertsTopic"]
-    try:
-        policy = build_filter_policy(
-            topics=args.topics,
-            entities=args.entities,
-            sources=args.sources,
-            languages=args.languages,
-            min_priority=args.min_priority,
-            include_updates=not args.no_updates,
-        )
-    except ValueError as error:
-        raise SystemExit(str(error)) from error
-    try:
-        arn = subscribe(topic_arn, args.protocol, args.endpoint, policy)
-    except EndpointMissing as error:
-        raise SystemExit(str(error)) from None
-    print(f"subscribed {args.protocol}:{args.endpoint}")
-    print(f"  subscription: {arn}")
-    print(f"  filter policy: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
-    if args.protocol in {"email", "email-json", "http", "https"}:
-        print("  the endpoint must confirm the subscription before it receives alerts")
-    return 0
-
-
-def _subscriptions(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import subscriptions
-
-    topic_arn = _resources(args)["DigestTopic" if args.digest else "AlertsTopic"]
-    found = subscriptions(topic_arn)
-    print(f"{len(found)} subscription(s) to {topic_arn}")
-    for item in found:
-        policy = json.dumps(item.filter_policy, sort_keys=True) if item.filter_policy else "every alert"
-        print(f"  {item.protocol:<10} {item.endpoint}\n             filter: {policy}")
-    return 0
-
-
-def _upload(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
-    from takeaways.adapters.operator import upload_article
-
-    bucket = _resources(args)["ArticlesBucket"]
-    key = args.key or f"incoming/{datetime.now(UTC):%Y/%m/%d}/{args.article.name}"
-    upload_article(args.article, bucket, key)
-    print(f"uploaded {args.article} to s3://{bucket}/{key}")
-    return 0
+    return operator_resources(args)
 
 
 def _replay(args: argparse.Namespace) -> int:

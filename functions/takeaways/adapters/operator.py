@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from urllib.parse import quote_plus
 
 import boto3
 from botocore.exceptions import ClientError
+
+from takeaways.alerts.subscription import SubscriptionState, describe_subscription
 
 LOCAL_STACK_FILE = Path(".takeaways") / "local-stack.json"
 REPLAY_MARKER = "takeawaysReplay"
@@ -27,15 +28,11 @@ class StackNotFound(Exception):
 
 
 class EndpointMissing(Exception):
-    """A subscription's queue does not exist: SNS would accept it and then fail every delivery."""
+    """A subscription's queue or function does not exist: SNS would accept it and then fail every delivery."""
 
 
-@dataclass(frozen=True, slots=True)
-class Subscription:
-    arn: str
-    protocol: str
-    endpoint: str
-    filter_policy: dict[str, Any] | None
+class SubscriptionNotFound(Exception):
+    """No subscription has that ARN (it was removed, or never confirmed)."""
 
 
 def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE) -> dict[str, str]:
@@ -65,10 +62,12 @@ def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE)
     return {item["LogicalResourceId"]: item.get("PhysicalResourceId", "") for item in found}
 
 
-def subscribe(topic_arn: str, protocol: str, endpoint: str, filter_policy: dict[str, Any] | None) -> str:
+def subscribe(topic_arn: str, protocol: str, endpoint: str, attributes: dict[str, str]) -> str:
+    """Subscribe an endpoint whose queue or function exists; return the subscription ARN (or pending)."""
     if protocol == "sqs":
         _require_queue(endpoint)
-    attributes = {"FilterPolicy": json.dumps(filter_policy, sort_keys=True)} if filter_policy else {}
+    elif protocol == "lambda":
+        _require_function(endpoint)
     response = boto3.client("sns").subscribe(
         TopicArn=topic_arn,
         Protocol=protocol,
@@ -81,8 +80,6 @@ def subscribe(topic_arn: str, protocol: str, endpoint: str, filter_policy: dict[
 
 def _require_queue(queue_arn: str) -> None:
     parts = queue_arn.split(":")
-    if len(parts) != 6 or parts[:3] != ["arn", "aws", "sqs"]:
-        raise EndpointMissing(f"{queue_arn!r} is not a queue ARN (arn:aws:sqs:REGION:ACCOUNT:NAME)")
     try:
         boto3.client("sqs").get_queue_url(QueueName=parts[5], QueueOwnerAWSAccountId=parts[4])
     except ClientError as error:
@@ -91,6 +88,32 @@ def _require_queue(queue_arn: str) -> None:
         raise EndpointMissing(
             f"queue {parts[5]} does not exist: create it first, with a queue policy that lets the topic send to it"
         ) from None
+
+
+def _require_function(function_arn: str) -> None:
+    try:
+        boto3.client("lambda").get_function(FunctionName=function_arn)
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
+            raise
+        name = function_arn.split(":")[6]
+        raise EndpointMissing(
+            f"function {name} does not exist: deploy it first, with a permission that lets the topic invoke it"
+        ) from None
+
+
+def queue_arn(queue_url: str) -> str:
+    attributes = boto3.client("sqs").get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
+    return str(attributes["Attributes"]["QueueArn"])
+
+
+def unsubscribe(subscription_arn: str) -> None:
+    try:
+        boto3.client("sns").unsubscribe(SubscriptionArn=subscription_arn)
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") != "NotFound":
+            raise
+        raise SubscriptionNotFound(f"no subscription {subscription_arn}") from None
 
 
 def move_messages(from_queue_url: str, to_queue_url: str) -> int:
@@ -132,17 +155,19 @@ def move_messages(from_queue_url: str, to_queue_url: str) -> int:
             return moved  # the rest become visible again after the visibility timeout: run it again
 
 
-def subscriptions(topic_arn: str) -> list[Subscription]:
+def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionState]:
+    """Every subscription to a topic with its status, delivery, filter policy and dead-letter queue."""
     sns = boto3.client("sns")
-    found: list[Subscription] = []
+    found: list[SubscriptionState] = []
     for page in sns.get_paginator("list_subscriptions_by_topic").paginate(TopicArn=topic_arn):
         for item in page["Subscriptions"]:
-            arn = item["SubscriptionArn"]
-            policy: dict[str, Any] | None = None
-            if arn.startswith("arn:"):
-                attributes = sns.get_subscription_attributes(SubscriptionArn=arn)["Attributes"]
-                policy = json.loads(attributes["FilterPolicy"]) if attributes.get("FilterPolicy") else None
-            found.append(Subscription(arn, item["Protocol"], item["Endpoint"], policy))
+            listed = {key: str(item.get(key, "")) for key in ("SubscriptionArn", "Protocol", "Endpoint")}
+            attributes: dict[str, str] | None = None
+            if listed["SubscriptionArn"].startswith("arn:"):
+                attributes = sns.get_subscription_attributes(SubscriptionArn=listed["SubscriptionArn"])[
+                    "Attributes"
+                ]
+            found.append(describe_subscription(listed, attributes, digest=digest))
     return found
 
 

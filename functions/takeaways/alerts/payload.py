@@ -28,7 +28,14 @@ class AlertTakeaway:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AlertPayload:
-    """A takeaway alert, version 1. New optional fields may be added; nothing is removed or renamed."""
+    """A takeaway alert, version 1. New optional fields may be added; nothing is removed or renamed.
+
+    Delivery: SQS and HTTPS subscriptions made by the project are raw, so the message body is
+    this object itself (SQS also carries the alert's message attributes; raw HTTPS does not).
+    A subscription made with --envelope gets SNS's JSON envelope, with this object as a string
+    in its Message field. Lambda subscribers always get SNS's event: this object is the string
+    in Records[0].Sns.Message and the attributes are in Records[0].Sns.MessageAttributes.
+    """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "title": "Takeaways alert"}
 

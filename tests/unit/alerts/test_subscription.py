@@ -1,0 +1,99 @@
+"""Endpoint checks and subscription attributes: what SNS would accept and then never deliver is refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from takeaways.alerts.subscription import (
+    PENDING_ARN,
+    InvalidEndpoint,
+    check_endpoint,
+    describe_subscription,
+    subscription_attributes,
+)
+
+DLQ = "arn:aws:sqs:us-east-1:123456789012:takeaways-subscription-dlq"
+
+
+@pytest.mark.parametrize(
+    ("protocol", "endpoint"),
+    [
+        ("email", "desk@coastal-times.example"),
+        ("email-json", "first.last+alerts@news.example.org"),
+        ("sms", "+447700900123"),
+        ("https", "https://hooks.example.com/takeaways"),
+        ("http", "http://127.0.0.1:8080/alerts"),
+        ("sqs", "arn:aws:sqs:eu-west-1:123456789012:newsroom-inbox"),
+        ("lambda", "arn:aws:lambda:eu-west-1:123456789012:function:route-alerts"),
+        ("lambda", "arn:aws:lambda:eu-west-1:123456789012:function:route-alerts:live"),
+    ],
+)
+def test_an_endpoint_of_the_right_form_is_accepted(protocol: str, endpoint: str) -> None:
+    assert check_endpoint(protocol, f" {endpoint} ") == endpoint
+
+
+@pytest.mark.parametrize(
+    ("protocol", "endpoint", "said"),
+    [
+        ("email", "not-an-email", "not an e-mail address"),
+        ("email", "desk@localhost", "not an e-mail address"),
+        ("sms", "12345", "E.164"),
+        ("sms", "07700 900123", "E.164"),
+        ("https", "http://hooks.example.com/takeaways", "not an https URL"),
+        ("https", "hooks.example.com", "not an https URL"),
+        ("sqs", "newsroom-inbox", "not a queue ARN"),
+        ("lambda", "route-alerts", "not a function ARN"),
+        ("application", "anything", "unknown protocol"),
+    ],
+)
+def test_an_endpoint_that_could_never_receive_is_refused_with_the_form_it_needs(
+    protocol: str, endpoint: str, said: str
+) -> None:
+    with pytest.raises(InvalidEndpoint, match=said):
+        check_endpoint(protocol, endpoint)
+
+
+def test_queues_and_webhooks_get_the_alert_itself_unless_the_envelope_is_asked_for() -> None:
+    for protocol in ("sqs", "https"):
+        raw = subscription_attributes(protocol, filter_policy=None, dead_letter_queue_arn=DLQ)
+        assert raw["RawMessageDelivery"] == "true"
+        kept = subscription_attributes(protocol, filter_policy=None, dead_letter_queue_arn=DLQ, envelope=True)
+        assert "RawMessageDelivery" not in kept
+
+
+def test_protocols_sns_cannot_deliver_raw_are_never_asked_to() -> None:
+    for protocol in ("lambda", "email", "sms"):
+        assert "RawMessageDelivery" not in subscription_attributes(
+            protocol, filter_policy=None, dead_letter_queue_arn=DLQ
+        )
+
+
+def test_every_subscription_names_the_dead_letter_queue_and_keeps_its_filter() -> None:
+    attributes = subscription_attributes(
+        "email", filter_policy={"topics": ["sport"]}, dead_letter_queue_arn=DLQ
+    )
+    assert json.loads(attributes["RedrivePolicy"]) == {"deadLetterTargetArn": DLQ}
+    assert json.loads(attributes["FilterPolicy"]) == {"topics": ["sport"]}
+
+
+def test_a_pending_subscription_is_read_from_its_listing_alone() -> None:
+    listed = {"SubscriptionArn": PENDING_ARN, "Protocol": "email", "Endpoint": "desk@news.example"}
+    state = describe_subscription(listed, None, digest=True)
+    assert (state.status, state.frequency, state.delivery) == ("pending", "daily digest", "text")
+
+
+def test_a_confirmed_subscription_reports_its_delivery_filter_and_dead_letter_queue() -> None:
+    arn = "arn:aws:sns:us-east-1:123456789012:alerts:5f1c"
+    listed = {"SubscriptionArn": arn, "Protocol": "sqs", "Endpoint": "arn:aws:sqs:us-east-1:1:q"}
+    attributes = {
+        "PendingConfirmation": "false",
+        "RawMessageDelivery": "false",
+        "FilterPolicy": '{"priority": [{"numeric": [">=", 4]}]}',
+        "RedrivePolicy": json.dumps({"deadLetterTargetArn": DLQ}),
+    }
+    state = describe_subscription(listed, attributes, digest=False)
+    assert (state.status, state.frequency, state.delivery) == ("confirmed", "instant", "envelope")
+    assert state.filter_policy == {"priority": [{"numeric": [">=", 4]}]}
+    assert state.dead_letter_queue == DLQ
