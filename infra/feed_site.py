@@ -57,7 +57,12 @@ class LoopbackSite:
 
         self._server = ThreadingHTTPServer((host, 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="loopback-site", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="loopback-site",
+            daemon=True,
+        )
 
     @property
     def base(self) -> str:

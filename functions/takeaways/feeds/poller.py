@@ -168,17 +168,15 @@ class FeedPoller:
     def _ingest(self, feed: Feed, entry: FeedEntry, report: PollReport) -> str:
         keys = entry_keys(feed, entry)
         now = self._clock()
+        if not feed.trusted and not same_site(entry.link, feed.url):
+            # Remembered under this feed's GUID only: the URL stays free for a trusted feed that links it.
+            return self._refuse_off_site(feed, entry, keys[:1], report, now)
         attempt = self._ledger.claim(keys, now=now)
         if attempt is None:
             report.duplicates += 1
             return "duplicate"
         report.entries_new += 1
         try:
-            if not feed.trusted and not same_site(entry.link, feed.url):
-                raise FetchRefused(
-                    FeedProblem.OFF_SITE_LINK,
-                    f"{entry.link} is not on the site of {feed.url}, and the feed is not trusted",
-                )
             fetched = read_page(self._fetcher, entry.link)
             if not feed.trusted and not same_site(fetched.final_url, feed.url):
                 raise FetchRefused(
@@ -210,6 +208,21 @@ class FeedPoller:
         self._ledger.finish(keys, "article", article_key=key)
         report.articles.append(key)
         return "article"
+
+    def _refuse_off_site(
+        self, feed: Feed, entry: FeedEntry, keys: list[str], report: PollReport, now: datetime
+    ) -> str:
+        if self._ledger.claim(keys, now=now) is None:
+            report.duplicates += 1
+            return "duplicate"
+        report.entries_new += 1
+        refused = FetchRefused(
+            FeedProblem.OFF_SITE_LINK,
+            f"{entry.link} is not on the site of {feed.url}, and the feed is not trusted",
+        )
+        self._reject_entry(feed, entry, refused, report)
+        self._ledger.finish(keys, "rejected")
+        return "rejected"
 
     def _reject_entry(self, feed: Feed, entry: FeedEntry, refused: FetchRefused, report: PollReport) -> None:
         now = self._clock()

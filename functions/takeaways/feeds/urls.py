@@ -46,6 +46,12 @@ def same_site(link: str, feed_url: str) -> bool:
 
 
 def _site(host: str) -> str:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return host
     labels = host.rstrip(".").split(".")
     return ".".join(labels[-2:]) if len(labels) > 2 else host
 
@@ -91,8 +97,10 @@ class AddressPolicy:
             return None if self.allow_loopback else "a loopback address"
         if ip.is_link_local:
             return "a link-local address"
+        if ip.is_multicast or ip.is_reserved or ip.is_unspecified:
+            return "not a public address"
         if ip.is_private:
             return "a private address"
-        if ip.is_multicast or ip.is_reserved or ip.is_unspecified or not ip.is_global:
+        if not ip.is_global:
             return "not a public address"
         return None
