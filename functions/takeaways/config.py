@@ -63,6 +63,10 @@ class Settings:
     daily_token_budget: int = field(default=0, metadata=field_info(ge=0))
     trusted_sources: str = ""
     summary_signing_secret: str = ""
+    # The feed poller's table of feeds and seen entries, and the one exception to its address checks:
+    # loopback, for the local stack's test servers (never true in AWS).
+    feed_table: str = ""
+    fetch_allow_loopback: bool = False
 
     def __post_init__(self) -> None:
         problems = list(self._problems())
@@ -103,7 +107,8 @@ class Settings:
             try:
                 values[setting.name] = _parsed(env[variable], like=setting.default)
             except ValueError:
-                problems.append(f"{setting.name}: {env[variable]!r} is not a number")
+                kind = "'true' or 'false'" if isinstance(setting.default, bool) else "a number"
+                problems.append(f"{setting.name}: {env[variable]!r} is not {kind}")
         if problems:
             raise ConfigurationError("invalid function configuration: " + "; ".join(problems))
         return cls(**values)
@@ -128,6 +133,10 @@ def _trusted_source_problems(listed: str) -> Iterator[str]:
 
 def _parsed(text: str, *, like: object) -> object:
     """An environment string as the type of the setting's default (strings for required settings)."""
+    if isinstance(like, bool):
+        if text.strip().lower() not in {"true", "false"}:
+            raise ValueError(text)
+        return text.strip().lower() == "true"
     if isinstance(like, int):
         return int(text)
     if isinstance(like, float):

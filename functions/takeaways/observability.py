@@ -62,6 +62,12 @@ END_TO_END_LATENCY = "EndToEndLatency"
 MODEL_CALLS = "ModelCalls"
 MODEL_TOKENS = "ModelTokens"
 MODEL_COST = "ModelCostUSD"
+FEEDS_POLLED = "FeedsPolled"
+FEED_ARTICLES = "FeedArticlesWritten"
+FEED_DUPLICATES = "FeedEntriesDuplicate"
+FEED_REJECTIONS = "FeedRejections"
+FEEDS_FAILING = "FeedsFailing"
+FEEDS_SUSPENDED = "FeedsSuspended"
 
 
 def count(name: str, value: float = 1, unit: MetricUnit = MetricUnit.Count) -> None:
