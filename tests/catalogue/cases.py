@@ -269,8 +269,8 @@ CASES: list[Case] = [
     ),
     Case(
         "not a summary record",
-        "a file under summaries/ that is not a summary record",
-        "rejected: invalid_record",
+        "a file under summaries/ that is not a summary record (and carries no signature)",
+        "rejected: unsigned",
         put("summaries/notes.json", b'{"note": "copied here by hand"}'),
     ),
     Case(
