@@ -93,7 +93,8 @@ def test_people_get_an_email_and_an_sms_version_within_sns_limits(deployed_stack
     versions = published_versions(deployed_stack.physical_id("AlertsTopic"), envelope["MessageId"])
     assert versions["email"].startswith(title)
     assert (
-        "Key takeaways:" in versions["email"] and "Read the article: https://c.example/d" in versions["email"]
+        "Key takeaways:" in versions["email"]
+        and "Read the article on c.example: https://c.example/d" in versions["email"]
     )
     assert len(versions["sms"]) <= 140 and versions["sms"].endswith("https://c.example/d")
     assert json.loads(versions["sqs"]) == json.loads(envelope["Message"])

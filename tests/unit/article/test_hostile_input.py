@@ -9,10 +9,10 @@ import pytest
 
 from takeaways.article import parse_article
 from takeaways.article.html import parse_html
-from takeaways.article.untrusted import url_domain, web_url, without_markup
 from takeaways.config import ConfigurationError, Settings, trusted_set
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.limits import MAX_AUTHOR_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS
+from takeaways.text.untrusted import url_domain, web_url, without_markup
 
 STORY = (
     "The harbour board agreed new mooring fees for the marina on Tuesday evening. "
