@@ -64,6 +64,8 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     climate = queue_subscriber(deployed_stack, "climate", build_filter_policy(topics=["Climate"]))
     urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(min_priority=4))
     ledger = queue_subscriber(deployed_stack, "ledger", build_filter_policy(sources=["Northern Ledger"]))
+    # A source routes only when the operator trusts it (TrustedSources); the library page's is not listed.
+    deployed_stack.functions["SummariseFunction"].environment["TRUSTED_SOURCES"] = "Northern Ledger"
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
     put(deployed_stack, "incoming/library.html", (SAMPLES / "library-robot.html").read_bytes())
     put(deployed_stack, "incoming/dam.txt", STORY.encode())
