@@ -24,6 +24,9 @@ _PARAGRAPH = (
 )
 
 
+_TEXT = "The harbour board agreed new mooring fees for the marina on Tuesday evening. " * 3
+
+
 def _page(inner: str) -> bytes:
     return f"<!doctype html><html><body>{_PARAGRAPH * 3}{inner}</body></html>".encode()
 
@@ -36,6 +39,8 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "unterminated '<!--'": lambda n: _page("<p>" + "<!--" * n),
     "unterminated '<![CDATA['": lambda n: _page("<p>" + "<![CDATA[" * n),
     "unclosed nested blocks": lambda n: _page("<div><p>word " * n),
+    "Markdown: unclosed '['": lambda n: ("# Fees\n\n" + _TEXT + "[" * n).encode(),
+    "Markdown: unclosed '[a]('": lambda n: ("# Fees\n\n" + _TEXT + "[a](" * n).encode(),
 }
 
 
@@ -44,7 +49,7 @@ def _seconds(document: bytes) -> float:
     for _ in range(SAMPLES):
         started = time.perf_counter()
         with contextlib.suppress(ArticleRejected):
-            parse_article(document, "page.html")
+            parse_article(document, "page.md" if document.startswith(b"#") else "page.html")
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
 
@@ -52,7 +57,7 @@ def _seconds(document: bytes) -> float:
 def report() -> list[str]:
     baseline = _seconds(SHAPES["plain page (baseline)"](BASE * 10))
     lines = [
-        f"`parse_article` on hostile HTML at {BASE:,} and {BASE * 10:,} repeated units (median of {SAMPLES}).",
+        f"`parse_article` on hostile HTML and Markdown at {BASE:,} and {BASE * 10:,} repeated units (median of {SAMPLES}).",
         "A linear parser's 10x ratio is about 10; a quadratic one's about 100.",
         "",
         "| input | 10x input / 1x input | 10x input / plain page of 10x |",

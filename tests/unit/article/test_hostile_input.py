@@ -51,6 +51,12 @@ def test_a_terminated_comment_still_hides_its_content() -> None:
     ]
 
 
+@pytest.mark.parametrize("run", ["[" * 50_000, "[a](" * 20_000])
+def test_markdown_with_fifty_thousand_unclosed_brackets_keeps_its_text(run: str) -> None:
+    article = parse_article(f"# Mooring fees rise\n\n{STORY} {run}\n".encode(), "fees.md")
+    assert article.body.startswith(STORY)
+
+
 def test_markup_stripping_survives_many_unclosed_scripts() -> None:
     text = STORY + " <script>steal()" * 20_000
     assert without_markup(text).strip() == STORY
