@@ -4,6 +4,7 @@ that must stay untrusted, and summary records that nobody but the summarise stag
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import time
@@ -15,13 +16,14 @@ from unittest.mock import patch
 
 import boto3
 
+from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.article.model import Article
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.limits import MAX_AUTHOR_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS
 from takeaways.records import to_json
 from takeaways.signing import SIGNATURE_METADATA
 from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
-from tests.catalogue.cases import PLAIN, SUMMARY, Case, html, put
+from tests.catalogue.cases import DEAD_LETTER, PLAIN, SUMMARY, Case, html, put
 from tests.catalogue.harness import Harness, Outcome
 
 _PARAGRAPHS = PLAIN.split("\n\n")[1:]
@@ -148,6 +150,30 @@ def _slow_on_one_article() -> Iterator[None]:
         return original(self, article)
 
     with patch.object(ExtractiveEngine, "summarise", summarise):
+        yield
+
+
+def _short_timeout(h: Harness) -> str:
+    """SummariseFunction as if its template Timeout were 2 s: the runner stops it there, as Lambda would."""
+    h.settle()  # S3's test event first: a timeout returns the whole batch, and it would go with it
+    spec = h.stack.functions["SummariseFunction"]
+    h.stack.functions["SummariseFunction"] = dataclasses.replace(spec, timeout_seconds=2)
+    key = "incoming/stuck-read.txt"
+    h.put(key, PLAIN.encode())
+    return key
+
+
+@contextmanager
+def _stuck_read() -> Iterator[None]:
+    """Reading the article never returns (a hung connection, outside any article budget)."""
+    original = S3ArticleStore.read_article
+
+    def read_article(self: S3ArticleStore, ref: ObjectRef, *, max_bytes: int) -> tuple[bytes, ObjectRef]:
+        while ref.key == "incoming/stuck-read.txt":
+            time.sleep(0.05)
+        return original(self, ref, max_bytes=max_bytes)
+
+    with patch.object(S3ArticleStore, "read_article", read_article):
         yield
 
 
@@ -393,5 +419,12 @@ HOSTILE_CASES: list[Case] = [
         _slow_batch,
         faults=_slow_on_one_article,
         neighbours=2,
+    ),
+    Case(
+        "function timeout",
+        "a read that never returns, in a function whose Timeout is 2 s",
+        DEAD_LETTER,
+        _short_timeout,
+        faults=_stuck_read,
     ),
 ]
