@@ -8,6 +8,10 @@ back after the queue's visibility timeout, and the queue's redrive policy moves 
 message that keeps failing to its dead-letter queue (moto applies maxReceiveCount when
 a message is received).
 
+Each function's Timeout and MemorySize from the template are enforced as Lambda would:
+a handler still running at its timeout is stopped and its whole batch returned, and so is
+one whose memory grew past MemorySize.
+
 Time is compressed in two places, for demos and tests: the batching window is not
 waited for, and ``redelivery_delay_seconds`` (when given) replaces the visibility
 timeout of failed messages so that a retry comes after seconds rather than minutes.
@@ -21,9 +25,11 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import ctypes
 import importlib
 import logging
 import os
+import resource
 import threading
 import time
 import uuid
@@ -31,6 +37,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -60,6 +67,83 @@ _QUEUE_DEPTH_ATTRIBUTES = (
 )
 _SQS_RECEIVE_LIMIT = 10
 _SQS_DELETE_LIMIT = 10
+
+
+class FunctionTimedOut(BaseException):
+    """Raised into a handler at its function's Timeout, as Lambda stops an invocation.
+
+    A ``BaseException``, so the handler's own ``except Exception`` cannot carry on past it.
+    """
+
+
+class FunctionOutOfMemory(RuntimeError):
+    """The invocation's memory grew past the function's MemorySize."""
+
+
+@contextlib.contextmanager
+def _stopped_after(timeout_seconds: float, name: str) -> Iterator[None]:
+    """Raise ``FunctionTimedOut`` in this thread if the block is still running at the timeout.
+
+    A timer thread sets the exception asynchronously (CPython's PyThreadState_SetAsyncExc), so
+    it lands at the next bytecode the handler runs, in any thread: the background runner's too.
+    A handler blocked in one long C call is stopped when that call returns.
+    """
+    target = threading.get_ident()
+    guard = threading.Lock()
+    state = {"running": True, "fired": False}
+
+    def expire() -> None:
+        with guard:
+            if state["running"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(target), ctypes.py_object(FunctionTimedOut)
+                )
+
+    timer = threading.Timer(timeout_seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except FunctionTimedOut:
+        raise FunctionTimedOut(f"{name} timed out after {timeout_seconds} s") from None
+    finally:
+        with guard:
+            state["running"] = False
+        timer.cancel()
+
+
+class _MemoryWatch:
+    """How far the process's peak memory rose above what it held when the invocation began.
+
+    Read from the kernel (resident set now, and its peak), so it costs nothing per allocation;
+    it measures only an invocation that set a new peak, which is the one that matters.
+    """
+
+    def __init__(self) -> None:
+        self._start_mb = _resident_mb()
+        self._peak_mb = _peak_mb()
+
+    def grown_mb(self) -> float | None:
+        peak = _peak_mb()
+        if self._start_mb is None or peak is None or self._peak_mb is None or peak <= self._peak_mb:
+            return None
+        return peak - self._start_mb
+
+
+def _resident_mb() -> float | None:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * resource.getpagesize() / (1024 * 1024)
+
+
+def _peak_mb() -> float | None:
+    try:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    except (OSError, ValueError):
+        return None
 
 
 @dataclass
@@ -211,7 +295,12 @@ class EventSourceRunner:
 
     # ---------------------------------------------------------------- invocation
     def invoke(self, function_id: str, event: Mapping[str, Any]) -> Any:
-        """Call a function's handler with its environment and a Lambda-like context (any event type)."""
+        """Call a function's handler with its environment and a Lambda-like context (any event type).
+
+        The function's Timeout and MemorySize are enforced as Lambda enforces them: at the
+        timeout the handler is stopped (``FunctionTimedOut``), and an invocation whose memory
+        grew past MemorySize fails (``FunctionOutOfMemory``); either way the batch goes back.
+        """
         spec = self.stack.functions[function_id]
         # One invocation at a time: the environment is process-wide.
         with self._invocation_lock, _environment(spec.environment):
@@ -223,7 +312,15 @@ class EventSourceRunner:
                 timeout_seconds=spec.timeout_seconds,
                 log_group_name=f"/aws/lambda/{spec.name}",
             )
-            return handler(dict(event), context)
+            memory = _MemoryWatch()
+            with _stopped_after(spec.timeout_seconds, spec.name):
+                response = handler(dict(event), context)
+            grown_mb = memory.grown_mb()
+            if grown_mb is not None and grown_mb > spec.memory_mb:
+                raise FunctionOutOfMemory(
+                    f"{spec.name} grew by {grown_mb:.0f} MB; its MemorySize is {spec.memory_mb} MB"
+                )
+            return response
 
     def _handler(self, spec: FunctionSpec) -> Callable[[dict[str, Any], Any], Any]:
         dotted = self._handler_overrides.get(spec.logical_id, spec.handler)
@@ -256,7 +353,7 @@ class EventSourceRunner:
         try:
             response = self.invoke(source.function_id, event)
             failed_ids = self._failed_ids(source, response, set(by_id))
-        except Exception as exception:
+        except (Exception, FunctionTimedOut) as exception:
             # Lambda's semantics: a function error returns the whole batch to the queue.
             log.debug("%s raised", source.function_id, exc_info=True)
             error = f"{type(exception).__name__}: {exception}"

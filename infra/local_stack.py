@@ -21,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import secrets
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,6 +168,10 @@ def deployment_order(template: Mapping[str, Any]) -> list[str]:
             referenced |= set(references(function_globals))
         depends_on = resource.get("DependsOn", [])
         referenced |= {depends_on} if isinstance(depends_on, str) else set(depends_on)
+        # SAM generates "<Function>Role": a reference to it waits for the function.
+        referenced |= {
+            name.removesuffix("Role") for name in referenced if name.removesuffix("Role") in resources
+        }
         needs[logical_id] = {name for name in referenced if name in resources and name != logical_id}
     ordered: list[str] = []
     placed: set[str] = set()
@@ -216,6 +222,7 @@ class _Deployer:
             "AWS::Logs::LogGroup": self._log_group,
             "AWS::CloudWatch::Alarm": self._alarm,
             "AWS::CloudWatch::Dashboard": self._dashboard,
+            "AWS::SecretsManager::Secret": self._secret,
         }
 
     def client(self, service: str) -> Any:
@@ -520,6 +527,30 @@ class _Deployer:
         )
         self.record(logical_id, properties["AliasName"])
 
+    # ---------------------------------------------------------------- Secrets Manager
+    def _secret(self, logical_id: str, properties: dict[str, Any]) -> None:
+        """A secret with its given string, or one generated as GenerateSecretString asks."""
+        name = properties.get("Name") or generated_name(self.stack.name, logical_id, max_length=256)
+        value = properties.get("SecretString")
+        if value is None:
+            generate = properties.get("GenerateSecretString") or {}
+            alphabet = string.ascii_letters + string.digits
+            if not generate.get("ExcludePunctuation"):
+                alphabet += "!#$%&()*+,-.:;<=>?@[]^_{|}~"
+            value = "".join(secrets.choice(alphabet) for _ in range(int(generate.get("PasswordLength", 32))))
+        create: dict[str, Any] = {"Name": name, "SecretString": str(value)}
+        for key in ("Description", "KmsKeyId", "Tags"):
+            if key in properties:
+                create[key] = properties[key]
+        arn = self.client("secretsmanager").create_secret(**create)["ARN"]
+        self.skip_unhandled(
+            logical_id,
+            "AWS::SecretsManager::Secret",
+            properties,
+            {"Name", "SecretString", "GenerateSecretString", "Description", "KmsKeyId", "Tags"},
+        )
+        self.record(logical_id, arn, Id=arn)
+
     # ---------------------------------------------------------------- CloudWatch
     def _log_group(self, logical_id: str, properties: dict[str, Any]) -> None:
         logs = self.client("logs")
@@ -580,6 +611,11 @@ class _Deployer:
             memory_mb=int(properties.get("MemorySize", 128)),
         )
         self.record(logical_id, name, Arn=arn)
+        role = generated_name(self.stack.name, f"{logical_id}Role", max_length=64)
+        # Not created, but !GetAtt <Function>Role.Arn (in a bucket policy, say) resolves as on AWS.
+        self.record(
+            f"{logical_id}Role", role, Arn=f"arn:{pseudo.partition}:iam::{self.stack.account_id}:role/{role}"
+        )
         self.skip(
             f"{logical_id}Role",
             "AWS::IAM::Role",

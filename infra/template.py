@@ -262,11 +262,16 @@ class Resolver:
         if not isinstance(argument, list) or len(argument) != 2:
             raise TemplateError(f"Fn::GetAtt needs [LogicalId, Attribute], got {argument!r}")
         logical_id, attribute = argument
-        if logical_id not in self.template["Resources"]:
+        if logical_id not in self.template["Resources"] and not self._sam_generated(logical_id):
             raise TemplateError(f"Fn::GetAtt of unknown resource {logical_id}")
         if self._attribute is None:
             raise UnresolvedReference(logical_id)
         return self._attribute(logical_id, attribute)
+
+    def _sam_generated(self, logical_id: str) -> bool:
+        """SAM creates "<Function>Role" for a function with Policies; templates may refer to it."""
+        function = self.template["Resources"].get(logical_id.removesuffix("Role"), {})
+        return logical_id.endswith("Role") and function.get("Type") == "AWS::Serverless::Function"
 
     def _sub(self, argument: Any) -> str:
         if isinstance(argument, str):

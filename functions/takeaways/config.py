@@ -32,7 +32,8 @@ class Settings:
     DigestFunction; an empty ``story_table`` turns story de-duplication off;
     ``openai_price_per_million`` is 'input,output' in USD (empty: built-in prices);
     ``daily_token_budget`` is model tokens per UTC day, 0 meaning no limit;
-    ``trusted_sources`` is a comma-separated list of outlet names and domains whose claims
+    ``article_time_budget_seconds`` is what parsing and summarising one article may take
+    (``pipeline.deadline``); ``trusted_sources`` is a comma-separated list of outlet names and domains whose claims
     an article may make (``takeaways.article.sources``); ``summary_signing_secret`` names the
     Secrets Manager secret whose key signs summary records (empty: records are neither
     signed nor checked, for runs without AWS).
@@ -61,6 +62,7 @@ class Settings:
     openai_price_per_million: str = ""
     secret_cache_seconds: int = field(default=300, metadata=field_info(ge=0))
     daily_token_budget: int = field(default=0, metadata=field_info(ge=0))
+    article_time_budget_seconds: float = field(default=60.0, metadata=field_info(ge=1, le=900))
     trusted_sources: str = ""
     summary_signing_secret: str = ""
     # The feed poller's table of feeds and seen entries, and the one exception to its address checks:

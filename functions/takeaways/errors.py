@@ -19,6 +19,10 @@ class RejectionReason(StrEnum):
     NOT_FOUND = "not_found"
     NOT_AN_S3_EVENT = "not_an_s3_event"
     INVALID_RECORD = "invalid_record"
+    UNSIGNED = "unsigned"
+    INVALID_SIGNATURE = "invalid_signature"
+    UNPROCESSABLE = "unprocessable"
+    TOO_SLOW = "too_slow"
 
 
 class TakeawaysError(Exception):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 
-from tests.catalogue.harness import Harness, counting_calls, failing_calls
+from tests.catalogue.harness import Harness, Outcome, counting_calls, failing_calls
 
 SUMMARY = "summary and one alert"
 DEAD_LETTER = "dead-letter queue after 5 attempts"
@@ -37,6 +37,10 @@ class Case:
     act: Callable[[Harness], str | None]
     """Feeds the input; returns the S3 key whose fate is checked (None when there is no object)."""
     faults: Callable[[], AbstractContextManager[object]] = field(default=nullcontext)
+    check: Callable[[Outcome, str | None], None] | None = None
+    """What the expectation's wording promises beyond where the input ended."""
+    neighbours: int = 0
+    """Good articles fed with the case, each expected to end as a summary and one alert."""
 
 
 def put(key: str, body: bytes) -> Callable[[Harness], str]:
@@ -269,8 +273,8 @@ CASES: list[Case] = [
     ),
     Case(
         "not a summary record",
-        "a file under summaries/ that is not a summary record",
-        "rejected: invalid_record",
+        "a file under summaries/ that is not a summary record (and carries no signature)",
+        "rejected: unsigned",
         put("summaries/notes.json", b'{"note": "copied here by hand"}'),
     ),
     Case(
@@ -384,3 +388,8 @@ CASES: list[Case] = [
         faults=lambda: failing_calls("Publish", "AuthorizationError"),
     ),
 ]
+
+# Hostile input: bounded work, poison, metadata limits, untrusted content (tests/catalogue/hostile.py).
+from tests.catalogue.hostile import HOSTILE_CASES  # noqa: E402  (they build on the helpers above)
+
+CASES += HOSTILE_CASES

@@ -12,6 +12,9 @@ import pytest
 
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
+from takeaways.adapters.s3_store import S3ArticleStore
+from takeaways.errors import TransientFailure
+from takeaways.summary import ObjectRef
 
 pytestmark = pytest.mark.integration
 
@@ -111,15 +114,21 @@ def test_the_same_s3_event_delivered_twice_gives_one_alert(deployed_stack: Deplo
 
 
 def test_a_poison_record_ends_in_the_dead_letter_queue_while_its_batch_is_delivered(
-    deployed_stack: DeployedStack,
+    deployed_stack: DeployedStack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     inbox = subscribe_inbox(deployed_stack)
     upload(deployed_stack, ARTICLES[0], "incoming/integration/decoy.txt")
-    # A genuine notification, but for a bucket that is not ours: reading it fails every time.
+    # A genuine notification whose object S3 refuses to read, every time (the handler runs in-process).
     poison_event = take_notification(deployed_stack)
-    poison_event["Records"][0]["s3"]["bucket"]["name"] = "a-bucket-of-someone-else"
-    poison_event["Records"][0]["s3"]["bucket"]["arn"] = "arn:aws:s3:::a-bucket-of-someone-else"
     poison = json.dumps(poison_event)
+    original = S3ArticleStore.read_article
+
+    def read_article(self: S3ArticleStore, ref: ObjectRef, *, max_bytes: int) -> tuple[bytes, ObjectRef]:
+        if ref.key == "incoming/integration/decoy.txt":
+            raise TransientFailure("S3 SlowDown, injected")
+        return original(self, ref, max_bytes=max_bytes)
+
+    monkeypatch.setattr(S3ArticleStore, "read_article", read_article)
     boto3.client("sqs").send_message(QueueUrl=deployed_stack.physical_id("IngestQueue"), MessageBody=poison)
     good_key = upload(deployed_stack, ARTICLES[1])
 

@@ -64,6 +64,8 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     climate = queue_subscriber(deployed_stack, "climate", build_filter_policy(topics=["Climate"]))
     urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(min_priority=4))
     ledger = queue_subscriber(deployed_stack, "ledger", build_filter_policy(sources=["Northern Ledger"]))
+    # A source routes only when the operator trusts it (TrustedSources); the library page's is not listed.
+    deployed_stack.functions["SummariseFunction"].environment["TRUSTED_SOURCES"] = "Northern Ledger"
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
     put(deployed_stack, "incoming/library.html", (SAMPLES / "library-robot.html").read_bytes())
     put(deployed_stack, "incoming/dam.txt", STORY.encode())
@@ -93,7 +95,8 @@ def test_people_get_an_email_and_an_sms_version_within_sns_limits(deployed_stack
     versions = published_versions(deployed_stack.physical_id("AlertsTopic"), envelope["MessageId"])
     assert versions["email"].startswith(title)
     assert (
-        "Key takeaways:" in versions["email"] and "Read the article: https://c.example/d" in versions["email"]
+        "Key takeaways:" in versions["email"]
+        and "Read the article on c.example: https://c.example/d" in versions["email"]
     )
     assert len(versions["sms"]) <= 140 and versions["sms"].endswith("https://c.example/d")
     assert json.loads(versions["sqs"]) == json.loads(envelope["Message"])

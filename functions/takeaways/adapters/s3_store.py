@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from botocore.exceptions import ClientError
 from takeaways.errors import ArticleRejected, RejectionReason, TransientFailure
 from takeaways.pipeline.ports import ObjectSuperseded
 from takeaways.records import RecordInvalid, from_json, to_json
+from takeaways.signing import SIGNATURE_METADATA, record_signature, signature_matches
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord
 
 if TYPE_CHECKING:
@@ -23,10 +25,15 @@ _THROTTLED = frozenset(
 
 
 class S3ArticleStore:
-    """Reads articles and summaries, writes summaries and rejections, in one bucket."""
+    """Reads articles and summaries, writes summaries and rejections, in one bucket.
 
-    def __init__(self, client: S3Client) -> None:
+    With a ``signing_key``, summaries are written signed and read only when their signature
+    verifies (``takeaways.signing``); without one (local runs without AWS) neither happens.
+    """
+
+    def __init__(self, client: S3Client, signing_key: Callable[[], bytes] | None = None) -> None:
         self._s3 = client
+        self._signing_key = signing_key
 
     def read_article(self, ref: ObjectRef, *, max_bytes: int) -> tuple[bytes, ObjectRef]:
         """Check the size before downloading: a 50 MB object is refused without reading it."""
@@ -55,26 +62,51 @@ class S3ArticleStore:
             raise _translate(error, ref) from error
 
     def write_summary(self, key: str, record: SummaryRecord) -> None:
-        self._put_json(record.source_object.bucket, key, to_json(record, indent=2))
+        body = to_json(record, indent=2).encode()
+        metadata = {}
+        if self._signing_key is not None:
+            metadata[SIGNATURE_METADATA] = record_signature(self._signing_key(), key, body)
+        self._put_json(record.source_object.bucket, key, body, metadata)
 
     def write_rejection(self, key: str, record: RejectionRecord) -> None:
-        self._put_json(record.source_object.bucket, key, to_json(record, indent=2))
+        self._put_json(record.source_object.bucket, key, to_json(record, indent=2).encode())
 
     def read_summary(self, ref: ObjectRef) -> SummaryRecord:
+        """The record, if it is one and was signed by the summarise stage (``unsigned``/``invalid_signature``)."""
         try:
-            body = self._s3.get_object(Bucket=ref.bucket, Key=ref.key)["Body"].read()
+            response = self._s3.get_object(Bucket=ref.bucket, Key=ref.key)
+            body = response["Body"].read()
         except ClientError as error:
             raise _translate(error, ref) from error
+        if self._signing_key is not None:
+            self._check_signature(ref, body, response.get("Metadata", {}).get(SIGNATURE_METADATA))
         try:
             return from_json(SummaryRecord, body)
         except RecordInvalid as error:
             detail = f"s3://{ref.bucket}/{ref.key} is not a summary record: {error}"
             raise ArticleRejected(RejectionReason.INVALID_RECORD, detail[:_DETAIL_CHARS]) from error
 
-    def _put_json(self, bucket: str, key: str, text: str) -> None:
+    def _check_signature(self, ref: ObjectRef, body: bytes, signature: str | None) -> None:
+        assert self._signing_key is not None
+        where = f"s3://{ref.bucket}/{ref.key}"
+        if not signature:
+            raise ArticleRejected(
+                RejectionReason.UNSIGNED, f"{where} carries no signature: not written by the summarise stage"
+            )
+        if not signature_matches(self._signing_key(), ref.key, body, signature):
+            raise ArticleRejected(
+                RejectionReason.INVALID_SIGNATURE,
+                f"{where}: the signature does not match its content and key",
+            )
+
+    def _put_json(self, bucket: str, key: str, body: bytes, metadata: dict[str, str] | None = None) -> None:
         try:
             self._s3.put_object(
-                Bucket=bucket, Key=key, Body=text.encode(), ContentType="application/json; charset=utf-8"
+                Bucket=bucket,
+                Key=key,
+                Body=body,
+                ContentType="application/json; charset=utf-8",
+                Metadata=metadata or {},
             )
         except ClientError as error:
             raise TransientFailure(f"could not write s3://{bucket}/{key}: {error}") from error

@@ -12,6 +12,7 @@ from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json, to_jsonable
 from takeaways.summary import SummaryRecord
+from takeaways.text.untrusted import url_domain, web_url
 
 SUBJECT_LIMIT = 100
 SMS_LIMIT = 140
@@ -67,7 +68,7 @@ def render_alert(record: SummaryRecord, *, summary_uri: str, is_update: bool = F
         priority=assess_priority(summary),
         language=summary.language,
         source=record.article.source,
-        url=record.article.url,
+        url=web_url(record.article.url),  # intake already checks it; a record from before did not
         published=record.article.published,
         engine=summary.engine,
         fallback_reason=summary.fallback_reason,
@@ -119,7 +120,8 @@ def render_email(payload: AlertPayload) -> str:
     if origin:
         lines.append(origin)
     if payload.url:
-        lines.append(f"Read the article: {payload.url}")
+        # The host in words first: a link's text can lie, its domain cannot.
+        lines.append(f"Read the article on {url_domain(payload.url)}: {payload.url}")
     if payload.topics:
         lines.append(f"Topics: {', '.join(payload.topics)}")
     engine = _ENGINE_LABELS.get(payload.engine, payload.engine)

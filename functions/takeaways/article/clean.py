@@ -53,7 +53,8 @@ _DATELINE = re.compile(
     r")"
 )
 _BROKEN_WORD = re.compile(r"[a-z]-$")
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Neither part may hold its own opening bracket, so a run of unclosed '[' or '(' costs one pass, not n.
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _MARKDOWN_MARKS = re.compile(r"(\*\*|__|`)")
 _SENTENCE_END = re.compile(r"""[.!?:;"'”’)\]]$""")
 

@@ -13,9 +13,9 @@ from takeaways.article.decode import decode_text
 from takeaways.article.html import parse_html
 from takeaways.article.model import Article
 from takeaways.article.sources import SourceClaims, claims, text_claims, trusted_source
-from takeaways.article.untrusted import clean_text, web_url, without_invisible
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.text.language import detect_language
+from takeaways.text.untrusted import clean_text, web_url, without_invisible
 
 # One wire brief of a single sentence has about a dozen words; below that the text is a
 # headline, a teaser or a button label, and there is nothing to take away.

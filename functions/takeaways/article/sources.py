@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from takeaways.article.untrusted import url_domain, web_url
+from takeaways.text.untrusted import url_domain, web_url
 
 # "By Ines Okafor, Coastal Times" / "By Ines Okafor | coastaltimes.example"
 _BYLINE_OUTLET = re.compile(

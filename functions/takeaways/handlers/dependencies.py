@@ -138,6 +138,16 @@ def summary_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine
     )
 
 
+def article_store(current: Settings) -> S3ArticleStore:
+    """The bucket, signing and checking summary records when the template gives a signing key."""
+    signing_key = None
+    if current.summary_signing_secret:
+        from takeaways.adapters.signing_key import signing_key_from_secret
+
+        signing_key = signing_key_from_secret(current.summary_signing_secret, current.secret_cache_seconds)
+    return S3ArticleStore(s3_client(), signing_key=signing_key)
+
+
 def story_ledger(current: Settings) -> DynamoStoryLedger | None:
     """Story de-duplication is on when the template gives the function a story table."""
     if not current.story_table:
@@ -154,7 +164,7 @@ def summarise_dependencies() -> SummariseDependencies:
     remaining = RemainingTime()
     return SummariseDependencies(
         settings=current,
-        store=S3ArticleStore(s3_client()),
+        store=article_store(current),
         engine=summary_engine(current, remaining),
         remaining=remaining,
         layout=_layout(current),
@@ -171,7 +181,7 @@ def notify_dependencies() -> NotifyDependencies:
     persistence, config = _idempotency(current)
     return NotifyDependencies(
         settings=current,
-        store=S3ArticleStore(s3_client()),
+        store=article_store(current),
         publisher=SnsTopicPublisher(sns_client(), current.alerts_topic_arn),
         ledger=story_ledger(current),
         layout=_layout(current),

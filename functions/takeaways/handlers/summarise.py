@@ -63,6 +63,8 @@ def _summarise_once() -> Any:
             max_bytes=deps.settings.max_article_bytes,
             max_chars=deps.settings.max_article_chars,
             trusted_sources=deps.settings.trusted_source_set(),
+            remaining_seconds=deps.remaining,
+            article_seconds=deps.settings.article_time_budget_seconds,
             received_at=datetime.fromisoformat(received_at) if received_at else None,
         )
         return asdict(outcome)

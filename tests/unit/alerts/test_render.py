@@ -81,7 +81,7 @@ def test_email_reads_as_headline_summary_bullets_and_provenance() -> None:
     assert lines[1] == "=" * len(lines[0])
     assert "  * Crossings start in March and take 40 minutes." in lines
     assert "Source: Coastal Times | Published: 20 Nov 2026, 09:00 UTC" in lines
-    assert "Read the article: https://news.example/ferry" in lines
+    assert "Read the article on news.example: https://news.example/ferry" in lines
     assert "built-in extractive engine" in email
     assert lines.index("The harbour council approved a ferry route to the islands.") < lines.index(
         "Key takeaways:"

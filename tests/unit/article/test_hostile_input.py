@@ -9,10 +9,10 @@ import pytest
 
 from takeaways.article import parse_article
 from takeaways.article.html import parse_html
-from takeaways.article.untrusted import url_domain, web_url, without_markup
 from takeaways.config import ConfigurationError, Settings, trusted_set
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.limits import MAX_AUTHOR_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS
+from takeaways.text.untrusted import url_domain, web_url, without_markup
 
 STORY = (
     "The harbour board agreed new mooring fees for the marina on Tuesday evening. "
@@ -49,6 +49,12 @@ def test_a_terminated_comment_still_hides_its_content() -> None:
         "end",
         "<!--",
     ]
+
+
+@pytest.mark.parametrize("run", ["[" * 50_000, "[a](" * 20_000])
+def test_markdown_with_fifty_thousand_unclosed_brackets_keeps_its_text(run: str) -> None:
+    article = parse_article(f"# Mooring fees rise\n\n{STORY} {run}\n".encode(), "fees.md")
+    assert article.body.startswith(STORY)
 
 
 def test_markup_stripping_survives_many_unclosed_scripts() -> None:

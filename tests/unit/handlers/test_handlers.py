@@ -12,6 +12,7 @@ import pytest
 from infra.local_stack import DeployedStack
 from takeaways.errors import TransientFailure
 from takeaways.handlers import notify, summarise
+from takeaways.handlers.dependencies import summarise_dependencies
 from tests.conftest import FakeLambdaContext
 from tests.unit.handlers.conftest import s3_notification, sqs_event
 
@@ -102,7 +103,7 @@ def test_a_failing_record_is_reported_while_the_rest_of_the_batch_succeeds(
     event = sqs_event(
         s3_notification(bucket, "incoming/bridge.txt"), s3_notification(bucket, "incoming/flaky.txt")
     )
-    store_class = type(summarise.summarise_dependencies().store)
+    store_class = type(summarise_dependencies().store)
     original = store_class.read_article
 
     def read_article(self: Any, ref: Any, *, max_bytes: int) -> Any:

@@ -2,13 +2,15 @@
 
 A body is JSON ``{"outcome": ...}``: ``ok`` (default) succeeds, ``fail`` is reported in
 ``batchItemFailures``, ``bogus`` reports an id that is not in the batch, ``raise`` makes the
-whole invocation raise.
+whole invocation raise, ``spin`` computes for ``seconds`` (and catches every ``Exception`` on
+the way, as careless code does), ``hog`` holds ``mb`` megabytes for a moment.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +43,13 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     )
     failures = []
     for record in event.get("Records", []):
-        outcome = json.loads(record["body"]).get("outcome", "ok")
+        body = json.loads(record["body"])
+        outcome = body.get("outcome", "ok")
+        if outcome == "spin":
+            _spin(float(body.get("seconds", 30)))
+        if outcome == "hog":
+            held = b"x" * (int(body["mb"]) * 1024 * 1024)
+            del held
         if outcome == "raise":
             raise RuntimeError("this message always breaks the handler")
         if outcome == "fail":
@@ -49,6 +57,17 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         if outcome == "bogus":
             failures.append({"itemIdentifier": "not-a-message-of-this-batch"})
     return {"batchItemFailures": failures}
+
+
+def _spin(seconds: float) -> None:
+    """Python-level work (a parser on hostile input, say) that ignores every Exception."""
+    finish = time.monotonic() + seconds
+    total = 0
+    while time.monotonic() < finish:
+        try:
+            total += sum(range(1000))
+        except Exception:
+            continue
 
 
 def alternative_handler(event: dict[str, Any], context: Any) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import resource
 import threading
 import time
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 import boto3
 import pytest
 
-from infra.event_sources import EventSourceRunner
+from infra.event_sources import BatchResult, EventSourceRunner
 from infra.local_stack import DeployedStack
 from tests.unit.infra import fake_handlers
 
@@ -187,3 +189,64 @@ def test_invoke_runs_any_event_and_handlers_can_be_overridden(runner_stack: Depl
     assert runner.invoke("PlainFunction", {"detail": {}}) == "alternative"
     assert runner.invoke("WorkerFunction", {"Records": []}) == {"batchItemFailures": []}
     assert [invocation.event for invocation in fake_handlers.invocations] == [{"detail": {}}, {"Records": []}]
+
+
+def with_limits(
+    stack: DeployedStack,
+    function_id: str,
+    *,
+    timeout_seconds: int | None = None,
+    memory_mb: int | None = None,
+) -> None:
+    """The function as if the template gave it this Timeout or MemorySize."""
+    spec = stack.functions[function_id]
+    stack.functions[function_id] = dataclasses.replace(
+        spec,
+        timeout_seconds=timeout_seconds or spec.timeout_seconds,
+        memory_mb=memory_mb or spec.memory_mb,
+    )
+
+
+def test_a_handler_still_running_at_its_timeout_is_stopped_and_its_whole_batch_returned(
+    runner_stack: DeployedStack,
+) -> None:
+    with_limits(runner_stack, "WorkerFunction", timeout_seconds=1)
+    bodies = [json.dumps({"outcome": "ok"}), json.dumps({"outcome": "spin", "seconds": 30}), json.dumps({})]
+    queue = runner_stack.physical_id("WorkQueue")
+    for body in bodies:
+        boto3.client("sqs").send_message(QueueUrl=queue, MessageBody=body)
+    runner = EventSourceRunner(runner_stack, redelivery_delay_seconds=0)
+    started = time.monotonic()
+    runner.poll_once()
+    assert time.monotonic() - started < 20, "stopped at the timeout, not after the 30 s of work"
+    result = runner.results[-1]
+    assert (result.received, result.failed) == (3, 3)
+    assert result.error is not None and "timed out after 1 s" in result.error
+    assert depth(runner_stack, "WorkQueue")["visible"] + depth(runner_stack, "WorkQueue")["in_flight"] == 3
+
+
+def test_an_invocation_that_grows_past_its_memory_size_fails_its_batch(runner_stack: DeployedStack) -> None:
+    with_limits(runner_stack, "WorkerFunction", memory_mb=128)
+    headroom = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # above any earlier peak
+    send_bodies = [json.dumps({"outcome": "hog", "mb": headroom + 256})]
+    boto3.client("sqs").send_message(
+        QueueUrl=runner_stack.physical_id("WorkQueue"), MessageBody=send_bodies[0]
+    )
+    runner = EventSourceRunner(runner_stack, redelivery_delay_seconds=0)
+    runner.poll_once()
+    result = runner.results[-1]
+    assert result.failed == 1
+    assert (
+        result.error is not None
+        and "FunctionOutOfMemory" in result.error
+        and "MemorySize is 128 MB" in result.error
+    )
+
+
+def test_a_handler_within_its_limits_is_untouched(runner_stack: DeployedStack) -> None:
+    with_limits(runner_stack, "WorkerFunction", timeout_seconds=2, memory_mb=10_240)
+    send(runner_stack, "WorkQueue", "ok")
+    runner = EventSourceRunner(runner_stack, redelivery_delay_seconds=0)
+    runner.poll_once()
+    time.sleep(2.5)  # the cancelled timer must not fire into the test afterwards
+    assert runner.results[-1] == BatchResult("WorkerFunction", 1, 0, None)

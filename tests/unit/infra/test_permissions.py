@@ -85,3 +85,14 @@ def test_what_the_code_does_is_allowed(function: str, action: str, resource: str
 )
 def test_what_the_code_never_does_is_not_allowed(function: str, action: str, resource: str) -> None:
     assert not allowed(function, action, resource)
+
+
+def test_only_the_summarise_functions_role_may_write_summary_records() -> None:
+    """The bucket policy's Deny covers every other principal, administrators included."""
+    policy = load_template(TEMPLATE)["Resources"]["ArticlesBucketPolicy"]["Properties"]["PolicyDocument"]
+    [deny] = [s for s in policy["Statement"] if s.get("Sid") == "OnlySummariseWritesSummaries"]
+    assert (deny["Effect"], deny["Principal"], deny["Action"]) == ("Deny", "*", "s3:PutObject")
+    assert deny["Resource"] == {"Fn::Sub": "${ArticlesBucket.Arn}/summaries/*"}
+    assert deny["Condition"] == {
+        "ArnNotEquals": {"aws:PrincipalArn": {"Fn::GetAtt": ["SummariseFunctionRole", "Arn"]}}
+    }
