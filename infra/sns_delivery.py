@@ -23,7 +23,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 import requests
@@ -162,6 +161,7 @@ def _undeliverable(
 
 
 def _count(account_id: str, region: str, topic_name: str, metric: str) -> None:
+    # No timestamp: moto then stamps the datum with its own (naive UTC) clock, as it compares them.
     cloudwatch_backends[account_id][region].put_metric_data(
         "AWS/SNS",
         [
@@ -169,7 +169,6 @@ def _count(account_id: str, region: str, topic_name: str, metric: str) -> None:
                 "MetricName": metric,
                 "Value": 1.0,
                 "Unit": "Count",
-                "Timestamp": datetime.now(UTC),
                 "Dimensions": [{"Name": "TopicName", "Value": topic_name}],
             }
         ],

@@ -451,11 +451,11 @@ def _switch(args: argparse.Namespace) -> int:
     count = waiting.visible + waiting.in_flight + waiting.delayed
     if args.enabled:
         print(
-            f"{'resumed' if not was else 'already running:'} the alert stage; {count} summaries waiting to be alerted"
+            f"{'resumed' if not was else 'already running:'} the alert stage; {count} message(s) waiting in the alert queue"
         )
     else:
         print(
-            f"{'paused' if was else 'already paused:'} the alert stage; {count} summaries waiting in the alert queue. "
-            "They keep for the queue's retention (4 days); `takeaways resume alerts` sends them"
+            f"{'paused' if was else 'already paused:'} the alert stage; {count} message(s) waiting in the alert queue. "
+            "Summaries wait there for the queue's retention (4 days); `takeaways resume alerts` sends them"
         )
     return 0
