@@ -1,6 +1,7 @@
 """The operator commands of ``takeaways``: subscriptions, uploads, the pipeline's state, pausing alerts.
 
 takeaways subscribe --protocol P --endpoint E [filters]   subscribe an endpoint (checked per protocol)
+takeaways create-inbox NAME                               an SQS queue the alert topics may send to
 takeaways unsubscribe ARN|ENDPOINT                        remove a subscription
 takeaways subscriptions [--digest]                        ARN, protocol, status, frequency, delivery, filter
 takeaways upload FILE [--wait]                            upload an article; --wait prints its alert or rejection
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -74,6 +76,11 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         help="sqs/http/https: keep SNS's JSON envelope (default: the alert JSON itself)",
     )
     subscribe.set_defaults(run=_subscribe)
+
+    inbox = commands.add_parser("create-inbox", help="create an SQS queue that the alert topics may send to")
+    stack_option(inbox)
+    inbox.add_argument("name", help="queue name (letters, digits, - and _)")
+    inbox.set_defaults(run=_create_inbox)
 
     unsubscribe = commands.add_parser("unsubscribe", help="remove a subscription (by ARN or endpoint)")
     stack_option(unsubscribe)
@@ -186,6 +193,18 @@ def _subscribe(args: argparse.Namespace) -> int:
     print(f"  undeliverable copies go to: {dead_letters}")
     if args.protocol in CONFIRMING_PROTOCOLS:
         print("  the endpoint must confirm the subscription before it receives alerts")
+    return 0
+
+
+def _create_inbox(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import create_inbox
+
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", args.name):
+        raise SystemExit(f"{args.name!r} is not a queue name: up to 80 letters, digits, - and _")
+    found = resources(args)
+    arn = create_inbox(args.name, [found["AlertsTopic"], found["DigestTopic"]])
+    print(arn)
+    print(f"  subscribe it: takeaways subscribe --protocol sqs --endpoint {arn}", file=sys.stderr)
     return 0
 
 

@@ -262,3 +262,22 @@ def test_status_reports_queues_alarms_the_last_hour_and_the_last_alerts(
     assert "Ferry operator suspends" in latest
     alarms = boto3.client("cloudwatch").describe_alarms()["MetricAlarms"]
     assert f"alarms: {len(alarms)} OK" in status
+
+
+def test_create_inbox_makes_a_queue_the_alert_topics_may_send_to(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["create-inbox", "newsroom"]) == 0
+    arn = capsys.readouterr().out.strip()
+    assert arn == "arn:aws:sqs:us-east-1:123456789012:newsroom"
+    sqs = boto3.client("sqs")
+    url = sqs.get_queue_url(QueueName="newsroom")["QueueUrl"]
+    policy = json.loads(
+        sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]["Policy"]
+    )
+    [statement] = policy["Statement"]
+    assert statement["Principal"] == {"Service": "sns.amazonaws.com"} and statement["Resource"] == arn
+    allowed = statement["Condition"]["ArnEquals"]["aws:SourceArn"]
+    assert sorted(allowed) == sorted(local_stack_file.physical_id(t) for t in ("AlertsTopic", "DigestTopic"))
+    with pytest.raises(SystemExit, match="not a queue name"):
+        main(["create-inbox", "news room"])

@@ -102,6 +102,31 @@ def _require_function(function_arn: str) -> None:
         ) from None
 
 
+def create_inbox(name: str, topic_arns: list[str]) -> str:
+    """An encrypted queue that the given topics may send to (its queue policy says so); return its ARN.
+
+    Creating a queue that already exists with the same attributes returns it, so this can be re-run.
+    """
+    sqs = boto3.client("sqs")
+    url = sqs.create_queue(QueueName=name, Attributes={"SqsManagedSseEnabled": "true"})["QueueUrl"]
+    arn = queue_arn(url)
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "TakeawaysTopics",
+                "Effect": "Allow",
+                "Principal": {"Service": "sns.amazonaws.com"},
+                "Action": "sqs:SendMessage",
+                "Resource": arn,
+                "Condition": {"ArnEquals": {"aws:SourceArn": topic_arns}},
+            }
+        ],
+    }
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
+    return arn
+
+
 def queue_arn(queue_url: str) -> str:
     attributes = boto3.client("sqs").get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
     return str(attributes["Attributes"]["QueueArn"])
