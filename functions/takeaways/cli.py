@@ -156,11 +156,14 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _redrive(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
     from takeaways.adapters.operator import move_messages
 
     resources = _resources(args)
     dead_letters, source = (resources[name] for name in _DEAD_LETTER_QUEUES[args.queue])
-    moved = move_messages(dead_letters, source)
+    with tqdm(desc=f"redriving {args.queue}", unit=" messages") as progress:
+        moved = move_messages(dead_letters, source, on_moved=progress.update)
     print(f"moved {moved} message(s) from {dead_letters} back to {source}")
     return 0
 

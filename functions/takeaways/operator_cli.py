@@ -261,8 +261,7 @@ def _upload(args: argparse.Namespace) -> int:
     found = resources(args)
     bucket = found["ArticlesBucket"]
     key = args.key or f"incoming/{datetime.now(UTC):%Y/%m/%d}/{args.article.name}"
-    started = datetime.now(UTC).replace(microsecond=0)
-    upload_article(args.article, bucket, key)
+    started = upload_article(args.article, bucket, key)  # records older than this are an earlier upload's
     print(f"uploaded {args.article} to s3://{bucket}/{key}", file=sys.stderr if args.wait else sys.stdout)
     if not args.wait:
         print("  `takeaways status` shows what became of it (or upload with --wait)")
@@ -434,7 +433,7 @@ def _status(args: argparse.Namespace) -> int:
     )
     print("  rejections by reason: " + _counts(Counter(str(record.get("reason")) for record in rejections)))
     print("  fallbacks by reason: " + _counts(fallbacks))
-    print(f"\nlast {min(10, len(alerts))} alert(s) (last 24 hours):")
+    print("\nlast ten alerts (24 hours):" if alerts else "\nlast ten alerts (24 hours): none")
     for alert in alerts[:10]:
         print(
             f"  {alert.summarised_at:%Y-%m-%d %H:%M} UTC  p{alert.priority}  {alert.headline}  [{alert.article_id}]"

@@ -202,6 +202,18 @@ def test_upload_wait_prints_the_alert_or_the_rejection(
         assert "rejected (too_short)" in capsys.readouterr().err
 
 
+def test_upload_wait_says_when_a_copy_of_an_alerted_story_gets_no_alert(
+    local_stack_file: DeployedStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with _runner(local_stack_file).running(interval_s=0.05):
+        assert main(["upload", _article(tmp_path), "--key", "incoming/a/ferry.txt", "--wait"]) == 0
+        capsys.readouterr()
+        assert main(["upload", _article(tmp_path), "--key", "incoming/b/ferry.txt", "--wait"]) == 0
+        printed = capsys.readouterr()
+    assert "no alert: the story was already alerted" in printed.err
+    assert "{" not in printed.out.splitlines()
+
+
 def _printed_alert(out: str) -> dict[str, Any]:
     """The alert JSON the command printed (the functions run in this process and log to stdout too)."""
     lines = out.splitlines()
