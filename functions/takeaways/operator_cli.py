@@ -346,10 +346,11 @@ def _alert_for(found: dict[str, str], article_id: str, since: datetime) -> Alert
 
 def _recent_alerts(found: dict[str, str], since: datetime) -> list[AlertPayload]:
     """Alerts of stories summarised since a time, newest first, from the story table's digest entries."""
-    from takeaways.adapters.clients import dynamodb_client
+    import boto3
+
     from takeaways.adapters.story_table import DynamoStoryLedger
 
-    ledger = DynamoStoryLedger(dynamodb_client(), found["StoryTable"], window_seconds=0)
+    ledger = DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0)
     days = sorted({since.date().isoformat(), datetime.now(UTC).date().isoformat()})
     alerts = [alert for day in days for alert in ledger.digest_for(day) if alert.summarised_at >= since]
     return sorted(alerts, key=lambda alert: alert.summarised_at, reverse=True)
