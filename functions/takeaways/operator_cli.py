@@ -29,7 +29,7 @@ from takeaways.alerts.subscription import PROTOCOLS, InvalidEndpoint, check_endp
 from takeaways.text.topics import TOPICS
 
 if TYPE_CHECKING:
-    from takeaways.adapters.operations import EventSources
+    from takeaways.adapters.operations import EventSources, QueueState
     from takeaways.alerts.payload import AlertPayload
 
 # The stages an operator can pause, by the name the command takes: the function whose queue
@@ -284,6 +284,7 @@ def _wait_for_outcome(
         layout.rejected_prefix, article_id_for(bucket, summary_key, layout.summaries_prefix)
     )
     deadline = time.monotonic() + args.timeout
+    dead_letters_before = _depth(queue_state(found["AlertDeadLetterQueue"], datetime.now(UTC)))
     progress = _Progress()
     progress.say("waiting for SummariseFunction")
     summary: dict[str, Any] | None = None
@@ -311,15 +312,23 @@ def _wait_for_outcome(
                 "the alert stage is paused: the alert waits in the alert queue (`takeaways resume alerts`)"
             )
             return 0
-        queue = queue_state(found["AlertQueue"], datetime.now(UTC))
-        if queue.visible or queue.in_flight or queue.delayed:
+        if _depth(queue_state(found["AlertQueue"], datetime.now(UTC))):
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.monotonic()
         elif time.monotonic() - quiet_since >= _QUIET_SECONDS:
+            if _depth(queue_state(found["AlertDeadLetterQueue"], datetime.now(UTC))) > dead_letters_before:
+                raise SystemExit(
+                    "the alert could not be published and waits in the alert DLQ: see the runbook, then "
+                    "`takeaways redrive alerts`"
+                )
             progress.say("no alert: the story was already alerted (an unchanged copy of an earlier article)")
             return 0
         _pause_or_give_up(deadline, args.timeout, "the summary was not alerted")
+
+
+def _depth(queue: QueueState) -> int:
+    return queue.visible + queue.in_flight + queue.delayed
 
 
 def _fresh_record(bucket: str, key: str, since: datetime) -> dict[str, Any] | None:
@@ -466,8 +475,7 @@ def _switch(args: argparse.Namespace) -> int:
         sources.set_enabled(function_id, args.enabled)
     except LookupError as error:
         raise SystemExit(str(error)) from None
-    waiting = queue_state(found["AlertQueue"], datetime.now(UTC))
-    count = waiting.visible + waiting.in_flight + waiting.delayed
+    count = _depth(queue_state(found["AlertQueue"], datetime.now(UTC)))
     if args.enabled:
         print(
             f"{'resumed' if not was else 'already running:'} the alert stage; {count} message(s) waiting in the alert queue"

@@ -214,6 +214,19 @@ def test_upload_wait_says_when_a_copy_of_an_alerted_story_gets_no_alert(
     assert "{" not in printed.out.splitlines()
 
 
+def test_upload_wait_says_when_the_alert_could_not_be_published(
+    local_stack_file: DeployedStack, tmp_path: Path
+) -> None:
+    boto3.client("sns").delete_topic(
+        TopicArn=local_stack_file.physical_id("AlertsTopic")
+    )  # every publish fails
+    with (
+        _runner(local_stack_file).running(interval_s=0.05),
+        pytest.raises(SystemExit, match="waits in the alert DLQ"),
+    ):
+        main(["upload", _article(tmp_path), "--key", "incoming/ferry.txt", "--wait", "--timeout", "60"])
+
+
 def _printed_alert(out: str) -> dict[str, Any]:
     """The alert JSON the command printed (the functions run in this process and log to stdout too)."""
     lines = out.splitlines()
