@@ -7,15 +7,17 @@ moto (5.2) delivers each copy of a published message inside the Publish call, an
   succeeds; that one copy fails, is counted (``NumberOfNotificationsFailed``) and, when the
   subscription has a redrive policy, goes to its dead-letter queue
   (``NumberOfNotificationsRedrivenToDlq``);
-- ``RawMessageDelivery`` is read as a Python truth value, so the string ``"false"`` that
-  the API stores means raw; and an HTTP(S) subscription always gets the envelope, with no
-  status check. On AWS raw HTTP delivery posts the message itself with
-  ``x-amz-sns-rawdelivery: true`` (and no message attributes), and a non-2xx answer is a
-  failed delivery.
+- an HTTP(S) subscription always gets the envelope (``RawMessageDelivery`` is honoured for
+  SQS only), and its answer is not checked. On AWS raw HTTP delivery posts the message
+  itself with ``x-amz-sns-rawdelivery: true`` (and no message attributes), and a non-2xx
+  answer is a failed delivery;
+- ``RawMessageDelivery`` is accepted for any protocol. AWS offers it for SQS, HTTP(S) and
+  Firehose only and refuses it for Lambda, e-mail and SMS with ``InvalidParameter``.
 
-``install()`` wraps ``moto.sns.models.Subscription.publish`` in this process (moto's
-threaded server runs in-process), leaving moto's files untouched. Delivery is attempted
-once: SNS's own retries are time it would spend, not a different outcome.
+``install()`` wraps ``Subscription.publish`` and ``SNSBackend.set_subscription_attributes``
+of ``moto.sns.models`` in this process (moto's threaded server runs in-process), leaving
+moto's files untouched. Delivery is attempted once: SNS's own retries are time it would
+spend, not a different outcome.
 """
 
 from __future__ import annotations
@@ -23,17 +25,18 @@ from __future__ import annotations
 import copy
 import json
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 import requests
 from moto.cloudwatch.models import cloudwatch_backends
 from moto.sns import models as sns_models
+from moto.sns.exceptions import SNSInvalidParameter
 from moto.sqs.models import sqs_backends
 
 log = logging.getLogger(__name__)
 
 HTTP_TIMEOUT_SECONDS = 5
+RAW_PROTOCOLS = frozenset({"sqs", "http", "https", "firehose"})  # what AWS can deliver raw
 _MARK = "_takeaways_aws_delivery"
 
 
@@ -64,7 +67,7 @@ def install() -> None:
             if self.protocol in {"http", "https"}:
                 _post(self, message, message_id, subject, message_attributes, raw=raw)
             else:
-                # moto's own delivery, with the attribute read as AWS reads it.
+                # moto's own delivery (its SQS raw delivery is AWS's), the policy already applied.
                 view = copy.copy(self)
                 view.attributes = {**self.attributes, "RawMessageDelivery": raw}
                 view._filter_policy_matcher = None  # already matched above
@@ -83,9 +86,23 @@ def install() -> None:
     setattr(publish, _MARK, True)
     sns_models.Subscription.publish = publish  # type: ignore[method-assign]
 
+    set_attribute = sns_models.SNSBackend.set_subscription_attributes
+
+    def set_subscription_attributes(self: sns_models.SNSBackend, arn: str, name: str, value: Any) -> None:
+        subscription = self.subscriptions.get(arn)
+        raw_asked = name == "RawMessageDelivery" and str(value).lower() == "true"
+        if raw_asked and subscription is not None and subscription.protocol not in RAW_PROTOCOLS:
+            raise SNSInvalidParameter(
+                f"Invalid parameter: Attributes Reason: Delivery protocol [{subscription.protocol}] "
+                "does not support raw message delivery."
+            )
+        set_attribute(self, arn, name, value)
+
+    sns_models.SNSBackend.set_subscription_attributes = set_subscription_attributes  # type: ignore[method-assign]
+
 
 def is_raw(attributes: dict[str, Any]) -> bool:
-    """``RawMessageDelivery`` as AWS reads it: only the string ``true`` (any case) means raw."""
+    """``RawMessageDelivery`` as stored by moto (a boolean) or sent by a client (``"true"``)."""
     return str(attributes.get("RawMessageDelivery", "false")).lower() == "true"
 
 
@@ -162,6 +179,7 @@ def _undeliverable(
 
 
 def _count(account_id: str, region: str, topic_name: str, metric: str) -> None:
+    # No timestamp: moto then stamps the datum with its own (naive UTC) clock, as it compares them.
     cloudwatch_backends[account_id][region].put_metric_data(
         "AWS/SNS",
         [
@@ -169,7 +187,6 @@ def _count(account_id: str, region: str, topic_name: str, metric: str) -> None:
                 "MetricName": metric,
                 "Value": 1.0,
                 "Unit": "Count",
-                "Timestamp": datetime.now(UTC),
                 "Dimensions": [{"Name": "TopicName", "Value": topic_name}],
             }
         ],

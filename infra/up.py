@@ -39,7 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         bucket = stack.physical_id("ArticlesBucket")
         print(f"local stack on {endpoint} (resources in {STACK_FILE.relative_to(ROOT)})")
         print("in another terminal, for example:")
-        print("  .venv/bin/takeaways subscribe --protocol sqs --endpoint <queue-arn> --topics transport")
+        print("  .venv/bin/takeaways create-inbox my-inbox")
+        print(
+            f"  .venv/bin/takeaways subscribe --protocol sqs --endpoint arn:aws:sqs:us-east-1:{stack.account_id}:my-inbox"
+        )
         print("  .venv/bin/takeaways upload --wait samples/articles/wind-farm-vote.json")
         print("  .venv/bin/takeaways status")
         print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
@@ -79,7 +79,7 @@ def _aws_setup_problem(error: Exception) -> str | None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="takeaways", description="News summarisation and alerts.")
+    parser = _OneLineErrors(prog="takeaways", description="News summarisation and alerts.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     summarise = commands.add_parser("summarise", help="summarise an article file or a JSONL batch")
@@ -111,6 +111,13 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
     schema.set_defaults(run=_schema)
     return parser
+
+
+class _OneLineErrors(argparse.ArgumentParser):
+    """A usage error on one line, naming the command, instead of argparse's usage block and error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _stack_option(parser: argparse.ArgumentParser) -> None:
@@ -156,11 +163,14 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _redrive(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
     from takeaways.adapters.operator import move_messages
 
     resources = _resources(args)
     dead_letters, source = (resources[name] for name in _DEAD_LETTER_QUEUES[args.queue])
-    moved = move_messages(dead_letters, source)
+    with tqdm(desc=f"redriving {args.queue}", unit=" messages") as progress:
+        moved = move_messages(dead_letters, source, on_moved=progress.update)
     print(f"moved {moved} message(s) from {dead_letters} back to {source}")
     return 0
 

@@ -1,6 +1,7 @@
 """The operator commands of ``takeaways``: subscriptions, uploads, the pipeline's state, pausing alerts.
 
 takeaways subscribe --protocol P --endpoint E [filters]   subscribe an endpoint (checked per protocol)
+takeaways create-inbox NAME                               an SQS queue the alert topics may send to
 takeaways unsubscribe ARN|ENDPOINT                        remove a subscription
 takeaways subscriptions [--digest]                        ARN, protocol, status, frequency, delivery, filter
 takeaways upload FILE [--wait]                            upload an article; --wait prints its alert or rejection
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -27,7 +29,7 @@ from takeaways.alerts.subscription import PROTOCOLS, InvalidEndpoint, check_endp
 from takeaways.text.topics import TOPICS
 
 if TYPE_CHECKING:
-    from takeaways.adapters.operations import EventSources
+    from takeaways.adapters.operations import EventSources, QueueState
     from takeaways.alerts.payload import AlertPayload
 
 # The stages an operator can pause, by the name the command takes: the function whose queue
@@ -74,6 +76,11 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         help="sqs/http/https: keep SNS's JSON envelope (default: the alert JSON itself)",
     )
     subscribe.set_defaults(run=_subscribe)
+
+    inbox = commands.add_parser("create-inbox", help="create an SQS queue that the alert topics may send to")
+    stack_option(inbox)
+    inbox.add_argument("name", help="queue name (letters, digits, - and _)")
+    inbox.set_defaults(run=_create_inbox)
 
     unsubscribe = commands.add_parser("unsubscribe", help="remove a subscription (by ARN or endpoint)")
     stack_option(unsubscribe)
@@ -189,6 +196,18 @@ def _subscribe(args: argparse.Namespace) -> int:
     return 0
 
 
+def _create_inbox(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import create_inbox
+
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", args.name):
+        raise SystemExit(f"{args.name!r} is not a queue name: up to 80 letters, digits, - and _")
+    found = resources(args)
+    arn = create_inbox(args.name, [found["AlertsTopic"], found["DigestTopic"]])
+    print(arn)
+    print(f"  subscribe it: takeaways subscribe --protocol sqs --endpoint {arn}", file=sys.stderr)
+    return 0
+
+
 def _unsubscribe(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import SubscriptionNotFound, subscriptions, unsubscribe
 
@@ -242,8 +261,7 @@ def _upload(args: argparse.Namespace) -> int:
     found = resources(args)
     bucket = found["ArticlesBucket"]
     key = args.key or f"incoming/{datetime.now(UTC):%Y/%m/%d}/{args.article.name}"
-    started = datetime.now(UTC).replace(microsecond=0)
-    upload_article(args.article, bucket, key)
+    started = upload_article(args.article, bucket, key)  # records older than this are an earlier upload's
     print(f"uploaded {args.article} to s3://{bucket}/{key}", file=sys.stderr if args.wait else sys.stdout)
     if not args.wait:
         print("  `takeaways status` shows what became of it (or upload with --wait)")
@@ -266,6 +284,7 @@ def _wait_for_outcome(
         layout.rejected_prefix, article_id_for(bucket, summary_key, layout.summaries_prefix)
     )
     deadline = time.monotonic() + args.timeout
+    dead_letters_before = _depth(queue_state(found["AlertDeadLetterQueue"], datetime.now(UTC)))
     progress = _Progress()
     progress.say("waiting for SummariseFunction")
     summary: dict[str, Any] | None = None
@@ -293,15 +312,23 @@ def _wait_for_outcome(
                 "the alert stage is paused: the alert waits in the alert queue (`takeaways resume alerts`)"
             )
             return 0
-        queue = queue_state(found["AlertQueue"], datetime.now(UTC))
-        if queue.visible or queue.in_flight or queue.delayed:
+        if _depth(queue_state(found["AlertQueue"], datetime.now(UTC))):
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.monotonic()
         elif time.monotonic() - quiet_since >= _QUIET_SECONDS:
+            if _depth(queue_state(found["AlertDeadLetterQueue"], datetime.now(UTC))) > dead_letters_before:
+                raise SystemExit(
+                    "the alert could not be published and waits in the alert DLQ: see the runbook, then "
+                    "`takeaways redrive alerts`"
+                )
             progress.say("no alert: the story was already alerted (an unchanged copy of an earlier article)")
             return 0
         _pause_or_give_up(deadline, args.timeout, "the summary was not alerted")
+
+
+def _depth(queue: QueueState) -> int:
+    return queue.visible + queue.in_flight + queue.delayed
 
 
 def _fresh_record(bucket: str, key: str, since: datetime) -> dict[str, Any] | None:
@@ -328,10 +355,11 @@ def _alert_for(found: dict[str, str], article_id: str, since: datetime) -> Alert
 
 def _recent_alerts(found: dict[str, str], since: datetime) -> list[AlertPayload]:
     """Alerts of stories summarised since a time, newest first, from the story table's digest entries."""
-    from takeaways.adapters.clients import dynamodb_client
+    import boto3
+
     from takeaways.adapters.story_table import DynamoStoryLedger
 
-    ledger = DynamoStoryLedger(dynamodb_client(), found["StoryTable"], window_seconds=0)
+    ledger = DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0)
     days = sorted({since.date().isoformat(), datetime.now(UTC).date().isoformat()})
     alerts = [alert for day in days for alert in ledger.digest_for(day) if alert.summarised_at >= since]
     return sorted(alerts, key=lambda alert: alert.summarised_at, reverse=True)
@@ -415,7 +443,7 @@ def _status(args: argparse.Namespace) -> int:
     )
     print("  rejections by reason: " + _counts(Counter(str(record.get("reason")) for record in rejections)))
     print("  fallbacks by reason: " + _counts(fallbacks))
-    print(f"\nlast {min(10, len(alerts))} alert(s) (last 24 hours):")
+    print("\nlast ten alerts (24 hours):" if alerts else "\nlast ten alerts (24 hours): none")
     for alert in alerts[:10]:
         print(
             f"  {alert.summarised_at:%Y-%m-%d %H:%M} UTC  p{alert.priority}  {alert.headline}  [{alert.article_id}]"
@@ -447,15 +475,14 @@ def _switch(args: argparse.Namespace) -> int:
         sources.set_enabled(function_id, args.enabled)
     except LookupError as error:
         raise SystemExit(str(error)) from None
-    waiting = queue_state(found["AlertQueue"], datetime.now(UTC))
-    count = waiting.visible + waiting.in_flight + waiting.delayed
+    count = _depth(queue_state(found["AlertQueue"], datetime.now(UTC)))
     if args.enabled:
         print(
-            f"{'resumed' if not was else 'already running:'} the alert stage; {count} summaries waiting to be alerted"
+            f"{'resumed' if not was else 'already running:'} the alert stage; {count} message(s) waiting in the alert queue"
         )
     else:
         print(
-            f"{'paused' if was else 'already paused:'} the alert stage; {count} summaries waiting in the alert queue. "
-            "They keep for the queue's retention (4 days); `takeaways resume alerts` sends them"
+            f"{'paused' if was else 'already paused:'} the alert stage; {count} message(s) waiting in the alert queue. "
+            "Summaries wait there for the queue's retention (4 days); `takeaways resume alerts` sends them"
         )
     return 0

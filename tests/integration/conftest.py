@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,3 +46,18 @@ def deployed_stack(moto_server: str) -> Iterator[DeployedStack]:
     forget()
     yield deploy(TEMPLATE, stack_name="integration")
     forget()
+
+
+@pytest.fixture
+def local_stack_file(
+    deployed_stack: DeployedStack, moto_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> DeployedStack:
+    """What `make up` writes: the endpoint and the physical ids, read by the CLI from the working directory."""
+    (tmp_path / ".takeaways").mkdir()
+    (tmp_path / ".takeaways" / "local-stack.json").write_text(
+        json.dumps(
+            {"endpoint_url": moto_server, "region": "us-east-1", "resources": deployed_stack.physical_ids}
+        )
+    )
+    monkeypatch.chdir(tmp_path)
+    return deployed_stack

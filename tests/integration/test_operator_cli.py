@@ -17,21 +17,6 @@ pytestmark = pytest.mark.integration
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 
 
-@pytest.fixture
-def local_stack_file(
-    deployed_stack: DeployedStack, moto_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> DeployedStack:
-    """What `make up` writes: the endpoint and the physical ids, read by the CLI from the working directory."""
-    (tmp_path / ".takeaways").mkdir()
-    (tmp_path / ".takeaways" / "local-stack.json").write_text(
-        json.dumps(
-            {"endpoint_url": moto_server, "region": "us-east-1", "resources": deployed_stack.physical_ids}
-        )
-    )
-    monkeypatch.chdir(tmp_path)
-    return deployed_stack
-
-
 def test_subscribe_creates_a_filtered_subscription_that_subscriptions_lists(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:

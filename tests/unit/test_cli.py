@@ -53,3 +53,20 @@ def test_a_batch_line_that_is_not_json_is_named(tmp_path: Path) -> None:
     batch.write_text(json.dumps({"id": 1, "article": SAMPLE.read_text()}) + "\n{not json\n")
     with pytest.raises(SystemExit, match=r"line 2: not JSON"):
         main(["summarise", str(batch), "-o", str(tmp_path / "out.jsonl")])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["subscribe", "--protocol", "pigeon", "--endpoint", "loft"], "invalid choice: 'pigeon'"),
+        (["pause"], "the following arguments are required: stage"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_command(
+    arguments: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(arguments)
+    assert stopped.value.code == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"takeaways {arguments[0]}: ") and said in line

@@ -129,7 +129,7 @@ def metric_sum(
         MetricName=metric,
         Dimensions=[{"Name": dimension, "Value": value}],
         StartTime=since,
-        EndTime=now,
+        EndTime=now + timedelta(minutes=1),  # CloudWatch truncates the end to the second: keep this second's
         Period=period,
         Statistics=["Sum"],
     )["Datapoints"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,31 @@ def _require_function(function_arn: str) -> None:
         ) from None
 
 
+def create_inbox(name: str, topic_arns: list[str]) -> str:
+    """An encrypted queue that the given topics may send to (its queue policy says so); return its ARN.
+
+    Creating a queue that already exists with the same attributes returns it, so this can be re-run.
+    """
+    sqs = boto3.client("sqs")
+    url = sqs.create_queue(QueueName=name, Attributes={"SqsManagedSseEnabled": "true"})["QueueUrl"]
+    arn = queue_arn(url)
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "TakeawaysTopics",
+                "Effect": "Allow",
+                "Principal": {"Service": "sns.amazonaws.com"},
+                "Action": "sqs:SendMessage",
+                "Resource": arn,
+                "Condition": {"ArnEquals": {"aws:SourceArn": topic_arns}},
+            }
+        ],
+    }
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
+    return arn
+
+
 def queue_arn(queue_url: str) -> str:
     attributes = boto3.client("sqs").get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
     return str(attributes["Attributes"]["QueueArn"])
@@ -116,7 +141,9 @@ def unsubscribe(subscription_arn: str) -> None:
         raise SubscriptionNotFound(f"no subscription {subscription_arn}") from None
 
 
-def move_messages(from_queue_url: str, to_queue_url: str) -> int:
+def move_messages(
+    from_queue_url: str, to_queue_url: str, on_moved: Callable[[int], object] = lambda count: None
+) -> int:
     """Move every message from one queue to another, as SQS's own redrive does; return how many moved.
 
     Written out rather than StartMessageMoveTask so that it also works on moto's server. Each
@@ -151,6 +178,7 @@ def move_messages(from_queue_url: str, to_queue_url: str) -> int:
                 ],
             )
         moved += len(accepted)
+        on_moved(len(accepted))
         if len(accepted) < len(received):
             return moved  # the rest become visible again after the visibility timeout: run it again
 
@@ -171,8 +199,12 @@ def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionS
     return found
 
 
-def upload_article(path: Path, bucket: str, key: str) -> None:
-    boto3.client("s3").upload_file(str(path), bucket, key)
+def upload_article(path: Path, bucket: str, key: str) -> datetime:
+    """Upload the file; return the object's LastModified, S3's own clock (the one the functions share)."""
+    s3 = boto3.client("s3")
+    s3.upload_file(str(path), bucket, key)
+    modified: datetime = s3.head_object(Bucket=bucket, Key=key)["LastModified"]
+    return modified
 
 
 def articles_under(bucket: str, prefix: str) -> Iterator[dict[str, Any]]:

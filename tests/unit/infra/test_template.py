@@ -174,3 +174,21 @@ def test_the_real_template_orders_queue_policies_before_the_bucket() -> None:
     assert order.index("IngestQueuePolicy") < bucket
     assert order.index("AlertQueuePolicy") < bucket
     assert order.index("SummariseFunction") > order.index("IdempotencyTable")
+
+
+def test_every_subscription_in_the_template_is_redriven_to_the_subscription_dead_letter_queue() -> None:
+    resources = load_template(TEMPLATE)["Resources"]
+    subscriptions = {name: r for name, r in resources.items() if r["Type"] == "AWS::SNS::Subscription"}
+    assert subscriptions
+    for resource in subscriptions.values():
+        target = resource["Properties"]["RedrivePolicy"]["deadLetterTargetArn"]
+        assert target == {"Fn::GetAtt": ["SubscriptionDeadLetterQueue", "Arn"]}
+    [statement] = resources["SubscriptionDeadLetterQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert statement["Principal"] == {"Service": "sns.amazonaws.com"}
+    assert statement["Condition"]["ArnEquals"]["aws:SourceArn"] == [
+        {"Ref": "AlertsTopic"},
+        {"Ref": "DigestTopic"},
+    ]
+    alarm = resources["SubscriptionDeadLetterAlarm"]["Properties"]
+    assert alarm["Dimensions"][0]["Value"] == {"Fn::GetAtt": ["SubscriptionDeadLetterQueue", "QueueName"]}
+    assert alarm["AlarmActions"] == [{"Ref": "OperationsTopic"}]
