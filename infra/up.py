@@ -15,9 +15,12 @@ from pathlib import Path
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import deploy
 from infra.moto_server import running_moto_server
+from infra.schedules import ScheduleRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 STACK_FILE = ROOT / ".takeaways" / "local-stack.json"
+# The feed poller's schedule, compressed: each feed still waits for its own interval.
+FEED_POLL_SECONDS = 30
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=4566, help="moto server port on 127.0.0.1")
     args = parser.parse_args(argv)
     with running_moto_server(port=args.port) as endpoint:
-        stack = deploy(ROOT / "template.yaml")
+        # Loopback feeds (test servers on this machine) are the local stack's one exception to the address checks.
+        stack = deploy(ROOT / "template.yaml", parameters={"FetchAllowLoopback": "true"})
         STACK_FILE.parent.mkdir(exist_ok=True)
         STACK_FILE.write_text(
             json.dumps(
@@ -40,10 +44,16 @@ def main(argv: list[str] | None = None) -> int:
         print("  .venv/bin/takeaways subscribe --protocol sqs --endpoint <queue-arn> --topics transport")
         print("  .venv/bin/takeaways upload samples/articles/wind-farm-vote.json")
         print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")
-        print("Ctrl-C stops it.")
+        print("  .venv/bin/takeaways feeds add http://127.0.0.1:8000/feed.xml --source 'My Paper'")
+        print(f"the feed poller runs every {FEED_POLL_SECONDS} s. Ctrl-C stops it.")
         runner = EventSourceRunner(stack)
+        scheduler = ScheduleRunner(runner)
+        next_feed_poll = time.monotonic()
         try:
             while True:
+                if time.monotonic() >= next_feed_poll:
+                    scheduler.fire("FeedPollerFunction")
+                    next_feed_poll = time.monotonic() + FEED_POLL_SECONDS
                 if not runner.poll_once():
                     time.sleep(0.5)
         except KeyboardInterrupt:

@@ -2,6 +2,8 @@
 
 takeaways summarise ARTICLE            print a readable summary of one article file
 takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
+takeaways feeds add|remove|list        the feeds the poller follows (takeaways.cli_feeds)
+takeaways fetch URL [--dry-run]        one article page into incoming/ (takeaways.cli_feeds)
 """
 
 from __future__ import annotations
@@ -131,6 +133,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
     schema.set_defaults(run=_schema)
+
+    from takeaways.cli_feeds import register_feed_commands
+
+    register_feed_commands(commands, _stack_option)
     return parser
 
 
