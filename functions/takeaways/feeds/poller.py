@@ -153,7 +153,12 @@ class FeedPoller:
         """Handle new entries, oldest first; False when some were left for the next poll."""
         handled = 0
         complete = True
+        keys = {entry.guid + "\n" + entry.link: entry_keys(feed, entry) for entry in entries}
+        known = self._ledger.finished(sorted({key for pair in keys.values() for key in pair}))
         for entry in entries:
+            if known.intersection(keys[entry.guid + "\n" + entry.link]):
+                report.duplicates += 1
+                continue
             if self._out_of_time() or handled >= self._max_entries:
                 report.deferred += 1
                 complete = False

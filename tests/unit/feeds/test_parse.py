@@ -64,3 +64,13 @@ def test_documents_that_are_no_readable_feed_are_refused_as_malformed(document: 
         parse_feed(document, url="https://cityherald.example/feed")
     assert refused.value.problem is FeedProblem.MALFORMED_FEED
     assert not refused.value.transient
+
+
+def test_rss_091_is_read_as_rss() -> None:
+    document = (
+        '<?xml version="1.0"?><rss version="0.91"><channel><title>Old Herald</title><link>https://x.example/</link>'
+        "<description>d</description><item><title>Tram</title><link>https://x.example/tram.html</link></item>"
+        "</channel></rss>"
+    )
+    parsed = parse_feed(document.encode(), url="https://x.example/rss091.xml")
+    assert parsed.kind == "rss" and parsed.entries[0].link == "https://x.example/tram.html"
