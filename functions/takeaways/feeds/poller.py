@@ -103,7 +103,11 @@ class FeedPoller:
         report = PollReport()
         now = self._clock()
         records = self._registry.feeds()
-        for record in records:
+        # The longest-waiting feed first: a feed with a large backlog cannot keep the others waiting.
+        waiting = sorted(
+            records, key=lambda record: record.state.next_poll_at or datetime.min.replace(tzinfo=now.tzinfo)
+        )
+        for record in waiting:
             if not is_due(record, now):
                 continue
             if self._out_of_time():
