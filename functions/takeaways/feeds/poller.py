@@ -15,6 +15,7 @@ Nothing is lost silently and nothing is written twice:
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,10 +31,12 @@ from takeaways.feeds.limits import (
     SUSPEND_AFTER,
 )
 from takeaways.feeds.model import Feed, FeedEntry, FeedProblem, FeedRecord, FeedState, FetchRefused
-from takeaways.feeds.pages import read_page
+from takeaways.feeds.pages import FetchedPage, read_page
 from takeaways.feeds.parse import entry_fingerprint, parse_feed
 from takeaways.feeds.ports import ArticleSink, EntryLedger, FeedRegistry
 from takeaways.feeds.urls import canonical_url, same_site
+
+logger = logging.getLogger(__name__)
 
 _FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
@@ -141,6 +144,9 @@ class FeedPoller:
             parsed = parse_feed(response.body, url=response.url, content_type=response.content_type)
         except FetchRefused as refused:
             return self._failed(feed, state, now, refused, report)
+        except Exception as error:  # one feed's surprise must not stop the others
+            logger.exception("feed poll failed unexpectedly", extra={"feed_url": feed.url})
+            return self._failed(feed, state, now, _unexpected(feed.url, error), report)
         complete = self._ingest_entries(feed, list(reversed(parsed.entries)), report)
         if not complete:
             # Due again at once, and without validators: the next poll must see the whole feed again.
@@ -186,7 +192,7 @@ class FeedPoller:
             return "duplicate"
         report.entries_new += 1
         try:
-            fetched = read_page(self._fetcher, entry.link)
+            fetched = self._read_page(entry.link)
             if not feed.trusted and not same_site(fetched.final_url, feed.url):
                 raise FetchRefused(
                     FeedProblem.OFF_SITE_LINK,
@@ -217,6 +223,15 @@ class FeedPoller:
         self._ledger.finish(keys, "article", article_key=key)
         report.articles.append(key)
         return "article"
+
+    def _read_page(self, url: str) -> FetchedPage:
+        try:
+            return read_page(self._fetcher, url)
+        except FetchRefused:
+            raise
+        except Exception as error:  # a page no library expected: retried, then recorded, never a stuck poll
+            logger.exception("page extraction failed unexpectedly", extra={"url": url})
+            raise _unexpected(url, error) from error
 
     def _refuse_off_site(
         self, feed: Feed, entry: FeedEntry, keys: list[str], report: PollReport, now: datetime
@@ -290,3 +305,7 @@ class FeedPoller:
             last_error=f"{refused.problem.value}: {refused.detail}"[:500],
             suspended=failures >= SUSPEND_AFTER,
         )
+
+
+def _unexpected(url: str, error: Exception) -> FetchRefused:
+    return FetchRefused(FeedProblem.UNEXPECTED, f"{url}: {error.__class__.__name__}: {error}"[:500])
