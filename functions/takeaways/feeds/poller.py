@@ -120,9 +120,10 @@ class FeedPoller:
             self._registry.save_state(record.feed.feed_id, state)
             if state.suspended and not record.state.suspended:
                 report.feeds_suspended += 1
-        states = {record.feed.feed_id: record.state for record in records}
-        states |= {record.feed.feed_id: record.state for record in self._registry.feeds()}
-        report.feeds_failing = sum(1 for state in states.values() if state.failures >= FAILING_AFTER)
+        # Suspended feeds count too: the alarm stays on until someone fixes or removes the feed.
+        report.feeds_failing = sum(
+            1 for record in self._registry.feeds() if record.state.failures >= FAILING_AFTER
+        )
         return report
 
     def poll_feed(self, record: FeedRecord, report: PollReport) -> FeedState:
