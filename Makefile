@@ -15,6 +15,7 @@ export AWS_DEFAULT_REGION ?= us-east-1
 
 help:
 	@echo "make demo      run the whole pipeline locally on moto and show what a subscriber receives"
+	@echo "               (FEED=samples/feeds/coastal-times: poll a loopback feed and show its alerts)"
 	@echo "make test      lint, type-check, check the template, run unit and integration tests"
 	@echo "make bench     measure engine quality, speed and scale; writes docs/benchmarks.md"
 	@echo "make up        keep the local stack running (moto on 127.0.0.1:4566) for the takeaways CLI"
@@ -44,7 +45,7 @@ $(CHECKOV_VENV)/.installed:
 	touch $@
 
 demo: install
-	$(BIN)/python -m infra.demo $(if $(ARTICLE),--article "$(ARTICLE)")
+	$(if $(FEED),$(BIN)/python -m infra.feed_demo --feed "$(FEED)",$(BIN)/python -m infra.demo $(if $(ARTICLE),--article "$(ARTICLE)"))
 
 up: install
 	$(BIN)/python -m infra.up

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 
 from benchmarks import cold_start, engine, intake_scale, package_size
+from benchmarks import cold_start, engine, feeds, package_size
 from benchmarks.report import update_section
 
 # Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
@@ -14,6 +15,7 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "cold-start": cold_start.report,
     "package-size": package_size.report,
     "intake-scale": intake_scale.report,
+    "feeds": feeds.report,
 }
 
 

@@ -82,6 +82,15 @@ class SqsEventSource:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduleEventSource:
+    """A Schedule event of a function: moto fires no EventBridge targets, so ``infra.schedules`` does."""
+
+    function_id: str
+    event_id: str
+    expression: str
+
+
+@dataclass(frozen=True, slots=True)
 class SkippedResource:
     """A resource (or a property of one) that was deliberately not created locally."""
 
@@ -102,6 +111,7 @@ class DeployedStack:
     outputs: dict[str, str] = field(default_factory=dict)
     functions: dict[str, FunctionSpec] = field(default_factory=dict)
     event_sources: list[SqsEventSource] = field(default_factory=list)
+    schedules: list[ScheduleEventSource] = field(default_factory=list)
     skipped: list[SkippedResource] = field(default_factory=list)
 
     def physical_id(self, logical_id: str) -> str:
@@ -623,6 +633,9 @@ class _Deployer:
         )
         for event_id, event in (properties.get("Events") or {}).items():
             generated_id = f"{logical_id}{event_id}"
+            if event.get("Type") == "Schedule":
+                schedule = (event.get("Properties") or {}).get("Schedule", "")
+                self.stack.schedules.append(ScheduleEventSource(logical_id, event_id, str(schedule)))
             if event.get("Type") != "SQS":
                 self.skip(
                     generated_id,

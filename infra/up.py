@@ -15,10 +15,13 @@ from pathlib import Path
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import deploy
 from infra.moto_server import running_moto_server
+from infra.schedules import ScheduleRunner
 from takeaways.adapters.operations import LocalEventSources
 
 ROOT = Path(__file__).resolve().parents[1]
 STACK_FILE = ROOT / ".takeaways" / "local-stack.json"
+# The feed poller's schedule, compressed: each feed still waits for its own interval.
+FEED_POLL_SECONDS = 30
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=4566, help="moto server port on 127.0.0.1")
     args = parser.parse_args(argv)
     with running_moto_server(port=args.port) as endpoint:
-        stack = deploy(ROOT / "template.yaml")
+        # Loopback feeds (test servers on this machine) are the local stack's one exception to the address checks.
+        stack = deploy(ROOT / "template.yaml", parameters={"FetchAllowLoopback": "true"})
         STACK_FILE.parent.mkdir(exist_ok=True)
         LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)  # a new stack starts unpaused
         STACK_FILE.write_text(
@@ -46,11 +50,17 @@ def main(argv: list[str] | None = None) -> int:
         print("  .venv/bin/takeaways upload --wait samples/articles/wind-farm-vote.json")
         print("  .venv/bin/takeaways status")
         print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")
-        print("Ctrl-C stops it.")
+        print("  .venv/bin/takeaways feeds add http://127.0.0.1:8000/feed.xml --source 'My Paper'")
+        print(f"the feed poller runs every {FEED_POLL_SECONDS} s. Ctrl-C stops it.")
         # `takeaways pause alerts` switches a function's event sources off through this file.
         runner = EventSourceRunner(stack, enabled=LocalEventSources(STACK_FILE.parent).enabled)
+        scheduler = ScheduleRunner(runner)
+        next_feed_poll = time.monotonic()
         try:
             while True:
+                if time.monotonic() >= next_feed_poll:
+                    scheduler.fire("FeedPollerFunction")
+                    next_feed_poll = time.monotonic() + FEED_POLL_SECONDS
                 if not runner.poll_once():
                     time.sleep(0.5)
         except KeyboardInterrupt:

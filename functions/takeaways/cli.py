@@ -4,6 +4,8 @@ takeaways summarise ARTICLE            print a readable summary of one article f
 takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
 
 The operator commands (subscribe, status, pause ...) are in ``takeaways.operator_cli``.
+takeaways feeds add|remove|list        the feeds the poller follows (takeaways.cli_feeds)
+takeaways fetch URL [--dry-run]        one article page into incoming/ (takeaways.cli_feeds)
 """
 
 from __future__ import annotations
@@ -110,6 +112,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
     schema.set_defaults(run=_schema)
+
+    from takeaways.cli_feeds import register_feed_commands
+
+    register_feed_commands(commands, _stack_option)
     return parser
 
 

@@ -19,13 +19,14 @@ from botocore.exceptions import ClientError
 from takeaways.errors import TransientFailure
 from takeaways.feeds.limits import CLAIM_EXPIRY_SECONDS, SEEN_TTL_SECONDS
 from takeaways.feeds.model import Feed, FeedRecord, FeedState
-from takeaways.feeds.ports import EntryOutcome
+from takeaways.feeds.ports import FINISHED, EntryOutcome
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
 _FEED = "feed"
 _SEEN = "seen"
+_BATCH_GET_LIMIT = 100
 
 
 class DynamoFeedTable:
@@ -121,6 +122,27 @@ class DynamoFeedTable:
             for key in keys
         ]
         return max(int(item.get("attempts", {}).get("N", "1")) for item in items)
+
+    def finished(self, keys: Sequence[str]) -> set[str]:
+        by_item = {_seen_key(key)["pk"]["S"]: key for key in keys}
+        done: set[str] = set()
+        pending = [_seen_key(key) for key in keys]
+        while pending:
+            batch, pending = pending[:_BATCH_GET_LIMIT], pending[_BATCH_GET_LIMIT:]
+            request: dict[str, Any] = {
+                self._table: {
+                    "Keys": batch,
+                    "ProjectionExpression": "pk, #s",
+                    "ExpressionAttributeNames": {"#s": "status"},
+                }
+            }
+            while request:
+                answer = self._call("batch_get_item", RequestItems=request)
+                for item in answer.get("Responses", {}).get(self._table, []):
+                    if item.get("status", {}).get("S") in FINISHED:
+                        done.add(by_item[item["pk"]["S"]])
+                request = answer.get("UnprocessedKeys") or {}
+        return done
 
     def finish(self, keys: Sequence[str], outcome: EntryOutcome, *, article_key: str | None = None) -> None:
         self._set_status(keys, outcome, article_key)

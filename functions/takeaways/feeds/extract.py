@@ -2,7 +2,9 @@
 
 The main text comes from readability-lxml (a port of the Readability algorithm: it scores
 blocks by their text and link density, so navigation, comment threads and related-link
-lists lose to the article). The metadata comes from what publishers mark up for search
+lists lose to the article), after the page chrome today's HTML intake already recognises
+(navigation, headers, footers, asides, forms, and blocks named share, related, comments,
+newsletter and the like) is pruned: readability keeps a sibling block it cannot score down. The metadata comes from what publishers mark up for search
 engines and social cards: ``<link rel=canonical>``, Open Graph and ``article:`` meta tags,
 schema.org JSON-LD, then plain ``<meta name=author>`` and ``<html lang>``.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 
@@ -20,6 +22,8 @@ import lxml.html
 from lxml.etree import ParserError
 from readability import Document
 
+# The intake's own vocabulary of page chrome: one list, whichever way HTML comes in.
+from takeaways.article.html import _BOILERPLATE_NAMES, _NAME_PARTS, _SKIPPED
 from takeaways.feeds.model import FeedProblem, FetchRefused
 
 # readability logs every candidate block at INFO; a poller's logs are not the place.
@@ -27,6 +31,7 @@ logging.getLogger("readability.readability").setLevel(logging.WARNING)
 
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2})(?:[-_].*)?$")
+_NEVER_PRUNED = frozenset({"html", "body", "article", "main"})
 _ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
 )
@@ -60,8 +65,9 @@ def extract_page(html: str, *, url: str) -> ExtractedPage:
         _meta(tree, "og:title") or _first_text(tree, "//h1") or _text(linked.get("headline")) or _title(tree)
     )
     byline = _byline(tree, linked)
-    return ExtractedPage(
-        paragraphs=_without_heading_lines(_main_paragraphs(html, url), title, byline),
+    # Metadata first: pruning the chrome removes the header a title or a date may sit in.
+    page = ExtractedPage(
+        paragraphs=(),
         title=title,
         byline=byline,
         published=_meta(tree, "article:published_time")
@@ -74,6 +80,20 @@ def extract_page(html: str, *, url: str) -> ExtractedPage:
         or _meta_name(tree, "application-name"),
         language=_language(tree),
     )
+    paragraphs = _main_paragraphs(_without_chrome(tree), url)
+    return replace(page, paragraphs=_without_heading_lines(paragraphs, title, byline))
+
+
+def _without_chrome(tree: Any) -> str:
+    """The page without the blocks that are never the article, as HTML for readability."""
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNED or element.getparent() is None:
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        named = bool(names.strip()) and not _BOILERPLATE_NAMES.isdisjoint(_NAME_PARTS.split(names))
+        if element.tag in _SKIPPED or named:
+            element.drop_tree()
+    return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
 def _without_heading_lines(

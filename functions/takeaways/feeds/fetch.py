@@ -122,12 +122,19 @@ class Fetcher:
         entry = self._robots.get(origin)
         if entry is None or self.clock() - entry.fetched_at > self.limits.robots_cache_seconds:
             entry = self._fetch_robots(origin)
+            if entry.disallow_all:
+                # Unreachable for now: nothing is fetched, and robots.txt is asked again next time.
+                raise FetchRefused(
+                    FeedProblem.CONNECTION,
+                    f"{origin}/robots.txt is unreachable, so nothing there is fetched yet",
+                )
             self._robots[origin] = entry
-        if entry.disallow_all or (entry.rules is not None and not entry.rules.can_fetch(ROBOTS_AGENT, url)):
+        if entry.rules is not None and not entry.rules.can_fetch(ROBOTS_AGENT, url):
             raise FetchRefused(FeedProblem.ROBOTS_DISALLOWED, f"{origin}/robots.txt disallows {url}")
 
     def _fetch_robots(self, origin: str) -> _RobotsEntry:
-        """RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx) allows nothing."""
+        """RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx) allows nothing,
+        for now: that is a passing failure, retried, not a refusal of the page."""
         try:
             response = self._request(
                 f"{origin}/robots.txt", max_bytes=self.limits.max_robots_bytes, headers={}, redirects=True

@@ -10,7 +10,7 @@ from typing import Any
 from takeaways.feeds.article import FeedRejection
 from takeaways.feeds.limits import CLAIM_EXPIRY_SECONDS
 from takeaways.feeds.model import Feed, FeedRecord, FeedState
-from takeaways.feeds.ports import EntryOutcome
+from takeaways.feeds.ports import FINISHED, EntryOutcome
 
 
 @dataclass
@@ -52,6 +52,9 @@ class MemoryEntryLedger:
         for key in keys:
             self.seen[key] = _Seen("pending", attempt, now)
         return attempt
+
+    def finished(self, keys: Sequence[str]) -> set[str]:
+        return {key for key in keys if key in self.seen and self.seen[key].status in FINISHED}
 
     def finish(self, keys: Sequence[str], outcome: EntryOutcome, *, article_key: str | None = None) -> None:
         for key in keys:

@@ -32,10 +32,15 @@ class FeedProblem(StrEnum):
     NOT_HTML = "not_html"
     NO_TEXT = "no_text"
     OFF_SITE_LINK = "off_site_link"
+    UNEXPECTED = "unexpected_error"
 
 
 # Worth another try later: the network or the server may recover. The rest will not change by waiting.
-TRANSIENT_PROBLEMS = frozenset({FeedProblem.TIMEOUT, FeedProblem.CONNECTION, FeedProblem.HTTP_STATUS})
+# An unexpected error (a bug, or input no library expected) is retried like a passing one, so a poison
+# entry or feed still ends as a recorded rejection or a suspension instead of failing every poll.
+TRANSIENT_PROBLEMS = frozenset(
+    {FeedProblem.TIMEOUT, FeedProblem.CONNECTION, FeedProblem.HTTP_STATUS, FeedProblem.UNEXPECTED}
+)
 
 
 class FetchRefused(Exception):

@@ -16,7 +16,7 @@ import feedparser
 from takeaways.feeds.model import FeedEntry, FeedProblem, FetchRefused, ParsedFeed
 
 _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
-_KINDS: dict[str, Literal["rss", "atom", "rdf"]] = {"atom": "atom", "rss09": "rdf", "rss10": "rdf"}
+_KINDS: dict[str, Literal["rss", "atom", "rdf"]] = {"atom": "atom", "rss090": "rdf", "rss10": "rdf"}
 
 
 def parse_feed(body: bytes, *, url: str, content_type: str = "") -> ParsedFeed:

@@ -15,6 +15,7 @@ Nothing is lost silently and nothing is written twice:
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,10 +31,12 @@ from takeaways.feeds.limits import (
     SUSPEND_AFTER,
 )
 from takeaways.feeds.model import Feed, FeedEntry, FeedProblem, FeedRecord, FeedState, FetchRefused
-from takeaways.feeds.pages import read_page
+from takeaways.feeds.pages import FetchedPage, read_page
 from takeaways.feeds.parse import entry_fingerprint, parse_feed
 from takeaways.feeds.ports import ArticleSink, EntryLedger, FeedRegistry
 from takeaways.feeds.urls import canonical_url, same_site
+
+logger = logging.getLogger(__name__)
 
 _FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
@@ -103,7 +106,11 @@ class FeedPoller:
         report = PollReport()
         now = self._clock()
         records = self._registry.feeds()
-        for record in records:
+        # The longest-waiting feed first: a feed with a large backlog cannot keep the others waiting.
+        waiting = sorted(
+            records, key=lambda record: record.state.next_poll_at or datetime.min.replace(tzinfo=now.tzinfo)
+        )
+        for record in waiting:
             if not is_due(record, now):
                 continue
             if self._out_of_time():
@@ -113,9 +120,10 @@ class FeedPoller:
             self._registry.save_state(record.feed.feed_id, state)
             if state.suspended and not record.state.suspended:
                 report.feeds_suspended += 1
-        states = {record.feed.feed_id: record.state for record in records}
-        states |= {record.feed.feed_id: record.state for record in self._registry.feeds()}
-        report.feeds_failing = sum(1 for state in states.values() if state.failures >= FAILING_AFTER)
+        # Suspended feeds count too: the alarm stays on until someone fixes or removes the feed.
+        report.feeds_failing = sum(
+            1 for record in self._registry.feeds() if record.state.failures >= FAILING_AFTER
+        )
         return report
 
     def poll_feed(self, record: FeedRecord, report: PollReport) -> FeedState:
@@ -137,6 +145,9 @@ class FeedPoller:
             parsed = parse_feed(response.body, url=response.url, content_type=response.content_type)
         except FetchRefused as refused:
             return self._failed(feed, state, now, refused, report)
+        except Exception as error:  # one feed's surprise must not stop the others
+            logger.exception("feed poll failed unexpectedly", extra={"feed_url": feed.url})
+            return self._failed(feed, state, now, _unexpected(feed.url, error), report)
         complete = self._ingest_entries(feed, list(reversed(parsed.entries)), report)
         if not complete:
             # Due again at once, and without validators: the next poll must see the whole feed again.
@@ -153,7 +164,12 @@ class FeedPoller:
         """Handle new entries, oldest first; False when some were left for the next poll."""
         handled = 0
         complete = True
+        keys = {entry.guid + "\n" + entry.link: entry_keys(feed, entry) for entry in entries}
+        known = self._ledger.finished(sorted({key for pair in keys.values() for key in pair}))
         for entry in entries:
+            if known.intersection(keys[entry.guid + "\n" + entry.link]):
+                report.duplicates += 1
+                continue
             if self._out_of_time() or handled >= self._max_entries:
                 report.deferred += 1
                 complete = False
@@ -177,7 +193,7 @@ class FeedPoller:
             return "duplicate"
         report.entries_new += 1
         try:
-            fetched = read_page(self._fetcher, entry.link)
+            fetched = self._read_page(entry.link)
             if not feed.trusted and not same_site(fetched.final_url, feed.url):
                 raise FetchRefused(
                     FeedProblem.OFF_SITE_LINK,
@@ -208,6 +224,15 @@ class FeedPoller:
         self._ledger.finish(keys, "article", article_key=key)
         report.articles.append(key)
         return "article"
+
+    def _read_page(self, url: str) -> FetchedPage:
+        try:
+            return read_page(self._fetcher, url)
+        except FetchRefused:
+            raise
+        except Exception as error:  # a page no library expected: retried, then recorded, never a stuck poll
+            logger.exception("page extraction failed unexpectedly", extra={"url": url})
+            raise _unexpected(url, error) from error
 
     def _refuse_off_site(
         self, feed: Feed, entry: FeedEntry, keys: list[str], report: PollReport, now: datetime
@@ -281,3 +306,7 @@ class FeedPoller:
             last_error=f"{refused.problem.value}: {refused.detail}"[:500],
             suspended=failures >= SUSPEND_AFTER,
         )
+
+
+def _unexpected(url: str, error: Exception) -> FetchRefused:
+    return FetchRefused(FeedProblem.UNEXPECTED, f"{url}: {error.__class__.__name__}: {error}"[:500])

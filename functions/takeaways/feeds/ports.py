@@ -10,6 +10,7 @@ from takeaways.feeds.article import FeedRejection
 from takeaways.feeds.model import FeedRecord, FeedState
 
 EntryOutcome = Literal["article", "duplicate", "rejected"]
+FINISHED: frozenset[str] = frozenset({"article", "duplicate", "rejected"})
 
 
 class FeedRegistry(Protocol):
@@ -28,6 +29,10 @@ class EntryLedger(Protocol):
     """
 
     def claim(self, keys: Sequence[str], *, now: datetime) -> int | None: ...
+
+    def finished(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` already done with (article, duplicate or rejected): one read for a whole feed."""
+        ...
 
     def finish(
         self, keys: Sequence[str], outcome: EntryOutcome, *, article_key: str | None = None

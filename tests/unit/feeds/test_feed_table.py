@@ -58,3 +58,11 @@ def test_claiming_is_all_or_nothing(table: DynamoFeedTable) -> None:
     table.finish(KEYS[1:], "article")
     assert table.claim(KEYS, now=NOW) is None
     assert table.claim(KEYS[:1], now=NOW) == 1  # the GUID was not taken by the failed claim
+
+
+def test_finished_keys_are_found_in_one_read_and_pending_ones_are_not(table: DynamoFeedTable) -> None:
+    many = [f"url:https://cityherald.example/story-{n}" for n in range(150)]
+    for key in many[:120]:
+        table.claim([key], now=NOW)
+    table.finish(many[:100], "article")
+    assert table.finished(many) == set(many[:100])

@@ -33,10 +33,14 @@ def test_a_path_robots_txt_disallows_is_not_fetched(site: LoopbackSite, fetcher:
     assert fetcher.get(site.url("/open/story.html"), max_bytes=1000).body == b"<p>open</p>"
 
 
-def test_a_robots_txt_that_errors_allows_nothing(site: LoopbackSite, fetcher: Fetcher) -> None:
+def test_a_robots_txt_that_errors_allows_nothing_for_now(site: LoopbackSite, fetcher: Fetcher) -> None:
     site.add("/robots.txt", "down", "text/plain", status=503)
     site.add("/story.html", "<p>story</p>")
-    assert refusal(fetcher, site.url("/story.html")).problem is FeedProblem.ROBOTS_DISALLOWED
+    refused = refusal(fetcher, site.url("/story.html"))
+    assert refused.transient and "robots.txt is unreachable" in refused.detail
+    assert site.requests["/story.html"] == 0
+    site.add("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
+    assert fetcher.get(site.url("/story.html"), max_bytes=1000).body == b"<p>story</p>"
 
 
 def test_loopback_is_refused_by_the_policy_used_in_aws(site: LoopbackSite) -> None:

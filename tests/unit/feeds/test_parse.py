@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from takeaways.feeds.model import FeedProblem, FetchRefused
@@ -64,3 +66,25 @@ def test_documents_that_are_no_readable_feed_are_refused_as_malformed(document: 
         parse_feed(document, url="https://cityherald.example/feed")
     assert refused.value.problem is FeedProblem.MALFORMED_FEED
     assert not refused.value.transient
+
+
+def test_rss_091_is_read_as_rss() -> None:
+    document = (
+        '<?xml version="1.0"?><rss version="0.91"><channel><title>Old Herald</title><link>https://x.example/</link>'
+        "<description>d</description><item><title>Tram</title><link>https://x.example/tram.html</link></item>"
+        "</channel></rss>"
+    )
+    parsed = parse_feed(document.encode(), url="https://x.example/rss091.xml")
+    assert parsed.kind == "rss" and parsed.entries[0].link == "https://x.example/tram.html"
+
+
+def test_external_entities_in_a_feed_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("database password hunter2")
+    document = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY leak SYSTEM "file://{secret}">]>'
+        '<rss version="2.0"><channel><title>Herald</title><item><title>Story &leak;</title>'
+        "<link>https://x.example/story.html</link></item></channel></rss>"
+    )
+    parsed = parse_feed(document.encode(), url="https://x.example/feed.xml")
+    assert [entry.title for entry in parsed.entries] == ["Story"]

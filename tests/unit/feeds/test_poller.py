@@ -212,3 +212,22 @@ def test_a_removed_feed_is_not_polled(world: World) -> None:
         world.registry.records[feed.feed_id], state=replace(world.state(feed), suspended=True)
     )
     assert world.poll().feeds_due == 0
+
+
+def test_a_page_that_breaks_the_extractor_is_retried_then_recorded_not_a_stuck_poll(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import takeaways.feeds.poller as poller_module
+
+    def broken(fetcher: Fetcher, url: str) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(poller_module, "read_page", broken)
+    world.site.add("/feed.xml", rss([("h-1", "/tram.html", "Tram")]))
+    world.feed("/feed.xml")
+    for _ in range(MAX_ENTRY_ATTEMPTS):
+        report = world.poll()
+        world.clock.advance(1)
+    assert report.rejected == {"unexpected_error": 1}
+    (record,) = world.sink.rejections.values()
+    assert "RecursionError" in record.detail
