@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import cold_start, engine, intake_scale, package_size
-from benchmarks import cold_start, engine, feeds, package_size
+from benchmarks import cold_start, engine, feeds, intake_scale, package_size
 from benchmarks.report import update_section
 
 # Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
