@@ -281,3 +281,8 @@ def test_a_job_title_after_the_byline_is_no_outlet_and_the_authors_link_names_th
         f"https://coastal-times.example/authors/mara-lindqvist\n\n{STORY}\n"
     )
     assert parse_article(text.encode(), "fees.txt").claimed_source == "coastal-times.example"
+
+
+def test_carriage_returns_still_separate_paragraphs() -> None:
+    text = "Mooring fees rise at Grenhaven marina\r\r" + STORY.replace(". ", ".\r\r", 1)
+    assert parse_article(text.encode(), "fees.txt").body.count("\n\n") == 1
