@@ -182,9 +182,14 @@ def _redrive(args: argparse.Namespace) -> int:
 
 
 def _parse(raw: bytes, filename: str, max_chars: int) -> Article:
-    from takeaways.article import parse_article
+    """As the summarise function parses: outlets are trusted only when TRUSTED_SOURCES lists them."""
+    import os
 
-    return parse_article(raw, filename, max_chars=max_chars)
+    from takeaways.article import parse_article
+    from takeaways.config import trusted_set
+
+    trusted = trusted_set(os.environ.get("TRUSTED_SOURCES", "").split(","))
+    return parse_article(raw, filename, max_chars=max_chars, trusted_sources=trusted)
 
 
 def _engine(name: str) -> SummaryEngine:

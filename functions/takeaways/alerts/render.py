@@ -12,7 +12,7 @@ from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json, to_jsonable
 from takeaways.summary import SummaryRecord
-from takeaways.text.untrusted import url_domain, web_url
+from takeaways.text.untrusted import clean_text, url_domain, web_url
 
 SUBJECT_LIMIT = 100
 SMS_LIMIT = 140
@@ -60,9 +60,13 @@ def render_alert(record: SummaryRecord, *, summary_uri: str, is_update: bool = F
     payload = AlertPayload(
         article_id=record.article_id,
         is_update=is_update,
-        headline=summary.headline,
-        summary=summary.summary,
-        takeaways=[AlertTakeaway(text=t.text, evidence=list(t.evidence)) for t in summary.takeaways],
+        # Intake strips markup and controls from the article; a model's answer or an older
+        # record gets the same treatment here, so no consumer that renders HTML ever runs one.
+        headline=clean_text(summary.headline),
+        summary=clean_text(summary.summary),
+        takeaways=[
+            AlertTakeaway(text=clean_text(t.text), evidence=list(t.evidence)) for t in summary.takeaways
+        ],
         topics=summary.topics,
         entities=summary.entities,
         priority=assess_priority(summary),

@@ -23,6 +23,7 @@ _BYLINE_OUTLET = re.compile(
 _CREDIT = re.compile(r"^[^()\n]{0,60}?\((?P<credit>[A-Z][\w .&'’-]{1,30})\)\s*(?:--|—|–|-|:)?")
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"')]+", re.IGNORECASE)
 _HEAD_LINES = 6
+_HEAD_CHARS = 4000
 # "By Mara Lindqvist, Transport Correspondent": a job, not an outlet.
 _JOB_TITLE = re.compile(
     r"(?:^|\s)(?:staff|writer|correspondent|reporter|editor|columnist|journalist|contributor|updated|in\s+\w+)$",
@@ -58,14 +59,17 @@ def claims(names: Iterable[str | None], urls: Iterable[str | None]) -> SourceCla
 
 def text_claims(text: str) -> tuple[list[str], list[str]]:
     """Outlet names and URLs at the top of a plain-text article: byline outlet, wire credit, a link line."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:_HEAD_LINES]
+    lines = [line.strip() for line in text[:_HEAD_CHARS].splitlines() if line.strip()][:_HEAD_LINES]
     names: list[str] = []
     urls: list[str] = []
     for line in lines:
         byline = _BYLINE_OUTLET.match(line) if len(line) < 160 else None
         if byline:
             outlet = byline.group("outlet")
-            (urls if _URL_IN_TEXT.fullmatch(outlet) or "." in outlet.split()[-1] else names).append(outlet)
+            if " " not in outlet and "." in outlet:  # "By Ines Okafor | coastaltimes.example"
+                urls.append(outlet if "://" in outlet else f"https://{outlet}")
+            else:
+                names.append(outlet)
             continue
         link = _URL_IN_TEXT.fullmatch(line)
         if link:

@@ -14,12 +14,14 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from takeaways.limits import MAX_URL_CHARS
 
-# C0 and C1 controls except tab and newline, DEL, the bidi embeddings, overrides and isolates,
-# the directional marks, the line/paragraph separators, and the BOM used as a zero-width space.
+# C0 and C1 controls except the whitespace ones (tab, newline, carriage return, form feed), DEL, the bidi embeddings, overrides and isolates,
+# the directional marks and the BOM used as a zero-width space.
 # ZWJ and ZWNJ stay: emoji sequences and several scripts need them.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+# Unicode's own line and paragraph separators read as the ordinary ones.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
 # Elements whose content is code or styling, never prose: dropped with what they hold.
 _CODE_ELEMENTS = ("script", "style", "iframe", "object", "noscript", "template", "svg", "math")
 _CODE_OPEN = re.compile(r"<\s*(" + "|".join(_CODE_ELEMENTS) + r")\b[^<>]*>", re.IGNORECASE)
@@ -32,8 +34,8 @@ _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-
 
 
 def without_invisible(text: str) -> str:
-    """Remove control and bidi formatting characters; tabs and newlines stay."""
-    return _INVISIBLE.sub("", text)
+    """Remove control and bidi formatting characters; tabs, line and page breaks stay."""
+    return _INVISIBLE.sub("", text.translate(_SEPARATORS))
 
 
 def without_markup(text: str) -> str:

@@ -158,3 +158,20 @@ def test_schema_rejects_an_alert_missing_a_required_field(field: str) -> None:
     del machine[field]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))
+
+
+def test_markup_and_controls_in_a_stored_summary_never_reach_the_alert() -> None:
+    record = make_record(
+        headline="Ferry route <script>steal()</script>approved\x1b[2J",
+        takeaways=[
+            "Crossings start in March.<img src=x onerror=alert(1)>",
+            "Fares are capped.",
+            "Boats are new.",
+        ],
+        url="javascript:alert(1)",
+    )
+    alert = render_alert(record, summary_uri="s3://b/k")
+    text = alert.sns_message()
+    for hostile in ("<script", "steal()", "onerror", "\\u001b", "javascript"):
+        assert hostile not in text
+    assert alert.payload.headline == "Ferry route approved[2J"

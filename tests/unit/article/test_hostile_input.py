@@ -281,3 +281,16 @@ def test_a_job_title_after_the_byline_is_no_outlet_and_the_authors_link_names_th
         f"https://coastal-times.example/authors/mara-lindqvist\n\n{STORY}\n"
     )
     assert parse_article(text.encode(), "fees.txt").claimed_source == "coastal-times.example"
+
+
+def test_carriage_returns_still_separate_paragraphs() -> None:
+    text = "Mooring fees rise at Grenhaven marina\r\r" + STORY.replace(". ", ".\r\r", 1)
+    assert parse_article(text.encode(), "fees.txt").body.count("\n\n") == 1
+
+
+def test_a_domain_after_the_byline_is_claimed_as_a_domain() -> None:
+    text = f"Mooring fees rise at Grenhaven marina\n\nBy Ines Okafor | harbour-gazette.example\n\n{STORY}\n"
+    article = parse_article(
+        text.encode(), "fees.txt", trusted_sources=trusted_set(["harbour-gazette.example"])
+    )
+    assert article.source == "harbour-gazette.example"
