@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         bucket = stack.physical_id("ArticlesBucket")
         print(f"local stack on {endpoint} (resources in {STACK_FILE.relative_to(ROOT)})")
         print("in another terminal, for example:")
-        print("  .venv/bin/takeaways subscribe --protocol sqs --endpoint <queue-arn> --topics transport")
+        print("  .venv/bin/takeaways subscribe --protocol sqs --endpoint <queue-arn> --topics economy")
         print("  .venv/bin/takeaways upload samples/articles/wind-farm-vote.json")
         print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")
         print("Ctrl-C stops it.")

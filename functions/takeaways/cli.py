@@ -14,12 +14,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from takeaways.alerts.priority import assess_priority
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
 from takeaways.records import to_json, to_jsonable
 from takeaways.summary import TakeawaySummary
-from takeaways.text.topics import TOPICS
+from takeaways.text.iptc import TOPIC_SLUGS
 
 ARTICLES_PREFIX = "incoming/"
 # Each stage's dead-letter queue and the queue its messages go back to, by logical id in the template.
@@ -95,7 +96,10 @@ def _parser() -> argparse.ArgumentParser:
         "--endpoint", required=True, help="address, phone number, queue/function ARN or URL"
     )
     subscribe.add_argument(
-        "--topics", type=_csv, default=[], help=f"comma-separated, from: {', '.join(TOPICS)}"
+        "--topics",
+        type=_csv,
+        default=[],
+        help=f"comma-separated IPTC Media Topics, from: {', '.join(TOPIC_SLUGS)}",
     )
     subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
     subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
@@ -305,7 +309,10 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
                     "summary": summary.summary,
                     "takeaways": [takeaway.text for takeaway in summary.takeaways],
                     "entities": to_jsonable(summary.entities),
-                    "topics": summary.topics,
+                    "topics": to_jsonable(summary.topics),
+                    "language": summary.language,
+                    "priority": assess_priority(summary),
+                    "source": article.source,
                     "engine": summary.engine,
                 }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -353,7 +360,7 @@ def render_summary_text(summary: TakeawaySummary) -> str:
     if summary.entities:
         lines += ["", "Entities: " + ", ".join(f"{e.name} ({e.kind})" for e in summary.entities)]
     if summary.topics:
-        lines.append("Topics: " + ", ".join(summary.topics))
+        lines.append("Topics: " + ", ".join(f"{t.name} ({t.iptc})" for t in summary.topics))
     engine = summary.engine + (f" (fallback: {summary.fallback_reason})" if summary.fallback_reason else "")
     lines.append(f"Language: {summary.language} | Engine: {engine}")
     return "\n".join(lines)

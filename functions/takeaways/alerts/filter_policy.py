@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from takeaways.text.topics import TOPICS
+from takeaways.text.iptc import TOPIC_SLUGS
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
@@ -28,9 +28,9 @@ def build_filter_policy(
     can carry, or a language that is not an ISO 639-1 code, is refused: SNS would accept
     it and the subscriber would silently never hear anything.
     """
-    unknown = sorted({value.strip().lower() for value in topics if value.strip()} - set(TOPICS))
+    unknown = sorted({value.strip().lower() for value in topics if value.strip()} - set(TOPIC_SLUGS))
     if unknown:
-        raise ValueError(f"unknown topic(s) {', '.join(unknown)}; alerts carry: {', '.join(TOPICS)}")
+        raise ValueError(f"unknown topic(s) {', '.join(unknown)}; alerts carry: {', '.join(TOPIC_SLUGS)}")
     not_codes = sorted(value for value in languages if not _LANGUAGE_CODE.fullmatch(value.strip().lower()))
     if not_codes:
         raise ValueError(f"languages are ISO 639-1 codes such as en, fr, de, not {', '.join(not_codes)}")

@@ -121,7 +121,7 @@ def render_email(payload: AlertPayload) -> str:
     if payload.url:
         lines.append(f"Read the article: {payload.url}")
     if payload.topics:
-        lines.append(f"Topics: {', '.join(payload.topics)}")
+        lines.append(f"Topics: {', '.join(topic.label for topic in payload.topics)}")
     engine = _ENGINE_LABELS.get(payload.engine, payload.engine)
     written_by = f"Summary written by {engine}."
     if payload.fallback_reason:
@@ -153,7 +153,7 @@ def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
     }
     if payload.source:
         attributes["source"] = {"DataType": "String", "StringValue": payload.source.strip().lower()}
-    topics = _attribute_array(payload.topics)
+    topics = _attribute_array([topic.name for topic in payload.topics])
     if topics:
         attributes["topics"] = {"DataType": "String.Array", "StringValue": json.dumps(topics)}
     entities = _attribute_array([entity.name for entity in payload.entities])
