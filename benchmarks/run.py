@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import cold_start, engine, package_size, topics
+from benchmarks import cold_start, engine, languages, package_size, topics
 from benchmarks.report import update_section
 
 # Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
@@ -14,6 +14,7 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "cold-start": cold_start.report,
     "package-size": package_size.report,
     "topics": topics.report,
+    "languages": languages.report,
 }
 
 

@@ -21,6 +21,7 @@ from takeaways.errors import ArticleRejected
 from takeaways.records import to_json, to_jsonable
 from takeaways.summary import TakeawaySummary
 from takeaways.text.iptc import TOPIC_SLUGS
+from takeaways.text.language import SUPPORTED_LANGUAGES
 
 ARTICLES_PREFIX = "incoming/"
 # Each stage's dead-letter queue and the queue its messages go back to, by logical id in the template.
@@ -103,7 +104,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
     subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
-    subscribe.add_argument("--languages", type=_csv, default=[], help="comma-separated ISO 639-1 codes")
+    subscribe.add_argument(
+        "--languages",
+        type=_csv,
+        default=[],
+        help=f"comma-separated ISO 639-1 codes, from: {', '.join(SUPPORTED_LANGUAGES)}",
+    )
     subscribe.add_argument("--min-priority", type=int, choices=range(1, 6), help="1 routine .. 5 urgent")
     subscribe.add_argument(
         "--no-updates", action="store_true", help="skip alerts that update an earlier story"

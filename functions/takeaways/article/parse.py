@@ -13,6 +13,7 @@ from takeaways.article.html import parse_html
 from takeaways.article.model import Article
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.text.language import detect_language
+from takeaways.text.words import word_count
 
 # One wire brief of a single sentence has about a dozen words; below that the text is a
 # headline, a teaser or a button label, and there is nothing to take away.
@@ -131,12 +132,13 @@ def _from_html(text: str) -> Article:
 
 def _finished(article: Article, max_chars: int) -> Article:
     body = article.body
-    if len(body.split()) < MIN_WORDS:
+    words = word_count(body)
+    if words < MIN_WORDS:
         if not body.strip():
             raise ArticleRejected(RejectionReason.NO_BODY, "no article text was found")
         raise ArticleRejected(
             RejectionReason.TOO_SHORT,
-            f"only {len(body.split())} words of text; at least {MIN_WORDS} are needed",
+            f"only {words} words of text; at least {MIN_WORDS} are needed",
         )
     notes: list[str] = list(article.notes)
     truncated = False

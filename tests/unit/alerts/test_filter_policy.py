@@ -34,7 +34,9 @@ def test_a_topic_no_alert_can_carry_is_refused_with_the_known_ones() -> None:
         build_filter_policy(topics=["environment", "climate", "energy"])
 
 
-def test_a_language_must_be_a_two_letter_code() -> None:
+def test_a_language_must_be_one_the_detector_reports() -> None:
     assert build_filter_policy(languages=["EN", "fr"]) == {"language": ["en", "fr"]}
-    with pytest.raises(ValueError, match="not english"):
+    with pytest.raises(ValueError, match=r"unknown language\(s\) english"):
         build_filter_policy(languages=["english"])
+    with pytest.raises(ValueError, match=r"unknown language\(s\) gl; alerts carry: ar, bg"):
+        build_filter_policy(languages=["gl"])  # Galician: never reported, so never matched
