@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import cold_start, engine, feeds, intake_scale, package_size
+from benchmarks import cold_start, engine, feeds, intake_scale, languages, package_size, topics
 from benchmarks.report import update_section
 
 # Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
@@ -15,6 +15,8 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "package-size": package_size.report,
     "intake-scale": intake_scale.report,
     "feeds": feeds.report,
+    "topics": topics.report,
+    "languages": languages.report,
 }
 
 

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print("in another terminal, for example:")
         print("  .venv/bin/takeaways create-inbox my-inbox")
         print(
-            f"  .venv/bin/takeaways subscribe --protocol sqs --endpoint arn:aws:sqs:us-east-1:{stack.account_id}:my-inbox"
+            f"  .venv/bin/takeaways subscribe --protocol sqs --endpoint arn:aws:sqs:us-east-1:{stack.account_id}:my-inbox --topics economy"
         )
         print("  .venv/bin/takeaways upload --wait samples/articles/wind-farm-vote.json")
         print("  .venv/bin/takeaways status")

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from takeaways.alerts.priority import assess_priority
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
@@ -236,7 +237,10 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
                     "summary": summary.summary,
                     "takeaways": [takeaway.text for takeaway in summary.takeaways],
                     "entities": to_jsonable(summary.entities),
-                    "topics": summary.topics,
+                    "topics": to_jsonable(summary.topics),
+                    "language": summary.language,
+                    "priority": assess_priority(summary),
+                    "source": article.source,
                     "engine": summary.engine,
                 }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -284,7 +288,7 @@ def render_summary_text(summary: TakeawaySummary) -> str:
     if summary.entities:
         lines += ["", "Entities: " + ", ".join(f"{e.name} ({e.kind})" for e in summary.entities)]
     if summary.topics:
-        lines.append("Topics: " + ", ".join(summary.topics))
+        lines.append("Topics: " + ", ".join(f"{t.name} ({t.iptc})" for t in summary.topics))
     engine = summary.engine + (f" (fallback: {summary.fallback_reason})" if summary.fallback_reason else "")
     lines.append(f"Language: {summary.language} | Engine: {engine}")
     return "\n".join(lines)

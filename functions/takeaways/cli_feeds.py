@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from takeaways.text.topics import TOPICS
+from takeaways.text.iptc import TOPIC_SLUGS
 
 if TYPE_CHECKING:
     from takeaways.adapters.feed_table import DynamoFeedTable
@@ -44,7 +44,7 @@ def register_feed_commands(commands: Any, stack_option: Callable[[argparse.Argum
     )
     add.add_argument("--language", help="ISO 639-1 code of its articles, when pages do not say")
     add.add_argument(
-        "--topics", default="", help=f"comma-separated default topics, from: {', '.join(TOPICS)}"
+        "--topics", default="", help=f"comma-separated default topics, from: {', '.join(TOPIC_SLUGS)}"
     )
     add.add_argument(
         "--every",

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from takeaways.alerts.subscription import PROTOCOLS, InvalidEndpoint, check_endpoint
-from takeaways.text.topics import TOPICS
+from takeaways.text.iptc import TOPIC_SLUGS
+from takeaways.text.language import SUPPORTED_LANGUAGES
 
 if TYPE_CHECKING:
     from takeaways.adapters.operations import EventSources, QueueState
@@ -60,11 +61,19 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         help="e-mail address, E.164 phone number (+447700900123), queue or function ARN, or URL",
     )
     subscribe.add_argument(
-        "--topics", type=_csv, default=[], help=f"comma-separated, from: {', '.join(TOPICS)}"
+        "--topics",
+        type=_csv,
+        default=[],
+        help=f"comma-separated IPTC Media Topics, from: {', '.join(TOPIC_SLUGS)}",
     )
     subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
     subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
-    subscribe.add_argument("--languages", type=_csv, default=[], help="comma-separated ISO 639-1 codes")
+    subscribe.add_argument(
+        "--languages",
+        type=_csv,
+        default=[],
+        help=f"comma-separated ISO 639-1 codes, from: {', '.join(SUPPORTED_LANGUAGES)}",
+    )
     subscribe.add_argument("--min-priority", type=int, choices=range(1, 6), help="1 routine .. 5 urgent")
     subscribe.add_argument(
         "--no-updates", action="store_true", help="skip alerts that update an earlier story"

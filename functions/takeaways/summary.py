@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 EntityKind = Literal["person", "organisation", "place", "other"]
 MAX_TAKEAWAYS = 5
+MAX_TOPICS = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,6 +45,21 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Topic:
+    """An IPTC Media Topic the article is about: ``name`` is what filter policies match."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {}
+
+    name: str = field(metadata=field_info("Short name, as in the alert's 'topics' attribute"))
+    iptc: str = field(metadata=field_info("IPTC Media Topic code, e.g. medtop:15000000"))
+    label: str = field(metadata=field_info("IPTC's name for the topic"))
+    score: float = field(default=0.0, metadata=field_info("How strongly the text points at it", ge=0, le=1))
+
+    def __post_init__(self) -> None:
+        check_bounds(self)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TakeawaySummary:
     """What an engine makes of one article."""
 
@@ -51,7 +67,9 @@ class TakeawaySummary:
     summary: str = field(metadata=field_info("One line", min_length=1))
     takeaways: list[Takeaway] = field(metadata=field_info(min_length=1, max_length=MAX_TAKEAWAYS))
     entities: list[Entity] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
+    topics: list[Topic] = field(
+        default_factory=list, metadata=field_info("Strongest first", max_length=MAX_TOPICS)
+    )
     language: str = "en"
     engine: str = field(metadata=field_info("'extractive' or 'openai:<model>'"))
     fallback_reason: str | None = None
@@ -60,6 +78,7 @@ class TakeawaySummary:
         check_bounds(self)
         check_items(self.takeaways, Takeaway, "takeaways")
         check_items(self.entities, Entity, "entities")
+        check_items(self.topics, Topic, "topics")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

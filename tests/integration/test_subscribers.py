@@ -61,7 +61,7 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     deployed_stack: DeployedStack,
 ) -> None:
     everything = queue_subscriber(deployed_stack, "everything", None)
-    climate = queue_subscriber(deployed_stack, "climate", build_filter_policy(topics=["Climate"]))
+    politics = queue_subscriber(deployed_stack, "politics", build_filter_policy(topics=["Politics"]))
     urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(min_priority=4))
     ledger = queue_subscriber(deployed_stack, "ledger", build_filter_policy(sources=["Northern Ledger"]))
     # A source routes only when the operator trusts it (TrustedSources); the library page's is not listed.
@@ -74,7 +74,7 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     dam = "Lowmoor dam: engineers order evacuation of 2,000 homes"
     library = "Robot librarian sorts 9,000 returns a day at Kestrel City library"
     assert headlines(received(everything)) == sorted([wind, dam, library])
-    assert headlines(received(climate)) == [wind]
+    assert headlines(received(politics)) == [wind]  # a council vote
     assert headlines(received(urgent)) == [dam]
     assert headlines(received(ledger)) == [wind]
 

@@ -67,7 +67,7 @@ def render_digest(day: str, alerts: list[AlertPayload]) -> RenderedDigest:
             headline=alert.headline,
             summary=alert.summary,
             takeaways=[t.text for t in alert.takeaways],
-            topics=alert.topics,
+            topics=[topic.name for topic in alert.topics],
             priority=alert.priority,
             is_update=alert.is_update,
             source=alert.source,

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from takeaways.text.topics import TOPICS
-
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
+from takeaways.text.iptc import TOPIC_SLUGS
+from takeaways.text.language import SUPPORTED_LANGUAGES
 
 
 def build_filter_policy(
@@ -25,15 +23,17 @@ def build_filter_policy(
 
     Values are normalised exactly as the alert's attributes are (lower case, single
     spaces), so ``--topics Climate`` matches an alert tagged ``climate``. A topic no alert
-    can carry, or a language that is not an ISO 639-1 code, is refused: SNS would accept
+    can carry, or a language the detector never reports, is refused: SNS would accept
     it and the subscriber would silently never hear anything.
     """
-    unknown = sorted({value.strip().lower() for value in topics if value.strip()} - set(TOPICS))
+    unknown = sorted({value.strip().lower() for value in topics if value.strip()} - set(TOPIC_SLUGS))
     if unknown:
-        raise ValueError(f"unknown topic(s) {', '.join(unknown)}; alerts carry: {', '.join(TOPICS)}")
-    not_codes = sorted(value for value in languages if not _LANGUAGE_CODE.fullmatch(value.strip().lower()))
+        raise ValueError(f"unknown topic(s) {', '.join(unknown)}; alerts carry: {', '.join(TOPIC_SLUGS)}")
+    not_codes = sorted(value for value in languages if value.strip().lower() not in SUPPORTED_LANGUAGES)
     if not_codes:
-        raise ValueError(f"languages are ISO 639-1 codes such as en, fr, de, not {', '.join(not_codes)}")
+        raise ValueError(
+            f"unknown language(s) {', '.join(not_codes)}; alerts carry: {', '.join(SUPPORTED_LANGUAGES)}"
+        )
     policy: dict[str, Any] = {}
     for name, values in (
         ("topics", topics),

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 from takeaways.records import check_bounds, check_items, field_info
-from takeaways.summary import MAX_TAKEAWAYS, Entity
+from takeaways.summary import MAX_TAKEAWAYS, MAX_TOPICS, Entity, Topic
 
 ALERT_SCHEMA_ID = "https://schemas.takeaways.dev/alert-v1.schema.json"
 
@@ -48,7 +48,12 @@ class AlertPayload:
     headline: str
     summary: str
     takeaways: list[AlertTakeaway] = field(metadata=field_info(min_length=1, max_length=MAX_TAKEAWAYS))
-    topics: list[str]
+    topics: list[Topic] = field(
+        metadata=field_info(
+            "IPTC Media Topics, strongest first (objects since the IPTC vocabulary; names were plain strings before)",
+            max_length=MAX_TOPICS,
+        )
+    )
     entities: list[Entity]
     priority: int = field(metadata=field_info("1 routine .. 5 urgent", ge=1, le=5))
     language: str
@@ -64,3 +69,4 @@ class AlertPayload:
         check_bounds(self)
         check_items(self.takeaways, AlertTakeaway, "takeaways")
         check_items(self.entities, Entity, "entities")
+        check_items(self.topics, Topic, "topics")

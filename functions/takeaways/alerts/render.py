@@ -127,7 +127,7 @@ def render_email(payload: AlertPayload) -> str:
         # The host in words first: a link's text can lie, its domain cannot.
         lines.append(f"Read the article on {url_domain(payload.url)}: {payload.url}")
     if payload.topics:
-        lines.append(f"Topics: {', '.join(payload.topics)}")
+        lines.append(f"Topics: {', '.join(topic.label for topic in payload.topics)}")
     engine = _ENGINE_LABELS.get(payload.engine, payload.engine)
     written_by = f"Summary written by {engine}."
     if payload.fallback_reason:
@@ -159,7 +159,7 @@ def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
     }
     if payload.source:
         attributes["source"] = {"DataType": "String", "StringValue": payload.source.strip().lower()}
-    topics = _attribute_array(payload.topics)
+    topics = _attribute_array([topic.name for topic in payload.topics])
     if topics:
         attributes["topics"] = {"DataType": "String.Array", "StringValue": json.dumps(topics)}
     entities = _attribute_array([entity.name for entity in payload.entities])

@@ -16,6 +16,7 @@ from takeaways.article.sources import SourceClaims, claims, text_claims, trusted
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.text.language import detect_language
 from takeaways.text.untrusted import clean_text, web_url, without_invisible
+from takeaways.text.words import word_count
 
 # One wire brief of a single sentence has about a dozen words; below that the text is a
 # headline, a teaser or a button label, and there is nothing to take away.
@@ -177,8 +178,7 @@ def _from_html(text: str) -> tuple[Article, SourceClaims]:
 def _finished(article: Article, found: SourceClaims, max_chars: int, trusted: frozenset[str]) -> Article:
     """Enough text, cut to ``max_chars``; metadata checked, bounded and cleaned; the source decided."""
     body = article.body
-    # Emoji and punctuation are no words: text of only those has nothing to take away.
-    words = sum(1 for word in body.split() if any(char.isalnum() for char in word))
+    words = word_count(body)
     if words < MIN_WORDS:
         if not body.strip():
             raise ArticleRejected(RejectionReason.NO_BODY, "no article text was found")

@@ -28,7 +28,7 @@ from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.language import function_words
 from takeaways.text.sentences import article_sentences
-from takeaways.text.topics import topics_from_terms
+from takeaways.text.topics import article_topics
 from takeaways.text.words import DANGLING_WORDS, STOP_WORDS, inside_quotation, stem
 
 MAX_TAKEAWAY_WORDS = 30
@@ -203,7 +203,7 @@ class ExtractiveEngine:
             summary=trim(lead.text, SUMMARY_WORDS),
             takeaways=takeaways,
             entities=entities,
-            topics=topics_from_terms([title_terms, *term_lists]),
+            topics=article_topics(article.body, headline=article.title or ""),
             language=article.language,
             engine=self.name,
         )

@@ -30,7 +30,7 @@ from takeaways.errors import EngineFailure
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
-from takeaways.text.topics import find_topics
+from takeaways.text.topics import article_topics
 from takeaways.text.words import content_terms
 
 JsonMode = Literal["json_schema", "json_object"]
@@ -315,7 +315,7 @@ class OpenAIEngine:
             summary=summary,
             takeaways=kept,
             entities=find_entities(sentences[:10]),
-            topics=find_topics(f"{article.title or ''}\n{article.body[:5_000]}"),
+            topics=article_topics(article.body, headline=article.title or ""),
             language=article.language,
             engine=self.name,
         )

@@ -11,7 +11,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from takeaways.feeds.limits import DEFAULT_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES
-from takeaways.text.topics import TOPICS
+from takeaways.text.iptc import TOPIC_SLUGS
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -112,9 +112,9 @@ def _feed_problems(feed: Feed) -> list[str]:
         problems.append("source: a feed needs a source name with letters or digits")
     if feed.language is not None and not _LANGUAGE.match(feed.language):
         problems.append(f"language: {feed.language!r} is not an ISO 639-1 code")
-    unknown = sorted(set(feed.topics) - set(TOPICS))
+    unknown = sorted(set(feed.topics) - set(TOPIC_SLUGS))
     if unknown:
-        problems.append(f"topics: {', '.join(unknown)} not among {', '.join(TOPICS)}")
+        problems.append(f"topics: {', '.join(unknown)} not among {', '.join(TOPIC_SLUGS)}")
     if not MIN_INTERVAL_MINUTES <= feed.interval_minutes <= MAX_INTERVAL_MINUTES:
         problems.append(
             f"interval_minutes: {feed.interval_minutes} is outside {MIN_INTERVAL_MINUTES}..{MAX_INTERVAL_MINUTES}"

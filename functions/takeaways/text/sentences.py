@@ -2,7 +2,7 @@
 
 A boundary is a run of ``.``, ``!`` or ``?`` (or an ellipsis), optionally followed by
 closing quotes or brackets, then whitespace, then something that can start a
-sentence. A full stop after a known abbreviation, a single initial or a number
+sentence; or a full-width ``。``, ``！`` or ``？``, which needs no space after it. A full stop after a known abbreviation, a single initial or a number
 inside a date does not end a sentence.
 """
 
@@ -27,6 +27,8 @@ _ALWAYS_CONTINUES = frozenset(
 # A possible end, already followed by something that can start a sentence.
 _BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""")
 _MAX_SENTENCE_CHARS = 2000
+# Chinese and Japanese end sentences with full-width marks and no space after them.
+_CJK_END = re.compile(r"[。！？]+[」』”’）]*")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -34,14 +36,25 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         paragraph = " ".join(paragraph.split())
-        if paragraph:
-            sentences.extend(_split_paragraph(paragraph))
+        for part in _split_cjk(paragraph):
+            sentences.extend(_split_paragraph(part))
     return [s for s in sentences if any(ch.isalnum() for ch in s)]
 
 
 def article_sentences(article: Article) -> list[str]:
     """The canonical sentence list of an article's body: takeaway evidence indexes into it."""
     return split_sentences(article.body)
+
+
+def _split_cjk(paragraph: str) -> list[str]:
+    """A paragraph cut after each full-width sentence end; text without one comes back whole."""
+    parts: list[str] = []
+    start = 0
+    for match in _CJK_END.finditer(paragraph):
+        parts.append(paragraph[start : match.end()].strip())
+        start = match.end()
+    parts.append(paragraph[start:].strip())
+    return [part for part in parts if part]
 
 
 def _split_paragraph(paragraph: str) -> list[str]:

@@ -1,44 +1,145 @@
-"""Topics for alert filtering: a small lexicon of cue stems per topic, counted over the article."""
+"""Topics for alert filtering: IPTC Media Topics from a small learned model, plus cue rules where no data is.
+
+The model (``models/topics.json``, trained by ``training/train_topics.py``; data in
+``models/topics-manifest.md``) is a multinomial naive Bayes over stemmed content words: each
+known word adds its per-topic weight, so a headline and one sentence get a topic as surely as
+a long article does. Four topics have no public labelled news to learn from here (conflict,
+disaster, labour, weather); they come from cue words instead, and are said to in the README.
+"""
 
 from __future__ import annotations
 
-import re
+import json
+import math
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from takeaways.text.words import stem
+from takeaways.summary import MAX_TOPICS, Topic
+from takeaways.text.iptc import media_topic
+from takeaways.text.words import STOP_WORDS, stem, tokens
 
-_CUES = {
-    "politics": "election vote voter campaign parliament congress senate minister president govern party policy lawmaker law bill referendum coalition mayor council",
-    "conflict": "war military troop army attack strike missile drone ceasefire invasion battle soldier weapon rebel insurgent bomb shelling frontline",
-    "business": "company market share profit revenue investor economy economic bank trade deal merger stock price inflation business industry firm jobs",
-    "technology": "technology software app internet data digital computer online cyber robot artificial intelligence chip smartphone platform",
-    "health": "health hospital patient doctor disease virus vaccine medical drug cancer covid outbreak nurse treatment care",
-    "science": "scientist research study researcher space nasa planet species discovery experiment university laboratory",
-    "climate": "climate emission carbon warming renewable wind solar fossil coal environment pollution energy",
-    "crime": "police arrest suspect murder charged court trial prison crime shooting killed robbery investigation prosecutor",
-    "disaster": "earthquake flood hurricane storm wildfire tornado tsunami disaster evacuate rescue drought landslide",
-    "sport": "match game season team player coach league championship tournament goal football soccer tennis cricket olympic cup",
-    "transport": "bridge road rail railway train bus airport flight traffic ferry transport vehicle car route",
-    "education": "school student teacher university education pupil exam campus classroom",
-    "culture": "film music artist museum book festival theatre library exhibition actor award",
-    "diplomacy": "talks summit diplomat sanction treaty negotiation ambassador ally relations agreement",
+MODEL_FILE = Path(__file__).with_name("models") / "topics.json"
+_TEXT_CHARS = 30_000
+_SECOND_TOPIC_SHARE = 0.25  # a later topic must hold at least this share of the first's probability
+# Cue stems for the topics the model has no training data for; a rule topic needs this many hits.
+_RULE_CUES = {
+    "conflict": "war wars troops army military soldiers missile missiles airstrike airstrikes shelling ceasefire "
+    "invasion invaded insurgents rebels militants frontline artillery battle bomb bombing bombs warplanes "
+    "guerrilla truce peacekeepers",
+    "disaster": "earthquake flood floods flooding tsunami hurricane cyclone typhoon wildfire wildfires landslide "
+    "avalanche eruption volcano derailed collapsed crash explosion blaze evacuated evacuation rescuers "
+    "rescue disaster",
+    "labour": "strike strikes striking walkout picket wages unions union workers employees unemployment "
+    "layoffs redundancies pensions minimum-wage labour",
+    "weather": "weather forecast forecasters rain rainfall snow snowfall heatwave storm storms gusts "
+    "temperatures frost drought meteorologists thunderstorms hail fog",
 }
-TOPICS: tuple[str, ...] = tuple(sorted(_CUES))  # every topic an alert can carry
-_STEM_TO_TOPIC = {stem(word): topic for topic, words in _CUES.items() for word in words.split()}
-MAX_TOPICS = 3
-_TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-_MIN_HITS = 2
+_RULE_STEMS = {stem(cue): topic for topic, cues in _RULE_CUES.items() for cue in cues.split()}
+_RULE_MIN_HITS = 3
+_RULE_MIN_SHARE = 0.02  # of the text's content words
 
 
-def find_topics(text: str, *, limit: int = MAX_TOPICS) -> list[str]:
-    """Topics whose cues appear at least twice in the text, most frequent first."""
-    return topics_from_terms([[stem(token) for token in _TOKEN.findall(text[:50_000].lower())]], limit=limit)
+@dataclass(frozen=True, slots=True)
+class ScoredTopic:
+    slug: str
+    score: float = 0.0
 
 
-def topics_from_terms(term_lists: list[list[str]], *, limit: int = MAX_TOPICS) -> list[str]:
-    """The same from stems an engine has already computed, so the text is not tokenised twice."""
-    counts: Counter[str] = Counter()
-    for terms in term_lists:
-        counts.update(topic for term in terms if (topic := _STEM_TO_TOPIC.get(term)))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [topic for topic, hits in ranked if hits >= _MIN_HITS][:limit]
+def topic_features(text: str) -> Counter[str]:
+    """Stemmed content words of a text: what the model was trained on and what it reads."""
+    return Counter(
+        stem(token)
+        for token in tokens(text[:_TEXT_CHARS])
+        if len(token) > 2 and token not in STOP_WORDS and not token.isdigit()
+    )
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[tuple[str, ...], dict[str, list[float]], float]:
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    scale = float(data["scale"])
+    weights = {term: [value / scale for value in values] for term, values in data["weights"].items()}
+    return tuple(data["topics"]), weights, float(data["temperature"])
+
+
+def learned_scores(features: Counter[str]) -> dict[str, float]:
+    """Topic probabilities from the model; empty when the text holds no word the model knows."""
+    topics, weights, temperature = _model()
+    totals = [0.0] * len(topics)
+    known = 0
+    for term, count in features.items():
+        row = weights.get(term)
+        if row is None:
+            continue
+        known += 1
+        strength = 1.0 + math.log(count)
+        for index, value in enumerate(row):
+            totals[index] += strength * value
+    if not known:
+        return {}
+    # Long texts pile up evidence; dividing by sqrt(words) keeps their probabilities comparable.
+    scaled = [total / (temperature * math.sqrt(known)) for total in totals]
+    top = max(scaled)
+    exps = [math.exp(value - top) for value in scaled]
+    norm = sum(exps)
+    return {topic: value / norm for topic, value in zip(topics, exps, strict=True)}
+
+
+def rule_topics(features: Counter[str], headline_features: Counter[str]) -> list[tuple[str, int]]:
+    """Topics the model cannot learn, from cue words: (slug, hits) with enough hits, most first."""
+    hits: Counter[str] = Counter()
+    for term, count in features.items():
+        if topic := _RULE_STEMS.get(term):
+            hits[topic] += count
+    words = max(sum(features.values()), 1)
+    found = []
+    for topic, count in hits.most_common():
+        in_headline = any(_RULE_STEMS.get(term) == topic for term in headline_features)
+        if (count >= _RULE_MIN_HITS and count / words >= _RULE_MIN_SHARE) or (in_headline and count >= 2):
+            found.append((topic, count))
+    return found
+
+
+def classify(text: str, *, headline: str = "", limit: int = MAX_TOPICS) -> list[ScoredTopic]:
+    """Up to ``limit`` topics, strongest first; a rule topic named in the headline leads."""
+    headline_features = topic_features(headline)
+    features = topic_features(f"{headline}\n{text}")
+    learned = sorted(learned_scores(features).items(), key=lambda kv: (-kv[1], kv[0]))
+    chosen: list[ScoredTopic] = []
+    if learned:
+        best = learned[0][1]
+        chosen = [ScoredTopic(slug, round(p, 3)) for slug, p in learned if p >= best * _SECOND_TOPIC_SHARE][
+            :limit
+        ]
+    for slug, count in rule_topics(features, headline_features):
+        in_headline = any(_RULE_STEMS.get(term) == slug for term in headline_features)
+        score = round(min(1.0, count / 10), 3)
+        position = 0 if in_headline and count >= _RULE_MIN_HITS else min(1, len(chosen))
+        chosen.insert(position, ScoredTopic(slug, score))
+    unique: list[ScoredTopic] = []
+    for topic in chosen:
+        if topic.slug not in {seen.slug for seen in unique}:
+            media_topic(topic.slug)  # the model and the rules may only name vocabulary topics
+            unique.append(topic)
+    # Scores of rule and model topics are not on one scale: keep the order the rules chose readable.
+    ordered: list[ScoredTopic] = []
+    for index, topic in enumerate(unique[:limit]):
+        if index == 0 and len(unique) > 1:
+            topic = ScoredTopic(topic.slug, max(topic.score, unique[1].score))
+        elif index:
+            topic = ScoredTopic(topic.slug, min(topic.score, ordered[-1].score))
+        ordered.append(topic)
+    return ordered
+
+
+def topic_named(name: str, score: float = 0.0) -> Topic:
+    """The record for a vocabulary topic; ``KeyError`` for a name outside it."""
+    topic = media_topic(name)
+    return Topic(name=topic.slug, iptc=topic.qcode, label=topic.label, score=score)
+
+
+def article_topics(body: str, *, headline: str = "") -> list[Topic]:
+    """The topics a summary and its alert carry, strongest first."""
+    return [topic_named(scored.slug, scored.score) for scored in classify(body, headline=headline)]

@@ -73,3 +73,18 @@ def inside_quotation(text: str, position: int) -> bool:
     """Words inside quotation marks are someone's words: they are cut short, never edited."""
     before = text[:position]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+# Han, kana and hangul syllables: scripts written without spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+CHARS_PER_UNSPACED_WORD = 2  # a Chinese or Japanese word is one to three characters, two on average
+
+
+def word_count(text: str) -> int:
+    """Words in a text of any script: spaces separate them, except in Chinese, Japanese and Korean runs.
+
+    Counting by spaces alone would call a whole Chinese article one word and reject it as too short.
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    spaced = sum(1 for word in _UNSPACED.sub(" ", text).split() if any(char.isalnum() for char in word))
+    return spaced + -(-unspaced // CHARS_PER_UNSPACED_WORD)

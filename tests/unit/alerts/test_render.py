@@ -10,6 +10,7 @@ import pytest
 from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, readable_time, render_alert
 from takeaways.records import to_jsonable
 from takeaways.summary import ArticleMeta, Entity, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
+from takeaways.text.topics import topic_named
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schemas" / "alert-v1.schema.json"
 
@@ -39,7 +40,7 @@ def make_record(
                 Entity(name="Harbour Council", kind="organisation"),
                 Entity(name="Port Ellis", kind="place"),
             ],
-            topics=["transport", "Local Politics"] if topics is None else topics,
+            topics=[topic_named(name) for name in (["economy", "politics"] if topics is None else topics)],
             engine="extractive",
         ),
         summarised_at=datetime(2026, 11, 20, 9, 5, tzinfo=UTC),
@@ -104,7 +105,7 @@ def test_the_publication_time_reads_as_a_date_keeping_its_zone(published: str, r
 
 def test_attributes_are_normalised_for_filter_policies() -> None:
     attributes = render_alert(make_record(), summary_uri="s3://b/k").attributes
-    assert json.loads(attributes["topics"]["StringValue"]) == ["transport", "local politics"]
+    assert json.loads(attributes["topics"]["StringValue"]) == ["economy", "politics"]
     assert attributes["topics"]["DataType"] == "String.Array"
     assert json.loads(attributes["entities"]["StringValue"]) == ["harbour council", "port ellis"]
     assert attributes["source"] == {"DataType": "String", "StringValue": "coastal times"}
@@ -119,7 +120,7 @@ def test_empty_attributes_are_left_out_because_sns_rejects_them() -> None:
 
 
 def test_urgent_stories_get_a_higher_priority_than_routine_ones() -> None:
-    routine = render_alert(make_record(topics=["transport"]), summary_uri="s3://b/k").payload.priority
+    routine = render_alert(make_record(topics=["economy"]), summary_uri="s3://b/k").payload.priority
     urgent = render_alert(
         make_record(
             headline="Earthquake kills dozens; emergency declared",

@@ -12,6 +12,7 @@ from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.pipeline.ports import ObjectSuperseded
 from takeaways.stories.matching import StoryEntry
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord, Takeaway, TakeawaySummary
+from takeaways.text.topics import topic_named
 
 
 class MemoryStore:
@@ -58,7 +59,7 @@ class FirstSentencesEngine:
             headline=article.title or paragraphs[0][:60],
             summary=paragraphs[0],
             takeaways=[Takeaway(text=p, evidence=[i]) for i, p in enumerate(paragraphs)],
-            topics=["testing"],
+            topics=[topic_named("science")],
             engine=self.name,
         )
 

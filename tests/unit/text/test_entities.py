@@ -1,10 +1,8 @@
-"""Entities and topics without a model, on sentences of our own writing."""
+"""Entities without a model, on sentences of our own writing."""
 
 from __future__ import annotations
 
 from takeaways.text.entities import find_entities
-from takeaways.text.topics import find_topics, topics_from_terms
-from takeaways.text.words import content_terms
 
 STORY = [
     "Harbour Council chair Ines Okafor said on Tuesday that the bridge in Port Ellis would close for repairs.",
@@ -53,19 +51,6 @@ def test_adjacent_places_are_two_entities() -> None:
     }
     assert {"Ukraine", "Russia"} <= found
     assert "Ukraine Russia" not in found
-
-
-def test_topics_need_two_cues_and_come_most_frequent_first() -> None:
-    text = " ".join(STORY)
-    topics = find_topics(text)
-    assert topics[0] == "transport"
-    assert "sport" not in topics
-    assert find_topics("The match was cancelled.") == []
-
-
-def test_topics_from_stems_agree_with_topics_from_text() -> None:
-    text = "Voters back the election result; the minister and parliament accept the vote."
-    assert topics_from_terms([content_terms(text)]) == find_topics(text) == ["politics"]
 
 
 def test_a_two_word_name_is_a_persons_only_when_it_starts_like_one() -> None:

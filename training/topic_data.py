@@ -1,0 +1,114 @@
+"""The labelled news the topic model learns from, mapped onto IPTC Media Topics, and its held-out split.
+
+Sources and licences are in ``functions/takeaways/text/models/topics-manifest.md``; the files
+are put in ``training/data/`` as that manifest says. A fixed hash of each item decides its
+split, so training and ``make bench`` agree on which items were never seen in training.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+HUFFPOST_FILE = DATA_DIR / "huffpost-news-category-v3-sample.jsonl"
+MASAKHANE_FILE = DATA_DIR / "masakhanews-eng-train-50.tsv"
+HELD_OUT_PERCENT = 20
+
+# HuffPost sections onto IPTC top-level topics. "U.S. NEWS" and "WORLD NEWS" name places, not
+# subjects, so they are left out rather than guessed at.
+HUFFPOST_TOPICS = {
+    "POLITICS": "politics",
+    "ENTERTAINMENT": "arts",
+    "COMEDY": "arts",
+    "MEDIA": "arts",
+    "CULTURE & ARTS": "arts",
+    "ARTS & CULTURE": "arts",
+    "ARTS": "arts",
+    "SPORTS": "sport",
+    "CRIME": "crime",
+    "STYLE & BEAUTY": "lifestyle",
+    "STYLE": "lifestyle",
+    "HOME & LIVING": "lifestyle",
+    "FOOD & DRINK": "lifestyle",
+    "TASTE": "lifestyle",
+    "TRAVEL": "lifestyle",
+    "WEDDINGS": "lifestyle",
+    "WELLNESS": "health",
+    "HEALTHY LIVING": "health",
+    "PARENTING": "society",
+    "PARENTS": "society",
+    "WOMEN": "society",
+    "QUEER VOICES": "society",
+    "BLACK VOICES": "society",
+    "LATINO VOICES": "society",
+    "IMPACT": "society",
+    "ENVIRONMENT": "environment",
+    "GREEN": "environment",
+    "BUSINESS": "economy",
+    "MONEY": "economy",
+    "TECH": "science",
+    "SCIENCE": "science",
+    "RELIGION": "religion",
+    "EDUCATION": "education",
+    "COLLEGE": "education",
+    "WEIRD NEWS": "human-interest",
+    "GOOD NEWS": "human-interest",
+}
+MASAKHANE_TOPICS = {
+    "business": "economy",
+    "entertainment": "arts",
+    "health": "health",
+    "politics": "politics",
+    "religion": "religion",
+    "sports": "sport",
+    "technology": "science",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledItem:
+    headline: str
+    text: str
+    topic: str
+    kind: str  # "short" (headline and one or two sentences) or "article" (a full article)
+
+    @property
+    def held_out(self) -> bool:
+        digest = hashlib.sha256(f"{self.headline}\n{self.text[:200]}".encode()).digest()
+        return digest[0] * 100 // 256 < HELD_OUT_PERCENT
+
+
+def load_items() -> list[LabelledItem]:
+    """Every labelled item whose source file is present; an absent file is reported, not skipped silently."""
+    missing = [str(path) for path in (HUFFPOST_FILE, MASAKHANE_FILE) if not path.is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"training data missing: {', '.join(missing)} (see functions/takeaways/text/models/topics-manifest.md)"
+        )
+    items: list[LabelledItem] = []
+    with HUFFPOST_FILE.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            topic = HUFFPOST_TOPICS.get(row["category"])
+            if topic and row["headline"].strip():
+                items.append(LabelledItem(row["headline"], row["short_description"], topic, "short"))
+    csv.field_size_limit(1 << 30)
+    with MASAKHANE_FILE.open(encoding="utf-8", newline="") as table:
+        for row in csv.DictReader(table, delimiter="\t"):
+            topic = MASAKHANE_TOPICS.get(row["category"])
+            if topic:
+                items.append(LabelledItem(row["headline"], row["text"], topic, "article"))
+    return items
+
+
+def split(items: list[LabelledItem]) -> tuple[list[LabelledItem], list[LabelledItem]]:
+    """(training, held out)."""
+    return [item for item in items if not item.held_out], [item for item in items if item.held_out]
+
+
+def data_present() -> bool:
+    return HUFFPOST_FILE.is_file() and MASAKHANE_FILE.is_file()
