@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import timedelta
 from typing import Any
 
 from aws_lambda_powertools.metrics import MetricUnit
@@ -26,6 +27,8 @@ from takeaways.observability import (
 from takeaways.pipeline.notify import publish_alert
 from takeaways.records import from_jsonable
 from takeaways.summary import ObjectRef
+
+ALERTS_UNCONFIRMED = "AlertsUnconfirmed"
 
 
 @logger.inject_lambda_context(clear_state=True)
@@ -53,6 +56,16 @@ def handle_message(message: QueueMessage) -> None:
             count_with_reason(DUPLICATES_SKIPPED, "same_story")
             logger.info("story already alerted", extra=outcome)
             continue
+        if outcome["status"] == "already_published":
+            count_with_reason(DUPLICATES_SKIPPED, "alert_already_sent")
+            logger.info("alert already published by an earlier attempt", extra=outcome)
+            continue
+        if outcome["status"] == "unconfirmed":
+            count(ALERTS_UNCONFIRMED)
+            logger.warning(
+                "alert publish unconfirmed: it may have gone out, so it is not sent again", extra=outcome
+            )
+            continue
         count(ALERTS_PUBLISHED)
         if outcome.get("latency_seconds") is not None:
             count(END_TO_END_LATENCY, outcome["latency_seconds"], MetricUnit.Seconds)
@@ -69,6 +82,7 @@ def _publish_once() -> Any:
             publisher=deps.publisher,
             layout=deps.layout,
             ledger=deps.ledger,
+            window=timedelta(seconds=deps.settings.story_window_seconds),
         )
         return asdict(outcome)
 
