@@ -2,6 +2,7 @@
 
 takeaways summarise ARTICLE            print a readable summary of one article file
 takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
+takeaways threads IN.jsonl -o OUT      which articles tell the same story (new, update, duplicate)
 """
 
 from __future__ import annotations
@@ -127,6 +128,10 @@ def _parser() -> argparse.ArgumentParser:
     _stack_option(redrive)
     redrive.add_argument("queue", choices=sorted(_DEAD_LETTER_QUEUES), help="which stage's dead-letter queue")
     redrive.set_defaults(run=_redrive)
+
+    from takeaways import thread_command
+
+    thread_command.add_parser(commands)
 
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")
