@@ -15,9 +15,9 @@ A story decision is one transaction whose conditions are the versions it read.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
@@ -42,6 +42,7 @@ DIGEST_RETENTION_SECONDS = 8 * 24 * 3600
 # Longer than the alert dead-letter queue keeps a message (14 days), so a redrive finds the record.
 ALERT_RETENTION_SECONDS = 15 * 24 * 3600
 _CONFLICTS = {"ConditionalCheckFailed", "TransactionConflict"}
+_MARK_FAILED_ATTEMPTS = 3
 
 
 class DynamoStoryLedger:
@@ -83,17 +84,26 @@ class DynamoStoryLedger:
         return AlertRecord(**{**_alert_fields(alert), "state": "pending", "decided_at": at})
 
     def mark_failed(self, alert_id: str) -> None:
-        # Already settled or failed by another attempt: nothing to undo.
-        with contextlib.suppress(LedgerConflict):
-            self._conditional(
-                "update_item",
-                TableName=self._table,
-                Key=_key(f"alert#{alert_id}"),
-                UpdateExpression="SET #state = :failed",
-                ConditionExpression="#state = :pending",
-                ExpressionAttributeNames={"#state": "state"},
-                ExpressionAttributeValues={":pending": {"S": "pending"}, ":failed": {"S": "failed"}},
-            )
+        # Tried a few times: if this write is lost too, the next attempt finds the alert pending and,
+        # unable to tell a refused publish from a sent one, never sends it (at most once).
+        for attempt in range(_MARK_FAILED_ATTEMPTS):
+            try:
+                self._conditional(
+                    "update_item",
+                    TableName=self._table,
+                    Key=_key(f"alert#{alert_id}"),
+                    UpdateExpression="SET #state = :failed",
+                    ConditionExpression="#state = :pending",
+                    ExpressionAttributeNames={"#state": "state"},
+                    ExpressionAttributeValues={":pending": {"S": "pending"}, ":failed": {"S": "failed"}},
+                )
+                return
+            except LedgerConflict:
+                return  # already settled or failed by another attempt: nothing to undo
+            except TransientFailure:
+                if attempt == _MARK_FAILED_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.1 * 2**attempt)
 
     def settle(
         self,

@@ -54,8 +54,6 @@ class NotifyDependencies:
     publisher: SnsTopicPublisher
     ledger: DynamoStoryLedger | None
     layout: StageLayout
-    persistence: DynamoDBPersistenceLayer
-    idempotency: IdempotencyConfig
 
 
 def _mark_duplicate(response: Any, idempotent_data: DataRecord) -> Any:
@@ -172,15 +170,12 @@ def notify_dependencies() -> NotifyDependencies:
     current = settings()
     if not current.alerts_topic_arn:
         raise ConfigurationError("ALERTS_TOPIC_ARN is required by the notify function")
-    persistence, config = _idempotency(current)
     return NotifyDependencies(
         settings=current,
         store=S3ArticleStore(s3_client()),
         publisher=SnsTopicPublisher(sns_client(), current.alerts_topic_arn),
         ledger=story_ledger(current),
         layout=_layout(current),
-        persistence=persistence,
-        idempotency=config,
     )
 
 

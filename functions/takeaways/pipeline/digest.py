@@ -39,6 +39,9 @@ def publish_digest(now: datetime, *, ledger: StoryLedger, publisher: AlertPublis
     previous = ledger.last_digest()
     run = previous.astimezone(UTC).isoformat() if previous else "first"
     until = now.astimezone(UTC) - SETTLE_LAG
+    if previous is not None and until <= previous:
+        # A late or repeated firing: everything up to the previous digest's end was already sent.
+        return DigestOutcome("empty", until.date().isoformat(), 0, previous.isoformat(), previous.isoformat())
     since, until = ledger.open_digest_run(run, previous or until - FIRST_WINDOW, until)
     day = until.date().isoformat()
     alerts = ledger.digest_lines(since, until)
