@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "functions" / "takeaways" / "stories" / "data" / "term-weights.txt"
-WORDS = 30_000
+WORDS = 20_000
 DOCUMENT_WORDS = 600
 _PLAIN_WORD = re.compile(r"^[^\W\d_]+$")
 
@@ -43,7 +43,7 @@ def build(words: int) -> list[str]:
     rarest = max(rows.values())
     source = f"wordfreq {metadata.version('wordfreq')} en large, {DOCUMENT_WORDS}-word documents"
     header = f"# unlisted\t{rarest + 1:.2f}\t{source}"
-    return [header, *(f"{word}\t{weight:.2f}" for word, weight in rows.items())]
+    return [header, *(f"{word}\t{weight:.1f}" for word, weight in rows.items())]
 
 
 def main(argv: list[str] | None = None) -> int:
