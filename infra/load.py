@@ -36,11 +36,8 @@ from infra.subscribers import subscribe_queue
 ROOT = Path(__file__).resolve().parents[1]
 FUNCTION_LOG = ROOT / ".takeaways" / "load-function-output.jsonl"
 
-# Word stock for synthetic stories: random combinations keep every story distinct,
-# so story de-duplication must not (and does not) merge any two of them.
-_PLACES = (
-    "Arlen Bracken Corvel Dunmore Eskby Farrow Galen Harwick Ivel Jarrow Kesten Lorne Marrow Norcot".split()
-)
+# Word stock for synthetic stories: random combinations of common words plus names invented per
+# article keep every story distinct, so story threads must not merge any two of them.
 _SUBJECTS = "council hospital university harbour railway library museum school court airport market".split()
 _VERBS = "approved delayed expanded closed reopened funded reviewed rejected announced postponed".split()
 _NOUNS = "plan budget project route service scheme programme inquiry contract timetable".split()
@@ -65,14 +62,25 @@ class LoadReport:
     faults: FaultMix = field(default_factory=FaultMix)
 
 
+_SYLLABLES = "ka ro mi tel vas dor en lu bri sa ho var ni qua zel mo tri fen ul da".split()
+
+
+def invented_name(number: int, salt: int) -> str:
+    """A name no other article of the run carries: what makes two reports one story is what keeps these apart."""
+    digits = [(number * 7 + salt) // 20**i % 20 for i in range(3)]
+    return "".join(_SYLLABLES[d] for d in digits).capitalize()
+
+
 def synthetic_article(rng: random.Random, number: int) -> str:
-    place, subject = rng.choice(_PLACES), rng.choice(_SUBJECTS)
-    title = f"{place} {subject} {rng.choice(_VERBS)} {rng.choice(_NOUNS)} number {number}"
+    subject = rng.choice(_SUBJECTS)
+    place, person, venue = invented_name(number, 5), invented_name(number, 3), invented_name(number, 11)
+    title = f"{place} {subject} {rng.choice(_VERBS)} {rng.choice(_NOUNS)} for {venue}, says {person}"
     sentences = []
-    for _ in range(rng.randint(6, 12)):
+    for index in range(rng.randint(6, 12)):
         words = [rng.choice(_WORDS) for _ in range(rng.randint(10, 22))]
         words.insert(rng.randrange(len(words)), f"{rng.randint(2, 9999)}")
-        sentences.append(" ".join(words).capitalize() + ".")
+        sentence = " ".join(words).capitalize()
+        sentences.append(f"{sentence} at {venue}, {person} said." if index % 2 else f"{person}: {sentence}.")
     paragraphs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
@@ -147,7 +155,7 @@ def run_load(
             poller.start()
             list(uploads)
             expected_alerts = count - len(bad_numbers)
-            deadline = time.monotonic() + max(120.0, count * 0.5)
+            deadline = time.monotonic() + max(180.0, count * 1.0)
             while time.monotonic() < deadline and sum(report.alerts.values()) < expected_alerts:
                 time.sleep(0.5)
             elapsed = time.monotonic() - started
