@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import cold_start, engine, feeds, intake_scale, languages, package_size, topics
+from benchmarks import cold_start, engine, feeds, intake_scale, languages, package_size, threads, topics
 from benchmarks.report import update_section
 
 # Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
@@ -17,6 +17,7 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "feeds": feeds.report,
     "topics": topics.report,
     "languages": languages.report,
+    "threads": threads.report,
 }
 
 

@@ -1,8 +1,11 @@
 """``make load``: a thousand articles through the local stack on moto's server, then a reconciliation.
 
 Every article must end with exactly one summary and one alert, or exactly one
-recorded rejection: nothing lost, nothing doubled. Prints throughput and
-end-to-end latency percentiles, and appends them to docs/benchmarks.md.
+recorded rejection: nothing lost, nothing doubled. The run goes through a fault mix
+(``infra/load_faults.py``: transient SNS and DynamoDB errors, lost Publish answers, a
+slow article per 100) plus duplicate and concurrent copies of S3 events, and says how
+many alerts the articles each fault hit produced. Prints throughput and end-to-end
+latency percentiles, and appends them to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import boto3
 
 from benchmarks.report import update_section
 from infra.event_sources import EventSourceRunner
+from infra.load_faults import FaultMix
 from infra.local_stack import DeployedStack, deploy
 from infra.moto_server import running_moto_server
 from infra.subscribers import subscribe_queue
@@ -32,11 +36,8 @@ from infra.subscribers import subscribe_queue
 ROOT = Path(__file__).resolve().parents[1]
 FUNCTION_LOG = ROOT / ".takeaways" / "load-function-output.jsonl"
 
-# Word stock for synthetic stories: random combinations keep every story distinct,
-# so story de-duplication must not (and does not) merge any two of them.
-_PLACES = (
-    "Arlen Bracken Corvel Dunmore Eskby Farrow Galen Harwick Ivel Jarrow Kesten Lorne Marrow Norcot".split()
-)
+# Word stock for synthetic stories: random combinations of common words plus names invented per
+# article keep every story distinct, so story threads must not merge any two of them.
 _SUBJECTS = "council hospital university harbour railway library museum school court airport market".split()
 _VERBS = "approved delayed expanded closed reopened funded reviewed rejected announced postponed".split()
 _NOUNS = "plan budget project route service scheme programme inquiry contract timetable".split()
@@ -55,16 +56,31 @@ class LoadReport:
     alert_times: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
+    duplicated: set[str] = field(default_factory=set)
+    concurrent: set[str] = field(default_factory=set)
+    summaries: dict[str, str] = field(default_factory=dict)
+    faults: FaultMix = field(default_factory=FaultMix)
+
+
+_SYLLABLES = "ka ro mi tel vas dor en lu bri sa ho var ni qua zel mo tri fen ul da".split()
+
+
+def invented_name(number: int, salt: int) -> str:
+    """A name no other article of the run carries: what makes two reports one story is what keeps these apart."""
+    digits = [(number * 7 + salt) // 20**i % 20 for i in range(3)]
+    return "".join(_SYLLABLES[d] for d in digits).capitalize()
 
 
 def synthetic_article(rng: random.Random, number: int) -> str:
-    place, subject = rng.choice(_PLACES), rng.choice(_SUBJECTS)
-    title = f"{place} {subject} {rng.choice(_VERBS)} {rng.choice(_NOUNS)} number {number}"
+    subject = rng.choice(_SUBJECTS)
+    place, person, venue = invented_name(number, 5), invented_name(number, 3), invented_name(number, 11)
+    title = f"{place} {subject} {rng.choice(_VERBS)} {rng.choice(_NOUNS)} for {venue}, says {person}"
     sentences = []
-    for _ in range(rng.randint(6, 12)):
+    for index in range(rng.randint(6, 12)):
         words = [rng.choice(_WORDS) for _ in range(rng.randint(10, 22))]
         words.insert(rng.randrange(len(words)), f"{rng.randint(2, 9999)}")
-        sentences.append(" ".join(words).capitalize() + ".")
+        sentence = " ".join(words).capitalize()
+        sentences.append(f"{sentence} at {venue}, {person} said." if index % 2 else f"{person}: {sentence}.")
     paragraphs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
@@ -73,9 +89,24 @@ def bad_article(rng: random.Random) -> bytes:
     return rng.choice([b"", b"\x00\x01\x02binary" * 10, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", b"   \n\t  "])
 
 
-def run_load(count: int, bad_share: float, workers: int) -> tuple[LoadReport, float, DeployedStack]:
+def s3_event(bucket: str, key: str, etag: str) -> str:
+    """The notification S3 sends for a new object, as a duplicate or concurrent copy of the real one."""
+    record = {
+        "eventVersion": "2.1",
+        "eventSource": "aws:s3",
+        "eventName": "ObjectCreated:Put",
+        "s3": {"bucket": {"name": bucket}, "object": {"key": key, "eTag": etag, "size": 1}},
+    }
+    return json.dumps({"Records": [record]})
+
+
+def run_load(
+    count: int, bad_share: float, workers: int, *, faults: bool = True
+) -> tuple[LoadReport, float, DeployedStack]:
     rng = random.Random(20261125)
     report = LoadReport()
+    if not faults:
+        report.faults = FaultMix(sns_throttled=0, sns_answer_lost=0, dynamodb_throttled=0, slow_every=10**9)
     with running_moto_server():
         stack = deploy(ROOT / "template.yaml", stack_name="load")
         bucket = stack.physical_id("ArticlesBucket")
@@ -91,19 +122,32 @@ def run_load(count: int, bad_share: float, workers: int) -> tuple[LoadReport, fl
             for number in range(count)
         }
 
+        ingest_queue = stack.physical_id("IngestQueue")
+        good = [n for n in range(count) if n not in bad_numbers]
+        duplicated = set(rng.sample(good, len(good) // 20)) if faults else set()
+        concurrent = set(rng.sample(sorted(set(good) - duplicated), len(good) // 50)) if faults else set()
+
         def upload(number: int) -> None:
             # boto3 sessions are not thread-safe: each uploader thread gets its own client.
             if not hasattr(local, "s3"):
                 local.s3 = boto3.session.Session().client("s3")
+                local.sqs = boto3.session.Session().client("sqs")
             key = f"incoming/load/article-{number:05d}.txt"
             report.uploaded[key] = time.monotonic()
-            local.s3.put_object(Bucket=bucket, Key=key, Body=bodies[number])
+            etag = local.s3.put_object(Bucket=bucket, Key=key, Body=bodies[number])["ETag"].strip('"')
+            # A duplicate arrives after the original; concurrent copies arrive together with it.
+            copies = 1 if number in duplicated else 2 if number in concurrent else 0
+            for _ in range(copies):
+                local.sqs.send_message(QueueUrl=ingest_queue, MessageBody=s3_event(bucket, key, etag))
 
         report.bad = {f"incoming/load/article-{n:05d}.txt" for n in bad_numbers}
+        report.duplicated = {f"incoming/load/article-{n:05d}.txt" for n in duplicated}
+        report.concurrent = {f"incoming/load/article-{n:05d}.txt" for n in concurrent}
         FUNCTION_LOG.parent.mkdir(exist_ok=True)
         with (
             FUNCTION_LOG.open("w") as log,
             contextlib.redirect_stdout(log),
+            report.faults.active(),
             ThreadPoolExecutor(max_workers=workers) as pool,
         ):
             uploads = pool.map(upload, range(count))
@@ -111,7 +155,7 @@ def run_load(count: int, bad_share: float, workers: int) -> tuple[LoadReport, fl
             poller.start()
             list(uploads)
             expected_alerts = count - len(bad_numbers)
-            deadline = time.monotonic() + max(120.0, count * 0.5)
+            deadline = time.monotonic() + max(180.0, count * 1.0)
             while time.monotonic() < deadline and sum(report.alerts.values()) < expected_alerts:
                 time.sleep(0.5)
             elapsed = time.monotonic() - started
@@ -157,6 +201,7 @@ def _reconcile(stack: DeployedStack, report: LoadReport) -> None:
                     summaries[source] = f"s3://{bucket}/{item['Key']}"
                 else:
                     rejections[source] += 1
+    report.summaries = summaries
     problems = []
     latencies = []
     for key, uploaded_at in report.uploaded.items():
@@ -187,6 +232,29 @@ def _reconcile(stack: DeployedStack, report: LoadReport) -> None:
     report.latencies = sorted(latencies)
 
 
+def fault_lines(report: LoadReport) -> list[str]:
+    """For each fault, the articles it hit and the alerts those articles produced: one each, or a problem."""
+    by_key = {uri: key for key, uri in report.summaries.items()}
+    hit: dict[str, set[str]] = {
+        "duplicate S3 event": report.duplicated,
+        "concurrent S3 events": report.concurrent,
+    }
+    for fault, targets in report.faults.hits.items():
+        if fault.startswith("dynamodb"):
+            continue
+        hit[fault] = {by_key.get(t, t) for t in targets if t != "-"}
+    lines = []
+    for fault, keys in sorted(hit.items()):
+        summaries = [report.summaries.get(k) for k in keys]
+        alerts = sum(report.alerts.get(s, 0) for s in summaries if s)
+        lines.append(
+            f"{fault}: {len(keys)} articles hit, {alerts} alerts ({alerts / max(len(keys), 1):.2f} each)"
+        )
+    throttled = sum(n for f, n in report.faults.injected.items() if f.startswith("dynamodb"))
+    lines.append(f"dynamodb throttled: {throttled} calls failed, spread over all articles")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -194,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--bad-share", type=float, default=0.05, help="share of deliberately bad objects")
     parser.add_argument("--workers", type=int, default=8, help="concurrent uploaders")
+    parser.add_argument("--no-faults", action="store_true", help="run without the fault mix")
     args = parser.parse_args(argv)
-    report, elapsed, _ = run_load(args.articles, args.bad_share, args.workers)
+    report, elapsed, _ = run_load(args.articles, args.bad_share, args.workers, faults=not args.no_faults)
     problems, latencies = report.problems, report.latencies
     p50 = statistics.median(latencies) if latencies else float("nan")
     p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else float("nan")
@@ -205,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         f"throughput: {args.articles / elapsed:.1f} articles/s over {elapsed:.1f} s",
         f"end-to-end latency: p50 {p50:.2f} s, p95 {p95:.2f} s",
         f"reconciliation: {'OK - nothing lost, nothing doubled' if not problems else f'{len(problems)} problem(s)'}",
+        *(["fault mix (alerts produced by the articles each fault hit):"] if not args.no_faults else []),
+        *([f"  {line}" for line in fault_lines(report)] if not args.no_faults else []),
     ]
     print("\n".join(lines))
     for problem in problems[:20]:
@@ -216,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
             "",
             "The whole pipeline on moto's server: uploads from 8 threads, both functions driven in this process,",
             "an SQS subscriber draining alerts. Every article must end with exactly one summary and one alert, or",
-            "exactly one rejection. Reproduce: `make load`.",
+            "exactly one rejection, through a fault mix: 3% of alert publishes throttled, 1% published with the",
+            "answer lost, 2% of DynamoDB writes throttled, 5% of articles' S3 events delivered twice and 2% three",
+            "times at once, and one article in 100 slow to read. Reproduce: `make load`.",
             "",
             *[f"- {line}" for line in lines],
         ],

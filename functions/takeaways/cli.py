@@ -3,9 +3,11 @@
 takeaways summarise ARTICLE            print a readable summary of one article file
 takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
 
-The operator commands (subscribe, status, pause ...) are in ``takeaways.operator_cli``.
+takeaways threads IN.jsonl -o OUT      which articles tell the same story (new, update, duplicate)
 takeaways feeds add|remove|list        the feeds the poller follows (takeaways.cli_feeds)
 takeaways fetch URL [--dry-run]        one article page into incoming/ (takeaways.cli_feeds)
+
+The operator commands (subscribe, status, pause ...) are in ``takeaways.operator_cli``.
 """
 
 from __future__ import annotations
@@ -109,6 +111,10 @@ def _parser() -> argparse.ArgumentParser:
     _stack_option(redrive)
     redrive.add_argument("queue", choices=sorted(_DEAD_LETTER_QUEUES), help="which stage's dead-letter queue")
     redrive.set_defaults(run=_redrive)
+
+    from takeaways import thread_command
+
+    thread_command.add_parser(commands)
 
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")

@@ -369,8 +369,9 @@ def _recent_alerts(found: dict[str, str], since: datetime) -> list[AlertPayload]
     from takeaways.adapters.story_table import DynamoStoryLedger
 
     ledger = DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0)
-    days = sorted({since.date().isoformat(), datetime.now(UTC).date().isoformat()})
-    alerts = [alert for day in days for alert in ledger.digest_for(day) if alert.summarised_at >= since]
+    alerts = [
+        alert for alert in ledger.digest_lines(since, datetime.now(UTC)) if alert.summarised_at >= since
+    ]
     return sorted(alerts, key=lambda alert: alert.summarised_at, reverse=True)
 
 

@@ -12,9 +12,17 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 
-from tests.catalogue.harness import Harness, Outcome, counting_calls, failing_calls
+from tests.catalogue.harness import (
+    Harness,
+    Outcome,
+    answer_lost,
+    counting_calls,
+    failing_calls,
+    failing_calls_where,
+)
 
 SUMMARY = "summary and one alert"
+TWO_OUTLETS = "two summaries and one alert"
 DEAD_LETTER = "dead-letter queue after 5 attempts"
 
 PLAIN = (
@@ -387,7 +395,76 @@ CASES: list[Case] = [
         put("incoming/sns-denied.txt", PLAIN.encode()),
         faults=lambda: failing_calls("Publish", "AuthorizationError"),
     ),
+    Case(
+        "publish answer lost",
+        "SNS publishes the alert but its answer never arrives (read timeout)",
+        SUMMARY + ", never sent again",
+        put("incoming/answer-lost.txt", PLAIN.encode()),
+        faults=lambda: answer_lost("Publish"),
+    ),
+    Case(
+        "digest line throttled",
+        "the alert's completion after the publish (its sent state and digest line, one write) is throttled once",
+        SUMMARY + " after a retry",
+        put("incoming/digest-throttled.txt", PLAIN.encode()),
+        faults=lambda: failing_calls_where("TransactWriteItems", _throttled, _writes_digest_line),
+    ),
+    Case(
+        "killed after publish",
+        "the notify function stops right after the publish (a timeout), before recording it",
+        SUMMARY + " after a retry",
+        put("incoming/killed.txt", PLAIN.encode()),
+        faults=lambda: failing_calls_where("TransactWriteItems", _killed, _writes_digest_line),
+    ),
+    Case(
+        "alert event repeated",
+        "the notify stage runs again after it finished (its completion lost, or the event delivered twice)",
+        SUMMARY,
+        lambda h: _alert_event_repeated(h),
+    ),
+    Case(
+        "two outlets at once",
+        "the same story from two outlets, notified in one batch",
+        TWO_OUTLETS,
+        lambda h: _two_outlets(h),
+    ),
 ]
+
+
+def _throttled(operation: str) -> Exception:
+    from botocore.exceptions import ClientError
+
+    return ClientError({"Error": {"Code": "ThrottlingException", "Message": "injected"}}, operation)
+
+
+def _killed(operation: str) -> Exception:
+    return RuntimeError("Task timed out (injected)")
+
+
+def _writes_digest_line(params: dict[str, object]) -> bool:
+    """The settle write: the alert's sent state and its digest line, after the publish."""
+    return "'pk': {'S': 'digest#2" in str(params.get("TransactItems"))
+
+
+def _alert_event_repeated(h: Harness) -> str:
+    import boto3
+
+    key = "incoming/repeated.txt"
+    h.put(key, PLAIN.encode())
+    h.settle()
+    [summary] = boto3.client("s3").list_objects_v2(Bucket=h.bucket, Prefix="summaries/")["Contents"]
+    etag = summary["ETag"].strip('"')
+    boto3.client("sqs").send_message(
+        QueueUrl=h.stack.physical_id("AlertQueue"), MessageBody=_notification(h.bucket, summary["Key"], etag)
+    )
+    return key
+
+
+def _two_outlets(h: Harness) -> str:
+    h.put("incoming/outlet-a/market.txt", PLAIN.encode())
+    h.put("incoming/outlet-b/market.txt", PLAIN.replace("on Saturday", "this Saturday").encode())
+    return "incoming/outlet-a/market.txt"
+
 
 # Hostile input: bounded work, poison, metadata limits, untrusted content (tests/catalogue/hostile.py).
 from tests.catalogue.hostile import HOSTILE_CASES  # noqa: E402  (they build on the helpers above)

@@ -29,6 +29,7 @@ class Outcome:
     dead_letters: int
     alerts: list[dict[str, Any]]
     log: str = ""
+    digest_lines: int = 0
 
     def metric_reasons(self, metric: str) -> list[str]:
         """Reasons of the EMF ``metric`` blobs the functions printed."""
@@ -82,7 +83,15 @@ class Harness:
             for message in messages:
                 alerts.append(json.loads(json.loads(message["Body"])["Message"]))
                 sqs.delete_message(QueueUrl=self.inbox_url, ReceiptHandle=message["ReceiptHandle"])
-        return Outcome(found["summaries/"], found["rejected/"], dead, alerts)
+        return Outcome(
+            found["summaries/"], found["rejected/"], dead, alerts, digest_lines=self.digest_lines()
+        )
+
+    def digest_lines(self) -> int:
+        """Alerts waiting for the digest: each settled alert writes exactly one line."""
+        table = self.stack.physical_id("StoryTable")
+        items = boto3.client("dynamodb").scan(TableName=table).get("Items", [])
+        return sum(1 for item in items if item["pk"]["S"].startswith("digest#2"))
 
 
 @contextmanager
@@ -115,6 +124,47 @@ def counting_calls(operation: str) -> Iterator[list[int]]:
         if operation_name == operation:
             calls[0] += 1
         return original(client, operation_name, api_params)
+
+    with patch.object(BaseClient, "_make_api_call", new=make_api_call):
+        yield calls
+
+
+@contextmanager
+def failing_calls_where(
+    operation: str,
+    error: Callable[[str], Exception],
+    matches: Callable[[dict[str, Any]], bool],
+    *,
+    times: int = 1,
+) -> Iterator[list[int]]:
+    """Fail the calls of one operation whose parameters match, ``times`` times: one exact step of a stage."""
+    original = vars(BaseClient)["_make_api_call"]
+    calls = [0]
+
+    def make_api_call(client: BaseClient, operation_name: str, api_params: dict[str, Any]) -> Any:
+        if operation_name == operation and calls[0] < times and matches(api_params):
+            calls[0] += 1
+            raise error(operation_name)
+        return original(client, operation_name, api_params)
+
+    with patch.object(BaseClient, "_make_api_call", new=make_api_call):
+        yield calls
+
+
+@contextmanager
+def answer_lost(operation: str, *, times: int = 1) -> Iterator[list[int]]:
+    """The call reaches the service and takes effect, but its answer never comes back (a read timeout)."""
+    from botocore.exceptions import ReadTimeoutError
+
+    original = vars(BaseClient)["_make_api_call"]
+    calls = [0]
+
+    def make_api_call(client: BaseClient, operation_name: str, api_params: dict[str, Any]) -> Any:
+        result = original(client, operation_name, api_params)
+        if operation_name == operation and calls[0] < times:
+            calls[0] += 1
+            raise ReadTimeoutError(endpoint_url="injected")
+        return result
 
     with patch.object(BaseClient, "_make_api_call", new=make_api_call):
         yield calls

@@ -17,7 +17,7 @@ from infra.local_stack import deploy
 from takeaways.adapters.clients import forget_clients
 from takeaways.handlers.dependencies import forget_dependencies
 from takeaways.observability import logger
-from tests.catalogue.cases import CASES, DEAD_LETTER, Case
+from tests.catalogue.cases import CASES, DEAD_LETTER, TWO_OUTLETS, Case
 from tests.catalogue.harness import ROOT, Harness, Outcome
 from tests.catalogue.render import render_catalogue
 
@@ -99,6 +99,10 @@ def check_expected(case: Case, key: str | None, outcome: Outcome, calls: object)
     elif expected == DEAD_LETTER:
         assert outcome.dead_letters == 1
         assert key not in outcome.summaries and not outcome.alerts
+    elif expected == TWO_OUTLETS:
+        assert len(outcome.summaries) == 2 and len(outcome.alerts) == 1
+        assert outcome.digest_lines == 1
+        assert "same_story" in outcome.metric_reasons("DuplicatesSkipped")
     elif expected.startswith("summary"):
         assert key is not None and key in outcome.summaries, f"no summary; rejections: {outcome.rejections}"
         summary_object = [
@@ -108,6 +112,7 @@ def check_expected(case: Case, key: str | None, outcome: Outcome, calls: object)
         assert len(summary_object) == alerted
         assert len(outcome.alerts) == alerted + case.neighbours
         assert outcome.dead_letters == (1 - alerted)
+        assert outcome.digest_lines == alerted, "every alert that went out has exactly one digest line"
         assert not outcome.rejections
     else:
         raise AssertionError(f"no check for expectation {expected!r}")
@@ -138,6 +143,12 @@ def check_specifics(case: Case, key: str | None, outcome: Outcome, calls: object
         )
         assert key is not None and outcome.summaries[key]["source_object"]["etag"] == current
         assert "superseded" in outcome.metric_reasons("EventsIgnored")
+    if case.name == "publish answer lost":
+        assert "AlertsUnconfirmed" in outcome.log
+    if case.name in {"digest line throttled", "killed after publish"}:
+        assert "alert publish unconfirmed" in outcome.log  # the retry found it pending and did not re-send
+    if case.name == "alert event repeated":
+        assert "alert_already_sent" in outcome.metric_reasons("DuplicatesSkipped")
     if case.name in {"duplicate event", "concurrent duplicates"}:
         assert "repeated_event" in outcome.metric_reasons("DuplicatesSkipped")
 

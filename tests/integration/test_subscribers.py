@@ -128,21 +128,26 @@ def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_i
     assert len(summaries["Contents"]) == 2  # both outlets' copies were summarised; only one was alerted
 
 
-def test_the_daily_digest_collects_the_days_alerts(deployed_stack: DeployedStack) -> None:
+def test_the_digest_collects_every_alert_since_the_previous_one_once(deployed_stack: DeployedStack) -> None:
     digest_inbox = queue_subscriber(deployed_stack, "digest", None, topic="DigestTopic")
+    inbox = queue_subscriber(deployed_stack, "alerts", None)
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
     put(deployed_stack, "incoming/dam.txt", STORY.encode())
     runner = EventSourceRunner(deployed_stack, redelivery_delay_seconds=0)
     runner.run_until_idle(timeout_s=30)
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta
 
-    today = datetime.now(UTC).date().isoformat()
-    outcome = runner.invoke("DigestFunction", {"time": f"{today}T18:00:00Z", "detail": {}})
+    fired = datetime.now(UTC) + timedelta(minutes=2)  # the alerts settled more than a minute before
+    event = {"time": fired.isoformat().replace("+00:00", "Z"), "detail": {}}
+    outcome = runner.invoke("DigestFunction", event)
     assert outcome["status"] == "published" and outcome["story_count"] == 2
     [envelope] = received(digest_inbox)
     digest = json.loads(envelope["Message"])
-    assert digest["type"] == "takeaways.digest" and digest["day"] == today
+    assert digest["type"] == "takeaways.digest" and (digest["part"], digest["parts"]) == (1, 1)
     assert digest["items"][0]["headline"].startswith("Lowmoor dam")  # the most urgent first
-    assert (
-        runner.invoke("DigestFunction", {"time": "2001-01-01T18:00:00Z", "detail": {}})["status"] == "empty"
-    )
+    assert {item["alert_id"] for item in digest["items"]} == {
+        json.loads(e["Message"])["alert_id"] for e in received(inbox)
+    }
+    assert runner.invoke("DigestFunction", event)["status"] == "empty"  # a repeated firing sends nothing
+    later = {"time": (fired + timedelta(hours=24)).isoformat().replace("+00:00", "Z"), "detail": {}}
+    assert runner.invoke("DigestFunction", later)["status"] == "empty"

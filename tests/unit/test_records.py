@@ -57,7 +57,7 @@ def test_an_alert_and_a_digest_match_their_schemas() -> None:
     alert = render_alert(make_record(), summary_uri="s3://articles/summaries/ferry.json").payload
     jsonschema.validate(to_jsonable(alert), schema("alert-v1.schema.json"))
     assert from_json(AlertPayload, to_json(alert)) == alert
-    digest = render_digest("2026-11-20", [alert]).payload
+    digest = render_digest("2026-11-20", [alert])[0].payload
     jsonschema.validate(to_jsonable(digest), schema("digest-v1.schema.json"))
 
 

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import (
+    ClientError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    ParamValidationError,
+)
 
-from takeaways.errors import TransientFailure
-from takeaways.pipeline.ports import Publishable
+from takeaways.pipeline.ports import Publishable, PublishOutcomeUnknown, PublishRefused
 
 if TYPE_CHECKING:
     from mypy_boto3_sns import SNSClient
 
 
 class SnsTopicPublisher:
-    """Publishes one message per alert or digest, with a version per protocol and filterable attributes."""
+    """Publishes one message per alert or digest, with a version per protocol and filterable attributes.
+
+    Failures are sorted by what they say about the message: SNS answering with an error, a
+    connection that never opened or a request that never left means nothing went out; any other
+    failure (a read timeout, a connection closed mid-answer) may have published it.
+    """
 
     def __init__(self, client: SNSClient, topic_arn: str) -> None:
         self._sns = client
@@ -30,6 +39,8 @@ class SnsTopicPublisher:
                 MessageStructure="json",
                 MessageAttributes=attributes,
             )
-        except ClientError as error:
-            raise TransientFailure(f"could not publish to {self._topic_arn}: {error}") from error
+        except (ClientError, EndpointConnectionError, ConnectTimeoutError, ParamValidationError) as error:
+            raise PublishRefused(f"could not publish to {self._topic_arn}: {error}") from error
+        except Exception as error:
+            raise PublishOutcomeUnknown(f"no answer from {self._topic_arn}: {error}") from error
         return response["MessageId"]

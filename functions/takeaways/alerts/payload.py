@@ -42,8 +42,25 @@ class AlertPayload:
     schema_version: Literal[1] = 1
     type: Literal["takeaways.alert"] = "takeaways.alert"
     article_id: str
+    alert_id: str = field(
+        default="",
+        metadata=field_info(
+            "Deterministic id of this alert, one per summary version: every copy a subscriber receives"
+            " of the same alert carries the same alert_id, so consumers de-duplicate on it"
+        ),
+    )
     is_update: bool = field(
         default=False, metadata=field_info("True when this replaces an alert sent for the same story")
+    )
+    thread_id: str | None = field(
+        default=None, metadata=field_info("The story thread: every alert about one story carries its id")
+    )
+    outlet_count: int = field(
+        default=1, metadata=field_info("How many outlets have reported the story so far", ge=1)
+    )
+    new_takeaways: list[int] = field(
+        default_factory=list,
+        metadata=field_info("Indices into takeaways of what earlier alerts of the thread did not carry"),
     )
     headline: str
     summary: str
@@ -70,3 +87,13 @@ class AlertPayload:
         check_items(self.takeaways, AlertTakeaway, "takeaways")
         check_items(self.entities, Entity, "entities")
         check_items(self.topics, Topic, "topics")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlertThread:
+    """Where an alert sits in its story: the thread, its outlets, and what this alert adds."""
+
+    alert_id: str
+    thread_id: str
+    outlet_count: int = 1
+    new_takeaways: list[int] = field(default_factory=list)

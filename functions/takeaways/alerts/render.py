@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from takeaways.alerts.payload import AlertPayload, AlertTakeaway
+from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json, to_jsonable
@@ -54,12 +54,18 @@ def per_protocol_message(machine: str, email: str, sms: str) -> str:
     )
 
 
-def render_alert(record: SummaryRecord, *, summary_uri: str, is_update: bool = False) -> RenderedAlert:
-    """Render the alert for a stored summary."""
+def render_alert(
+    record: SummaryRecord, *, summary_uri: str, is_update: bool = False, thread: AlertThread | None = None
+) -> RenderedAlert:
+    """Render the alert for a stored summary; ``thread`` places it in its story."""
     summary = record.summary
     payload = AlertPayload(
         article_id=record.article_id,
+        alert_id=thread.alert_id if thread else "",
         is_update=is_update,
+        thread_id=thread.thread_id if thread else None,
+        outlet_count=thread.outlet_count if thread else 1,
+        new_takeaways=list(thread.new_takeaways) if thread and is_update else [],
         # Intake strips markup and controls from the article; a model's answer or an older
         # record gets the same treatment here, so no consumer that renders HTML ever runs one.
         headline=clean_text(summary.headline),
@@ -109,9 +115,16 @@ def render_email(payload: AlertPayload) -> str:
     """A plain-text e-mail a person reads top to bottom: what happened, then why it matters."""
     lines = [payload.headline, "=" * len(payload.headline), ""]
     if payload.is_update:
-        lines += ["This is an update to a story we alerted you about earlier.", ""]
-    lines += [payload.summary, "", "Key takeaways:"]
-    lines += [f"  * {takeaway.text}" for takeaway in payload.takeaways]
+        outlets = f" {payload.outlet_count} outlets have reported it." if payload.outlet_count > 1 else ""
+        lines += [f"This is an update to a story we alerted you about earlier.{outlets}", ""]
+    lines += [payload.summary, ""]
+    new = [payload.takeaways[i] for i in payload.new_takeaways if i < len(payload.takeaways)]
+    if payload.is_update and new:
+        lines.append("What is new:")
+        lines += [f"  * {takeaway.text}" for takeaway in new]
+    else:
+        lines.append("Key takeaways:")
+        lines += [f"  * {takeaway.text}" for takeaway in payload.takeaways]
     lines.append("")
     origin = " | ".join(
         part
@@ -157,6 +170,8 @@ def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
         "engine": {"DataType": "String", "StringValue": payload.engine},
         "update": {"DataType": "String", "StringValue": "true" if payload.is_update else "false"},
     }
+    if payload.alert_id:
+        attributes["alert_id"] = {"DataType": "String", "StringValue": payload.alert_id}
     if payload.source:
         attributes["source"] = {"DataType": "String", "StringValue": payload.source.strip().lower()}
     topics = _attribute_array([topic.name for topic in payload.topics])

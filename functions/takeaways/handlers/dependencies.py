@@ -54,8 +54,6 @@ class NotifyDependencies:
     publisher: SnsTopicPublisher
     ledger: DynamoStoryLedger | None
     layout: StageLayout
-    persistence: DynamoDBPersistenceLayer
-    idempotency: IdempotencyConfig
 
 
 def _mark_duplicate(response: Any, idempotent_data: DataRecord) -> Any:
@@ -104,17 +102,11 @@ def summary_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine
         from takeaways.engines.extractive import ExtractiveEngine
 
         return ExtractiveEngine()
-    from takeaways.adapters.secrets import ApiKeyUnavailable, read_api_key
+    from takeaways.adapters.secrets import ApiKeyProvider
     from takeaways.engines.extractive import ExtractiveEngine
-    from takeaways.engines.selection import FallbackEngine, UnavailableEngine, build_engine, parse_prices
+    from takeaways.engines.keyed import KeyedModelEngine
+    from takeaways.engines.selection import FallbackEngine, build_engine, parse_prices
 
-    try:
-        api_key = read_api_key(current.openai_api_key_secret, max_age=current.secret_cache_seconds)
-    except ApiKeyUnavailable as error:
-        logger.error("model API key unavailable; using the extractive engine", extra={"error": str(error)})
-        return FallbackEngine(
-            UnavailableEngine(current.openai_model, "api_key_unavailable"), ExtractiveEngine()
-        )
     budget = None
     if current.daily_token_budget and current.story_table:
         from takeaways.adapters.token_budget import DailyTokenBudget
@@ -122,20 +114,30 @@ def summary_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine
         budget = DailyTokenBudget(
             dynamodb_client(), current.story_table, daily_limit=current.daily_token_budget
         )
-    return build_engine(
-        api_key=api_key,
-        model=current.openai_model,
-        base_url=current.openai_base_url or None,
-        json_mode=current.openai_json_mode,
-        timeout_seconds=current.openai_timeout_seconds,
-        max_attempts=current.openai_max_attempts,
-        max_input_tokens=current.openai_max_input_tokens,
-        max_output_tokens=current.openai_max_output_tokens,
-        price_per_million=parse_prices(current.openai_price_per_million),
-        remaining_seconds=remaining,
-        observer=ModelMetrics(),
-        budget=budget,
-    )
+    observer = ModelMetrics()
+
+    def model_engine(api_key: str) -> SummaryEngine:
+        engine = build_engine(
+            api_key=api_key,
+            model=current.openai_model,
+            base_url=current.openai_base_url or None,
+            json_mode=current.openai_json_mode,
+            timeout_seconds=current.openai_timeout_seconds,
+            max_attempts=current.openai_max_attempts,
+            max_input_tokens=current.openai_max_input_tokens,
+            max_output_tokens=current.openai_max_output_tokens,
+            price_per_million=parse_prices(current.openai_price_per_million),
+            remaining_seconds=remaining,
+            observer=observer,
+            budget=budget,
+        )
+        # build_engine puts the extractive engine behind the model; here it sits behind the keyed engine.
+        return engine.primary if isinstance(engine, FallbackEngine) else engine
+
+    # The key is read when the first article needs it, again after secret_cache_seconds and after
+    # the provider refused it: a rotation arrives in a warm container, a failed read pins nothing.
+    provider = ApiKeyProvider(current.openai_api_key_secret, current.secret_cache_seconds)
+    return FallbackEngine(KeyedModelEngine(provider, model_engine, current.openai_model), ExtractiveEngine())
 
 
 def article_store(current: Settings) -> S3ArticleStore:
@@ -178,15 +180,12 @@ def notify_dependencies() -> NotifyDependencies:
     current = settings()
     if not current.alerts_topic_arn:
         raise ConfigurationError("ALERTS_TOPIC_ARN is required by the notify function")
-    persistence, config = _idempotency(current)
     return NotifyDependencies(
         settings=current,
         store=article_store(current),
         publisher=SnsTopicPublisher(sns_client(), current.alerts_topic_arn),
         ledger=story_ledger(current),
         layout=_layout(current),
-        persistence=persistence,
-        idempotency=config,
     )
 
 

@@ -1,4 +1,4 @@
-"""DigestFunction: once a day, the day's alerts go out as one digest on the digest topic."""
+"""DigestFunction: on its schedule, every alert since the previous digest goes out on the digest topic."""
 
 from __future__ import annotations
 
@@ -19,23 +19,18 @@ DIGESTS_PUBLISHED = "DigestsPublished"
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    """The digest covers the UTC day of the schedule's firing, or ``detail.day`` for a manual re-run."""
+    """The window ends at the schedule's firing time (a manual invocation: now)."""
     deps = digest_dependencies()
-    day = digest_day(event)
-    outcome = publish_digest(day, ledger=deps.ledger, publisher=deps.publisher)
-    if outcome.status == "published":
-        count(DIGESTS_PUBLISHED)
+    outcome = publish_digest(fired_at(event), ledger=deps.ledger, publisher=deps.publisher)
+    if outcome.parts_sent:
+        count(DIGESTS_PUBLISHED, outcome.parts_sent)
     logger.info("digest", extra=asdict(outcome))
     return asdict(outcome)
 
 
-def digest_day(event: dict[str, Any]) -> str:
-    detail = event.get("detail")
-    requested = detail.get("day") if isinstance(detail, dict) else None
-    if isinstance(requested, str) and requested:
-        return datetime.strptime(requested, "%Y-%m-%d").date().isoformat()
+def fired_at(event: dict[str, Any]) -> datetime:
     try:
         fired = datetime.fromisoformat(str(event["time"]).replace("Z", "+00:00"))
     except (KeyError, ValueError):
-        fired = datetime.now(UTC)
-    return fired.astimezone(UTC).date().isoformat()
+        return datetime.now(UTC)
+    return fired if fired.tzinfo else fired.replace(tzinfo=UTC)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from takeaways.errors import TransientFailure
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord
 
 
@@ -40,8 +41,20 @@ class AlertPublisher(Protocol):
     """A topic that subscribers listen to."""
 
     def publish(self, alert: Publishable) -> str:
-        """Publish one message and return its id."""
+        """Publish one message and return its id.
+
+        Raises ``PublishRefused`` when nothing can have gone out, ``PublishOutcomeUnknown`` when
+        the message may have gone out but no answer came back.
+        """
         ...
+
+
+class PublishRefused(TransientFailure):
+    """The topic answered with an error, or was never reached: nothing was published, so try again."""
+
+
+class PublishOutcomeUnknown(TransientFailure):
+    """The request was sent but its answer was lost: the message may be out, so it is never sent again."""
 
 
 class ObjectSuperseded(Exception):

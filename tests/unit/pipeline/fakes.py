@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
-from takeaways.alerts.payload import AlertPayload
 from takeaways.article.model import Article
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.pipeline.ports import ObjectSuperseded
-from takeaways.stories.matching import StoryEntry
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord, Takeaway, TakeawaySummary
 from takeaways.text.topics import topic_named
 
@@ -73,25 +70,19 @@ class RecordingPublisher:
         return f"message-{len(self.alerts)}"
 
 
-class MemoryLedger:
-    """A story ledger without a window: everything remembered stays a candidate."""
+class FaultyPublisher(RecordingPublisher):
+    """A topic that fails at one chosen moment: before sending (refused), or after sending (answer lost)."""
 
-    def __init__(self) -> None:
-        self.entries: list[StoryEntry] = []
-        self.digest: list[tuple[datetime, AlertPayload]] = []
+    def __init__(self, fail: type[Exception], *, after_sending: bool, times: int = 1) -> None:
+        super().__init__()
+        self.fail, self.after_sending, self.remaining = fail, after_sending, times
 
-    def candidates(self, signature: list[int], url: str | None, source_key: str) -> list[StoryEntry]:
-        return list(self.entries)
-
-    def remember(self, entry: StoryEntry) -> None:
-        self.entries.append(entry)
-
-    def add_to_digest(self, payload: AlertPayload, published_at: datetime) -> None:
-        self.digest.append((published_at, payload))
-
-    def digest_for(self, day: str) -> list[AlertPayload]:
-        return [
-            payload
-            for moment, payload in sorted(self.digest, key=lambda pair: pair[0])
-            if moment.date().isoformat() == day
-        ]
+    def publish(self, alert: Any) -> str:
+        if self.remaining and not self.after_sending:
+            self.remaining -= 1
+            raise self.fail("injected before sending")
+        message_id = super().publish(alert)
+        if self.remaining:
+            self.remaining -= 1
+            raise self.fail("injected after sending")
+        return message_id

@@ -6,8 +6,9 @@ from takeaways.pipeline.digest import publish_digest
 from takeaways.pipeline.naming import StageLayout, article_id_for
 from takeaways.pipeline.notify import NotifyOutcome, publish_alert
 from takeaways.pipeline.summarise import SummariseOutcome, summarise_article
+from takeaways.stories.memory_ledger import MemoryStoryLedger as MemoryLedger
 from takeaways.summary import ObjectRef
-from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryLedger, MemoryStore, RecordingPublisher
+from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryStore, RecordingPublisher
 
 ARTICLE = (
     b"Tidewater Library reopens after flood repairs\n\n"
@@ -146,7 +147,9 @@ def test_the_same_story_from_a_second_outlet_is_not_alerted_twice() -> None:
         store, summarise(store, "incoming/other-outlet/library.txt").record_key or "", ledger, publisher
     )
     assert (first.status, second.status) == ("published", "duplicate_story")
-    assert second.story_id == first.article_id
+    assert second.story_id == first.story_id
+    assert second.similar_to == first.article_id
+    assert second.outlet_count == 2
     assert len(publisher.alerts) == 1
 
 
@@ -166,25 +169,32 @@ def test_a_materially_updated_article_is_alerted_once_more_as_an_update() -> Non
     assert (again.status, again.is_update) == ("published", True)
     assert [alert.payload.is_update for alert in publisher.alerts] == [False, True]
     assert publisher.alerts[1].subject.startswith("Update: ")
+    update = publisher.alerts[1].payload
+    assert update.thread_id == publisher.alerts[0].payload.thread_id
+    new = [update.takeaways[i].text for i in update.new_takeaways]
+    assert new and all("12,000 books" not in text for text in new)
+    assert "What is new:" in publisher.alerts[1].email
 
 
-def test_a_retried_publish_is_not_mistaken_for_a_duplicate_of_itself() -> None:
+def test_a_repeated_notification_is_not_mistaken_for_a_duplicate_of_itself_nor_sent_again() -> None:
     store = MemoryStore({"incoming/library.txt": ARTICLE})
     ledger, publisher = MemoryLedger(), RecordingPublisher()
     key = summarise(store, "incoming/library.txt").record_key or ""
-    publish(store, key, ledger, publisher)
+    first = publish(store, key, ledger, publisher)
     retry = publish(store, key, ledger, publisher)
-    assert (retry.status, retry.is_update) == ("published", False)
+    assert (retry.status, retry.relation, retry.message_id) == ("already_published", "new", first.message_id)
+    assert len(publisher.alerts) == 1
 
 
-def test_the_digest_publishes_the_days_alerts_and_skips_an_empty_day() -> None:
+def test_the_digest_covers_the_alerts_since_the_previous_digest_once() -> None:
     store = MemoryStore({"incoming/library.txt": ARTICLE})
     ledger, publisher = MemoryLedger(), RecordingPublisher()
     publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
-    digest = publish_digest("2026-11-25", ledger=ledger, publisher=publisher)
-    assert (digest.status, digest.story_count) == ("published", 1)
+    digest = publish_digest(NOW + timedelta(hours=6), ledger=ledger, publisher=publisher)
+    assert (digest.status, digest.story_count, digest.parts) == ("published", 1, 1)
     assert publisher.alerts[-1].payload.items[0].headline == "Tidewater Library reopens after flood repairs"
-    assert publish_digest("2026-11-24", ledger=ledger, publisher=publisher).status == "empty"
+    later = publish_digest(NOW + timedelta(hours=30), ledger=ledger, publisher=publisher)
+    assert (later.status, later.since) == ("empty", digest.until)
 
 
 def test_the_record_keeps_the_articles_metadata_beside_the_summary() -> None:

@@ -10,12 +10,16 @@ from moto import mock_aws
 from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.alerts.payload import AlertPayload, AlertTakeaway
 from takeaways.stories.fingerprint import story_fingerprint
-from takeaways.stories.matching import StoryEntry
+from takeaways.stories.ledger import AlertRecord, LedgerConflict
+from takeaways.stories.terms import term_vector
+from takeaways.stories.threads import StoryProbe, decide_story
 from tests.unit.state_table import create_state_table
 
 TABLE = "stories"
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-TEXT = "The harbour authority will dredge the main channel next spring to let larger cargo ships dock safely."
+WINDOW = timedelta(hours=1)
+TEXT = "The harbour authority will dredge the main channel at Port Kessel next spring to let larger cargo ships dock."
+OTHER = "Completely different words about a village fete, its cake stall and a tombola at Ashby Parva."
 
 
 @pytest.fixture
@@ -30,65 +34,136 @@ def ledger(client: object, now: datetime = NOW) -> DynamoStoryLedger:
     return DynamoStoryLedger(client, TABLE, window_seconds=3600, clock=lambda: now)  # type: ignore[arg-type]
 
 
-def remember(store: DynamoStoryLedger, article_id: str, url: str | None = None) -> StoryEntry:
-    entry = StoryEntry(
-        story_id=article_id,
-        article_id=article_id,
-        alert_key=f"summaries/{article_id}.json@x",
-        signature=story_fingerprint(TEXT),
+def probe(text: str, number: int, url: str | None = None, key: str | None = None) -> StoryProbe:
+    return StoryProbe(
+        entry_id=f"alert-{number}",
+        article_id=f"article-{number}",
+        at=NOW,
+        signature=story_fingerprint(text),
+        vector=term_vector([text]),
         url=url,
-        source_key=f"incoming/{article_id}.txt",
-        headline="Channel to be dredged",
+        source_key=key or f"incoming/{number}.txt",
+        outlet=f"outlet {number}",
+        headline=text[:40],
+        summary=text,
+        takeaways=[text],
     )
-    store.remember(entry)
-    return entry
 
 
-def test_a_remembered_story_is_found_by_its_fingerprint(dynamodb: object) -> None:
+def record(store: DynamoStoryLedger, told: StoryProbe) -> AlertRecord:
+    snapshot = store.snapshot(told)
+    decision = decide_story(told, snapshot.candidates, snapshot.threads, window=WINDOW)
+    alert = AlertRecord.deciding(told.entry_id, told.article_id, decision, NOW)
+    store.record_decision(told, decision, alert, snapshot)
+    return alert
+
+
+def line(alert_id: str) -> AlertPayload:
+    return AlertPayload(
+        article_id=alert_id.replace("alert", "article"),
+        alert_id=alert_id,
+        headline=f"Headline {alert_id}",
+        summary="s",
+        takeaways=[AlertTakeaway(text="t", evidence=[0])],
+        topics=[],
+        entities=[],
+        priority=2,
+        language="en",
+        source=None,
+        url=None,
+        published=None,
+        engine="extractive",
+        fallback_reason=None,
+        summary_object="s3://b/k",
+        summarised_at=NOW,
+    )
+
+
+def test_a_recorded_story_is_found_by_its_terms_and_a_copy_is_its_duplicate(dynamodb: object) -> None:
     store = ledger(dynamodb)
-    entry = remember(store, "dredging-1")
-    assert store.candidates(story_fingerprint(TEXT), None, "incoming/other.txt") == [entry]
+    first = record(store, probe(TEXT, 1))
+    assert [e.entry_id for e in store.snapshot(probe(TEXT, 2)).candidates] == ["alert-1"]
+    second = record(store, probe(TEXT, 2))
+    assert (first.relation, second.relation, second.story_id) == ("new", "duplicate", first.story_id)
+    assert (second.state, second.outlet_count) == ("duplicate", 2)
+    assert store.alert("alert-2") == second
 
 
-def test_a_remembered_story_is_found_by_url_and_by_key_even_with_new_text(dynamodb: object) -> None:
+def test_a_story_is_found_by_url_and_by_key_even_with_new_text(dynamodb: object) -> None:
     store = ledger(dynamodb)
-    remember(store, "dredging-1", url="https://port.example/dredging")
-    unrelated = story_fingerprint("Completely different words about a village fete and its cake stall.")
-    assert [e.article_id for e in store.candidates(unrelated, "https://port.example/dredging", "k")] == [
-        "dredging-1"
-    ]
-    assert [e.article_id for e in store.candidates(unrelated, None, "incoming/dredging-1.txt")] == [
-        "dredging-1"
-    ]
-    assert store.candidates(unrelated, None, "incoming/else.txt") == []
+    record(store, probe(TEXT, 1, url="https://port.example/dredging"))
+    by_url = probe(OTHER, 2, url="https://port.example/dredging")
+    by_key = probe(OTHER, 3, key="incoming/1.txt")
+    assert [e.entry_id for e in store.snapshot(by_url).candidates] == ["alert-1"]
+    assert [e.entry_id for e in store.snapshot(by_key).candidates] == ["alert-1"]
+    assert store.snapshot(probe(OTHER, 4)).candidates == []
+
+
+def test_a_decision_made_on_what_a_rival_has_since_changed_is_refused(dynamodb: object) -> None:
+    store = ledger(dynamodb)
+    mine, rival = probe(TEXT, 1), probe(TEXT, 2)
+    seen = store.snapshot(mine)
+    record(store, rival)
+    decision = decide_story(mine, seen.candidates, seen.threads, window=WINDOW)
+    assert decision.relation == "new"  # what it would wrongly be, on what it read
+    with pytest.raises(LedgerConflict):
+        store.record_decision(
+            mine, decision, AlertRecord.deciding("alert-1", "article-1", decision, NOW), seen
+        )
+    assert record(store, mine).relation == "duplicate"
 
 
 def test_stories_are_forgotten_after_the_window(dynamodb: object) -> None:
-    remember(ledger(dynamodb), "dredging-1")
-    later = ledger(dynamodb, NOW + timedelta(hours=2))
-    assert later.candidates(story_fingerprint(TEXT), None, "incoming/other.txt") == []
+    record(ledger(dynamodb), probe(TEXT, 1))
+    later = ledger(dynamodb, NOW + timedelta(hours=26))
+    assert later.snapshot(probe(TEXT, 2)).candidates == []
 
 
-def test_the_digest_holds_the_days_alerts_in_order(dynamodb: object) -> None:
+def test_an_alert_settles_once_with_its_digest_line(dynamodb: object) -> None:
     store = ledger(dynamodb)
-    for minute, article_id in ((5, "b"), (1, "a")):
-        payload = AlertPayload(
-            article_id=article_id,
-            headline=f"Headline {article_id}",
-            summary="s",
-            takeaways=[AlertTakeaway(text="t", evidence=[0])],
-            topics=[],
-            entities=[],
-            priority=2,
-            language="en",
-            source=None,
-            url=None,
-            published=None,
-            engine="extractive",
-            fallback_reason=None,
-            summary_object="s3://b/k",
-            summarised_at=NOW,
-        )
-        store.add_to_digest(payload, NOW + timedelta(minutes=minute))
-    assert [p.article_id for p in store.digest_for("2026-11-25")] == ["a", "b"]
-    assert store.digest_for("2026-11-24") == []
+    record(store, probe(TEXT, 1))
+    store.settle("alert-1", "sent", "m-1", line("alert-1"), NOW)
+    with pytest.raises(LedgerConflict):
+        store.settle("alert-1", "sent", "m-2", line("alert-1"), NOW + timedelta(seconds=1))
+    assert (store.alert("alert-1") or record(store, probe(TEXT, 9))).message_id == "m-1"
+    lines = store.digest_lines(NOW - timedelta(hours=1), NOW + timedelta(hours=1))
+    assert [p.alert_id for p in lines] == ["alert-1"]
+
+
+def test_a_refused_alert_is_failed_then_pending_again(dynamodb: object) -> None:
+    store = ledger(dynamodb)
+    alert = record(store, probe(TEXT, 1))
+    store.mark_failed("alert-1")
+    assert (store.alert("alert-1") or alert).state == "failed"
+    assert store.reopen(alert, NOW).state == "pending"
+    with pytest.raises(LedgerConflict):
+        store.reopen(alert, NOW)
+
+
+def test_digest_lines_are_those_of_the_window_oldest_first_across_days(dynamodb: object) -> None:
+    store = ledger(dynamodb)
+    third = (
+        "Night buses on route 9 to Wexcombe will run every twenty minutes from January, the operator said."
+    )
+    for number, (text, moment) in enumerate(
+        [(TEXT, NOW), (OTHER, NOW + timedelta(hours=13)), (third, NOW - timedelta(hours=2))], start=1
+    ):
+        record(store, probe(text, number))
+        store.settle(f"alert-{number}", "sent", "m", line(f"alert-{number}"), moment)
+    window = store.digest_lines(NOW - timedelta(hours=1), NOW + timedelta(hours=14))
+    assert [p.alert_id for p in window] == ["alert-1", "alert-2"]
+
+
+def test_a_digest_run_keeps_its_first_window_and_the_start_moves_once(dynamodb: object) -> None:
+    store = ledger(dynamodb)
+    assert store.last_digest() is None
+    first = store.open_digest_run("first", NOW - timedelta(days=1), NOW)
+    assert store.open_digest_run("first", NOW, NOW + timedelta(hours=1)) == first
+    store.record_digest_part("first", 1, "")
+    assert store.digest_part_sent("first", 1) and not store.digest_part_sent("first", 2)
+    store.forget_digest_part("first", 1)
+    assert not store.digest_part_sent("first", 1)
+    store.finish_digest(None, NOW)
+    with pytest.raises(LedgerConflict):
+        store.finish_digest(None, NOW + timedelta(hours=1))
+    assert store.last_digest() == NOW

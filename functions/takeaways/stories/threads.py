@@ -1,0 +1,186 @@
+"""Story threads: is a new summary a new story, a copy of one already alerted, or an update of it?
+
+Plain domain code: the notify stage and ``takeaways threads`` both call ``decide_story`` on what
+the story ledger returns, so the command decides exactly as the deployed stage does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from takeaways.stories.fingerprint import similarity
+from takeaways.stories.terms import TermVector, cosine, coverage, index_terms, told_terms
+
+Relation = Literal["new", "update", "duplicate"]
+
+# Above this MinHash similarity nothing material changed: a re-upload or a syndicated copy.
+DUPLICATE_SIMILARITY = 0.8
+# Above this TF-IDF cosine two articles tell the same story, however differently worded. Our own
+# same-event reports score 0.53 and up, different events 0.13 and below; articles made of common
+# words only (the load test's) reach 0.31, so the line sits above that.
+SAME_STORY_COSINE = 0.35
+# A lower cosine is enough when the articles also share this many names.
+SHARED_NAMES_COSINE = 0.18
+SHARED_NAMES = 2
+# A takeaway whose terms are this much covered by what the thread already told is not news.
+TOLD_COVERAGE = 0.5
+# Outlets remembered per thread, and told terms: bounded so a thread stays one small item.
+_MAX_OUTLETS = 200
+_MAX_TOLD = 400
+
+
+def alert_id_for(alert_key: str) -> str:
+    """The deterministic id of one alert (one summary version): consumers de-duplicate on it."""
+    return "alert-" + hashlib.sha256(alert_key.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryProbe:
+    """What the ledger is asked about one summary version."""
+
+    entry_id: str
+    article_id: str
+    at: datetime
+    signature: list[int]
+    vector: TermVector
+    url: str | None
+    source_key: str
+    outlet: str
+    headline: str
+    summary: str
+    takeaways: list[str]
+
+    @property
+    def lookup_keys(self) -> list[str]:
+        """Where the story is filed and looked up: its strongest terms and names, its URL and key."""
+        keys = [f"term#{term}" for term in index_terms(self.vector)]
+        if self.url:
+            keys.append(f"url#{self.url.strip().lower()}")
+        keys.append(f"key#{self.source_key}")
+        return keys
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntry:
+    """What the ledger remembers of an alerted summary."""
+
+    entry_id: str
+    article_id: str
+    story_id: str
+    at: datetime
+    signature: list[int]
+    vector: TermVector
+    url: str | None
+    source_key: str
+    headline: str
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadState:
+    """A story as told so far: who reported it and what the alerts have already said."""
+
+    story_id: str
+    outlets: frozenset[str] = field(default_factory=frozenset)
+    told: frozenset[str] = field(default_factory=frozenset)
+    alerts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDecision:
+    relation: Relation
+    story_id: str
+    similar_to: str | None
+    similarity: float
+    new_takeaways: list[int]
+    thread: ThreadState
+
+    @property
+    def outlet_count(self) -> int:
+        return max(1, len(self.thread.outlets))
+
+
+def probe_entry(probe: StoryProbe, story_id: str) -> StoryEntry:
+    return StoryEntry(
+        entry_id=probe.entry_id,
+        article_id=probe.article_id,
+        story_id=story_id,
+        at=probe.at,
+        signature=probe.signature,
+        vector=probe.vector,
+        url=probe.url,
+        source_key=probe.source_key,
+        headline=probe.headline,
+    )
+
+
+def decide_story(
+    probe: StoryProbe,
+    candidates: list[StoryEntry],
+    threads: Mapping[str, ThreadState],
+    *,
+    window: timedelta,
+) -> StoryDecision:
+    """Compare with the candidates filed under the probe's keys, within the time window.
+
+    A copy (MinHash) is a duplicate; the same story reworded (TF-IDF cosine, shared names, or the
+    same URL or object key) is an update carrying only the takeaways the thread has not told, or
+    a duplicate when it tells nothing new; anything else starts a thread.
+    """
+    best: tuple[tuple[int, float], StoryEntry] | None = None
+    probe_names = {t for t in probe.vector if t.startswith("~")}
+    for entry in candidates:
+        if entry.entry_id == probe.entry_id or abs(entry.at - probe.at) > window:
+            continue
+        copy = similarity(probe.signature, entry.signature)
+        score = cosine(probe.vector, entry.vector)
+        shared_names = len(probe_names & {t for t in entry.vector if t.startswith("~")})
+        same_origin = bool(probe.url and entry.url == probe.url) or entry.source_key == probe.source_key
+        if copy >= DUPLICATE_SIMILARITY:
+            rank = (2, copy)
+        elif (
+            same_origin
+            or score >= SAME_STORY_COSINE
+            or (score >= SHARED_NAMES_COSINE and shared_names >= SHARED_NAMES)
+        ):
+            rank = (1, score)
+        else:
+            continue
+        if best is None or rank > best[0]:
+            best = (rank, entry)
+    told_now = told_terms([probe.headline, probe.summary, *probe.takeaways])
+    if best is None:
+        story_id = "thread-" + probe.entry_id.removeprefix("alert-")[:16]
+        thread = ThreadState(story_id, frozenset({probe.outlet}), _bounded(told_now), 1)
+        return StoryDecision("new", story_id, None, 0.0, list(range(len(probe.takeaways))), thread)
+    (kind, score), entry = best
+    previous = threads.get(entry.story_id) or ThreadState(entry.story_id)
+    outlets = _bounded_outlets(previous.outlets | {probe.outlet})
+    new = [i for i, text in enumerate(probe.takeaways) if coverage(text, set(previous.told)) < TOLD_COVERAGE]
+    if kind == 2 or not new:
+        thread = ThreadState(entry.story_id, outlets, previous.told, previous.alerts)
+        return StoryDecision("duplicate", entry.story_id, entry.article_id, score, [], thread)
+    told = told_terms([probe.headline, probe.summary, *(probe.takeaways[i] for i in new)])
+    thread = ThreadState(entry.story_id, outlets, _bounded(previous.told | told), previous.alerts + 1)
+    return StoryDecision("update", entry.story_id, entry.article_id, score, new, thread)
+
+
+def outlet_of(source: str | None, url: str | None, source_key: str) -> str:
+    """Who published it: the source's name, else the URL's host, else the uploader's folder."""
+    if source and source.strip():
+        return " ".join(source.casefold().split())
+    if url and "//" in url:
+        host = url.split("//", 1)[1].split("/", 1)[0].lower()
+        return host.removeprefix("www.")
+    return source_key.rsplit("/", 1)[0] if "/" in source_key else source_key
+
+
+def _bounded(terms: frozenset[str] | set[str]) -> frozenset[str]:
+    return frozenset(sorted(terms)[:_MAX_TOLD]) if len(terms) > _MAX_TOLD else frozenset(terms)
+
+
+def _bounded_outlets(outlets: frozenset[str]) -> frozenset[str]:
+    return frozenset(sorted(outlets)[:_MAX_OUTLETS]) if len(outlets) > _MAX_OUTLETS else outlets

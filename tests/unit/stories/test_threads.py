@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from takeaways.stories.fingerprint import band_keys, similarity, story_fingerprint
+from takeaways.stories.terms import content_terms, cosine, coverage, index_terms, term_vector, told_terms
+from takeaways.stories.threads import (
+    StoryDecision,
+    StoryEntry,
+    StoryProbe,
+    ThreadState,
+    alert_id_for,
+    decide_story,
+    outlet_of,
+    probe_entry,
+)
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+WINDOW = timedelta(hours=48)
+
+STORY = (
+    "The regional water board voted on Wednesday to raise household charges by 4.5 percent from April, "
+    "citing the cost of replacing lead pipes in older neighbourhoods. Board chair Rosa Almeida said the "
+    "increase would fund 1,200 pipe replacements a year. Consumer groups said low-income households "
+    "should be protected and asked the board to expand its hardship fund."
+)
+# The same vote as another outlet tells it: hardly a sentence in common, the same names and figures.
+REWORDED = (
+    "Households in the Almeida-led water district face bills 4.5 percent higher from April. Rosa Almeida, "
+    "who chairs the board, told reporters the money pays for swapping out lead pipes, about 1,200 of them "
+    "each year, in the oldest streets. Campaigners for consumers want the hardship fund widened."
+)
+OTHER = (
+    "A new cycling route along the old railway line opened to the public on Saturday, linking three "
+    "villages to the market town. The route cost 2 million and took two years to build."
+)
+# Same kind of story, same kind of words, a different event.
+OTHER_BOARD = (
+    "The county transport board agreed on Tuesday to cut bus fares by ten percent for students from "
+    "January. Board member Tomas Brandt said the cut would be paid for by a parking levy in the centre."
+)
+
+
+def probe(
+    text: str,
+    *,
+    entry_id: str = "alert-2",
+    url: str | None = None,
+    key: str = "incoming/b.txt",
+    names: tuple[str, ...] = (),
+    at: datetime = NOW,
+    outlet: str = "second outlet",
+) -> StoryProbe:
+    sentences = [s.strip() + "." for s in text.split(". ") if s.strip()]
+    return StoryProbe(
+        entry_id=entry_id,
+        article_id=entry_id.replace("alert", "article"),
+        at=at,
+        signature=story_fingerprint(text),
+        vector=term_vector(sentences, names),
+        url=url,
+        source_key=key,
+        outlet=outlet,
+        headline=sentences[0],
+        summary=sentences[0],
+        takeaways=sentences[1:] or sentences,
+    )
+
+
+def first(text: str, **kwargs: object) -> tuple[StoryEntry, dict[str, ThreadState]]:
+    told = probe(text, entry_id="alert-1", key="incoming/a.txt", outlet="first outlet", **kwargs)  # type: ignore[arg-type]
+    decision = decide_story(told, [], {}, window=WINDOW)
+    return probe_entry(told, decision.story_id), {decision.story_id: decision.thread}
+
+
+def decide(text: str, earlier: tuple[StoryEntry, dict[str, ThreadState]], **kwargs: object) -> StoryDecision:
+    entry, threads = earlier
+    return decide_story(probe(text, **kwargs), [entry], threads, window=WINDOW)  # type: ignore[arg-type]
+
+
+def test_fingerprints_ignore_case_punctuation_and_wrapping() -> None:
+    rewrapped = STORY.upper().replace(". ", ".\n").replace(", ", " ")
+    assert similarity(story_fingerprint(STORY), story_fingerprint(rewrapped)) == 1.0
+
+
+def test_unrelated_stories_are_dissimilar_and_share_no_band() -> None:
+    one, two = story_fingerprint(STORY), story_fingerprint(OTHER)
+    assert similarity(one, two) < 0.2
+    assert not set(band_keys(one)) & set(band_keys(two))
+
+
+def test_content_terms_keep_words_and_figures_in_the_singular_and_drop_possessives() -> None:
+    assert content_terms("Almeida's board: 1,200 pipes, 4.5 percent, 7 weeks, the crisis") == [
+        "almeida",
+        "board",
+        "1200",
+        "pipe",
+        "4.5",
+        "percent",
+        "week",
+        "the",
+        "crisis",
+    ]
+
+
+def test_rare_words_and_names_outweigh_common_ones() -> None:
+    vector = term_vector([STORY], ["Rosa Almeida"])
+    assert vector["~rosa almeida"] > vector["board"]
+    assert "said" not in vector and "the" not in vector
+    assert "~rosa almeida" in index_terms(vector)
+
+
+def test_a_reworded_report_of_the_same_event_is_closer_than_a_similar_kind_of_story() -> None:
+    story = term_vector([STORY], ["Rosa Almeida"])
+    assert cosine(story, term_vector([REWORDED], ["Rosa Almeida"])) > 0.3
+    assert cosine(story, term_vector([OTHER_BOARD], ["Tomas Brandt"])) < 0.15
+
+
+def test_a_copy_is_a_duplicate_in_the_first_thread() -> None:
+    earlier = first(STORY)
+    copy = STORY.replace("on Wednesday", "this Wednesday")
+    decision = decide(copy, earlier)
+    assert (decision.relation, decision.similar_to) == ("duplicate", "article-1")
+    assert decision.story_id == earlier[0].story_id
+    assert decision.outlet_count == 2
+
+
+def test_another_outlets_rewording_joins_the_thread_and_tells_only_what_is_new() -> None:
+    earlier = first(STORY, names=("Rosa Almeida",))
+    extra = REWORDED + " The board will vote again in June on a plan to meter every home by 2030."
+    decision = decide(extra, earlier, names=("Rosa Almeida",))
+    assert decision.relation == "update"
+    assert decision.story_id == earlier[0].story_id
+    told_again = probe(extra).takeaways
+    new = [told_again[i] for i in decision.new_takeaways]
+    assert any("meter every home" in text for text in new)
+    assert not any("1,200" in text for text in new)
+
+
+def test_a_rewording_with_nothing_new_is_not_alerted_again() -> None:
+    earlier = first(STORY + " " + REWORDED, names=("Rosa Almeida",))
+    decision = decide(REWORDED, earlier, names=("Rosa Almeida",))
+    assert (decision.relation, decision.new_takeaways) == ("duplicate", [])
+
+
+def test_a_different_event_starts_its_own_thread() -> None:
+    earlier = first(STORY, names=("Rosa Almeida",))
+    decision = decide(OTHER_BOARD, earlier, names=("Tomas Brandt",))
+    assert decision.relation == "new"
+    assert decision.story_id != earlier[0].story_id
+
+
+def test_the_same_url_with_new_text_is_the_same_story() -> None:
+    earlier = first(STORY, url="https://news.example/water")
+    assert decide(OTHER, earlier, url="https://news.example/water").relation == "update"
+
+
+def test_a_story_outside_the_window_is_not_joined() -> None:
+    earlier = first(STORY)
+    assert decide(STORY, earlier, at=NOW + WINDOW + timedelta(hours=1)).relation == "new"
+
+
+def test_an_alert_is_never_its_own_duplicate() -> None:
+    entry, threads = first(STORY)
+    again = probe(STORY, entry_id=entry.entry_id)
+    assert decide_story(again, [entry], threads, window=WINDOW).relation == "new"
+
+
+def test_alert_ids_are_deterministic_per_summary_version() -> None:
+    assert alert_id_for("summaries/a.json@e1") == alert_id_for("summaries/a.json@e1")
+    assert alert_id_for("summaries/a.json@e1") != alert_id_for("summaries/a.json@e2")
+
+
+def test_coverage_says_how_much_of_a_takeaway_was_already_told() -> None:
+    told = told_terms(["Rosa Almeida said the increase would fund 1,200 pipe replacements a year."])
+    assert coverage("Almeida said 1,200 pipes would be replaced each year.", told) > 0.5
+    assert coverage("Meters will be fitted in every home by 2030.", told) < 0.2
+
+
+def test_the_outlet_is_the_source_then_the_host_then_the_folder() -> None:
+    assert outlet_of("Coastal Times", None, "incoming/x.txt") == "coastal times"
+    assert outlet_of(None, "https://www.harbour.example/a/b", "incoming/x.txt") == "harbour.example"
+    assert outlet_of(None, None, "incoming/wire/x.txt") == "incoming/wire"

@@ -1,0 +1,82 @@
+"""``takeaways threads``: a batch of articles in, each one's thread and relation out, without AWS."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from takeaways.cli import main
+
+VOTE = (
+    "Water charges to rise by 4.5 percent\n\n"
+    "The regional water board voted on Wednesday to raise household charges by 4.5 percent from April, "
+    "citing the cost of replacing lead pipes in older neighbourhoods. Board chair Rosa Almeida said the "
+    "increase would fund 1,200 pipe replacements a year. Consumer groups asked the board to expand its "
+    "hardship fund for low-income households."
+)
+VOTE_ELSEWHERE = (
+    "Bills up 4.5 percent as board votes to replace lead pipes\n\n"
+    "Households face water bills 4.5 percent higher from April. Rosa Almeida, who chairs the regional "
+    "water board, told reporters the money pays for swapping out lead pipes, about 1,200 of them each "
+    "year. The board will vote again in June on a plan to fit a meter in every home by 2030."
+)
+ROUTE = (
+    "Cycle route opens on old railway line\n\n"
+    "A new cycling route along the old railway line opened to the public on Saturday, linking three "
+    "villages to the market town of Hollin. The route cost 2 million pounds and took two years to build, "
+    "and volunteers planted 400 trees beside it."
+)
+
+
+def run(tmp_path: Path, articles: list[dict[str, str]]) -> list[dict[str, object]]:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in articles))
+    assert main(["threads", str(source), "-o", str(target)]) == 0
+    return [json.loads(line) for line in target.read_text().splitlines()]
+
+
+def test_articles_are_threaded_in_order_as_the_notify_stage_would(tmp_path: Path) -> None:
+    rows = run(
+        tmp_path,
+        [
+            {"id": "a", "article": VOTE, "source": "Valley Post", "published": "2026-11-25T09:00:00+00:00"},
+            {"id": "b", "article": ROUTE, "published": "2026-11-25T10:00:00+00:00"},
+            {
+                "id": "c",
+                "article": VOTE_ELSEWHERE,
+                "source": "Radio Dale",
+                "published": "2026-11-25T11:00:00+00:00",
+            },
+            {"id": "d", "article": VOTE, "source": "Valley Post", "published": "2026-11-25T12:00:00+00:00"},
+        ],
+    )
+    assert [(r["id"], r["relation"], r["similar_to"]) for r in rows] == [
+        ("a", "new", None),
+        ("b", "new", None),
+        ("c", "update", "a"),
+        ("d", "duplicate", "a"),
+    ]
+    assert rows[0]["thread"] == rows[2]["thread"] == rows[3]["thread"] != rows[1]["thread"]
+
+
+def test_the_same_story_days_apart_is_a_new_thread(tmp_path: Path) -> None:
+    rows = run(
+        tmp_path,
+        [
+            {"id": "a", "article": VOTE, "published": "2026-11-01T09:00:00+00:00"},
+            {"id": "b", "article": VOTE_ELSEWHERE, "published": "2026-11-25T09:00:00+00:00"},
+        ],
+    )
+    assert [r["relation"] for r in rows] == ["new", "new"]
+
+
+def test_an_article_that_cannot_be_summarised_is_named_with_its_reason(tmp_path: Path) -> None:
+    rows = run(tmp_path, [{"id": "empty", "article": "   "}, {"id": "b", "article": ROUTE}])
+    assert rows[0] == {
+        "id": "empty",
+        "thread": None,
+        "relation": None,
+        "similar_to": None,
+        "rejected": "empty",
+    }
+    assert rows[1]["relation"] == "new"
