@@ -2,6 +2,7 @@
 
 takeaways summarise ARTICLE            print a readable summary of one article file
 takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
+takeaways check ARTICLE CLAIMS         check claims (one a line) against an article
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from takeaways import check_command
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
@@ -127,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     _stack_option(redrive)
     redrive.add_argument("queue", choices=sorted(_DEAD_LETTER_QUEUES), help="which stage's dead-letter queue")
     redrive.set_defaults(run=_redrive)
+
+    check_command.register(commands)
 
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")

@@ -18,12 +18,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from takeaways.engines import entailment
+from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.words import STOP_WORDS, content_terms
 
-# Share of a takeaway's content words that its cited sentences must hold.
+# Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
+# Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
+CONTEXT_SENTENCES = 3
+# The extractive engine's lines come from the article's lead: how much of it their check reads.
+VERIFIED_LEAD = 30
 # A paraphrase may bring in one word of its own per this many content words (at least one).
 WORDS_PER_NEW_WORD = 6
 
@@ -138,12 +144,14 @@ class ArticleFacts:
         self.sentences = [_normal(sentence) for sentence in sentences]
         self.reader_facing = for_readers(self.sentences)
         stated = [s for s, ok in zip(self.sentences, self.reader_facing, strict=True) if ok]
-        if title and not addressed_to_model(title):
-            stated.append(_normal(title))
+        self.title = _normal(title) if title and not addressed_to_model(title) else None
+        if self.title:
+            stated.append(self.title)
         self.text = " ".join(stated)
         self.lowered = self.text.lower()
         self.words = set(_WORD.findall(self.text))
         self.lower_words = {word.lower() for word in self.words}
+        self.name_words = {word.lower() for word in self.words if word[:1].isupper()}
         self.numbers = _numbers_in(self.text)
         self.terms = set(content_terms(self.text))
         self.has_negation = _has_negation(self.text)
@@ -183,28 +191,20 @@ class ArticleFacts:
             return f"words not in the article: {', '.join(new_words[:4])}"
         return None
 
-    def evidence_problem(self, claim: str, evidence: Sequence[int]) -> str | None:
-        """The cited sentences must exist, speak to readers and hold most of the claim's words and all its numbers."""
+    def evidence_problem(
+        self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None = None
+    ) -> str | None:
+        """The cited sentences must exist, speak to readers and entail the claim (``entailment.problem``)."""
         if not evidence:
             return "cites no evidence"
         if any(not 0 <= index < len(self.sentences) for index in evidence):
             return "cites a sentence the article does not have"
         if not all(self.reader_facing[index] for index in evidence):
             return "cites text addressed to a summariser"
-        normal = _normal(claim)
-        terms = set(content_terms(normal))
-        if not terms:
-            return "says nothing"
-        cited_terms = set().union(*(self._sentence_terms[index] for index in evidence))
-        share = len(terms & cited_terms) / len(terms)
-        if share < EVIDENCE_SHARE:
-            return f"only {share:.0%} of its words are in the cited sentences"
-        cited_numbers = set().union(*(self._sentence_numbers[index] for index in evidence))
-        for number in sorted(_numbers_in(normal) - cited_numbers):
-            return f"number {number} is not in the cited sentences"
-        if _has_negation(normal) and not any(_has_negation(self.sentences[index]) for index in evidence):
-            return "adds a negation"
-        return None
+        first = min(evidence)
+        context = self.sentences[max(first - CONTEXT_SENTENCES, 0) : first]
+        cited = [self.sentences[index] for index in sorted(set(evidence))]
+        return entailment.problem(claim, cited, context, self.text, limits)
 
     def locate(self, claim: str) -> list[int]:
         """Evidence for a claim that cites none (weaker models quote without numbering): the reader-facing
@@ -232,9 +232,30 @@ class ArticleFacts:
                 return sorted([best, second])
         return []
 
-    def problem(self, claim: str, evidence: Sequence[int]) -> str | None:
+    def best_evidence(self, claim: str, count: int = 2) -> list[int]:
+        """The reader-facing sentences that share most of the claim's words: evidence for an uncited claim."""
+        terms = set(content_terms(_normal(claim)))
+        scored = sorted(
+            (
+                (len(terms & sentence_terms), -index)
+                for index, sentence_terms in enumerate(self._sentence_terms)
+                if self.reader_facing[index] and terms & sentence_terms
+            ),
+            reverse=True,
+        )
+        return sorted(-negative for _, negative in scored[:count])
+
+    def line_problem(self, line: str) -> str | None:
+        """A headline or one-line summary, which cites nothing: checked against the sentences that hold its words."""
+        if self.title is not None and _cut_from(_normal(line), self.title):
+            return None  # the article's own headline, or a cut of it, is what the article says
+        return self.problem(line, self.best_evidence(line))
+
+    def problem(
+        self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None = None
+    ) -> str | None:
         """Everything a takeaway must pass, first failure only."""
-        return self.unsupported(claim) or self.evidence_problem(claim, evidence)
+        return self.unsupported(claim) or self.evidence_problem(claim, evidence, limits)
 
     def _name_problem(self, claim: str) -> str | None:
         for match in _CAPITALISED.finditer(claim):
@@ -247,6 +268,7 @@ class ArticleFacts:
                     part in self.words
                     or lowered in _HONORIFICS
                     or (opening and (lowered in self.lower_words or lowered in STOP_WORDS))
+                    or (opening and lowered not in self.name_words)  # an ordinary word, checked as a word
                 )
                 if not known and not part.isdigit():
                     return f"name {part!r} is not in the article"
@@ -258,6 +280,48 @@ class ArticleFacts:
             if len(words) >= 2 and " ".join(words) not in self.text and " ".join(words[-2:]) not in self.text:
                 return f"name {' '.join(words)!r} is not in the article"
         return None
+
+
+def verified_extract(
+    summary: TakeawaySummary, sentences: Sequence[str], title: str | None, *, max_chars: int = 600
+) -> TakeawaySummary:
+    """An extractive summary whose every cut still says what its sentence says, and ``grounded`` set.
+
+    Cutting can drop what a sentence depends on ("not", "may", "unless ..."): a takeaway or
+    summary line that its own sentence no longer entails is replaced by the whole sentence,
+    unless that is longer than ``max_chars`` (then the cut stays, and ``grounded`` is false).
+    """
+    # Only the sentences the lines come from and those before them: a long article costs what its lead does.
+    used = max((index for t in summary.takeaways for index in t.evidence), default=0) + 1
+    sentences = sentences[: max(used, VERIFIED_LEAD)]
+    facts = ArticleFacts(sentences, title)
+    takeaways = []
+    for takeaway in summary.takeaways:
+        whole = sentences[takeaway.evidence[0]] if len(takeaway.evidence) == 1 else ""
+        if whole and len(whole) <= max_chars and facts.problem(takeaway.text, takeaway.evidence):
+            takeaway = Takeaway(text=whole, evidence=takeaway.evidence)
+        takeaways.append(takeaway)
+    line = summary.summary
+    if facts.line_problem(line):
+        source = next((s for s in sentences if _cut_from(line, s)), "")
+        line = source if source and len(source) <= max_chars else line
+    checked = replace(summary, takeaways=takeaways, summary=line)
+    return replace(checked, grounded=all_verified(checked, facts))
+
+
+def all_verified(summary: TakeawaySummary, facts: ArticleFacts) -> bool:
+    """Whether every line an alert shows (headline, summary, each takeaway) passes the check."""
+    return (
+        facts.line_problem(summary.headline) is None
+        and facts.line_problem(summary.summary) is None
+        and all(facts.problem(t.text, t.evidence) is None for t in summary.takeaways)
+    )
+
+
+def _cut_from(cut: str, sentence: str) -> bool:
+    """Whether a trimmed line is a piece of the sentence (its words in the sentence, in order)."""
+    words = iter(_WORD.findall(sentence.lower()))
+    return all(word in words for word in _WORD.findall(cut.lower()))
 
 
 def check_takeaways(facts: ArticleFacts, claims: Sequence[tuple[str, Sequence[int]]]) -> GroundingResult:
