@@ -106,6 +106,8 @@ _CONDITION = re.compile(
     r"\b(?<!asked )(?<!wondered )(?<!whether )(?:if|unless|provided that|as long as)\b", re.I
 )
 
+_CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\b", re.I)
+
 _SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|claimed|claims|insisted|insists|warned|warns|wrote|writes|"
     r"tweeted|announced|announces|stated|states|explained|argued|argues|declared|admitted|admits|denied|"
@@ -113,7 +115,12 @@ _SPEECH = (
 )
 _CAPITAL_RUN = r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
 _SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
-_SPEAKER_AFTER = re.compile(rf"\b{_SPEECH}\s+({_CAPITAL_RUN})")
+_SPEAKER_AFTER = re.compile(rf"\b{_SPEECH}\s+((?:[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})")
+# "the operator said", "a union spokesman told": a speaker who is not named.
+_ROLE_SPEAKER = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*)\s+"
+    rf"(?:has |had |also )?{_SPEECH}\b"
+)
 _ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they|it|we|i)\s+(?:also |later |then )?{_SPEECH}\b", re.I)
 _PRONOUNS = frozenset("he she they it we i".split())
@@ -130,6 +137,10 @@ _TEMPORAL = frozenset({"after", "following", "in the wake of", "since"})
 
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b|\bby\b", re.I
+)
+# The word before a name that makes it the setting of an act rather than its object.
+_SETTING = re.compile(
+    r"\b(?:in|at|on|of|for|from|to|into|during|near|outside|inside|across|the|a|an)\s*$", re.I
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and|with|of|'s|')?\s*$", re.I)
 _SENTENCE_OPENERS = (".", ":", "!", "?", '"', ";", "(", "[", "-", "—", "–")
@@ -240,7 +251,10 @@ def _attribution_problem(claim: str, sentences: list[str], context_words: set[st
     quoted = re.findall(r'"([^"]{3,})"', claim)
     claim_stems = set(_content(_words(claim)))
     best_distance, speaker = None, ""
-    for sentence in sentences:
+    quoting = [
+        s for s in sentences if any(_anchor(s, [q], set()) >= 0 and _holds_quote(s, q) for q in quoted)
+    ]
+    for sentence in quoting or sentences:
         acts = _speech_acts(sentence)
         if not acts:
             continue
@@ -260,6 +274,11 @@ def _attribution_problem(claim: str, sentences: list[str], context_words: set[st
             continue  # "..., she said" after the sentence that names her
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
+
+
+def _holds_quote(sentence: str, quote: str) -> bool:
+    piece = re.split(r"\s*(?:…|\.\.\.)\s*", quote)[0].strip(" ,.;:!?").lower()
+    return bool(piece) and piece in sentence.lower()
 
 
 def _anchor(sentence: str, quoted: list[str], claim_stems: set[str]) -> int:
@@ -284,6 +303,8 @@ def _role_problem(claim: str, sentences: list[str]) -> str | None:
             between = claim[first_end:second_start]
             if _LIST_JOIN.match(between) or not re.search(r"[a-z]{3,}", between):
                 continue
+            if _SETTING.search(between):
+                continue  # "... in the Port Ellis Open": a place or an occasion, not whom it was done to
             claim_passive = bool(_PASSIVE.search(between))
             for sentence in sentences:
                 where_first = _find_name(sentence, first)
@@ -352,6 +373,23 @@ def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
         clause = set(_content(_words(best[condition.end() :])))
         if clause and not clause <= claim_stems:
             return f"drops the condition '{condition.group().lower()} ...'"
+    return _dropped_qualifier(claim, best, claim_stems)
+
+
+def _dropped_qualifier(claim: str, sentence: str, claim_stems: set[str]) -> str | None:
+    """A concession ("although ...") or a bracketed reservation ("(not confirmed)") the statement leaves out."""
+    for match in _CONCESSION.finditer(sentence):
+        if _CONCESSION.search(claim):
+            break
+        clause = re.split(r"[,;:.!?]", sentence[match.end() :], maxsplit=1)[0]
+        stems = set(_content(_words(clause)))
+        if stems and len(stems & claim_stems) < len(stems) / 2:
+            return f"drops the qualifier '{match.group().lower()} {clause.strip()[:40]}'"
+    for match in re.finditer(r"\(([^()]{3,120})\)", sentence):
+        inner = _words(match.group(1))
+        reserved = [w for w in inner if w in _NEGATIONS or any(w in words for words in _HEDGES.values())]
+        if reserved and not set(_content(inner)) <= claim_stems:
+            return f"drops the qualifier '({match.group(1)[:40]})'"
     return None
 
 
@@ -528,7 +566,7 @@ def _strip_name_tail(gap: str) -> str:
 def _speech_acts(sentence: str) -> list[tuple[str, int]]:
     """Who says something in a sentence, and where the saying is: [(speaker, offset)]."""
     found: list[tuple[str, int]] = []
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO):
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER):
         for match in pattern.finditer(sentence):
             words = [
                 word

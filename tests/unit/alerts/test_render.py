@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -158,3 +159,13 @@ def test_schema_rejects_an_alert_missing_a_required_field(field: str) -> None:
     del machine[field]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))
+
+
+@pytest.mark.parametrize(("grounded", "attribute"), [(True, "true"), (False, "false"), (None, "false")])
+def test_grounded_is_in_the_alert_and_its_attributes(grounded: bool | None, attribute: str) -> None:
+    record = make_record()
+    record = dataclasses.replace(record, summary=dataclasses.replace(record.summary, grounded=grounded))
+    alert = render_alert(record, summary_uri="s3://b/k")
+    assert alert.payload.grounded is (grounded is True)
+    assert alert.attributes["grounded"] == {"DataType": "String", "StringValue": attribute}
+    jsonschema.validate(to_jsonable(alert.payload), json.loads(SCHEMA_FILE.read_text()))
