@@ -43,6 +43,7 @@ _AUXILIARY = re.compile(r"\b(is|are|was|were|has|have|had|will|can|could|would|s
 _NUMERAL = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w.,]*\d)")
 _SPEECH = r"(?:said|says|told|tells|claimed|claims|insisted|insists|warned|warns|wrote|writes|tweeted|announced|admitted)"
 _CONNECTIVES = ("because", "after", "due to", "which led to")
+_PRONOUNS = frozenset("He She It They We I This That".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,8 @@ def _edit(kind: str, text: str, sentences: list[str], people: list[str], others:
         if not match:
             return None
         speaker = match.group(1)
+        if speaker.split()[0] in _PRONOUNS:
+            return None
         other = next((p for p in people if _surname(p) not in speaker and _surname(p) not in text), None)
         if other is None:
             return None

@@ -30,9 +30,10 @@ SOURCE = {
 }
 GRID = [step / 20 for step in range(21)]
 # A product floor, not a fit: the human-judged summaries are nearly extractive, so the best fit on them
-# allows no new word at all, and no paraphrase ("expects" for "said ... would") could pass. One new
-# word in five and half the word pairs stay allowed; the benchmark reports what that costs.
-FLOOR = (0.2, 0.5)
+# allows no new word at all, and no paraphrase ("expects" for "said ... would", "Lund was beaten by
+# Okafor" for "Okafor beat Lund") could pass. One new word in five and four new word pairs in five
+# stay allowed; the benchmark reports what that costs.
+FLOOR = (0.2, 0.8)
 
 
 def outcomes(items: Sequence[Judged], limits: entailment.Limits) -> list[tuple[bool, bool]]:

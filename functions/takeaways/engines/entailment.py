@@ -103,7 +103,9 @@ _HEDGES = {
     ),
 }
 _CONDITION = re.compile(
-    r"\b(?<!asked )(?<!wondered )(?<!whether )(?:if|unless|provided that|as long as)\b", re.I
+    r"\b(?<!asked )(?<!wondered )(?<!whether )(?:if|unless|provided that|as long as|subject to|depending on)\b"
+    r"|\b\w+ permitting\b",
+    re.I,
 )
 
 _CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\b", re.I)
@@ -237,10 +239,43 @@ def problem(
     return (
         _attribution_problem(claim, sentences, context_words)
         or _role_problem(claim, sentences)
+        or _binding_problem(claim, sentences)
         or _causal_problem(claim, sentences)
         or _polarity_problem(claim, sentences)
         or _wording_problem(claim, joined, fitted or limits())
     )
+
+
+def _binding_problem(claim: str, sentences: list[str]) -> str | None:
+    """A number or a date must be said of what the cited sentences say it of.
+
+    "500 airstrikes" against "500 rebels were killed ... 1,200 airstrikes": both numbers are
+    cited, but the words around the claim's 500 sit beside 1,200 in the sentences.
+    """
+    mentions = _mentions(claim)
+    keys = {key for key, _, _ in mentions}
+    exclude = {stem(key[1:]) for key in keys} | {
+        stem(word.lower()) for name, _, _ in _name_mentions(claim) for word in name.split()
+    }
+    for key, start, end in mentions:
+        around = _neighbours(claim, start, end, exclude)
+        if not around:
+            continue
+        same = other = 0.0
+        other_key = ""
+        for sentence in sentences:
+            for their_key, their_start, their_end in _mentions(sentence):
+                if their_key[0] != key[0] or (their_key != key and their_key in keys):
+                    continue
+                score = _closeness(around, _neighbours(sentence, their_start, their_end, exclude))
+                if their_key == key:
+                    same = max(same, score)
+                elif score > other:
+                    other, other_key = score, their_key
+        if same == 0 and other > 0:
+            kind = "number" if key[0] == "#" else "date"
+            return f"{kind} {key[1:]} is where the cited sentences have {other_key[1:]}"
+    return None
 
 
 def _attribution_problem(claim: str, sentences: list[str], context_words: set[str]) -> str | None:
@@ -251,10 +286,11 @@ def _attribution_problem(claim: str, sentences: list[str], context_words: set[st
     quoted = re.findall(r'"([^"]{3,})"', claim)
     claim_stems = set(_content(_words(claim)))
     best_distance, speaker = None, ""
-    quoting = [
-        s for s in sentences if any(_anchor(s, [q], set()) >= 0 and _holds_quote(s, q) for q in quoted)
-    ]
-    for sentence in quoting or sentences:
+    quoting = [sentence for sentence in sentences if any(_holds_quote(sentence, q) for q in quoted)]
+    # The words are someone's in the sentence that holds them: the quotation, else most of the claim.
+    speaking = [sentence for sentence in sentences if _speech_acts(sentence)]
+    closest = max(speaking, key=lambda s: len(claim_stems & set(_content(_words(s)))), default=None)
+    for sentence in quoting or ([closest] if closest else []):
         acts = _speech_acts(sentence)
         if not acts:
             continue
@@ -356,7 +392,7 @@ def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
     window = _matched_window(best, claim_stems)
     claim_negated = _negated(claim_words)
     evidence_negated = _negated(window)
-    if claim_negated and not evidence_negated and not any(_negated(_words(s)) for s in sentences):
+    if claim_negated and not evidence_negated:
         return "adds a negation"
     if evidence_negated and not claim_negated:
         negation = next(word for word in window if word in _NEGATIONS)
@@ -370,7 +406,7 @@ def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
             return f"adds the qualifier '{in_claim[0]}' ({kind})"
     condition = _CONDITION.search(best)
     if condition and not _CONDITION.search(claim):
-        clause = set(_content(_words(best[condition.end() :])))
+        clause = set(_content(_words(best[condition.start() :])))
         if clause and not clause <= claim_stems:
             return f"drops the condition '{condition.group().lower()} ...'"
     return _dropped_qualifier(claim, best, claim_stems)
@@ -393,7 +429,7 @@ def _dropped_qualifier(claim: str, sentence: str, claim_stems: set[str]) -> str 
     return None
 
 
-def _related(term: str, terms: set[str]) -> bool:
+def related(term: str, terms: set[str]) -> bool:
     """The term, or a form of it: 'walkout' and 'walked' share 'walk', 'beaten' and 'beat' share 'beat'."""
     if term in terms:
         return True
@@ -409,7 +445,7 @@ def _wording_problem(claim: str, joined: str, fitted: Limits) -> str | None:
         return "says nothing"
     if new_words > fitted.max_new_word_share:
         evidence_terms = set(_content(_words(joined)))
-        new = [term for term in _content(_words(claim)) if not _related(term, evidence_terms)]
+        new = [term for term in _content(_words(claim)) if not related(term, evidence_terms)]
         return f"words not in the cited sentences: {', '.join(dict.fromkeys(new[:4]))}"
     if new_pairs > fitted.max_new_pair_share:
         return f"{new_pairs:.0%} of its word pairs are not in the cited sentences"
@@ -422,7 +458,7 @@ def novelty(claim: str, evidence: str) -> tuple[float | None, float]:
     if not claim_terms:
         return None, 0.0
     evidence_terms = set(_content(_words(evidence)))
-    word_share = sum(not _related(term, evidence_terms) for term in claim_terms) / len(claim_terms)
+    word_share = sum(not related(term, evidence_terms) for term in claim_terms) / len(claim_terms)
     pairs = _pairs(claim)
     evidence_pairs = set(_pairs(evidence))
     pair_share = sum(pair not in evidence_pairs for pair in pairs) / len(pairs) if pairs else 0.0
@@ -433,7 +469,10 @@ def novelty(claim: str, evidence: str) -> tuple[float | None, float]:
 
 
 def _words(text: str) -> list[str]:
-    return [token.lower() for token in _TOKEN.findall(text.replace("n't", " n't")) if token not in "\"'"]
+    text = re.sub(
+        r"\b(not|non|no)-", r"\1", text.replace("n't", " n't")
+    )  # "not-so-surprising" is no negation
+    return [token.lower() for token in _TOKEN.findall(text) if token not in "\"'"]
 
 
 def _content(words: list[str]) -> list[str]:
@@ -580,6 +619,33 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
     for match in _PRONOUN_SPEAKER.finditer(sentence):
         found.append((match.group().split()[0].lower(), match.start()))
     return found
+
+
+def _mentions(text: str) -> list[tuple[str, int, int]]:
+    """Numbers ('#4600000000') and dates ('%monday') with where they are."""
+    found: list[tuple[str, int, int]] = []
+    for match in _NUMERAL.finditer(text):
+        found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
+    for match in _NUMBER_WORD.finditer(text):
+        found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
+    for match in re.finditer(r"[A-Za-z]+", text):
+        if match.group().lower() in _DATE_WORDS:
+            found.append((f"%{match.group().lower()}", match.start(), match.end()))
+    return found
+
+
+def _neighbours(text: str, start: int, end: int, exclude: set[str]) -> dict[tuple[str, str], int]:
+    """The three content words on each side of a mention, by side and distance; the statement's names left out."""
+    before = [word for word in _content(_words(text[max(start - 80, 0) : start])) if word not in exclude][-3:]
+    after = [word for word in _content(_words(text[end : end + 80])) if word not in exclude][:3]
+    near = {("before", word): len(before) - index for index, word in enumerate(before)}
+    near.update({("after", word): index + 1 for index, word in enumerate(after)})
+    return near
+
+
+def _closeness(mine: dict[tuple[str, str], int], theirs: dict[tuple[str, str], int]) -> float:
+    """How alike two mentions' surroundings are: shared words on the same side, the nearer the more."""
+    return sum(1 / max(distance, theirs[word]) for word, distance in mine.items() if word in theirs)
 
 
 def _money_or_count_before(text: str, position: int) -> bool:

@@ -186,7 +186,7 @@ class ArticleFacts:
         if not self.first_person and _speaks_first_person(normal):
             return "speaks in the first person outside a quotation"
         terms = content_terms(normal)
-        new_words = sorted({term for term in terms if term not in self.terms})
+        new_words = sorted({term for term in terms if not entailment.related(term, self.terms)})
         if len(new_words) > max(1, len(terms) // WORDS_PER_NEW_WORD):
             return f"words not in the article: {', '.join(new_words[:4])}"
         return None

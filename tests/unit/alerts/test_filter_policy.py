@@ -36,3 +36,10 @@ def test_a_language_must_be_a_two_letter_code() -> None:
     assert build_filter_policy(languages=["EN", "fr"]) == {"language": ["en", "fr"]}
     with pytest.raises(ValueError, match="not english"):
         build_filter_policy(languages=["english"])
+
+
+def test_verified_only_asks_for_grounded_alerts() -> None:
+    assert build_filter_policy(verified_only=True, include_updates=False) == {
+        "update": ["false"],
+        "grounded": ["true"],
+    }
