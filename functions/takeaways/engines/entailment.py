@@ -115,9 +115,13 @@ _SPEECH = (
     r"tweeted|announced|announces|stated|states|explained|argued|argues|declared|admitted|admits|denied|"
     r"denies|confirmed|confirms|revealed|reveals|testified|recalled|recalls|noted|notes)"
 )
-_CAPITAL_RUN = r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
+_CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
 _SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
-_SPEAKER_AFTER = re.compile(rf"\b{_SPEECH}\s+((?:[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})")
+# "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation.
+_SPEAKER_AFTER = re.compile(
+    r"(?:,|\")\s*(?:said|says|added|adds|wrote|writes|tweeted|explained|noted|recalled|insisted|warned)\s+"
+    rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
+)
 # "the operator said", "a union spokesman told": a speaker who is not named.
 _ROLE_SPEAKER = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*)\s+"
@@ -279,37 +283,54 @@ def _binding_problem(claim: str, sentences: list[str]) -> str | None:
 
 
 def _attribution_problem(claim: str, sentences: list[str], context_words: set[str]) -> str | None:
-    """A speaker in the statement must be the one the cited sentences give those words to."""
-    claimed = [name for name, _ in _speech_acts(claim) if name.lower() not in _PRONOUNS]
-    if not claimed:
-        return None
+    """Each speaker in the statement must be the one the cited sentences give those words to.
+
+    A speaker is given the words between the saying before theirs and the one after: in
+    "Police added X, spokeswoman O'Brien said" each has their own part.
+    """
+    acts = sorted(_speech_acts(claim), key=lambda act: act[1])
     quoted = re.findall(r'"([^"]{3,})"', claim)
-    claim_stems = set(_content(_words(claim)))
-    best_distance, speaker = None, ""
-    quoting = [sentence for sentence in sentences if any(_holds_quote(sentence, q) for q in quoted)]
-    # The words are someone's in the sentence that holds them: the quotation, else most of the claim.
-    speaking = [sentence for sentence in sentences if _speech_acts(sentence)]
-    closest = max(speaking, key=lambda s: len(claim_stems & set(_content(_words(s)))), default=None)
-    for sentence in quoting or ([closest] if closest else []):
-        acts = _speech_acts(sentence)
-        if not acts:
-            continue
-        anchor = _anchor(sentence, quoted, claim_stems)
-        for name, at in acts:
-            distance = abs(at - anchor)
-            if best_distance is None or distance < best_distance:
-                best_distance, speaker = distance, name
-    if best_distance is None:
-        return None  # the sentences quote no one: the statement's "said" reports, it does not reattribute
-    for name in claimed:
-        if _same_person(name, speaker):
+    named = [act for act in acts if act[0].lower() not in _PRONOUNS]
+    if len(named) > 1 and any(_same_speakers(named, _speech_acts(sentence)) for sentence in sentences):
+        return None  # the same people say things in the same order
+    evidence_words = set(_words(" ".join(sentences)))
+    for name, at in named:
+        earlier = max((where for _, where in acts if where < at), default=0)
+        later = min((where for _, where in acts if where > at), default=len(claim))
+        segment = claim[earlier:later]
+        quotes = [quote for quote in quoted if quote in segment] or (quoted if len(named) == 1 else [])
+        own = {stem(word) for word in _words(name)}
+        speaker = _speaker_of(sentences, quotes, set(_content(_words(segment))) - own)
+        if speaker is None or _same_person(name, speaker):
             continue
         if speaker.lower() in _PRONOUNS and (
-            _known_name(name, context_words) or _known_name(name, set(_words(" ".join(sentences))))
+            _known_name(name, context_words) or _known_name(name, evidence_words)
         ):
             continue  # "..., she said" after the sentence that names her
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
+
+
+def _same_speakers(claimed: list[tuple[str, int]], stated: list[tuple[str, int]]) -> bool:
+    ordered = [name for name, _ in sorted(stated, key=lambda act: act[1])]
+    return len(ordered) == len(claimed) and all(
+        _same_person(name, other) for (name, _), other in zip(claimed, ordered, strict=True)
+    )
+
+
+def _speaker_of(sentences: list[str], quotes: list[str], stems: set[str]) -> str | None:
+    """Whom the cited sentences give these words to: the saying nearest to them, in the sentence holding them."""
+    quoting = [sentence for sentence in sentences if any(_holds_quote(sentence, quote) for quote in quotes)]
+    speaking = [sentence for sentence in sentences if _speech_acts(sentence)]
+    closest = max(speaking, key=lambda s: len(stems & set(_content(_words(s)))), default=None)
+    candidates = [s for s in quoting if _speech_acts(s)] or ([closest] if closest else [])
+    best: tuple[int, str] | None = None
+    for sentence in candidates:
+        anchor = _anchor(sentence, quotes, stems)
+        for name, at in _speech_acts(sentence):
+            if best is None or abs(at - anchor) < best[0]:
+                best = (abs(at - anchor), name)
+    return best[1] if best else None
 
 
 def _holds_quote(sentence: str, quote: str) -> bool:
@@ -334,7 +355,11 @@ def _role_problem(claim: str, sentences: list[str]) -> str | None:
     mentions = _name_mentions(claim)
     for position, (first, _, first_end) in enumerate(mentions):
         for second, second_start, _ in mentions[position + 1 :]:
-            if _same_person(first, second):
+            if (
+                _same_person(first, second)
+                or _count_name(claim, first) != 1
+                or _count_name(claim, second) != 1
+            ):
                 continue
             between = claim[first_end:second_start]
             if _LIST_JOIN.match(between) or not re.search(r"[a-z]{3,}", between):
@@ -342,7 +367,10 @@ def _role_problem(claim: str, sentences: list[str]) -> str | None:
             if _SETTING.search(between):
                 continue  # "... in the Port Ellis Open": a place or an occasion, not whom it was done to
             claim_passive = bool(_PASSIVE.search(between))
+            agrees = disagrees = False
             for sentence in sentences:
+                if _count_name(sentence, first) != 1 or _count_name(sentence, second) != 1:
+                    continue  # a name said twice gives no single order to compare
                 where_first = _find_name(sentence, first)
                 where_second = _find_name(sentence, second)
                 if where_first is None or where_second is None:
@@ -353,8 +381,16 @@ def _role_problem(claim: str, sentences: list[str]) -> str | None:
                     continue
                 flipped = where_first > where_second
                 if flipped != (bool(_PASSIVE.search(gap)) != claim_passive):
-                    return f"reverses who did what: the cited sentences put {second} before {first}"
+                    disagrees = True
+                else:
+                    agrees = True
+            if disagrees and not agrees:
+                return f"reverses who did what: the cited sentences put {second} before {first}"
     return None
+
+
+def _count_name(sentence: str, name: str) -> int:
+    return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", sentence))
 
 
 def _causal_problem(claim: str, sentences: list[str]) -> str | None:
@@ -389,7 +425,7 @@ def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
     claim_words = _words(claim)
     claim_stems = {stem(word) for word in claim_words if word not in STOP_WORDS}
     best = max(sentences, key=lambda s: len(claim_stems & {stem(w) for w in _words(s)}))
-    window = _matched_window(best, claim_stems)
+    window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     claim_negated = _negated(claim_words)
     evidence_negated = _negated(window)
     if claim_negated and not evidence_negated:
@@ -492,7 +528,7 @@ def _negated(words: list[str]) -> bool:
 
 
 def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:
-    """The stretch of the sentence the statement draws on, with three words before it."""
+    """The stretch of the sentence the statement draws on (its words, and its negations), with three words before it."""
     words = _words(sentence)
     hits = [index for index, word in enumerate(words) if stem(word) in claim_stems]
     if not hits:
@@ -570,7 +606,7 @@ def _capitalised(text: str) -> frozenset[str]:
 
 def _known_name(name: str, words: set[str]) -> bool:
     """Every word of the name is in the text; 'Iran' and 'Iranian' count as one name."""
-    for part in re.findall(r"[^\W_]+", name.lower()):
+    for part in _words(name):
         if part in words or part.rstrip("s") in words:
             continue
         if len(part) >= 4 and any(

@@ -103,3 +103,11 @@ def test_a_pronoun_may_take_its_name_from_the_sentences_just_before() -> None:
 )
 def test_numbers_are_read_as_values(text: str, values: set[float]) -> None:
     assert quantities(text) == values
+
+
+TWO_SPEAKERS = "Police added arson to the charges against the landlord, harbour police spokeswoman Ines Okafor said Tuesday."
+
+
+@pytest.mark.parametrize("sentence", [FINAL, QUOTED, COUNCIL, SHIPYARD, DEAL, BRIDGE, FLOOD, TWO_SPEAKERS])
+def test_every_sentence_entails_itself(sentence: str) -> None:
+    assert problem(sentence, [sentence]) is None
