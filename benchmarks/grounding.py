@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from benchmarks.grounding_data import DEV_ARTICLES, FACTUALITY, KINDS, Judged, human_judgements, perturbations
+from takeaways.engines import entailment
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.text.words import tokens
 
@@ -28,9 +29,9 @@ CATCH_GOAL = 0.8
 TRUE_PASS_GOAL = 0.9
 
 
-def checker(item: Judged) -> bool:
+def checker(item: Judged, limits: entailment.Limits | None = None) -> bool:
     """The production check, as the model engine applies it to a takeaway and its citations."""
-    return ArticleFacts(item.sentences).problem(item.claim, item.evidence) is None
+    return ArticleFacts(item.sentences).problem(item.claim, item.evidence, limits) is None
 
 
 def pair_share(item: Judged) -> float:
@@ -77,8 +78,13 @@ def report() -> list[str]:
     threshold, baseline = tuned_baseline(fit) if fit else (0.5, lambda item: pair_share(item) >= 0.5)
     if fit:
         test = human_judgements("test")
+        from benchmarks.grounding_fit import fit as fit_limits
+
         ours = [(checker(item), item.faithful) for item in test]
         theirs = [(baseline(item), item.faithful) for item in test]
+        # What the paraphrase floor costs here: the same rules with limits fitted freely on the fit half.
+        free, _ = fit_limits(fit, floor=(0.0, 0.0))
+        unfloored = [(checker(item, free), item.faithful) for item in test]
         lines += [
             "### Human judgements (CoGenSumm sentence pairs, CNN/DailyMail; the test half)",
             "",
@@ -88,6 +94,11 @@ def report() -> list[str]:
             "| check | balanced accuracy | precision of passed | passed |",
             "| --- | ---: | ---: | ---: |",
             _row("the project's check", ours),
+            _row(
+                f"the same rules, limits fitted without the paraphrase floor ({free.max_new_word_share:.2f} new"
+                f" words, {free.max_new_pair_share:.2f} new pairs)",
+                unfloored,
+            ),
             _row(f"word-pair share >= {threshold:.2f} (tuned on the fit half)", theirs),
             "",
             f"Goals: balanced accuracy above {BALANCED_GOAL:.0%}: "

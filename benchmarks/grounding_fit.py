@@ -43,7 +43,7 @@ def outcomes(items: Sequence[Judged], limits: entailment.Limits) -> list[tuple[b
     ]
 
 
-def fit(items: Sequence[Judged]) -> tuple[entailment.Limits, float]:
+def fit(items: Sequence[Judged], floor: tuple[float, float] = FLOOR) -> tuple[entailment.Limits, float]:
     """Every other rule is applied once with open limits; the limits are then searched in memory."""
     open_limits = entailment.Limits(1.0, 1.0)
     rows = []
@@ -59,7 +59,7 @@ def fit(items: Sequence[Judged]) -> tuple[entailment.Limits, float]:
         )
         for word_limit in GRID
         for pair_limit in GRID
-        if word_limit >= FLOOR[0] and pair_limit >= FLOOR[1]
+        if word_limit >= floor[0] and pair_limit >= floor[1]
     )
     return replace(open_limits, max_new_word_share=best[2], max_new_pair_share=best[3]), best[0]
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import STOP_WORDS, stem
 
 MODEL_FILE = Path(__file__).with_name("grounding-model.json")
@@ -129,6 +130,7 @@ _ROLE_SPEAKER = re.compile(
 )
 _ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they|it|we|i)\s+(?:also |later |then )?{_SPEECH}\b", re.I)
+_COMPANY_SUFFIXES = frozenset("corp corporation group holdings limited company".split())
 _PRONOUNS = frozenset("he she they it we i".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|its)\b", re.I)
 
@@ -251,33 +253,44 @@ def problem(
 
 
 def _binding_problem(claim: str, sentences: list[str]) -> str | None:
-    """A number or a date must be said of what the cited sentences say it of.
+    """A number, a date or a name must be said of what the cited sentences say it of.
 
     "500 airstrikes" against "500 rebels were killed ... 1,200 airstrikes": both numbers are
     cited, but the words around the claim's 500 sit beside 1,200 in the sentences.
     """
-    mentions = _mentions(claim)
-    keys = {key for key, _, _ in mentions}
+    every = _mentions(claim)
+    keys = {key for key, _, _ in every}
+    # A name said twice in the statement may be said of two things: only single mentions are bound.
+    mentions = [m for m in every if m[0][0] != "@" or sum(key == m[0] for key, _, _ in every) == 1]
     exclude = {stem(key[1:]) for key in keys} | {
         stem(word.lower()) for name, _, _ in _name_mentions(claim) for word in name.split()
     }
+    people = set().union(*(_people(sentence) for sentence in sentences))
     for key, start, end in mentions:
         around = _neighbours(claim, start, end, exclude)
-        if not around:
-            continue
+        if not around or (key[0] == "@" and key[1:] not in people):
+            continue  # only people are bound by name: places and titles move about in paraphrase
         same = other = 0.0
         other_key = ""
         for sentence in sentences:
             for their_key, their_start, their_end in _mentions(sentence):
                 if their_key[0] != key[0] or (their_key != key and their_key in keys):
                     continue
-                score = _closeness(around, _neighbours(sentence, their_start, their_end, exclude))
+                if their_key[0] == "@" and their_key[1:] not in people:
+                    continue
+                theirs = _neighbours(sentence, their_start, their_end, exclude)
+                # A name keeps its words on either side ("the Open final", "the final of the Open").
+                score = (
+                    _closeness(_sideless(around), _sideless(theirs))
+                    if key[0] == "@"
+                    else _closeness(around, theirs)
+                )
                 if their_key == key:
                     same = max(same, score)
                 elif score > other:
                     other, other_key = score, their_key
         if same == 0 and other > 0:
-            kind = "number" if key[0] == "#" else "date"
+            kind = {"#": "number", "%": "date", "@": "name"}[key[0]]
             return f"{kind} {key[1:]} is where the cited sentences have {other_key[1:]}"
     return None
 
@@ -658,7 +671,7 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
 
 
 def _mentions(text: str) -> list[tuple[str, int, int]]:
-    """Numbers ('#4600000000') and dates ('%monday') with where they are."""
+    """Numbers ('#4600000000'), dates ('%monday') and names by surname ('@okafor') with where they are."""
     found: list[tuple[str, int, int]] = []
     for match in _NUMERAL.finditer(text):
         found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
@@ -667,6 +680,10 @@ def _mentions(text: str) -> list[tuple[str, int, int]]:
     for match in re.finditer(r"[A-Za-z]+", text):
         if match.group().lower() in _DATE_WORDS:
             found.append((f"%{match.group().lower()}", match.start(), match.end()))
+    for name, start, end in _name_mentions(text):
+        surname = re.sub(r"'s?$", "", name.split()[-1]).lower()
+        if len(surname) > 3 and surname not in _NOT_NAMES | _DATE_WORDS | _COMPANY_SUFFIXES:
+            found.append((f"@{surname}", start, end))
     return found
 
 
@@ -677,6 +694,27 @@ def _neighbours(text: str, start: int, end: int, exclude: set[str]) -> dict[tupl
     near = {("before", word): len(before) - index for index, word in enumerate(before)}
     near.update({("after", word): index + 1 for index, word in enumerate(after)})
     return near
+
+
+def _people(sentence: str) -> set[str]:
+    """Surnames of the people a sentence names: a run that starts with a given name or follows a title."""
+    found: set[str] = set()
+    for name, start, _ in _name_mentions(sentence):
+        words = name.split()
+        before = sentence[max(start - 12, 0) : start].lower()
+        titled = bool(
+            re.search(r"\b(?:mr|mrs|ms|dr|gov|sen|rep|president|judge|minister|coach)\.?\s*$", before)
+        )
+        if (len(words) > 1 and words[0].lower() in NAME_STARTS) or titled:
+            found.add(re.sub(r"'s?$", "", words[-1]).lower())
+    return found
+
+
+def _sideless(near: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    merged: dict[tuple[str, str], int] = {}
+    for (_, word), distance in near.items():
+        merged[("", word)] = min(distance, merged.get(("", word), distance))
+    return merged
 
 
 def _closeness(mine: dict[tuple[str, str], int], theirs: dict[tuple[str, str], int]) -> float:

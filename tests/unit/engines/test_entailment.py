@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from takeaways.engines.entailment import problem, quantities
+from takeaways.engines.entailment import MODEL_FILE, Limits, limits, problem, quantities
 
 FINAL = "Okafor beat Lund 6-3, 6-4 in the final of the Port Ellis Open on Sunday."
 QUOTED = (
@@ -111,3 +113,31 @@ TWO_SPEAKERS = "Police added arson to the charges against the landlord, harbour 
 @pytest.mark.parametrize("sentence", [FINAL, QUOTED, COUNCIL, SHIPYARD, DEAL, BRIDGE, FLOOD, TWO_SPEAKERS])
 def test_every_sentence_entails_itself(sentence: str) -> None:
     assert problem(sentence, [sentence]) is None
+
+
+def test_the_fitted_limits_ship_with_where_their_data_came_from() -> None:
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert limits() == Limits(model["max_new_word_share"], model["max_new_pair_share"])
+    assert model["data"]["repository"].startswith("github:") and "@" in model["data"]["repository"]
+    assert model["data"]["licence"] and "FRANK" in model["data"]["not used"]
+    floor_words, floor_pairs = model["fit"]["floor"]
+    assert model["max_new_word_share"] >= floor_words and model["max_new_pair_share"] >= floor_pairs
+
+
+def test_a_number_must_be_said_of_what_the_sentences_say_it_of() -> None:
+    cited = [
+        "More than 500 rebels have been killed, and the coalition has flown 1,200 airstrikes since March."
+    ]
+    assert problem("The coalition has flown 1,200 airstrikes since March.", cited) is None
+    found = problem("The coalition has flown 500 airstrikes since March.", cited)
+    assert found is not None and "number 500 is where the cited sentences have 1200" in found
+
+
+def test_a_person_must_be_the_one_the_sentences_say_it_of() -> None:
+    cited = [
+        "Craig Hollis, who is charged with starting the warehouse fire, appeared in court on Monday.",
+        "The fire killed the night guard, Peter Marsh.",
+    ]
+    assert problem("Hollis is charged with starting the warehouse fire.", cited) is None
+    found = problem("Marsh is charged with starting the warehouse fire.", cited)
+    assert found is not None and "name marsh is where the cited sentences have hollis" in found
