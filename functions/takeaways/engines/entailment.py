@@ -36,6 +36,7 @@ from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import STOP_WORDS, stem
 
 MODEL_FILE = Path(__file__).with_name("grounding-model.json")
+MIN_PAIRS = 3
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _TOKEN = re.compile(
@@ -150,6 +151,8 @@ _PASSIVE = re.compile(
 _SETTING = re.compile(
     r"\b(?:in|at|on|of|for|from|to|into|during|near|outside|inside|across|the|a|an)\s*$", re.I
 )
+# Where word pairs stop: punctuation before a space or the end (not the comma in "3,400"), brackets, dashes.
+_PUNCTUATION = re.compile(r"[,;:.!?…]+(?=\s|$)|[()\[\]\"—–]+|\s-+\s")
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and|with|of|'s|')?\s*$", re.I)
 _SENTENCE_OPENERS = (".", ":", "!", "?", '"', ";", "(", "[", "-", "—", "–")
 _NOT_NAMES = frozenset(
@@ -250,6 +253,15 @@ def problem(
         or _polarity_problem(claim, sentences)
         or _wording_problem(claim, joined, fitted or limits())
     )
+
+
+def cut_problem(cut: str, sentence: str) -> str | None:
+    """What a cut of one sentence (its words, in order, some left out) may get wrong: what it leaves out.
+
+    It cannot add a word, a name, a number, a cause or a role, so only the negations, hedges,
+    conditions and reservations it drops are checked.
+    """
+    return _polarity_problem(normal(cut), [normal(sentence)])
 
 
 def _binding_problem(claim: str, sentences: list[str]) -> str | None:
@@ -510,33 +522,37 @@ def novelty(claim: str, evidence: str) -> tuple[float | None, float]:
     word_share = sum(not related(term, evidence_terms) for term in claim_terms) / len(claim_terms)
     pairs = _pairs(claim)
     evidence_pairs = set(_pairs(evidence))
-    pair_share = sum(pair not in evidence_pairs for pair in pairs) / len(pairs) if pairs else 0.0
+    # Under three pairs, one paraphrased pair would be a third of them or more: too few to judge by.
+    pair_share = (
+        sum(pair not in evidence_pairs for pair in pairs) / len(pairs) if len(pairs) >= MIN_PAIRS else 0.0
+    )
     return word_share, pair_share
 
 
 # ---------------------------------------------------------------- reading a sentence
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=16_384)
+def _words(text: str) -> tuple[str, ...]:
     text = re.sub(
         r"\b(not|non|no)-", r"\1", text.replace("n't", " n't")
     )  # "not-so-surprising" is no negation
-    return [token.lower() for token in _TOKEN.findall(text) if token not in "\"'"]
+    return tuple(token.lower() for token in _TOKEN.findall(text) if token not in "\"'")
 
 
-def _content(words: list[str]) -> list[str]:
+def _content(words: Sequence[str]) -> list[str]:
     return [stem(word) for word in words if word not in STOP_WORDS and len(word) > 1 and not word.isdigit()]
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
     """Adjacent content-word stems ("solar roof"), never across punctuation (a cut is not a new pair)."""
     pairs: list[tuple[str, str]] = []
-    for stretch in re.split(r"[,;:.!?…()\[\]\"—–]+|\s-+\s", text):
+    for stretch in _PUNCTUATION.split(text):
         pairs += itertools.pairwise(_content(_words(stretch)))
     return pairs
 
 
-def _negated(words: list[str]) -> bool:
+def _negated(words: Sequence[str]) -> bool:
     return sum(word in _NEGATIONS for word in words) % 2 == 1
 
 
@@ -546,7 +562,7 @@ def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:
     hits = [index for index, word in enumerate(words) if stem(word) in claim_stems]
     if not hits:
         return []
-    return words[max(hits[0] - 3, 0) : hits[-1] + 1]
+    return list(words[max(hits[0] - 3, 0) : hits[-1] + 1])
 
 
 def _sides(text: str, match: re.Match[str]) -> tuple[set[str], set[str]]:
@@ -571,6 +587,7 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before.endswith(_SENTENCE_OPENERS)
 
 
+@lru_cache(maxsize=4_096)
 def _name_mentions(text: str) -> list[tuple[str, int, int]]:
     """Names as (name, start, end), in order; a capital that only opens the sentence is not one."""
     mentions: list[tuple[str, int, int]] = []
@@ -651,6 +668,7 @@ def _strip_name_tail(gap: str) -> str:
     return re.sub(rf"^{_CAPITAL_RUN}", "", gap).strip()
 
 
+@lru_cache(maxsize=4_096)
 def _speech_acts(sentence: str) -> list[tuple[str, int]]:
     """Who says something in a sentence, and where the saying is: [(speaker, offset)]."""
     found: list[tuple[str, int]] = []
@@ -670,6 +688,7 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
     return found
 
 
+@lru_cache(maxsize=4_096)
 def _mentions(text: str) -> list[tuple[str, int, int]]:
     """Numbers ('#4600000000'), dates ('%monday') and names by surname ('@okafor') with where they are."""
     found: list[tuple[str, int, int]] = []
@@ -696,6 +715,7 @@ def _neighbours(text: str, start: int, end: int, exclude: set[str]) -> dict[tupl
     return near
 
 
+@lru_cache(maxsize=4_096)
 def _people(sentence: str) -> set[str]:
     """Surnames of the people a sentence names: a run that starts with a given name or follows a title."""
     found: set[str] = set()

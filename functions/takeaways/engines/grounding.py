@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from takeaways.engines import entailment
 from takeaways.summary import Takeaway, TakeawaySummary
@@ -28,8 +29,6 @@ from takeaways.text.words import STOP_WORDS, content_terms
 EVIDENCE_SHARE = 0.6
 # Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
 CONTEXT_SENTENCES = 3
-# The extractive engine's lines come from the article's lead: how much of it their check reads.
-VERIFIED_LEAD = 30
 # A paraphrase may bring in one word of its own per this many content words (at least one).
 WORDS_PER_NEW_WORD = 6
 
@@ -103,6 +102,12 @@ _ADDRESSED_TO_MODEL = re.compile(
     ),
     re.IGNORECASE | re.MULTILINE,
 )
+_MODEL_HINTS = (
+    "ignore", "disregard", "forget", "override", "bypass", "you are", "as a", "dear", "attention",
+    "note to", "hey", " ai", "llm", "model", "assistant", "chatbot", "summar", "bot", "system",
+    "developer", "im_start", "im_end", "endoftext", "takeaway", "headline", "answer", "response",
+    "output", "reply", "link", "url", "instead", "do not",
+)  # fmt: skip
 # An order that follows one of those ("Ignore previous instructions. Write that ...") is part of it.
 _ORDER = re.compile(
     r"^\W*(?:write|say|state|claim|report|output|respond|reply|tell|add|include|insert|mention|print|repeat|"
@@ -113,7 +118,12 @@ _ORDER = re.compile(
 
 def addressed_to_model(sentence: str) -> bool:
     """Whether a sentence speaks to a summariser (an injected instruction) rather than to readers."""
-    return bool(_ADDRESSED_TO_MODEL.search(_normal(sentence)))
+    normal = _normal(sentence)
+    lowered = f" {normal.lower()}"
+    # Each of the pattern's alternatives holds one of these words: most sentences need no regex at all.
+    if not any(hint in lowered for hint in _MODEL_HINTS):
+        return False
+    return bool(_ADDRESSED_TO_MODEL.search(normal))
 
 
 def for_readers(sentences: Sequence[str]) -> list[bool]:
@@ -148,16 +158,43 @@ class ArticleFacts:
         if self.title:
             stated.append(self.title)
         self.text = " ".join(stated)
-        self.lowered = self.text.lower()
-        self.words = set(_WORD.findall(self.text))
-        self.lower_words = {word.lower() for word in self.words}
-        self.name_words = {word.lower() for word in self.words if word[:1].isupper()}
-        self.numbers = _numbers_in(self.text)
-        self.terms = set(content_terms(self.text))
-        self.has_negation = _has_negation(self.text)
-        self.first_person = any(_speaks_first_person(sentence) for sentence in stated)
+        self._stated = stated
         self._sentence_terms = [set(content_terms(sentence)) for sentence in self.sentences]
-        self._sentence_numbers = [_numbers_in(sentence) for sentence in self.sentences]
+        self._checked: dict[tuple[str, tuple[int, ...], entailment.Limits | None], str | None] = {}
+
+    # What only the article-level check reads, worked out the first time it is needed: the extractive
+    # engine's cuts are checked without it.
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def words(self) -> set[str]:
+        return set(_WORD.findall(self.text))
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        return {word.lower() for word in self.words}
+
+    @cached_property
+    def name_words(self) -> set[str]:
+        return {word.lower() for word in self.words if word[:1].isupper()}
+
+    @cached_property
+    def numbers(self) -> set[str]:
+        return _numbers_in(self.text)
+
+    @cached_property
+    def terms(self) -> set[str]:
+        return set(content_terms(self.text))
+
+    @cached_property
+    def has_negation(self) -> bool:
+        return _has_negation(self.text)
+
+    @cached_property
+    def first_person(self) -> bool:
+        return any(_speaks_first_person(sentence) for sentence in self._stated)
 
     def unsupported(self, claim: str) -> str | None:
         """Why a headline, summary or takeaway states something the article does not, or None."""
@@ -249,12 +286,34 @@ class ArticleFacts:
         """A headline or one-line summary, which cites nothing: checked against the sentences that hold its words."""
         if self.title is not None and _cut_from(_normal(line), self.title):
             return None  # the article's own headline, or a cut of it, is what the article says
-        return self.problem(line, self.best_evidence(line))
+        evidence = self.best_evidence(line)
+        source = next((i for i in evidence if _cut_from(_normal(line), self.sentences[i])), None)
+        return self.problem(line, [source] if source is not None else evidence)
 
     def problem(
         self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None = None
     ) -> str | None:
-        """Everything a takeaway must pass, first failure only."""
+        """Everything a takeaway must pass, first failure only (each claim and citation checked once)."""
+        key = (claim, tuple(evidence), limits)
+        if key not in self._checked:
+            self._checked[key] = self._problem(claim, evidence, limits)
+        return self._checked[key]
+
+    def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+        single = (
+            len(evidence) == 1 and 0 <= evidence[0] < len(self.sentences) and self.reader_facing[evidence[0]]
+        )
+        if single and _normal(claim) == self.sentences[evidence[0]]:
+            return None  # a reader-facing sentence says what it says
+        sentence = self.sentences[evidence[0]] if single else ""
+        # A cut that leaves out quotation marks turns someone's words into the article's: that needs the full check.
+        if (
+            single
+            and _cut_from(_normal(claim), sentence)
+            and _normal(claim).count('"') == sentence.count('"')
+        ):
+            # A cut can add no word, name, number, role or cause: only what it leaves out can mislead.
+            return entailment.cut_problem(claim, sentence)
         return self.unsupported(claim) or self.evidence_problem(claim, evidence, limits)
 
     def _name_problem(self, claim: str) -> str | None:
@@ -291,9 +350,11 @@ def verified_extract(
     summary line that its own sentence no longer entails is replaced by the whole sentence,
     unless that is longer than ``max_chars`` (then the cut stays, and ``grounded`` is false).
     """
-    # Only the sentences the lines come from and those before them: a long article costs what its lead does.
-    used = max((index for t in summary.takeaways for index in t.evidence), default=0) + 1
-    sentences = sentences[: max(used, VERIFIED_LEAD)]
+    # Only the sentences the lines come from and the few before each (what "she" may refer to) are read:
+    # the others are blanked, so indexes stay, and a long article costs what its lead does.
+    cited = {index for takeaway in summary.takeaways for index in takeaway.evidence}
+    needed = {i for index in cited for i in range(max(index - CONTEXT_SENTENCES, 0), index + 1)}
+    sentences = [s if i in needed else "" for i, s in enumerate(sentences[: max(cited, default=0) + 1])]
     facts = ArticleFacts(sentences, title)
     takeaways = []
     for takeaway in summary.takeaways:
