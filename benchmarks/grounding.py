@@ -69,7 +69,16 @@ def precision_of_passed(outcomes: Sequence[tuple[bool, bool]]) -> float:
 
 
 def report() -> list[str]:
-    lines = ["## Grounding check", ""]
+    lines = [
+        "## Grounding check",
+        "",
+        "Human judgements: CoGenSumm's `val_sentence_pairs.json` (Falke et al., ACL 2019; CC BY-SA 4.0), from"
+        " github:mariobarque/summary_correctness@04615b9a14f0962fc0b10a9dc595d9d9992bace0, read from"
+        " `../shared/factuality/` or `TAKEAWAYS_FACTUALITY_DATA`; none of it is in the repository. Dev articles:"
+        " `../shared/eval/cnn-dev.jsonl` (or `TAKEAWAYS_EVAL_DIR`). FRANK, QAGS and collections holding them are"
+        " reserved for the team's own evaluation and used nowhere here.",
+        "",
+    ]
     if not FACTUALITY.exists():
         lines += [f"Human judgements not found at `{FACTUALITY}`: that part is skipped.", ""]
         fit: list[Judged] = []
