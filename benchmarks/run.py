@@ -5,7 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import cold_start, engine, feeds, intake_scale, languages, package_size, threads, topics
+from benchmarks import (
+    cold_start,
+    engine,
+    feeds,
+    grounding,
+    intake_scale,
+    languages,
+    package_size,
+    threads,
+    topics,
+)
 from benchmarks.report import update_section
 
 # Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
@@ -18,6 +28,7 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "topics": topics.report,
     "languages": languages.report,
     "threads": threads.report,
+    "grounding": grounding.report,
 }
 
 

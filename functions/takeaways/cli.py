@@ -3,6 +3,7 @@
 takeaways summarise ARTICLE            print a readable summary of one article file
 takeaways summarise IN.jsonl -o OUT    summarise {"id", "article"} lines into JSON lines
 
+takeaways check ARTICLE CLAIMS         check claims (one a line) against an article
 takeaways threads IN.jsonl -o OUT      which articles tell the same story (new, update, duplicate)
 takeaways feeds add|remove|list        the feeds the poller follows (takeaways.cli_feeds)
 takeaways fetch URL [--dry-run]        one article page into incoming/ (takeaways.cli_feeds)
@@ -20,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from takeaways import check_command
 from takeaways.alerts.priority import assess_priority
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
@@ -115,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     from takeaways import thread_command
 
     thread_command.add_parser(commands)
+    check_command.register(commands)
 
     schema = commands.add_parser("schema", help="print or write the published JSON Schemas")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write the schema files into DIR")

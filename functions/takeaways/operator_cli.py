@@ -78,6 +78,11 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
     subscribe.add_argument(
         "--no-updates", action="store_true", help="skip alerts that update an earlier story"
     )
+    subscribe.add_argument(
+        "--verified-only",
+        action="store_true",
+        help="only alerts whose every line the grounding check verified",
+    )
     subscribe.add_argument("--digest", action="store_true", help="subscribe to the daily digest instead")
     subscribe.add_argument(
         "--envelope",
@@ -163,6 +168,7 @@ def _subscribe(args: argparse.Namespace) -> int:
         args.languages,
         args.min_priority,
         args.no_updates,
+        args.verified_only,
     )
     if args.digest and any(content_filters):
         raise SystemExit(
@@ -179,6 +185,7 @@ def _subscribe(args: argparse.Namespace) -> int:
             languages=args.languages,
             min_priority=args.min_priority,
             include_updates=not args.no_updates,
+            verified_only=args.verified_only,
         )
     except (InvalidEndpoint, ValueError) as error:
         raise SystemExit(str(error)) from None

@@ -73,6 +73,13 @@ class TakeawaySummary:
     language: str = "en"
     engine: str = field(metadata=field_info("'extractive' or 'openai:<model>'"))
     fallback_reason: str | None = None
+    grounded: bool | None = field(
+        default=None,
+        metadata=field_info(
+            "True when the grounding check verified every line (headline, summary, each takeaway)"
+            " against the article sentences it rests on; null in records made before the check"
+        ),
+    )
 
     def __post_init__(self) -> None:
         check_bounds(self)

@@ -151,3 +151,20 @@ def test_the_digest_collects_every_alert_since_the_previous_one_once(deployed_st
     assert runner.invoke("DigestFunction", event)["status"] == "empty"  # a repeated firing sends nothing
     later = {"time": (fired + timedelta(hours=24)).isoformat().replace("+00:00", "Z"), "detail": {}}
     assert runner.invoke("DigestFunction", later)["status"] == "empty"
+
+
+def test_a_verified_only_subscriber_receives_just_the_alerts_whose_every_line_was_verified(
+    deployed_stack: DeployedStack,
+) -> None:
+    everything = queue_subscriber(deployed_stack, "all-lines", None)
+    verified = queue_subscriber(deployed_stack, "verified", build_filter_policy(verified_only=True))
+    put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
+    put(deployed_stack, "incoming/dam.txt", STORY.encode())
+    run(deployed_stack)
+    envelopes = received(everything)
+    flags = {json.loads(e["Message"])["headline"]: json.loads(e["Message"])["grounded"] for e in envelopes}
+    assert len(flags) == 2
+    for envelope in envelopes:
+        grounded = json.loads(envelope["Message"])["grounded"]
+        assert envelope["MessageAttributes"]["grounded"]["Value"] == ("true" if grounded else "false")
+    assert headlines(received(verified)) == sorted(headline for headline, ok in flags.items() if ok)

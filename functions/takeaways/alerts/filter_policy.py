@@ -18,6 +18,7 @@ def build_filter_policy(
     languages: Sequence[str] = (),
     min_priority: int | None = None,
     include_updates: bool = True,
+    verified_only: bool = False,
 ) -> dict[str, Any] | None:
     """A policy that accepts an alert only when every given condition holds; ``None`` accepts all.
 
@@ -50,6 +51,8 @@ def build_filter_policy(
         policy["priority"] = [{"numeric": [">=", min_priority]}]
     if not include_updates:
         policy["update"] = ["false"]
+    if verified_only:
+        policy["grounded"] = ["true"]
     return policy or None
 
 

@@ -79,6 +79,13 @@ class AlertPayload:
     published: str | None
     engine: str = field(metadata=field_info("'extractive' or 'openai:<model>'"))
     fallback_reason: str | None
+    grounded: bool = field(
+        default=False,
+        metadata=field_info(
+            "True when the grounding check verified every line (headline, summary, each takeaway)"
+            " against the article sentences it rests on"
+        ),
+    )
     summary_object: str = field(metadata=field_info("s3:// URI of the stored summary record"))
     summarised_at: datetime
 

@@ -82,6 +82,7 @@ def render_alert(
         published=record.article.published,
         engine=summary.engine,
         fallback_reason=summary.fallback_reason,
+        grounded=summary.grounded is True,
         summary_object=summary_uri,
         summarised_at=record.summarised_at,
     )
@@ -169,6 +170,7 @@ def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
         "language": {"DataType": "String", "StringValue": payload.language or "und"},
         "engine": {"DataType": "String", "StringValue": payload.engine},
         "update": {"DataType": "String", "StringValue": "true" if payload.is_update else "false"},
+        "grounded": {"DataType": "String", "StringValue": "true" if payload.grounded else "false"},
     }
     if payload.alert_id:
         attributes["alert_id"] = {"DataType": "String", "StringValue": payload.alert_id}

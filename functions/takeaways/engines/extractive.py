@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from takeaways.article.model import Article
+from takeaways.engines.grounding import verified_extract
 from takeaways.engines.headline import headline_from
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
@@ -198,7 +199,7 @@ class ExtractiveEngine:
             article_text=article.body[:HEADLINE_CONTEXT_CHARS],
             dangling=foreign,
         )
-        return TakeawaySummary(
+        summary = TakeawaySummary(
             headline=headline,
             summary=trim(lead.text, SUMMARY_WORDS),
             takeaways=takeaways,
@@ -206,6 +207,9 @@ class ExtractiveEngine:
             topics=article_topics(article.body, headline=article.title or ""),
             language=article.language,
             engine=self.name,
+        )
+        return verified_extract(
+            summary, sentences, article.title, max_chars=2 * self.max_words * MAX_CHARS_PER_WORD
         )
 
     def _candidates(

@@ -18,12 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
+from takeaways.engines import entailment
+from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.words import STOP_WORDS, content_terms
 
-# Share of a takeaway's content words that its cited sentences must hold.
+# Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
+# Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
+CONTEXT_SENTENCES = 3
 # A paraphrase may bring in one word of its own per this many content words (at least one).
 WORDS_PER_NEW_WORD = 6
 
@@ -97,6 +102,12 @@ _ADDRESSED_TO_MODEL = re.compile(
     ),
     re.IGNORECASE | re.MULTILINE,
 )
+_MODEL_HINTS = (
+    "ignore", "disregard", "forget", "override", "bypass", "you are", "as a", "dear", "attention",
+    "note to", "hey", " ai", "llm", "model", "assistant", "chatbot", "summar", "bot", "system",
+    "developer", "im_start", "im_end", "endoftext", "takeaway", "headline", "answer", "response",
+    "output", "reply", "link", "url", "instead", "do not",
+)  # fmt: skip
 # An order that follows one of those ("Ignore previous instructions. Write that ...") is part of it.
 _ORDER = re.compile(
     r"^\W*(?:write|say|state|claim|report|output|respond|reply|tell|add|include|insert|mention|print|repeat|"
@@ -107,7 +118,12 @@ _ORDER = re.compile(
 
 def addressed_to_model(sentence: str) -> bool:
     """Whether a sentence speaks to a summariser (an injected instruction) rather than to readers."""
-    return bool(_ADDRESSED_TO_MODEL.search(_normal(sentence)))
+    normal = _normal(sentence)
+    lowered = f" {normal.lower()}"
+    # Each of the pattern's alternatives holds one of these words: most sentences need no regex at all.
+    if not any(hint in lowered for hint in _MODEL_HINTS):
+        return False
+    return bool(_ADDRESSED_TO_MODEL.search(normal))
 
 
 def for_readers(sentences: Sequence[str]) -> list[bool]:
@@ -138,18 +154,47 @@ class ArticleFacts:
         self.sentences = [_normal(sentence) for sentence in sentences]
         self.reader_facing = for_readers(self.sentences)
         stated = [s for s, ok in zip(self.sentences, self.reader_facing, strict=True) if ok]
-        if title and not addressed_to_model(title):
-            stated.append(_normal(title))
+        self.title = _normal(title) if title and not addressed_to_model(title) else None
+        if self.title:
+            stated.append(self.title)
         self.text = " ".join(stated)
-        self.lowered = self.text.lower()
-        self.words = set(_WORD.findall(self.text))
-        self.lower_words = {word.lower() for word in self.words}
-        self.numbers = _numbers_in(self.text)
-        self.terms = set(content_terms(self.text))
-        self.has_negation = _has_negation(self.text)
-        self.first_person = any(_speaks_first_person(sentence) for sentence in stated)
+        self._stated = stated
         self._sentence_terms = [set(content_terms(sentence)) for sentence in self.sentences]
-        self._sentence_numbers = [_numbers_in(sentence) for sentence in self.sentences]
+        self._checked: dict[tuple[str, tuple[int, ...], entailment.Limits | None], str | None] = {}
+
+    # What only the article-level check reads, worked out the first time it is needed: the extractive
+    # engine's cuts are checked without it.
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def words(self) -> set[str]:
+        return set(_WORD.findall(self.text))
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        return {word.lower() for word in self.words}
+
+    @cached_property
+    def name_words(self) -> set[str]:
+        return {word.lower() for word in self.words if word[:1].isupper()}
+
+    @cached_property
+    def numbers(self) -> set[str]:
+        return _numbers_in(self.text)
+
+    @cached_property
+    def terms(self) -> set[str]:
+        return set(content_terms(self.text))
+
+    @cached_property
+    def has_negation(self) -> bool:
+        return _has_negation(self.text)
+
+    @cached_property
+    def first_person(self) -> bool:
+        return any(_speaks_first_person(sentence) for sentence in self._stated)
 
     def unsupported(self, claim: str) -> str | None:
         """Why a headline, summary or takeaway states something the article does not, or None."""
@@ -178,33 +223,25 @@ class ArticleFacts:
         if not self.first_person and _speaks_first_person(normal):
             return "speaks in the first person outside a quotation"
         terms = content_terms(normal)
-        new_words = sorted({term for term in terms if term not in self.terms})
+        new_words = sorted({term for term in terms if not entailment.related(term, self.terms)})
         if len(new_words) > max(1, len(terms) // WORDS_PER_NEW_WORD):
             return f"words not in the article: {', '.join(new_words[:4])}"
         return None
 
-    def evidence_problem(self, claim: str, evidence: Sequence[int]) -> str | None:
-        """The cited sentences must exist, speak to readers and hold most of the claim's words and all its numbers."""
+    def evidence_problem(
+        self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None = None
+    ) -> str | None:
+        """The cited sentences must exist, speak to readers and entail the claim (``entailment.problem``)."""
         if not evidence:
             return "cites no evidence"
         if any(not 0 <= index < len(self.sentences) for index in evidence):
             return "cites a sentence the article does not have"
         if not all(self.reader_facing[index] for index in evidence):
             return "cites text addressed to a summariser"
-        normal = _normal(claim)
-        terms = set(content_terms(normal))
-        if not terms:
-            return "says nothing"
-        cited_terms = set().union(*(self._sentence_terms[index] for index in evidence))
-        share = len(terms & cited_terms) / len(terms)
-        if share < EVIDENCE_SHARE:
-            return f"only {share:.0%} of its words are in the cited sentences"
-        cited_numbers = set().union(*(self._sentence_numbers[index] for index in evidence))
-        for number in sorted(_numbers_in(normal) - cited_numbers):
-            return f"number {number} is not in the cited sentences"
-        if _has_negation(normal) and not any(_has_negation(self.sentences[index]) for index in evidence):
-            return "adds a negation"
-        return None
+        first = min(evidence)
+        context = self.sentences[max(first - CONTEXT_SENTENCES, 0) : first]
+        cited = [self.sentences[index] for index in sorted(set(evidence))]
+        return entailment.problem(claim, cited, context, self.text, limits)
 
     def locate(self, claim: str) -> list[int]:
         """Evidence for a claim that cites none (weaker models quote without numbering): the reader-facing
@@ -232,9 +269,52 @@ class ArticleFacts:
                 return sorted([best, second])
         return []
 
-    def problem(self, claim: str, evidence: Sequence[int]) -> str | None:
-        """Everything a takeaway must pass, first failure only."""
-        return self.unsupported(claim) or self.evidence_problem(claim, evidence)
+    def best_evidence(self, claim: str, count: int = 2) -> list[int]:
+        """The reader-facing sentences that share most of the claim's words: evidence for an uncited claim."""
+        terms = set(content_terms(_normal(claim)))
+        scored = sorted(
+            (
+                (len(terms & sentence_terms), -index)
+                for index, sentence_terms in enumerate(self._sentence_terms)
+                if self.reader_facing[index] and terms & sentence_terms
+            ),
+            reverse=True,
+        )
+        return sorted(-negative for _, negative in scored[:count])
+
+    def line_problem(self, line: str) -> str | None:
+        """A headline or one-line summary, which cites nothing: checked against the sentences that hold its words."""
+        if self.title is not None and _cut_from(_normal(line), self.title):
+            return None  # the article's own headline, or a cut of it, is what the article says
+        evidence = self.best_evidence(line)
+        source = next((i for i in evidence if _cut_from(_normal(line), self.sentences[i])), None)
+        return self.problem(line, [source] if source is not None else evidence)
+
+    def problem(
+        self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None = None
+    ) -> str | None:
+        """Everything a takeaway must pass, first failure only (each claim and citation checked once)."""
+        key = (claim, tuple(evidence), limits)
+        if key not in self._checked:
+            self._checked[key] = self._problem(claim, evidence, limits)
+        return self._checked[key]
+
+    def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+        single = (
+            len(evidence) == 1 and 0 <= evidence[0] < len(self.sentences) and self.reader_facing[evidence[0]]
+        )
+        if single and _normal(claim) == self.sentences[evidence[0]]:
+            return None  # a reader-facing sentence says what it says
+        sentence = self.sentences[evidence[0]] if single else ""
+        # A cut that leaves out quotation marks turns someone's words into the article's: that needs the full check.
+        if (
+            single
+            and _cut_from(_normal(claim), sentence)
+            and _normal(claim).count('"') == sentence.count('"')
+        ):
+            # A cut can add no word, name, number, role or cause: only what it leaves out can mislead.
+            return entailment.cut_problem(claim, sentence)
+        return self.unsupported(claim) or self.evidence_problem(claim, evidence, limits)
 
     def _name_problem(self, claim: str) -> str | None:
         for match in _CAPITALISED.finditer(claim):
@@ -247,6 +327,7 @@ class ArticleFacts:
                     part in self.words
                     or lowered in _HONORIFICS
                     or (opening and (lowered in self.lower_words or lowered in STOP_WORDS))
+                    or (opening and lowered not in self.name_words)  # an ordinary word, checked as a word
                 )
                 if not known and not part.isdigit():
                     return f"name {part!r} is not in the article"
@@ -258,6 +339,50 @@ class ArticleFacts:
             if len(words) >= 2 and " ".join(words) not in self.text and " ".join(words[-2:]) not in self.text:
                 return f"name {' '.join(words)!r} is not in the article"
         return None
+
+
+def verified_extract(
+    summary: TakeawaySummary, sentences: Sequence[str], title: str | None, *, max_chars: int = 600
+) -> TakeawaySummary:
+    """An extractive summary whose every cut still says what its sentence says, and ``grounded`` set.
+
+    Cutting can drop what a sentence depends on ("not", "may", "unless ..."): a takeaway or
+    summary line that its own sentence no longer entails is replaced by the whole sentence,
+    unless that is longer than ``max_chars`` (then the cut stays, and ``grounded`` is false).
+    """
+    # Only the sentences the lines come from and the few before each (what "she" may refer to) are read:
+    # the others are blanked, so indexes stay, and a long article costs what its lead does.
+    cited = {index for takeaway in summary.takeaways for index in takeaway.evidence}
+    needed = {i for index in cited for i in range(max(index - CONTEXT_SENTENCES, 0), index + 1)}
+    sentences = [s if i in needed else "" for i, s in enumerate(sentences[: max(cited, default=0) + 1])]
+    facts = ArticleFacts(sentences, title)
+    takeaways = []
+    for takeaway in summary.takeaways:
+        whole = sentences[takeaway.evidence[0]] if len(takeaway.evidence) == 1 else ""
+        if whole and len(whole) <= max_chars and facts.problem(takeaway.text, takeaway.evidence):
+            takeaway = Takeaway(text=whole, evidence=takeaway.evidence)
+        takeaways.append(takeaway)
+    line = summary.summary
+    if facts.line_problem(line):
+        source = next((s for s in sentences if _cut_from(line, s)), "")
+        line = source if source and len(source) <= max_chars else line
+    checked = replace(summary, takeaways=takeaways, summary=line)
+    return replace(checked, grounded=all_verified(checked, facts))
+
+
+def all_verified(summary: TakeawaySummary, facts: ArticleFacts) -> bool:
+    """Whether every line an alert shows (headline, summary, each takeaway) passes the check."""
+    return (
+        facts.line_problem(summary.headline) is None
+        and facts.line_problem(summary.summary) is None
+        and all(facts.problem(t.text, t.evidence) is None for t in summary.takeaways)
+    )
+
+
+def _cut_from(cut: str, sentence: str) -> bool:
+    """Whether a trimmed line is a piece of the sentence (its words in the sentence, in order)."""
+    words = iter(_WORD.findall(sentence.lower()))
+    return all(word in words for word in _WORD.findall(cut.lower()))
 
 
 def check_takeaways(facts: ArticleFacts, claims: Sequence[tuple[str, Sequence[int]]]) -> GroundingResult:

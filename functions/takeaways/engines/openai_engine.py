@@ -14,7 +14,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 
@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from takeaways.article.model import Article
 from takeaways.engines import EngineObserver, TokenBudget
-from takeaways.engines.grounding import ArticleFacts, check_takeaways
+from takeaways.engines.grounding import ArticleFacts, all_verified, check_takeaways
 from takeaways.engines.prompt import SYSTEM_PROMPT, ModelAnswer, answer_schema, user_prompt
 from takeaways.engines.tokens import count_tokens
 from takeaways.errors import EngineFailure
@@ -301,16 +301,16 @@ class OpenAIEngine:
             problems = "; ".join(sorted(set(result.problems.values())))
             raise self._failure("ungrounded", f"{len(kept)} grounded takeaway(s): {problems}"[:300])
         headline = " ".join(answer.headline.split())
-        if not headline or facts.unsupported(headline):
+        if not headline or facts.line_problem(headline):
             self._observer.outcome("headline_replaced")
             title_is_fact = article.title and facts.unsupported(article.title) is None
             headline = article.title if article.title and title_is_fact else kept[0].text
         summary = " ".join(answer.summary.split())
-        if not summary or facts.unsupported(summary):
+        if not summary or facts.line_problem(summary):
             self._observer.outcome("summary_replaced")
             summary = kept[0].text
         self._observer.outcome("ok")
-        return TakeawaySummary(
+        written = TakeawaySummary(
             headline=headline[:200],
             summary=summary,
             takeaways=kept,
@@ -319,6 +319,7 @@ class OpenAIEngine:
             language=article.language,
             engine=self.name,
         )
+        return replace(written, grounded=all_verified(written, facts))
 
     def _report_usage(self, usage: Any, estimated_prompt: int, content: str) -> None:
         """Tokens as the server reports them; a server that does not report them is charged our count."""

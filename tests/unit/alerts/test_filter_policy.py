@@ -40,3 +40,10 @@ def test_a_language_must_be_one_the_detector_reports() -> None:
         build_filter_policy(languages=["english"])
     with pytest.raises(ValueError, match=r"unknown language\(s\) gl; alerts carry: ar, bg"):
         build_filter_policy(languages=["gl"])  # Galician: never reported, so never matched
+
+
+def test_verified_only_asks_for_grounded_alerts() -> None:
+    assert build_filter_policy(verified_only=True, include_updates=False) == {
+        "update": ["false"],
+        "grounded": ["true"],
+    }

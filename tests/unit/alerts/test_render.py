@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -176,3 +177,13 @@ def test_markup_and_controls_in_a_stored_summary_never_reach_the_alert() -> None
     for hostile in ("<script", "steal()", "onerror", "\\u001b", "javascript"):
         assert hostile not in text
     assert alert.payload.headline == "Ferry route approved[2J"
+
+
+@pytest.mark.parametrize(("grounded", "attribute"), [(True, "true"), (False, "false"), (None, "false")])
+def test_grounded_is_in_the_alert_and_its_attributes(grounded: bool | None, attribute: str) -> None:
+    record = make_record()
+    record = dataclasses.replace(record, summary=dataclasses.replace(record.summary, grounded=grounded))
+    alert = render_alert(record, summary_uri="s3://b/k")
+    assert alert.payload.grounded is (grounded is True)
+    assert alert.attributes["grounded"] == {"DataType": "String", "StringValue": attribute}
+    jsonschema.validate(to_jsonable(alert.payload), json.loads(SCHEMA_FILE.read_text()))

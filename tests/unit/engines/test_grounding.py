@@ -56,7 +56,7 @@ def test_faithful_takeaways_pass(claim: str, evidence: list[int]) -> None:
             "number 60 is not in the cited",
         ),
         ("Head teacher Amara Reyes switched on the solar roof.", [0, 1], "name 'Amara Reyes'"),
-        ("Mayor Dupont switched on the solar roof of 240 panels.", [0], "name 'Mayor'"),
+        ("Mayor Dupont switched on the solar roof of 240 panels.", [0], "name 'Dupont'"),
         ('Pupils said "the screen was our idea".', [2], "quotation"),
         ("She said 'our pupils built the whole roof'.", [2], "quotation"),
         ("Follow the output at https://riverside-school.org/solar each day.", [6], "adds a link"),
@@ -69,7 +69,7 @@ def test_faithful_takeaways_pass(claim: str, evidence: list[int]) -> None:
         ),
         ("Riverside Primary School switched on a solar roof.", [], "cites no evidence"),
         ("Riverside Primary School switched on a solar roof.", [9], "does not have"),
-        ("Riverside Primary School switched on a solar roof.", [3], "only"),
+        ("Riverside Primary School switched on a solar roof.", [3], "not in the cited sentences"),
     ],
 )
 def test_unsupported_takeaways_fail_with_their_reason(claim: str, evidence: list[int], problem: str) -> None:

@@ -1,0 +1,754 @@
+"""Does a statement follow from the sentences it cites, and from them alone?
+
+Presence is not enough: "Okafor beat Lund" and "Lund beat Okafor" share every word. So a
+statement is read for the parts that carry its meaning and each part is matched with its
+role in the cited sentences:
+
+- quantities by value, whatever way they are written ("12" / "twelve", "$4.6 billion" /
+  "4.6bn", "1945" inside "February 1945");
+- dates (weekdays, months) and names, which must be the cited sentences' own; a name may
+  come from the sentences just before when the cited one refers back to it ("she said");
+- who said it: a speaker named in the statement must be the one the sentences give the words to;
+- who did what to whom: two names on either side of a verb keep their order, unless the
+  voice changes ("Okafor beat Lund" = "Lund was beaten by Okafor");
+- what caused what: "because", "after", "led to" ... must be stated by one cited sentence
+  that holds both sides, with the cause on the cause's side;
+- polarity and modality: a negation ("not", "denied", "never"), a hedge ("may", "reportedly")
+  or a condition ("unless", "if") in the matched part of the sentence must be in the statement,
+  and the statement must not add one;
+- and the statement's words and word pairs must be the cited sentences' (limits in
+  ``grounding-model.json``, fitted by ``benchmarks/grounding_fit.py`` on public annotations).
+
+Plain Python and regular expressions: no model is loaded, nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from takeaways.text.given_names import NAME_STARTS
+from takeaways.text.words import STOP_WORDS, stem
+
+MODEL_FILE = Path(__file__).with_name("grounding-model.json")
+MIN_PAIRS = 3
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_TOKEN = re.compile(
+    r"\$?\d+(?:[.,]\d+)*(?:st|nd|rd|th|bn|m|k|tn|%)?|[^\W\d_]+(?:'[^\W\d_]+)?|[\"']", re.UNICODE
+)
+
+_UNITS = {
+    "zero": 0,
+    "a dozen": 12,
+    "dozen": 12,
+    **{
+        word: value
+        for value, word in enumerate(
+            "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen".split()
+        )
+        if word != "_"
+    },
+}
+_TENS = {
+    word: 10 * value
+    for value, word in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if word != "_"
+}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_NUMERAL = re.compile(
+    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:st|nd|rd|th)?\s*"
+    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)?(?![a-z])",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(w for w in _UNITS if " " not in w) + r"))?"
+    r"|(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))"
+    r"(?:\s+(hundred|thousand|million|billion|trillion))?\b",
+    re.IGNORECASE,
+)
+# "one" is everywhere in paraphrase ("one of the", "no one"); it counts only with a scale.
+_ONE_WITH_SCALE = re.compile(r"\b(?:one|a)\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april june july august september october november december".split()
+)
+_DATE_WORDS = _WEEKDAYS | _MONTHS | {"yesterday", "today", "tomorrow", "tonight"}
+
+_NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot n't deny denies denied denying "
+    "refuse refuses refused refusing fail fails failed failing".split()
+)
+# Classes of modality: a statement must carry the class its matched evidence carries, and no other.
+_HEDGES = {
+    "possibility": frozenset("may might could possibly perhaps likely probably potentially".split()),
+    "report": frozenset(
+        "reportedly allegedly alleged accused suspected suspect apparently purportedly believed".split()
+    ),
+}
+_CONDITION = re.compile(
+    r"\b(?<!asked )(?<!wondered )(?<!whether )(?:if|unless|provided that|as long as|subject to|depending on)\b"
+    r"|\b\w+ permitting\b",
+    re.I,
+)
+
+_CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\b", re.I)
+
+_SPEECH = (
+    r"(?:said|says|say|told|tells|added|adds|claimed|claims|insisted|insists|warned|warns|wrote|writes|"
+    r"tweeted|announced|announces|stated|states|explained|argued|argues|declared|admitted|admits|denied|"
+    r"denies|confirmed|confirms|revealed|reveals|testified|recalled|recalls|noted|notes)"
+)
+_CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
+_SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
+# "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation.
+_SPEAKER_AFTER = re.compile(
+    r"(?:,|\")\s*(?:said|says|added|adds|wrote|writes|tweeted|explained|noted|recalled|insisted|warned)\s+"
+    rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
+)
+# "the operator said", "a union spokesman told": a speaker who is not named.
+_ROLE_SPEAKER = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*)\s+"
+    rf"(?:has |had |also )?{_SPEECH}\b"
+)
+_ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
+_PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they|it|we|i)\s+(?:also |later |then )?{_SPEECH}\b", re.I)
+_COMPANY_SUFFIXES = frozenset("corp corporation group holdings limited company".split())
+_PRONOUNS = frozenset("he she they it we i".split())
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|its)\b", re.I)
+
+# Connectives that state a cause or an order of events, and which side of them the cause is on.
+_CAUSES_AFTER = (
+    r"because(?: of)?|due to|owing to|thanks to|as a result of|in response to|amid|"
+    r"after|following|in the wake of|since"
+)
+_CAUSES_BEFORE = r"led to|leading to|lead to|leads to|caused|causing|causes|prompted|prompting|sparked|sparking|triggered|triggering|resulted in|resulting in|forced|forcing|so"
+_CONNECTIVE = re.compile(rf"\b(?:(?P<after>{_CAUSES_AFTER})|(?P<before>{_CAUSES_BEFORE}))\b", re.I)
+_TEMPORAL = frozenset({"after", "following", "in the wake of", "since"})
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b|\bby\b", re.I
+)
+# The word before a name that makes it the setting of an act rather than its object.
+_SETTING = re.compile(
+    r"\b(?:in|at|on|of|for|from|to|into|during|near|outside|inside|across|the|a|an)\s*$", re.I
+)
+# Where word pairs stop: punctuation before a space or the end (not the comma in "3,400"), brackets, dashes.
+_PUNCTUATION = re.compile(r"[,;:.!?…]+(?=\s|$)|[()\[\]\"—–]+|\s-+\s")
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and|with|of|'s|')?\s*$", re.I)
+_SENTENCE_OPENERS = (".", ":", "!", "?", '"', ";", "(", "[", "-", "—", "–")
+_NOT_NAMES = frozenset(
+    "i the a an he she it they we you this that these those his her its their our my but and or so "
+    "yet if when while after before as in on at of for by with from to mr mrs ms dr prof".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much of a statement may be new words: fitted on public annotations, shipped as a file."""
+
+    max_new_word_share: float = 0.2
+    max_new_pair_share: float = 0.5
+
+
+@lru_cache(maxsize=1)
+def limits() -> Limits:
+    """The fitted limits (``grounding-model.json``); the defaults when the file is absent."""
+    try:
+        data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Limits()
+    return Limits(float(data["max_new_word_share"]), float(data["max_new_pair_share"]))
+
+
+def normal(text: str) -> str:
+    """One spelling of quotation marks and spaces."""
+    return " ".join(text.translate(_QUOTE_MARKS).split())
+
+
+def quantities(text: str) -> set[float]:
+    """Every number stated, as a value: '4.6bn', '$4.6 billion' and '4,600 million' are all 4.6e9."""
+    found: set[float] = set()
+    for match in _NUMERAL.finditer(text):
+        value = float(match.group(1).replace(",", ""))
+        scale = (match.group(2) or "").lower()
+        if scale in {"m", "k"} and not _money_or_count_before(text, match.start()):
+            scale = ""  # "5m" after a figure of money is millions; "the 5 m high wall" is not
+        found.add(_rounded(value * _SCALES.get(scale, 1.0)))
+    for match in _NUMBER_WORD.finditer(text):
+        tens, unit, alone, scale = match.groups()
+        value = _TENS[tens.lower()] + _UNITS.get((unit or "").lower(), 0) if tens else _UNITS[alone.lower()]
+        found.add(_rounded(value * _SCALES.get((scale or "").lower(), 1.0)))
+    for match in _ONE_WITH_SCALE.finditer(text):
+        found.add(_rounded(_SCALES[match.group(1).lower()]))
+    return found
+
+
+def problem(
+    claim: str,
+    evidence: Sequence[str],
+    context: Sequence[str] = (),
+    article: str = "",
+    fitted: Limits | None = None,
+) -> str | None:
+    """Why the cited sentences do not entail the statement, or None when they do.
+
+    ``context`` is the text just before the first cited sentence: it may only supply the
+    name a cited sentence refers back to with a pronoun. ``article`` may only complete a
+    name the cited sentences give in part ("Kerry" for "John Kerry").
+    """
+    claim = normal(claim)
+    sentences = [normal(sentence) for sentence in evidence]
+    if not sentences:
+        return "cites no evidence"
+    joined = " ".join(sentences)
+    lowered = joined.lower()
+    for value in sorted(quantities(claim) - quantities(joined)):
+        return f"number {_shown(value)} is not in the cited sentences"
+    claim_words = _words(claim)
+    evidence_words = set(_words(joined))
+    for word in claim_words:
+        if word in _DATE_WORDS and word not in evidence_words:
+            return f"date {word.capitalize()} is not in the cited sentences"
+    refers_back = bool(_THIRD_PERSON.search(joined))
+    context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
+    for name, whole in _names(claim, article):
+        if _known_name(name, evidence_words) or _known_name(name, context_words):
+            continue
+        if (
+            whole != name
+            and whole in article
+            and any(_known_name(part, evidence_words) for part in whole.split())
+        ):
+            continue
+        return f"name {name!r} is not in the cited sentences"
+    for quoted in re.findall(r'"([^"]{3,})"', claim):
+        for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quoted):
+            piece = piece.strip(" ,.;:!?").lower()
+            if piece and piece not in lowered:
+                return "quotation is not in the cited sentences"
+    return (
+        _attribution_problem(claim, sentences, context_words)
+        or _role_problem(claim, sentences)
+        or _binding_problem(claim, sentences)
+        or _causal_problem(claim, sentences)
+        or _polarity_problem(claim, sentences)
+        or _wording_problem(claim, joined, fitted or limits())
+    )
+
+
+def cut_problem(cut: str, sentence: str) -> str | None:
+    """What a cut of one sentence (its words, in order, some left out) may get wrong: what it leaves out.
+
+    It cannot add a word, a name, a number, a cause or a role, so only the negations, hedges,
+    conditions and reservations it drops are checked.
+    """
+    return _polarity_problem(normal(cut), [normal(sentence)])
+
+
+def _binding_problem(claim: str, sentences: list[str]) -> str | None:
+    """A number, a date or a name must be said of what the cited sentences say it of.
+
+    "500 airstrikes" against "500 rebels were killed ... 1,200 airstrikes": both numbers are
+    cited, but the words around the claim's 500 sit beside 1,200 in the sentences.
+    """
+    every = _mentions(claim)
+    keys = {key for key, _, _ in every}
+    # A name said twice in the statement may be said of two things: only single mentions are bound.
+    mentions = [m for m in every if m[0][0] != "@" or sum(key == m[0] for key, _, _ in every) == 1]
+    exclude = {stem(key[1:]) for key in keys} | {
+        stem(word.lower()) for name, _, _ in _name_mentions(claim) for word in name.split()
+    }
+    people = set().union(*(_people(sentence) for sentence in sentences))
+    for key, start, end in mentions:
+        around = _neighbours(claim, start, end, exclude)
+        if not around or (key[0] == "@" and key[1:] not in people):
+            continue  # only people are bound by name: places and titles move about in paraphrase
+        same = other = 0.0
+        other_key = ""
+        for sentence in sentences:
+            for their_key, their_start, their_end in _mentions(sentence):
+                if their_key[0] != key[0] or (their_key != key and their_key in keys):
+                    continue
+                if their_key[0] == "@" and their_key[1:] not in people:
+                    continue
+                theirs = _neighbours(sentence, their_start, their_end, exclude)
+                # A name keeps its words on either side ("the Open final", "the final of the Open").
+                score = (
+                    _closeness(_sideless(around), _sideless(theirs))
+                    if key[0] == "@"
+                    else _closeness(around, theirs)
+                )
+                if their_key == key:
+                    same = max(same, score)
+                elif score > other:
+                    other, other_key = score, their_key
+        if same == 0 and other > 0:
+            kind = {"#": "number", "%": "date", "@": "name"}[key[0]]
+            return f"{kind} {key[1:]} is where the cited sentences have {other_key[1:]}"
+    return None
+
+
+def _attribution_problem(claim: str, sentences: list[str], context_words: set[str]) -> str | None:
+    """Each speaker in the statement must be the one the cited sentences give those words to.
+
+    A speaker is given the words between the saying before theirs and the one after: in
+    "Police added X, spokeswoman O'Brien said" each has their own part.
+    """
+    acts = sorted(_speech_acts(claim), key=lambda act: act[1])
+    quoted = re.findall(r'"([^"]{3,})"', claim)
+    named = [act for act in acts if act[0].lower() not in _PRONOUNS]
+    if len(named) > 1 and any(_same_speakers(named, _speech_acts(sentence)) for sentence in sentences):
+        return None  # the same people say things in the same order
+    evidence_words = set(_words(" ".join(sentences)))
+    for name, at in named:
+        earlier = max((where for _, where in acts if where < at), default=0)
+        later = min((where for _, where in acts if where > at), default=len(claim))
+        segment = claim[earlier:later]
+        quotes = [quote for quote in quoted if quote in segment] or (quoted if len(named) == 1 else [])
+        own = {stem(word) for word in _words(name)}
+        speaker = _speaker_of(sentences, quotes, set(_content(_words(segment))) - own)
+        if speaker is None or _same_person(name, speaker):
+            continue
+        if speaker.lower() in _PRONOUNS and (
+            _known_name(name, context_words) or _known_name(name, evidence_words)
+        ):
+            continue  # "..., she said" after the sentence that names her
+        return f"attributes the words to {name}; the cited sentences give them to {speaker}"
+    return None
+
+
+def _same_speakers(claimed: list[tuple[str, int]], stated: list[tuple[str, int]]) -> bool:
+    ordered = [name for name, _ in sorted(stated, key=lambda act: act[1])]
+    return len(ordered) == len(claimed) and all(
+        _same_person(name, other) for (name, _), other in zip(claimed, ordered, strict=True)
+    )
+
+
+def _speaker_of(sentences: list[str], quotes: list[str], stems: set[str]) -> str | None:
+    """Whom the cited sentences give these words to: the saying nearest to them, in the sentence holding them."""
+    quoting = [sentence for sentence in sentences if any(_holds_quote(sentence, quote) for quote in quotes)]
+    speaking = [sentence for sentence in sentences if _speech_acts(sentence)]
+    closest = max(speaking, key=lambda s: len(stems & set(_content(_words(s)))), default=None)
+    candidates = [s for s in quoting if _speech_acts(s)] or ([closest] if closest else [])
+    best: tuple[int, str] | None = None
+    for sentence in candidates:
+        anchor = _anchor(sentence, quotes, stems)
+        for name, at in _speech_acts(sentence):
+            if best is None or abs(at - anchor) < best[0]:
+                best = (abs(at - anchor), name)
+    return best[1] if best else None
+
+
+def _holds_quote(sentence: str, quote: str) -> bool:
+    piece = re.split(r"\s*(?:…|\.\.\.)\s*", quote)[0].strip(" ,.;:!?").lower()
+    return bool(piece) and piece in sentence.lower()
+
+
+def _anchor(sentence: str, quoted: list[str], claim_stems: set[str]) -> int:
+    """Where in the sentence the statement's words sit: its quotation, else the middle of the matched words."""
+    lowered = sentence.lower()
+    for quote in quoted:
+        piece = re.split(r"\s*(?:…|\.\.\.)\s*", quote)[0].strip(" ,.;:!?").lower()
+        found = lowered.find(piece) if piece else -1
+        if found >= 0:
+            return found + len(piece) // 2
+    spots = [m.start() for m in re.finditer(r"[^\W_]+", sentence) if stem(m.group().lower()) in claim_stems]
+    return (spots[0] + spots[-1]) // 2 if spots else len(sentence) // 2
+
+
+def _role_problem(claim: str, sentences: list[str]) -> str | None:
+    """Two names on either side of a verb keep their order, unless the voice changes."""
+    mentions = _name_mentions(claim)
+    for position, (first, _, first_end) in enumerate(mentions):
+        for second, second_start, _ in mentions[position + 1 :]:
+            if (
+                _same_person(first, second)
+                or _count_name(claim, first) != 1
+                or _count_name(claim, second) != 1
+            ):
+                continue
+            between = claim[first_end:second_start]
+            if _LIST_JOIN.match(between) or not re.search(r"[a-z]{3,}", between):
+                continue
+            if _SETTING.search(between):
+                continue  # "... in the Port Ellis Open": a place or an occasion, not whom it was done to
+            claim_passive = bool(_PASSIVE.search(between))
+            agrees = disagrees = False
+            for sentence in sentences:
+                if _count_name(sentence, first) != 1 or _count_name(sentence, second) != 1:
+                    continue  # a name said twice gives no single order to compare
+                where_first = _find_name(sentence, first)
+                where_second = _find_name(sentence, second)
+                if where_first is None or where_second is None:
+                    continue
+                low, high = sorted((where_first, where_second))
+                gap = _strip_name_tail(sentence[low:high])
+                if _LIST_JOIN.match(gap):
+                    continue
+                flipped = where_first > where_second
+                if flipped != (bool(_PASSIVE.search(gap)) != claim_passive):
+                    disagrees = True
+                else:
+                    agrees = True
+            if disagrees and not agrees:
+                return f"reverses who did what: the cited sentences put {second} before {first}"
+    return None
+
+
+def _count_name(sentence: str, name: str) -> int:
+    return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", sentence))
+
+
+def _causal_problem(claim: str, sentences: list[str]) -> str | None:
+    """A stated cause or order of events must be one cited sentence's, with each side where it belongs."""
+    for match in _CONNECTIVE.finditer(claim):
+        cause, effect = _sides(claim, match)
+        if not cause or not effect:
+            continue
+        word = match.group().lower()
+        supported = False
+        for sentence in sentences:
+            for other in _CONNECTIVE.finditer(sentence):
+                if (
+                    word in _TEMPORAL
+                    and other.group().lower() not in _TEMPORAL
+                    and other.group("after") is None
+                ):
+                    continue
+                if word not in _TEMPORAL and other.group().lower() in _TEMPORAL:
+                    continue  # "after" states an order of events, not a cause
+                their_cause, their_effect = _sides(sentence, other)
+                if _covers(cause, their_cause) and _covers(effect, their_effect):
+                    supported = True
+        if not supported:
+            kind = "an order of events" if word in _TEMPORAL else "a cause"
+            return f"adds {kind} ('{word}') the cited sentences do not state"
+    return None
+
+
+def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
+    """Negations, hedges and conditions in the matched part of the evidence must agree with the statement's."""
+    claim_words = _words(claim)
+    claim_stems = {stem(word) for word in claim_words if word not in STOP_WORDS}
+    best = max(sentences, key=lambda s: len(claim_stems & {stem(w) for w in _words(s)}))
+    window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
+    claim_negated = _negated(claim_words)
+    evidence_negated = _negated(window)
+    if claim_negated and not evidence_negated:
+        return "adds a negation"
+    if evidence_negated and not claim_negated:
+        negation = next(word for word in window if word in _NEGATIONS)
+        return f"drops the negation '{negation}'"
+    for kind, words in _HEDGES.items():
+        in_window = [word for word in window if word in words]
+        in_claim = [word for word in claim_words if word in words]
+        if in_window and not in_claim:
+            return f"drops the qualifier '{in_window[0]}'"
+        if in_claim and not in_window and not any(words & set(_words(s)) for s in sentences):
+            return f"adds the qualifier '{in_claim[0]}' ({kind})"
+    condition = _CONDITION.search(best)
+    if condition and not _CONDITION.search(claim):
+        clause = set(_content(_words(best[condition.start() :])))
+        if clause and not clause <= claim_stems:
+            return f"drops the condition '{condition.group().lower()} ...'"
+    return _dropped_qualifier(claim, best, claim_stems)
+
+
+def _dropped_qualifier(claim: str, sentence: str, claim_stems: set[str]) -> str | None:
+    """A concession ("although ...") or a bracketed reservation ("(not confirmed)") the statement leaves out."""
+    for match in _CONCESSION.finditer(sentence):
+        if _CONCESSION.search(claim):
+            break
+        clause = re.split(r"[,;:.!?]", sentence[match.end() :], maxsplit=1)[0]
+        stems = set(_content(_words(clause)))
+        if stems and len(stems & claim_stems) < len(stems) / 2:
+            return f"drops the qualifier '{match.group().lower()} {clause.strip()[:40]}'"
+    for match in re.finditer(r"\(([^()]{3,120})\)", sentence):
+        inner = _words(match.group(1))
+        reserved = [w for w in inner if w in _NEGATIONS or any(w in words for words in _HEDGES.values())]
+        if reserved and not set(_content(inner)) <= claim_stems:
+            return f"drops the qualifier '({match.group(1)[:40]})'"
+    return None
+
+
+def related(term: str, terms: set[str]) -> bool:
+    """The term, or a form of it: 'walkout' and 'walked' share 'walk', 'beaten' and 'beat' share 'beat'."""
+    if term in terms:
+        return True
+    return len(term) >= 4 and any(
+        len(other) >= 4 and (term.startswith(other) or other.startswith(term)) for other in terms
+    )
+
+
+def _wording_problem(claim: str, joined: str, fitted: Limits) -> str | None:
+    """Nearly every word and word pair must be the cited sentences' own."""
+    new_words, new_pairs = novelty(claim, joined)
+    if new_words is None:
+        return "says nothing"
+    if new_words > fitted.max_new_word_share:
+        evidence_terms = set(_content(_words(joined)))
+        new = [term for term in _content(_words(claim)) if not related(term, evidence_terms)]
+        return f"words not in the cited sentences: {', '.join(dict.fromkeys(new[:4]))}"
+    if new_pairs > fitted.max_new_pair_share:
+        return f"{new_pairs:.0%} of its word pairs are not in the cited sentences"
+    return None
+
+
+def novelty(claim: str, evidence: str) -> tuple[float | None, float]:
+    """Shares of the statement's content words and of its word pairs that the evidence lacks."""
+    claim_terms = _content(_words(claim))
+    if not claim_terms:
+        return None, 0.0
+    evidence_terms = set(_content(_words(evidence)))
+    word_share = sum(not related(term, evidence_terms) for term in claim_terms) / len(claim_terms)
+    pairs = _pairs(claim)
+    evidence_pairs = set(_pairs(evidence))
+    # Under three pairs, one paraphrased pair would be a third of them or more: too few to judge by.
+    pair_share = (
+        sum(pair not in evidence_pairs for pair in pairs) / len(pairs) if len(pairs) >= MIN_PAIRS else 0.0
+    )
+    return word_share, pair_share
+
+
+# ---------------------------------------------------------------- reading a sentence
+
+
+@lru_cache(maxsize=16_384)
+def _words(text: str) -> tuple[str, ...]:
+    text = re.sub(
+        r"\b(not|non|no)-", r"\1", text.replace("n't", " n't")
+    )  # "not-so-surprising" is no negation
+    return tuple(token.lower() for token in _TOKEN.findall(text) if token not in "\"'")
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [stem(word) for word in words if word not in STOP_WORDS and len(word) > 1 and not word.isdigit()]
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Adjacent content-word stems ("solar roof"), never across punctuation (a cut is not a new pair)."""
+    pairs: list[tuple[str, str]] = []
+    for stretch in _PUNCTUATION.split(text):
+        pairs += itertools.pairwise(_content(_words(stretch)))
+    return pairs
+
+
+def _negated(words: Sequence[str]) -> bool:
+    return sum(word in _NEGATIONS for word in words) % 2 == 1
+
+
+def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:
+    """The stretch of the sentence the statement draws on (its words, and its negations), with three words before it."""
+    words = _words(sentence)
+    hits = [index for index, word in enumerate(words) if stem(word) in claim_stems]
+    if not hits:
+        return []
+    return list(words[max(hits[0] - 3, 0) : hits[-1] + 1])
+
+
+def _sides(text: str, match: re.Match[str]) -> tuple[set[str], set[str]]:
+    """The (cause, effect) words around a connective in one sentence."""
+    before = text[: match.start()]
+    after = text[match.end() :]
+    if not before.strip(" ,\"'") and "," in after:  # "After the vote, the council resigned."
+        first, rest = after.split(",", 1)
+        before, after = rest, first
+        return set(_content(_words(after))), set(_content(_words(before)))
+    after = re.split(r"[,;:]\s|\s(?:and|but|while|which)\s", after, maxsplit=1)[0]
+    earlier, later = set(_content(_words(before))), set(_content(_words(after)))
+    return (later, earlier) if match.group("after") is not None else (earlier, later)
+
+
+def _covers(claimed: set[str], stated: set[str]) -> bool:
+    return bool(claimed) and len(claimed & stated) >= max(1, len(claimed) // 2)
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(position - 40, 0) : position].rstrip()
+    return not before or before.endswith(_SENTENCE_OPENERS)
+
+
+@lru_cache(maxsize=4_096)
+def _name_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Names as (name, start, end), in order; a capital that only opens the sentence is not one."""
+    mentions: list[tuple[str, int, int]] = []
+    for match in re.finditer(_CAPITAL_RUN, text):
+        start = match.start()
+        words = match.group().split()
+        if _opens_sentence(text, start) and words[0].lower() in STOP_WORDS | _NOT_NAMES:
+            start = text.find(words[1], start + len(words[0])) if len(words) > 1 else match.end()
+            words = words[1:]
+        words = [word for word in words if word.lower() not in _DATE_WORDS]
+        if words and not (len(words) == 1 and words[0].lower() in _NOT_NAMES):
+            mentions.append((" ".join(words), start, match.end()))
+    return mentions
+
+
+def _names(text: str, article: str = "") -> list[tuple[str, str]]:
+    """Each capitalised word and the run of capitalised words it stands in.
+
+    The word that opens a sentence is a name only when the statement or the article
+    capitalises it elsewhere too.
+    """
+    names: list[tuple[str, str]] = []
+    elsewhere = _capitalised(text) | _capitalised(article)
+    for run in re.finditer(_CAPITAL_RUN, text):
+        whole = run.group()
+        for match in re.finditer(r"[A-Z][\w'-]*", whole):
+            word = re.sub(r"'s?$", "", match.group())
+            lowered = word.lower()
+            if lowered in _DATE_WORDS or lowered in _NOT_NAMES or len(word) <= 1:
+                continue
+            if _opens_sentence(text, run.start() + match.start()) and word not in elsewhere:
+                continue
+            names.append((word, whole))
+    return names
+
+
+@lru_cache(maxsize=8)
+def _capitalised(text: str) -> frozenset[str]:
+    """Words capitalised other than at a sentence's start: the names a text uses."""
+    return frozenset(
+        m.group()
+        for m in re.finditer(r"(?<![\w'])[A-Z][\w'-]*", text)
+        if not _opens_sentence(text, m.start())
+    )
+
+
+def _known_name(name: str, words: set[str]) -> bool:
+    """Every word of the name is in the text; 'Iran' and 'Iranian' count as one name."""
+    for part in _words(name):
+        if part in words or part.rstrip("s") in words:
+            continue
+        if len(part) >= 4 and any(
+            word.startswith(part) or (part.startswith(word) and len(word) >= 4) for word in words
+        ):
+            continue
+        return False
+    return True
+
+
+def _same_person(first: str, second: str) -> bool:
+    """'Amara Okafor', 'Okafor' and 'Ms Okafor' are one person."""
+    a = {word.lower().rstrip("'s") for word in first.split()} - _NOT_NAMES
+    b = {word.lower().rstrip("'s") for word in second.split()} - _NOT_NAMES
+    return bool(a & b)
+
+
+def _find_name(sentence: str, name: str) -> int | None:
+    """Where the name (or its surname) first appears in the sentence."""
+    for part in reversed(name.split()):
+        match = re.search(rf"\b{re.escape(part)}\b", sentence)
+        if match:
+            return match.start()
+    return None
+
+
+def _strip_name_tail(gap: str) -> str:
+    """The text between two names, less the rest of the first name."""
+    return re.sub(rf"^{_CAPITAL_RUN}", "", gap).strip()
+
+
+@lru_cache(maxsize=4_096)
+def _speech_acts(sentence: str) -> list[tuple[str, int]]:
+    """Who says something in a sentence, and where the saying is: [(speaker, offset)]."""
+    found: list[tuple[str, int]] = []
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER):
+        for match in pattern.finditer(sentence):
+            words = [
+                word
+                for word in match.group(1).split()
+                if word.lower() not in _NOT_NAMES and word.lower() not in _DATE_WORDS
+            ]
+            if words:
+                found.append(
+                    (" ".join(words), match.start() if pattern is not _SPEAKER_BEFORE else match.end(1))
+                )
+    for match in _PRONOUN_SPEAKER.finditer(sentence):
+        found.append((match.group().split()[0].lower(), match.start()))
+    return found
+
+
+@lru_cache(maxsize=4_096)
+def _mentions(text: str) -> list[tuple[str, int, int]]:
+    """Numbers ('#4600000000'), dates ('%monday') and names by surname ('@okafor') with where they are."""
+    found: list[tuple[str, int, int]] = []
+    for match in _NUMERAL.finditer(text):
+        found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
+    for match in _NUMBER_WORD.finditer(text):
+        found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
+    for match in re.finditer(r"[A-Za-z]+", text):
+        if match.group().lower() in _DATE_WORDS:
+            found.append((f"%{match.group().lower()}", match.start(), match.end()))
+    for name, start, end in _name_mentions(text):
+        surname = re.sub(r"'s?$", "", name.split()[-1]).lower()
+        if len(surname) > 3 and surname not in _NOT_NAMES | _DATE_WORDS | _COMPANY_SUFFIXES:
+            found.append((f"@{surname}", start, end))
+    return found
+
+
+def _neighbours(text: str, start: int, end: int, exclude: set[str]) -> dict[tuple[str, str], int]:
+    """The three content words on each side of a mention, by side and distance; the statement's names left out."""
+    before = [word for word in _content(_words(text[max(start - 80, 0) : start])) if word not in exclude][-3:]
+    after = [word for word in _content(_words(text[end : end + 80])) if word not in exclude][:3]
+    near = {("before", word): len(before) - index for index, word in enumerate(before)}
+    near.update({("after", word): index + 1 for index, word in enumerate(after)})
+    return near
+
+
+@lru_cache(maxsize=4_096)
+def _people(sentence: str) -> set[str]:
+    """Surnames of the people a sentence names: a run that starts with a given name or follows a title."""
+    found: set[str] = set()
+    for name, start, _ in _name_mentions(sentence):
+        words = name.split()
+        before = sentence[max(start - 12, 0) : start].lower()
+        titled = bool(
+            re.search(r"\b(?:mr|mrs|ms|dr|gov|sen|rep|president|judge|minister|coach)\.?\s*$", before)
+        )
+        if (len(words) > 1 and words[0].lower() in NAME_STARTS) or titled:
+            found.add(re.sub(r"'s?$", "", words[-1]).lower())
+    return found
+
+
+def _sideless(near: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    merged: dict[tuple[str, str], int] = {}
+    for (_, word), distance in near.items():
+        merged[("", word)] = min(distance, merged.get(("", word), distance))
+    return merged
+
+
+def _closeness(mine: dict[tuple[str, str], int], theirs: dict[tuple[str, str], int]) -> float:
+    """How alike two mentions' surroundings are: shared words on the same side, the nearer the more."""
+    return sum(1 / max(distance, theirs[word]) for word, distance in mine.items() if word in theirs)
+
+
+def _money_or_count_before(text: str, position: int) -> bool:
+    return position > 0 and text[position - 1] in "$£€"
+
+
+def _rounded(value: float) -> float:
+    return round(value, 6)
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

@@ -1,0 +1,143 @@
+"""The entailment check on sentences of our own writing: each kind of error fails, true paraphrases pass."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from takeaways.engines.entailment import MODEL_FILE, Limits, limits, problem, quantities
+
+FINAL = "Okafor beat Lund 6-3, 6-4 in the final of the Port Ellis Open on Sunday."
+QUOTED = (
+    '"I played the best tennis of my life," Okafor told reporters, while Lund said he would return next year.'
+)
+COUNCIL = "The council did not approve the new ferry timetable, which may be delayed until March."
+SHIPYARD = "The shipyard closed in 2019 after orders fell by twelve percent."
+DEAL = "Harbour Holdings agreed in February 1945 to buy the shipyard for $4.6 billion."
+BRIDGE = "The bridge will reopen in May unless the inspection finds new cracks."
+FLOOD = "The river burst its banks because the dam gates failed to open, the mayor said."
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("Okafor beat Lund in the final of the Port Ellis Open.", [FINAL]),
+        ("Lund was beaten by Okafor in the Port Ellis Open final on Sunday.", [FINAL]),
+        ('Okafor said: "I played the best tennis of my life."', [QUOTED]),
+        ("Lund said he would return next year.", [QUOTED]),
+        ("The council did not approve the new ferry timetable.", [COUNCIL]),
+        ("The new ferry timetable may be delayed until March.", [COUNCIL]),
+        ("The shipyard closed in 2019 after orders fell by 12 percent.", [SHIPYARD]),
+        ("Harbour Holdings agreed to buy the shipyard for $4.6bn.", [DEAL]),
+        ("Harbour Holdings agreed to buy the shipyard in 1945.", [DEAL]),
+        ("The bridge will reopen in May unless the inspection finds new cracks.", [BRIDGE]),
+        ("The mayor said the river burst its banks because the dam gates failed to open.", [FLOOD]),
+        ("The dam gates failed to open, and the river burst its banks.", [FLOOD]),
+    ],
+)
+def test_true_statements_and_paraphrases_pass(claim: str, evidence: list[str]) -> None:
+    assert problem(claim, evidence) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "reason"),
+    [
+        # numbers, whatever their spelling
+        ("Harbour Holdings agreed to buy the shipyard for $5.6 billion.", [DEAL], "number 5600000000"),
+        ("The shipyard closed in 2018 after orders fell by twelve percent.", [SHIPYARD], "number 2018"),
+        ("The shipyard closed in 2019 after orders fell by eleven percent.", [SHIPYARD], "number 11"),
+        # people
+        ("Okafor beat Ibsen in the final of the Port Ellis Open.", [FINAL], "name 'Ibsen'"),
+        # negation, hedges and conditions
+        ("The council approved the new ferry timetable.", [COUNCIL], "drops the negation 'not'"),
+        ("The new ferry timetable will be delayed until March.", [COUNCIL], "drops the qualifier 'may'"),
+        ("Okafor did not beat Lund in the final of the Port Ellis Open.", [FINAL], "adds a negation"),
+        ("Okafor may have beaten Lund in the final.", [FINAL], "adds the qualifier 'may'"),
+        ("The bridge will reopen in May.", [BRIDGE], "drops the condition 'unless"),
+        # who said it
+        ('Lund said: "I played the best tennis of my life."', [QUOTED], "attributes the words to Lund"),
+        ("Okafor said he would return next year.", [QUOTED], "attributes the words to Okafor"),
+        # who did what to whom
+        ("Lund beat Okafor in the final of the Port Ellis Open.", [FINAL], "reverses who did what"),
+        ("Okafor was beaten by Lund in the final.", [FINAL], "reverses who did what"),
+        # what caused what
+        ("Okafor beat Lund in the final because Lund was injured.", [FINAL], "adds a cause ('because')"),
+        ("The shipyard closed in 2019 because orders fell by twelve percent.", [SHIPYARD], "adds a cause"),
+        ("Orders fell by twelve percent after the shipyard closed in 2019.", [SHIPYARD], "order of events"),
+        ("The dam gates failed to open because the river burst its banks.", [FLOOD], "adds a cause"),
+        # dates
+        ("Okafor beat Lund in the final of the Port Ellis Open on Saturday.", [FINAL], "date Saturday"),
+        # words the sentence does not have
+        ("Okafor beat Lund in the final and lifted a golden trophy.", [FINAL], "words not in the cited"),
+    ],
+)
+def test_each_kind_of_error_fails_with_its_reason(claim: str, evidence: list[str], reason: str) -> None:
+    found = problem(claim, evidence)
+    assert found is not None and reason in found, found
+
+
+def test_only_the_cited_sentences_count() -> None:
+    assert problem("Okafor beat Lund in the final of the Port Ellis Open.", [SHIPYARD]) is not None
+    assert problem("Okafor beat Lund in the final of the Port Ellis Open.", []) == "cites no evidence"
+
+
+def test_a_pronoun_may_take_its_name_from_the_sentences_just_before() -> None:
+    context = ["Ines Okafor, the authority's chief engineer, inspected the cables on Monday."]
+    cited = ['"We found wire breaks in four of the twelve main cables," she said.']
+    claim = 'Okafor said: "We found wire breaks in four of the twelve main cables."'
+    assert problem(claim, cited, context) is None
+    assert problem(claim, cited) is not None  # without the sentence that names her
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("$4.6 billion", {4.6e9}),
+        ("4.6bn", {4.6e9}),
+        ("4,600 million", {4.6e9}),
+        ("twelve", {12.0}),
+        ("twenty-five", {25.0}),
+        ("a dozen", {12.0}),
+        ("in February 1945", {1945.0}),
+        ("60%", {60.0}),
+    ],
+)
+def test_numbers_are_read_as_values(text: str, values: set[float]) -> None:
+    assert quantities(text) == values
+
+
+TWO_SPEAKERS = "Police added arson to the charges against the landlord, harbour police spokeswoman Ines Okafor said Tuesday."
+
+
+@pytest.mark.parametrize("sentence", [FINAL, QUOTED, COUNCIL, SHIPYARD, DEAL, BRIDGE, FLOOD, TWO_SPEAKERS])
+def test_every_sentence_entails_itself(sentence: str) -> None:
+    assert problem(sentence, [sentence]) is None
+
+
+def test_the_fitted_limits_ship_with_where_their_data_came_from() -> None:
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert limits() == Limits(model["max_new_word_share"], model["max_new_pair_share"])
+    assert model["data"]["repository"].startswith("github:") and "@" in model["data"]["repository"]
+    assert model["data"]["licence"] and "FRANK" in model["data"]["not used"]
+    floor_words, floor_pairs = model["fit"]["floor"]
+    assert model["max_new_word_share"] >= floor_words and model["max_new_pair_share"] >= floor_pairs
+
+
+def test_a_number_must_be_said_of_what_the_sentences_say_it_of() -> None:
+    cited = [
+        "More than 500 rebels have been killed, and the coalition has flown 1,200 airstrikes since March."
+    ]
+    assert problem("The coalition has flown 1,200 airstrikes since March.", cited) is None
+    found = problem("The coalition has flown 500 airstrikes since March.", cited)
+    assert found is not None and "number 500 is where the cited sentences have 1200" in found
+
+
+def test_a_person_must_be_the_one_the_sentences_say_it_of() -> None:
+    cited = [
+        "Craig Hollis, who is charged with starting the warehouse fire, appeared in court on Monday.",
+        "The fire killed the night guard, Peter Marsh.",
+    ]
+    assert problem("Hollis is charged with starting the warehouse fire.", cited) is None
+    found = problem("Marsh is charged with starting the warehouse fire.", cited)
+    assert found is not None and "name marsh is where the cited sentences have hollis" in found
