@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from takeaways.engines.standalone import reads_as_statement, stands_alone
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES
 from takeaways.text.words import DANGLING_WORDS, inside_quotation
 
@@ -23,10 +24,10 @@ _MIN_WORDS = 6
 _SURNAME_MENTIONS = 2
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# The day of the event goes; "this year" or "last month" stays: it bounds the claim ("his sixth defeat this year").
 _TIME_PHRASE = re.compile(
     rf",?\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_PART_OF_DAY}(?=[\s,.;:]|$)"
-    r"|,?\s+(?:yesterday|today|tonight|overnight|(?:earlier|later)\s+this\s+(?:week|month|year)"
-    r"|(?:last|this)\s+(?:week|month|year))(?=[\s,.;:]|$)"
+    r"|,?\s+(?:yesterday|today|tonight|overnight)(?=[\s,.;:]|$)"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
@@ -74,6 +75,7 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+_OPENING_CONNECTIVES = frozenset("but and so or yet because if when while although though as".split())
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -103,6 +105,21 @@ def headline_from(
     return _within_limit(
         text.strip(" ,;:"), DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | dangling
     )
+
+
+def headline_reads_complete(headline: str) -> bool:
+    """Whether a headline names its subject and has a finite verb, so it reads as a statement of the news.
+
+    Not "Relieved that the company would not be broken up, they piled" (an opening clause, then a
+    pronoun), "The 14-time major champion, playing in his first event" (no verb) or a question.
+    """
+    words = headline.split()
+    if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
+        return False
+    first = words[0].lower().strip("\"“‘'")
+    if first in _OPENING_CONNECTIVES or (first.endswith(("ing", "ed")) and "," in headline):
+        return False
+    return reads_as_statement(headline)
 
 
 def _main_clause(text: str) -> str:
