@@ -33,11 +33,41 @@ _NOTICES = (
     r"READ(?: MORE)?:\s[^.]{0,100}\.",
     r"Related article:\s[^.]{0,100}\.",
     r"Join us on Facebook\b[^.]{0,60}\.",
+    r"(?:Follow|Like) us on (?:Facebook|Twitter|Instagram)\b[^\n]{0,120}?(?:\.(?=\s|$)|$)",
+    r"If you have a story suggestion,? e-?mail \S+@\S+?\.(?=\s|$)",
+    r"Find all the latest football transfers on our dedicated page\.",
+    r"Report supplied by the Press Association\.",
+    r"More on this and other [A-Z][\w ]{0,40}? stories",
+    r"Find out how you can submit your (?:images|pictures|photos)[^.]{0,40}\.",
 )
 _NOTICE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_NOTICES) + r")\s*")
 # A cheap literal scan first: most paragraphs carry no notice at all.
-_HINTS = ("Media playback", "video", "JavaScript", "(", "Image ", "contributed", "Follow @", "here ", "mail")
-_HINTS_LOWER = ("share ", "sign up", "subscribe", "newsletter", "read", "related article", "join us")
+_HINTS = (
+    "Media playback",
+    "video",
+    "JavaScript",
+    "(",
+    "Image ",
+    "contributed",
+    "Follow @",
+    "here ",
+    "mail",
+    "us on",
+)
+_HINTS_LOWER = (
+    "share ",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "read",
+    "related article",
+    " us on ",
+    "suggestion",
+    "transfers",
+    "supplied by",
+    "more on this",
+    "find out how",
+)
 
 
 def strip_notices(paragraph: str) -> str:

@@ -39,7 +39,7 @@ MIN_SENTENCE_WORDS = 6
 _WHOLE_FACTOR = 1.5  # a sentence without a safe cut is kept whole up to this many times the word budget
 HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
-_HEADLINE_TRIES = 4  # lines tried, best first, for a headline that is a complete clause
+_HEADLINE_TRIES = 8  # lines tried, best first, for a headline that is a complete clause
 
 STYLE_WEIGHTS: dict[str, float] = {
     "fragment": 0.3,  # under MIN_SENTENCE_WORDS words

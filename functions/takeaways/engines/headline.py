@@ -57,6 +57,10 @@ _AUXILIARIES = frozenset(
 _CONTRACTED_IS = frozenset({"that's", "it's", "there's", "who's", "what's", "he's", "she's", "here's"})
 # Ending on these leaves a question open: "... about why".
 _OPEN_QUESTIONS = frozenset({"why", "whether", "how"})
+# A headline ending on any of these leaves the reader waiting for the rest.
+_HEADLINE_ENDS = (
+    DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | frozenset({"since", "until"})
+)
 # Opening clauses that may go: they set a scene, not a condition ("If ...") or a source ("According to ...").
 _SCENE_OPENERS = frozenset(
     "as just even when while after since although though despite amid in on at during following once "
@@ -102,9 +106,7 @@ def headline_from(
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
-    return _within_limit(
-        text.strip(" ,;:"), DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | dangling
-    )
+    return _within_limit(text.strip(" ,;:"), _HEADLINE_ENDS | dangling)
 
 
 def headline_reads_complete(headline: str) -> bool:
@@ -119,7 +121,7 @@ def headline_reads_complete(headline: str) -> bool:
     first = words[0].lower().strip("\"“‘'")
     if first in _OPENING_CONNECTIVES or (first.endswith(("ing", "ed")) and "," in headline):
         return False
-    return reads_as_statement(headline)
+    return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
 
 
 def _main_clause(text: str) -> str:
