@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import cold_start, engine, package_size
+from benchmarks import cold_start, engine, package_size, reading
 from benchmarks.report import update_section
 
 # Each section measures one thing and owns one block of docs/benchmarks.md; add a section here.
@@ -13,6 +13,7 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "engine": engine.report,
     "cold-start": cold_start.report,
     "package-size": package_size.report,
+    "reading": reading.report,
 }
 
 

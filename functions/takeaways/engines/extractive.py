@@ -211,7 +211,7 @@ class ExtractiveEngine:
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language in {"en", "und"}
         lines = [line for c in ranked if (line := self._line(c, window, people, english)) is not None]
-        lead = next((line for line in lines if not english or is_complete_sentence(line.text)), None)
+        lead = next((line for line in lines if not english or _states_the_news(line.text)), None)
         if lead is None:
             lead = (
                 lines[0] if lines else _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
@@ -368,6 +368,11 @@ def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float
     if _NUMBER.search(sentence):
         factor *= weights["number"]
     return factor
+
+
+def _states_the_news(text: str) -> bool:
+    """What the summary line must be: a complete statement, not addressed to the reader ("If you've been ...")."""
+    return is_complete_sentence(text) and _SECOND_PERSON.isdisjoint(_WORD.findall(text.lower()))
 
 
 def _not_for_readers(sentence: str) -> bool:
