@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from takeaways.article.model import Article
-from takeaways.engines.headline import headline_from, headline_reads_complete
+from takeaways.engines.headline import ends_at_a_boundary, headline_from, headline_reads_complete
 from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, with_referent
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
@@ -39,7 +39,7 @@ MIN_SENTENCE_WORDS = 6
 _WHOLE_FACTOR = 1.5  # a sentence without a safe cut is kept whole up to this many times the word budget
 HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
-_HEADLINE_TRIES = 8  # lines tried, best first, for a headline that is a complete clause
+_HEADLINE_TRIES = 3  # statements tried, best first, for a headline that is a complete clause
 
 STYLE_WEIGHTS: dict[str, float] = {
     "fragment": 0.3,  # under MIN_SENTENCE_WORDS words
@@ -211,13 +211,16 @@ class ExtractiveEngine:
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language in {"en", "und"}
         lines = [line for c in ranked if (line := self._line(c, window, people, english)) is not None]
-        lead = next((line for line in lines if not english or _states_the_news(line.text)), None)
-        if lead is None:
-            lead = (
-                lines[0] if lines else _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
-            )
+        statements = [line for line in lines if not english or _states_the_news(line.text)]
+        if not statements:
+            statements = lines[:1] or [
+                _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
+            ]
+        if article.title:
+            lead, headline = statements[0], article.title
+        else:
+            lead, headline = self._headline(statements, people, article.body, foreign)
         summary = trim(lead.sentence, SUMMARY_WORDS)
-        headline = article.title or self._headline(lead, lines, people, article.body, foreign)
         takeaways = self._takeaways(lead, lines, _line_terms(headline))
         return TakeawaySummary(
             headline=headline,
@@ -253,18 +256,23 @@ class ExtractiveEngine:
         return _Line(candidate.index, text, _line_terms(text), resolved)
 
     def _headline(
-        self, lead: _Line, lines: list[_Line], people: list[str], body: str, foreign: frozenset[str]
-    ) -> str:
-        """A headline cut from the lead; when that cut is not a complete clause, from the next line that gives one."""
-        first = ""
-        for line in [lead, *(line for line in lines if line is not lead)][:_HEADLINE_TRIES]:
+        self, statements: list[_Line], people: list[str], body: str, foreign: frozenset[str]
+    ) -> tuple[_Line, str]:
+        """The lead and its headline: the best statement whose headline is a complete clause ending where a
+        phrase ends, among the first few; failing that, the best statement and its headline as it comes.
+
+        The summary is the lead's sentence, so headline and summary tell the same news.
+        """
+        tried = []
+        for line in statements[:_HEADLINE_TRIES]:
+            source = trim(line.sentence, 2 * MAX_TAKEAWAY_WORDS)  # without its attribution and asides
             headline = headline_from(
-                line.text, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
+                source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
             )
-            if headline_reads_complete(headline):
-                return headline
-            first = first or headline
-        return first or lead.text[: self.max_words * MAX_CHARS_PER_WORD]
+            if headline_reads_complete(headline) and ends_at_a_boundary(headline, source):
+                return line, headline
+            tried.append(headline)
+        return statements[0], tried[0]
 
     def _takeaways(self, lead: _Line, lines: list[_Line], headline_terms: frozenset[str]) -> list[_Line]:
         """The best lines after the summary's, none repeating the summary, the headline or each other."""

@@ -79,6 +79,12 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+_BOUNDARY_WORDS = frozenset(
+    "that which who whose where when while because as after before since following including at in on from with "
+    "for by over near during despite amid into against under between and but or to than until".split()
+)
+# Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
+_TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
 _OPENING_CONNECTIVES = frozenset("but and so or yet because if when while although though as".split())
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -119,9 +125,34 @@ def headline_reads_complete(headline: str) -> bool:
     if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
         return False
     first = words[0].lower().strip("\"“‘'")
-    if first in _OPENING_CONNECTIVES or (first.endswith(("ing", "ed")) and "," in headline):
-        return False
+    if first in _OPENING_CONNECTIVES or first in _TEASER_OPENINGS or first.endswith("ing"):
+        return False  # "Selling their beers from a van", "Giving people the right to buy"
+    if first.endswith("ed") and "," in headline:
+        return False  # "Relieved that ..., they piled"
     return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
+
+
+def ends_at_a_boundary(headline: str, sentence: str) -> bool:
+    """Whether the sentence goes on, after the headline's last word, with a new clause or phrase (or ends).
+
+    "Thousands of refugees trapped" cut from "... trapped in the camp" ends before a phrase;
+    "White said complications meant there" cut from "... meant there were obstacles" does not.
+    """
+    words = headline.split()
+    if not words:
+        return False
+    tail = " ".join(words[-3:])
+    flat = " ".join(sentence.split())
+    position = flat.rfind(tail)
+    if position < 0:
+        return True  # the headline was rewritten (a surname, a dropped time phrase): its end is its own
+    rest = flat[position + len(tail) :]
+    if not rest.strip(" .!?\"'”’)"):
+        return True
+    if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
+        return True
+    following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
+    return following in _BOUNDARY_WORDS
 
 
 def _main_clause(text: str) -> str:

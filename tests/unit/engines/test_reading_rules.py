@@ -12,7 +12,7 @@ import pytest
 from takeaways.article import Article, parse_article
 from takeaways.article.boilerplate import strip_notices
 from takeaways.engines.extractive import ExtractiveEngine, trim
-from takeaways.engines.headline import headline_reads_complete
+from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import reads_as_statement, stands_alone, with_referent
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import content_terms
@@ -250,3 +250,22 @@ def test_another_languages_article_gets_its_own_sentences_never_a_bare_figure() 
     assert summary.summary in sentences
     assert any(ch.isalpha() for ch in summary.headline) and summary.headline != "4.2"
     assert all(t.text in sentences and t.text != "4.2" for t in summary.takeaways)
+
+
+def test_a_headline_cut_must_end_where_a_phrase_ends() -> None:
+    sentence = "Hundreds of stranded passengers waited at Grenhaven harbour for a ferry that never came."
+    assert ends_at_a_boundary("Hundreds of stranded passengers waited at Grenhaven harbour", sentence)
+    assert not ends_at_a_boundary("Hundreds of stranded passengers waited at Grenhaven", sentence)
+    assert ends_at_a_boundary(sentence.rstrip("."), sentence)
+
+
+def test_a_lead_whose_headline_would_be_cut_mid_phrase_gives_way_to_one_that_reads_whole() -> None:
+    body = (
+        "Selling their island-brewed beers from the back of a converted ferry van at harbour festivals up and down "
+        "the coast for three summers running, the Berg sisters have built a following of loyal drinkers. "
+        "The Berg sisters opened their first brewery in Grenhaven on Saturday. "
+        "The brewery employs 12 people and plans to export to the mainland next year."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert headline_reads_complete(summary.headline)
+    assert not summary.headline.startswith("Selling")
