@@ -39,6 +39,7 @@ MIN_SENTENCE_WORDS = 6
 _WHOLE_FACTOR = 1.5  # a sentence without a safe cut is kept whole up to this many times the word budget
 HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
+_LONGEST_QUOTATION = 4  # sentences
 _HEADLINE_TRIES = 3  # statements tried, best first, for a headline that is a complete clause
 
 STYLE_WEIGHTS: dict[str, float] = {
@@ -210,7 +211,12 @@ class ExtractiveEngine:
         people = [entity.name for entity in entities if entity.kind == "person"]
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language in {"en", "und"}
-        lines = [line for c in ranked if (line := self._line(c, window, people, english)) is not None]
+        quoted = _inside_quotations(window)
+        lines = [
+            line
+            for c in ranked
+            if not quoted[c.index] and (line := self._line(c, window, people, english)) is not None
+        ]
         statements = [line for line in lines if not english or _states_the_news(line.text)]
         if not statements:
             statements = lines[:1] or [
@@ -241,8 +247,8 @@ class ExtractiveEngine:
         ("He", "The 31-year-old") is one only once the person it means is named. The
         pronoun and verb rules are English; other languages keep whole sentences of their own.
         """
-        if _not_for_readers(candidate.text):
-            return None
+        if _not_for_readers(candidate.text) or not _quotes_balanced(candidate.text):
+            return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
         resolved = (
             with_referent(candidate.text, window[: candidate.index], people) if english else candidate.text
         )
@@ -481,6 +487,21 @@ def _closed(text: str, ending: str) -> str:
     if text.count("“") > text.count("”"):
         return text + "”"
     return text
+
+
+def _inside_quotations(sentences: list[str]) -> list[bool]:
+    """Which sentences sit inside a quotation opened by an earlier one: their speaker is named elsewhere.
+
+    A quotation mark left open for more than a few sentences is taken to be a stray one.
+    """
+    inside, opened_at, flags = False, 0, []
+    for index, sentence in enumerate(sentences):
+        flags.append(inside)
+        if not _quotes_balanced(sentence):
+            inside, opened_at = not inside, index
+        if inside and index - opened_at >= _LONGEST_QUOTATION:
+            inside = False
+    return flags
 
 
 def _quotes_balanced(text: str) -> bool:

@@ -19,7 +19,7 @@ _AGE_REFERENCE = re.compile(
 )
 _UNRESOLVABLE = re.compile(
     r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
-    r"The (?:pair|two|three|couple|trio|duo|men|women|group|latter|former|same))\b(?!['’]s\b)"
+    r"The (?:pair|two|three|couple|trio|duo|men|women|group|latter|former|same))\b"
 )
 _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")

@@ -78,6 +78,7 @@ def test_his_and_the_age_of_a_person_become_the_persons_name() -> None:
         "It will sell the two older ferries next year.",
         "This is the third strike since March.",
         "She's expected to appear in court next week.",
+        "It's a direct appeal to younger island voters.",
     ],
 )
 def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: str) -> None:
@@ -269,3 +270,18 @@ def test_a_lead_whose_headline_would_be_cut_mid_phrase_gives_way_to_one_that_rea
     summary = ExtractiveEngine().summarise(Article(body=body))
     assert headline_reads_complete(summary.headline)
     assert not summary.headline.startswith("Selling")
+
+
+def test_a_piece_of_a_longer_quotation_is_not_a_takeaway() -> None:
+    body = (
+        "The Grenhaven lifeboat rescued four fishermen from a sinking trawler on Sunday night. "
+        'Coxswain Ines Okafor said: "The sea was the worst I have seen in twenty years. '
+        "We reached them with minutes to spare and the trawler went down behind us. "
+        'Everyone on the crew did their job."\n\n'
+        "The fishermen were taken to hospital in Grenhaven and released on Monday. "
+        "The trawler's owner said the boat had passed a safety inspection in March."
+    )
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=body))
+    texts = [t.text for t in summary.takeaways]
+    assert not any(text.startswith(("We reached", "Everyone on the crew")) for text in texts)
+    assert all(text.count('"') % 2 == 0 for text in texts)
