@@ -178,7 +178,7 @@ class ExtractiveEngine:
         forward_weight: float = 1.0,
         backward_weight: float = -0.5,
         title_weight: float = 0.4,
-        redundancy_limit: float = 0.5,
+        redundancy_limit: float = 0.4,
         style_weights: dict[str, float] | None = None,
     ) -> None:
         if not 1 <= max_takeaways <= 5:
