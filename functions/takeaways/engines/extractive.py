@@ -16,9 +16,11 @@ No randomness anywhere: the same article gives the same summary.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,6 +138,28 @@ class _Line:
     sentence: str  # before trimming, its referent named: what the summary line is cut from
 
 
+class _Lazy:
+    """Lines made on demand and kept, so that reading them twice (headline, then takeaways) makes each once."""
+
+    def __init__(self, source: Iterator[_Line]) -> None:
+        self._source = source
+        self._made: list[_Line] = []
+
+    def __iter__(self) -> Iterator[_Line]:
+        position = 0
+        while True:
+            if position == len(self._made):
+                line = next(self._source, None)
+                if line is None:
+                    return
+                self._made.append(line)
+            yield self._made[position]
+            position += 1
+
+    def first(self) -> _Line | None:
+        return next(iter(self), None)
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     index: int
@@ -212,18 +236,19 @@ class ExtractiveEngine:
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language in {"en", "und"}
         quoted = _inside_quotations(window)
-        lines = [
+        lines = _Lazy(
             line
             for c in ranked
             if not quoted[c.index] and (line := self._line(c, window, people, english)) is not None
-        ]
-        statements = [line for line in lines if not english or _states_the_news(line.text)]
-        if not statements:
-            statements = lines[:1] or [
-                _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
-            ]
+        )
+        # Lines are made best first and only as far as they are read: most articles need five or six.
+        statements = _Lazy(line for line in lines if not english or _states_the_news(line.text))
+        best = statements.first()
+        if best is None:
+            best = lines.first() or _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
+            statements = _Lazy(iter([best]))
         if article.title:
-            lead, headline = statements[0], article.title
+            lead, headline = best, article.title
         else:
             lead, headline = self._headline(statements, people, article.body, foreign)
         summary = trim(lead.sentence, SUMMARY_WORDS)
@@ -262,7 +287,7 @@ class ExtractiveEngine:
         return _Line(candidate.index, text, _line_terms(text), resolved)
 
     def _headline(
-        self, statements: list[_Line], people: list[str], body: str, foreign: frozenset[str]
+        self, statements: _Lazy, people: list[str], body: str, foreign: frozenset[str]
     ) -> tuple[_Line, str]:
         """The lead and its headline: the best statement whose headline is a complete clause ending where a
         phrase ends, among the first few; failing that, the best statement and its headline as it comes.
@@ -270,7 +295,7 @@ class ExtractiveEngine:
         The summary is the lead's sentence, so headline and summary tell the same news.
         """
         tried = []
-        for line in statements[:_HEADLINE_TRIES]:
+        for line in itertools.islice(statements, _HEADLINE_TRIES):
             source = trim(line.sentence, 2 * MAX_TAKEAWAY_WORDS)  # without its attribution and asides
             headline = headline_from(
                 source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
@@ -278,9 +303,11 @@ class ExtractiveEngine:
             if headline_reads_complete(headline) and ends_at_a_boundary(headline, source):
                 return line, headline
             tried.append(headline)
-        return statements[0], tried[0]
+        first = statements.first()
+        assert first is not None  # summarise gives at least one statement
+        return first, tried[0]
 
-    def _takeaways(self, lead: _Line, lines: list[_Line], headline_terms: frozenset[str]) -> list[_Line]:
+    def _takeaways(self, lead: _Line, lines: _Lazy, headline_terms: frozenset[str]) -> list[_Line]:
         """The best lines after the summary's, none repeating the summary, the headline or each other."""
         said = [lead.terms, headline_terms]
         chosen: list[_Line] = []
