@@ -26,7 +26,7 @@ from takeaways.text.sentences import split_sentences
 from takeaways.text.words import DANGLING_WORDS, tokens
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = Path(os.environ.get("TAKEAWAYS_EVAL_DIR") or ROOT.parent / "shared" / "eval")  # beside the clone
 DATASETS = ("cnn-dev.jsonl", "cnn-validation.jsonl")
 WORK = ROOT / ".bench"
 SPEED_ROUNDS = 5
@@ -45,7 +45,7 @@ class Quality:
     @property
     def passes(self) -> bool:
         return (
-            self.system["rouge1"] >= self.lead3["rouge1"] + 1.0
+            self.system["rouge1"] >= self.lead3["rouge1"] + 2.0
             and self.system["rouge2"] >= self.lead3["rouge2"]
             and self.system["rougeLsum"] >= self.lead3["rougeLsum"]
         )
@@ -55,10 +55,27 @@ def quality(dataset: str) -> Quality:
     """The CLI's batch output scored by the referee, with LEAD-3 scored in the same run."""
     WORK.mkdir(exist_ok=True)
     predictions = WORK / f"predictions-{dataset}"
-    cli = Path(sys.executable).parent / "takeaways"
-    subprocess.run([str(cli), "summarise", str(EVAL / dataset), "-o", str(predictions)], check=True)
+    # This tree's CLI, whichever tree the virtualenv's editable install points at.
+    environment = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
+    command = [
+        sys.executable,
+        "-m",
+        "takeaways.cli",
+        "summarise",
+        str(EVAL / dataset),
+        "-o",
+        str(predictions),
+    ]
+    subprocess.run(command, check=True, env=environment)
     scored = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), str(EVAL / dataset), str(predictions), "--json"],
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            str(EVAL / dataset),
+            str(predictions),
+            "--json",
+            "--with-summary",
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -200,10 +217,11 @@ def report() -> list[str]:
     if not EVAL.is_dir():
         return [*lines, f"(skipped: {EVAL} is not present)"]
     lines += [
-        "### Quality (ROUGE F1 against human highlights; referee `../shared/eval/score.py`)",
+        "### Quality (ROUGE F1 against human highlights; referee `../shared/eval/score.py --with-summary`)",
         "",
-        "Predictions from `.venv/bin/takeaways summarise IN.jsonl -o OUT.jsonl`; the referee scores",
-        "LEAD-3 (the first three sentences) on the same items in the same run.",
+        "Predictions from `.venv/bin/takeaways summarise IN.jsonl -o OUT.jsonl`; what is scored is what",
+        "the e-mail shows, the summary line then the takeaways. The referee scores LEAD-3 (the first",
+        "three sentences) on the same items in the same run.",
         "",
         "| data | items | system R1 / R2 / RLsum (words) | LEAD-3 R1 / R2 / RLsum (words) | R1 - LEAD-3 | bar met |",
         "| --- | ---: | --- | --- | ---: | --- |",
@@ -220,7 +238,7 @@ def report() -> list[str]:
     mine, cut_lead = headlines(DATASETS[0])
     lines += [
         "",
-        "Bar: ROUGE-1 at least LEAD-3 + 1.0, ROUGE-2 and ROUGE-Lsum at least LEAD-3's.",
+        "Bar (issue #11): ROUGE-1 at least LEAD-3 + 2.0, ROUGE-2 and ROUGE-Lsum at least LEAD-3's.",
         "",
         f"### Headlines of untitled articles ({DATASETS[0]}: none has a title, so every headline is generated)",
         "",

@@ -13,6 +13,7 @@ from benchmarks import (
     intake_scale,
     languages,
     package_size,
+    reading,
     threads,
     topics,
 )
@@ -29,6 +30,7 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "languages": languages.report,
     "threads": threads.report,
     "grounding": grounding.report,
+    "reading": reading.report,
 }
 
 

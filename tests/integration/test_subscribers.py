@@ -22,7 +22,7 @@ STORY = (
     "Lowmoor dam: engineers order evacuation of 2,000 homes\n\n"
     "Engineers ordered the evacuation of about 2,000 homes below the Lowmoor dam on Tuesday after cracks "
     "appeared in its spillway following a week of heavy rain, the county emergency service said.\n\n"
-    "Residents were told to leave by 6 p.m. and go to relief centres at two schools in Harnby. Police closed "
+    "Residents were told to evacuate by 6 p.m. and go to relief centres at two schools in Harnby. Police closed "
     "the valley road, and the army sent pumps to lower the reservoir.\n\n"
     "The dam, built in 1931, was last inspected in March. The water company said it was releasing water as "
     "fast as the spillway allowed and that the structure was being watched around the clock.\n"

@@ -16,15 +16,18 @@ No randomness anywhere: the same article gives the same summary.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from takeaways.article.model import Article
 from takeaways.engines.grounding import verified_extract
-from takeaways.engines.headline import headline_from
+from takeaways.engines.headline import ends_at_a_boundary, headline_from, headline_reads_complete
+from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, with_referent
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.language import function_words
@@ -36,8 +39,11 @@ MAX_TAKEAWAY_WORDS = 30
 MAX_CHARS_PER_WORD = 12  # with the word limit, a bound on characters for text without spaces
 SUMMARY_WORDS = 40
 MIN_SENTENCE_WORDS = 6
+_WHOLE_FACTOR = 1.5  # a sentence without a safe cut is kept whole up to this many times the word budget
 HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
+_LONGEST_QUOTATION = 4  # sentences
+_HEADLINE_TRIES = 3  # statements tried, best first, for a headline that is a complete clause
 
 STYLE_WEIGHTS: dict[str, float] = {
     "fragment": 0.3,  # under MIN_SENTENCE_WORDS words
@@ -60,6 +66,7 @@ _FIRST_PERSON = frozenset(
 _PRONOUN_START = re.compile(r"[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b")
 _CONNECTIVE_START = re.compile(r"(?:But|And|However|So|Yet|Still|Or)\b")
 _NUMBER = re.compile(r"\d")
+_DIGIT_FREE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:but|and|however|meanwhile|still|also|so|yet|now|moreover|furthermore|in addition|additionally|"
@@ -79,7 +86,14 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where|when|and|with|including)\s"
     r"|;\s|:\s|\s(?:--|—|–)\s"
 )
-_COMMA = re.compile(r",\s")
+# What a cut must never drop (see _safe_to_drop).
+_CONTRAST = frozenset("but although though yet whereas except unless or nor while despite".split())
+_NEGATION = frozenset("not no never without none nobody nothing neither nor cannot".split())
+_QUALIFIER_STARTS = frozenset(
+    "since until till from between during for this last next over up only at almost nearly about".split()
+)
+_SHORT_TAIL_WORDS = 5
+_NUMBER_TAIL_WORDS = 9
 # "Pugh, a convert who served from 1986 to 1990, was arrested": a cut before "was" would leave no verb,
 # and taking out what lies between the commas keeps the news.
 _PREDICATE_START = re.compile(
@@ -116,6 +130,38 @@ _NOT_FOR_READERS_HINTS = (
 
 
 @dataclass(frozen=True, slots=True)
+class _Line:
+    """A sentence made ready for the alert: trimmed, its referent named, with its content terms."""
+
+    index: int
+    text: str
+    terms: frozenset[str]
+    sentence: str  # before trimming, its referent named: what the summary line is cut from
+
+
+class _Lazy:
+    """Lines made on demand and kept, so that reading them twice (headline, then takeaways) makes each once."""
+
+    def __init__(self, source: Iterator[_Line]) -> None:
+        self._source = source
+        self._made: list[_Line] = []
+
+    def __iter__(self) -> Iterator[_Line]:
+        position = 0
+        while True:
+            if position == len(self._made):
+                line = next(self._source, None)
+                if line is None:
+                    return
+                self._made.append(line)
+            yield self._made[position]
+            position += 1
+
+    def first(self) -> _Line | None:
+        return next(iter(self), None)
+
+
+@dataclass(frozen=True, slots=True)
 class _Candidate:
     index: int
     text: str
@@ -127,6 +173,10 @@ class _Candidate:
 def _term(token: str) -> str:
     """The stem a token contributes to scoring, or '' for a stop word: one bounded cached lookup per token."""
     return "" if token in STOP_WORDS or len(token) < 2 else stem(token)
+
+
+def _line_terms(text: str) -> frozenset[str]:
+    return frozenset(_terms(text))
 
 
 def _terms(sentence: str) -> list[str]:
@@ -146,7 +196,6 @@ class ExtractiveEngine:
         self,
         *,
         max_takeaways: int = 3,
-        min_takeaways: int = 3,
         max_words: int = MAX_TAKEAWAY_WORDS,
         position_decay: float = 0.7,
         centrality_weight: float = 0.7,
@@ -154,15 +203,14 @@ class ExtractiveEngine:
         forward_weight: float = 1.0,
         backward_weight: float = -0.5,
         title_weight: float = 0.4,
-        redundancy_limit: float = 0.5,
+        redundancy_limit: float = 0.4,
         style_weights: dict[str, float] | None = None,
     ) -> None:
-        if not 1 <= min_takeaways <= max_takeaways <= 5:
-            raise ValueError("need 1 <= min_takeaways <= max_takeaways <= 5")
+        if not 1 <= max_takeaways <= 5:
+            raise ValueError("need 1 <= max_takeaways <= 5")
         if max_words < 8:
             raise ValueError("max_words below 8 leaves no room for a statement")
         self.max_takeaways = max_takeaways
-        self.min_takeaways = min_takeaways
         self.max_words = max_words
         self.position_decay = position_decay
         self.centrality_weight = centrality_weight
@@ -184,33 +232,101 @@ class ExtractiveEngine:
         ]
         title_terms = _terms(article.title) if article.title else []
         candidates = self._candidates(window, token_lists, term_lists, frozenset(title_terms))
-        chosen = self._select(candidates) or [_Candidate(0, sentences[0], frozenset(), 1.0)]
-        takeaways: list[Takeaway] = []
-        for candidate in chosen:
-            text = trim(candidate.text, self.max_words)
-            # Repetitive text can trim to the same words twice: say them once.
-            if all(text.lower() != earlier.text.lower() for earlier in takeaways):
-                takeaways.append(Takeaway(text=text, evidence=[candidate.index]))
-        lead = max(chosen, key=lambda c: (c.score, -c.index))
         entities = find_entities(sentences[:ENTITY_SENTENCES])
-        headline = article.title or headline_from(
-            trim(lead.text, 2 * MAX_TAKEAWAY_WORDS),
-            people=[entity.name for entity in entities if entity.kind == "person"],
-            article_text=article.body[:HEADLINE_CONTEXT_CHARS],
-            dangling=foreign,
+        people = [entity.name for entity in entities if entity.kind == "person"]
+        ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
+        english = article.language in {"en", "und"}
+        quoted = _inside_quotations(window)
+        lines = _Lazy(
+            line
+            for c in ranked
+            if not quoted[c.index] and (line := self._line(c, window, people, english)) is not None
         )
-        summary = TakeawaySummary(
+        # Lines are made best first and only as far as they are read: most articles need five or six.
+        statements = _Lazy(line for line in lines if not english or _states_the_news(line.text))
+        best = statements.first()
+        if best is None:
+            best = lines.first() or _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
+            statements = _Lazy(iter([best]))
+        if article.title:
+            lead, headline = best, article.title
+        else:
+            lead, headline = self._headline(statements, people, article.body, foreign)
+        summary = trim(lead.sentence, SUMMARY_WORDS)
+        takeaways = self._takeaways(lead, lines, _line_terms(headline))
+        drafted = TakeawaySummary(
             headline=headline,
-            summary=trim(lead.text, SUMMARY_WORDS),
-            takeaways=takeaways,
+            summary=summary,
+            takeaways=[Takeaway(text=line.text, evidence=[line.index]) for line in takeaways],
             entities=entities,
             topics=article_topics(article.body, headline=article.title or ""),
             language=article.language,
             engine=self.name,
         )
         return verified_extract(
-            summary, sentences, article.title, max_chars=2 * self.max_words * MAX_CHARS_PER_WORD
+            drafted, sentences, article.title, max_chars=2 * self.max_words * MAX_CHARS_PER_WORD
         )
+
+    def _line(
+        self, candidate: _Candidate, window: list[str], people: list[str], english: bool
+    ) -> _Line | None:
+        """The candidate as a line a reader can take on its own, or None when it cannot be one.
+
+        Links and text addressed to a summariser never are; a sentence that points back
+        ("He", "The 31-year-old") is one only once the person it means is named. The
+        pronoun and verb rules are English; other languages keep whole sentences of their own.
+        """
+        if _not_for_readers(candidate.text) or not _quotes_balanced(candidate.text):
+            return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
+        resolved = (
+            with_referent(candidate.text, window[: candidate.index], people) if english else candidate.text
+        )
+        if resolved is None:
+            return None
+        text = trim(resolved, self.max_words)
+        if text.endswith("…") or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):
+            return None  # cut mid-sentence, a fragment, or figures without words ("4.2")
+        if english and not reads_as_statement(text):
+            return None  # a teaser or a list of names: not a fact on its own
+        return _Line(candidate.index, text, _line_terms(text), resolved)
+
+    def _headline(
+        self, statements: _Lazy, people: list[str], body: str, foreign: frozenset[str]
+    ) -> tuple[_Line, str]:
+        """The lead and its headline: the best statement whose headline is a complete clause ending where a
+        phrase ends, among the first few; failing that, the best statement and its headline as it comes.
+
+        The summary is the lead's sentence, so headline and summary tell the same news.
+        """
+        tried = []
+        for line in itertools.islice(statements, _HEADLINE_TRIES):
+            source = trim(line.sentence, 2 * MAX_TAKEAWAY_WORDS)  # without its attribution and asides
+            headline = headline_from(
+                source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
+            )
+            if headline_reads_complete(headline) and ends_at_a_boundary(headline, source):
+                return line, headline
+            tried.append(headline)
+        first = statements.first()
+        assert first is not None  # summarise gives at least one statement
+        return first, tried[0]
+
+    def _takeaways(self, lead: _Line, lines: _Lazy, headline_terms: frozenset[str]) -> list[_Line]:
+        """The best lines after the summary's, none repeating the summary, the headline or each other."""
+        said = [lead.terms, headline_terms]
+        chosen: list[_Line] = []
+        for line in lines:
+            if len(chosen) == self.max_takeaways:
+                break
+            if line.index == lead.index or any(
+                _overlap(line.terms, other) > self.redundancy_limit for other in said
+            ):
+                continue
+            chosen.append(line)
+            said.append(line.terms)
+        if not chosen:  # an article of one sentence: its one fact is the only takeaway
+            chosen = [lead]
+        return sorted(chosen, key=lambda line: line.index)
 
     def _candidates(
         self,
@@ -273,24 +389,6 @@ class ExtractiveEngine:
         top = max(raw, default=0.0)
         return [max(value, 0.0) / top for value in raw] if top > 0 else [0.0] * len(raw)
 
-    def _select(self, candidates: list[_Candidate]) -> list[_Candidate]:
-        """Best first, skipping repeats; links and text addressed to a summariser are never chosen."""
-        ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
-        chosen: list[_Candidate] = []
-        passed_over: list[_Candidate] = []
-        for candidate in ranked:
-            if len(chosen) == self.max_takeaways:
-                break
-            if _not_for_readers(candidate.text):
-                continue
-            if any(_overlap(candidate.terms, other.terms) > self.redundancy_limit for other in chosen):
-                passed_over.append(candidate)
-                continue
-            chosen.append(candidate)
-        # A short article: repeat rather than give fewer takeaways than the minimum.
-        chosen += passed_over[: max(self.min_takeaways - len(chosen), 0)]
-        return sorted(chosen, key=lambda c: c.index)
-
 
 def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float:
     """How likely the way a sentence is written makes it a statement of the news."""
@@ -317,6 +415,11 @@ def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float
     return factor
 
 
+def _states_the_news(text: str) -> bool:
+    """What the summary line must be: a complete statement, not addressed to the reader ("If you've been ...")."""
+    return is_complete_sentence(text) and _SECOND_PERSON.isdisjoint(_WORD.findall(text.lower()))
+
+
 def _not_for_readers(sentence: str) -> bool:
     """A cheap literal scan first: the full pattern runs only on the rare sentence that might match."""
     lowered = f" {sentence.lower()}"
@@ -327,9 +430,12 @@ def trim(sentence: str, max_words: int) -> str:
     """Shorten by cutting only: connectives, parentheticals, attributions, elaborations, then clauses."""
     text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
     text = text[:1].upper() + text[1:]
-    text = _PARENTHETICAL.sub(lambda m: m.group() if inside_quotation(text, m.start()) else "", text)
+    text = _PARENTHETICAL.sub(lambda m: m.group() if _keep_parenthetical(text, m) else "", text)
     for pattern in (_TRAILING_ATTRIBUTION, _TRAILING_ELABORATION):
-        shorter = pattern.sub(lambda m: m.group("end"), text)
+        match = pattern.search(text)
+        if match is None or (pattern is _TRAILING_ELABORATION and not _safe_to_drop(match.group()[1:])):
+            continue
+        shorter = text[: match.start()] + match.group("end") + text[match.end() :]
         if len(shorter.split()) >= MIN_SENTENCE_WORDS and _quotes_balanced(shorter):
             text = shorter
     if len(text.split()) > max_words:
@@ -345,6 +451,15 @@ def trim(sentence: str, max_words: int) -> str:
     return text
 
 
+def _keep_parenthetical(text: str, match: re.Match[str]) -> bool:
+    """Brackets inside a quotation are the speaker's; a negation in brackets ("(not yet approved)") is news."""
+    return inside_quotation(text, match.start()) or _has_negation(match.group())
+
+
+def _has_negation(text: str) -> bool:
+    return "n't" in text or "n’t" in text or not _NEGATION.isdisjoint(_WORD.findall(text.lower()))
+
+
 def _cut_to(text: str, max_words: int) -> str:
     """Cut at the last clause break (else comma) that keeps at least half the budget and a whole clause,
     else at the word limit.
@@ -356,14 +471,32 @@ def _cut_to(text: str, max_words: int) -> str:
         return text
     limit_chars = len(" ".join(words[:max_words]))
     low = len(" ".join(words[: max_words // 2]))
-    for pattern in (_CLAUSE_BREAK, _COMMA):
-        breaks = [m.start() for m in pattern.finditer(text, low, limit_chars + 1) if _keeps_a_clause(text, m)]
-        if breaks:
-            return _closed(text[: breaks[-1]].rstrip(" ,;:—–-"), ".")
+    breaks = [
+        m.start() for m in _CLAUSE_BREAK.finditer(text, low, limit_chars + 1) if _keeps_a_clause(text, m)
+    ]
+    if breaks:
+        return _closed(text[: breaks[-1]].rstrip(" ,;:—–-"), ".")
+    if len(words) <= max_words * _WHOLE_FACTOR:
+        return text  # no safe cut: a sentence a little long beats one whose meaning changed
     kept = words[:max_words]
     while len(kept) > max_words // 2 and kept[-1].lower().strip(',;:"“”') in DANGLING_WORDS:
         kept.pop()
     return _closed(" ".join(kept).rstrip(",;:—–-"), "…")
+
+
+def _safe_to_drop(tail: str) -> bool:
+    """Whether what a cut removes is an elaboration, not part of the news.
+
+    A contrast ("but missed the cut"), a negation, or a short qualifier of time, quantity
+    or scope (", since 2014", ", this year", ", or a national disgrace") changes what the
+    kept words mean, so a cut that drops one is not made.
+    """
+    words = _WORD.findall(tail.lower())
+    if not words or words[0] in _CONTRAST or _has_negation(tail):
+        return False
+    if words[0] in _QUALIFIER_STARTS:
+        return False
+    return not (len(words) < _SHORT_TAIL_WORDS or (_NUMBER.search(tail) and len(words) < _NUMBER_TAIL_WORDS))
 
 
 def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
@@ -373,6 +506,7 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
         not _PREDICATE_START.match(text, cut.end())
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
+        and _safe_to_drop(text[cut.start() :].lstrip(" ,;:—–-"))
     )
 
 
@@ -384,6 +518,21 @@ def _closed(text: str, ending: str) -> str:
     if text.count("“") > text.count("”"):
         return text + "”"
     return text
+
+
+def _inside_quotations(sentences: list[str]) -> list[bool]:
+    """Which sentences sit inside a quotation opened by an earlier one: their speaker is named elsewhere.
+
+    A quotation mark left open for more than a few sentences is taken to be a stray one.
+    """
+    inside, opened_at, flags = False, 0, []
+    for index, sentence in enumerate(sentences):
+        flags.append(inside)
+        if not _quotes_balanced(sentence):
+            inside, opened_at = not inside, index
+        if inside and index - opened_at >= _LONGEST_QUOTATION:
+            inside = False
+    return flags
 
 
 def _quotes_balanced(text: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from takeaways.engines.standalone import reads_as_statement, stands_alone
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES
 from takeaways.text.words import DANGLING_WORDS, inside_quotation
 
@@ -23,10 +24,10 @@ _MIN_WORDS = 6
 _SURNAME_MENTIONS = 2
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# The day of the event goes; "this year" or "last month" stays: it bounds the claim ("his sixth defeat this year").
 _TIME_PHRASE = re.compile(
     rf",?\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_PART_OF_DAY}(?=[\s,.;:]|$)"
-    r"|,?\s+(?:yesterday|today|tonight|overnight|(?:earlier|later)\s+this\s+(?:week|month|year)"
-    r"|(?:last|this)\s+(?:week|month|year))(?=[\s,.;:]|$)"
+    r"|,?\s+(?:yesterday|today|tonight|overnight)(?=[\s,.;:]|$)"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
@@ -56,6 +57,10 @@ _AUXILIARIES = frozenset(
 _CONTRACTED_IS = frozenset({"that's", "it's", "there's", "who's", "what's", "he's", "she's", "here's"})
 # Ending on these leaves a question open: "... about why".
 _OPEN_QUESTIONS = frozenset({"why", "whether", "how"})
+# A headline ending on any of these leaves the reader waiting for the rest.
+_HEADLINE_ENDS = (
+    DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | frozenset({"since", "until"})
+)
 # Opening clauses that may go: they set a scene, not a condition ("If ...") or a source ("According to ...").
 _SCENE_OPENERS = frozenset(
     "as just even when while after since although though despite amid in on at during following once "
@@ -74,6 +79,13 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+_BOUNDARY_WORDS = frozenset(
+    "that which who whose where when while because as after before since following including at in on from with "
+    "for by over near during despite amid into against under between and but or to than until".split()
+)
+# Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
+_TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
+_OPENING_CONNECTIVES = frozenset("but and so or yet because if when while although though as".split())
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -100,9 +112,47 @@ def headline_from(
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
-    return _within_limit(
-        text.strip(" ,;:"), DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | dangling
-    )
+    return _within_limit(text.strip(" ,;:"), _HEADLINE_ENDS | dangling)
+
+
+def headline_reads_complete(headline: str) -> bool:
+    """Whether a headline names its subject and has a finite verb, so it reads as a statement of the news.
+
+    Not "Relieved that the company would not be broken up, they piled" (an opening clause, then a
+    pronoun), "The 14-time major champion, playing in his first event" (no verb) or a question.
+    """
+    words = headline.split()
+    if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
+        return False
+    first = words[0].lower().strip("\"“‘'")
+    if first in _OPENING_CONNECTIVES or first in _TEASER_OPENINGS or first.endswith("ing"):
+        return False  # "Selling their beers from a van", "Giving people the right to buy"
+    if first.endswith("ed") and "," in headline:
+        return False  # "Relieved that ..., they piled"
+    return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
+
+
+def ends_at_a_boundary(headline: str, sentence: str) -> bool:
+    """Whether the sentence goes on, after the headline's last word, with a new clause or phrase (or ends).
+
+    "Thousands of refugees trapped" cut from "... trapped in the camp" ends before a phrase;
+    "White said complications meant there" cut from "... meant there were obstacles" does not.
+    """
+    words = headline.split()
+    if not words:
+        return False
+    tail = " ".join(words[-3:])
+    flat = " ".join(sentence.split())
+    position = flat.rfind(tail)
+    if position < 0:
+        return True  # the headline was rewritten (a surname, a dropped time phrase): its end is its own
+    rest = flat[position + len(tail) :]
+    if not rest.strip(" .!?\"'”’)"):
+        return True
+    if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
+        return True
+    following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
+    return following in _BOUNDARY_WORDS
 
 
 def _main_clause(text: str) -> str:

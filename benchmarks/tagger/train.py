@@ -1,0 +1,139 @@
+"""Train the headline checker's tagger on the training splits of Universal Dependencies English treebanks.
+
+    .venv/bin/python -m benchmarks.tagger.train en_partut-ud-train.conllu en_lines-ud-train.conllu
+
+Tags are universal parts of speech, with verbs and auxiliaries split by verb form
+(``VERB:Fin``, ``AUX:Fin``, ``VERB:Part``...), because what a headline needs is a finite
+verb. Only the treebanks' train files are read (MANIFEST.md records which, at which
+commit); one sentence in ten of them is held out and the tagger's accuracy on those is
+printed. Dev and test files are never used. Deterministic: shuffled with a fixed seed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from benchmarks.tagger.perceptron import MODEL, Tagger, features
+
+ITERATIONS = 8
+HELD_OUT_EVERY = 10
+KNOWN_MIN_COUNT = 20
+KNOWN_MIN_SHARE = 0.99
+PRUNE_BELOW = 0.05  # averaged weights smaller than this change almost no decision and cost space
+
+
+def read_conllu(path: Path) -> list[list[tuple[str, str]]]:
+    """(word, tag) pairs per sentence; multi-word token lines and empty nodes are skipped."""
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        if line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        if "-" in columns[0] or "." in columns[0]:
+            continue
+        current.append((columns[1], _tag(columns[3], columns[5])))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _tag(upos: str, feats: str) -> str:
+    if upos not in {"VERB", "AUX"}:
+        return upos
+    form = next((f.split("=", 1)[1] for f in feats.split("|") if f.startswith("VerbForm=")), "Fin")
+    return f"{upos}:{form}"
+
+
+def train(sentences: list[list[tuple[str, str]]]) -> Tagger:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for sentence in sentences:
+        for word, tag in sentence:
+            counts[word.lower()][tag] += 1
+    known = {
+        word: tags.most_common(1)[0][0]
+        for word, tags in counts.items()
+        if sum(tags.values()) >= KNOWN_MIN_COUNT
+        and tags.most_common(1)[0][1] / sum(tags.values()) >= KNOWN_MIN_SHARE
+    }
+    tags = sorted({tag for sentence in sentences for _, tag in sentence})
+    weights: dict[str, dict[str, float]] = defaultdict(dict)
+    totals: dict[tuple[str, str], float] = defaultdict(float)
+    stamps: dict[tuple[str, str], int] = defaultdict(int)
+    tagger = Tagger(weights, tags, known)
+    step = 0
+    order = list(sentences)
+    rng = random.Random(11)
+    for _ in range(ITERATIONS):
+        rng.shuffle(order)
+        for sentence in order:
+            words = [word for word, _ in sentence]
+            previous, previous2 = "<s>", "<s2>"
+            for index, (word, gold) in enumerate(sentence):
+                step += 1
+                guess = known.get(word.lower())
+                if guess is None:
+                    feats = features(words, index, previous, previous2)
+                    guess = tagger.best(feats)
+                    if guess != gold:
+                        for feature in feats:
+                            for tag, change in ((gold, 1.0), (guess, -1.0)):
+                                key = (feature, tag)
+                                current = weights[feature].get(tag, 0.0)
+                                totals[key] += (step - stamps[key]) * current
+                                stamps[key] = step
+                                weights[feature][tag] = current + change
+                previous2, previous = previous, gold
+    averaged: dict[str, dict[str, float]] = {}
+    for feature, by_tag in weights.items():
+        for tag, weight in by_tag.items():
+            key = (feature, tag)
+            average = (totals[key] + (step - stamps[key]) * weight) / step
+            if abs(average) >= PRUNE_BELOW:
+                averaged.setdefault(feature, {})[tag] = round(average, 3)
+    return Tagger(averaged, tags, known)
+
+
+def accuracy(tagger: Tagger, sentences: list[list[tuple[str, str]]]) -> float:
+    right = total = 0
+    for sentence in sentences:
+        guessed = tagger.tag([word for word, _ in sentence])
+        right += sum(guess == gold for guess, (_, gold) in zip(guessed, sentence, strict=True))
+        total += len(sentence)
+    return right / max(total, 1)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or not all(path.endswith("-train.conllu") for path in argv):
+        print(
+            "usage: python -m benchmarks.tagger.train TREEBANK-ud-train.conllu ... (train splits only)",
+            file=sys.stderr,
+        )
+        return 2
+    sentences = [sentence for path in argv for sentence in read_conllu(Path(path))]
+    held_out = sentences[::HELD_OUT_EVERY]
+    training = [s for position, s in enumerate(sentences) if position % HELD_OUT_EVERY]
+    tagger = train(training)
+    with gzip.open(MODEL, "wt", encoding="utf-8") as handle:
+        json.dump(
+            {"tags": tagger.tags, "known": tagger.known, "weights": tagger.weights}, handle, sort_keys=True
+        )
+    print(
+        f"{len(training)} training sentences, {len(held_out)} held out; held-out accuracy {accuracy(tagger, held_out):.4f}; "
+        f"{sum(len(v) for v in tagger.weights.values())} weights, {MODEL.stat().st_size / 1024:.0f} KiB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

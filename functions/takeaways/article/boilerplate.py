@@ -1,0 +1,78 @@
+"""Notices that real pages and feeds put inside the running text, removed at intake.
+
+Line-level noise (a "Related:" insert, a share button on its own line) is dropped by
+``takeaways.article.clean``. These notices arrive glued into a paragraph, because a page's
+player, image and credit blocks become text in the same run as the story: "Media playback
+is not supported on this device The Olympic silver medallist accused ...". Each entry is
+a whole notice, so removing it never takes a word of the story with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One home for the list: a notice seen on a real page is added here, with a test beside it.
+_NOTICES = (
+    # Video players that could not load.
+    r"Media playback is (?:not supported|unsupported) on (?:this|your) device",
+    r"(?:This|The) video (?:can ?not|cannot) be played",
+    r"Please enable JavaScript to (?:view|watch|play) [^.]{0,60}\.",
+    # Wire and network credits that stand alone in the text.
+    r"\((?:CNN|AP|AFP|Reuters|CNN Money|CNNMoney|EW\.com|The Hollywood Reporter)\)(?:\s*(?:--|—|–))?",
+    # Image notices.
+    r"Image (?:copyright|caption|source)\s+(?:Getty Images|Reuters|AFP|PA|EPA|AP)\b",
+    # Contribution lines, share prompts and pitches for other products.
+    r"(?:CNN|BBC|AP|Reuters)['’]s (?:[A-Z][\w'’-]+ ){1,3}(?:and (?:[A-Z][\w'’-]+ ){1,3})?contributed to this (?:report|story)"
+    r"(?: from [^.]{1,40})?\.",
+    r"Follow @\w+(?: on Twitter)?\.?",
+    r"(?:Click|Tap) here (?:for|to) [^.]{0,100}\.",
+    r"E-?mail to a friend\.?",
+    r"Share (?:this (?:article|story)|on (?:Facebook|Twitter))\.?",
+    r"(?:Sign up|Subscribe) (?:for|to) (?:our|the) [^.]{0,40}newsletters?[^.]{0,60}\.",
+    r"Get (?:our|the) [^.]{0,30}newsletter[^.]{0,60}\.",
+    r"READ(?: MORE)?:\s[^.]{0,100}\.",
+    r"Related article:\s[^.]{0,100}\.",
+    r"Join us on Facebook\b[^.]{0,60}\.",
+    r"(?:Follow|Like) us on (?:Facebook|Twitter|Instagram)\b[^\n]{0,120}?(?:\.(?=\s|$)|$)",
+    r"If you have a story suggestion,? e-?mail \S+@\S+?\.(?=\s|$)",
+    r"Find all the latest football transfers on our dedicated page\.",
+    r"Report supplied by the Press Association\.",
+    r"More on this and other [A-Z][\w ]{0,40}? stories",
+    r"Find out how you can submit your (?:images|pictures|photos)[^.]{0,40}\.",
+)
+_NOTICE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_NOTICES) + r")\s*")
+# A cheap literal scan first: most paragraphs carry no notice at all.
+_HINTS = (
+    "Media playback",
+    "video",
+    "JavaScript",
+    "(",
+    "Image ",
+    "contributed",
+    "Follow @",
+    "here ",
+    "mail",
+    "us on",
+)
+_HINTS_LOWER = (
+    "share ",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "read",
+    "related article",
+    " us on ",
+    "suggestion",
+    "transfers",
+    "supplied by",
+    "more on this",
+    "find out how",
+)
+
+
+def strip_notices(paragraph: str) -> str:
+    """``paragraph`` without the player, image, credit and share notices in it; the story's words stay."""
+    lowered = paragraph.lower()
+    if not any(hint in paragraph for hint in _HINTS) and not any(hint in lowered for hint in _HINTS_LOWER):
+        return paragraph
+    return " ".join(_NOTICE.sub("", paragraph).split())

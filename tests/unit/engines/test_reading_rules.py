@@ -1,0 +1,287 @@
+"""The rules a subscriber's alert keeps, on sentences of our own writing (issue #11).
+
+Headline, summary and takeaways are read as one unit: the headline is a complete clause,
+the summary is a statement no takeaway repeats, each takeaway names who it is about, and
+trimming never changes what a sentence says.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from takeaways.article import Article, parse_article
+from takeaways.article.boilerplate import strip_notices
+from takeaways.engines.extractive import ExtractiveEngine, trim
+from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
+from takeaways.engines.standalone import reads_as_statement, stands_alone, with_referent
+from takeaways.text.sentences import article_sentences
+from takeaways.text.words import content_terms
+
+FERRY_STORY = (
+    "Standing up for what you believe. "
+    "The Northern Isles ferry crews walked out on Monday after talks over night shifts collapsed. "
+    "Ferry captain Tomas Berg led the first picket at Grenhaven harbour before dawn. "
+    "He said the crews would stay out until the operator withdrew the new rota. "
+    "The operator, Isles Link, cancelled 14 crossings and said it had not been told of the strike in time. "
+    "They will meet again on Thursday. "
+    "Shops on the islands expect fresh food to run short by the weekend if no ferry sails."
+)
+
+
+def _shares_most_words(first: str, second: str) -> bool:
+    a, b = set(content_terms(first)), set(content_terms(second))
+    return bool(a and b) and len(a & b) > 0.5 * min(len(a), len(b))
+
+
+def test_a_teaser_opening_is_never_the_summary_or_the_headline() -> None:
+    summary = ExtractiveEngine().summarise(Article(body=FERRY_STORY))
+    assert summary.summary.startswith("The Northern Isles ferry crews walked out")
+    assert "Standing up" not in summary.headline
+    assert all("Standing up" not in t.text for t in summary.takeaways)
+
+
+def test_no_takeaway_repeats_the_summary_or_another_takeaway() -> None:
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=FERRY_STORY))
+    lines = [summary.summary, *(t.text for t in summary.takeaways)]
+    assert len(summary.takeaways) >= 3
+    for position, line in enumerate(lines):
+        for other in lines[position + 1 :]:
+            assert not _shares_most_words(line, other), (line, other)
+
+
+def test_a_pronoun_takeaway_is_given_the_name_it_refers_to() -> None:
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=FERRY_STORY))
+    texts = [t.text for t in summary.takeaways]
+    assert any(text.startswith("Berg said the crews would stay out") for text in texts)
+    assert not any(text.startswith(("He ", "They ")) for text in texts)
+
+
+def test_a_pronoun_with_two_people_before_it_is_not_guessed() -> None:
+    earlier = ["Harbour master Ines Okafor met union leader Tomas Berg on Tuesday."]
+    assert with_referent("He said the talks had failed.", earlier, ["Ines Okafor", "Tomas Berg"]) is None
+
+
+def test_his_and_the_age_of_a_person_become_the_persons_name() -> None:
+    earlier = ["Police arrested Jonas Harlow, a 31-year-old deckhand, at the quay."]
+    assert with_referent("His lawyer said he would plead not guilty.", earlier, ["Jonas Harlow"]) == (
+        "Harlow's lawyer said he would plead not guilty."
+    )
+    assert with_referent("The 31-year-old denies the charge.", earlier, ["Jonas Harlow"]) == (
+        "Harlow denies the charge."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They will meet again on Thursday.",
+        "It will sell the two older ferries next year.",
+        "This is the third strike since March.",
+        "She's expected to appear in court next week.",
+        "It's a direct appeal to younger island voters.",
+    ],
+)
+def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: str) -> None:
+    assert not stands_alone(sentence)
+    assert with_referent(sentence, ["Isles Link cancelled the crossings."], []) is None
+
+
+def test_a_cut_never_drops_the_clause_that_carries_the_news() -> None:
+    sentence = (
+        "Berg carded a level-par second round of 72 at the Grenhaven Links on a windy afternoon by the sea, "
+        "but missed the cut by four shots."
+    )
+    assert "but missed the cut by four shots" in trim(sentence, 18)
+
+
+def test_a_cut_never_drops_a_negation() -> None:
+    sentence = (
+        "The council approved the budget for the harbour wall and the new ferry terminal at its autumn "
+        "meeting, which did not include any money for the promenade repairs."
+    )
+    trimmed = trim(sentence, 16)
+    assert "did not include" in trimmed or trimmed.endswith("…")
+    assert not trimmed.endswith("autumn meeting.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        (
+            "Okafor has lost to a player ranked outside the top 20 in the opening round of a tournament, "
+            "for the sixth time this year.",
+            "this year",
+        ),
+        (
+            "The court may investigate crimes committed on the islands by members of the coastguard and the navy, "
+            "since June 2014.",
+            "since June 2014",
+        ),
+        (
+            "The strike is an embarrassment for the operator and the island council that funds the route, "
+            "or a national disgrace.",
+            "or a national disgrace",
+        ),
+    ],
+)
+def test_a_cut_never_drops_a_qualifier_of_time_quantity_or_scope(sentence: str, qualifier: str) -> None:
+    assert qualifier in trim(sentence, 16)
+
+
+def test_a_sentence_too_long_to_keep_and_unsafe_to_cut_is_not_a_takeaway() -> None:
+    long_one = (
+        "Okafor has lost to a player ranked outside the top 20 in the opening round of a tournament on the "
+        "islands in front of a home crowd that had waited all winter, for the sixth time this year."
+    )
+    body = (
+        "The Grenhaven Open will move to a new course next season, the organisers said on Friday. "
+        f"{long_one} "
+        "The organisers expect 4,000 spectators a day at the new course near the ferry terminal. "
+        "Tickets for the first round go on sale in March at the harbour office."
+    )
+    summary = ExtractiveEngine(max_words=14).summarise(Article(body=body))
+    assert all(not t.text.endswith("…") for t in summary.takeaways)
+    assert all(t.evidence != [1] for t in summary.takeaways)
+
+
+def test_a_parenthesis_with_a_negation_stays() -> None:
+    sentence = "The new rota (not yet agreed by the crews) starts in March, the operator said."
+    assert "(not yet agreed by the crews)" in trim(sentence, 30)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The 14-time harbour champion, playing in his first full season",
+        "Relieved that the ferry company would not be sold, they piled",
+        "Jonas Harlow, Ines Okafor and Tomas Berg, all 18",
+        "But there certainly should be",
+        "Will the ferries sail again?",
+        "The reaction to the new rota is",
+    ],
+)
+def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> None:
+    assert not headline_reads_complete(headline)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Northern Isles ferry crews walk out over night shifts",
+        "Isles Link cancelled 14 crossings",
+        "Berg was appointed head of the port authority",
+    ],
+)
+def test_complete_clauses_are_headlines(headline: str) -> None:
+    assert headline_reads_complete(headline)
+
+
+def test_an_untitled_article_gets_a_complete_clause_as_headline() -> None:
+    body = (
+        "Relieved that the ferry company would not be sold, shareholders piled into its stock on Monday, "
+        "sending it up 4% in early trading. "
+        "The island council blocked the sale of Isles Link to a mainland rival after a six-month review. "
+        "The council said the route was too important to hand to a company with no base on the islands."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert headline_reads_complete(summary.headline)
+    assert not summary.headline.endswith(("piled", "they"))
+
+
+def test_a_list_of_names_is_not_a_statement() -> None:
+    assert not reads_as_statement("Jonas Harlow, Ines Okafor and Tomas Berg, all 18.")
+    assert reads_as_statement("The library reopens on Saturday at nine.")
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        (
+            "Media playback is not supported on this device The ferry captain said the crews were ready.",
+            "The ferry captain said the crews were ready.",
+        ),
+        ("(CNN)The ferry sailed at dawn.", "The ferry sailed at dawn."),
+        (
+            "The ferry sailed at dawn. CNN's Ines Okafor contributed to this report.",
+            "The ferry sailed at dawn.",
+        ),
+        (
+            "The ferry sailed at dawn. Follow us on Facebook, on Twitter @IslesNews, or on Instagram.",
+            "The ferry sailed at dawn.",
+        ),
+        (
+            "The ferry sailed at dawn. Sign up for our daily newsletter to get the island news first.",
+            "The ferry sailed at dawn.",
+        ),
+        (
+            "The ferry sailed at dawn. Click here for more on the strike.",
+            "The ferry sailed at dawn.",
+        ),
+    ],
+)
+def test_player_credit_and_share_notices_are_removed_from_the_text(raw: str, kept: str) -> None:
+    assert strip_notices(raw) == kept
+
+
+def test_notices_never_reach_the_alert() -> None:
+    raw = (
+        "Media playback is not supported on this device The Northern Isles ferry crews walked out on Monday "
+        "after talks over night shifts collapsed.\n\n"
+        "Isles Link cancelled 14 crossings and said it would seek talks through the arbitration service. "
+        "CNN's Ines Okafor contributed to this report."
+    )
+    article = parse_article(raw.encode(), "strike.txt")
+    assert "Media playback" not in article.body and "contributed to this report" not in article.body
+    summary = ExtractiveEngine().summarise(article)
+    assert summary.summary.startswith("The Northern Isles ferry crews walked out")
+
+
+def test_another_languages_article_gets_its_own_sentences_never_a_bare_figure() -> None:
+    body = (
+        "El gobierno de las islas aprobó el lunes un plan para renovar los transbordadores del puerto.\n\n"
+        "4.2\n\n"
+        "El plan costará 42 millones de euros y se financiará con fondos europeos, según el consejero.\n\n"
+        "Los pescadores del puerto temen que las obras cierren el muelle durante todo el verano.\n\n"
+        "La consejera de transportes, Marta Ruiz, prometió que el muelle no se cerrará en agosto."
+    )
+    article = parse_article(body.encode(), "plan.txt")
+    assert article.language == "es"
+    summary = ExtractiveEngine().summarise(article)
+    sentences = article_sentences(article)
+    assert summary.summary in sentences
+    assert any(ch.isalpha() for ch in summary.headline) and summary.headline != "4.2"
+    assert all(t.text in sentences and t.text != "4.2" for t in summary.takeaways)
+
+
+def test_a_headline_cut_must_end_where_a_phrase_ends() -> None:
+    sentence = "Hundreds of stranded passengers waited at Grenhaven harbour for a ferry that never came."
+    assert ends_at_a_boundary("Hundreds of stranded passengers waited at Grenhaven harbour", sentence)
+    assert not ends_at_a_boundary("Hundreds of stranded passengers waited at Grenhaven", sentence)
+    assert ends_at_a_boundary(sentence.rstrip("."), sentence)
+
+
+def test_a_lead_whose_headline_would_be_cut_mid_phrase_gives_way_to_one_that_reads_whole() -> None:
+    body = (
+        "Selling their island-brewed beers from the back of a converted ferry van at harbour festivals up and down "
+        "the coast for three summers running, the Berg sisters have built a following of loyal drinkers. "
+        "The Berg sisters opened their first brewery in Grenhaven on Saturday. "
+        "The brewery employs 12 people and plans to export to the mainland next year."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert headline_reads_complete(summary.headline)
+    assert not summary.headline.startswith("Selling")
+
+
+def test_a_piece_of_a_longer_quotation_is_not_a_takeaway() -> None:
+    body = (
+        "The Grenhaven lifeboat rescued four fishermen from a sinking trawler on Sunday night. "
+        'Coxswain Ines Okafor said: "The sea was the worst I have seen in twenty years. '
+        "We reached them with minutes to spare and the trawler went down behind us. "
+        'Everyone on the crew did their job."\n\n'
+        "The fishermen were taken to hospital in Grenhaven and released on Monday. "
+        "The trawler's owner said the boat had passed a safety inspection in March."
+    )
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=body))
+    texts = [t.text for t in summary.takeaways]
+    assert not any(text.startswith(("We reached", "Everyone on the crew")) for text in texts)
+    assert all(text.count('"') % 2 == 0 for text in texts)
