@@ -25,7 +25,7 @@ def table() -> Iterator[DynamoFeedTable]:
 
 def test_feeds_are_added_listed_with_their_state_and_removed(table: DynamoFeedTable) -> None:
     feed = Feed(
-        url="https://cityherald.example/rss", source="City Herald", topics=("transport",), language="en"
+        url="https://cityherald.example/rss", source="City Herald", topics=("economy",), language="en"
     )
     table.put_feed(feed)
     state = FeedState(etag='"v1"', failures=2, next_poll_at=NOW, last_error="timeout: slow")
