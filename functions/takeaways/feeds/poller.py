@@ -35,6 +35,7 @@ from takeaways.feeds.pages import FetchedPage, read_page
 from takeaways.feeds.parse import entry_fingerprint, parse_feed
 from takeaways.feeds.ports import ArticleSink, EntryLedger, FeedRegistry
 from takeaways.feeds.urls import canonical_url, same_site
+from takeaways.pipeline.naming import FEED_ARTICLES_FOLDER
 
 logger = logging.getLogger(__name__)
 
@@ -219,7 +220,7 @@ class FeedPoller:
         document = article_document(
             fetched.page, url=fetched.final_url, fetched_at=now, feed=feed, entry=entry
         )
-        key = article_key(self._incoming, document, group=f"feeds/{feed.source_slug}", at=now)
+        key = article_key(self._incoming, document, group=f"{FEED_ARTICLES_FOLDER}{feed.source_slug}", at=now)
         self._sink.write_article(key, document)
         self._ledger.finish(keys, "article", article_key=key)
         report.articles.append(key)

@@ -12,6 +12,8 @@ _MAX_SLUG = 60
 # 128 bits: two keys share an id (and one record overwrites the other) with odds of 1 in 2**64
 # only after 2**64 articles; 40 bits gave even odds after about a million.
 _HASH_HEX_DIGITS = 32
+# Under the incoming prefix: where the feed poller writes, and nobody else may (the bucket policy).
+FEED_ARTICLES_FOLDER = "feeds/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,10 @@ class StageLayout:
     incoming_prefix: str = "incoming/"
     summaries_prefix: str = "summaries/"
     rejected_prefix: str = "rejected/"
+
+    def is_feed_article(self, key: str) -> bool:
+        """Written by the feed poller, so a trusted feed's word on the outlet can be believed."""
+        return key.startswith(self.incoming_prefix + FEED_ARTICLES_FOLDER)
 
 
 def article_id_for(bucket: str, key: str, incoming_prefix: str) -> str:

@@ -94,7 +94,12 @@ def summarise_article(
     try:
         with time_limit(budget.seconds):
             article = parse_article(
-                raw, ref.key, max_chars=max_chars, max_bytes=max_bytes, trusted_sources=trusted_sources
+                raw,
+                ref.key,
+                max_chars=max_chars,
+                max_bytes=max_bytes,
+                trusted_sources=trusted_sources,
+                from_feed_poller=layout.is_feed_article(ref.key),
             )
             summary = engine.summarise(article)
     except ArticleRejected as error:

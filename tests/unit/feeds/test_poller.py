@@ -1,3 +1,4 @@
+import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +11,7 @@ from takeaways.feeds.limits import FAILING_AFTER, MAX_ENTRY_ATTEMPTS, SUSPEND_AF
 from takeaways.feeds.memory import MemoryArticleSink, MemoryEntryLedger, MemoryFeedRegistry
 from takeaways.feeds.model import Feed, FeedState
 from takeaways.feeds.poller import FeedPoller, PollReport, backoff
+from takeaways.pipeline.naming import StageLayout
 from tests.unit.feeds.site_content import STORIES, json_feed, page, rss
 
 
@@ -73,7 +75,7 @@ def test_new_entries_become_articles_the_summarise_stage_accepts(world: World) -
     document = world.sink.articles[key]
     assert document["source"] == "City Herald" and document["topics"] == ["economy"]
     assert document["url"] == world.site.url("/tram.html") and document["trusted"] is False
-    raw = __import__("json").dumps(document).encode()
+    raw = json.dumps(document).encode()
     article = parse_article(raw, key)
     assert article.title == STORIES["tram"][0]
     assert article.body.split("\n\n") == STORIES["tram"][1]
@@ -231,3 +233,23 @@ def test_a_page_that_breaks_the_extractor_is_retried_then_recorded_not_a_stuck_p
     assert report.rejected == {"unexpected_error": 1}
     (record,) = world.sink.rejections.values()
     assert "RecursionError" in record.detail
+
+
+def test_a_trusted_feeds_outlet_is_believed_where_only_the_poller_writes(world: World) -> None:
+    world.site.add("/feed.xml", rss([("h-1", "/tram.html", "Tram")]))
+    world.feed("/feed.xml", trusted=True)
+    [key] = world.poll().articles
+    raw = json.dumps(world.sink.articles[key]).encode()
+    assert StageLayout().is_feed_article(key)
+    assert parse_article(raw, key, from_feed_poller=True).source == "City Herald"
+    # The same document anywhere else (someone else's upload) names the outlet but is not believed.
+    assert parse_article(raw, "incoming/upload.json").source is None
+
+
+def test_an_untrusted_feeds_outlet_stays_a_claim_even_from_the_poller(world: World) -> None:
+    world.site.add("/feed.xml", rss([("h-1", "/tram.html", "Tram")]))
+    world.feed("/feed.xml", trusted=False)
+    [key] = world.poll().articles
+    raw = json.dumps(world.sink.articles[key]).encode()
+    article = parse_article(raw, key, from_feed_poller=True)
+    assert (article.source, article.claimed_source) == (None, "City Herald")
