@@ -66,7 +66,19 @@ def test_a_feed_added_with_one_command_becomes_alerts_once_each(
     stack = _stack(moto_server, tmp_path, monkeypatch, loopback="true")
     inbox = subscribe_queue(stack.physical_id("AlertsTopic"), "feeds-inbox")
     assert (
-        main(["feeds", "add", site.url("/feed.xml"), "--source", "Coastal Times", "--topics", "economy"]) == 0
+        main(
+            [
+                "feeds",
+                "add",
+                site.url("/feed.xml"),
+                "--source",
+                "Coastal Times",
+                "--topics",
+                "economy",
+                "--trusted",
+            ]
+        )
+        == 0
     )
 
     outcome, alerts = alerts_after_polling(stack, inbox)

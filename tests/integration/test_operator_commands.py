@@ -75,7 +75,9 @@ def test_queue_subscribers_get_the_alert_itself_with_its_attributes_or_the_envel
     alert = json.loads(raw["Body"])
     assert alert["type"] == "takeaways.alert" and alert["headline"].startswith("Ferry operator suspends")
     assert raw["MessageAttributes"]["priority"]["DataType"] == "Number"
-    assert json.loads(raw["MessageAttributes"]["topics"]["StringValue"]) == alert["topics"]
+    assert json.loads(raw["MessageAttributes"]["topics"]["StringValue"]) == [
+        topic["name"] for topic in alert["topics"]
+    ]
     [envelope] = _messages(envelope_url)
     wrapped = json.loads(envelope["Body"])
     assert wrapped["Type"] == "Notification" and json.loads(wrapped["Message"]) == alert

@@ -141,7 +141,7 @@ def render_email(payload: AlertPayload) -> str:
         # The host in words first: a link's text can lie, its domain cannot.
         lines.append(f"Read the article on {url_domain(payload.url)}: {payload.url}")
     if payload.topics:
-        lines.append(f"Topics: {', '.join(topic.label for topic in payload.topics)}")
+        lines.append(f"Topics: {'; '.join(topic.label for topic in payload.topics)}")  # labels hold commas
     engine = _ENGINE_LABELS.get(payload.engine, payload.engine)
     written_by = f"Summary written by {engine}."
     if payload.fallback_reason:

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from takeaways.text.given_names import NAME_STARTS
-from takeaways.text.words import STOP_WORDS, stem
+from takeaways.text.words import DATE_WORDS, STOP_WORDS, stem
 
 MODEL_FILE = Path(__file__).with_name("grounding-model.json")
 MIN_PAIRS = 3
@@ -87,11 +87,6 @@ _NUMBER_WORD = re.compile(
 # "one" is everywhere in paraphrase ("one of the", "no one"); it counts only with a scale.
 _ONE_WITH_SCALE = re.compile(r"\b(?:one|a)\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset(
-    "january february march april june july august september october november december".split()
-)
-_DATE_WORDS = _WEEKDAYS | _MONTHS | {"yesterday", "today", "tomorrow", "tonight"}
 
 _NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't deny denies denied denying "
@@ -226,7 +221,7 @@ def problem(
     claim_words = _words(claim)
     evidence_words = set(_words(joined))
     for word in claim_words:
-        if word in _DATE_WORDS and word not in evidence_words:
+        if word in DATE_WORDS and word not in evidence_words:
             return f"date {word.capitalize()} is not in the cited sentences"
     refers_back = bool(_THIRD_PERSON.search(joined))
     context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
@@ -597,7 +592,7 @@ def _name_mentions(text: str) -> list[tuple[str, int, int]]:
         if _opens_sentence(text, start) and words[0].lower() in STOP_WORDS | _NOT_NAMES:
             start = text.find(words[1], start + len(words[0])) if len(words) > 1 else match.end()
             words = words[1:]
-        words = [word for word in words if word.lower() not in _DATE_WORDS]
+        words = [word for word in words if word.lower() not in DATE_WORDS]
         if words and not (len(words) == 1 and words[0].lower() in _NOT_NAMES):
             mentions.append((" ".join(words), start, match.end()))
     return mentions
@@ -616,7 +611,7 @@ def _names(text: str, article: str = "") -> list[tuple[str, str]]:
         for match in re.finditer(r"[A-Z][\w'-]*", whole):
             word = re.sub(r"'s?$", "", match.group())
             lowered = word.lower()
-            if lowered in _DATE_WORDS or lowered in _NOT_NAMES or len(word) <= 1:
+            if lowered in DATE_WORDS or lowered in _NOT_NAMES or len(word) <= 1:
                 continue
             if _opens_sentence(text, run.start() + match.start()) and word not in elsewhere:
                 continue
@@ -677,7 +672,7 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
             words = [
                 word
                 for word in match.group(1).split()
-                if word.lower() not in _NOT_NAMES and word.lower() not in _DATE_WORDS
+                if word.lower() not in _NOT_NAMES and word.lower() not in DATE_WORDS
             ]
             if words:
                 found.append(
@@ -697,11 +692,11 @@ def _mentions(text: str) -> list[tuple[str, int, int]]:
     for match in _NUMBER_WORD.finditer(text):
         found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
     for match in re.finditer(r"[A-Za-z]+", text):
-        if match.group().lower() in _DATE_WORDS:
+        if match.group().lower() in DATE_WORDS:
             found.append((f"%{match.group().lower()}", match.start(), match.end()))
     for name, start, end in _name_mentions(text):
         surname = re.sub(r"'s?$", "", name.split()[-1]).lower()
-        if len(surname) > 3 and surname not in _NOT_NAMES | _DATE_WORDS | _COMPANY_SUFFIXES:
+        if len(surname) > 3 and surname not in _NOT_NAMES | DATE_WORDS | _COMPANY_SUFFIXES:
             found.append((f"@{surname}", start, end))
     return found
 

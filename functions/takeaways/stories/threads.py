@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from takeaways.stories.fingerprint import similarity
-from takeaways.stories.terms import TermVector, cosine, coverage, index_terms, told_terms
+from takeaways.stories.terms import TermVector, content_terms, cosine, coverage, index_terms, told_terms
+from takeaways.text.words import DATE_WORDS
 
 Relation = Literal["new", "update", "duplicate"]
 
@@ -26,8 +27,11 @@ SAME_STORY_COSINE = 0.35
 # A lower cosine is enough when the articles also share this many names.
 SHARED_NAMES_COSINE = 0.18
 SHARED_NAMES = 2
-# A takeaway whose terms are this much covered by what the thread already told is not news.
+# A line whose terms are this much covered by what the thread already told is not news...
 TOLD_COVERAGE = 0.5
+# ... unless it gives a figure or a day the thread has not told: a new fact reuses the story's
+# names ("residents below the Lowmoor dam were allowed home on Thursday") and is more covered.
+TOLD_COVERAGE_WITH_NEW_FIGURE = 0.7
 # Outlets remembered per thread, and told terms: bounded so a thread stays one small item.
 _MAX_OUTLETS = 200
 _MAX_TOLD = 400
@@ -159,13 +163,27 @@ def decide_story(
     (kind, score), entry = best
     previous = threads.get(entry.story_id) or ThreadState(entry.story_id)
     outlets = _bounded_outlets(previous.outlets | {probe.outlet})
-    new = [i for i, text in enumerate(probe.takeaways) if coverage(text, set(previous.told)) < TOLD_COVERAGE]
-    if kind == 2 or not new:
+    told_before = set(previous.told)
+    new = [i for i, text in enumerate(probe.takeaways) if _is_news(text, told_before)]
+    # The summary says what happened and repeats no takeaway: a new one is news on its own.
+    new_summary = _is_news(probe.summary, told_before)
+    if kind == 2 or not (new or new_summary):
         thread = ThreadState(entry.story_id, outlets, previous.told, previous.alerts)
         return StoryDecision("duplicate", entry.story_id, entry.article_id, score, [], thread)
     told = told_terms([probe.headline, probe.summary, *(probe.takeaways[i] for i in new)])
     thread = ThreadState(entry.story_id, outlets, _bounded(previous.told | told), previous.alerts + 1)
     return StoryDecision("update", entry.story_id, entry.article_id, score, new, thread)
+
+
+def _is_news(line: str, told: set[str]) -> bool:
+    covered = coverage(line, told)
+    if covered < TOLD_COVERAGE:
+        return True
+    new_figure = any(
+        term not in told and (term in DATE_WORDS or any(char.isdigit() for char in term))
+        for term in content_terms(line)
+    )
+    return new_figure and covered < TOLD_COVERAGE_WITH_NEW_FIGURE
 
 
 def outlet_of(source: str | None, url: str | None, source_key: str) -> str:

@@ -88,3 +88,11 @@ def word_count(text: str) -> int:
     unspaced = len(_UNSPACED.findall(text))
     spaced = sum(1 for word in _UNSPACED.sub(" ", text).split() if any(char.isalnum() for char in word))
     return spaced + -(-unspaced // CHARS_PER_UNSPACED_WORD)
+
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    "january february march april june july august september october november december".split()
+)
+# Words that place an event in time: a claim's date must agree with its evidence, and a new one is news.
+DATE_WORDS = WEEKDAYS | MONTHS | {"yesterday", "today", "tomorrow", "tonight"}

@@ -181,3 +181,16 @@ def test_the_outlet_is_the_source_then_the_host_then_the_folder() -> None:
     assert outlet_of("Coastal Times", None, "incoming/x.txt") == "coastal times"
     assert outlet_of(None, "https://www.harbour.example/a/b", "incoming/x.txt") == "harbour.example"
     assert outlet_of(None, None, "incoming/wire/x.txt") == "incoming/wire"
+
+
+def test_a_new_day_in_the_story_makes_an_update_though_it_reuses_the_storys_words() -> None:
+    earlier = first(STORY, names=("Rosa Almeida",))
+    later = (
+        "The regional water board confirmed on Friday that the household charges rise from April. "
+        "Consumer groups asked the board to protect low-income households."
+    )
+    assert 0.5 <= coverage(probe(later).summary, told_terms([STORY])) < 0.7
+    assert decide(later, earlier, names=("Rosa Almeida",)).relation == "update"
+    # The same lines without the new day tell nothing new.
+    again = later.replace(" on Friday", "")
+    assert decide(again, earlier, names=("Rosa Almeida",)).relation == "duplicate"
