@@ -34,8 +34,8 @@ def report() -> list[str]:
         f"Held-out split ({len(held_out)} items never used in training, {len(training)} trained on);"
         f" baseline: always the most frequent training topic (`{majority}`).",
         "",
-        "| items | n | first topic right | baseline | ratio | target | no topic |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| items | n | first topic right | baseline | ratio | target | no topic | label among the topics | topics per item |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for kind, target in TARGETS.items():
         chosen = [(item, topics) for item, topics in predicted if item.kind == kind]
@@ -44,10 +44,13 @@ def report() -> list[str]:
         right = sum(1 for item, topics in chosen if topics[:1] == [item.topic]) / len(chosen)
         base = sum(1 for item, _ in chosen if item.topic == majority) / len(chosen)
         empty = sum(1 for _, topics in chosen if not topics) / len(chosen)
+        among = sum(1 for item, topics in chosen if item.topic in topics) / len(chosen)
+        per_item = sum(len(topics) for _, topics in chosen) / len(chosen)
         ratio = f"{right / base:.1f}x" if base else "-"
         met = "met" if right >= target else "not met"
         lines.append(
-            f"| {KINDS[kind]} | {len(chosen)} | {right:.3f} | {base:.3f} | {ratio} | {target} ({met}) | {empty:.1%} |"
+            f"| {KINDS[kind]} | {len(chosen)} | {right:.3f} | {base:.3f} | {ratio} | {target} ({met}) | {empty:.1%}"
+            f" | {among:.3f} | {per_item:.2f} |"
         )
     lines += ["", "Per topic (first topic), all held-out items:", ""]
     lines += ["| topic | held out | precision | recall |", "| --- | ---: | ---: | ---: |"]
