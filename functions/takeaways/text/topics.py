@@ -22,7 +22,7 @@ from takeaways.text.words import STOP_WORDS, stem, tokens
 
 MODEL_FILE = Path(__file__).with_name("models") / "topics.json"
 _TEXT_CHARS = 30_000
-_SECOND_TOPIC_SHARE = 0.4  # a later topic must be at least this share as likely as the first (was 0.25: a ferry story was also sport)
+_SECOND_TOPIC_SHARE = 0.25  # a later topic must hold at least this share of the first's probability
 # Cue stems for the topics the model has no training data for; a rule topic needs this many hits.
 _RULE_CUES = {
     "conflict": "war wars troops army military soldiers missile missiles airstrike airstrikes shelling ceasefire "
