@@ -86,6 +86,13 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where|when|and|with|including)\s"
     r"|;\s|:\s|\s(?:--|—|–)\s"
 )
+# A subordinate clause that opens a clause ("and although there was evidence to prosecute") and is
+# still open where a cut would fall: its main clause, the news, would be cut away.
+_OPEN_SUBORDINATE = re.compile(
+    r"""(?:^|[,;:]\s*|\b(?:and|but)\s+|["“‘']\s*)(?:although|though|even\s+though|even\s+if|if|unless|while"""
+    r"""|whereas|because|since|when|once|until)\b[^,;:]*$""",
+    re.IGNORECASE,
+)
 # What a cut must never drop (see _safe_to_drop).
 _CONTRAST = frozenset("but although though yet whereas except unless or nor while despite".split())
 _NEGATION = frozenset("not no never without none nobody nothing neither nor cannot".split())
@@ -500,12 +507,14 @@ def _safe_to_drop(tail: str) -> bool:
 
 
 def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
-    """A cut here leaves the subject its verb and does not end on "who" or "of"."""
+    """A cut here leaves the subject its verb, does not end on "who" or "of", and does not keep an
+    opening "although ..." or "if ..." whose main clause comes after the cut."""
     before = text[: cut.start()].split()
     return (
         not _PREDICATE_START.match(text, cut.end())
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
+        and not _OPEN_SUBORDINATE.search(text[: cut.start()])
         and _safe_to_drop(text[cut.start() :].lstrip(" ,;:—–-"))
     )
 

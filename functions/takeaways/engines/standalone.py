@@ -29,6 +29,7 @@ _AUXILIARIES = frozenset(
     "is are was were has have had will would can could may might must should shall do does did "
     "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't don't didn't".split()
 )
+_SUBJECTLESS_OPENINGS = _AUXILIARIES | {"not"}
 _IRREGULAR_PAST = frozenset(
     """said told made took won lost died gave got went came saw found left led met paid put ran sent set
     sold spent stood struck thought held brought bought built caught drew drove fell felt fled flew fought
@@ -92,6 +93,10 @@ def reads_as_statement(text: str) -> bool:
     teasers and fragments ("Standing up for what you believe.", "Jordan Hill, all 18").
     """
     words = _WORD.findall(text)
+    if words and words[0].lower().replace("’", "'") in _SUBJECTLESS_OPENINGS:
+        return (
+            False  # a statement opens with its subject: "Didn't do much wrong", "Not over-worked" have none
+        )
     for position, word in enumerate(words[1:], start=1):
         lower = word.lower().replace("’", "'")
         previous = words[position - 1].lower()

@@ -285,3 +285,33 @@ def test_a_piece_of_a_longer_quotation_is_not_a_takeaway() -> None:
     texts = [t.text for t in summary.takeaways]
     assert not any(text.startswith(("We reached", "Everyone on the crew")) for text in texts)
     assert all(text.count('"') % 2 == 0 for text in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Didn't put a foot wrong, and couldn't have stopped either goal.",
+        "Not tested much, but kicked long whenever the ball came to him.",
+        "Was quick to the loose ball on the stroke of half-time.",
+    ],
+)
+def test_a_line_without_its_subject_is_not_a_statement(sentence: str) -> None:
+    assert not reads_as_statement(sentence)
+
+
+def test_a_cut_never_keeps_an_although_clause_without_its_main_clause() -> None:
+    sentence = (
+        "The prosecutor said the evidence had been weighed carefully and although there was enough of it to"
+        " bring charges, when the public interest was considered it was decided that a caution would do."
+    )
+    cut = trim(sentence, 20)
+    # No clause break is safe: the cut falls at the word limit and says that the sentence goes on.
+    assert cut.endswith("…") and not cut.endswith("bring charges.")
+
+
+def test_a_cut_after_a_closed_if_clause_and_its_main_clause_is_kept() -> None:
+    sentence = (
+        "The union said that if the talks fail, its members will strike on Monday, and the schools across"
+        " the county would then close for the first time since the dispute began in the spring."
+    )
+    assert trim(sentence, 20) == "The union said that if the talks fail, its members will strike on Monday."
