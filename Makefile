@@ -25,7 +25,7 @@ help:
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt functions/requirements.txt functions/requirements-feeds.txt pyproject.toml
+$(VENV)/.installed: requirements.txt functions/requirements.txt functions/requirements-feeds.txt functions/requirements-alerts.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
 	$(BIN)/pip install $(PIP_QUIET) -r requirements.txt 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0

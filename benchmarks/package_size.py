@@ -14,6 +14,9 @@ BUILD_DIR = ROOT / ".aws-sam" / "build"
 SAM = ROOT / ".venv-sam" / "bin" / "sam"
 MIB = 1024 * 1024
 BUDGET_BYTES = 10 * MIB
+# SummariseFunction alone carries the language and topic models and the model engine (issue #12 lets it
+# grow for them); the alert functions must stay small, so their budget is a quarter of the others'.
+BUDGETS = {"SummariseFunction": 12 * MIB, "NotifyFunction": 3 * MIB, "DigestFunction": 3 * MIB}
 
 
 def python312_dir() -> str | None:
@@ -67,15 +70,19 @@ def report() -> list[str]:
     lines = [
         "## Package size",
         "",
-        f"`sam build` artifacts, zipped with deflate. Budget: at most {BUDGET_BYTES // MIB} MiB zipped.",
+        "`sam build` artifacts, zipped with deflate. Each function has its own package: the notify and digest"
+        " functions carry powertools and the takeaways code only (no openai, pydantic, tiktoken or models).",
         "",
-        "| function | unzipped MiB | zipped MiB | within budget |",
-        "| --- | ---: | ---: | --- |",
+        "| function | unzipped MiB | zipped MiB | budget MiB | within budget |",
+        "| --- | ---: | ---: | ---: | --- |",
     ]
     for directory in sorted(p for p in BUILD_DIR.iterdir() if p.is_dir()):
         unzipped, zipped = zipped_size(directory)
-        within = "yes" if zipped <= BUDGET_BYTES else "no"
-        lines.append(f"| {directory.name} | {unzipped / MIB:.1f} | {zipped / MIB:.2f} | {within} |")
+        budget = BUDGETS.get(directory.name, BUDGET_BYTES)
+        within = "yes" if zipped <= budget else "no"
+        lines.append(
+            f"| {directory.name} | {unzipped / MIB:.1f} | {zipped / MIB:.2f} | {budget // MIB} | {within} |"
+        )
     return lines
 
 

@@ -50,3 +50,54 @@ def test_a_handler_ready_for_its_first_record_has_imported_nothing_it_does_not_u
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=environment
     ).stdout
     assert json.loads(output) == [True]
+
+
+# NotifyFunction and DigestFunction are built without these (functions/Makefile, build-NotifyFunction).
+NOT_IN_THE_ALERT_PACKAGES = ("openai", "pydantic", "tiktoken", "tiktoken_ext")
+ALERT_PATH = """
+import importlib.abc, sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+class NotPackaged(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {blocked!r}:
+            raise ImportError(name + " is not in the alert functions' packages")
+        return None
+
+sys.meta_path.insert(0, NotPackaged())
+import takeaways.text.language as language, takeaways.text.topics as topics
+language.MODEL_FILE = topics.MODEL_FILE = Path("/not/packaged/text/models")  # removed from those packages
+import takeaways.handlers.notify, takeaways.handlers.digest
+from takeaways.alerts.digest import render_digest
+from takeaways.alerts.render import render_alert
+from takeaways.pipeline.notify import story_probe
+from takeaways.stories.threads import decide_story
+from tests.unit.alerts.test_render import make_record
+
+record = make_record()
+decision = decide_story(story_probe(record, "alert-1", datetime.now(UTC)), [], {{}}, window=timedelta(hours=48))
+alert = render_alert(record, summary_uri="s3://articles/summaries/a.json")
+[digest] = render_digest("2026-12-02", [alert.payload])
+print(decision.relation, len(alert.sns_message()) > 0, digest.payload.story_count)
+"""
+
+
+def test_the_alert_path_runs_without_the_model_engine_and_the_models() -> None:
+    script = ALERT_PATH.format(blocked=set(NOT_IN_THE_ALERT_PACKAGES))
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "functions"), str(ROOT)]),
+        **ENVIRONMENT,
+    }
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["new", "True", "1"]
+
+
+def test_the_alert_packages_leave_out_the_model_engine_and_the_models() -> None:
+    makefile = (ROOT / "functions" / "Makefile").read_text()
+    alert_requirements = (ROOT / "functions" / "requirements-alerts.txt").read_text().lower()
+    assert "build-NotifyFunction build-DigestFunction:" in makefile
+    assert 'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models"' in makefile
+    assert not any(name.replace("_", "-") in alert_requirements for name in NOT_IN_THE_ALERT_PACKAGES)
