@@ -24,6 +24,7 @@ from takeaways.adapters.sns_publisher import SnsTopicPublisher
 from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.config import ConfigurationError, Settings, settings
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
+from takeaways.pipeline.deadline import article_seconds_left
 from takeaways.pipeline.naming import StageLayout
 
 if TYPE_CHECKING:
@@ -85,15 +86,15 @@ def _layout(current: Settings) -> StageLayout:
 
 
 class RemainingTime:
-    """How long the current invocation has left; the handler points it at each new context."""
+    """How long the work in hand has left: the invocation (the handler points this at each new
+    context), or the current article's budget when that ends sooner."""
 
     def __init__(self) -> None:
         self.context: LambdaContext | None = None
 
     def __call__(self) -> float:
-        if self.context is None:
-            return math.inf
-        return float(self.context.get_remaining_time_in_millis()) / 1000
+        invocation = math.inf if self.context is None else self.context.get_remaining_time_in_millis() / 1000
+        return min(float(invocation), article_seconds_left())
 
 
 def summary_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine:

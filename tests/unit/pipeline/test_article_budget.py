@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -11,7 +12,14 @@ import pytest
 
 from takeaways.article.model import Article
 from takeaways.errors import TransientFailure
-from takeaways.pipeline.deadline import RESERVE_SECONDS, ArticleBudget, OutOfTime, time_limit
+from takeaways.handlers.dependencies import RemainingTime
+from takeaways.pipeline.deadline import (
+    RESERVE_SECONDS,
+    ArticleBudget,
+    OutOfTime,
+    article_seconds_left,
+    time_limit,
+)
 from takeaways.pipeline.summarise import SummariseOutcome, summarise_article
 from takeaways.summary import ObjectRef, TakeawaySummary
 from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryStore
@@ -104,3 +112,27 @@ def test_outside_the_main_thread_the_block_runs_unbounded() -> None:
 def test_out_of_time_is_not_swallowed_by_except_exception() -> None:
     with pytest.raises(OutOfTime), time_limit(0.02), contextlib.suppress(Exception):  # a careless parser
         time.sleep(1)
+
+
+class ModelLikeEngine(FirstSentencesEngine):
+    """Asks how long it may wait, as the model engine does before each call and retry."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.time_it_was_given: float | None = None
+
+    def summarise(self, article: Article) -> TakeawaySummary:
+        self.time_it_was_given = RemainingTime()()
+        return super().summarise(article)
+
+
+def test_the_engine_is_told_the_articles_budget_not_the_whole_invocations() -> None:
+    engine = ModelLikeEngine()
+    _, outcome = run(engine, seconds=3.0, remaining=lambda: 600.0)
+    assert outcome.status == "summarised"
+    assert engine.time_it_was_given is not None and 2.0 < engine.time_it_was_given <= 3.0
+    assert article_seconds_left() == math.inf  # outside an article nothing is counted down
+
+
+def test_outside_an_article_the_engine_has_what_the_invocation_has() -> None:
+    assert RemainingTime()() == math.inf
