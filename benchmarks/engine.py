@@ -51,11 +51,11 @@ class Quality:
         )
 
 
-def quality(dataset: str) -> Quality:
-    """The CLI's batch output scored by the referee, with LEAD-3 scored in the same run."""
+def cli_predictions(dataset: str, name: str) -> Path:
+    """This tree's CLI on a data set, as a user runs it (``takeaways summarise IN.jsonl -o OUT.jsonl``),
+    whichever tree the virtualenv's editable install points at."""
     WORK.mkdir(exist_ok=True)
-    predictions = WORK / f"predictions-{dataset}"
-    # This tree's CLI, whichever tree the virtualenv's editable install points at.
+    predictions = WORK / f"{name}-{dataset}"
     environment = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
     command = [
         sys.executable,
@@ -67,6 +67,12 @@ def quality(dataset: str) -> Quality:
         str(predictions),
     ]
     subprocess.run(command, check=True, env=environment)
+    return predictions
+
+
+def quality(dataset: str) -> Quality:
+    """The CLI's batch output scored by the referee, with LEAD-3 scored in the same run."""
+    predictions = cli_predictions(dataset, "predictions")
     scored = subprocess.run(
         [
             sys.executable,

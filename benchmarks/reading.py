@@ -18,7 +18,6 @@ sentence as headline (cut to fit) and the first three sentences as bullets.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -27,16 +26,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from benchmarks.engine import EVAL, cli_predictions
 from benchmarks.tagger.perceptron import Tagger, tokenize
 from takeaways.article import parse_article
 from takeaways.engines.headline import HEADLINE_CHARS
 from takeaways.text.sentences import split_sentences
 from takeaways.text.words import content_terms
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = Path(os.environ.get("TAKEAWAYS_EVAL_DIR") or ROOT.parent / "shared" / "eval")  # beside the clone
 DATASETS = ("cnn-dev.jsonl", "xsum-dev.jsonl")
-WORK = ROOT / ".bench"
 REDUNDANT_SHARE = (
     0.5  # two lines are redundant when they share more than half the shorter line's content words
 )
@@ -107,21 +104,7 @@ def _source_sentence(sentence: str, article: list[set[str]]) -> int:
 
 
 def _run_cli(dataset: str) -> Path:
-    """This tree's CLI on the data set, as a user runs it: ``takeaways summarise IN.jsonl -o OUT.jsonl``."""
-    WORK.mkdir(exist_ok=True)
-    predictions = WORK / f"reading-{dataset}"
-    environment = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
-    command = [
-        sys.executable,
-        "-m",
-        "takeaways.cli",
-        "summarise",
-        str(EVAL / dataset),
-        "-o",
-        str(predictions),
-    ]
-    subprocess.run(command, check=True, env=environment)
-    return predictions
+    return cli_predictions(dataset, "reading")
 
 
 def _referee(dataset: str, predictions: Path) -> dict[str, Any]:

@@ -232,7 +232,7 @@ def _summarise(args: argparse.Namespace) -> int:
 def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, max_chars: int) -> int:
     rejected = 0
     with source.open(encoding="utf-8") as lines, _open_output(target) as out:
-        for item in _read_jsonl(lines):
+        for item in read_batch(lines):
             row: dict[str, Any] = {"id": item["id"]}
             try:
                 article = _parse(str(item["article"]).encode("utf-8"), "article.txt", max_chars)
@@ -258,7 +258,8 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
     return 0
 
 
-def _read_jsonl(lines: TextIO) -> Iterator[dict[str, Any]]:
+def read_batch(lines: TextIO) -> Iterator[dict[str, Any]]:
+    """The batch input of ``summarise`` and ``threads``: one ``{"id", "article"}`` object a line."""
     for number, line in enumerate(lines, start=1):
         if line.strip():
             try:

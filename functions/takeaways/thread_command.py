@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from takeaways.cli import read_batch
 from takeaways.errors import ArticleRejected
 from takeaways.stories.memory_ledger import MemoryStoryLedger
 
@@ -40,7 +41,7 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with args.input.open(encoding="utf-8") as lines:
-        rows = list(thread_rows(_read(lines), window=timedelta(hours=args.window_hours)))
+        rows = list(thread_rows(read_batch(lines), window=timedelta(hours=args.window_hours)))
     out: TextIO = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
     try:
         for row in rows:
@@ -101,15 +102,3 @@ def thread_rows(items: Iterator[dict[str, Any]], *, window: timedelta) -> Iterat
             "relation": decision.relation,
             "similar_to": ids.get(similar, similar) if similar else None,
         }
-
-
-def _read(lines: TextIO) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise SystemExit(f"line {number}: not JSON ({error.msg})") from None
-            if not isinstance(item, dict) or "id" not in item or "article" not in item:
-                raise SystemExit(f"line {number}: expected an object with 'id' and 'article'")
-            yield item
