@@ -25,17 +25,15 @@ Plain Python and regular expressions: no model is loaded, nothing is downloaded.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from takeaways.engines import grounding_model
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import DATE_WORDS, STOP_WORDS, stem
 
-MODEL_FILE = Path(__file__).with_name("grounding-model.json")
 MIN_PAIRS = 3
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
@@ -158,20 +156,10 @@ _NOT_NAMES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """How much of a statement may be new words: fitted on public annotations, shipped as a file."""
+    """How much of a statement may be new words when the rules decide alone (the check before its model)."""
 
     max_new_word_share: float = 0.2
-    max_new_pair_share: float = 0.5
-
-
-@lru_cache(maxsize=1)
-def limits() -> Limits:
-    """The fitted limits (``grounding-model.json``); the defaults when the file is absent."""
-    try:
-        data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Limits()
-    return Limits(float(data["max_new_word_share"]), float(data["max_new_pair_share"]))
+    max_new_pair_share: float = 0.8
 
 
 def normal(text: str) -> str:
@@ -197,6 +185,75 @@ def quantities(text: str) -> set[float]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the check found in a statement: a certain failure, or what the softer rules and the features say."""
+
+    certain: str | None
+    rules: dict[str, str | None] = field(default_factory=dict)
+    features: dict[str, float] = field(default_factory=dict)
+    claim: str = ""
+    evidence: str = ""  # the cited sentences, joined
+
+
+def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), article: str = "") -> Reading:
+    """Read a statement against its cited sentences: the certain failures first, then everything the model weighs.
+
+    Certain: a number, date, name or quotation the cited sentences lack, and a negation added
+    or dropped. ``context`` is the text just before the first cited sentence: it may only
+    supply the name a cited sentence refers back to with a pronoun. ``article`` may only
+    complete a name the cited sentences give in part ("Kerry" for "John Kerry"); its words
+    are one of the features.
+    """
+    claim = normal(claim)
+    sentences = [normal(sentence) for sentence in evidence]
+    if not sentences:
+        return Reading("cites no evidence")
+    joined = " ".join(sentences)
+    lowered = joined.lower()
+    for value in sorted(quantities(claim) - quantities(joined)):
+        return Reading(f"number {_shown(value)} is not in the cited sentences")
+    claim_words = _words(claim)
+    evidence_words = set(_words(joined))
+    for word in claim_words:
+        if word in DATE_WORDS and word not in evidence_words:
+            return Reading(f"date {word.capitalize()} is not in the cited sentences")
+    refers_back = bool(_THIRD_PERSON.search(joined))
+    context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
+    from_context = 0
+    for name, whole in _names(claim, article):
+        if _known_name(name, evidence_words):
+            continue
+        if _known_name(name, context_words):
+            from_context += 1
+            continue
+        if (
+            whole != name
+            and whole in article
+            and any(_known_name(part, evidence_words) for part in whole.split())
+        ):
+            continue
+        return Reading(f"name {name!r} is not in the cited sentences")
+    for quoted in re.findall(r'"([^"]{3,})"', claim):
+        for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quoted):
+            piece = piece.strip(" ,.;:!?").lower()
+            if piece and piece not in lowered:
+                return Reading("quotation is not in the cited sentences")
+    best = _best_sentence(claim, sentences)
+    negation = _negation_problem(claim, best)
+    if negation:
+        return Reading(negation)
+    rules = {
+        "attribution": _attribution_problem(claim, sentences, context_words),
+        "roles": _role_problem(claim, sentences),
+        "binding": _binding_problem(claim, sentences),
+        "causal": _causal_problem(claim, sentences),
+        "modality": _modality_problem(claim, sentences, best),
+    }
+    features = claim_features(claim, sentences, article, rules, from_context)
+    return Reading(None, rules, features, claim, joined)
+
+
 def problem(
     claim: str,
     evidence: Sequence[str],
@@ -206,48 +263,34 @@ def problem(
 ) -> str | None:
     """Why the cited sentences do not entail the statement, or None when they do.
 
-    ``context`` is the text just before the first cited sentence: it may only supply the
-    name a cited sentence refers back to with a pronoun. ``article`` may only complete a
-    name the cited sentences give in part ("Kerry" for "John Kerry").
+    After the certain failures (``read``), the shipped model weighs the rest. With ``fitted``
+    limits, or without a model file, the rules decide alone as they did before the model:
+    any rule's finding fails the statement, and so do new words or word pairs above the limits.
     """
-    claim = normal(claim)
-    sentences = [normal(sentence) for sentence in evidence]
-    if not sentences:
-        return "cites no evidence"
-    joined = " ".join(sentences)
-    lowered = joined.lower()
-    for value in sorted(quantities(claim) - quantities(joined)):
-        return f"number {_shown(value)} is not in the cited sentences"
-    claim_words = _words(claim)
-    evidence_words = set(_words(joined))
-    for word in claim_words:
-        if word in DATE_WORDS and word not in evidence_words:
-            return f"date {word.capitalize()} is not in the cited sentences"
-    refers_back = bool(_THIRD_PERSON.search(joined))
-    context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
-    for name, whole in _names(claim, article):
-        if _known_name(name, evidence_words) or _known_name(name, context_words):
-            continue
-        if (
-            whole != name
-            and whole in article
-            and any(_known_name(part, evidence_words) for part in whole.split())
-        ):
-            continue
-        return f"name {name!r} is not in the cited sentences"
-    for quoted in re.findall(r'"([^"]{3,})"', claim):
-        for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quoted):
-            piece = piece.strip(" ,.;:!?").lower()
-            if piece and piece not in lowered:
-                return "quotation is not in the cited sentences"
-    return (
-        _attribution_problem(claim, sentences, context_words)
-        or _role_problem(claim, sentences)
-        or _binding_problem(claim, sentences)
-        or _causal_problem(claim, sentences)
-        or _polarity_problem(claim, sentences)
-        or _wording_problem(claim, joined, fitted or limits())
+    reading = read(claim, evidence, context, article)
+    if reading.certain is not None:
+        return reading.certain
+    model = None if fitted is not None else grounding_model.load()
+    if model is None:
+        found = next((reason for reason in reading.rules.values() if reason), None)
+        return found or _wording_problem(reading.claim, reading.evidence, fitted or Limits())
+    return decide(reading, model)
+
+
+def decide(reading: Reading, model: grounding_model.GroundingModel) -> str | None:
+    """The model's verdict on a statement with no certain failure, and the likeliest reason when it fails."""
+    if reading.certain is not None:
+        return reading.certain
+    score = model.score(reading.features)
+    if score >= model.threshold:
+        return None
+    found = next((reason for reason in reading.rules.values() if reason), None)
+    detail = (
+        found
+        or _wording_problem(reading.claim, reading.evidence, Limits(0.0, 1.0))
+        or "its words are the cited sentences' but put together differently"
     )
+    return f"not supported by the cited sentences (score {score:.2f}, needs {model.threshold:.2f}): {detail}"
 
 
 def cut_problem(cut: str, sentence: str) -> str | None:
@@ -442,10 +485,24 @@ def _causal_problem(claim: str, sentences: list[str]) -> str | None:
 
 def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
     """Negations, hedges and conditions in the matched part of the evidence must agree with the statement's."""
+    best = _best_sentence(claim, sentences)
+    return _negation_problem(claim, best) or _modality_problem(claim, sentences, best)
+
+
+def _best_sentence(claim: str, sentences: list[str]) -> str:
+    """The cited sentence sharing most of the statement's content words."""
+    claim_stems = {stem(word) for word in _words(claim) if word not in STOP_WORDS}
+    return max(sentences, key=lambda s: len(claim_stems & {stem(w) for w in _words(s)}))
+
+
+def _claim_stems(claim: str) -> set[str]:
+    return {stem(word) for word in _words(claim) if word not in STOP_WORDS}
+
+
+def _negation_problem(claim: str, best: str) -> str | None:
+    """A negation in the matched part of the best sentence must be in the statement, and the statement add none."""
     claim_words = _words(claim)
-    claim_stems = {stem(word) for word in claim_words if word not in STOP_WORDS}
-    best = max(sentences, key=lambda s: len(claim_stems & {stem(w) for w in _words(s)}))
-    window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
+    window = _matched_window(best, _claim_stems(claim) | {word for word in claim_words if word in _NEGATIONS})
     claim_negated = _negated(claim_words)
     evidence_negated = _negated(window)
     if claim_negated and not evidence_negated:
@@ -453,6 +510,14 @@ def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
     if evidence_negated and not claim_negated:
         negation = next(word for word in window if word in _NEGATIONS)
         return f"drops the negation '{negation}'"
+    return None
+
+
+def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None:
+    """Hedges ("may", "reportedly"), conditions ("unless ...") and reservations must agree with the statement's."""
+    claim_words = _words(claim)
+    claim_stems = _claim_stems(claim)
+    window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     for kind, words in _HEDGES.items():
         in_window = [word for word in window if word in words]
         in_claim = [word for word in claim_words if word in words]
@@ -522,6 +587,117 @@ def novelty(claim: str, evidence: str) -> tuple[float | None, float]:
         sum(pair not in evidence_pairs for pair in pairs) / len(pairs) if len(pairs) >= MIN_PAIRS else 0.0
     )
     return word_share, pair_share
+
+
+# Words that, right after a cut, make what comes before it the subject of a later verb ("games ... were arrested").
+_PREDICATE_START = frozenset(
+    "is are was were has have had will would can could should must may might be been being did does do "
+    "said says told".split()
+)
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def claim_features(
+    claim: str,
+    sentences: list[str],
+    article: str = "",
+    rules: dict[str, str | None] | None = None,
+    names_from_context: int = 0,
+) -> dict[str, float]:
+    """What the model weighs: how much of the statement is the cited sentences' own, and how it was cut from them.
+
+    Every value is a share, a count or a flag, computed from the statement and the cited
+    sentences alone (``article`` only for the words found elsewhere in it).
+    """
+    joined = " ".join(sentences)
+    claim_words = _words(claim)
+    evidence_words = _words(joined)
+    terms = _content(claim_words)
+    new_words, new_pairs = novelty(claim, joined)
+    article_terms = set(_content(_words(article))) if article else set(_content(evidence_words))
+    outside = sum(not related(term, article_terms) for term in terms) / len(terms) if terms else 1.0
+    raw_pairs = list(itertools.pairwise(claim_words))
+    evidence_pairs = set(itertools.pairwise(evidence_words))
+    evidence_set = set(evidence_words)
+    new_function = [w for w in claim_words if w in STOP_WORDS and w not in evidence_set]
+    alignment = max((_alignment(claim_words, _words(sentence)) for sentence in sentences), key=lambda a: a[0])
+    matched, gaps, widest, predicate_after_gap, run = alignment
+    size = max(len(claim_words), 1)
+    pronouns = {_GENDERED[w] for w in claim_words if w in _GENDERED}
+    evidence_pronouns = {_GENDERED[w] for w in evidence_words if w in _GENDERED}
+    values = {
+        "new_words": 1.0 if new_words is None else new_words,
+        "new_pairs": new_pairs,
+        "new_words_outside_article": outside,
+        "new_word_pairs_raw": sum(pair not in evidence_pairs for pair in raw_pairs) / len(raw_pairs)
+        if raw_pairs
+        else 0.0,
+        "new_function_words": min(len(new_function), 3) / 3,
+        "in_order_share": matched / size,
+        "longest_run_share": run / size,
+        "inner_gaps": min(gaps, 4) / 4,
+        "widest_gap": min(widest, 20) / 20,
+        "predicate_after_gap": float(predicate_after_gap),
+        "reordered": _reordered(terms, _content(evidence_words)),
+        "length_ratio": min(len(claim_words) / max(len(evidence_words), 1), 2.0),
+        "content_words": min(len(terms), 30) / 30,
+        "cited_sentences": min(len(sentences), 3) / 3,
+        "names_from_context": min(names_from_context, 2) / 2,
+        "pronoun_mismatch": float(bool(pronouns) and bool(evidence_pronouns) and not pronouns & evidence_pronouns),
+        "connective": float(bool(_CONNECTIVE.search(claim))),
+    }
+    for name, reason in (rules or {}).items():
+        values[f"rule_{name}"] = float(reason is not None)
+    return values
+
+
+def _alignment(claim: Sequence[str], sentence: Sequence[str]) -> tuple[int, int, int, bool, int]:
+    """The statement's words matched in order in one sentence (longest common subsequence).
+
+    Returns (words matched, gaps between matched words, the widest gap in the sentence's words,
+    whether a gap ends right before a verb-like word, and the longest unbroken shared run).
+    """
+    rows, cols = len(claim), len(sentence)
+    if not rows or not cols:
+        return 0, 0, 0, False, 0
+    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    longest = 0
+    runs = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            if claim[i] == sentence[j]:
+                table[i][j] = table[i + 1][j + 1] + 1
+                runs[i][j] = runs[i + 1][j + 1] + 1
+                longest = max(longest, runs[i][j])
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+    positions: list[int] = []
+    i = j = 0
+    while i < rows and j < cols:
+        if claim[i] == sentence[j]:
+            positions.append(j)
+            i += 1
+            j += 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    gaps = widest = 0
+    predicate = False
+    for before, after in itertools.pairwise(positions):
+        if after - before > 1:
+            gaps += 1
+            widest = max(widest, after - before - 1)
+            predicate = predicate or sentence[after] in _PREDICATE_START or sentence[after].endswith("ed")
+    return len(positions), gaps, widest, predicate, longest
+
+
+def _reordered(terms: Sequence[str], evidence_terms: Sequence[str]) -> float:
+    """Share of the statement's successive word pairs (each word once in the evidence) that the evidence reverses."""
+    where = {term: evidence_terms.index(term) for term in terms if evidence_terms.count(term) == 1}
+    placed = [where[term] for term in dict.fromkeys(terms) if term in where]
+    pairs = list(itertools.pairwise(placed))
+    return sum(a > b for a, b in pairs) / len(pairs) if pairs else 0.0
 
 
 # ---------------------------------------------------------------- reading a sentence

@@ -9,9 +9,10 @@ summariser rather than to readers ("ignore previous instructions ...") are never
 facts and never evidence, so a model that obeys an injected instruction is caught
 even though the injected words are "in the article".
 
-The check is lexical: it cannot tell "accepted" from "rejected" when both words are in
-the article. It is plain Python over the sentence list, cheap enough to run on every
-answer of every engine.
+What is certain (a number, name, date, quotation or negation the evidence lacks) fails a
+claim outright; the rest is weighed by a small logistic regression shipped with the package
+(``grounding_model``, over ``entailment.claim_features``). It is plain Python over the
+sentence list, cheap enough to run on every answer of every engine.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from takeaways.engines import entailment
+from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.words import STOP_WORDS, content_terms
 
@@ -196,8 +197,12 @@ class ArticleFacts:
     def first_person(self) -> bool:
         return any(_speaks_first_person(sentence) for sentence in self._stated)
 
-    def unsupported(self, claim: str) -> str | None:
-        """Why a headline, summary or takeaway states something the article does not, or None."""
+    def unsupported(self, claim: str, limits: entailment.Limits | None = None) -> str | None:
+        """Why a headline, summary or takeaway states something the article does not, or None.
+
+        How many new words a claim may have is the model's to weigh; with ``limits`` (the rules
+        deciding alone, as before the model) a fixed share of them fails it.
+        """
         normal = _normal(claim)
         # An address in an alert is a phishing risk whatever the article says; a site's name is a fact.
         if _URL.search(normal):
@@ -222,6 +227,8 @@ class ArticleFacts:
         # said them; an article written in the first person may be summarised in it.
         if not self.first_person and _speaks_first_person(normal):
             return "speaks in the first person outside a quotation"
+        if limits is None:
+            return None
         terms = content_terms(normal)
         new_words = sorted({term for term in terms if not entailment.related(term, self.terms)})
         if len(new_words) > max(1, len(terms) // WORDS_PER_NEW_WORD):
@@ -232,16 +239,26 @@ class ArticleFacts:
         self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None = None
     ) -> str | None:
         """The cited sentences must exist, speak to readers and entail the claim (``entailment.problem``)."""
+        citation = self._citation_problem(evidence)
+        if citation:
+            return citation
+        return entailment.problem(claim, self._cited(evidence), self._context(evidence), self.text, limits)
+
+    def _citation_problem(self, evidence: Sequence[int]) -> str | None:
         if not evidence:
             return "cites no evidence"
         if any(not 0 <= index < len(self.sentences) for index in evidence):
             return "cites a sentence the article does not have"
         if not all(self.reader_facing[index] for index in evidence):
             return "cites text addressed to a summariser"
+        return None
+
+    def _cited(self, evidence: Sequence[int]) -> list[str]:
+        return [self.sentences[index] for index in sorted(set(evidence))]
+
+    def _context(self, evidence: Sequence[int]) -> list[str]:
         first = min(evidence)
-        context = self.sentences[max(first - CONTEXT_SENTENCES, 0) : first]
-        cited = [self.sentences[index] for index in sorted(set(evidence))]
-        return entailment.problem(claim, cited, context, self.text, limits)
+        return self.sentences[max(first - CONTEXT_SENTENCES, 0) : first]
 
     def locate(self, claim: str) -> list[int]:
         """Evidence for a claim that cites none (weaker models quote without numbering): the reader-facing
@@ -299,22 +316,49 @@ class ArticleFacts:
             self._checked[key] = self._problem(claim, evidence, limits)
         return self._checked[key]
 
-    def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+    def reading(self, claim: str, evidence: Sequence[int]) -> entailment.Reading | None:
+        """A certain failure, or what the model weighs; None for a reader-facing sentence cited as itself."""
         single = (
             len(evidence) == 1 and 0 <= evidence[0] < len(self.sentences) and self.reader_facing[evidence[0]]
         )
         if single and _normal(claim) == self.sentences[evidence[0]]:
             return None  # a reader-facing sentence says what it says
-        sentence = self.sentences[evidence[0]] if single else ""
-        # A cut that leaves out quotation marks turns someone's words into the article's: that needs the full check.
-        if (
-            single
-            and _cut_from(_normal(claim), sentence)
-            and _normal(claim).count('"') == sentence.count('"')
-        ):
-            # A cut can add no word, name, number, role or cause: only what it leaves out can mislead.
-            return entailment.cut_problem(claim, sentence)
-        return self.unsupported(claim) or self.evidence_problem(claim, evidence, limits)
+        if single and self._cut(claim, evidence[0]):
+            sentence = self.sentences[evidence[0]]
+            # A cut adds no word, name or number: what it leaves out is checked for certain, how it joins by the model.
+            dropped = entailment.cut_problem(claim, sentence)
+            if dropped:
+                return entailment.Reading(dropped)
+            return entailment.read(claim, [sentence], self._context(evidence), self.text)
+        certain = self.unsupported(claim) or self._citation_problem(evidence)
+        if certain:
+            return entailment.Reading(certain)
+        return entailment.read(claim, self._cited(evidence), self._context(evidence), self.text)
+
+    def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+        model = None if limits is not None else grounding_model.load()
+        if model is None:
+            return self._rules_problem(claim, evidence, limits)
+        reading = self.reading(claim, evidence)
+        return None if reading is None else entailment.decide(reading, model)
+
+    def _cut(self, claim: str, index: int) -> bool:
+        """A piece of the sentence that keeps its quotation marks (dropping them turns a speaker's words into
+        the article's, which needs the full check)."""
+        sentence = self.sentences[index]
+        return _cut_from(_normal(claim), sentence) and _normal(claim).count('"') == sentence.count('"')
+
+    def _rules_problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+        """The check as it was before its model: every rule decides, and a cut is checked for what it drops."""
+        single = (
+            len(evidence) == 1 and 0 <= evidence[0] < len(self.sentences) and self.reader_facing[evidence[0]]
+        )
+        if single and _normal(claim) == self.sentences[evidence[0]]:
+            return None
+        if single and self._cut(claim, evidence[0]):
+            return entailment.cut_problem(claim, self.sentences[evidence[0]])
+        limits = limits or entailment.Limits()
+        return self.unsupported(claim, limits) or self.evidence_problem(claim, evidence, limits)
 
     def _name_problem(self, claim: str) -> str | None:
         for match in _CAPITALISED.finditer(claim):
