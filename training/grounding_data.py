@@ -28,23 +28,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.grounding_data import FACTUALITY, SHARED, split_of
 from takeaways.article import parse_article
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.grounding_model import MANIFEST_FILE
 from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-FACTUALITY = Path(
-    os.environ.get("TAKEAWAYS_FACTUALITY_DATA", SHARED / "factuality" / "val_sentence_pairs.json")
-)
 NEWS = Path(os.environ.get("TAKEAWAYS_NEWS_DATA", SHARED / "news" / "cnndm-small-train.jsonl"))
 HELD_OUT_PERCENT = 20
 SENTENCES_PER_ARTICLE = 12
 # CoGenSumm stories that are also in the team's measurement sets (../shared/eval/cnn-validation.jsonl):
 # never trained on.
-MEASUREMENT_STORIES = frozenset({"8fa8d1f0bb3096ce76dddaee65f27fe70ba506b1", "c86d503af0d1daa5782a2fecbedf2e594c3d7fb2"})
+MEASUREMENT_STORIES = frozenset(
+    {"8fa8d1f0bb3096ce76dddaee65f27fe70ba506b1", "c86d503af0d1daa5782a2fecbedf2e594c3d7fb2"}
+)
 
 _SPEECH = r"(?:said|says|told|added|claimed|insisted|warned|wrote|announced|admitted|explained|stated)"
 _VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$|^[a-z]{3,}ed$")
@@ -109,17 +107,12 @@ def held_out(story: str) -> bool:
     return digest[0] * 100 // 256 < HELD_OUT_PERCENT
 
 
-def benchmark_half(story: str) -> str:
-    """The benchmark's split of CoGenSumm (``benchmarks/grounding_data.split_of``): 'fit' or 'test'."""
-    return "fit" if hashlib.sha256(story.encode()).digest()[0] % 2 == 0 else "test"
-
-
 def judged_examples(path: Path = FACTUALITY) -> list[Example]:
     """CoGenSumm's ``fit`` half: each summary sentence against the article sentence it was made from."""
     examples: list[Example] = []
     for item in json.loads(path.read_text(encoding="utf-8")):
         story = item["article_id"]
-        if benchmark_half(story) != "fit" or story in MEASUREMENT_STORIES:
+        if split_of(story) != "fit" or story in MEASUREMENT_STORIES:
             continue
         sentence = [item["article_sent"]]
         examples.append(Example(item["correct_sent"], sentence, [0], True, "judged", story, "cogensumm"))
@@ -133,7 +126,9 @@ def news_stories(path: Path = NEWS) -> Iterator[tuple[str, list[str], list[str]]
         for line in lines:
             item = json.loads(line)
             article = parse_article(item["article"].encode(), f"{item['id']}.txt")
-            highlights = [_ended(h.strip().rstrip(" .")) for h in item["highlights"].splitlines() if h.strip()]
+            highlights = [
+                _ended(h.strip().rstrip(" .")) for h in item["highlights"].splitlines() if h.strip()
+            ]
             yield item["id"], article_sentences(article), highlights
 
 
@@ -168,7 +163,9 @@ def synthetic_examples(stories: Iterator[tuple[str, list[str], list[str]]]) -> l
     return examples
 
 
-def edits(text: str, people: Sequence[str], words: Sequence[str], other: str, seed: int) -> list[tuple[str, str]]:
+def edits(
+    text: str, people: Sequence[str], words: Sequence[str], other: str, seed: int
+) -> list[tuple[str, str]]:
     """One false version of a true statement per kind of edit that applies to it."""
     found: list[tuple[str, str]] = []
     surnames = [p.split()[-1] for p in people]
@@ -176,7 +173,9 @@ def edits(text: str, people: Sequence[str], words: Sequence[str], other: str, se
     absent = [s for s in surnames if s not in present]
     if present and absent:
         found.append(("person", re.sub(rf"\b{re.escape(present[0])}\b", absent[seed % len(absent)], text)))
-    speaker = re.search(rf"\b([A-Z][\w'-]+) {_SPEECH}\b", text) or re.search(rf"\b{_SPEECH} ([A-Z][\w'-]+)", text)
+    speaker = re.search(rf"\b([A-Z][\w'-]+) {_SPEECH}\b", text) or re.search(
+        rf"\b{_SPEECH} ([A-Z][\w'-]+)", text
+    )
     if speaker and absent:
         swap = absent[(seed + 1) % len(absent)]
         found.append(("attribution", text[: speaker.start(1)] + swap + text[speaker.end(1) :]))
@@ -206,7 +205,9 @@ def edits(text: str, people: Sequence[str], words: Sequence[str], other: str, se
         nouns = [t for t in replaceable if not t.endswith(("ed", "ly", "ing"))]
         if nouns:
             noun = nouns[-1]
-            found.append(("modifier", re.sub(rf"\b{re.escape(noun)}\b", f"{substitute} {noun}", text, count=1)))
+            found.append(
+                ("modifier", re.sub(rf"\b{re.escape(noun)}\b", f"{substitute} {noun}", text, count=1))
+            )
     return [(kind, edited) for kind, edited in found if edited != text]
 
 
@@ -221,7 +222,9 @@ def true_cuts(sentence: str) -> list[tuple[str, str]]:
         opening, rest = body.split(", ", 1)
         if len(opening.split()) <= 6 and len(rest.split()) >= 6 and '"' not in rest:
             cuts.append(("cut-opening", rest[:1].upper() + rest[1:] + "."))
-    said = re.match(rf"^(.{{20,}}?),? (?:[A-Z][\w'-]+ )*(?:he |she |they |police |officials )?{_SPEECH}\b", body)
+    said = re.match(
+        rf"^(.{{20,}}?),? (?:[A-Z][\w'-]+ )*(?:he |she |they |police |officials )?{_SPEECH}\b", body
+    )
     if said and '"' not in said.group(1):
         cuts.append(("cut-attribution", said.group(1) + "."))
     that = re.match(rf"^[A-Z][\w' -]{{2,40}} {_SPEECH} (?:that )?(.{{30,}})$", body)

@@ -17,13 +17,13 @@ import hashlib
 import json
 import math
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from takeaways.engines.grounding import ArticleFacts
-from takeaways.engines.grounding_model import MANIFEST_FILE, MODEL_FILE, GroundingModel
+from takeaways.engines.grounding_model import KINDS, MANIFEST_FILE, MODEL_FILE, GroundingModel
 from training.grounding_data import FACTUALITY, NEWS, Example, all_examples
 
 PENALTY = 1.0  # L2, on standardised features
@@ -55,6 +55,7 @@ class Row:
     faithful: bool
     group: tuple[str, bool, str]
     held_out: bool
+    kind: str  # which of the models decides it: "cut" or "paraphrase"
 
 
 def rows(examples: Sequence[Example]) -> list[Row]:
@@ -69,17 +70,16 @@ def rows(examples: Sequence[Example]) -> list[Row]:
             continue
         kind = "judged" if example.source == "cogensumm" else example.kind
         group = (example.source, example.faithful, kind if not example.faithful else example.source)
-        found.append(Row(reading.features, example.faithful, group, example.held_out))
+        found.append(Row(reading.features, example.faithful, group, example.held_out, reading.kind))
     return found
 
 
 def group_weights(data: Sequence[Row]) -> list[float]:
-    """Each label weighs the same in total; within a label, each source, and each kind of edit, alike."""
+    """Each label weighs the same in total; within a label each source, and within a source each kind, alike."""
     sizes = Counter(row.group for row in data)
-    per_label: dict[bool, set[tuple[str, bool, str]]] = defaultdict(set)
-    for group in sizes:
-        per_label[group[1]].add(group)
-    return [1.0 / (len(per_label[row.faithful]) * sizes[row.group]) * len(data) / 2 for row in data]
+    kinds: dict[tuple[str, bool], int] = Counter((source, label) for source, label, _ in sizes)
+    sources: dict[bool, int] = Counter(label for _, label in kinds)
+    return [len(data) / (2 * sources[row.faithful] * kinds[row.group[:2]] * sizes[row.group]) for row in data]
 
 
 def fit(data: Sequence[Row], names: Sequence[str]) -> GroundingModel:
@@ -146,31 +146,46 @@ def report(model: GroundingModel, held: Sequence[Row]) -> dict[str, Any]:
         figures[f"{source} balanced accuracy"] = round((_rate(good) + _rate(bad)) / 2, 4)
     for group in sorted({row.group for row in held}):
         outcomes = [ok == row.faithful for ok, row in passed if row.group == group]
-        label = f"{group[0]} {'true' if group[1] else 'false ' + group[2]}: {'pass' if group[1] else 'caught'}"
+        label = (
+            f"{group[0]} {'true' if group[1] else 'false ' + group[2]}: {'pass' if group[1] else 'caught'}"
+        )
         figures[label] = f"{_rate(outcomes):.0%} of {len(outcomes)}"
     return figures
 
 
-def train(examples: Sequence[Example]) -> tuple[GroundingModel, dict[str, Any]]:
-    """The model, and its held-out figures."""
+def train(examples: Sequence[Example]) -> tuple[dict[str, GroundingModel], dict[str, Any]]:
+    """One model per kind of statement, and their held-out figures."""
     data = rows(examples)
     names = sorted(data[0].features)
-    training = [row for row in data if not row.held_out]
-    held = [row for row in data if row.held_out]
-    model = fit(training, names)
-    if held:
-        model = GroundingModel(model.weights, model.means, model.scales, model.bias, choose_threshold(model, held))
-    figures = report(model, held) if held else {}
-    figures["training rows"] = len(training)
-    figures["held-out rows"] = len(held)
-    return model, figures
+    models: dict[str, GroundingModel] = {}
+    figures: dict[str, Any] = {}
+    for kind in KINDS:
+        mine = [row for row in data if row.kind == kind]
+        training = [row for row in mine if not row.held_out]
+        held = [row for row in mine if row.held_out]
+        model = fit(training, names)
+        if held:
+            threshold = choose_threshold(model, held)
+            model = GroundingModel(model.weights, model.means, model.scales, model.bias, threshold)
+        models[kind] = model
+        figures[kind] = report(model, held) | {"training rows": len(training), "held-out rows": len(held)}
+    return models, figures
+
+
+def model_text(models: dict[str, GroundingModel]) -> str:
+    """The model file as shipped: stable key order, so the same training gives the same bytes."""
+    about = {
+        "about": "grounding check models; trained by training/train_grounding.py, data in "
+        + MANIFEST_FILE.name
+    }
+    data = about | {"models": {kind: model.to_json({}) for kind, model in models.items()}}
+    return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
 
 def main() -> int:
-    model, figures = train(all_examples())
-    about = {"about": "grounding check model; trained by training/train_grounding.py, data in " + MANIFEST_FILE.name}
+    models, figures = train(all_examples())
+    text = model_text(models)
     MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(model.to_json(about), indent=1, sort_keys=True) + "\n"
     MODEL_FILE.write_text(text, encoding="utf-8")
     data = {
         name: source | {"sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
@@ -188,7 +203,9 @@ def main() -> int:
     return 0
 
 
-def _weighted_balanced(scores: Sequence[float], held: Sequence[Row], weights: Sequence[float], cut: float) -> float:
+def _weighted_balanced(
+    scores: Sequence[float], held: Sequence[Row], weights: Sequence[float], cut: float
+) -> float:
     right = {True: 0.0, False: 0.0}
     total = {True: 0.0, False: 0.0}
     for score, row, weight in zip(scores, held, weights, strict=True):

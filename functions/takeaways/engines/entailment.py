@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from takeaways.engines import grounding_model
 from takeaways.text.given_names import NAME_STARTS
-from takeaways.text.words import DATE_WORDS, STOP_WORDS, stem
+from takeaways.text.words import DANGLING_WORDS, DATE_WORDS, STOP_WORDS, stem
 
 MIN_PAIRS = 3
 
@@ -90,6 +91,15 @@ _NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't deny denies denied denying "
     "refuse refuses refused refusing fail fails failed failing".split()
 )
+_NAME_ENDINGS = ("ians", "ian", "ans", "ese", "ics", "ic", "an", "is", "es", "i", "s")
+_ORDINALS = {
+    word: value
+    for value, word in enumerate(
+        "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+    if word != "_"
+}
 # Classes of modality: a statement must carry the class its matched evidence carries, and no other.
 _HEDGES = {
     "possibility": frozenset("may might could possibly perhaps likely probably potentially".split()),
@@ -194,13 +204,15 @@ class Reading:
     features: dict[str, float] = field(default_factory=dict)
     claim: str = ""
     evidence: str = ""  # the cited sentences, joined
+    kind: str = "paraphrase"  # or "cut": the statement's words, in order, from one sentence
 
 
 def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), article: str = "") -> Reading:
     """Read a statement against its cited sentences: the certain failures first, then everything the model weighs.
 
-    Certain: a number, date, name or quotation the cited sentences lack, and a negation added
-    or dropped. ``context`` is the text just before the first cited sentence: it may only
+    Certain: a number, date, name or quotation the cited sentences lack, a negation added or
+    dropped, words given to another speaker, who did what to whom reversed, and a number or
+    person said of something else than the cited sentences say it of. ``context`` is the text just before the first cited sentence: it may only
     supply the name a cited sentence refers back to with a pronoun. ``article`` may only
     complete a name the cited sentences give in part ("Kerry" for "John Kerry"); its words
     are one of the features.
@@ -211,7 +223,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
         return Reading("cites no evidence")
     joined = " ".join(sentences)
     lowered = joined.lower()
-    for value in sorted(quantities(claim) - quantities(joined)):
+    for value in sorted(quantities(claim) - quantities(joined) - ordinal_values(joined)):
         return Reading(f"number {_shown(value)} is not in the cited sentences")
     claim_words = _words(claim)
     evidence_words = set(_words(joined))
@@ -222,7 +234,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
     from_context = 0
     for name, whole in _names(claim, article):
-        if _known_name(name, evidence_words):
+        if _known_name(name, evidence_words) or acronym_in(name, joined):
             continue
         if _known_name(name, context_words):
             from_context += 1
@@ -240,18 +252,21 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
             if piece and piece not in lowered:
                 return Reading("quotation is not in the cited sentences")
     best = _best_sentence(claim, sentences)
-    negation = _negation_problem(claim, best)
-    if negation:
-        return Reading(negation)
+    certain = (
+        _negation_problem(claim, best)
+        or _attribution_problem(claim, sentences, context_words)
+        or _role_problem(claim, sentences)
+        or _binding_problem(claim, sentences)
+    )
+    if certain:
+        return Reading(certain)
     rules = {
-        "attribution": _attribution_problem(claim, sentences, context_words),
-        "roles": _role_problem(claim, sentences),
-        "binding": _binding_problem(claim, sentences),
         "causal": _causal_problem(claim, sentences),
         "modality": _modality_problem(claim, sentences, best),
     }
     features = claim_features(claim, sentences, article, rules, from_context)
-    return Reading(None, rules, features, claim, joined)
+    kind = "cut" if len(sentences) == 1 and features["in_order_share"] == 1.0 else "paraphrase"
+    return Reading(None, rules, features, claim, joined, kind)
 
 
 def problem(
@@ -277,10 +292,11 @@ def problem(
     return decide(reading, model)
 
 
-def decide(reading: Reading, model: grounding_model.GroundingModel) -> str | None:
+def decide(reading: Reading, models: grounding_model.GroundingModels) -> str | None:
     """The model's verdict on a statement with no certain failure, and the likeliest reason when it fails."""
     if reading.certain is not None:
         return reading.certain
+    model = models[reading.kind]
     score = model.score(reading.features)
     if score >= model.threshold:
         return None
@@ -594,6 +610,11 @@ _PREDICATE_START = frozenset(
     "is are was were has have had will would can could should must may might be been being did does do "
     "said says told".split()
 )
+# A cut just before one of these leaves out a clause, not part of a phrase.
+_CLAUSE_WORDS = frozenset(
+    "and but or which who whose whom while when where because although though after before as so if that "
+    "since until unless whereas with without by according".split()
+)
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -620,8 +641,9 @@ def claim_features(
     evidence_pairs = set(itertools.pairwise(evidence_words))
     evidence_set = set(evidence_words)
     new_function = [w for w in claim_words if w in STOP_WORDS and w not in evidence_set]
-    alignment = max((_alignment(claim_words, _words(sentence)) for sentence in sentences), key=lambda a: a[0])
-    matched, gaps, widest, predicate_after_gap, run = alignment
+    alignment = max((_alignment(claim_words, sentence) for sentence in sentences), key=lambda a: a[0])
+    matched, gaps, widest, predicate_after_gap, run, rough, stops = alignment
+    evidence_counts = Counter(_content(evidence_words))
     size = max(len(claim_words), 1)
     pronouns = {_GENDERED[w] for w in claim_words if w in _GENDERED}
     evidence_pronouns = {_GENDERED[w] for w in evidence_words if w in _GENDERED}
@@ -643,29 +665,49 @@ def claim_features(
         "content_words": min(len(terms), 30) / 30,
         "cited_sentences": min(len(sentences), 3) / 3,
         "names_from_context": min(names_from_context, 2) / 2,
-        "pronoun_mismatch": float(bool(pronouns) and bool(evidence_pronouns) and not pronouns & evidence_pronouns),
+        "pronoun_mismatch": float(
+            bool(pronouns) and bool(evidence_pronouns) and not pronouns & evidence_pronouns
+        ),
         "connective": float(bool(_CONNECTIVE.search(claim))),
+        "rough_cuts": min(rough, 4) / 4,
+        "stops_inside_phrase": float(stops),
+        "dangling_end": float(bool(claim_words) and claim_words[-1] in DANGLING_WORDS),
+        "repeated_words": float(any(n > max(evidence_counts[t], 1) for t, n in Counter(terms).items())),
     }
     for name, reason in (rules or {}).items():
         values[f"rule_{name}"] = float(reason is not None)
     return values
 
 
-def _alignment(claim: Sequence[str], sentence: Sequence[str]) -> tuple[int, int, int, bool, int]:
+def _with_breaks(text: str) -> tuple[list[str], list[bool]]:
+    """The words, and for each whether punctuation comes right before it (where a clause may be cut cleanly)."""
+    words: list[str] = []
+    breaks: list[bool] = []
+    for stretch in _PUNCTUATION.split(text):
+        found = _words(stretch)
+        words += found
+        breaks += [True] + [False] * (len(found) - 1) if found else []
+    return words, breaks
+
+
+def _alignment(claim: Sequence[str], sentence: str) -> tuple[int, int, int, bool, int, int, bool]:
     """The statement's words matched in order in one sentence (longest common subsequence).
 
-    Returns (words matched, gaps between matched words, the widest gap in the sentence's words,
-    whether a gap ends right before a verb-like word, and the longest unbroken shared run).
+    Returns (words matched, gaps between matched words, the widest gap, whether a gap ends
+    right before a verb-like word, the longest unbroken shared run, how many ends of cuts
+    fall inside a phrase rather than at punctuation or a clause word, and whether the
+    statement stops inside one).
     """
-    rows, cols = len(claim), len(sentence)
+    words, breaks = _with_breaks(sentence)
+    rows, cols = len(claim), len(words)
     if not rows or not cols:
-        return 0, 0, 0, False, 0
+        return 0, 0, 0, False, 0, 0, False
     table = [[0] * (cols + 1) for _ in range(rows + 1)]
-    longest = 0
     runs = [[0] * (cols + 1) for _ in range(rows + 1)]
+    longest = 0
     for i in range(rows - 1, -1, -1):
         for j in range(cols - 1, -1, -1):
-            if claim[i] == sentence[j]:
+            if claim[i] == words[j]:
                 table[i][j] = table[i + 1][j + 1] + 1
                 runs[i][j] = runs[i + 1][j + 1] + 1
                 longest = max(longest, runs[i][j])
@@ -674,7 +716,7 @@ def _alignment(claim: Sequence[str], sentence: Sequence[str]) -> tuple[int, int,
     positions: list[int] = []
     i = j = 0
     while i < rows and j < cols:
-        if claim[i] == sentence[j]:
+        if claim[i] == words[j]:
             positions.append(j)
             i += 1
             j += 1
@@ -682,14 +724,23 @@ def _alignment(claim: Sequence[str], sentence: Sequence[str]) -> tuple[int, int,
             i += 1
         else:
             j += 1
-    gaps = widest = 0
+    if not positions:
+        return 0, 0, 0, False, 0, 0, False
+
+    def clean(at: int) -> bool:  # a cut right before word ``at`` is at a clause's edge
+        return at >= cols or breaks[at] or words[at] in _CLAUSE_WORDS
+
+    gaps = widest = rough = 0
     predicate = False
     for before, after in itertools.pairwise(positions):
         if after - before > 1:
             gaps += 1
             widest = max(widest, after - before - 1)
-            predicate = predicate or sentence[after] in _PREDICATE_START or sentence[after].endswith("ed")
-    return len(positions), gaps, widest, predicate, longest
+            predicate = predicate or words[after] in _PREDICATE_START or words[after].endswith("ed")
+            rough += (not clean(before + 1)) + (not clean(after))
+    starts = positions[0] > 0 and not (clean(positions[0]) or words[positions[0] - 1] == "that")
+    stops = positions[-1] < cols - 1 and not clean(positions[-1] + 1)
+    return len(positions), gaps, widest, predicate, longest, rough + starts + stops, stops
 
 
 def _reordered(terms: Sequence[str], evidence_terms: Sequence[str]) -> float:
@@ -728,12 +779,39 @@ def _negated(words: Sequence[str]) -> bool:
 
 
 def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:
-    """The stretch of the sentence the statement draws on (its words, and its negations), with three words before it."""
+    """The stretch of the sentence the statement draws on, with three words before it.
+
+    The shortest stretch that holds every statement word the sentence has: a word the
+    sentence says twice ("to be hanged on Thursday ... will not be hanged") does not pull in
+    the clause around its second use.
+    """
     words = _words(sentence)
-    hits = [index for index, word in enumerate(words) if stem(word) in claim_stems]
-    if not hits:
+    keys = [
+        stem(word) if stem(word) in claim_stems else (word if word in claim_stems else None) for word in words
+    ]
+    wanted = {key for key in keys if key is not None}
+    if not wanted:
         return []
-    return list(words[max(hits[0] - 3, 0) : hits[-1] + 1])
+    best = (0, len(words) - 1)
+    counts: dict[str, int] = {}
+    covered = 0
+    left = 0
+    for right, key in enumerate(keys):
+        if key is None:
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        covered += counts[key] == 1
+        while covered == len(wanted):
+            while keys[left] is None:
+                left += 1
+            if right - left < best[1] - best[0]:
+                best = (left, right)
+            first = keys[left]
+            assert first is not None
+            counts[first] -= 1
+            covered -= counts[first] == 0
+            left += 1
+    return list(words[max(best[0] - 3, 0) : best[1] + 1])
 
 
 def _sides(text: str, match: re.Match[str]) -> tuple[set[str], set[str]]:
@@ -806,7 +884,7 @@ def _capitalised(text: str) -> frozenset[str]:
 
 
 def _known_name(name: str, words: set[str]) -> bool:
-    """Every word of the name is in the text; 'Iran' and 'Iranian' count as one name."""
+    """Every word of the name is in the text; 'Iran' and 'Iranian', 'Democrats' and 'Democratic' count as one."""
     for part in _words(name):
         if part in words or part.rstrip("s") in words:
             continue
@@ -814,8 +892,35 @@ def _known_name(name: str, words: set[str]) -> bool:
             word.startswith(part) or (part.startswith(word) and len(word) >= 4) for word in words
         ):
             continue
+        if name_root(part) in {name_root(word) for word in words if word[:1] == part[:1]}:
+            continue
         return False
     return True
+
+
+def name_root(word: str) -> str:
+    """A name less the endings that make its plural, people or adjective ('Iraqis', 'Brazilian', 'Democratic')."""
+    lowered = word.lower()
+    for ending in _NAME_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
+            return lowered[: -len(ending)]
+    return lowered
+
+
+def acronym_in(word: str, text: str) -> bool:
+    """Whether an all-capitals word is the initials of a run of capitalised words in the text ('NFL')."""
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    for run in re.finditer(_CAPITAL_RUN, text):
+        initials = "".join(part[0] for part in run.group().split() if part[:1].isupper())
+        if word in initials:
+            return True
+    return False
+
+
+def ordinal_values(text: str) -> set[float]:
+    """Ordinals written as words ('first' ... 'twentieth'): '1st' in a statement may be 'first' in its evidence."""
+    return {float(_ORDINALS[word]) for word in _words(text) if word in _ORDINALS}
 
 
 def _same_person(first: str, second: str) -> bool:

@@ -47,6 +47,7 @@ _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\.\.\.\])\s*")
 _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*")
 _NAME_RUN = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*)+")
 _POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE_MARK = re.compile(r"'s?(?![\w])")
 _HONORIFICS = frozenset("mr mrs ms mx dr prof".split())
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'[mvdl]\w*|[Ww]e|[Ww]e'\w+|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
@@ -182,8 +183,18 @@ class ArticleFacts:
         return {word.lower() for word in self.words if word[:1].isupper()}
 
     @cached_property
+    def unpossessive(self) -> str:
+        """The text with possessive marks dropped: "Michael Vick's" is a name the article gives as "Michael Vick"."""
+        return _POSSESSIVE_MARK.sub("", self.text)
+
+    @cached_property
+    def name_roots(self) -> set[str]:
+        return {entailment.name_root(word) for word in self.name_words}
+
+    @cached_property
     def numbers(self) -> set[str]:
-        return _numbers_in(self.text)
+        ordinals = {str(int(value)) for value in entailment.ordinal_values(self.text)}
+        return _numbers_in(self.text) | ordinals
 
     @cached_property
     def terms(self) -> set[str]:
@@ -329,7 +340,8 @@ class ArticleFacts:
             dropped = entailment.cut_problem(claim, sentence)
             if dropped:
                 return entailment.Reading(dropped)
-            return entailment.read(claim, [sentence], self._context(evidence), self.text)
+            reading = entailment.read(claim, [sentence], self._context(evidence), self.text)
+            return replace(reading, kind="cut") if reading.certain is None else reading
         certain = self.unsupported(claim) or self._citation_problem(evidence)
         if certain:
             return entailment.Reading(certain)
@@ -348,7 +360,9 @@ class ArticleFacts:
         sentence = self.sentences[index]
         return _cut_from(_normal(claim), sentence) and _normal(claim).count('"') == sentence.count('"')
 
-    def _rules_problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+    def _rules_problem(
+        self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None
+    ) -> str | None:
         """The check as it was before its model: every rule decides, and a cut is checked for what it drops."""
         single = (
             len(evidence) == 1 and 0 <= evidence[0] < len(self.sentences) and self.reader_facing[evidence[0]]
@@ -370,6 +384,9 @@ class ArticleFacts:
                 known = (
                     part in self.words
                     or lowered in _HONORIFICS
+                    or lowered in self.lower_words  # a title the article writes in lower case ("chairman")
+                    or entailment.name_root(part) in self.name_roots
+                    or entailment.acronym_in(part, self.text)
                     or (opening and (lowered in self.lower_words or lowered in STOP_WORDS))
                     or (opening and lowered not in self.name_words)  # an ordinary word, checked as a word
                 )
@@ -380,7 +397,10 @@ class ArticleFacts:
             if _opens_sentence(claim, match.start()):
                 words = words[1:]
             # A full name made of the article's first and last names is still invented; a title before it is not.
-            if len(words) >= 2 and " ".join(words) not in self.text and " ".join(words[-2:]) not in self.text:
+            words = [_POSSESSIVE_MARK.sub("", word) for word in words]
+            if len(words) >= 2 and not any(
+                " ".join(part) in self.unpossessive for part in (words, words[-2:])
+            ):
                 return f"name {' '.join(words)!r} is not in the article"
         return None
 

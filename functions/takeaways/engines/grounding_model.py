@@ -1,7 +1,8 @@
-"""The grounding check's learned part: a logistic regression over a statement's features, shipped as JSON.
+"""The grounding check's learned part: logistic regressions over a statement's features, shipped as JSON.
 
 ``entailment.read`` turns a statement and its cited sentences into named features; this
-module weighs them. The weights are written by ``training/train_grounding.py``; where its
+module weighs them, with one model for cuts of a single sentence (where what matters is how
+the cut joins what it keeps) and one for everything else (where it is how much is new). The weights are written by ``training/train_grounding.py``; where its
 data came from is in ``models/grounding-check-manifest.json``. Inference is a sum and a
 sigmoid in plain Python: nothing is downloaded, nothing beyond the standard library is imported.
 """
@@ -60,11 +61,16 @@ class GroundingModel:
         )
 
 
+# One model per kind of statement: a cut of one sentence (its words, in order) and anything else.
+KINDS = ("cut", "paraphrase")
+GroundingModels = Mapping[str, GroundingModel]
+
+
 @lru_cache(maxsize=1)
-def load() -> GroundingModel | None:
-    """The shipped model, or None where the package carries none (then the rules decide alone)."""
+def load() -> GroundingModels | None:
+    """The shipped models by kind, or None where the package carries none (then the rules decide alone)."""
     try:
         data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    return GroundingModel.from_json(data)
+    return {kind: GroundingModel.from_json(data["models"][kind]) for kind in KINDS}

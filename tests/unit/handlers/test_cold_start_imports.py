@@ -67,7 +67,9 @@ class NotPackaged(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, NotPackaged())
 import takeaways.text.language as language, takeaways.text.topics as topics
+import takeaways.engines.grounding_model as grounding_model
 language.MODEL_FILE = topics.MODEL_FILE = Path("/not/packaged/text/models")  # removed from those packages
+grounding_model.MODEL_FILE = Path("/not/packaged/engines/models/grounding-check.json")
 import takeaways.handlers.notify, takeaways.handlers.digest
 from takeaways.alerts.digest import render_digest
 from takeaways.alerts.render import render_alert
@@ -99,5 +101,8 @@ def test_the_alert_packages_leave_out_the_model_engine_and_the_models() -> None:
     makefile = (ROOT / "functions" / "Makefile").read_text()
     alert_requirements = (ROOT / "functions" / "requirements-alerts.txt").read_text().lower()
     assert "build-NotifyFunction build-DigestFunction:" in makefile
-    assert 'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models"' in makefile
+    assert (
+        'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models" "$(ARTIFACTS_DIR)/takeaways/engines/models"'
+        in makefile
+    )
     assert not any(name.replace("_", "-") in alert_requirements for name in NOT_IN_THE_ALERT_PACKAGES)
