@@ -34,6 +34,7 @@ from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.grounding_model import MANIFEST_FILE
 from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
+from takeaways.text.words import STOP_WORDS
 
 NEWS = Path(os.environ.get("TAKEAWAYS_NEWS_DATA", SHARED / "news" / "cnndm-small-train.jsonl"))
 HELD_OUT_PERCENT = 20
@@ -78,6 +79,26 @@ _OPPOSITES = {
     "support": "oppose",
     "supported": "opposed",
     "opposed": "supported",
+}
+# How a highlight says what a sentence said: the present tense, figures as digits.
+_HEADLINE_TENSE = (
+    ("has been", "is"),
+    ("have been", "are"),
+    ("said", "says"),
+    ("told", "tells"),
+    ("was", "is"),
+    ("were", "are"),
+)
+# When something happened, said in passing: a statement may leave it out.
+_WHEN = re.compile(
+    r",? (?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in (?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)(?: \d{4})?|in (?:19|20)\d\d|(?:last|this) "
+    r"(?:week|month|year))\b"
+)
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate("_ _ two three four five six seven eight nine ten eleven twelve".split())
+    if word != "_"
 }
 _PRONOUN_SWAP = {"he": "she", "she": "he", "his": "her", "her": "his", "him": "her"}
 _CONNECTIVES = ("because", "after", "so", "which led to", "due to")
@@ -134,32 +155,40 @@ def news_stories(path: Path = NEWS) -> Iterator[tuple[str, list[str], list[str]]
 
 def synthetic_examples(stories: Iterator[tuple[str, list[str], list[str]]]) -> list[Example]:
     """True highlights and true cuts of sentences, and false statements made from both by one edit each."""
+    return [example for story in stories for example in _story_examples(*story)]
+
+
+def _story_examples(story: str, sentences: list[str], highlights: list[str]) -> list[Example]:
+    facts = ArticleFacts(sentences)
+    people = [e.name for e in find_entities(sentences[:20], limit=20) if e.kind == "person"]
+    words = [w for s in sentences for w in _WORD.findall(s) if len(w) > 3 and w.islower()]
     examples: list[Example] = []
-    for story, sentences, highlights in stories:
-        facts = ArticleFacts(sentences)
-        people = [e.name for e in find_entities(sentences[:20], limit=20) if e.kind == "person"]
-        words = [w for s in sentences for w in _WORD.findall(s) if len(w) > 3 and w.islower()]
 
-        def add(claim: str, faithful: bool, kind: str, cited: list[int] | None = None) -> None:
-            evidence = cited if cited is not None else facts.best_evidence(claim)
-            if evidence:
-                examples.append(Example(claim, sentences, evidence, faithful, kind, story, "news"))
+    def add(claim: str, faithful: bool, kind: str, cited: list[int] | None = None) -> None:
+        evidence = cited if cited is not None else facts.best_evidence(claim)
+        if evidence:
+            examples.append(Example(claim, sentences, evidence, faithful, kind, story, "news"))
 
-        for position, highlight in enumerate(highlights):
-            add(highlight, True, "highlight")
-            other = highlights[(position + 1) % len(highlights)] if len(highlights) > 1 else ""
-            for kind, edited in edits(highlight, people, words, other, position):
-                add(edited, False, kind)
-        for index, sentence in enumerate(sentences[:SENTENCES_PER_ARTICLE]):
-            if len(sentence.split()) < 8:
-                continue
-            for kind, cut in true_cuts(sentence):
-                add(cut, True, kind, [index])
-            other = sentences[index + 1] if index + 1 < len(sentences) else ""
-            for kind, edited in edits(sentence, people, words, other, index):
-                add(edited, False, kind, [index])
-            for kind, cut in false_cuts(sentence):
-                add(cut, False, kind, [index])
+    for position, highlight in enumerate(highlights):
+        add(highlight, True, "highlight")
+        other = highlights[(position + 1) % len(highlights)] if len(highlights) > 1 else ""
+        for kind, edited in edits(highlight, people, words, other, position):
+            add(edited, False, kind)
+    for index, sentence in enumerate(sentences[:SENTENCES_PER_ARTICLE]):
+        if len(sentence.split()) < 8:
+            continue
+        for kind, cut in true_cuts(sentence):
+            add(cut, True, kind, [index])
+        for kind, moved in true_rewordings(sentence):
+            add(moved, True, kind, [index])
+        referent = _referent(sentence, sentences[max(index - 3, 0) : index], people)
+        if referent:
+            add(referent, True, "reworded-referent", [index])
+        other = sentences[index + 1] if index + 1 < len(sentences) else ""
+        for kind, edited in edits(sentence, people, words, other, index):
+            add(edited, False, kind, [index])
+        for kind, cut in false_cuts(sentence):
+            add(cut, False, kind, [index])
     return examples
 
 
@@ -234,6 +263,50 @@ def true_cuts(sentence: str) -> list[tuple[str, str]]:
     return cuts
 
 
+def true_rewordings(sentence: str) -> list[tuple[str, str]]:
+    """The same statement in another order: the speaker first, the clauses swapped round a cause, the time last."""
+    found: list[tuple[str, str]] = []
+    body = sentence.rstrip(".!?\"' ")
+    said = re.match(
+        rf"^([^\"]{{20,}}?), ((?:the |a )?(?:[A-Z]?[\w'-]+ ){{0,3}}[A-Z]?[\w'-]+) {_SPEECH}$", body
+    )
+    if said:
+        speaker, verb = said.group(2), body.rsplit(" ", 1)[1]
+        clause = _lower_first(said.group(1))
+        found.append(("reworded-speaker", f"{speaker[:1].upper()}{speaker[1:]} {verb} {clause}."))
+    cause = re.match(r"^([^,\"]{15,}?) (because|after) ([^,\"]{15,})$", body)
+    if cause:
+        effect, word, reason = cause.groups()
+        effect = _lower_first(effect)
+        found.append(("reworded-cause", f"{word.capitalize()} {reason}, {effect}."))
+    opening = re.match(r"^((?:On|In|At|Last|Earlier|Later) [^,\"]{3,30}), ([^\"]{20,})$", body)
+    if opening:
+        time, rest = opening.groups()
+        time = time[:1].lower() + time[1:]
+        found.append(("reworded-time", f"{rest[:1].upper()}{rest[1:]} {time}."))
+    when = _WHEN.search(body)
+    if when and when.start() > 10:
+        found.append(("reworded-time-dropped", f"{body[: when.start()]}{body[when.end() :]}."))
+    for before, after in _HEADLINE_TENSE:
+        if f" {before} " in sentence:
+            found.append(("reworded-tense", sentence.replace(f" {before} ", f" {after} ", 1)))
+            break
+    for word, digits in _NUMBER_WORDS.items():
+        if re.search(rf"\b{word}\b", sentence):
+            found.append(("reworded-number", re.sub(rf"\b{word}\b", digits, sentence, count=1)))
+            break
+    return found
+
+
+def _referent(sentence: str, before: list[str], people: Sequence[str]) -> str | None:
+    """'He said ...' with the one person the sentences just before name: the summariser's own rewording."""
+    pronoun = re.match(r"^(He|She) ", sentence)
+    named = {p.split()[-1] for p in people if any(p.split()[-1] in earlier for earlier in before)}
+    if not pronoun or len(named) != 1:
+        return None
+    return sentence.replace(pronoun.group(1), named.pop(), 1)
+
+
 def false_cuts(sentence: str) -> list[tuple[str, str]]:
     """Cuts that join a subject to a verb that was never said of it, or drop what a verb needs."""
     words = sentence.rstrip(".!?").split()
@@ -275,6 +348,12 @@ def restore(git_dirs: dict[str, str]) -> int:
         targets[name].write_bytes(blob)
         print(f"wrote {targets[name]}", file=sys.stderr)
     return 0
+
+
+def _lower_first(clause: str) -> str:
+    """'The polyps were ...' becomes '... said the polyps were ...'; a name keeps its capital."""
+    first = clause.split()[0]
+    return clause[:1].lower() + clause[1:] if first.lower() in STOP_WORDS else clause
 
 
 def _ended(text: str) -> str:

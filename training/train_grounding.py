@@ -22,12 +22,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from takeaways.engines import entailment
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.grounding_model import KINDS, MANIFEST_FILE, MODEL_FILE, GroundingModel
-from training.grounding_data import FACTUALITY, NEWS, Example, all_examples
+from benchmarks.grounding_data import FACTUALITY
+from training.grounding_data import NEWS, Example, all_examples
 
 PENALTY = 1.0  # L2, on standardised features
 ITERATIONS = 25
+TRUE_PASS = 0.9  # the share of held-out true statements the threshold must pass
+# A statement the rules alone pass fails only below this score, whatever the held-out split prefers: the
+# model has learned from news and CoGenSumm, and a paraphrase unlike both (a voice change, "daily" for "each
+# day") must not be lost on its doubt. Above it, the rules' pass stands.
+FLOOR_CAP = 0.05
 SOURCES = {
     "factuality": {
         "dataset": "CoGenSumm sentence pairs (Falke et al., ACL 2019), val_sentence_pairs.json",
@@ -56,6 +63,7 @@ class Row:
     group: tuple[str, bool, str]
     held_out: bool
     kind: str  # which of the models decides it: "cut" or "paraphrase"
+    rules_pass: bool  # whether the rules alone pass it
 
 
 def rows(examples: Sequence[Example]) -> list[Row]:
@@ -70,7 +78,16 @@ def rows(examples: Sequence[Example]) -> list[Row]:
             continue
         kind = "judged" if example.source == "cogensumm" else example.kind
         group = (example.source, example.faithful, kind if not example.faithful else example.source)
-        found.append(Row(reading.features, example.faithful, group, example.held_out, reading.kind))
+        found.append(
+            Row(
+                reading.features,
+                example.faithful,
+                group,
+                example.held_out,
+                reading.kind,
+                entailment.rules_pass(reading),
+            )
+        )
     return found
 
 
@@ -124,20 +141,32 @@ def fit(data: Sequence[Row], names: Sequence[str]) -> GroundingModel:
     )
 
 
-def choose_threshold(model: GroundingModel, held: Sequence[Row]) -> float:
-    """The pass score with the best weighted balanced accuracy on the held-out stories."""
+def choose_cuts(model: GroundingModel, held: Sequence[Row]) -> tuple[float, float]:
+    """(threshold, floor) with the best weighted balanced accuracy on the held-out stories, among those that
+    pass at least ``TRUE_PASS`` of the held-out true news statements (a true takeaway that fails is lost)."""
     weights = group_weights(held)
     scores = [model.score(row.features) for row in held]
-    best = max(
-        (_weighted_balanced(scores, held, weights, step / 100), -abs(step - 50), step / 100)
-        for step in range(5, 96)
-    )
-    return best[2]
+    best: tuple[float, float, float, float] | None = None
+    for high in range(5, 96, 5):
+        for low in range(0, min(high, round(FLOOR_CAP * 100)) + 1, 5):
+            passed = [
+                _passes(score, row.rules_pass, high / 100, low / 100)
+                for score, row in zip(scores, held, strict=True)
+            ]
+            true_news = [
+                ok for ok, row in zip(passed, held, strict=True) if row.faithful and row.group[0] == "news"
+            ]
+            if true_news and sum(true_news) < TRUE_PASS * len(true_news):
+                continue
+            score = _weighted_balanced(passed, held, weights)
+            candidate = (score, -abs(high - 50) / 100, high / 100, low / 100)
+            best = candidate if best is None or candidate > best else best
+    return (best[2], best[3]) if best else (0.05, 0.0)
 
 
 def report(model: GroundingModel, held: Sequence[Row]) -> dict[str, Any]:
     """Held-out figures: balanced accuracy per source, and the pass or catch rate of each group."""
-    passed = [(model.score(row.features) >= model.threshold, row) for row in held]
+    passed = [(model.passes(model.score(row.features), row.rules_pass), row) for row in held]
     figures: dict[str, Any] = {}
     for source in sorted({row.group[0] for row in held}):
         mine = [(ok, row.faithful) for ok, row in passed if row.group[0] == source]
@@ -165,8 +194,8 @@ def train(examples: Sequence[Example]) -> tuple[dict[str, GroundingModel], dict[
         held = [row for row in mine if row.held_out]
         model = fit(training, names)
         if held:
-            threshold = choose_threshold(model, held)
-            model = GroundingModel(model.weights, model.means, model.scales, model.bias, threshold)
+            threshold, floor = choose_cuts(model, held)
+            model = GroundingModel(model.weights, model.means, model.scales, model.bias, threshold, floor)
         models[kind] = model
         figures[kind] = report(model, held) | {"training rows": len(training), "held-out rows": len(held)}
     return models, figures
@@ -203,14 +232,16 @@ def main() -> int:
     return 0
 
 
-def _weighted_balanced(
-    scores: Sequence[float], held: Sequence[Row], weights: Sequence[float], cut: float
-) -> float:
+def _passes(score: float, rules_pass: bool, threshold: float, floor: float) -> bool:
+    return score >= threshold or (rules_pass and score >= floor)
+
+
+def _weighted_balanced(passed: Sequence[bool], held: Sequence[Row], weights: Sequence[float]) -> float:
     right = {True: 0.0, False: 0.0}
     total = {True: 0.0, False: 0.0}
-    for score, row, weight in zip(scores, held, weights, strict=True):
+    for ok, row, weight in zip(passed, held, weights, strict=True):
         total[row.faithful] += weight
-        right[row.faithful] += weight * ((score >= cut) == row.faithful)
+        right[row.faithful] += weight * (ok == row.faithful)
     return sum(right[label] / total[label] for label in total if total[label]) / 2
 
 
@@ -221,7 +252,7 @@ def _sigmoid(value: float) -> float:
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
     """Gaussian elimination with partial pivoting (the Hessian is small and, with the penalty, well posed)."""
     size = len(vector)
-    a = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
+    a = [[*row, vector[i]] for i, row in enumerate(matrix)]
     for col in range(size):
         pivot = max(range(col, size), key=lambda r: abs(a[r][col]))
         a[col], a[pivot] = a[pivot], a[col]

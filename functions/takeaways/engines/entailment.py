@@ -36,6 +36,8 @@ from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import DANGLING_WORDS, DATE_WORDS, STOP_WORDS, stem
 
 MIN_PAIRS = 3
+# A paraphrase may bring in one word the article never uses per this many content words (at least one).
+WORDS_PER_NEW_WORD = 6
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _TOKEN = re.compile(
@@ -210,9 +212,10 @@ class Reading:
 def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), article: str = "") -> Reading:
     """Read a statement against its cited sentences: the certain failures first, then everything the model weighs.
 
-    Certain: a number, date, name or quotation the cited sentences lack, a negation added or
-    dropped, words given to another speaker, who did what to whom reversed, and a number or
-    person said of something else than the cited sentences say it of. ``context`` is the text just before the first cited sentence: it may only
+    Certain: a number, date, name or quotation the cited sentences lack, a negation, hedge or
+    condition added or dropped, words given to another speaker, who did what to whom reversed,
+    a number or person said of something else than the cited sentences say it of, and words
+    the whole article never uses (more than one in ``WORDS_PER_NEW_WORD``). ``context`` is the text just before the first cited sentence: it may only
     supply the name a cited sentence refers back to with a pronoun. ``article`` may only
     complete a name the cited sentences give in part ("Kerry" for "John Kerry"); its words
     are one of the features.
@@ -232,12 +235,12 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
             return Reading(f"date {word.capitalize()} is not in the cited sentences")
     refers_back = bool(_THIRD_PERSON.search(joined))
     context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
-    from_context = 0
+    from_context: set[str] = set()
     for name, whole in _names(claim, article):
         if _known_name(name, evidence_words) or acronym_in(name, joined):
             continue
         if _known_name(name, context_words):
-            from_context += 1
+            from_context.update(_words(name))
             continue
         if (
             whole != name
@@ -253,17 +256,16 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
                 return Reading("quotation is not in the cited sentences")
     best = _best_sentence(claim, sentences)
     certain = (
-        _negation_problem(claim, best)
+        _article_words_problem(claim, article or joined, "the article" if article else "the cited sentences")
+        or _negation_problem(claim, best)
+        or _modality_problem(claim, sentences, best)
         or _attribution_problem(claim, sentences, context_words)
         or _role_problem(claim, sentences)
         or _binding_problem(claim, sentences)
     )
     if certain:
         return Reading(certain)
-    rules = {
-        "causal": _causal_problem(claim, sentences),
-        "modality": _modality_problem(claim, sentences, best),
-    }
+    rules = {"causal": _causal_problem(claim, sentences)}
     features = claim_features(claim, sentences, article, rules, from_context)
     kind = "cut" if len(sentences) == 1 and features["in_order_share"] == 1.0 else "paraphrase"
     return Reading(None, rules, features, claim, joined, kind)
@@ -292,13 +294,21 @@ def problem(
     return decide(reading, model)
 
 
+def rules_pass(reading: Reading) -> bool:
+    """Whether the rules alone (every finding, and the word limits) pass a statement that has no certain failure."""
+    return (
+        not any(reading.rules.values())
+        and _wording_problem(reading.claim, reading.evidence, Limits()) is None
+    )
+
+
 def decide(reading: Reading, models: grounding_model.GroundingModels) -> str | None:
     """The model's verdict on a statement with no certain failure, and the likeliest reason when it fails."""
     if reading.certain is not None:
         return reading.certain
     model = models[reading.kind]
     score = model.score(reading.features)
-    if score >= model.threshold:
+    if model.passes(score, rules_pass(reading)):
         return None
     found = next((reason for reason in reading.rules.values() if reason), None)
     detail = (
@@ -575,6 +585,16 @@ def related(term: str, terms: set[str]) -> bool:
     )
 
 
+def _article_words_problem(claim: str, article: str, where: str = "the article") -> str | None:
+    """More than one content word in ``WORDS_PER_NEW_WORD`` that the whole article never uses."""
+    terms = _content(_words(claim))
+    article_terms = set(_content(_words(article)))
+    new = sorted({term for term in terms if not related(term, article_terms)})
+    if len(new) > max(1, len(terms) // WORDS_PER_NEW_WORD):
+        return f"words not in {where}: {', '.join(new[:4])}"
+    return None
+
+
 def _wording_problem(claim: str, joined: str, fitted: Limits) -> str | None:
     """Nearly every word and word pair must be the cited sentences' own."""
     new_words, new_pairs = novelty(claim, joined)
@@ -605,6 +625,8 @@ def novelty(claim: str, evidence: str) -> tuple[float | None, float]:
     return word_share, pair_share
 
 
+# A statement this much of whose words come, in order, from one sentence is a copy of it: a word it adds is suspect.
+COPIED_SHARE = 0.8
 # Words that, right after a cut, make what comes before it the subject of a later verb ("games ... were arrested").
 _PREDICATE_START = frozenset(
     "is are was were has have had will would can could should must may might be been being did does do "
@@ -623,7 +645,7 @@ def claim_features(
     sentences: list[str],
     article: str = "",
     rules: dict[str, str | None] | None = None,
-    names_from_context: int = 0,
+    names_from_context: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """What the model weighs: how much of the statement is the cited sentences' own, and how it was cut from them.
 
@@ -631,10 +653,12 @@ def claim_features(
     sentences alone (``article`` only for the words found elsewhere in it).
     """
     joined = " ".join(sentences)
-    claim_words = _words(claim)
-    evidence_words = _words(joined)
-    terms = _content(claim_words)
-    new_words, new_pairs = novelty(claim, joined)
+    claim_words = _words(_figures_as_values(claim))
+    evidence_words = _words(_figures_as_values(joined))
+    # A name the sentences before give for "he" or "she" is the referent, not a new word.
+    referents = {stem(word) for word in names_from_context}
+    terms = [term for term in _content(claim_words) if term not in referents]
+    new_words, new_pairs = novelty(claim, f"{joined} {' '.join(names_from_context)}")
     article_terms = set(_content(_words(article))) if article else set(_content(evidence_words))
     outside = sum(not related(term, article_terms) for term in terms) / len(terms) if terms else 1.0
     raw_pairs = list(itertools.pairwise(claim_words))
@@ -647,8 +671,15 @@ def claim_features(
     size = max(len(claim_words), 1)
     pronouns = {_GENDERED[w] for w in claim_words if w in _GENDERED}
     evidence_pronouns = {_GENDERED[w] for w in evidence_words if w in _GENDERED}
+    evidence_terms = set(_content(evidence_words))
+    new_terms = [term for term in terms if not related(term, evidence_terms)]
+    copied = matched / max(len(claim_words), 1) >= COPIED_SHARE
     values = {
         "new_words": 1.0 if new_words is None else new_words,
+        "copy_with_new_word": float(copied and bool(new_terms)),
+        "new_words_elsewhere": sum(related(t, article_terms) for t in new_terms) / len(new_terms)
+        if new_terms
+        else 0.0,
         "new_pairs": new_pairs,
         "new_words_outside_article": outside,
         "new_word_pairs_raw": sum(pair not in evidence_pairs for pair in raw_pairs) / len(raw_pairs)
@@ -664,7 +695,7 @@ def claim_features(
         "length_ratio": min(len(claim_words) / max(len(evidence_words), 1), 2.0),
         "content_words": min(len(terms), 30) / 30,
         "cited_sentences": min(len(sentences), 3) / 3,
-        "names_from_context": min(names_from_context, 2) / 2,
+        "names_from_context": min(len(names_from_context), 2) / 2,
         "pronoun_mismatch": float(
             bool(pronouns) and bool(evidence_pronouns) and not pronouns & evidence_pronouns
         ),
@@ -672,11 +703,18 @@ def claim_features(
         "rough_cuts": min(rough, 4) / 4,
         "stops_inside_phrase": float(stops),
         "dangling_end": float(bool(claim_words) and claim_words[-1] in DANGLING_WORDS),
-        "repeated_words": float(any(n > max(evidence_counts[t], 1) for t, n in Counter(terms).items())),
+        "repeated_words": float(_stutters(terms, evidence_counts)),
     }
     for name, reason in (rules or {}).items():
         values[f"rule_{name}"] = float(reason is not None)
     return values
+
+
+def _figures_as_values(text: str) -> str:
+    """Each figure as its value, so '$4.6bn' and '$4.6 billion' are one word when statements are aligned."""
+    return _NUMERAL.sub(
+        lambda match: " ".join(_shown(value) for value in quantities(match.group())) + " ", text
+    )
 
 
 def _with_breaks(text: str) -> tuple[list[str], list[bool]]:
@@ -698,7 +736,7 @@ def _alignment(claim: Sequence[str], sentence: str) -> tuple[int, int, int, bool
     fall inside a phrase rather than at punctuation or a clause word, and whether the
     statement stops inside one).
     """
-    words, breaks = _with_breaks(sentence)
+    words, breaks = _with_breaks(_figures_as_values(sentence))
     rows, cols = len(claim), len(words)
     if not rows or not cols:
         return 0, 0, 0, False, 0, 0, False
@@ -736,11 +774,24 @@ def _alignment(claim: Sequence[str], sentence: str) -> tuple[int, int, int, bool
         if after - before > 1:
             gaps += 1
             widest = max(widest, after - before - 1)
+            dropped = words[before + 1 : after]
+            if dropped in (["which"], ["who"], ["that"]):
+                continue  # "the timetable, which may be delayed" -> "the timetable may be delayed"
             predicate = predicate or words[after] in _PREDICATE_START or words[after].endswith("ed")
-            rough += (not clean(before + 1)) + (not clean(after))
+            if not all(_has_digit(word) for word in dropped):  # a dropped score or figure is no phrase
+                rough += (not clean(before + 1)) + (not clean(after))
     starts = positions[0] > 0 and not (clean(positions[0]) or words[positions[0] - 1] == "that")
     stops = positions[-1] < cols - 1 and not clean(positions[-1] + 1)
     return len(positions), gaps, widest, predicate, longest, rough + starts + stops, stops
+
+
+def _stutters(terms: Sequence[str], evidence_counts: Counter[str]) -> bool:
+    """A word said again within three words, more often than the evidence says it ("silenced his doubters doubters")."""
+    counts = Counter(terms)
+    return any(
+        terms[i] in terms[i + 1 : i + 4] and counts[terms[i]] > max(evidence_counts[terms[i]], 1)
+        for i in range(len(terms))
+    )
 
 
 def _reordered(terms: Sequence[str], evidence_terms: Sequence[str]) -> float:
@@ -763,7 +814,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _content(words: Sequence[str]) -> list[str]:
-    return [stem(word) for word in words if word not in STOP_WORDS and len(word) > 1 and not word.isdigit()]
+    """Stems of the words that carry meaning; figures are left to the checks that read them by value."""
+    return [stem(word) for word in words if word not in STOP_WORDS and len(word) > 1 and not _has_digit(word)]
+
+
+def _has_digit(word: str) -> bool:
+    return any(character.isdigit() for character in word)
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:

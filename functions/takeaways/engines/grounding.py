@@ -24,14 +24,13 @@ from functools import cached_property
 
 from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
+from takeaways.text.entities import PERSON_TITLES
 from takeaways.text.words import STOP_WORDS, content_terms
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
 # Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
 CONTEXT_SENTENCES = 3
-# A paraphrase may bring in one word of its own per this many content words (at least one).
-WORDS_PER_NEW_WORD = 6
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -242,7 +241,7 @@ class ArticleFacts:
             return None
         terms = content_terms(normal)
         new_words = sorted({term for term in terms if not entailment.related(term, self.terms)})
-        if len(new_words) > max(1, len(terms) // WORDS_PER_NEW_WORD):
+        if len(new_words) > max(1, len(terms) // entailment.WORDS_PER_NEW_WORD):
             return f"words not in the article: {', '.join(new_words[:4])}"
         return None
 
@@ -384,7 +383,7 @@ class ArticleFacts:
                 known = (
                     part in self.words
                     or lowered in _HONORIFICS
-                    or lowered in self.lower_words  # a title the article writes in lower case ("chairman")
+                    or (lowered in PERSON_TITLES and lowered in self.lower_words)  # "Chairman" for "chairman"
                     or entailment.name_root(part) in self.name_roots
                     or entailment.acronym_in(part, self.text)
                     or (opening and (lowered in self.lower_words or lowered in STOP_WORDS))

@@ -23,13 +23,22 @@ MANIFEST_FILE = MODEL_FILE.with_name("grounding-check-manifest.json")
 
 @dataclass(frozen=True, slots=True)
 class GroundingModel:
-    """Weights per feature over standardised values, a bias, and the score a statement must reach to pass."""
+    """Weights per feature over standardised values, a bias, and the scores a statement must reach to pass.
+
+    A statement passes at ``threshold`` or above; one the rules alone pass (no finding, few
+    new words) also passes down to ``floor``: the model overturns the rules only where it is
+    sure, so a paraphrase unlike anything it learned from is not lost on a doubt.
+    """
 
     weights: dict[str, float]
     means: dict[str, float]
     scales: dict[str, float]
     bias: float
     threshold: float
+    floor: float = 0.0
+
+    def passes(self, score: float, rules_pass: bool) -> bool:
+        return score >= self.threshold or (rules_pass and score >= self.floor)
 
     def score(self, features: Mapping[str, float]) -> float:
         """The model's belief that the cited sentences entail the statement, from 0 to 1."""
@@ -42,6 +51,7 @@ class GroundingModel:
         return {
             **about,
             "threshold": self.threshold,
+            "floor": self.floor,
             "bias": self.bias,
             "features": {
                 name: {"weight": self.weights[name], "mean": self.means[name], "scale": self.scales[name]}
@@ -58,6 +68,7 @@ class GroundingModel:
             scales={name: float(row["scale"]) for name, row in features.items()},
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
+            floor=float(data["floor"]),
         )
 
 
