@@ -81,8 +81,8 @@ def report() -> list[str]:
         "",
         "Human judgements: CoGenSumm's `val_sentence_pairs.json` (Falke et al., ACL 2019; CC BY-SA 4.0), from"
         " github:mariobarque/summary_correctness@04615b9a14f0962fc0b10a9dc595d9d9992bace0, read from"
-        " `TAKEAWAYS_FACTUALITY_DATA` (default `../shared/factuality/`; `make grounding-data` rebuilds it);"
-        " none of it is in the repository. Dev articles:"
+        " `TAKEAWAYS_FACTUALITY_DATA` (`make` sets it under `GROUNDING_DATA`, default `../data`; `make"
+        " grounding-data` rebuilds it); none of it is in the repository. Dev articles:"
         " `../shared/eval/cnn-dev.jsonl` (or `TAKEAWAYS_EVAL_DIR`). FRANK, QAGS and collections holding them are"
         " reserved for the team's own evaluation and used nowhere here.",
         "",

@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from benchmarks.grounding_data import FACTUALITY
 from takeaways.engines import entailment
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.grounding_model import KINDS, MANIFEST_FILE, MODEL_FILE, GroundingModel
-from benchmarks.grounding_data import FACTUALITY
 from training.grounding_data import NEWS, Example, all_examples
 
 PENALTY = 1.0  # L2, on standardised features

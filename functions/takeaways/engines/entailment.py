@@ -212,7 +212,7 @@ class Reading:
 def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), article: str = "") -> Reading:
     """Read a statement against its cited sentences: the certain failures first, then everything the model weighs.
 
-    Certain: a number, date, name or quotation the cited sentences lack, a negation, hedge or
+    Certain: a statement that stops on "the" or "of", a number, date, name or quotation the cited sentences lack, a negation, hedge or
     condition added or dropped, words given to another speaker, who did what to whom reversed,
     a number or person said of something else than the cited sentences say it of, and words
     the whole article never uses (more than one in ``WORDS_PER_NEW_WORD``). ``context`` is the text just before the first cited sentence: it may only
@@ -256,7 +256,10 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
                 return Reading("quotation is not in the cited sentences")
     best = _best_sentence(claim, sentences)
     certain = (
-        _article_words_problem(claim, article or joined, "the article" if article else "the cited sentences")
+        _dangling_problem(claim_words)
+        or _article_words_problem(
+            claim, article or joined, "the article" if article else "the cited sentences"
+        )
         or _negation_problem(claim, best)
         or _modality_problem(claim, sentences, best)
         or _attribution_problem(claim, sentences, context_words)
@@ -583,6 +586,13 @@ def related(term: str, terms: set[str]) -> bool:
     return len(term) >= 4 and any(
         len(other) >= 4 and (term.startswith(other) or other.startswith(term)) for other in terms
     )
+
+
+def _dangling_problem(words: Sequence[str]) -> str | None:
+    """A statement that stops on "the", "of" or "to" has lost what it was saying."""
+    if words and words[-1] in DANGLING_WORDS:
+        return f"stops on '{words[-1]}': something is missing"
+    return None
 
 
 def _article_words_problem(claim: str, article: str, where: str = "the article") -> str | None:
