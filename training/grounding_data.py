@@ -160,7 +160,8 @@ def synthetic_examples(stories: Iterator[tuple[str, list[str], list[str]]]) -> l
 
 def _story_examples(story: str, sentences: list[str], highlights: list[str]) -> list[Example]:
     facts = ArticleFacts(sentences)
-    people = [e.name for e in find_entities(sentences[:20], limit=20) if e.kind == "person"]
+    # Sorted: the entity finder may order equal counts by hash, and training must not depend on it.
+    people = sorted(e.name for e in find_entities(sentences[:20], limit=20) if e.kind == "person")
     words = [w for s in sentences for w in _WORD.findall(s) if len(w) > 3 and w.islower()]
     examples: list[Example] = []
 
