@@ -34,7 +34,7 @@ TRUE_PASS = 0.9  # the share of held-out true statements the threshold must pass
 # A statement the rules alone pass fails only below this score, whatever the held-out split prefers: the
 # model has learned from news and CoGenSumm, and a paraphrase unlike both (a voice change, "daily" for "each
 # day") must not be lost on its doubt. Above it, the rules' pass stands.
-FLOOR_CAP = 0.05
+FLOOR_CAP = 0.02
 SOURCES = {
     "factuality": {
         "dataset": "CoGenSumm sentence pairs (Falke et al., ACL 2019), val_sentence_pairs.json",
@@ -148,7 +148,7 @@ def choose_cuts(model: GroundingModel, held: Sequence[Row]) -> tuple[float, floa
     scores = [model.score(row.features) for row in held]
     best: tuple[float, float, float, float] | None = None
     for high in range(5, 96, 5):
-        for low in range(0, min(high, round(FLOOR_CAP * 100)) + 1, 5):
+        for low in sorted({0, round(FLOOR_CAP * 100)}):
             passed = [
                 _passes(score, row.rules_pass, high / 100, low / 100)
                 for score, row in zip(scores, held, strict=True)

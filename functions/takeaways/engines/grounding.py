@@ -151,7 +151,13 @@ class ArticleFacts:
     counts as stated text but cannot be cited.
     """
 
-    def __init__(self, sentences: Sequence[str], title: str | None = None) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[str],
+        title: str | None = None,
+        models: grounding_model.GroundingModels | None = None,
+    ) -> None:
+        self._models = models  # the shipped ones unless given (the benchmark compares variants)
         self.sentences = [_normal(sentence) for sentence in sentences]
         self.reader_facing = for_readers(self.sentences)
         stated = [s for s, ok in zip(self.sentences, self.reader_facing, strict=True) if ok]
@@ -347,7 +353,7 @@ class ArticleFacts:
         return entailment.read(claim, self._cited(evidence), self._context(evidence), self.text)
 
     def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
-        model = None if limits is not None else grounding_model.load()
+        model = None if limits is not None else self._models or grounding_model.load()
         if model is None:
             return self._rules_problem(claim, evidence, limits)
         reading = self.reading(claim, evidence)
