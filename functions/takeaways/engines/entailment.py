@@ -11,15 +11,16 @@ role in the cited sentences:
 - who said it: a speaker named in the statement must be the one the sentences give the words to;
 - who did what to whom: two names on either side of a verb keep their order, unless the
   voice changes ("Okafor beat Lund" = "Lund was beaten by Okafor");
-- what caused what: "because", "after", "led to" ... must be stated by one cited sentence
-  that holds both sides, with the cause on the cause's side;
 - polarity and modality: a negation ("not", "denied", "never"), a hedge ("may", "reportedly")
   or a condition ("unless", "if") in the matched part of the sentence must be in the statement,
   and the statement must not add one;
-- and the statement's words and word pairs must be the cited sentences' (limits in
-  ``grounding-model.json``, fitted by ``benchmarks/grounding_fit.py`` on public annotations).
+- what caused what: "because", "after", "led to" ... should be stated by one cited sentence
+  that holds both sides, with the cause on the cause's side.
 
-Plain Python and regular expressions: no model is loaded, nothing is downloaded.
+Those findings but the last are certain (``read``). The last, and how much of the statement
+is the sentences' own and how it was cut from them (``claim_features``), are weighed by the
+small shipped model (``grounding_model``); without it, the rules decide alone with word limits.
+Plain Python and regular expressions: nothing is downloaded.
 """
 
 from __future__ import annotations
