@@ -69,6 +69,11 @@ class Settings:
     # loopback, for the local stack's test servers (never true in AWS).
     feed_table: str = ""
     fetch_allow_loopback: bool = False
+    # Preference links: the secret whose key signs them, the table of spent tokens, and the URL
+    # they open (PreferencesFunction's function URL; empty: alerts carry no preference links).
+    link_signing_secret: str = ""
+    spent_link_table: str = ""
+    preferences_url: str = ""
 
     def __post_init__(self) -> None:
         problems = list(self._problems())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_secretsmanager import SecretsManagerClient
     from mypy_boto3_sns import SNSClient
 
 
@@ -42,6 +43,11 @@ def sns_client() -> SNSClient:
 
 def dynamodb_client() -> DynamoDBClient:
     client: DynamoDBClient = _client("dynamodb")
+    return client
+
+
+def secretsmanager_client() -> SecretsManagerClient:
+    client: SecretsManagerClient = _client("secretsmanager")
     return client
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread
+from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread, PreferenceLink
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json, to_jsonable
@@ -147,7 +148,16 @@ def render_email(payload: AlertPayload) -> str:
     if payload.fallback_reason:
         written_by += f" (The language model was not used: {payload.fallback_reason}.)"
     lines += ["", written_by, "Every takeaway is drawn from the article itself."]
+    lines += preference_lines(payload.preference_links)
     return "\n".join(lines) + "\n"
+
+
+def preference_lines(links: Sequence[PreferenceLink]) -> list[str]:
+    """The e-mail's "manage your alerts" block: one line per link, the label before the address."""
+    if not links:
+        return []
+    lines = ["", "Manage your alerts (each link asks you to confirm first):"]
+    return lines + [f"  {link.label}: {link.url}" for link in links]
 
 
 def readable_time(published: str) -> str:
