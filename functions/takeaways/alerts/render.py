@@ -94,7 +94,7 @@ def render_alert(
         payload=payload,
         attributes=message_attributes(payload),
     )
-    return _fit_message_size(alert)
+    return fit_message_size(alert)
 
 
 def render_subject(payload: AlertPayload) -> str:
@@ -205,7 +205,7 @@ def _attribute_array(values: list[str]) -> list[str]:
     return seen[:_ATTRIBUTE_ARRAY_ITEMS]
 
 
-def _fit_message_size(alert: RenderedAlert) -> RenderedAlert:
+def fit_message_size(alert: RenderedAlert) -> RenderedAlert:
     """Keep the whole SNS message under 256 KB by shortening takeaways, which are the only long part."""
     limit = 600
     while len(alert.sns_message().encode()) > MESSAGE_BYTES_LIMIT - 8192 and limit > 40:

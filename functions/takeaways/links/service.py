@@ -7,7 +7,7 @@ If the change then fails, the token is given back so the reader can try again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -15,7 +15,11 @@ from typing import Protocol
 from takeaways.links.pages import Page, confirm_page, done_page, refused_page
 from takeaways.links.tokens import LinkClaim, TokenRefused, read_token
 
-_STATUS_BY_REASON = {"expired": 410, "used": 409, "unknown_subscription": 404, "no_key": 503}
+_STATUS_BY_REASON = {"expired": 410, "used": 409, "unknown_subscription": 404, "no_key": 503, "not_possible": 409}
+
+
+class ChangeNotPossible(Exception):
+    """The change cannot be made to this subscription as it is now; the message says why, to its reader."""
 
 
 class TokenLedger(Protocol):
@@ -31,7 +35,7 @@ class TokenLedger(Protocol):
 class SubscriptionChanges(Protocol):
     def describe(self, subscriber_id: str, action: str, value: str) -> tuple[str, str] | None:
         """(the change in words, whose subscription) — or None when there is no such subscription
-        or the change is not one a link may make."""
+        or the change is not one a link may make; ``ChangeNotPossible`` when it cannot be made now."""
         ...
 
     def apply(self, subscriber_id: str, action: str, value: str) -> None: ...
@@ -48,7 +52,9 @@ class LinkOutcome:
 
 
 class PreferenceLinks:
-    def __init__(self, keys: Sequence[bytes], ledger: TokenLedger, changes: SubscriptionChanges) -> None:
+    def __init__(
+        self, keys: Callable[[], Sequence[bytes]], ledger: TokenLedger, changes: SubscriptionChanges
+    ) -> None:
         self._keys = keys
         self._ledger = ledger
         self._changes = changes
@@ -71,6 +77,9 @@ class PreferenceLinks:
             return _refused("used", "This link has already been used.", claim)
         try:
             self._changes.apply(claim.subscriber_id, claim.action, claim.value)
+        except ChangeNotPossible as refused:
+            self._ledger.give_back(claim.token_id)
+            return _refused("not_possible", str(refused), claim)
         except Exception:
             self._ledger.give_back(claim.token_id)
             raise
@@ -78,14 +87,17 @@ class PreferenceLinks:
 
     def _check(self, token: str, now: datetime) -> tuple[LinkClaim, str, str] | LinkOutcome:
         try:
-            claim = read_token(token, self._keys, now=now)
+            claim = read_token(token, self._keys(), now=now)
         except TokenRefused as refused:
             return LinkOutcome(
                 refused_page(_STATUS_BY_REASON.get(refused.reason, 400), str(refused)), refused.reason
             )
         if self._ledger.is_spent(claim.token_id):
             return _refused("used", "This link has already been used.", claim)
-        described = self._changes.describe(claim.subscriber_id, claim.action, claim.value)
+        try:
+            described = self._changes.describe(claim.subscriber_id, claim.action, claim.value)
+        except ChangeNotPossible as refused:
+            return _refused("not_possible", str(refused), claim)
         if described is None:
             return _refused("unknown_subscription", "This subscription no longer exists.", claim)
         return claim, *described

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from takeaways.links.service import PreferenceLinks
+from takeaways.links.service import ChangeNotPossible, PreferenceLinks
 from takeaways.links.tokens import issue_token
 
 KEY = b"k" * 40
@@ -47,7 +47,7 @@ class Changes:
 
 
 def links(changes: Changes, ledger: Ledger | None = None) -> PreferenceLinks:
-    return PreferenceLinks([KEY], ledger or Ledger(), changes)
+    return PreferenceLinks(lambda: [KEY], ledger or Ledger(), changes)
 
 
 def test_following_a_link_shows_the_change_and_changes_nothing() -> None:
@@ -103,3 +103,15 @@ def test_page_text_from_the_subscription_is_escaped() -> None:
 
     page = links(Hostile()).open(issue_token(KEY, "s-41", "mute_topic", "x", now=NOW), NOW).page
     assert "<script>" not in page.html and "&lt;script&gt;" in page.html
+
+
+def test_a_change_that_cannot_be_made_is_refused_and_the_token_kept_for_later() -> None:
+    class Refusing(Changes):
+        def apply(self, subscriber_id: str, action: str, value: str) -> None:
+            raise ChangeNotPossible("every topic this subscription follows would be muted")
+
+    ledger = Ledger()
+    token = issue_token(KEY, "s-41", "mute_topic", "sport", now=NOW)
+    outcome = links(Refusing(), ledger).confirm(token, NOW)
+    assert (outcome.result, outcome.page.status) == ("not_possible", 409)
+    assert "would be muted" in outcome.page.html and ledger.spent == set()
