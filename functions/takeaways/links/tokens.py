@@ -119,9 +119,13 @@ def _decode(text: str) -> bytes:
     if not text or any(c not in _URLSAFE for c in text):
         raise ValueError("not base64url")
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except binascii.Error as error:
         raise ValueError("not base64url") from error
+    # One spelling per token: the last character's unused bits could otherwise vary.
+    if _encode(data) != text:
+        raise ValueError("not canonical base64url")
+    return data
 
 
 _URLSAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
