@@ -13,7 +13,7 @@ from infra.demo import published_versions
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
 from infra.subscribers import subscribe_queue
-from takeaways.alerts.filter_policy import build_filter_policy
+from takeaways.alerts.filter_policy import Preferences, build_filter_policy
 
 pytestmark = pytest.mark.integration
 
@@ -61,9 +61,13 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     deployed_stack: DeployedStack,
 ) -> None:
     everything = queue_subscriber(deployed_stack, "everything", None)
-    politics = queue_subscriber(deployed_stack, "politics", build_filter_policy(topics=["Politics"]))
-    urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(min_priority=4))
-    ledger = queue_subscriber(deployed_stack, "ledger", build_filter_policy(sources=["Northern Ledger"]))
+    politics = queue_subscriber(
+        deployed_stack, "politics", build_filter_policy(Preferences(topics=["Politics"]))
+    )
+    urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(Preferences(min_priority=4)))
+    ledger = queue_subscriber(
+        deployed_stack, "ledger", build_filter_policy(Preferences(sources=["Northern Ledger"]))
+    )
     # A source routes only when the operator trusts it (TrustedSources); the library page's is not listed.
     deployed_stack.functions["SummariseFunction"].environment["TRUSTED_SOURCES"] = "Northern Ledger"
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
@@ -106,7 +110,9 @@ def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_i
     deployed_stack: DeployedStack,
 ) -> None:
     inbox = queue_subscriber(deployed_stack, "inbox", None)
-    no_updates = queue_subscriber(deployed_stack, "no-updates", build_filter_policy(include_updates=False))
+    no_updates = queue_subscriber(
+        deployed_stack, "no-updates", build_filter_policy(Preferences(include_updates=False))
+    )
     put(deployed_stack, "incoming/outlet-a/dam.txt", STORY.encode())
     run(deployed_stack)
     copy = STORY.replace("on Tuesday", "this Tuesday").replace("Police closed", "Officers closed")
@@ -157,7 +163,9 @@ def test_a_verified_only_subscriber_receives_just_the_alerts_whose_every_line_wa
     deployed_stack: DeployedStack,
 ) -> None:
     everything = queue_subscriber(deployed_stack, "all-lines", None)
-    verified = queue_subscriber(deployed_stack, "verified", build_filter_policy(verified_only=True))
+    verified = queue_subscriber(
+        deployed_stack, "verified", build_filter_policy(Preferences(verified_only=True))
+    )
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
     put(deployed_stack, "incoming/dam.txt", STORY.encode())
     run(deployed_stack)

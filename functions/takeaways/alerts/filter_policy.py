@@ -254,15 +254,22 @@ def _same_number(a: float, b: float) -> bool:
 
 
 def _in_range(operand: list[Any], value: float) -> bool:
-    pairs = zip(operand[0::2], operand[1::2], strict=True)
-    checks = {
-        "<": lambda bound: value < bound,
-        "<=": lambda bound: value <= bound,
-        "=": lambda bound: _same_number(value, bound),
-        ">": lambda bound: value > bound,
-        ">=": lambda bound: value >= bound,
-    }
-    return all(checks[operator](float(bound)) for operator, bound in pairs)
+    return all(
+        _compare(value, operator, float(bound))
+        for operator, bound in zip(operand[0::2], operand[1::2], strict=True)
+    )
+
+
+def _compare(value: float, operator: str, bound: float) -> bool:
+    if operator == "=":
+        return _same_number(value, bound)
+    if operator == "<":
+        return value < bound
+    if operator == "<=":
+        return value <= bound
+    if operator == ">":
+        return value > bound
+    return value >= bound
 
 
 def _in_network(value: str, network: str) -> bool:

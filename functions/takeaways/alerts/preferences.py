@@ -21,7 +21,7 @@ from takeaways.alerts.subscription import FREQUENCIES, Frequency, SubscriberReco
 
 ChangeKind = Literal["unsubscribe", "mute_topic", "mute_entity", "mute_source", "frequency", "min_priority"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
-_MUTED_FIELD = {"mute_topic": "muted_topics", "mute_entity": "muted_entities", "mute_source": "muted_sources"}
+_MUTES = ("mute_topic", "mute_entity", "mute_source")
 
 
 class PreferenceRefused(ValueError):
@@ -41,7 +41,7 @@ class PreferenceChange:
         if self.kind == "unsubscribe":
             if self.value is not None:
                 raise PreferenceRefused("unsubscribe takes no value")
-        elif self.kind in _MUTED_FIELD:
+        elif self.kind in _MUTES:
             if not isinstance(self.value, str) or not self.value.strip():
                 raise PreferenceRefused(f"{self.kind} names a {self.kind.removeprefix('mute_')}")
             object.__setattr__(self, "value", normal_value(self.value))
@@ -59,7 +59,7 @@ class PreferenceChange:
         """What the change does, in the words a confirmation page or the CLI shows."""
         if self.kind == "unsubscribe":
             return "unsubscribe: no more alerts or digests"
-        if self.kind in _MUTED_FIELD:
+        if self.kind in _MUTES:
             return f"mute {self.kind.removeprefix('mute_')} {self.value}"
         if self.kind == "frequency":
             return "alerts as they happen" if self.value == "instant" else f"a {self.value} digest instead"
@@ -100,12 +100,17 @@ def apply_changes(record: SubscriberRecord, changes: Sequence[PreferenceChange])
 
 
 def _changed(preferences: Preferences, change: PreferenceChange) -> Preferences:
-    if change.kind in _MUTED_FIELD:
-        name = _MUTED_FIELD[change.kind]
-        muted: list[str] = getattr(preferences, name)
-        return (
-            preferences if change.value in muted else replace(preferences, **{name: [*muted, change.value]})
-        )
-    if change.kind == "min_priority" and isinstance(change.value, int):
-        return replace(preferences, min_priority=change.value)
+    value = change.value
+    if change.kind == "mute_topic" and isinstance(value, str):
+        return replace(preferences, muted_topics=_added(preferences.muted_topics, value))
+    if change.kind == "mute_entity" and isinstance(value, str):
+        return replace(preferences, muted_entities=_added(preferences.muted_entities, value))
+    if change.kind == "mute_source" and isinstance(value, str):
+        return replace(preferences, muted_sources=_added(preferences.muted_sources, value))
+    if change.kind == "min_priority" and isinstance(value, int):
+        return replace(preferences, min_priority=value)
     return preferences
+
+
+def _added(values: list[str], value: str) -> list[str]:
+    return values if value in values else [*values, value]

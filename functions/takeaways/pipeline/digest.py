@@ -137,12 +137,12 @@ class _Digests:
 
     def _send(self, record: SubscriberRecord, run: DigestRun) -> SubscriberDigest:
         subscriber_id = record.subscriber_id
-        window = {"since": run.since.isoformat(), "until": run.until.isoformat()}
+        since, until = run.since.isoformat(), run.until.isoformat()
         alerts = self._lines.digest_lines(run.since, run.until) if run.until > run.since else []
         stories = select_stories(alerts, build_filter_policy(record.preferences))
         if not stories:
             self._registry.finish_run(subscriber_id, run)
-            return SubscriberDigest(subscriber_id, run.period, "empty", **window)
+            return SubscriberDigest(subscriber_id, run.period, "empty", since=since, until=until)
         frequency = cast(DigestFrequency, run.period.partition(":")[0])
         heading = DigestHeading(
             subscriber_id=subscriber_id,
@@ -167,8 +167,9 @@ class _Digests:
                     len(stories),
                     len(parts),
                     sent,
+                    since=since,
+                    until=until,
                     error=str(error),
-                    **window,
                 )
             except PublishOutcomeUnknown:
                 unconfirmed = True
@@ -177,4 +178,6 @@ class _Digests:
             sent += 1
         self._registry.finish_run(subscriber_id, run)
         status: DigestStatus = "unconfirmed" if unconfirmed else "sent"
-        return SubscriberDigest(subscriber_id, run.period, status, len(stories), len(parts), sent, **window)
+        return SubscriberDigest(
+            subscriber_id, run.period, status, len(stories), len(parts), sent, since=since, until=until
+        )
