@@ -1,4 +1,4 @@
-"""What subscribers receive, on the real template on moto's server: filters, channels, stories, digests."""
+"""What subscribers receive, on the real template on moto's server: filters, channels, stories (digests: test_digests)."""
 
 from __future__ import annotations
 
@@ -132,31 +132,6 @@ def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_i
         Bucket=deployed_stack.physical_id("ArticlesBucket"), Prefix="summaries/"
     )
     assert len(summaries["Contents"]) == 2  # both outlets' copies were summarised; only one was alerted
-
-
-def test_the_digest_collects_every_alert_since_the_previous_one_once(deployed_stack: DeployedStack) -> None:
-    digest_inbox = queue_subscriber(deployed_stack, "digest", None, topic="DigestTopic")
-    inbox = queue_subscriber(deployed_stack, "alerts", None)
-    put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
-    put(deployed_stack, "incoming/dam.txt", STORY.encode())
-    runner = EventSourceRunner(deployed_stack, redelivery_delay_seconds=0)
-    runner.run_until_idle(timeout_s=30)
-    from datetime import UTC, datetime, timedelta
-
-    fired = datetime.now(UTC) + timedelta(minutes=2)  # the alerts settled more than a minute before
-    event = {"time": fired.isoformat().replace("+00:00", "Z"), "detail": {}}
-    outcome = runner.invoke("DigestFunction", event)
-    assert outcome["status"] == "published" and outcome["story_count"] == 2
-    [envelope] = received(digest_inbox)
-    digest = json.loads(envelope["Message"])
-    assert digest["type"] == "takeaways.digest" and (digest["part"], digest["parts"]) == (1, 1)
-    assert digest["items"][0]["headline"].startswith("Lowmoor dam")  # the most urgent first
-    assert {item["alert_id"] for item in digest["items"]} == {
-        json.loads(e["Message"])["alert_id"] for e in received(inbox)
-    }
-    assert runner.invoke("DigestFunction", event)["status"] == "empty"  # a repeated firing sends nothing
-    later = {"time": (fired + timedelta(hours=24)).isoformat().replace("+00:00", "Z"), "detail": {}}
-    assert runner.invoke("DigestFunction", later)["status"] == "empty"
 
 
 def test_a_verified_only_subscriber_receives_just_the_alerts_whose_every_line_was_verified(
