@@ -3,7 +3,7 @@
 takeaways subscribe --protocol P --endpoint E [--frequency instant|daily|weekly] [filters]
 takeaways create-inbox NAME                      an SQS queue the alert topics may send to
 takeaways subscriptions [--frequency F]          every subscription: id, ARN, status, frequency, filter
-takeaways preferences ID [--mute-topic T ...] [--frequency F] [--min-priority N] [--unsubscribe]
+takeaways preferences ID|ENDPOINT [--mute-topic T ...] [--frequency F] [--min-priority N] [--unsubscribe]
 takeaways unsubscribe ID|ARN|ENDPOINT            remove a subscription and its record
 takeaways digest --period daily|weekly           fire one digest run now
 
@@ -96,7 +96,9 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         "preferences", help="change a subscription: mute, frequency, priority floor, or unsubscribe"
     )
     stack_option(preferences)
-    preferences.add_argument("subscriber_id", help="the id `subscribe` printed (`subscriptions` lists them)")
+    preferences.add_argument(
+        "target", help="the subscriber id `subscribe` printed (`subscriptions` lists them), or the endpoint"
+    )
     for kind in ("topic", "entity", "source"):
         preferences.add_argument(
             f"--mute-{kind}",
@@ -178,7 +180,7 @@ def _subscribe(args: argparse.Namespace) -> int:
     except (EndpointMissing, AlreadySubscribed) as error:
         raise SystemExit(str(error)) from None
     print(f"subscribed {args.protocol}:{endpoint} as {record.subscriber_id}")
-    print(f"  frequency: {_frequency_text(record.frequency)}")
+    print(f"  frequency: {frequency_text(record.frequency)}")
     print(f"  subscription: {record.subscription_arn} (on the {record.topic} topic)")
     print(f"  filter: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
     if record.frequency != "instant":
@@ -192,7 +194,8 @@ def _subscribe(args: argparse.Namespace) -> int:
     return 0
 
 
-def _frequency_text(frequency: str) -> str:
+def frequency_text(frequency: str) -> str:
+    """How often, in words; the times are the template's schedules (a unit test keeps them equal)."""
     return {
         "instant": "instant (each alert as it happens)",
         "daily": "daily digest (18:00 UTC)",
@@ -297,7 +300,7 @@ def _preferences(args: argparse.Namespace) -> int:
             "no change given: --mute-topic, --mute-entity, --mute-source, --frequency, --min-priority or --unsubscribe"
         )
     managed = managed_subscriptions(_resources(args))
-    record = _record(managed, args.subscriber_id)
+    record = _target(managed, args.target)
     try:
         outcome = managed.change(record, changes)
     except (PreferenceRefused, SubscriptionPending) as error:
@@ -310,9 +313,23 @@ def _preferences(args: argparse.Namespace) -> int:
         from takeaways.alerts.filter_policy import build_filter_policy
 
         policy = build_filter_policy(outcome.record.preferences)
-        print(f"{outcome.record.subscriber_id}: {_frequency_text(outcome.record.frequency)}")
+        print(f"{outcome.record.subscriber_id}: {frequency_text(outcome.record.frequency)}")
         print(f"  filter: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
     return 0
+
+
+def _target(managed: ManagedSubscriptions, target: str) -> SubscriberRecord:
+    """The one managed subscription an id or an endpoint names."""
+    record = managed.find(target)
+    if record is not None:
+        return record
+    named = [r for r in managed.everyone() if r.endpoint == target]
+    if len(named) > 1:
+        ids = ", ".join(f"{r.subscriber_id} ({r.frequency})" for r in named)
+        raise SystemExit(f"{target} has {len(named)} subscriptions: name one by its id: {ids}")
+    if not named:
+        raise SystemExit(f"no subscriber {target}: `takeaways subscriptions` lists them")
+    return named[0]
 
 
 def _record(managed: ManagedSubscriptions, subscriber_id: str) -> SubscriberRecord:

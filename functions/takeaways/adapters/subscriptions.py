@@ -101,6 +101,9 @@ class ManagedSubscriptions:
     def find(self, subscriber_id: str) -> SubscriberRecord | None:
         return self._registry.subscriber(subscriber_id)
 
+    def everyone(self) -> list[SubscriberRecord]:
+        return self._registry.everyone()
+
     def subscribe(
         self,
         protocol: str,
