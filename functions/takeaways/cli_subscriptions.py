@@ -221,7 +221,8 @@ def _listed(found: dict[str, str]) -> list[SubscriptionState]:
     from takeaways.adapters.operator import subscriber_registry, subscriptions
     from takeaways.alerts.subscription import PENDING_ARN, describe_subscription
 
-    records = subscriber_registry(found).everyone()
+    registry = subscriber_registry(found)
+    records = registry.everyone()
     states = []
     seen: set[str] = set()
     for logical_id, topic in _TOPICS.items():
@@ -241,6 +242,9 @@ def _listed(found: dict[str, str]) -> list[SubscriptionState]:
             )
             if record is not None:
                 seen.add(record.subscriber_id)
+                arn = listed["SubscriptionArn"]
+                if arn.startswith("arn:") and record.subscription_arn != arn:
+                    registry.set_subscription_arn(record.subscriber_id, arn)  # confirmed since it was made
             states.append(describe_subscription(listed, attributes, record))
     for record in records:  # a record whose subscription SNS no longer lists (removed outside the CLI)
         if record.subscriber_id not in seen:

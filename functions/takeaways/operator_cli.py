@@ -44,10 +44,7 @@ SubcommandAdder = Any  # argparse's _SubParsersAction, which it does not export
 
 
 def register(commands: SubcommandAdder, stack_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Add the operator commands (and the subscription commands) to the ``takeaways`` parser."""
-    from takeaways.cli_subscriptions import register as register_subscription_commands
-
-    register_subscription_commands(commands, stack_option)
+    """Add the operator commands to the ``takeaways`` parser."""
     upload = commands.add_parser("upload", help="upload an article under incoming/ of the articles bucket")
     stack_option(upload)
     upload.add_argument("article", type=Path)
