@@ -285,7 +285,7 @@ def _subscriptions(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- changes
 def _preferences(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import managed_subscriptions
-    from takeaways.adapters.subscriptions import SubscriptionPending
+    from takeaways.adapters.subscriptions import AlreadySubscribed, SubscriptionPending
     from takeaways.alerts.preferences import PreferenceChange, PreferenceRefused
 
     try:
@@ -307,7 +307,7 @@ def _preferences(args: argparse.Namespace) -> int:
     record = _target(managed, args.target)
     try:
         outcome = managed.change(record, changes)
-    except (PreferenceRefused, SubscriptionPending) as error:
+    except (PreferenceRefused, SubscriptionPending, AlreadySubscribed) as error:
         raise SystemExit(str(error)) from None
     for change in changes:
         print(f"  {change.describe()}")

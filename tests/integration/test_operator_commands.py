@@ -180,12 +180,19 @@ def test_subscriptions_shows_each_ones_frequency_and_state_and_unsubscribe_remov
     )
 
 
-def test_the_same_endpoint_is_subscribed_once_per_topic(local_stack_file: DeployedStack) -> None:
+def test_the_same_endpoint_is_subscribed_once_per_topic(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, arn = _queue("twice-inbox")
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn]) == 0
+    instant_id = capsys.readouterr().out.splitlines()[0].rsplit(" as ", 1)[1]
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--frequency", "daily"]) == 0
     with pytest.raises(SystemExit, match=r"already subscribed \(instant\) as sub-"):
         main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--topics", "sport"])
+    with pytest.raises(SystemExit, match=r"already subscribed \(daily\) as sub-"):
+        main(["preferences", instant_id, "--frequency", "weekly"])  # its digest subscription exists
+    with pytest.raises(SystemExit, match="has 2 subscriptions: name one by its id"):
+        main(["preferences", arn, "--min-priority", "3"])
 
 
 @pytest.mark.parametrize(

@@ -114,10 +114,7 @@ class ManagedSubscriptions:
         envelope: bool = False,
     ) -> SubscriberRecord:
         """A new managed subscription (the endpoint already checked); raises ``AlreadySubscribed``."""
-        for existing in self._registry.everyone():
-            same = (existing.protocol, existing.endpoint, existing.topic)
-            if same == (protocol, endpoint, topic_for(frequency)):
-                raise AlreadySubscribed(existing)
+        self._refuse_a_second(protocol, endpoint, frequency)
         now = self._clock()
         record = SubscriberRecord(
             subscriber_id=new_subscriber_id(),
@@ -145,6 +142,9 @@ class ManagedSubscriptions:
         if changed.frequency == record.frequency and changed.preferences == record.preferences:
             return ChangeOutcome(record, ("nothing to change",))
         moved = topic_for(changed.frequency) != record.topic
+        if moved:
+            self._refuse_a_second(record.protocol, record.endpoint, changed.frequency)
+        old_arn = self.current_arn(record)  # before the record names the new subscription
         updated = replace(record, frequency=changed.frequency, preferences=changed.preferences)
         notes: list[str] = []
         if moved:
@@ -158,7 +158,8 @@ class ManagedSubscriptions:
                     "receives nothing"
                 )
         elif updated.topic == "alerts":
-            self._set_filter_policy(self.current_arn(record), updated)
+            self._set_filter_policy(old_arn, updated)
+            updated = replace(updated, subscription_arn=old_arn)
             notes.append("filter policy rewritten (SNS applies it within a few minutes)")
         try:
             self._registry.change(
@@ -173,7 +174,9 @@ class ManagedSubscriptions:
                 self._unsubscribe(updated.subscription_arn)
             raise
         if moved:
-            self._unsubscribe(self.current_arn(record))
+            self._unsubscribe(old_arn)
+            if not old_arn.startswith("arn:"):
+                notes.append("the old subscription was never confirmed: SNS drops it after three days")
         return ChangeOutcome(updated, tuple(notes))
 
     def remove(self, record: SubscriberRecord) -> str:
@@ -205,6 +208,16 @@ class ManagedSubscriptions:
                     self._registry.set_subscription_arn(record.subscriber_id, arn)
                     return arn
         return record.subscription_arn or PENDING_ARN
+
+    def _refuse_a_second(self, protocol: str, endpoint: str, frequency: Frequency) -> None:
+        """SNS keeps one subscription per endpoint and topic: a second would be refused or merged."""
+        for existing in self._registry.everyone():
+            if (existing.protocol, existing.endpoint, existing.topic) == (
+                protocol,
+                endpoint,
+                topic_for(frequency),
+            ):
+                raise AlreadySubscribed(existing)
 
     # -- SNS ---------------------------------------------------------------------------------------
 
