@@ -37,6 +37,7 @@ ENVIRONMENT = {
     "ARTICLES_BUCKET": "bench-articles",
     "IDEMPOTENCY_TABLE": "bench-idempotency",
     "STORY_TABLE": "bench-stories",
+    "SUBSCRIBER_TABLE": "bench-subscribers",
     "ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:bench-alerts",
     "DIGEST_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:bench-digest",
     "AWS_DEFAULT_REGION": "us-east-1",

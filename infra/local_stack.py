@@ -84,11 +84,15 @@ class SqsEventSource:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleEventSource:
-    """A Schedule event of a function: moto fires no EventBridge targets, so ``infra.schedules`` does."""
+    """A Schedule event of a function: moto fires no EventBridge targets, so ``infra.schedules`` does.
+
+    ``input`` is the rule's constant input (JSON text), which EventBridge delivers instead of its event.
+    """
 
     function_id: str
     event_id: str
     expression: str
+    input: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -655,8 +659,16 @@ class _Deployer:
         for event_id, event in (properties.get("Events") or {}).items():
             generated_id = f"{logical_id}{event_id}"
             if event.get("Type") == "Schedule":
-                schedule = (event.get("Properties") or {}).get("Schedule", "")
-                self.stack.schedules.append(ScheduleEventSource(logical_id, event_id, str(schedule)))
+                schedule_properties = event.get("Properties") or {}
+                constant = schedule_properties.get("Input")
+                self.stack.schedules.append(
+                    ScheduleEventSource(
+                        logical_id,
+                        event_id,
+                        str(schedule_properties.get("Schedule", "")),
+                        None if constant is None else _text(constant),
+                    )
+                )
             if event.get("Type") != "SQS":
                 self.skip(
                     generated_id,

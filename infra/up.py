@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  .venv/bin/takeaways subscribe --protocol sqs --endpoint arn:aws:sqs:us-east-1:{stack.account_id}:my-inbox --topics economy"
         )
         print("  .venv/bin/takeaways upload --wait samples/articles/wind-farm-vote.json")
+        print("  .venv/bin/takeaways digest --period daily   (digests are not fired on their own here)")
         print("  .venv/bin/takeaways status")
         print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")
         print("  .venv/bin/takeaways feeds add http://127.0.0.1:8000/feed.xml --source 'My Paper'")

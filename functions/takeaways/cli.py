@@ -8,7 +8,8 @@ takeaways threads IN.jsonl -o OUT      which articles tell the same story (new, 
 takeaways feeds add|remove|list        the feeds the poller follows (takeaways.cli_feeds)
 takeaways fetch URL [--dry-run]        one article page into incoming/ (takeaways.cli_feeds)
 
-The operator commands (subscribe, status, pause ...) are in ``takeaways.operator_cli``.
+The subscription commands (subscribe, preferences, digest ...) are in ``takeaways.cli_subscriptions``,
+the other operator commands (upload, status, pause ...) in ``takeaways.operator_cli``.
 """
 
 from __future__ import annotations
@@ -102,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     summarise.add_argument("--max-chars", type=int, default=200_000, help="truncate longer articles")
     summarise.set_defaults(run=_summarise)
 
+    from takeaways.cli_subscriptions import register as register_subscription_commands
+
+    register_subscription_commands(commands, _stack_option)
     register_operator_commands(commands, _stack_option)
 
     replay = commands.add_parser("replay", help="re-enqueue stored articles for summarising again")

@@ -144,7 +144,7 @@ def test_a_deleted_subscriber_queue_loses_only_its_own_copy_which_waits_in_the_s
     assert "2 undelivered subscriber copies" in capsys.readouterr().out
 
 
-def test_subscriptions_shows_each_ones_state_and_unsubscribe_removes_it(
+def test_subscriptions_shows_each_ones_frequency_and_state_and_unsubscribe_removes_it(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, digest_arn = _queue("digest-inbox")
@@ -152,20 +152,47 @@ def test_subscriptions_shows_each_ones_state_and_unsubscribe_removes_it(
         main(["subscribe", "--protocol", "email", "--endpoint", "desk@news.example", "--topics", "sport"])
         == 0
     )
-    assert main(["subscribe", "--protocol", "sqs", "--endpoint", digest_arn, "--digest"]) == 0
-    capsys.readouterr()
+    assert main(["subscribe", "--protocol", "sqs", "--endpoint", digest_arn, "--frequency", "weekly"]) == 0
+    printed = capsys.readouterr().out
+    instant_id, digest_id = (
+        line.split(" as ")[1] for line in printed.splitlines() if line.startswith("subscribed")
+    )
+    # One made outside the CLI, with no record in the registry.
+    subscribe_queue(local_stack_file.physical_id("AlertsTopic"), "unmanaged-inbox")
     assert main(["subscriptions"]) == 0
     listing = capsys.readouterr().out
-    assert "2 subscription(s)" in listing
-    assert "confirmed, instant, text delivery" in listing and '"topics": ["sport"]' in listing
-    assert "confirmed, daily digest, raw delivery" in listing
-    assert listing.count("arn:aws:sns:us-east-1:") == 2
+    assert "3 subscription(s)" in listing
+    assert f"{instant_id:<15} email" in listing and "instant, confirmed, text delivery" in listing
+    assert '"topics": ["sport"]' in listing
+    assert f"{digest_id:<15} sqs" in listing and "weekly, confirmed, raw delivery" in listing
+    assert "(unmanaged)" in listing and "unmanaged, confirmed, envelope delivery" in listing
+    assert listing.count("arn:aws:sns:us-east-1:") == 3
     assert main(["unsubscribe", "desk@news.example"]) == 0
-    assert "unsubscribed email:desk@news.example (instant)" in capsys.readouterr().out
-    assert main(["subscriptions"]) == 0
+    assert f"unsubscribed email:desk@news.example (instant, {instant_id})" in capsys.readouterr().out
+    assert main(["unsubscribe", digest_id]) == 0
+    assert main(["subscriptions", "--frequency", "unmanaged"]) == 0
     assert "1 subscription(s)" in capsys.readouterr().out
     with pytest.raises(SystemExit, match=r"no subscription is desk@news\.example"):
         main(["unsubscribe", "desk@news.example"])
+    assert (
+        boto3.client("dynamodb").scan(TableName=local_stack_file.physical_id("SubscriberTable"))["Items"]
+        == []
+    )
+
+
+def test_the_same_endpoint_is_subscribed_once_per_topic(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, arn = _queue("twice-inbox")
+    assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn]) == 0
+    instant_id = capsys.readouterr().out.splitlines()[0].rsplit(" as ", 1)[1]
+    assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--frequency", "daily"]) == 0
+    with pytest.raises(SystemExit, match=r"already subscribed \(instant\) as sub-"):
+        main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--topics", "sport"])
+    with pytest.raises(SystemExit, match=r"already subscribed \(daily\) as sub-"):
+        main(["preferences", instant_id, "--frequency", "weekly"])  # its digest subscription exists
+    with pytest.raises(SystemExit, match="has 2 subscriptions: name one by its id"):
+        main(["preferences", arn, "--min-priority", "3"])
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,18 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus
 
 import boto3
 from botocore.exceptions import ClientError
 
-from takeaways.alerts.subscription import SubscriptionState, describe_subscription
+from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
+from takeaways.adapters.subscriptions import ManagedSubscriptions, StackTopics
+
+if TYPE_CHECKING:
+    from takeaways.alerts.subscription import DigestFrequency
+    from takeaways.pipeline.digest import DigestReport
 
 LOCAL_STACK_FILE = Path(".takeaways") / "local-stack.json"
 REPLAY_MARKER = "takeawaysReplay"
@@ -62,20 +67,26 @@ def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE)
     return {item["LogicalResourceId"]: item.get("PhysicalResourceId", "") for item in found}
 
 
-def subscribe(topic_arn: str, protocol: str, endpoint: str, attributes: dict[str, str]) -> str:
-    """Subscribe an endpoint whose queue or function exists; return the subscription ARN (or pending)."""
+def require_endpoint(protocol: str, endpoint: str) -> None:
+    """Raise ``EndpointMissing`` for a queue or function that does not exist (SNS would accept it)."""
     if protocol == "sqs":
         _require_queue(endpoint)
     elif protocol == "lambda":
         _require_function(endpoint)
-    response = boto3.client("sns").subscribe(
-        TopicArn=topic_arn,
-        Protocol=protocol,
-        Endpoint=endpoint,
-        Attributes=attributes,
-        ReturnSubscriptionArn=True,
+
+
+def managed_subscriptions(found: dict[str, str]) -> ManagedSubscriptions:
+    """The stack's managed subscriptions (its topics, registry and subscription dead-letter queue)."""
+    topics = StackTopics(
+        alerts_topic_arn=found["AlertsTopic"],
+        digest_topic_arn=found["DigestTopic"],
+        dead_letter_queue_arn=queue_arn(found["SubscriptionDeadLetterQueue"]),
     )
-    return str(response["SubscriptionArn"])
+    return ManagedSubscriptions(boto3.client("sns"), subscriber_registry(found), topics)
+
+
+def subscriber_registry(found: dict[str, str]) -> DynamoSubscriberRegistry:
+    return DynamoSubscriberRegistry(boto3.client("dynamodb"), found["SubscriberTable"])
 
 
 def _require_queue(queue_arn: str) -> None:
@@ -183,10 +194,10 @@ def move_messages(
             return moved  # the rest become visible again after the visibility timeout: run it again
 
 
-def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionState]:
-    """Every subscription to a topic with its status, delivery, filter policy and dead-letter queue."""
+def subscriptions(topic_arn: str) -> list[tuple[dict[str, str], dict[str, str] | None]]:
+    """Every subscription to a topic as listed, with its attributes (None while pending: SNS has none to read)."""
     sns = boto3.client("sns")
-    found: list[SubscriptionState] = []
+    found: list[tuple[dict[str, str], dict[str, str] | None]] = []
     for page in sns.get_paginator("list_subscriptions_by_topic").paginate(TopicArn=topic_arn):
         for item in page["Subscriptions"]:
             listed = {key: str(item.get(key, "")) for key in ("SubscriptionArn", "Protocol", "Endpoint")}
@@ -195,7 +206,7 @@ def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionS
                 attributes = sns.get_subscription_attributes(SubscriptionArn=listed["SubscriptionArn"])[
                     "Attributes"
                 ]
-            found.append(describe_subscription(listed, attributes, digest=digest))
+            found.append((listed, attributes))
     return found
 
 
@@ -254,3 +265,34 @@ def _notification(bucket: str, item: dict[str, Any], region: str, replay_id: str
         ],
         REPLAY_MARKER: replay_id,
     }
+
+
+def run_digest_here(found: dict[str, str], period: DigestFrequency, fired_at: datetime) -> DigestReport:
+    """One firing of a digest schedule run in this process, as DigestFunction runs it (the local stack)."""
+    from takeaways.adapters.sns_publisher import SnsTopicPublisher
+    from takeaways.adapters.story_table import DynamoStoryLedger
+    from takeaways.pipeline.digest import publish_digests
+
+    return publish_digests(
+        period,
+        fired_at,
+        registry=subscriber_registry(found),
+        # Only the digest lines are read: the story window plays no part.
+        lines=DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0),
+        publisher=SnsTopicPublisher(boto3.client("sns"), found["DigestTopic"]),
+    )
+
+
+def invoke_digest(function_name: str, period: DigestFrequency) -> dict[str, Any]:
+    """Invoke the deployed DigestFunction with its schedule's input; its answer, or ``DigestFailed``."""
+    response = boto3.client("lambda").invoke(
+        FunctionName=function_name, Payload=json.dumps({"period": period}).encode()
+    )
+    answer: dict[str, Any] = json.loads(response["Payload"].read() or b"{}")
+    if response.get("FunctionError"):
+        raise DigestFailed(str(answer.get("errorMessage") or answer))
+    return answer
+
+
+class DigestFailed(Exception):
+    """The deployed DigestFunction failed (its message says which digests were not sent)."""

@@ -18,6 +18,8 @@ from takeaways.text.untrusted import clean_text, url_domain, web_url
 SUBJECT_LIMIT = 100
 SMS_LIMIT = 140
 MESSAGE_BYTES_LIMIT = 256 * 1024
+# SNS drops a message with more attributes than this for raw SQS subscribers (client-side error).
+MAX_MESSAGE_ATTRIBUTES = 10
 _ATTRIBUTE_ARRAY_ITEMS = 10
 _ATTRIBUTE_ITEM_CHARS = 80
 _ENGINE_LABELS = {"extractive": "the built-in extractive engine"}
@@ -174,7 +176,10 @@ def readable_time(published: str) -> str:
 
 
 def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
-    """Attributes for subscription filter policies; SNS rejects empty values, so they are left out."""
+    """Attributes for subscription filter policies; SNS rejects empty values, so they are left out.
+
+    At most ten (``MAX_MESSAGE_ATTRIBUTES``): SNS discards a message with more for raw SQS subscribers.
+    """
     attributes: dict[str, dict[str, str]] = {
         "priority": {"DataType": "Number", "StringValue": str(payload.priority)},
         "language": {"DataType": "String", "StringValue": payload.language or "und"},
@@ -189,6 +194,8 @@ def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
     topics = _attribute_array([topic.name for topic in payload.topics])
     if topics:
         attributes["topics"] = {"DataType": "String.Array", "StringValue": json.dumps(topics)}
+        # The strongest topic alone: the one attribute a filter can exclude a topic by (`muted_topics`).
+        attributes["topic"] = {"DataType": "String", "StringValue": topics[0]}
     entities = _attribute_array([entity.name for entity in payload.entities])
     if entities:
         attributes["entities"] = {"DataType": "String.Array", "StringValue": json.dumps(entities)}

@@ -22,6 +22,7 @@ from takeaways.adapters.clients import dynamodb_client, s3_client, sns_client
 from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.adapters.sns_publisher import SnsTopicPublisher
 from takeaways.adapters.story_table import DynamoStoryLedger
+from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
 from takeaways.config import ConfigurationError, Settings, settings
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
 from takeaways.pipeline.deadline import article_seconds_left
@@ -194,6 +195,7 @@ def notify_dependencies() -> NotifyDependencies:
 class DigestDependencies:
     settings: Settings
     ledger: DynamoStoryLedger
+    registry: DynamoSubscriberRegistry
     publisher: SnsTopicPublisher
 
 
@@ -201,10 +203,15 @@ class DigestDependencies:
 def digest_dependencies() -> DigestDependencies:
     current = settings()
     ledger = story_ledger(current)
-    if ledger is None or not current.digest_topic_arn:
-        raise ConfigurationError("STORY_TABLE and DIGEST_TOPIC_ARN are required by the digest function")
+    if ledger is None or not current.digest_topic_arn or not current.subscriber_table:
+        raise ConfigurationError(
+            "STORY_TABLE, SUBSCRIBER_TABLE and DIGEST_TOPIC_ARN are required by the digest function"
+        )
     return DigestDependencies(
-        settings=current, ledger=ledger, publisher=SnsTopicPublisher(sns_client(), current.digest_topic_arn)
+        settings=current,
+        ledger=ledger,
+        registry=DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table),
+        publisher=SnsTopicPublisher(sns_client(), current.digest_topic_arn),
     )
 
 

@@ -16,6 +16,7 @@ ENVIRONMENT = {
     "ARTICLES_BUCKET": "cold-start",
     "IDEMPOTENCY_TABLE": "idempotency",
     "STORY_TABLE": "stories",
+    "SUBSCRIBER_TABLE": "subscribers",
     "ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:alerts",
     "DIGEST_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
     "AWS_DEFAULT_REGION": "us-east-1",
@@ -69,7 +70,8 @@ sys.meta_path.insert(0, NotPackaged())
 import takeaways.text.language as language, takeaways.text.topics as topics
 language.MODEL_FILE = topics.MODEL_FILE = Path("/not/packaged/text/models")  # removed from those packages
 import takeaways.handlers.notify, takeaways.handlers.digest
-from takeaways.alerts.digest import render_digest
+from takeaways.alerts.digest import DigestHeading, render_digest, select_stories
+from takeaways.alerts.filter_policy import Preferences, build_filter_policy
 from takeaways.alerts.render import render_alert
 from takeaways.pipeline.notify import story_probe
 from takeaways.stories.threads import decide_story
@@ -78,7 +80,10 @@ from tests.unit.alerts.test_render import make_record
 record = make_record()
 decision = decide_story(story_probe(record, "alert-1", datetime.now(UTC)), [], {{}}, window=timedelta(hours=48))
 alert = render_alert(record, summary_uri="s3://articles/summaries/a.json")
-[digest] = render_digest("2026-12-02", [alert.payload])
+moment = datetime.now(UTC)
+heading = DigestHeading(subscriber_id="sub-1", frequency="daily", period="daily:x", since=moment, until=moment)
+stories = select_stories([alert.payload], build_filter_policy(Preferences(topics=["economy"])))
+[digest] = render_digest(heading, stories)
 print(decision.relation, len(alert.sns_message()) > 0, digest.payload.story_count)
 """
 
