@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from takeaways.alerts.subscription import SubscriberRecord, SubscriptionState
 
 SubcommandAdder = Any  # argparse's _SubParsersAction, which it does not export
-_TOPICS = {"AlertsTopic": "alerts", "DigestTopic": "digest"}
+# Managed subscriptions are on the subscriber topic; the alerts topic has only unmanaged ones.
+_TOPICS = ("AlertsTopic", "SubscriberTopic")
 
 
 def register(commands: SubcommandAdder, stack_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -181,10 +182,9 @@ def _subscribe(args: argparse.Namespace) -> int:
         raise SystemExit(str(error)) from None
     print(f"subscribed {args.protocol}:{endpoint} as {record.subscriber_id}")
     print(f"  frequency: {frequency_text(record.frequency)}")
-    print(f"  subscription: {record.subscription_arn} (on the {record.topic} topic)")
-    print(f"  filter: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
-    if record.frequency != "instant":
-        print(f"  SNS filter policy: {json.dumps(record.sns_filter_policy())} (its digests only)")
+    print(f"  subscription: {record.subscription_arn} (on the subscriber topic)")
+    print(f"  preferences: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
+    print(f"  SNS filter policy: {json.dumps(record.sns_filter_policy())} (the messages made for it only)")
     if args.protocol in RAW_PROTOCOLS:
         form = "SNS's JSON envelope" if args.envelope else "the JSON itself (raw delivery)"
         print(f"  each message: {form}")
@@ -209,7 +209,7 @@ def _create_inbox(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", args.name):
         raise SystemExit(f"{args.name!r} is not a queue name: up to 80 letters, digits, - and _")
     found = _resources(args)
-    arn = create_inbox(args.name, [found["AlertsTopic"], found["DigestTopic"]])
+    arn = create_inbox(args.name, [found["AlertsTopic"], found["SubscriberTopic"]])
     print(arn)
     print(f"  subscribe it: takeaways subscribe --protocol sqs --endpoint {arn}", file=sys.stderr)
     return 0
@@ -225,14 +225,14 @@ def _listed(found: dict[str, str]) -> list[SubscriptionState]:
     records = registry.everyone()
     states = []
     seen: set[str] = set()
-    for logical_id, topic in _TOPICS.items():
+    for logical_id in _TOPICS:
         for listed, attributes in subscriptions(found[logical_id]):
             record = next(
                 (
                     r
                     for r in records
                     if r.subscriber_id not in seen
-                    and r.topic == topic
+                    and logical_id == "SubscriberTopic"
                     and (
                         r.subscription_arn == listed["SubscriptionArn"]
                         or (r.protocol, r.endpoint) == (listed["Protocol"], listed["Endpoint"])
@@ -260,10 +260,10 @@ def _subscriptions(args: argparse.Namespace) -> int:
     for item in listed:
         print(f"  {item.subscriber_id or '(unmanaged)':<15} {item.protocol:<10} {item.endpoint}")
         print(f"                  {item.frequency}, {item.status}, {item.delivery} delivery")
-        if item.frequency in DIGEST_FREQUENCIES:
+        if item.subscriber_id:
             preferences = item.preferences_policy
             print(
-                f"                  filter: {json.dumps(preferences, sort_keys=True) if preferences else 'every story'}"
+                f"                  preferences: {json.dumps(preferences, sort_keys=True) if preferences else 'everything'}"
             )
         else:
             policy = item.filter_policy
@@ -273,10 +273,10 @@ def _subscriptions(args: argparse.Namespace) -> int:
         print(f"                  {item.arn}")
         if (
             item.frequency == "unmanaged"
-            and item.arn.startswith(found["DigestTopic"])
+            and item.arn.startswith(found["SubscriberTopic"])
             and not item.filter_policy
         ):
-            print("                  no subscriber filter: it receives every subscriber's digest")
+            print("                  no subscriber filter: it receives every subscriber's copies and digests")
         if item.status == "confirmed" and not item.dead_letter_queue:
             print("                  no dead-letter queue: an undeliverable copy is dropped")
     return 0
@@ -285,7 +285,7 @@ def _subscriptions(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- changes
 def _preferences(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import managed_subscriptions
-    from takeaways.adapters.subscriptions import AlreadySubscribed, SubscriptionPending
+    from takeaways.adapters.subscriptions import AlreadySubscribed
     from takeaways.alerts.preferences import PreferenceChange, PreferenceRefused
 
     try:
@@ -307,7 +307,7 @@ def _preferences(args: argparse.Namespace) -> int:
     record = _target(managed, args.target)
     try:
         outcome = managed.change(record, changes)
-    except (PreferenceRefused, SubscriptionPending, AlreadySubscribed) as error:
+    except (PreferenceRefused, AlreadySubscribed) as error:
         raise SystemExit(str(error)) from None
     for change in changes:
         print(f"  {change.describe()}")

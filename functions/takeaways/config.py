@@ -28,8 +28,8 @@ class ConfigurationError(RuntimeError):
 class Settings:
     """The validated environment of a Takeaways function (field name = env var, lower-cased).
 
-    ``alerts_topic_arn`` is needed only by NotifyFunction, ``digest_topic_arn`` and
-    ``subscriber_table`` only by DigestFunction; an empty ``story_table`` turns story de-duplication off;
+    ``alerts_topic_arn`` is needed only by NotifyFunction, ``subscriber_topic_arn`` and
+    ``subscriber_table`` only by DeliveryFunction, DigestFunction and PreferencesFunction; an empty ``story_table`` turns story de-duplication off;
     ``openai_price_per_million`` is 'input,output' in USD (empty: built-in prices);
     ``daily_token_budget`` is model tokens per UTC day, 0 meaning no limit;
     ``article_time_budget_seconds`` is what parsing and summarising one article may take
@@ -42,9 +42,9 @@ class Settings:
     articles_bucket: str
     idempotency_table: str
     alerts_topic_arn: str = ""
-    digest_topic_arn: str = ""
+    subscriber_topic_arn: str = ""
     story_table: str = ""
-    # The subscription registry: DigestFunction's due subscribers and their digest bookkeeping.
+    # The subscription registry: every managed subscriber, their preferences and digest bookkeeping.
     subscriber_table: str = ""
     story_window_seconds: int = field(default=48 * 3600, metadata=field_info(ge=1))
     incoming_prefix: str = "incoming/"

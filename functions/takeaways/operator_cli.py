@@ -277,7 +277,7 @@ def _status(args: argparse.Namespace) -> int:
             hour_ago,
             now,
         )
-        for topic in ("AlertsTopic", "DigestTopic")
+        for topic in ("AlertsTopic", "SubscriberTopic")
     )
     at_least = "at least " if more_summaries or more_rejections else ""
     print(

@@ -175,7 +175,7 @@ def test_a_preference_change_changes_what_arrives_next(
     # Back to instant: a new subscription on the alerts topic with its preferences, the digest one gone.
     assert main(["preferences", daily, "--frequency", "instant", "--mute-topic", "politics"]) == 0
     sns = boto3.client("sns")
-    digest_subscriptions = sns.list_subscriptions_by_topic(TopicArn=stack.physical_id("DigestTopic"))
+    digest_subscriptions = sns.list_subscriptions_by_topic(TopicArn=stack.physical_id("SubscriberTopic"))
     assert digest_subscriptions["Subscriptions"] == []
     capsys.readouterr()
     assert main(["subscriptions", "--frequency", "instant"]) == 0

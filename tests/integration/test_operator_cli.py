@@ -111,7 +111,7 @@ def test_a_subscription_that_could_never_deliver_is_refused(
 ) -> None:
     with pytest.raises(SystemExit, match=refusal):
         main(["subscribe", *arguments])
-    for topic in ("AlertsTopic", "DigestTopic"):
+    for topic in ("AlertsTopic", "SubscriberTopic"):
         listed = boto3.client("sns").list_subscriptions_by_topic(TopicArn=local_stack_file.physical_id(topic))
         assert listed["Subscriptions"] == []
 

@@ -332,6 +332,8 @@ def test_create_inbox_makes_a_queue_the_alert_topics_may_send_to(
     [statement] = policy["Statement"]
     assert statement["Principal"] == {"Service": "sns.amazonaws.com"} and statement["Resource"] == arn
     allowed = statement["Condition"]["ArnEquals"]["aws:SourceArn"]
-    assert sorted(allowed) == sorted(local_stack_file.physical_id(t) for t in ("AlertsTopic", "DigestTopic"))
+    assert sorted(allowed) == sorted(
+        local_stack_file.physical_id(t) for t in ("AlertsTopic", "SubscriberTopic")
+    )
     with pytest.raises(SystemExit, match="not a queue name"):
         main(["create-inbox", "news room"])

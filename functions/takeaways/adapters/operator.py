@@ -78,8 +78,7 @@ def require_endpoint(protocol: str, endpoint: str) -> None:
 def managed_subscriptions(found: dict[str, str]) -> ManagedSubscriptions:
     """The stack's managed subscriptions (its topics, registry and subscription dead-letter queue)."""
     topics = StackTopics(
-        alerts_topic_arn=found["AlertsTopic"],
-        digest_topic_arn=found["DigestTopic"],
+        subscriber_topic_arn=found["SubscriberTopic"],
         dead_letter_queue_arn=queue_arn(found["SubscriptionDeadLetterQueue"]),
     )
     return ManagedSubscriptions(boto3.client("sns"), subscriber_registry(found), topics)
@@ -279,7 +278,7 @@ def run_digest_here(found: dict[str, str], period: DigestFrequency, fired_at: da
         registry=subscriber_registry(found),
         # Only the digest lines are read: the story window plays no part.
         lines=DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0),
-        publisher=SnsTopicPublisher(boto3.client("sns"), found["DigestTopic"]),
+        publisher=SnsTopicPublisher(boto3.client("sns"), found["SubscriberTopic"]),
     )
 
 

@@ -1,19 +1,15 @@
 """The managed subscriptions: SNS subscriptions and their registry records, changed together.
 
-``ManagedSubscriptions`` makes a subscription (an SNS subscription on the alerts or the digest
-topic, then its record), carries out a subscriber's changes (``alerts.preferences``) and removes
-one. What each change does on AWS:
+``ManagedSubscriptions`` makes a subscription (an SNS subscription on the subscriber topic, then
+its record), carries out a subscriber's changes (``alerts.preferences``) and removes one. Every
+managed subscription has the same SNS filter policy, ``{"subscriber": ["<id>"]}``: what it hears
+about and how often are in its record, read where its messages are made. So:
 
-- an instant subscription's preferences: ``SetSubscriptionAttributes`` rewrites its filter policy
-  from the new preferences (SNS applies it within minutes);
-- a digest subscription's preferences, or daily <-> weekly: the registry record only (its SNS
-  policy names its subscriber id and never changes);
-- instant <-> daily/weekly: a new subscription on the other topic, with the filter it needs, then
-  the old one is removed. An e-mail or HTTPS endpoint must confirm the new subscription, as it
-  confirmed the first; until it does, it receives nothing;
+- a change of preferences or frequency rewrites the record alone, and applies to the next
+  message made for the subscriber; the endpoint never has to confirm again;
+- moving to a digest starts the digest window then, so stories already sent as alerts are not
+  sent again;
 - unsubscribe: ``Unsubscribe`` and the record is deleted.
-
-Moving to a digest starts the digest window then, so stories already sent as alerts are not sent again.
 
     managed = ManagedSubscriptions(sns_client(), DynamoSubscriberRegistry(...), topics)
     record = managed.subscribe("email", "desk@example.com", frequency="daily", preferences=Preferences(topics=["sport"]))
@@ -22,11 +18,10 @@ Moving to a digest starts the digest window then, so stories already sent as ale
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
@@ -34,13 +29,11 @@ from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
 from takeaways.alerts.filter_policy import Preferences
 from takeaways.alerts.preferences import PreferenceChange, apply_changes
 from takeaways.alerts.subscription import (
-    CONFIRMING_PROTOCOLS,
     PENDING_ARN,
     Frequency,
     SubscriberRecord,
     new_subscriber_id,
     subscription_attributes,
-    topic_for,
 )
 
 if TYPE_CHECKING:
@@ -58,26 +51,12 @@ class AlreadySubscribed(Exception):
         self.record = record
 
 
-class SubscriptionPending(Exception):
-    """An instant subscription's filter cannot be changed before its endpoint confirms it."""
-
-    def __init__(self, record: SubscriberRecord) -> None:
-        super().__init__(
-            f"{record.protocol}:{record.endpoint} has not confirmed its subscription yet: its filter can be "
-            "changed once it has"
-        )
-
-
 @dataclass(frozen=True, slots=True)
 class StackTopics:
-    """Where managed subscriptions go: the two topics, and the queue their undeliverable copies go to."""
+    """Where managed subscriptions go: the subscriber topic, and the queue their undeliverable copies go to."""
 
-    alerts_topic_arn: str
-    digest_topic_arn: str
+    subscriber_topic_arn: str
     dead_letter_queue_arn: str | None
-
-    def arn(self, frequency: Frequency) -> str:
-        return self.alerts_topic_arn if topic_for(frequency) == "alerts" else self.digest_topic_arn
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +93,7 @@ class ManagedSubscriptions:
         envelope: bool = False,
     ) -> SubscriberRecord:
         """A new managed subscription (the endpoint already checked); raises ``AlreadySubscribed``."""
-        self._refuse_a_second(protocol, endpoint, frequency)
+        self._refuse_a_second(protocol, endpoint)
         now = self._clock()
         record = SubscriberRecord(
             subscriber_id=new_subscriber_id(),
@@ -141,42 +120,21 @@ class ManagedSubscriptions:
             return ChangeOutcome(None, (self.remove(record),))
         if changed.frequency == record.frequency and changed.preferences == record.preferences:
             return ChangeOutcome(record, ("nothing to change",))
-        moved = topic_for(changed.frequency) != record.topic
-        if moved:
-            self._refuse_a_second(record.protocol, record.endpoint, changed.frequency)
-        old_arn = self.current_arn(record)  # before the record names the new subscription
         updated = replace(record, frequency=changed.frequency, preferences=changed.preferences)
         notes: list[str] = []
-        if moved:
-            if updated.topic == "digest":
+        if changed.frequency != record.frequency:
+            if record.frequency == "instant":
                 updated = replace(updated, window_start=self._clock())
-            updated = replace(updated, subscription_arn=self._subscribe(updated))
-            notes.append(f"moved to the {updated.topic} topic: {updated.subscription_arn}")
-            if record.protocol in CONFIRMING_PROTOCOLS:
-                notes.append(
-                    f"{record.endpoint} must confirm the new subscription (SNS sends a link); until then it "
-                    "receives nothing"
-                )
-        elif updated.topic == "alerts":
-            self._set_filter_policy(old_arn, updated)
-            updated = replace(updated, subscription_arn=old_arn)
-            notes.append("filter policy rewritten (SNS applies it within a few minutes)")
-        try:
-            self._registry.change(
-                record.subscriber_id,
-                frequency=updated.frequency,
-                preferences=updated.preferences,
-                subscription_arn=updated.subscription_arn,
-                window_start=updated.window_start,
-            )
-        except Exception:
-            if moved:
-                self._unsubscribe(updated.subscription_arn)
-            raise
-        if moved:
-            self._unsubscribe(old_arn)
-            if not old_arn.startswith("arn:"):
-                notes.append("the old subscription was never confirmed: SNS drops it after three days")
+            notes.append(f"from now on: {PreferenceChange('frequency', updated.frequency).describe()}")
+        if changed.preferences != record.preferences:
+            notes.append("preferences changed: the next message follows them")
+        self._registry.change(
+            record.subscriber_id,
+            frequency=updated.frequency,
+            preferences=updated.preferences,
+            subscription_arn=record.subscription_arn,
+            window_start=updated.window_start,
+        )
         return ChangeOutcome(updated, tuple(notes))
 
     def remove(self, record: SubscriberRecord) -> str:
@@ -198,7 +156,7 @@ class ManagedSubscriptions:
         if record.subscription_arn.startswith("arn:") and record.subscription_arn != PENDING_ARN:
             return record.subscription_arn
         pages = self._sns.get_paginator("list_subscriptions_by_topic").paginate(
-            TopicArn=self._topics.arn(record.frequency)
+            TopicArn=self._topics.subscriber_topic_arn
         )
         for page in pages:
             for listed in page["Subscriptions"]:
@@ -209,14 +167,10 @@ class ManagedSubscriptions:
                     return arn
         return record.subscription_arn or PENDING_ARN
 
-    def _refuse_a_second(self, protocol: str, endpoint: str, frequency: Frequency) -> None:
+    def _refuse_a_second(self, protocol: str, endpoint: str) -> None:
         """SNS keeps one subscription per endpoint and topic: a second would be refused or merged."""
         for existing in self._registry.everyone():
-            if (existing.protocol, existing.endpoint, existing.topic) == (
-                protocol,
-                endpoint,
-                topic_for(frequency),
-            ):
+            if (existing.protocol, existing.endpoint) == (protocol, endpoint):
                 raise AlreadySubscribed(existing)
 
     # -- SNS ---------------------------------------------------------------------------------------
@@ -229,23 +183,13 @@ class ManagedSubscriptions:
             envelope=record.envelope,
         )
         response = self._sns.subscribe(
-            TopicArn=self._topics.arn(record.frequency),
+            TopicArn=self._topics.subscriber_topic_arn,
             Protocol=record.protocol,
             Endpoint=record.endpoint,
             Attributes=attributes,
             ReturnSubscriptionArn=True,
         )
         return str(response["SubscriptionArn"])
-
-    def _set_filter_policy(self, arn: str, record: SubscriberRecord) -> None:
-        policy: dict[str, Any] | None = record.sns_filter_policy()
-        if not arn.startswith("arn:"):
-            raise SubscriptionPending(record)
-        # An empty value removes the policy (every alert), as SNS documents.
-        value = json.dumps(policy, sort_keys=True) if policy else ""
-        self._sns.set_subscription_attributes(
-            SubscriptionArn=arn, AttributeName="FilterPolicy", AttributeValue=value
-        )
 
     def _unsubscribe(self, arn: str) -> None:
         if not arn.startswith("arn:"):

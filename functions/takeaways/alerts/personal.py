@@ -21,7 +21,9 @@ from takeaways.alerts.render import (
 from takeaways.alerts.subscription import SUBSCRIBER_ATTRIBUTE
 
 
-def personal_alert(payload: AlertPayload, subscriber_id: str, links: Sequence[PreferenceLink]) -> RenderedAlert:
+def personal_alert(
+    payload: AlertPayload, subscriber_id: str, links: Sequence[PreferenceLink]
+) -> RenderedAlert:
     personal = replace(payload, preference_links=list(links))
     attributes = message_attributes(personal)
     attributes[SUBSCRIBER_ATTRIBUTE] = {"DataType": "String", "StringValue": subscriber_id}

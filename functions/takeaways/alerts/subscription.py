@@ -6,10 +6,11 @@ SNS accepts almost any endpoint string and then fails every delivery (or, for e-
 SMS, never confirms), so each protocol's endpoint is checked before subscribing.
 
 Every subscription ``takeaways subscribe`` makes has a record in the subscriber registry
-(``SubscriberTable``): an instant one is on the alerts topic with the filter policy built from
-its preferences; a daily or weekly one is on the digest topic with the policy
-``{"subscriber": ["<id>"]}``, so it receives only the digests made for it, and its preferences
-are applied by DigestFunction, with the same evaluation SNS makes (``filter_policy``).
+(``SubscriberTable``) and is on the subscriber topic with the policy ``{"subscriber": ["<id>"]}``,
+so it receives only the messages made for it: one copy of each alert it wants (instant), or one
+digest a period (daily, weekly), each carrying its own preference links. Its preferences are
+applied where those messages are made, with the evaluation SNS makes (``filter_policy``). The
+alerts topic carries the plain alert, for subscriptions made outside the project.
 """
 
 from __future__ import annotations
@@ -112,10 +113,6 @@ def new_subscriber_id() -> str:
     return f"sub-{secrets.token_hex(_ID_BYTES)}"
 
 
-def topic_for(frequency: Frequency) -> Literal["alerts", "digest"]:
-    return "alerts" if frequency == "instant" else "digest"
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DigestRun:
     """One digest being sent to one subscriber: its period, its window, and the parts that went out.
@@ -154,14 +151,13 @@ class SubscriberRecord:
     last_period: str | None = None
     open_run: DigestRun | None = None
 
-    @property
-    def topic(self) -> Literal["alerts", "digest"]:
-        return topic_for(self.frequency)
+    def sns_filter_policy(self) -> dict[str, Any]:
+        """The policy on the SNS subscription, whatever the frequency: only messages made for this subscriber.
 
-    def sns_filter_policy(self) -> dict[str, Any] | None:
-        """The policy on the SNS subscription: the preferences (instant) or this subscriber's id (digest)."""
-        if self.frequency == "instant":
-            return build_filter_policy(self.preferences)
+        Its preferences are applied where those messages are made (DeliveryFunction for instant
+        copies, DigestFunction for digests), so a change of preferences or frequency is a change of
+        this record alone: the endpoint never has to confirm a new subscription.
+        """
         return {SUBSCRIBER_ATTRIBUTE: [self.subscriber_id]}
 
 

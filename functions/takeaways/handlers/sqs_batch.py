@@ -49,7 +49,10 @@ class QueueMessage:
             event_source_arn=str(record.get("eventSourceARN") or ""),
             receive_count=int(attributes.get("ApproximateReceiveCount") or 1),
             message_attributes={
-                str(name): {"DataType": str(value.get("dataType")), "StringValue": str(value.get("stringValue"))}
+                str(name): {
+                    "DataType": str(value.get("dataType")),
+                    "StringValue": str(value.get("stringValue")),
+                }
                 for name, value in (record.get("messageAttributes") or {}).items()
                 if isinstance(value, Mapping) and value.get("stringValue") is not None
             },

@@ -15,7 +15,13 @@ from typing import Protocol
 from takeaways.links.pages import Page, confirm_page, done_page, refused_page
 from takeaways.links.tokens import LinkClaim, TokenRefused, read_token
 
-_STATUS_BY_REASON = {"expired": 410, "used": 409, "unknown_subscription": 404, "no_key": 503, "not_possible": 409}
+_STATUS_BY_REASON = {
+    "expired": 410,
+    "used": 409,
+    "unknown_subscription": 404,
+    "no_key": 503,
+    "not_possible": 409,
+}
 
 
 class ChangeNotPossible(Exception):

@@ -70,7 +70,10 @@ def deliver_alert(
         issue = issuer_for(subscriber.subscriber_id)
         links = (
             alert_links(
-                payload, frequency=subscriber.frequency, min_priority=subscriber.preferences.min_priority, issue=issue
+                payload,
+                frequency=subscriber.frequency,
+                min_priority=subscriber.preferences.min_priority,
+                issue=issue,
             )
             if issue
             else []

@@ -18,7 +18,7 @@ ENVIRONMENT = {
     "STORY_TABLE": "stories",
     "SUBSCRIBER_TABLE": "subscribers",
     "ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:alerts",
-    "DIGEST_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
+    "SUBSCRIBER_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
     "AWS_DEFAULT_REGION": "us-east-1",
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",
