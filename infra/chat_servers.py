@@ -31,7 +31,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -287,7 +287,8 @@ class _Switches:
 class ChatServers:
     """The three loopback webhooks, on one port; a context manager that starts and stops them."""
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, *, on_accept: Callable[[Received], None] | None = None) -> None:
+        self._on_accept = on_accept
         self._lock = threading.Lock()
         self._received: list[Received] = []
         self._switches = _Switches()
@@ -366,23 +367,28 @@ class ChatServers:
     ) -> tuple[int, dict[str, str], bytes]:
         with self._lock:
             switches = self._switches
+            accepted: Received | None = None
             if path in switches.revoked:
                 answer = _not_found(platform)
             elif switches.rate_limited > 0:
                 switches.rate_limited -= 1
                 answer = _rate_limited(platform, switches.retry_after)
             else:
-                answer = self._judge(platform, path, body, headers)
+                answer, accepted = self._judge(platform, path, body, headers)
             switches.answered.append((platform, answer[0]))
-            return answer
+            if accepted is not None:
+                self._received.append(accepted)
+        if accepted is not None and self._on_accept is not None:
+            self._on_accept(accepted)
+        return answer
 
     def _judge(
         self, platform: Platform, path: str, body: bytes, headers: dict[str, str]
-    ) -> tuple[int, dict[str, str], bytes]:
+    ) -> tuple[tuple[int, dict[str, str], bytes], Received | None]:
         try:
             message = json.loads(body)
         except ValueError:
-            return _refused(platform, "invalid_payload", {"_errors": "not JSON"})
+            return _refused(platform, "invalid_payload", {"_errors": "not JSON"}), None
         if platform == "slack":
             problems: Any = slack_problems(message)
             code = problems[0].split(":", 1)[0] if problems else ""
@@ -393,13 +399,12 @@ class ChatServers:
             problems = discord_problems(message)
             code = "50035"
         if problems:
-            return _refused(platform, code, problems)
+            return _refused(platform, code, problems), None
         switches = self._switches
         if switches.failing > 0:
             switches.failing -= 1
-            return _status(platform, switches.failing_status)
-        self._received.append(Received(platform, path, message, headers))
-        return _accepted(platform)
+            return _status(platform, switches.failing_status), None
+        return _accepted(platform), Received(platform, path, message, headers)
 
 
 class _WebhookHandler(http.server.BaseHTTPRequestHandler):
@@ -495,6 +500,19 @@ def _status(platform: Platform, status: int) -> tuple[int, dict[str, str], bytes
         {"Content-Type": "application/json"},
         _json({"message": "Internal Server Error", "code": 0}),
     )
+
+
+def chat_headline(received: Received) -> str:
+    """The first line a reader sees of an accepted message: its header, its card's title, its embed's title."""
+    body = received.body
+    try:
+        if received.platform == "slack":
+            return str(body["blocks"][0]["text"]["text"])
+        if received.platform == "teams":
+            return str(body["attachments"][0]["content"]["body"][0]["text"])
+        return str(body["embeds"][0]["title"])
+    except (KeyError, IndexError, TypeError):
+        return "(no headline)"
 
 
 @contextlib.contextmanager

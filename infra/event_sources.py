@@ -219,7 +219,9 @@ class EventSourceRunner:
             retry_delay_seconds=redelivery_delay_seconds,
         )
         for spec in stack.functions.values():
-            async_invocations.register(spec.arn, functools.partial(self.asynchronous.enqueue, spec.logical_id))
+            async_invocations.register(
+                spec.arn, functools.partial(self.asynchronous.enqueue, spec.logical_id)
+            )
 
     # ---------------------------------------------------------------- polling
     def poll_once(self) -> int:

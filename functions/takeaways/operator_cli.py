@@ -1,6 +1,7 @@
 """The operator commands of ``takeaways``: subscriptions, uploads, the pipeline's state, pausing alerts.
 
 takeaways subscribe --protocol P --endpoint E [filters]   subscribe an endpoint (checked per protocol)
+takeaways subscribe --protocol slack|teams|discord ...    a chat channel: its webhook URL in Secrets Manager
 takeaways create-inbox NAME                               an SQS queue the alert topics may send to
 takeaways unsubscribe ARN|ENDPOINT                        remove a subscription
 takeaways subscriptions [--digest]                        ARN, protocol, status, frequency, delivery, filter
@@ -25,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from takeaways.alerts.chat.limits import PLATFORMS
 from takeaways.alerts.subscription import PROTOCOLS, InvalidEndpoint, check_endpoint
 from takeaways.text.iptc import TOPIC_SLUGS
 from takeaways.text.language import SUPPORTED_LANGUAGES
@@ -43,6 +45,13 @@ STATUS_QUEUES = {
     "AlertQueue": "alert queue",
     "AlertDeadLetterQueue": "alert DLQ",
     "SubscriptionDeadLetterQueue": "subscription DLQ",
+    "ChatDeadLetterQueue": "chat DLQ",
+}
+# What each chat platform's channel receives, as `subscribe` says it.
+CHAT_FORMATS = {
+    "slack": "Slack blocks (incoming webhook)",
+    "teams": "an Adaptive Card (Teams workflow webhook)",
+    "discord": "an embed (Discord webhook)",
 }
 WAIT_SECONDS = 120
 _POLL_SECONDS = 0.5
@@ -54,11 +63,12 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
     """Add the operator commands to the ``takeaways`` parser."""
     subscribe = commands.add_parser("subscribe", help="subscribe an endpoint to alerts, with a filter policy")
     stack_option(subscribe)
-    subscribe.add_argument("--protocol", required=True, choices=PROTOCOLS)
+    subscribe.add_argument("--protocol", required=True, choices=(*PROTOCOLS, *PLATFORMS))
     subscribe.add_argument(
         "--endpoint",
         required=True,
-        help="e-mail address, E.164 phone number (+447700900123), queue or function ARN, or URL",
+        help="e-mail address, E.164 phone number (+447700900123), queue or function ARN, URL,"
+        " or a Slack, Teams (workflow) or Discord webhook URL",
     )
     subscribe.add_argument(
         "--topics",
@@ -176,8 +186,11 @@ def _subscribe(args: argparse.Namespace) -> int:
         )
     if args.envelope and args.protocol not in RAW_PROTOCOLS:
         raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
+    if args.digest and args.protocol in PLATFORMS:
+        raise SystemExit(
+            f"a {args.protocol} channel gets each alert as it happens; the daily digest is not posted to chat"
+        )
     try:
-        endpoint = check_endpoint(args.protocol, args.endpoint)
         policy = build_filter_policy(
             topics=args.topics,
             entities=args.entities,
@@ -187,6 +200,9 @@ def _subscribe(args: argparse.Namespace) -> int:
             include_updates=not args.no_updates,
             verified_only=args.verified_only,
         )
+        if args.protocol in PLATFORMS:
+            return _subscribe_chat(args, policy)
+        endpoint = check_endpoint(args.protocol, args.endpoint)
     except (InvalidEndpoint, ValueError) as error:
         raise SystemExit(str(error)) from None
     found = resources(args)
@@ -212,6 +228,50 @@ def _subscribe(args: argparse.Namespace) -> int:
     return 0
 
 
+def _subscribe_chat(args: argparse.Namespace, policy: dict[str, Any] | None) -> int:
+    """A chat channel: its webhook checked for the platform, kept in a secret, and subscribed with the filter."""
+    from takeaways.adapters.chat_channels import AliasEndpoints, LocalEndpoints
+    from takeaways.adapters.operator import queue_arn, stack_parameter, subscribe_chat_channel, subscriptions
+    from takeaways.alerts.chat.webhooks import check_webhook_url, webhook_fingerprint, webhook_host
+    from takeaways.alerts.subscription import subscription_attributes
+
+    # The URL's form first, before any stack is asked; whether the stack may post to loopback after.
+    check_webhook_url(args.protocol, args.endpoint, allow_loopback=True)
+    found = resources(args)
+    function_arn = _chat_function(found)
+    if function_arn is None:
+        raise SystemExit("this stack has no ChatFunction: deploy the current template to post alerts to chat")
+    loopback = (stack_parameter(args.stack, "FetchAllowLoopback") or "false").lower() == "true"
+    url = check_webhook_url(args.protocol, args.endpoint, allow_loopback=loopback)
+    topic = found["AlertsTopic"]
+    fingerprint = webhook_fingerprint(url)
+    for item in subscriptions(topic, chat_function_arn=function_arn):
+        if item.webhook_sha256 == fingerprint:
+            raise SystemExit(
+                f"that {item.protocol} webhook is already subscribed ({item.arn}): unsubscribe it to change its filter"
+            )
+    dead_letters = queue_arn(found["SubscriptionDeadLetterQueue"])
+    attributes = subscription_attributes("lambda", filter_policy=policy, dead_letter_queue_arn=dead_letters)
+    endpoints = LocalEndpoints() if args.stack is None else AliasEndpoints()
+    arn, secret = subscribe_chat_channel(topic, function_arn, (args.protocol, url), attributes, endpoints)
+    print(f"subscribed a {args.protocol} channel on {webhook_host(url)}")
+    print(f"  subscription: {arn}")
+    print(f"  filter policy: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
+    print(f"  each message: {CHAT_FORMATS[args.protocol]}")
+    print(f"  webhook URL kept in the secret {secret}")
+    print("  what the platform refuses, or what keeps failing, goes to the chat DLQ")
+    return 0
+
+
+def _chat_function(found: dict[str, str]) -> str | None:
+    """ChatFunction's ARN on this stack (None on a stack deployed before chat channels)."""
+    from takeaways.adapters.chat_channels import chat_function_arn
+
+    if "ChatFunction" not in found:
+        return None
+    return chat_function_arn(found["AlertsTopic"], found["ChatFunction"])
+
+
 def _create_inbox(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import create_inbox
 
@@ -225,14 +285,29 @@ def _create_inbox(args: argparse.Namespace) -> int:
 
 
 def _unsubscribe(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import SubscriptionNotFound, subscriptions, unsubscribe
+    from takeaways.adapters.chat_channels import AliasEndpoints, LocalEndpoints
+    from takeaways.adapters.operator import (
+        SubscriptionNotFound,
+        subscriptions,
+        unsubscribe,
+        unsubscribe_chat_channel,
+    )
+    from takeaways.alerts.chat.webhooks import webhook_fingerprint
 
     found = resources(args)
+    chat_function = _chat_function(found)
+    fingerprint = webhook_fingerprint(args.target)
     listed = [
         item
         for topic in ("AlertsTopic", "DigestTopic")
-        for item in subscriptions(found[topic])
-        if args.target in {item.arn, item.endpoint}
+        for item in subscriptions(found[topic], chat_function_arn=chat_function)
+        # A chat channel by its ARN or its webhook URL, never by its host: that names every channel there.
+        if args.target == item.arn
+        or (
+            item.webhook_sha256 == fingerprint
+            if item.delivery == "chat message"
+            else args.target == item.endpoint
+        )
     ]
     if not listed:
         raise SystemExit(f"no subscription is {args.target}: `takeaways subscriptions` lists them")
@@ -241,10 +316,17 @@ def _unsubscribe(args: argparse.Namespace) -> int:
             print(f"{item.protocol}:{item.endpoint} is pending confirmation: SNS removes it after three days")
             continue
         try:
-            unsubscribe(item.arn)
+            if item.delivery == "chat message":
+                unsubscribe_chat_channel(
+                    item.arn, LocalEndpoints() if args.stack is None else AliasEndpoints()
+                )
+            else:
+                unsubscribe(item.arn)
         except SubscriptionNotFound as error:
             raise SystemExit(str(error)) from None
         print(f"unsubscribed {item.protocol}:{item.endpoint} ({item.frequency})\n  was {item.arn}")
+        if item.channel_secret:
+            print(f"  its webhook URL is deleted with the secret {item.channel_secret}")
     return 0
 
 
@@ -253,12 +335,21 @@ def _subscriptions(args: argparse.Namespace) -> int:
 
     found = resources(args)
     topics = ("DigestTopic",) if args.digest else ("AlertsTopic", "DigestTopic")
-    listed = [item for topic in topics for item in subscriptions(found[topic], digest=topic == "DigestTopic")]
+    chat_function = _chat_function(found)
+    listed = [
+        item
+        for topic in topics
+        for item in subscriptions(
+            found[topic], digest=topic == "DigestTopic", chat_function_arn=chat_function
+        )
+    ]
     print(f"{len(listed)} subscription(s)")
     for item in listed:
         policy = json.dumps(item.filter_policy, sort_keys=True) if item.filter_policy else "every alert"
         print(f"  {item.protocol:<10} {item.endpoint}")
         print(f"             {item.status}, {item.frequency}, {item.delivery} delivery")
+        if item.channel_secret:
+            print(f"             webhook URL in the secret {item.channel_secret}")
         print(f"             filter: {policy}")
         print(f"             {item.arn}")
         if item.status == "confirmed" and not item.dead_letter_queue:

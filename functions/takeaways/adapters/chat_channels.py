@@ -1,14 +1,21 @@
-"""Chat channels in Secrets Manager: read by the chat function, written and listed by the CLI.
+"""Chat channels: their secrets (read by the chat function, written and listed by the CLI) and endpoints.
 
 A channel's secret (``webhooks.channel_secret_name``) holds its platform, webhook URL and
 subscription ARN; its tags repeat what a listing may show without reading the secret: the
 platform, the webhook's host, and a SHA-256 of the URL that lets ``unsubscribe URL`` find it.
+
+SNS keeps one subscription per topic, protocol and endpoint, so channels cannot all subscribe
+ChatFunction's ARN: each subscribes an alias of its own (``chat-<id>``, on ``$LATEST``). On AWS
+the alias is created with an invoke permission for the alerts topic and the function's own
+retry settings; the local runner invokes any alias of a stack's function as the function.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from takeaways.alerts.chat.webhooks import (
     ChatChannel,
@@ -121,3 +128,88 @@ def delete_channel_secret(subscription_arn: str) -> None:
     except ClientError as error:
         if error.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
             raise
+
+
+CHANNEL_ALIAS_PREFIX = "chat-"
+
+
+def chat_function_arn(topic_arn: str, function_name: str) -> str:
+    """ChatFunction's ARN, in the alerts topic's partition, region and account."""
+    _, partition, _, region, account = topic_arn.split(":")[:5]
+    return f"arn:{partition}:lambda:{region}:{account}:function:{function_name}"
+
+
+def is_channel_endpoint(endpoint: str, function_arn: str) -> bool:
+    """Whether a lambda subscription's endpoint is one of ChatFunction's channel aliases."""
+    return endpoint.startswith(f"{function_arn}:{CHANNEL_ALIAS_PREFIX}")
+
+
+class ChannelEndpoints(Protocol):
+    def create(self, function_arn: str, topic_arn: str) -> str:
+        """A new endpoint for one channel: ChatFunction's ARN with an alias of the channel's own."""
+        ...
+
+    def remove(self, endpoint: str) -> None: ...
+
+
+class AliasEndpoints:
+    """On AWS: an alias per channel that the alerts topic may invoke, retried as the function is."""
+
+    def create(self, function_arn: str, topic_arn: str) -> str:
+        import boto3
+        from botocore.exceptions import ClientError
+
+        alias = CHANNEL_ALIAS_PREFIX + secrets.token_hex(6)
+        client = boto3.client("lambda")
+        client.create_alias(
+            FunctionName=function_arn,
+            Name=alias,
+            FunctionVersion="$LATEST",
+            Description="A Takeaways chat channel (takeaways subscribe)",
+        )
+        try:
+            client.add_permission(
+                FunctionName=function_arn,
+                Qualifier=alias,
+                StatementId="alerts-topic",
+                Action="lambda:InvokeFunction",
+                Principal="sns.amazonaws.com",
+                SourceArn=topic_arn,
+            )
+            try:
+                own = client.get_function_event_invoke_config(FunctionName=function_arn, Qualifier="$LATEST")
+            except ClientError as error:
+                if error.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
+                    raise
+            else:
+                client.put_function_event_invoke_config(
+                    FunctionName=function_arn,
+                    Qualifier=alias,
+                    MaximumRetryAttempts=own.get("MaximumRetryAttempts", 2),
+                    MaximumEventAgeInSeconds=own.get("MaximumEventAgeInSeconds", 21600),
+                )
+        except Exception:
+            client.delete_alias(FunctionName=function_arn, Name=alias)
+            raise
+        return f"{function_arn}:{alias}"
+
+    def remove(self, endpoint: str) -> None:
+        import boto3
+        from botocore.exceptions import ClientError
+
+        function_arn, _, alias = endpoint.rpartition(":")
+        try:
+            boto3.client("lambda").delete_alias(FunctionName=function_arn, Name=alias)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
+                raise
+
+
+class LocalEndpoints:
+    """On the local stack: an alias name only; the runner invokes any alias of a function as the function."""
+
+    def create(self, function_arn: str, topic_arn: str) -> str:
+        return f"{function_arn}:{CHANNEL_ALIAS_PREFIX}{secrets.token_hex(6)}"
+
+    def remove(self, endpoint: str) -> None:
+        return None

@@ -9,15 +9,20 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus
 
 import boto3
 from botocore.exceptions import ClientError
 
 from takeaways.alerts.subscription import SubscriptionState, describe_subscription
+
+if TYPE_CHECKING:
+    from takeaways.adapters.chat_channels import ChannelEndpoints
+    from takeaways.alerts.chat.limits import Platform
 
 LOCAL_STACK_FILE = Path(".takeaways") / "local-stack.json"
 REPLAY_MARKER = "takeawaysReplay"
@@ -60,6 +65,73 @@ def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE)
     except ClientError as error:
         raise StackNotFound(f"stack {stack_name!r}: {error}") from error
     return {item["LogicalResourceId"]: item.get("PhysicalResourceId", "") for item in found}
+
+
+def stack_parameter(stack_name: str | None, name: str, local_file: Path = LOCAL_STACK_FILE) -> str | None:
+    """A template parameter's value on the stack: the one ``make up`` deployed with, or CloudFormation's."""
+    if stack_name is None:
+        if not local_file.is_file():
+            return None
+        value = json.loads(local_file.read_text()).get("parameters", {}).get(name)
+        return None if value is None else str(value)
+    stacks = boto3.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"]
+    for parameter in stacks[0].get("Parameters", []) if stacks else []:
+        if parameter.get("ParameterKey") == name:
+            return str(parameter.get("ParameterValue", ""))
+    return None
+
+
+def subscribe_chat_channel(
+    topic_arn: str,
+    function_arn: str,
+    channel: tuple[Platform, str],
+    attributes: dict[str, str],
+    endpoints: ChannelEndpoints,
+) -> tuple[str, str]:
+    """Subscribe a channel (platform, webhook URL): its alias, its subscription, then its secret.
+
+    Returns the subscription ARN and the secret's name. What was made is removed again if a
+    later step fails, so a failed command leaves no half channel behind.
+    """
+    from takeaways.adapters.chat_channels import create_channel_secret
+    from takeaways.alerts.chat.webhooks import ChatChannel, channel_secret_name
+
+    platform, url = channel
+    endpoint = endpoints.create(function_arn, topic_arn)
+    sns = boto3.client("sns")
+    try:
+        arn = str(
+            sns.subscribe(
+                TopicArn=topic_arn,
+                Protocol="lambda",
+                Endpoint=endpoint,
+                Attributes=attributes,
+                ReturnSubscriptionArn=True,
+            )["SubscriptionArn"]
+        )
+    except Exception:
+        endpoints.remove(endpoint)
+        raise
+    try:
+        create_channel_secret(ChatChannel(platform=platform, webhook_url=url, subscription_arn=arn))
+    except Exception:
+        sns.unsubscribe(SubscriptionArn=arn)
+        endpoints.remove(endpoint)
+        raise
+    return arn, channel_secret_name(arn)
+
+
+def unsubscribe_chat_channel(subscription_arn: str, endpoints: ChannelEndpoints) -> None:
+    """The subscription first (nothing new is sent), then the webhook's secret and the alias."""
+    from takeaways.adapters.chat_channels import delete_channel_secret
+
+    attributes = boto3.client("sns").get_subscription_attributes(SubscriptionArn=subscription_arn)[
+        "Attributes"
+    ]
+    endpoint = str(attributes.get("Endpoint", ""))
+    unsubscribe(subscription_arn)
+    delete_channel_secret(subscription_arn)
+    endpoints.remove(endpoint)
 
 
 def subscribe(topic_arn: str, protocol: str, endpoint: str, attributes: dict[str, str]) -> str:
@@ -183,8 +255,14 @@ def move_messages(
             return moved  # the rest become visible again after the visibility timeout: run it again
 
 
-def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionState]:
-    """Every subscription to a topic with its status, delivery, filter policy and dead-letter queue."""
+def subscriptions(
+    topic_arn: str, *, digest: bool = False, chat_function_arn: str | None = None
+) -> list[SubscriptionState]:
+    """Every subscription to a topic with its status, delivery, filter policy and dead-letter queue.
+
+    A chat channel (a subscription of one of ``chat_function_arn``'s aliases) is listed as its
+    platform and webhook host, with the secret that holds its URL.
+    """
     sns = boto3.client("sns")
     found: list[SubscriptionState] = []
     for page in sns.get_paginator("list_subscriptions_by_topic").paginate(TopicArn=topic_arn):
@@ -195,8 +273,31 @@ def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionS
                 attributes = sns.get_subscription_attributes(SubscriptionArn=listed["SubscriptionArn"])[
                     "Attributes"
                 ]
-            found.append(describe_subscription(listed, attributes, digest=digest))
+            state = describe_subscription(listed, attributes, digest=digest)
+            if chat_function_arn and state.protocol == "lambda":
+                state = _as_chat_channel(state, chat_function_arn)
+            found.append(state)
     return found
+
+
+def _as_chat_channel(state: SubscriptionState, chat_function_arn: str) -> SubscriptionState:
+    from takeaways.adapters.chat_channels import channel_listing, is_channel_endpoint
+
+    if not is_channel_endpoint(state.endpoint, chat_function_arn) or not state.arn.startswith("arn:"):
+        return state
+    channel = channel_listing(state.arn)
+    if channel is None:
+        return replace(
+            state, protocol="chat", endpoint="(its channel secret is missing)", delivery="chat message"
+        )
+    return replace(
+        state,
+        protocol=channel.platform,
+        endpoint=channel.host,
+        delivery="chat message",
+        channel_secret=channel.secret_name,
+        webhook_sha256=channel.fingerprint,
+    )
 
 
 def upload_article(path: Path, bucket: str, key: str) -> datetime:
