@@ -86,7 +86,7 @@ def dead_letters(stack: DeployedStack) -> list[dict[str, Any]]:
     while batch := sqs.receive_message(
         QueueUrl=url, MaxNumberOfMessages=10, MessageAttributeNames=["All"]
     ).get("Messages", []):
-        found += batch
+        found += [dict(message) for message in batch]
         for message in batch:
             sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
     return found
