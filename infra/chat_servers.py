@@ -72,7 +72,7 @@ def slack_problems(message: Any) -> list[str]:
         elif len(text) > limits.SLACK_TEXT_CHARS:
             problems.append(f"invalid_payload: text over {limits.SLACK_TEXT_CHARS} characters")
         else:
-            problems += _slack_mrkdwn_problems(text, "text")
+            problems += [f"invalid_payload: {p}" for p in _slack_mrkdwn_problems(text, "text")]
     if blocks is not None:
         if not isinstance(blocks, list) or not blocks:
             return [*problems, "invalid_blocks: blocks must be a non-empty list"]
