@@ -10,6 +10,10 @@ as SQS redeliveries are (``retry_delay_seconds``).
 
 Invocations are queued, never run inside the Publish call: on AWS the publisher does not wait for
 its subscribers, and here the publisher may itself be a function the runner is invoking.
+
+``install()`` does the same for Lambda's own ``Invoke`` with ``InvocationType=Event`` (what
+``takeaways redrive chat`` sends): an asynchronous invoke of a registered function is queued
+instead of reaching moto's Lambda, which has no such function.
 """
 
 from __future__ import annotations
@@ -48,6 +52,39 @@ def target(function_arn: str) -> Callable[[Mapping[str, Any]], None] | None:
     unqualified = ":".join(parts[:7])
     with _targets_lock:
         return _targets.get(function_arn) or _targets.get(unqualified)
+
+
+_MARK = "_takeaways_async_invoke"
+
+
+def install() -> None:
+    """Queue ``Invoke(InvocationType=Event)`` of a registered function for its runner (idempotent)."""
+    from moto.awslambda.models import LambdaBackend
+
+    original = LambdaBackend.invoke
+    if getattr(original, _MARK, False):
+        return
+
+    def invoke(
+        self: LambdaBackend,
+        function_name: str,
+        qualifier: str | None,
+        body: Any,
+        headers: Any,
+        response_headers: Any,
+    ) -> str | bytes | None:
+        arn = function_name
+        if not arn.startswith("arn:"):
+            arn = f"arn:aws:lambda:{self.region_name}:{self.account_id}:function:{function_name}"
+        enqueue = target(f"{arn}:{qualifier}" if qualifier else arn)
+        if enqueue is None or headers.get("X-Amz-Invocation-Type") != "Event":
+            return original(self, function_name, qualifier, body, headers, response_headers)
+        enqueue(json.loads(body or b"{}"))
+        response_headers["Content-Length"] = "0"
+        return b""
+
+    setattr(invoke, _MARK, True)
+    LambdaBackend.invoke = invoke  # type: ignore[method-assign]
 
 
 @dataclass

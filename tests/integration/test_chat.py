@@ -178,15 +178,18 @@ def test_a_refused_post_goes_to_the_chat_dlq_at_once_and_is_counted(
     assert [(line["ChatPostsRefused"], line["reason"]) for line in metrics] == [([1.0], "http_400")]
 
 
-def test_a_dead_letter_posts_again_when_chat_function_is_invoked_with_it(
-    stack: DeployedStack, chat: ChatServers
+def test_redrive_chat_posts_what_the_chat_dlq_kept_once_the_channel_works_again(
+    stack: DeployedStack, chat: ChatServers, capsys: pytest.CaptureFixture[str]
 ) -> None:
     subscribe("slack", chat.url("slack"))
     chat.fail(1, status=404)
-    upload_and_run(stack)
-    [kept] = dead_letters(stack)
-    EventSourceRunner(stack).invoke("ChatFunction", json.loads(kept["Body"]))
+    runner = upload_and_run(stack)
+    assert not chat.received("slack")
+    assert main(["redrive", "chat"]) == 0
+    assert "sent 1 message(s)" in capsys.readouterr().out
+    runner.run_until_idle(timeout_s=30)
     assert [item.body["blocks"][0]["text"]["text"] for item in chat.received("slack")] == [HEADLINE]
+    assert not dead_letters(stack)
 
 
 def test_listing_shows_platform_and_host_never_the_url_and_unsubscribe_removes_the_secret(

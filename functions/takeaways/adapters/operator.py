@@ -255,6 +255,29 @@ def move_messages(
             return moved  # the rest become visible again after the visibility timeout: run it again
 
 
+def invoke_with_messages(
+    queue_url: str, function_arn: str, on_sent: Callable[[int], object] = lambda count: None
+) -> int:
+    """Invoke the function asynchronously with each message's body, deleting the message once Lambda took it.
+
+    What a chat dead-letter message holds is the event the chat function was invoked with, so
+    this posts it again (and a post that fails again lands back in the queue). Returns how many.
+    """
+    sqs, functions = boto3.client("sqs"), boto3.client("lambda")
+    sent = 0
+    while received := sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0).get(
+        "Messages", []
+    ):
+        for message in received:
+            functions.invoke(
+                FunctionName=function_arn, InvocationType="Event", Payload=message["Body"].encode()
+            )
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+            sent += 1
+            on_sent(1)
+    return sent
+
+
 def subscriptions(
     topic_arn: str, *, digest: bool = False, chat_function_arn: str | None = None
 ) -> list[SubscriptionState]:
