@@ -26,6 +26,9 @@ from takeaways.adapters.operations import LocalEventSources
 ROOT = Path(__file__).resolve().parents[1]
 STACK_FILE = ROOT / ".takeaways" / "local-stack.json"
 CHAT_WEBHOOKS_FILE = ROOT / ".takeaways" / "chat-webhooks.env"
+# Loopback feeds and webhooks (test servers on this machine) are the local stack's one exception to the
+# address checks.
+UP_PARAMETERS = {"FetchAllowLoopback": "true"}
 # The feed poller's schedule, compressed: each feed still waits for its own interval.
 FEED_POLL_SECONDS = 30
 
@@ -37,9 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=4566, help="moto server port on 127.0.0.1")
     args = parser.parse_args(argv)
     with running_moto_server(port=args.port) as endpoint, ChatServers(on_accept=_show_chat_post) as chat:
-        # Loopback feeds and webhooks (test servers on this machine) are the local stack's one exception
-        # to the address checks.
-        stack = deploy(ROOT / "template.yaml", parameters={"FetchAllowLoopback": "true"})
+        stack = deploy(ROOT / "template.yaml", parameters=UP_PARAMETERS)
         STACK_FILE.parent.mkdir(exist_ok=True)
         LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)  # a new stack starts unpaused
         STACK_FILE.write_text(json.dumps(stack_file_content(stack, endpoint), indent=2))
