@@ -3,9 +3,10 @@
     python -m infra.demo [--article PATH]
 
 Deploys template.yaml onto a moto server on 127.0.0.1, subscribes an SQS inbox
-(plus the template's e-mail subscription), uploads the article under
-``incoming/``, drives the queues as Lambda's event source mappings would, and
-prints the e-mail, the SMS and the JSON a machine subscriber receives.
+(plus the template's e-mail subscription) and a Slack, a Teams and a Discord channel
+(loopback webhooks, ``infra.chat_servers``), uploads the article under ``incoming/``,
+drives the queues as Lambda's event source mappings would, and prints the e-mail, the
+SMS, the JSON a machine subscriber receives and what each chat channel was posted.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from typing import Any
 
 import boto3
 
+from infra.chat_servers import ChatServers
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack, deploy
 from infra.moto_server import running_moto_server
-from infra.subscribers import subscribe_queue
+from infra.subscribers import subscribe_chat, subscribe_queue
+from takeaways.alerts.chat.limits import PLATFORMS
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
@@ -34,6 +37,7 @@ DEMO_EMAIL = "reader@example.com"
 # The outlets of the sample articles, as an operator would list them (TrustedSources).
 DEMO_TRUSTED_SOURCES = "coastal-times.example,Northern Ledger,Kestrel Daily"
 FUNCTION_LOG = ROOT / ".takeaways" / "demo-function-output.jsonl"
+CHAT_MESSAGES = ROOT / ".takeaways" / "demo-chat-messages.json"
 WAIT_SECONDS = 60
 RULE = "-" * 78
 
@@ -50,12 +54,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no such article: {args.article}", file=sys.stderr)
         return 2
     started = time.monotonic()
-    with running_moto_server() as endpoint:
+    with running_moto_server() as endpoint, ChatServers() as chat:
         print(f"moto server listening on {endpoint}; deploying {TEMPLATE.name} ...")
         stack = deploy(
-            TEMPLATE, parameters={"AlertEmail": DEMO_EMAIL, "TrustedSources": DEMO_TRUSTED_SOURCES}
+            TEMPLATE,
+            # FetchAllowLoopback: the chat channels post to webhooks on this machine.
+            parameters={
+                "AlertEmail": DEMO_EMAIL,
+                "TrustedSources": DEMO_TRUSTED_SOURCES,
+                "FetchAllowLoopback": "true",
+            },
         )
         inbox_url = subscribe_queue(stack.physical_id("AlertsTopic"), "demo-subscriber-inbox")
+        for platform in PLATFORMS:
+            subscribe_chat(stack, platform, chat.url(platform))
         bucket = stack.physical_id("ArticlesBucket")
         key = f"incoming/demo/{args.article.name}"
         boto3.client("s3").upload_file(str(args.article), bucket, key)
@@ -65,12 +77,15 @@ def main(argv: list[str] | None = None) -> int:
         # The functions' JSON logs and EMF metrics go to a file, as they would go to CloudWatch.
         with FUNCTION_LOG.open("w") as log, contextlib.redirect_stdout(log):
             delivered = wait_for_alert(runner, inbox_url, bucket)
+            if delivered is not None:
+                runner.run_until_idle(timeout_s=WAIT_SECONDS)  # ChatFunction's posts, invoked by SNS
         print(
             f"the functions' logs and metrics (as CloudWatch would get them): {FUNCTION_LOG.relative_to(ROOT)}"
         )
         if delivered is None:
             return report_no_alert(stack, bucket)
         show_subscriber_views(stack, delivered, bucket, key)
+        show_chat_messages(chat)
     print(f"\n(demo finished in {time.monotonic() - started:.1f} s)")
     return 0
 
@@ -111,6 +126,33 @@ def show_subscriber_views(stack: DeployedStack, envelope: dict[str, Any], bucket
     section("STORED")
     print(f"  summary record: {alert['summary_object']}")
     print(f"  article:        s3://{bucket}/{key}")
+
+
+def show_chat_messages(chat: ChatServers) -> None:
+    """What each channel was posted, in a line or two; the whole messages go to a file."""
+    section("CHAT: what a Slack, a Microsoft Teams and a Discord channel were posted")
+    messages = {item.platform: item.body for item in chat.received()}
+    for platform in PLATFORMS:
+        body = messages.get(platform)
+        if body is None:
+            print(f"  {platform}: nothing posted (answers: {chat.answered(platform)})")
+        elif platform == "slack":
+            kinds = ", ".join(block["type"] for block in body["blocks"])
+            print(
+                f"  Slack, {len(body['blocks'])} blocks ({kinds}):\n    {body['blocks'][0]['text']['text']}"
+            )
+        elif platform == "teams":
+            card = body["attachments"][0]["content"]
+            actions = [action["title"] for action in card.get("actions", [])]
+            button = f", button: {actions[0]}" if actions else ""
+            print(f"  Teams, an Adaptive Card {card['version']} of {len(card['body'])} elements{button}")
+            print(f"    {card['body'][0]['text']}")
+        else:
+            embed = body["embeds"][0]
+            fields = ", ".join(field["name"] for field in embed["fields"])
+            print(f"  Discord, an embed with fields {fields}:\n    {embed['title']}")
+    CHAT_MESSAGES.write_text(json.dumps(messages, indent=2, ensure_ascii=False))
+    print(f"\n  the whole messages: {CHAT_MESSAGES.relative_to(ROOT)}")
 
 
 def compact_json(document: dict[str, Any]) -> str:

@@ -49,7 +49,7 @@ _NOT_MODELLED = {
     "AWS::IAM::Role": "moto does not enforce IAM, so roles are not created locally",
     "AWS::IAM::Policy": "moto does not enforce IAM, so policies are not created locally",
     "AWS::IAM::ManagedPolicy": "moto does not enforce IAM, so policies are not created locally",
-    "AWS::Lambda::Permission": "functions run in-process, so nothing invokes them through Lambda",
+    "AWS::Lambda::Permission": "functions run in-process; SNS's invocations are queued by infra.async_invocations",
     "AWS::Lambda::EventSourceMapping": "driven by infra.event_sources.EventSourceRunner",
     "AWS::Lambda::Function": "only AWS::Serverless::Function resources are run locally",
     "AWS::Events::Rule": "schedules are not fired locally; call EventSourceRunner.invoke",
@@ -67,6 +67,9 @@ class FunctionSpec:
     environment: dict[str, str]
     timeout_seconds: int
     memory_mb: int
+    # Asynchronous invocations (an SNS subscription's): retries after a failure, then where the event goes.
+    maximum_retry_attempts: int = 2
+    dead_letter_queue_arn: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,7 @@ class DeployedStack:
     name: str
     region: str
     account_id: str
+    parameters: dict[str, str] = field(default_factory=dict)
     physical_ids: dict[str, str] = field(default_factory=dict)
     attributes: dict[str, dict[str, Any]] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
@@ -152,7 +156,9 @@ def deploy(
     template = load_template(template_path)
     region = boto3.session.Session().region_name or "us-east-1"
     account_id = boto3.client("sts", region_name=region).get_caller_identity()["Account"]
-    stack = DeployedStack(name=stack_name, region=region, account_id=account_id)
+    stack = DeployedStack(
+        name=stack_name, region=region, account_id=account_id, parameters=dict(parameters or {})
+    )
     pseudo = PseudoParameters(stack_name=stack_name, region=region, account_id=account_id)
     resolver = Resolver(
         template,
@@ -176,6 +182,17 @@ def deploy(
         len(stack.skipped),
     )
     return stack
+
+
+def stack_file_content(stack: DeployedStack, endpoint: str) -> dict[str, Any]:
+    """What ``make up`` writes to ``.takeaways/local-stack.json`` for the ``takeaways`` operator commands."""
+    return {
+        "endpoint_url": endpoint,
+        "region": stack.region,
+        "stack_name": stack.name,
+        "parameters": stack.parameters,
+        "resources": stack.physical_ids,
+    }
 
 
 def deployment_order(template: Mapping[str, Any]) -> list[str]:
@@ -627,6 +644,14 @@ class _Deployer:
         pseudo = self.resolver.pseudo
         arn = f"arn:{pseudo.partition}:lambda:{self.stack.region}:{self.stack.account_id}:function:{name}"
         variables = (properties.get("Environment") or {}).get("Variables", {})
+        invoke_config = properties.get("EventInvokeConfig") or {}
+        if invoke_config.get("DestinationConfig"):
+            self.skip(
+                logical_id, "EventInvokeConfig.DestinationConfig", "not modelled locally: use DeadLetterQueue"
+            )
+        dead_letter = properties.get("DeadLetterQueue") or {}
+        if dead_letter and dead_letter.get("Type") != "SQS":
+            self.skip(logical_id, "DeadLetterQueue", "only an SQS dead-letter queue is modelled locally")
         self.stack.functions[logical_id] = FunctionSpec(
             logical_id=logical_id,
             name=name,
@@ -635,6 +660,8 @@ class _Deployer:
             environment={key: _text(value) for key, value in variables.items()},
             timeout_seconds=int(properties.get("Timeout", 3)),
             memory_mb=int(properties.get("MemorySize", 128)),
+            maximum_retry_attempts=int(invoke_config.get("MaximumRetryAttempts", 2)),
+            dead_letter_queue_arn=str(dead_letter["TargetArn"]) if dead_letter.get("Type") == "SQS" else None,
         )
         self.record(logical_id, name, Arn=arn)
         role = generated_name(self.stack.name, f"{logical_id}Role", max_length=64)

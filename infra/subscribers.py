@@ -1,4 +1,4 @@
-"""SQS subscribers for the local runs: what a machine consumer of the alerts topic sets up."""
+"""Subscribers for the local runs: what a machine consumer of the alerts topic sets up, and chat channels."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import json
 from typing import Any
 
 import boto3
+
+from infra.local_stack import DeployedStack
+from takeaways.alerts.chat.limits import Platform
 
 
 def subscribe_queue(
@@ -26,3 +29,26 @@ def subscribe_queue(
         attributes["FilterPolicy"] = json.dumps(filter_policy)
     boto3.client("sns").subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn, Attributes=attributes)
     return url
+
+
+def subscribe_chat(
+    stack: DeployedStack, platform: Platform, webhook_url: str, *, filter_policy: dict[str, Any] | None = None
+) -> str:
+    """A chat channel as `takeaways subscribe --protocol PLATFORM` makes one on the local stack; its subscription ARN."""
+    from takeaways.adapters.chat_channels import LocalEndpoints
+    from takeaways.adapters.operator import subscribe_chat_channel
+    from takeaways.alerts.subscription import subscription_attributes
+
+    attributes = subscription_attributes(
+        "lambda",
+        filter_policy=filter_policy,
+        dead_letter_queue_arn=stack.attribute("SubscriptionDeadLetterQueue", "Arn"),
+    )
+    arn, _ = subscribe_chat_channel(
+        stack.physical_id("AlertsTopic"),
+        stack.functions["ChatFunction"].arn,
+        (platform, webhook_url),
+        attributes,
+        LocalEndpoints(),
+    )
+    return arn

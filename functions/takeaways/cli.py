@@ -115,7 +115,11 @@ def _parser() -> argparse.ArgumentParser:
 
     redrive = commands.add_parser("redrive", help="move a dead-letter queue's messages back to their queue")
     _stack_option(redrive)
-    redrive.add_argument("queue", choices=sorted(_DEAD_LETTER_QUEUES), help="which stage's dead-letter queue")
+    redrive.add_argument(
+        "queue",
+        choices=sorted([*_DEAD_LETTER_QUEUES, "chat"]),
+        help="which stage's dead-letter queue (chat: each message posted again by ChatFunction)",
+    )
     redrive.set_defaults(run=_redrive)
 
     from takeaways import thread_command
@@ -188,10 +192,28 @@ def _redrive(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import move_messages
 
     resources = _resources(args)
+    if args.queue == "chat":
+        return _redrive_chat(resources)
     dead_letters, source = (resources[name] for name in _DEAD_LETTER_QUEUES[args.queue])
     with tqdm(desc=f"redriving {args.queue}", unit=" messages") as progress:
         moved = move_messages(dead_letters, source, on_moved=progress.update)
     print(f"moved {moved} message(s) from {dead_letters} back to {source}")
+    return 0
+
+
+def _redrive_chat(resources: dict[str, str]) -> int:
+    """The chat DLQ has no source queue: each message is the event ChatFunction is invoked with again."""
+    from tqdm import tqdm
+
+    from takeaways.adapters.chat_channels import chat_function_arn
+    from takeaways.adapters.operator import invoke_with_messages
+
+    if "ChatDeadLetterQueue" not in resources:
+        raise SystemExit("this stack has no chat channels: deploy the current template first")
+    function = chat_function_arn(resources["AlertsTopic"], resources["ChatFunction"])
+    with tqdm(desc="redriving chat", unit=" messages") as progress:
+        sent = invoke_with_messages(resources["ChatDeadLetterQueue"], function, on_sent=progress.update)
+    print(f"sent {sent} message(s) from {resources['ChatDeadLetterQueue']} to ChatFunction to post again")
     return 0
 
 

@@ -36,7 +36,8 @@ class Settings:
     (``pipeline.deadline``); ``trusted_sources`` is a comma-separated list of outlet names and domains whose claims
     an article may make (``takeaways.article.sources``); ``summary_signing_secret`` names the
     Secrets Manager secret whose key signs summary records (empty: records are neither
-    signed nor checked, for runs without AWS).
+    signed nor checked, for runs without AWS); ``chat_dead_letter_queue_url`` is needed only by
+    ChatFunction, whose loopback exception is ``fetch_allow_loopback`` too.
     """
 
     articles_bucket: str
@@ -76,6 +77,8 @@ class Settings:
     link_signing_secret: str = ""
     spent_link_table: str = ""
     preferences_url: str = ""
+    # Where the chat function keeps what a platform refused for good (and Lambda what kept failing).
+    chat_dead_letter_queue_url: str = ""
 
     def __post_init__(self) -> None:
         problems = list(self._problems())

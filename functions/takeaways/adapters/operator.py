@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,10 @@ from takeaways.adapters.subscriptions import ManagedSubscriptions, StackTopics
 if TYPE_CHECKING:
     from takeaways.alerts.subscription import DigestFrequency
     from takeaways.pipeline.digest import DigestReport
+
+if TYPE_CHECKING:
+    from takeaways.adapters.chat_channels import ChannelEndpoints
+    from takeaways.alerts.chat.limits import Platform
 
 LOCAL_STACK_FILE = Path(".takeaways") / "local-stack.json"
 REPLAY_MARKER = "takeawaysReplay"
@@ -65,6 +70,73 @@ def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE)
     except ClientError as error:
         raise StackNotFound(f"stack {stack_name!r}: {error}") from error
     return {item["LogicalResourceId"]: item.get("PhysicalResourceId", "") for item in found}
+
+
+def stack_parameter(stack_name: str | None, name: str, local_file: Path = LOCAL_STACK_FILE) -> str | None:
+    """A template parameter's value on the stack: the one ``make up`` deployed with, or CloudFormation's."""
+    if stack_name is None:
+        if not local_file.is_file():
+            return None
+        value = json.loads(local_file.read_text()).get("parameters", {}).get(name)
+        return None if value is None else str(value)
+    stacks = boto3.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"]
+    for parameter in stacks[0].get("Parameters", []) if stacks else []:
+        if parameter.get("ParameterKey") == name:
+            return str(parameter.get("ParameterValue", ""))
+    return None
+
+
+def subscribe_chat_channel(
+    topic_arn: str,
+    function_arn: str,
+    channel: tuple[Platform, str],
+    attributes: dict[str, str],
+    endpoints: ChannelEndpoints,
+) -> tuple[str, str]:
+    """Subscribe a channel (platform, webhook URL): its alias, its subscription, then its secret.
+
+    Returns the subscription ARN and the secret's name. What was made is removed again if a
+    later step fails, so a failed command leaves no half channel behind.
+    """
+    from takeaways.adapters.chat_channels import create_channel_secret
+    from takeaways.alerts.chat.webhooks import ChatChannel, channel_secret_name
+
+    platform, url = channel
+    endpoint = endpoints.create(function_arn, topic_arn)
+    sns = boto3.client("sns")
+    try:
+        arn = str(
+            sns.subscribe(
+                TopicArn=topic_arn,
+                Protocol="lambda",
+                Endpoint=endpoint,
+                Attributes=attributes,
+                ReturnSubscriptionArn=True,
+            )["SubscriptionArn"]
+        )
+    except Exception:
+        endpoints.remove(endpoint)
+        raise
+    try:
+        create_channel_secret(ChatChannel(platform=platform, webhook_url=url, subscription_arn=arn))
+    except Exception:
+        sns.unsubscribe(SubscriptionArn=arn)
+        endpoints.remove(endpoint)
+        raise
+    return arn, channel_secret_name(arn)
+
+
+def unsubscribe_chat_channel(subscription_arn: str, endpoints: ChannelEndpoints) -> None:
+    """The subscription first (nothing new is sent), then the webhook's secret and the alias."""
+    from takeaways.adapters.chat_channels import delete_channel_secret
+
+    attributes = boto3.client("sns").get_subscription_attributes(SubscriptionArn=subscription_arn)[
+        "Attributes"
+    ]
+    endpoint = str(attributes.get("Endpoint", ""))
+    unsubscribe(subscription_arn)
+    delete_channel_secret(subscription_arn)
+    endpoints.remove(endpoint)
 
 
 def require_endpoint(protocol: str, endpoint: str) -> None:
@@ -193,6 +265,29 @@ def move_messages(
             return moved  # the rest become visible again after the visibility timeout: run it again
 
 
+def invoke_with_messages(
+    queue_url: str, function_arn: str, on_sent: Callable[[int], object] = lambda count: None
+) -> int:
+    """Invoke the function asynchronously with each message's body, deleting the message once Lambda took it.
+
+    What a chat dead-letter message holds is the event the chat function was invoked with, so
+    this posts it again (and a post that fails again lands back in the queue). Returns how many.
+    """
+    sqs, functions = boto3.client("sqs"), boto3.client("lambda")
+    sent = 0
+    while received := sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0).get(
+        "Messages", []
+    ):
+        for message in received:
+            functions.invoke(
+                FunctionName=function_arn, InvocationType="Event", Payload=message["Body"].encode()
+            )
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+            sent += 1
+            on_sent(1)
+    return sent
+
+
 def subscriptions(topic_arn: str) -> list[tuple[dict[str, str], dict[str, str] | None]]:
     """Every subscription to a topic as listed, with its attributes (None while pending: SNS has none to read)."""
     sns = boto3.client("sns")
@@ -207,6 +302,26 @@ def subscriptions(topic_arn: str) -> list[tuple[dict[str, str], dict[str, str] |
                 ]
             found.append((listed, attributes))
     return found
+
+
+def _as_chat_channel(state: SubscriptionState, chat_function_arn: str) -> SubscriptionState:
+    from takeaways.adapters.chat_channels import channel_listing, is_channel_endpoint
+
+    if not is_channel_endpoint(state.endpoint, chat_function_arn) or not state.arn.startswith("arn:"):
+        return state
+    channel = channel_listing(state.arn)
+    if channel is None:
+        return replace(
+            state, protocol="chat", endpoint="(its channel secret is missing)", delivery="chat message"
+        )
+    return replace(
+        state,
+        protocol=channel.platform,
+        endpoint=channel.host,
+        delivery="chat message",
+        channel_secret=channel.secret_name,
+        webhook_sha256=channel.fingerprint,
+    )
 
 
 def upload_article(path: Path, bucket: str, key: str) -> datetime:

@@ -145,8 +145,7 @@ def render_email(payload: AlertPayload) -> str:
         lines.append(f"Read the article on {url_domain(payload.url)}: {payload.url}")
     if payload.topics:
         lines.append(f"Topics: {'; '.join(topic.label for topic in payload.topics)}")  # labels hold commas
-    engine = _ENGINE_LABELS.get(payload.engine, payload.engine)
-    written_by = f"Summary written by {engine}."
+    written_by = f"Summary written by {engine_label(payload.engine)}."
     if payload.fallback_reason:
         written_by += f" (The language model was not used: {payload.fallback_reason}.)"
     lines += ["", written_by, "Every takeaway is drawn from the article itself."]
@@ -160,6 +159,11 @@ def preference_lines(links: Sequence[PreferenceLink]) -> list[str]:
         return []
     lines = ["", "Manage your alerts (each link asks you to confirm first):"]
     return lines + [f"  {link.label}: {link.url}" for link in links]
+
+
+def engine_label(engine: str) -> str:
+    """The engine as a reader is told about it ('the built-in extractive engine', 'openai:gpt-4o-mini')."""
+    return _ENGINE_LABELS.get(engine, engine)
 
 
 def readable_time(published: str) -> str:

@@ -170,11 +170,14 @@ class SubscriptionState:
     endpoint: str
     status: Literal["pending", "confirmed"]
     frequency: Literal["instant", "daily", "weekly", "unmanaged"]
-    delivery: Literal["raw", "envelope", "text", "sns event"]
+    delivery: Literal["raw", "envelope", "text", "sns event", "chat message"]
     filter_policy: dict[str, Any] | None
     dead_letter_queue: str | None
     subscriber_id: str | None = None
     preferences_policy: dict[str, Any] | None = None
+    # A chat channel's: the secret that holds its webhook, and the URL's SHA-256 (the URL itself is never shown).
+    channel_secret: str | None = None
+    webhook_sha256: str | None = None
 
 
 def describe_subscription(

@@ -21,7 +21,7 @@ from aws_lambda_powertools.utilities.idempotency import (
 from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import DataRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from takeaways.adapters.clients import dynamodb_client, s3_client, secretsmanager_client, sns_client
+from takeaways.adapters.clients import dynamodb_client, s3_client, secretsmanager_client, sns_client, sqs_client
 from takeaways.adapters.delivery_claims import DynamoDeliveryClaims
 from takeaways.adapters.link_keys import LinkKeys
 from takeaways.adapters.s3_store import S3ArticleStore
@@ -38,8 +38,11 @@ from takeaways.pipeline.deadline import article_seconds_left
 from takeaways.pipeline.naming import StageLayout
 
 if TYPE_CHECKING:
-    # Only a type here: importing the engines package loads article parsing, which the
-    # notify and digest functions never use.
+    # Only types here: importing the engines package loads article parsing, which the
+    # notify and digest functions never use, and the chat adapters are the chat function's alone.
+    from takeaways.adapters.chat_channels import SecretsChatChannels
+    from takeaways.adapters.chat_dead_letters import SqsChatDeadLetters
+    from takeaways.adapters.webhook_http import UrllibWebhookPoster
     from takeaways.engines import SummaryEngine
 
 # The idempotency key: the same object version is processed once, however often its event arrives;
@@ -224,6 +227,31 @@ def digest_dependencies() -> DigestDependencies:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ChatDependencies:
+    settings: Settings
+    channels: SecretsChatChannels
+    poster: UrllibWebhookPoster
+    dead_letters: SqsChatDeadLetters
+
+
+@cache
+def chat_dependencies() -> ChatDependencies:
+    from takeaways.adapters.chat_channels import SecretsChatChannels
+    from takeaways.adapters.chat_dead_letters import SqsChatDeadLetters
+    from takeaways.adapters.webhook_http import UrllibWebhookPoster
+
+    current = settings()
+    if not current.chat_dead_letter_queue_url:
+        raise ConfigurationError("CHAT_DEAD_LETTER_QUEUE_URL is required by the chat function")
+    return ChatDependencies(
+        settings=current,
+        channels=SecretsChatChannels(current.secret_cache_seconds),
+        poster=UrllibWebhookPoster(),
+        dead_letters=SqsChatDeadLetters(sqs_client(), current.chat_dead_letter_queue_url),
+    )
+
+
 def forget_dependencies() -> None:
     """Rebuild everything on the next invocation (tests switch stacks between cases)."""
     summarise_dependencies.cache_clear()
@@ -231,6 +259,7 @@ def forget_dependencies() -> None:
     digest_dependencies.cache_clear()
     delivery_dependencies.cache_clear()
     preferences_dependencies.cache_clear()
+    chat_dependencies.cache_clear()
     settings.cache_clear()
 
 

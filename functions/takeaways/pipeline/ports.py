@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.subscription import DigestFrequency, DigestRun, SubscriberRecord
 from takeaways.errors import TransientFailure
 from takeaways.summary import ObjectRef, RejectionRecord, SummaryRecord
+
+if TYPE_CHECKING:
+    from takeaways.alerts.chat.delivery import WebhookAnswer
+    from takeaways.alerts.chat.webhooks import ChatChannel
 
 
 class ArticleStore(Protocol):
@@ -106,3 +111,25 @@ class SubscriberRegistry(Protocol):
     def finish_run(self, subscriber_id: str, run: DigestRun) -> bool:
         """Close the run: the next window starts at its end; False when another run closed it first."""
         ...
+class ChatChannels(Protocol):
+    """Where each chat channel's webhook is kept, found by the channel's subscription."""
+
+    def channel(self, subscription_arn: str) -> ChatChannel:
+        """Raises ``ChannelUnavailable`` when its secret cannot be read (not written yet, or gone)."""
+        ...
+
+
+class WebhookPoster(Protocol):
+    """An HTTP client for webhooks: posts JSON and reports what came back, never raising for a status."""
+
+    def post(self, url: str, body: dict[str, Any], *, timeout: float) -> WebhookAnswer: ...
+
+
+class ChatDeadLetters(Protocol):
+    """Where a chat message that can never be delivered is kept, with the event that carried it."""
+
+    def keep(self, event: Mapping[str, Any], *, error_code: str, error_message: str) -> None: ...
+
+
+class ChannelUnavailable(TransientFailure):
+    """A chat channel's secret could not be read: just subscribed, just removed, or Secrets Manager failing."""

@@ -19,6 +19,7 @@ ENVIRONMENT = {
     "SUBSCRIBER_TABLE": "subscribers",
     "ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:alerts",
     "SUBSCRIBER_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
+    "CHAT_DEAD_LETTER_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/chat-dlq",
     "AWS_DEFAULT_REGION": "us-east-1",
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",
@@ -36,6 +37,7 @@ SUMMARISING = ("takeaways.article", "takeaways.engines")
         ("summarise", "summarise_dependencies", HEAVY),
         ("notify", "notify_dependencies", HEAVY + SUMMARISING),
         ("digest", "digest_dependencies", HEAVY + SUMMARISING),
+        ("chat", "chat_dependencies", HEAVY + SUMMARISING),
     ],
 )
 def test_a_handler_ready_for_its_first_record_has_imported_nothing_it_does_not_use(
@@ -53,7 +55,7 @@ def test_a_handler_ready_for_its_first_record_has_imported_nothing_it_does_not_u
     assert json.loads(output) == [True]
 
 
-# NotifyFunction and DigestFunction are built without these (functions/Makefile, build-NotifyFunction).
+# NotifyFunction, DigestFunction and ChatFunction are built without these (functions/Makefile, build-NotifyFunction).
 NOT_IN_THE_ALERT_PACKAGES = ("openai", "pydantic", "tiktoken", "tiktoken_ext")
 ALERT_PATH = """
 import importlib.abc, sys
@@ -69,9 +71,10 @@ class NotPackaged(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, NotPackaged())
 import takeaways.text.language as language, takeaways.text.topics as topics
 language.MODEL_FILE = topics.MODEL_FILE = Path("/not/packaged/text/models")  # removed from those packages
-import takeaways.handlers.notify, takeaways.handlers.digest
+import takeaways.handlers.notify, takeaways.handlers.digest, takeaways.handlers.chat
 from takeaways.alerts.digest import DigestHeading, render_digest, select_stories
 from takeaways.alerts.filter_policy import Preferences, build_filter_policy
+from takeaways.alerts.chat.render import render_chat
 from takeaways.alerts.render import render_alert
 from takeaways.pipeline.notify import story_probe
 from takeaways.stories.threads import decide_story
@@ -84,7 +87,8 @@ moment = datetime.now(UTC)
 heading = DigestHeading(subscriber_id="sub-1", frequency="daily", period="daily:x", since=moment, until=moment)
 stories = select_stories([alert.payload], build_filter_policy(Preferences(topics=["economy"])))
 [digest] = render_digest(heading, stories)
-print(decision.relation, len(alert.sns_message()) > 0, digest.payload.story_count)
+chat = [render_chat(platform, alert.payload) for platform in ("slack", "teams", "discord")]
+print(decision.relation, len(alert.sns_message()) > 0, digest.payload.story_count, len(chat))
 """
 
 
@@ -97,12 +101,12 @@ def test_the_alert_path_runs_without_the_model_engine_and_the_models() -> None:
     }
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["new", "True", "1"]
+    assert done.stdout.split() == ["new", "True", "1", "3"]
 
 
 def test_the_alert_packages_leave_out_the_model_engine_and_the_models() -> None:
     makefile = (ROOT / "functions" / "Makefile").read_text()
     alert_requirements = (ROOT / "functions" / "requirements-alerts.txt").read_text().lower()
-    assert "build-NotifyFunction build-DigestFunction:" in makefile
+    assert "build-NotifyFunction build-DigestFunction build-ChatFunction:" in makefile
     assert 'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models"' in makefile
     assert not any(name.replace("_", "-") in alert_requirements for name in NOT_IN_THE_ALERT_PACKAGES)

@@ -244,3 +244,16 @@ def test_redeploying_on_a_fresh_moto_gives_the_same_names() -> None:
     assert {name: value for name, value in first.physical_ids.items() if name not in chosen_by_kms} == {
         name: value for name, value in second.physical_ids.items() if name not in chosen_by_kms
     }
+
+
+def test_chat_function_is_retried_and_dead_lettered_as_the_template_says(
+    takeaways_stack: DeployedStack, template: dict[str, Any]
+) -> None:
+    chat = takeaways_stack.functions["ChatFunction"]
+    declared = template["Resources"]["ChatFunction"]["Properties"]
+    assert chat.maximum_retry_attempts == declared["EventInvokeConfig"]["MaximumRetryAttempts"]
+    assert chat.dead_letter_queue_arn == takeaways_stack.attribute("ChatDeadLetterQueue", "Arn")
+    assert chat.environment["CHAT_DEAD_LETTER_QUEUE_URL"] == takeaways_stack.physical_id(
+        "ChatDeadLetterQueue"
+    )
+    assert takeaways_stack.functions["NotifyFunction"].dead_letter_queue_arn is None
