@@ -9,6 +9,7 @@ import boto3
 
 from infra.local_stack import DeployedStack
 from takeaways.alerts.chat.limits import Platform
+from takeaways.alerts.filter_policy import Preferences
 
 
 def subscribe_queue(
@@ -32,23 +33,13 @@ def subscribe_queue(
 
 
 def subscribe_chat(
-    stack: DeployedStack, platform: Platform, webhook_url: str, *, filter_policy: dict[str, Any] | None = None
+    stack: DeployedStack, platform: Platform, webhook_url: str, *, preferences: Preferences | None = None
 ) -> str:
     """A chat channel as `takeaways subscribe --protocol PLATFORM` makes one on the local stack; its subscription ARN."""
-    from takeaways.adapters.chat_channels import LocalEndpoints
-    from takeaways.adapters.operator import subscribe_chat_channel
-    from takeaways.alerts.subscription import subscription_attributes
+    from takeaways.adapters.operator import managed_subscriptions
 
-    attributes = subscription_attributes(
-        "lambda",
-        filter_policy=filter_policy,
-        dead_letter_queue_arn=stack.attribute("SubscriptionDeadLetterQueue", "Arn"),
+    managed = managed_subscriptions(stack.physical_ids, local=True)
+    record = managed.subscribe(
+        platform, webhook_url, frequency="instant", preferences=preferences or Preferences()
     )
-    arn, _ = subscribe_chat_channel(
-        stack.physical_id("AlertsTopic"),
-        stack.functions["ChatFunction"].arn,
-        (platform, webhook_url),
-        attributes,
-        LocalEndpoints(),
-    )
-    return arn
+    return record.subscription_arn

@@ -1,6 +1,7 @@
 """The subscription commands of ``takeaways``: who hears what, how often.
 
 takeaways subscribe --protocol P --endpoint E [--frequency instant|daily|weekly] [filters]
+takeaways subscribe --protocol slack|teams|discord --endpoint WEBHOOK_URL [filters]   a chat channel
 takeaways create-inbox NAME                      an SQS queue the alert topics may send to
 takeaways subscriptions [--frequency F]          every subscription: id, ARN, status, frequency, filter
 takeaways preferences ID|ENDPOINT [--mute-topic T ...] [--frequency F] [--min-priority N] [--unsubscribe]
@@ -21,6 +22,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from takeaways.adapters.subscriptions import chat_endpoint
+from takeaways.alerts.chat.limits import PLATFORMS
 from takeaways.alerts.subscription import DIGEST_FREQUENCIES, FREQUENCIES, PROTOCOLS
 from takeaways.text.iptc import TOPIC_SLUGS
 from takeaways.text.language import SUPPORTED_LANGUAGES
@@ -32,6 +35,12 @@ if TYPE_CHECKING:
 SubcommandAdder = Any  # argparse's _SubParsersAction, which it does not export
 # Managed subscriptions are on the subscriber topic; the alerts topic has only unmanaged ones.
 _TOPICS = ("AlertsTopic", "SubscriberTopic")
+# What each chat platform's channel receives, as `subscribe` says it.
+CHAT_FORMATS = {
+    "slack": "Slack blocks (incoming webhook)",
+    "teams": "an Adaptive Card (Teams workflow webhook)",
+    "discord": "an embed (Discord webhook)",
+}
 
 
 def register(commands: SubcommandAdder, stack_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -39,7 +48,7 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         "subscribe", help="subscribe an endpoint to alerts or a digest, with filters"
     )
     stack_option(subscribe)
-    subscribe.add_argument("--protocol", required=True, choices=PROTOCOLS)
+    subscribe.add_argument("--protocol", required=True, choices=(*PROTOCOLS, *PLATFORMS))
     subscribe.add_argument(
         "--endpoint",
         required=True,
@@ -146,19 +155,19 @@ def _subscribe(args: argparse.Namespace) -> int:
         queue_arn,
         require_endpoint,
     )
-    from takeaways.adapters.subscriptions import AlreadySubscribed
+    from takeaways.adapters.subscriptions import AlreadySubscribed, ChatUnavailable
+    from takeaways.alerts.chat.webhooks import InvalidWebhook
     from takeaways.alerts.filter_policy import Preferences, build_filter_policy
-    from takeaways.alerts.subscription import (
-        CONFIRMING_PROTOCOLS,
-        RAW_PROTOCOLS,
-        InvalidEndpoint,
-        check_endpoint,
-    )
+    from takeaways.alerts.subscription import CONFIRMING_PROTOCOLS, RAW_PROTOCOLS, InvalidEndpoint
 
     if args.envelope and args.protocol not in RAW_PROTOCOLS:
         raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
+    if args.protocol in PLATFORMS and args.frequency != "instant":
+        raise SystemExit(
+            f"a {args.protocol} channel gets each alert as it happens; digests are not posted to chat"
+        )
     try:
-        endpoint = check_endpoint(args.protocol, args.endpoint)
+        endpoint = _checked_endpoint(args)
         preferences = Preferences(
             topics=args.topics,
             entities=args.entities,
@@ -169,18 +178,20 @@ def _subscribe(args: argparse.Namespace) -> int:
             verified_only=args.verified_only,
         )
         policy = build_filter_policy(preferences)
-    except (InvalidEndpoint, ValueError) as error:
+    except (InvalidEndpoint, InvalidWebhook, ValueError) as error:
         raise SystemExit(str(error)) from None
     found = _resources(args)
+    if args.protocol in PLATFORMS:
+        endpoint = _chat_webhook(args, found)
     try:
         require_endpoint(args.protocol, endpoint)
-        managed = managed_subscriptions(found)
+        managed = managed_subscriptions(found, local=args.stack is None)
         record = managed.subscribe(
             args.protocol, endpoint, frequency=args.frequency, preferences=preferences, envelope=args.envelope
         )
-    except (EndpointMissing, AlreadySubscribed) as error:
+    except (EndpointMissing, AlreadySubscribed, ChatUnavailable) as error:
         raise SystemExit(str(error)) from None
-    print(f"subscribed {args.protocol}:{endpoint} as {record.subscriber_id}")
+    print(f"subscribed {args.protocol}:{record.endpoint} as {record.subscriber_id}")
     print(f"  frequency: {frequency_text(record.frequency)}")
     print(f"  subscription: {record.subscription_arn} (on the subscriber topic)")
     print(f"  preferences: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
@@ -188,10 +199,40 @@ def _subscribe(args: argparse.Namespace) -> int:
     if args.protocol in RAW_PROTOCOLS:
         form = "SNS's JSON envelope" if args.envelope else "the JSON itself (raw delivery)"
         print(f"  each message: {form}")
+    if args.protocol in PLATFORMS:
+        from takeaways.alerts.chat.webhooks import channel_secret_name
+
+        print(f"  each message: {CHAT_FORMATS[args.protocol]}")
+        print(f"  webhook URL kept in the secret {channel_secret_name(record.subscription_arn)}")
+        print("  what the platform refuses, or what keeps failing, goes to the chat DLQ")
     print(f"  undeliverable copies go to: {queue_arn(found['SubscriptionDeadLetterQueue'])}")
     if args.protocol in CONFIRMING_PROTOCOLS:
         print("  the endpoint must confirm the subscription before it receives anything")
     return 0
+
+
+def _checked_endpoint(args: argparse.Namespace) -> str:
+    """The endpoint in its protocol's form; a webhook's form first, before any stack is asked."""
+    from takeaways.alerts.chat.webhooks import check_webhook_url
+    from takeaways.alerts.subscription import check_endpoint
+
+    if args.protocol in PLATFORMS:
+        return check_webhook_url(args.protocol, args.endpoint, allow_loopback=True)
+    return check_endpoint(args.protocol, args.endpoint)
+
+
+def _chat_webhook(args: argparse.Namespace, found: dict[str, str]) -> str:
+    """The webhook again, against the stack: loopback only where the stack allows it."""
+    from takeaways.adapters.operator import stack_parameter
+    from takeaways.alerts.chat.webhooks import InvalidWebhook, check_webhook_url
+
+    if "ChatFunction" not in found:
+        raise SystemExit("this stack has no ChatFunction: deploy the current template to post alerts to chat")
+    loopback = (stack_parameter(args.stack, "FetchAllowLoopback") or "false").lower() == "true"
+    try:
+        return check_webhook_url(args.protocol, args.endpoint, allow_loopback=loopback)
+    except InvalidWebhook as error:
+        raise SystemExit(str(error)) from None
 
 
 def frequency_text(frequency: str) -> str:
@@ -303,7 +344,7 @@ def _preferences(args: argparse.Namespace) -> int:
         raise SystemExit(
             "no change given: --mute-topic, --mute-entity, --mute-source, --frequency, --min-priority or --unsubscribe"
         )
-    managed = managed_subscriptions(_resources(args))
+    managed = managed_subscriptions(_resources(args), local=args.stack is None)
     record = _target(managed, args.target)
     try:
         outcome = managed.change(record, changes)
@@ -327,7 +368,7 @@ def _target(managed: ManagedSubscriptions, target: str) -> SubscriberRecord:
     record = managed.find(target)
     if record is not None:
         return record
-    named = [r for r in managed.everyone() if r.endpoint == target]
+    named = [r for r in managed.everyone() if r.endpoint in {target, chat_endpoint(target)}]
     if len(named) > 1:
         ids = ", ".join(f"{r.subscriber_id} ({r.frequency})" for r in named)
         raise SystemExit(f"{target} has {len(named)} subscriptions: name one by its id: {ids}")
@@ -347,8 +388,14 @@ def _unsubscribe(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import SubscriptionNotFound, managed_subscriptions, unsubscribe
 
     found = _resources(args)
-    managed = managed_subscriptions(found)
-    listed = [item for item in _listed(found) if args.target in {item.subscriber_id, item.arn, item.endpoint}]
+    managed = managed_subscriptions(found, local=args.stack is None)
+    # A chat channel by its id, ARN or webhook URL, never by its host: that names every channel there.
+    listed = [
+        item
+        for item in _listed(found)
+        if args.target in {item.subscriber_id, item.arn, item.endpoint}
+        or item.endpoint == chat_endpoint(args.target)
+    ]
     if not listed:
         raise SystemExit(f"no subscription is {args.target}: `takeaways subscriptions` lists them")
     for item in listed:

@@ -35,7 +35,10 @@ STATUS_QUEUES = {
     "IngestDeadLetterQueue": "ingest DLQ",
     "AlertQueue": "alert queue",
     "AlertDeadLetterQueue": "alert DLQ",
+    "DeliveryQueue": "delivery queue",
+    "DeliveryDeadLetterQueue": "delivery DLQ",
     "SubscriptionDeadLetterQueue": "subscription DLQ",
+    "ChatDeadLetterQueue": "chat DLQ",
 }
 WAIT_SECONDS = 120
 _POLL_SECONDS = 0.5

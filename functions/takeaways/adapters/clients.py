@@ -57,11 +57,6 @@ def dynamodb_client() -> DynamoDBClient:
     return client
 
 
-def secretsmanager_client() -> SecretsManagerClient:
-    client: SecretsManagerClient = _client("secretsmanager")
-    return client
-
-
 def forget_clients() -> None:
     """Drop cached clients, for tests that switch endpoints or credentials."""
     _client.cache_clear()

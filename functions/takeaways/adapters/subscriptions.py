@@ -11,6 +11,11 @@ about and how often are in its record, read where its messages are made. So:
   sent again;
 - unsubscribe: ``Unsubscribe`` and the record is deleted.
 
+A chat channel (Slack, Teams, Discord) is a managed subscription too: ChatFunction (an alias of its
+own, per channel) subscribed with the same policy, its webhook URL in a secret named after the
+subscription, and in the record only the webhook's host and a fingerprint of its URL
+(``chat_endpoint``), never the URL itself.
+
     managed = ManagedSubscriptions(sns_client(), DynamoSubscriberRegistry(...), topics)
     record = managed.subscribe("email", "desk@example.com", frequency="daily", preferences=Preferences(topics=["sport"]))
     managed.change(record, [PreferenceChange("frequency", "weekly")])
@@ -21,11 +26,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from botocore.exceptions import ClientError
 
 from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
+from takeaways.alerts.chat.limits import PLATFORMS, Platform
+from takeaways.alerts.chat.webhooks import webhook_fingerprint, webhook_host
 from takeaways.alerts.filter_policy import Preferences
 from takeaways.alerts.preferences import PreferenceChange, apply_changes
 from takeaways.alerts.subscription import (
@@ -38,6 +45,10 @@ from takeaways.alerts.subscription import (
 
 if TYPE_CHECKING:
     from mypy_boto3_sns import SNSClient
+
+
+class ChatUnavailable(Exception):
+    """A chat channel was asked of a stack without ChatFunction."""
 
 
 class AlreadySubscribed(Exception):
@@ -67,6 +78,21 @@ class ChangeOutcome:
     notes: tuple[str, ...] = ()
 
 
+class ChatSubscriber(Protocol):
+    """Makes and removes a chat channel's subscription: its endpoint, the SNS subscription, its secret."""
+
+    def open(self, topic_arn: str, platform: Platform, url: str, attributes: dict[str, str]) -> str:
+        """The new subscription's ARN."""
+        ...
+
+    def close(self, subscription_arn: str) -> None: ...
+
+
+def chat_endpoint(url: str) -> str:
+    """What the registry keeps of a webhook: its host and a fingerprint (finds the same URL again)."""
+    return f"{webhook_host(url)}#{webhook_fingerprint(url)[:16]}"
+
+
 class ManagedSubscriptions:
     def __init__(
         self,
@@ -74,8 +100,11 @@ class ManagedSubscriptions:
         registry: DynamoSubscriberRegistry,
         topics: StackTopics,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        chat: ChatSubscriber | None = None,
     ) -> None:
         self._sns, self._registry, self._topics, self._clock = sns, registry, topics, clock
+        self._chat = chat
 
     def find(self, subscriber_id: str) -> SubscriberRecord | None:
         return self._registry.subscriber(subscriber_id)
@@ -92,7 +121,11 @@ class ManagedSubscriptions:
         preferences: Preferences,
         envelope: bool = False,
     ) -> SubscriberRecord:
-        """A new managed subscription (the endpoint already checked); raises ``AlreadySubscribed``."""
+        """A new managed subscription (the endpoint already checked; a chat channel's is its webhook
+        URL); raises ``AlreadySubscribed``."""
+        webhook = endpoint if protocol in PLATFORMS else None
+        if webhook is not None:
+            endpoint = chat_endpoint(webhook)
         self._refuse_a_second(protocol, endpoint)
         now = self._clock()
         record = SubscriberRecord(
@@ -105,11 +138,11 @@ class ManagedSubscriptions:
             created_at=now,
             window_start=now,
         )
-        record = replace(record, subscription_arn=self._subscribe(record))
+        record = replace(record, subscription_arn=self._subscribe(record, webhook))
         try:
             self._registry.add(record)
         except Exception:
-            self._unsubscribe(record.subscription_arn)  # no subscription without its record
+            self._end(record, record.subscription_arn)  # no subscription without its record
             raise
         return record
 
@@ -146,7 +179,7 @@ class ManagedSubscriptions:
                 f"{record.protocol}:{record.endpoint} was pending confirmation: its record is removed, and "
                 "SNS drops the subscription after three days unless it is confirmed"
             )
-        self._unsubscribe(arn)
+        self._end(record, arn)
         return (
             f"unsubscribed {record.protocol}:{record.endpoint} ({record.frequency}, {record.subscriber_id})"
         )
@@ -175,13 +208,20 @@ class ManagedSubscriptions:
 
     # -- SNS ---------------------------------------------------------------------------------------
 
-    def _subscribe(self, record: SubscriberRecord) -> str:
+    def _subscribe(self, record: SubscriberRecord, webhook: str | None = None) -> str:
         attributes = subscription_attributes(
-            record.protocol,
+            "lambda" if webhook is not None else record.protocol,
             filter_policy=record.sns_filter_policy(),
             dead_letter_queue_arn=self._topics.dead_letter_queue_arn,
             envelope=record.envelope,
         )
+        if webhook is not None:
+            if self._chat is None:
+                raise ChatUnavailable(
+                    "this stack has no ChatFunction: deploy the current template to post to chat"
+                )
+            platform = cast(Platform, record.protocol)
+            return self._chat.open(self._topics.subscriber_topic_arn, platform, webhook, attributes)
         response = self._sns.subscribe(
             TopicArn=self._topics.subscriber_topic_arn,
             Protocol=record.protocol,
@@ -190,6 +230,12 @@ class ManagedSubscriptions:
             ReturnSubscriptionArn=True,
         )
         return str(response["SubscriptionArn"])
+
+    def _end(self, record: SubscriberRecord, arn: str) -> None:
+        if record.protocol in PLATFORMS and self._chat is not None:
+            self._chat.close(arn)
+        else:
+            self._unsubscribe(arn)
 
     def _unsubscribe(self, arn: str) -> None:
         if not arn.startswith("arn:"):

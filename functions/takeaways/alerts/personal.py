@@ -1,7 +1,9 @@
 """One subscriber's copy of an alert: their preference links in the e-mail and the JSON, and their id.
 
-The copy carries every attribute of the broadcast alert, so the subscription's filter policy
-(its preferences, beside ``subscriber``) is checked by SNS on the copy as it would be on the alert.
+The copy's subscription filters on ``subscriber`` alone (its preferences were applied when the
+copy was made), so the copy trades two attributes consumers can read in the JSON (``engine``, and
+``topic``, the first of ``topics``) for ``subscriber`` and ``kind``: SNS discards a message with
+more than ten attributes for a raw SQS subscriber.
 """
 
 from __future__ import annotations
@@ -20,13 +22,18 @@ from takeaways.alerts.render import (
 )
 from takeaways.alerts.subscription import SUBSCRIBER_ATTRIBUTE
 
+_LEFT_TO_THE_JSON = frozenset({"engine", "topic"})
+
 
 def personal_alert(
     payload: AlertPayload, subscriber_id: str, links: Sequence[PreferenceLink]
 ) -> RenderedAlert:
     personal = replace(payload, preference_links=list(links))
-    attributes = message_attributes(personal)
+    attributes = {
+        name: value for name, value in message_attributes(personal).items() if name not in _LEFT_TO_THE_JSON
+    }
     attributes[SUBSCRIBER_ATTRIBUTE] = {"DataType": "String", "StringValue": subscriber_id}
+    attributes["kind"] = {"DataType": "String", "StringValue": "alert"}
     return fit_message_size(
         RenderedAlert(
             subject=render_subject(personal),

@@ -23,6 +23,8 @@ from datetime import datetime
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
+from takeaways.alerts.chat.limits import PLATFORMS as CHAT_PLATFORMS
+from takeaways.alerts.chat.webhooks import channel_secret_name
 from takeaways.alerts.filter_policy import Preferences, build_filter_policy
 
 PROTOCOLS = ("email", "email-json", "sms", "sqs", "lambda", "http", "https")
@@ -175,9 +177,8 @@ class SubscriptionState:
     dead_letter_queue: str | None
     subscriber_id: str | None = None
     preferences_policy: dict[str, Any] | None = None
-    # A chat channel's: the secret that holds its webhook, and the URL's SHA-256 (the URL itself is never shown).
+    # A chat channel's: the secret that holds its webhook URL (the URL itself is never shown).
     channel_secret: str | None = None
-    webhook_sha256: str | None = None
 
 
 def describe_subscription(
@@ -193,7 +194,9 @@ def describe_subscription(
     protocol = listed["Protocol"]
     if protocol in RAW_PROTOCOLS:
         raw = str(attributes.get("RawMessageDelivery", "false")).lower() == "true"
-        delivery: Literal["raw", "envelope", "text", "sns event"] = "raw" if raw else "envelope"
+        delivery: Literal["raw", "envelope", "text", "sns event", "chat message"] = (
+            "raw" if raw else "envelope"
+        )
     elif protocol == "lambda":
         delivery = "sns event"
     elif protocol == "email-json":
@@ -201,10 +204,16 @@ def describe_subscription(
     else:
         delivery = "text"
     redrive = attributes.get("RedrivePolicy")
+    endpoint, channel_secret = listed["Endpoint"], None
+    if record is not None and record.protocol in CHAT_PLATFORMS:
+        # A chat channel: its platform and webhook host (the URL is in its secret, never shown).
+        protocol, endpoint, delivery = record.protocol, record.endpoint, "chat message"
+        if listed["SubscriptionArn"].startswith("arn:"):
+            channel_secret = channel_secret_name(listed["SubscriptionArn"])
     return SubscriptionState(
         arn=listed["SubscriptionArn"],
         protocol=protocol,
-        endpoint=listed["Endpoint"],
+        endpoint=endpoint,
         status="pending" if pending else "confirmed",
         frequency=record.frequency if record else "unmanaged",
         delivery=delivery,
@@ -212,4 +221,5 @@ def describe_subscription(
         dead_letter_queue=json.loads(redrive).get("deadLetterTargetArn") if redrive else None,
         subscriber_id=record.subscriber_id if record else None,
         preferences_policy=build_filter_policy(record.preferences) if record else None,
+        channel_secret=channel_secret,
     )

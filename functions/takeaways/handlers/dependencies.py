@@ -21,7 +21,13 @@ from aws_lambda_powertools.utilities.idempotency import (
 from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import DataRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from takeaways.adapters.clients import dynamodb_client, s3_client, secretsmanager_client, sns_client, sqs_client
+from takeaways.adapters.clients import (
+    dynamodb_client,
+    s3_client,
+    secretsmanager_client,
+    sns_client,
+    sqs_client,
+)
 from takeaways.adapters.delivery_claims import DynamoDeliveryClaims
 from takeaways.adapters.link_keys import LinkKeys
 from takeaways.adapters.s3_store import S3ArticleStore

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from takeaways.alerts.filter_policy import build_filter_policy, policy_matches
+from takeaways.alerts.filter_policy import preferences_admit
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.personal import personal_alert
 from takeaways.alerts.subscription import SubscriberRecord
@@ -94,8 +94,7 @@ def deliver_alert(
 
 
 def wants(subscriber: SubscriberRecord, attributes: Attributes) -> bool:
-    """The subscriber's preferences, evaluated on the alert's attributes exactly as SNS will."""
-    return policy_matches(build_filter_policy(subscriber.preferences), attributes)
+    return preferences_admit(subscriber.preferences, attributes)
 
 
 class DeliveryIncomplete(TransientFailure):
