@@ -191,7 +191,11 @@ def _subscribe(args: argparse.Namespace) -> int:
         )
     except (EndpointMissing, AlreadySubscribed, ChatUnavailable) as error:
         raise SystemExit(str(error)) from None
-    print(f"subscribed {args.protocol}:{record.endpoint} as {record.subscriber_id}")
+    if args.protocol in PLATFORMS:
+        host = record.endpoint.split("#", 1)[0]
+        print(f"subscribed a {args.protocol} channel on {host} as {record.subscriber_id}")
+    else:
+        print(f"subscribed {args.protocol}:{record.endpoint} as {record.subscriber_id}")
     print(f"  frequency: {frequency_text(record.frequency)}")
     print(f"  subscription: {record.subscription_arn} (on the subscriber topic)")
     print(f"  preferences: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
