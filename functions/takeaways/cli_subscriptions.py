@@ -263,15 +263,18 @@ def _create_inbox(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- listing
 def _listed(found: dict[str, str]) -> list[SubscriptionState]:
     """Every subscription on both topics, joined with its registry record (by ARN, or protocol and endpoint)."""
-    from takeaways.adapters.operator import subscriber_registry, subscriptions
+    from takeaways.adapters.operator import queue_arn, subscriber_registry, subscriptions
     from takeaways.alerts.subscription import PENDING_ARN, describe_subscription
 
     registry = subscriber_registry(found)
     records = registry.everyone()
     states = []
     seen: set[str] = set()
+    own = queue_arn(found["DeliveryQueue"]) if "DeliveryQueue" in found else None
     for logical_id in _TOPICS:
         for listed, attributes in subscriptions(found[logical_id]):
+            if listed["Endpoint"] == own:
+                continue  # the stack's own: DeliveryFunction's queue, which makes the managed copies
             record = next(
                 (
                     r
