@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -135,3 +136,41 @@ def url_response(response: Any) -> tuple[int, dict[str, str], bytes]:
     data = base64.b64decode(body) if response.get("isBase64Encoded") else str(body).encode()
     headers = {str(k): str(v) for k, v in (response.get("headers") or {}).items()}
     return int(response["statusCode"]), headers, data
+
+
+class FunctionUrls:
+    """Every function of the template with a FunctionUrlConfig, bound on loopback before the deploy.
+
+    ``first_port`` 0 lets the system choose each port; otherwise they are consecutive from it, so
+    `make up`'s links keep one address across restarts.
+    """
+
+    def __init__(self, template_path: Path, *, first_port: int = 0) -> None:
+        from infra.template import load_template
+
+        resources = load_template(template_path)["Resources"]
+        with_url = [
+            name
+            for name, resource in resources.items()
+            if resource.get("Type") == "AWS::Serverless::Function"
+            and "FunctionUrlConfig" in (resource.get("Properties") or {})
+        ]
+        self.servers = [
+            FunctionUrlServer(name, port=first_port + offset if first_port else 0)
+            for offset, name in enumerate(with_url)
+        ]
+
+    @property
+    def urls(self) -> dict[str, str]:
+        return {server.function_id: server.url for server in self.servers}
+
+    def serve(self, invoke: Invoke) -> None:
+        for server in self.servers:
+            server.serve(invoke)
+
+    def __enter__(self) -> FunctionUrls:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for server in self.servers:
+            server.close()

@@ -156,7 +156,24 @@ def _parsed(text: str, *, like: object) -> object:
     return text
 
 
-@cache
 def settings() -> Settings:
-    """The settings of this container, read on first use."""
-    return Settings.from_environ()
+    """The settings of this container, read on first use.
+
+    Cached per environment: a Lambda container's never changes, and the local runner, which runs
+    every function in one process, switches it per function (DeliveryFunction's has one more).
+    """
+    names = _SETTING_VARIABLES
+    return _settings_for(tuple(sorted((key, value) for key, value in os.environ.items() if key in names)))
+
+
+@cache
+def _settings_for(environment: tuple[tuple[str, str], ...]) -> Settings:
+    return Settings.from_environ(dict(environment))
+
+
+def forget_settings() -> None:
+    """Read the environment again on the next use (tests switch stacks between cases)."""
+    _settings_for.cache_clear()
+
+
+_SETTING_VARIABLES = frozenset(setting.name.upper() for setting in fields(Settings))

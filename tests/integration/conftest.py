@@ -66,5 +66,7 @@ def made_subscriptions(stack: DeployedStack, topic: str) -> list[dict[str, str]]
     import boto3
 
     own = stack.attribute("DeliveryQueue", "Arn")
-    listed = boto3.client("sns").list_subscriptions_by_topic(TopicArn=stack.physical_id(topic))["Subscriptions"]
-    return [dict(item) for item in listed if item["Endpoint"] != own]
+    listed = boto3.client("sns").list_subscriptions_by_topic(TopicArn=stack.physical_id(topic))[
+        "Subscriptions"
+    ]
+    return [{key: str(value) for key, value in item.items()} for item in listed if item["Endpoint"] != own]

@@ -10,8 +10,8 @@ import pytest
 
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
-from tests.integration.conftest import made_subscriptions
 from takeaways.cli import main
+from tests.integration.conftest import made_subscriptions
 
 pytestmark = pytest.mark.integration
 

@@ -14,10 +14,10 @@ import pytest
 
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
-from tests.integration.conftest import made_subscriptions
 from infra.subscribers import subscribe_queue
 from takeaways.adapters.operations import LocalEventSources
 from takeaways.cli import main
+from tests.integration.conftest import made_subscriptions
 
 pytestmark = pytest.mark.integration
 

@@ -36,7 +36,7 @@ from takeaways.adapters.spent_tokens import DynamoSpentTokens
 from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
 from takeaways.alerts.subscription import SubscriberRecord
-from takeaways.config import ConfigurationError, Settings, settings
+from takeaways.config import ConfigurationError, Settings, forget_settings, settings
 from takeaways.links.alert_links import LinkIssuer, link_issuer
 from takeaways.links.service import PreferenceLinks
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
@@ -266,7 +266,7 @@ def forget_dependencies() -> None:
     delivery_dependencies.cache_clear()
     preferences_dependencies.cache_clear()
     chat_dependencies.cache_clear()
-    settings.cache_clear()
+    forget_settings()
 
 
 # How long a warm DeliveryFunction reuses its list of instant subscribers (a new subscriber or a

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from takeaways.adapters.link_changes import link_change, masked_endpoint
+from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.preferences import PreferenceChange
 from takeaways.alerts.render import render_alert
 from takeaways.links.alert_links import alert_links, subscription_links
@@ -17,12 +18,16 @@ def issue(change: str, value: str | None) -> str:
     return f"https://prefs.example/preferences?change={change}&value={value}"
 
 
-def offered(payload=ALERT, **subscriber: object) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    links = alert_links(payload, issue=issue, **{"frequency": "instant", "min_priority": None, **subscriber})  # type: ignore[arg-type]
+def offered(
+    payload: AlertPayload = ALERT, *, frequency: str = "instant", min_priority: int | None = None
+) -> list[tuple[str, str | None]]:
+    links = alert_links(payload, frequency=frequency, min_priority=min_priority, issue=issue)
     return [(link.change, link.value) for link in links]
 
 
-def test_an_alert_offers_its_strongest_topic_main_actor_source_a_higher_floor_and_the_subscription_changes() -> None:
+def test_an_alert_offers_its_strongest_topic_main_actor_source_a_higher_floor_and_the_subscription_changes() -> (
+    None
+):
     assert offered() == [
         ("mute_topic", "economy"),
         ("mute_entity", "Harbour Council"),
@@ -53,7 +58,12 @@ def test_a_link_s_text_becomes_a_known_change_or_nothing() -> None:
     assert link_change("min_priority", "4") == PreferenceChange("min_priority", 4)
     assert link_change("mute_topic", "Sport") == PreferenceChange("mute_topic", "sport")
     assert link_change("unsubscribe", "") == PreferenceChange("unsubscribe")
-    for action, value in [("min_priority", "nine"), ("min_priority", "9"), ("delete_everything", "x"), ("frequency", "hourly")]:
+    for action, value in [
+        ("min_priority", "nine"),
+        ("min_priority", "9"),
+        ("delete_everything", "x"),
+        ("frequency", "hourly"),
+    ]:
         assert link_change(action, value) is None
 
 

@@ -11,10 +11,10 @@ import pytest
 from takeaways.alerts.filter_policy import Preferences
 from takeaways.alerts.render import MAX_MESSAGE_ATTRIBUTES, RenderedAlert, message_attributes, render_alert
 from takeaways.alerts.subscription import Frequency, SubscriberRecord
-from takeaways.links.alert_links import link_issuer
+from takeaways.links.alert_links import LinkIssuer, link_issuer
 from takeaways.links.tokens import read_token
-from takeaways.pipeline.delivery import DeliveryIncomplete, deliver_alert
-from takeaways.pipeline.ports import PublishOutcomeUnknown, PublishRefused
+from takeaways.pipeline.delivery import DeliveryIncomplete, DeliveryOutcome, deliver_alert
+from takeaways.pipeline.ports import Publishable, PublishOutcomeUnknown, PublishRefused
 from tests.unit.alerts.test_render import make_record
 
 KEY = b"k" * 40
@@ -54,7 +54,8 @@ class Topic:
         self.sent: list[RenderedAlert] = []
         self.refuse, self.lose = refuse or set(), lose or set()
 
-    def publish(self, alert: RenderedAlert) -> str:  # type: ignore[override]
+    def publish(self, alert: Publishable) -> str:
+        assert isinstance(alert, RenderedAlert)
         who = alert.attributes["subscriber"]["StringValue"]
         if who in self.refuse:
             raise PublishRefused("throttled")
@@ -64,12 +65,14 @@ class Topic:
         return f"m-{len(self.sent)}"
 
 
-def issuer(subscriber_id: str):  # type: ignore[no-untyped-def]
+def issuer(subscriber_id: str) -> LinkIssuer:
     return link_issuer(KEY, "https://prefs.example/", subscriber_id, NOW)
 
 
-def deliver(subscribers: list[SubscriberRecord], claims: Claims, topic: Topic):  # type: ignore[no-untyped-def]
-    return deliver_alert(ALERT, ATTRIBUTES, subscribers=subscribers, claims=claims, publisher=topic, issuer_for=issuer)
+def deliver(subscribers: list[SubscriberRecord], claims: Claims, topic: Topic) -> DeliveryOutcome:
+    return deliver_alert(
+        ALERT, ATTRIBUTES, subscribers=subscribers, claims=claims, publisher=topic, issuer_for=issuer
+    )
 
 
 def test_each_instant_subscriber_who_wants_it_gets_one_copy_with_links_naming_them() -> None:
@@ -113,6 +116,11 @@ def test_a_retried_batch_sends_only_what_sns_refused_and_never_a_second_copy() -
 def test_without_a_link_key_copies_go_out_without_links() -> None:
     topic = Topic()
     deliver_alert(
-        ALERT, ATTRIBUTES, subscribers=[subscriber("a")], claims=Claims(), publisher=topic, issuer_for=lambda _: None
+        ALERT,
+        ATTRIBUTES,
+        subscribers=[subscriber("a")],
+        claims=Claims(),
+        publisher=topic,
+        issuer_for=lambda _: None,
     )
     assert topic.sent[0].payload.preference_links == [] and "Manage your alerts" not in topic.sent[0].email
