@@ -43,3 +43,20 @@ def subscribe_chat(
         platform, webhook_url, frequency="instant", preferences=preferences or Preferences()
     )
     return record.subscription_arn
+
+
+def subscribe_managed_queue(
+    stack: DeployedStack, queue_name: str, *, preferences: Preferences | None = None
+) -> str:
+    """A queue subscribed as `takeaways subscribe --envelope` subscribes one (a managed instant
+    subscriber, SNS's envelope kept); its URL."""
+    from takeaways.adapters.operator import managed_subscriptions
+
+    sqs = boto3.client("sqs")
+    url = str(sqs.create_queue(QueueName=queue_name)["QueueUrl"])
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    managed = managed_subscriptions(stack.physical_ids, local=True)
+    managed.subscribe(
+        "sqs", arn, frequency="instant", preferences=preferences or Preferences(), envelope=True
+    )
+    return url
