@@ -39,7 +39,7 @@ ENVIRONMENT = {
     "STORY_TABLE": "bench-stories",
     "SUBSCRIBER_TABLE": "bench-subscribers",
     "ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:bench-alerts",
-    "DIGEST_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:bench-digest",
+    "SUBSCRIBER_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:bench-digest",
     "AWS_DEFAULT_REGION": "us-east-1",
     "AWS_ACCESS_KEY_ID": "bench",
     "AWS_SECRET_ACCESS_KEY": "bench",

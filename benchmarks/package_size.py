@@ -21,6 +21,8 @@ BUDGETS = {
     "NotifyFunction": 3 * MIB,
     "DigestFunction": 3 * MIB,
     "ChatFunction": 3 * MIB,
+    "DeliveryFunction": 3 * MIB,
+    "PreferencesFunction": 3 * MIB,
 }
 
 

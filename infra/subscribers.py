@@ -9,6 +9,7 @@ import boto3
 
 from infra.local_stack import DeployedStack
 from takeaways.alerts.chat.limits import Platform
+from takeaways.alerts.filter_policy import Preferences
 
 
 def subscribe_queue(
@@ -32,23 +33,30 @@ def subscribe_queue(
 
 
 def subscribe_chat(
-    stack: DeployedStack, platform: Platform, webhook_url: str, *, filter_policy: dict[str, Any] | None = None
+    stack: DeployedStack, platform: Platform, webhook_url: str, *, preferences: Preferences | None = None
 ) -> str:
     """A chat channel as `takeaways subscribe --protocol PLATFORM` makes one on the local stack; its subscription ARN."""
-    from takeaways.adapters.chat_channels import LocalEndpoints
-    from takeaways.adapters.operator import subscribe_chat_channel
-    from takeaways.alerts.subscription import subscription_attributes
+    from takeaways.adapters.operator import managed_subscriptions
 
-    attributes = subscription_attributes(
-        "lambda",
-        filter_policy=filter_policy,
-        dead_letter_queue_arn=stack.attribute("SubscriptionDeadLetterQueue", "Arn"),
+    managed = managed_subscriptions(stack.physical_ids, local=True)
+    record = managed.subscribe(
+        platform, webhook_url, frequency="instant", preferences=preferences or Preferences()
     )
-    arn, _ = subscribe_chat_channel(
-        stack.physical_id("AlertsTopic"),
-        stack.functions["ChatFunction"].arn,
-        (platform, webhook_url),
-        attributes,
-        LocalEndpoints(),
+    return record.subscription_arn
+
+
+def subscribe_managed_queue(
+    stack: DeployedStack, queue_name: str, *, preferences: Preferences | None = None
+) -> str:
+    """A queue subscribed as `takeaways subscribe --envelope` subscribes one (a managed instant
+    subscriber, SNS's envelope kept); its URL."""
+    from takeaways.adapters.operator import managed_subscriptions
+
+    sqs = boto3.client("sqs")
+    url = str(sqs.create_queue(QueueName=queue_name)["QueueUrl"])
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    managed = managed_subscriptions(stack.physical_ids, local=True)
+    managed.subscribe(
+        "sqs", arn, frequency="instant", preferences=preferences or Preferences(), envelope=True
     )
-    return arn
+    return url

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from infra.chat_servers import ChatServers, Received, chat_headline
 from infra.event_sources import EventSourceRunner
+from infra.function_urls import FunctionUrls
 from infra.local_stack import deploy, stack_file_content
 from infra.moto_server import running_moto_server
 from infra.schedules import ScheduleRunner
@@ -31,6 +32,8 @@ CHAT_WEBHOOKS_FILE = ROOT / ".takeaways" / "chat-webhooks.env"
 UP_PARAMETERS = {"FetchAllowLoopback": "true"}
 # The feed poller's schedule, compressed: each feed still waits for its own interval.
 FEED_POLL_SECONDS = 30
+# Where `make up` serves PreferencesFunction's URL (the links in its alerts point here).
+PREFERENCES_PORT = 4567
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,8 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--port", type=int, default=4566, help="moto server port on 127.0.0.1")
     args = parser.parse_args(argv)
-    with running_moto_server(port=args.port) as endpoint, ChatServers(on_accept=_show_chat_post) as chat:
-        stack = deploy(ROOT / "template.yaml", parameters=UP_PARAMETERS)
+    with (
+        running_moto_server(port=args.port) as endpoint,
+        ChatServers(on_accept=_show_chat_post) as chat,
+        FunctionUrls(ROOT / "template.yaml", first_port=PREFERENCES_PORT) as function_urls,
+    ):
+        stack = deploy(ROOT / "template.yaml", parameters=UP_PARAMETERS, function_urls=function_urls.urls)
         STACK_FILE.parent.mkdir(exist_ok=True)
         LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)  # a new stack starts unpaused
         STACK_FILE.write_text(json.dumps(stack_file_content(stack, endpoint), indent=2))
@@ -61,9 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             f"  source {CHAT_WEBHOOKS_FILE.relative_to(ROOT)}   (loopback Slack, Teams and Discord webhooks)"
         )
         print('  .venv/bin/takeaways subscribe --protocol slack --endpoint "$SLACK_WEBHOOK_URL"')
+        print(f"preference links open on {', '.join(function_urls.urls.values())}")
         print(f"the feed poller runs every {FEED_POLL_SECONDS} s. Ctrl-C stops it.")
         # `takeaways pause alerts` switches a function's event sources off through this file.
         runner = EventSourceRunner(stack, enabled=LocalEventSources(STACK_FILE.parent).enabled)
+        function_urls.serve(runner.invoke)  # preference links open here
         scheduler = ScheduleRunner(runner)
         next_feed_poll = time.monotonic()
         try:

@@ -37,6 +37,7 @@ ARTICLES_PREFIX = "incoming/"
 _DEAD_LETTER_QUEUES = {
     "ingest": ("IngestDeadLetterQueue", "IngestQueue"),
     "alerts": ("AlertDeadLetterQueue", "AlertQueue"),
+    "delivery": ("DeliveryDeadLetterQueue", "DeliveryQueue"),
 }
 PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader closed the pipe
 

@@ -1,6 +1,7 @@
 """The subscription commands of ``takeaways``: who hears what, how often.
 
 takeaways subscribe --protocol P --endpoint E [--frequency instant|daily|weekly] [filters]
+takeaways subscribe --protocol slack|teams|discord --endpoint WEBHOOK_URL [filters]   a chat channel
 takeaways create-inbox NAME                      an SQS queue the alert topics may send to
 takeaways subscriptions [--frequency F]          every subscription: id, ARN, status, frequency, filter
 takeaways preferences ID|ENDPOINT [--mute-topic T ...] [--frequency F] [--min-priority N] [--unsubscribe]
@@ -21,6 +22,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from takeaways.adapters.subscriptions import chat_endpoint
+from takeaways.alerts.chat.limits import PLATFORMS
 from takeaways.alerts.subscription import DIGEST_FREQUENCIES, FREQUENCIES, PROTOCOLS
 from takeaways.text.iptc import TOPIC_SLUGS
 from takeaways.text.language import SUPPORTED_LANGUAGES
@@ -30,7 +33,14 @@ if TYPE_CHECKING:
     from takeaways.alerts.subscription import SubscriberRecord, SubscriptionState
 
 SubcommandAdder = Any  # argparse's _SubParsersAction, which it does not export
-_TOPICS = {"AlertsTopic": "alerts", "DigestTopic": "digest"}
+# Managed subscriptions are on the subscriber topic; the alerts topic has only unmanaged ones.
+_TOPICS = ("AlertsTopic", "SubscriberTopic")
+# What each chat platform's channel receives, as `subscribe` says it.
+CHAT_FORMATS = {
+    "slack": "Slack blocks (incoming webhook)",
+    "teams": "an Adaptive Card (Teams workflow webhook)",
+    "discord": "an embed (Discord webhook)",
+}
 
 
 def register(commands: SubcommandAdder, stack_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -38,7 +48,7 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         "subscribe", help="subscribe an endpoint to alerts or a digest, with filters"
     )
     stack_option(subscribe)
-    subscribe.add_argument("--protocol", required=True, choices=PROTOCOLS)
+    subscribe.add_argument("--protocol", required=True, choices=(*PROTOCOLS, *PLATFORMS))
     subscribe.add_argument(
         "--endpoint",
         required=True,
@@ -145,19 +155,19 @@ def _subscribe(args: argparse.Namespace) -> int:
         queue_arn,
         require_endpoint,
     )
-    from takeaways.adapters.subscriptions import AlreadySubscribed
+    from takeaways.adapters.subscriptions import AlreadySubscribed, ChatUnavailable
+    from takeaways.alerts.chat.webhooks import InvalidWebhook
     from takeaways.alerts.filter_policy import Preferences, build_filter_policy
-    from takeaways.alerts.subscription import (
-        CONFIRMING_PROTOCOLS,
-        RAW_PROTOCOLS,
-        InvalidEndpoint,
-        check_endpoint,
-    )
+    from takeaways.alerts.subscription import CONFIRMING_PROTOCOLS, RAW_PROTOCOLS, InvalidEndpoint
 
     if args.envelope and args.protocol not in RAW_PROTOCOLS:
         raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
+    if args.protocol in PLATFORMS and args.frequency != "instant":
+        raise SystemExit(
+            f"a {args.protocol} channel gets each alert as it happens; digests are not posted to chat"
+        )
     try:
-        endpoint = check_endpoint(args.protocol, args.endpoint)
+        endpoint = _checked_endpoint(args)
         preferences = Preferences(
             topics=args.topics,
             entities=args.entities,
@@ -168,30 +178,65 @@ def _subscribe(args: argparse.Namespace) -> int:
             verified_only=args.verified_only,
         )
         policy = build_filter_policy(preferences)
-    except (InvalidEndpoint, ValueError) as error:
+    except (InvalidEndpoint, InvalidWebhook, ValueError) as error:
         raise SystemExit(str(error)) from None
     found = _resources(args)
+    if args.protocol in PLATFORMS:
+        endpoint = _chat_webhook(args, found)
     try:
         require_endpoint(args.protocol, endpoint)
-        managed = managed_subscriptions(found)
+        managed = managed_subscriptions(found, local=args.stack is None)
         record = managed.subscribe(
             args.protocol, endpoint, frequency=args.frequency, preferences=preferences, envelope=args.envelope
         )
-    except (EndpointMissing, AlreadySubscribed) as error:
+    except (EndpointMissing, AlreadySubscribed, ChatUnavailable) as error:
         raise SystemExit(str(error)) from None
-    print(f"subscribed {args.protocol}:{endpoint} as {record.subscriber_id}")
+    if args.protocol in PLATFORMS:
+        host = record.endpoint.split("#", 1)[0]
+        print(f"subscribed a {args.protocol} channel on {host} as {record.subscriber_id}")
+    else:
+        print(f"subscribed {args.protocol}:{record.endpoint} as {record.subscriber_id}")
     print(f"  frequency: {frequency_text(record.frequency)}")
-    print(f"  subscription: {record.subscription_arn} (on the {record.topic} topic)")
-    print(f"  filter: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
-    if record.frequency != "instant":
-        print(f"  SNS filter policy: {json.dumps(record.sns_filter_policy())} (its digests only)")
+    print(f"  subscription: {record.subscription_arn} (on the subscriber topic)")
+    print(f"  preferences: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
+    print(f"  SNS filter policy: {json.dumps(record.sns_filter_policy())} (the messages made for it only)")
     if args.protocol in RAW_PROTOCOLS:
         form = "SNS's JSON envelope" if args.envelope else "the JSON itself (raw delivery)"
         print(f"  each message: {form}")
+    if args.protocol in PLATFORMS:
+        from takeaways.alerts.chat.webhooks import channel_secret_name
+
+        print(f"  each message: {CHAT_FORMATS[args.protocol]}")
+        print(f"  webhook URL kept in the secret {channel_secret_name(record.subscription_arn)}")
+        print("  what the platform refuses, or what keeps failing, goes to the chat DLQ")
     print(f"  undeliverable copies go to: {queue_arn(found['SubscriptionDeadLetterQueue'])}")
     if args.protocol in CONFIRMING_PROTOCOLS:
         print("  the endpoint must confirm the subscription before it receives anything")
     return 0
+
+
+def _checked_endpoint(args: argparse.Namespace) -> str:
+    """The endpoint in its protocol's form; a webhook's form first, before any stack is asked."""
+    from takeaways.alerts.chat.webhooks import check_webhook_url
+    from takeaways.alerts.subscription import check_endpoint
+
+    if args.protocol in PLATFORMS:
+        return check_webhook_url(args.protocol, args.endpoint, allow_loopback=True)
+    return check_endpoint(args.protocol, args.endpoint)
+
+
+def _chat_webhook(args: argparse.Namespace, found: dict[str, str]) -> str:
+    """The webhook again, against the stack: loopback only where the stack allows it."""
+    from takeaways.adapters.operator import stack_parameter
+    from takeaways.alerts.chat.webhooks import InvalidWebhook, check_webhook_url
+
+    if "ChatFunction" not in found:
+        raise SystemExit("this stack has no ChatFunction: deploy the current template to post alerts to chat")
+    loopback = (stack_parameter(args.stack, "FetchAllowLoopback") or "false").lower() == "true"
+    try:
+        return check_webhook_url(args.protocol, args.endpoint, allow_loopback=loopback)
+    except InvalidWebhook as error:
+        raise SystemExit(str(error)) from None
 
 
 def frequency_text(frequency: str) -> str:
@@ -209,7 +254,7 @@ def _create_inbox(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", args.name):
         raise SystemExit(f"{args.name!r} is not a queue name: up to 80 letters, digits, - and _")
     found = _resources(args)
-    arn = create_inbox(args.name, [found["AlertsTopic"], found["DigestTopic"]])
+    arn = create_inbox(args.name, [found["AlertsTopic"], found["SubscriberTopic"]])
     print(arn)
     print(f"  subscribe it: takeaways subscribe --protocol sqs --endpoint {arn}", file=sys.stderr)
     return 0
@@ -218,21 +263,24 @@ def _create_inbox(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- listing
 def _listed(found: dict[str, str]) -> list[SubscriptionState]:
     """Every subscription on both topics, joined with its registry record (by ARN, or protocol and endpoint)."""
-    from takeaways.adapters.operator import subscriber_registry, subscriptions
+    from takeaways.adapters.operator import queue_arn, subscriber_registry, subscriptions
     from takeaways.alerts.subscription import PENDING_ARN, describe_subscription
 
     registry = subscriber_registry(found)
     records = registry.everyone()
     states = []
     seen: set[str] = set()
-    for logical_id, topic in _TOPICS.items():
+    own = queue_arn(found["DeliveryQueue"]) if "DeliveryQueue" in found else None
+    for logical_id in _TOPICS:
         for listed, attributes in subscriptions(found[logical_id]):
+            if listed["Endpoint"] == own:
+                continue  # the stack's own: DeliveryFunction's queue, which makes the managed copies
             record = next(
                 (
                     r
                     for r in records
                     if r.subscriber_id not in seen
-                    and r.topic == topic
+                    and logical_id == "SubscriberTopic"
                     and (
                         r.subscription_arn == listed["SubscriptionArn"]
                         or (r.protocol, r.endpoint) == (listed["Protocol"], listed["Endpoint"])
@@ -260,10 +308,10 @@ def _subscriptions(args: argparse.Namespace) -> int:
     for item in listed:
         print(f"  {item.subscriber_id or '(unmanaged)':<15} {item.protocol:<10} {item.endpoint}")
         print(f"                  {item.frequency}, {item.status}, {item.delivery} delivery")
-        if item.frequency in DIGEST_FREQUENCIES:
+        if item.subscriber_id:
             preferences = item.preferences_policy
             print(
-                f"                  filter: {json.dumps(preferences, sort_keys=True) if preferences else 'every story'}"
+                f"                  preferences: {json.dumps(preferences, sort_keys=True) if preferences else 'everything'}"
             )
         else:
             policy = item.filter_policy
@@ -273,10 +321,10 @@ def _subscriptions(args: argparse.Namespace) -> int:
         print(f"                  {item.arn}")
         if (
             item.frequency == "unmanaged"
-            and item.arn.startswith(found["DigestTopic"])
+            and item.arn.startswith(found["SubscriberTopic"])
             and not item.filter_policy
         ):
-            print("                  no subscriber filter: it receives every subscriber's digest")
+            print("                  no subscriber filter: it receives every subscriber's copies and digests")
         if item.status == "confirmed" and not item.dead_letter_queue:
             print("                  no dead-letter queue: an undeliverable copy is dropped")
     return 0
@@ -285,7 +333,7 @@ def _subscriptions(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- changes
 def _preferences(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import managed_subscriptions
-    from takeaways.adapters.subscriptions import AlreadySubscribed, SubscriptionPending
+    from takeaways.adapters.subscriptions import AlreadySubscribed
     from takeaways.alerts.preferences import PreferenceChange, PreferenceRefused
 
     try:
@@ -303,11 +351,11 @@ def _preferences(args: argparse.Namespace) -> int:
         raise SystemExit(
             "no change given: --mute-topic, --mute-entity, --mute-source, --frequency, --min-priority or --unsubscribe"
         )
-    managed = managed_subscriptions(_resources(args))
+    managed = managed_subscriptions(_resources(args), local=args.stack is None)
     record = _target(managed, args.target)
     try:
         outcome = managed.change(record, changes)
-    except (PreferenceRefused, SubscriptionPending, AlreadySubscribed) as error:
+    except (PreferenceRefused, AlreadySubscribed) as error:
         raise SystemExit(str(error)) from None
     for change in changes:
         print(f"  {change.describe()}")
@@ -327,7 +375,7 @@ def _target(managed: ManagedSubscriptions, target: str) -> SubscriberRecord:
     record = managed.find(target)
     if record is not None:
         return record
-    named = [r for r in managed.everyone() if r.endpoint == target]
+    named = [r for r in managed.everyone() if r.endpoint in {target, chat_endpoint(target)}]
     if len(named) > 1:
         ids = ", ".join(f"{r.subscriber_id} ({r.frequency})" for r in named)
         raise SystemExit(f"{target} has {len(named)} subscriptions: name one by its id: {ids}")
@@ -347,8 +395,14 @@ def _unsubscribe(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import SubscriptionNotFound, managed_subscriptions, unsubscribe
 
     found = _resources(args)
-    managed = managed_subscriptions(found)
-    listed = [item for item in _listed(found) if args.target in {item.subscriber_id, item.arn, item.endpoint}]
+    managed = managed_subscriptions(found, local=args.stack is None)
+    # A chat channel by its id, ARN or webhook URL, never by its host: that names every channel there.
+    listed = [
+        item
+        for item in _listed(found)
+        if args.target in {item.subscriber_id, item.arn, item.endpoint}
+        or item.endpoint == chat_endpoint(args.target)
+    ]
     if not listed:
         raise SystemExit(f"no subscription is {args.target}: `takeaways subscriptions` lists them")
     for item in listed:

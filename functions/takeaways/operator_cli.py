@@ -35,7 +35,10 @@ STATUS_QUEUES = {
     "IngestDeadLetterQueue": "ingest DLQ",
     "AlertQueue": "alert queue",
     "AlertDeadLetterQueue": "alert DLQ",
+    "DeliveryQueue": "delivery queue",
+    "DeliveryDeadLetterQueue": "delivery DLQ",
     "SubscriptionDeadLetterQueue": "subscription DLQ",
+    "ChatDeadLetterQueue": "chat DLQ",
 }
 WAIT_SECONDS = 120
 _POLL_SECONDS = 0.5
@@ -277,7 +280,7 @@ def _status(args: argparse.Namespace) -> int:
             hour_ago,
             now,
         )
-        for topic in ("AlertsTopic", "DigestTopic")
+        for topic in ("AlertsTopic", "SubscriberTopic")
     )
     at_least = "at least " if more_summaries or more_rejections else ""
     print(

@@ -59,3 +59,14 @@ def local_stack_file(
     )
     monkeypatch.chdir(tmp_path)
     return deployed_stack
+
+
+def made_subscriptions(stack: DeployedStack, topic: str) -> list[dict[str, str]]:
+    """A topic's subscriptions, less the stack's own (DeliveryFunction's queue on the alerts topic)."""
+    import boto3
+
+    own = stack.attribute("DeliveryQueue", "Arn")
+    listed = boto3.client("sns").list_subscriptions_by_topic(TopicArn=stack.physical_id(topic))[
+        "Subscriptions"
+    ]
+    return [{key: str(value) for key, value in item.items()} for item in listed if item["Endpoint"] != own]

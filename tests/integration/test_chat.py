@@ -209,7 +209,7 @@ def test_listing_shows_platform_and_host_never_the_url_and_unsubscribe_removes_t
     assert main(["unsubscribe", url]) == 0
     assert "unsubscribed discord:127.0.0.1" in capsys.readouterr().out
     assert not channel_secrets()
-    assert not boto3.client("sns").list_subscriptions_by_topic(TopicArn=stack.physical_id("AlertsTopic"))[
+    assert not boto3.client("sns").list_subscriptions_by_topic(TopicArn=stack.physical_id("SubscriberTopic"))[
         "Subscriptions"
     ]
     upload_and_run(stack)
@@ -233,7 +233,8 @@ def test_a_webhook_that_is_not_the_platform_s_is_refused_in_one_line(stack: Depl
                 "slack",
                 "--endpoint",
                 "https://hooks.slack.com/services/T/B/x",
-                "--digest",
+                "--frequency",
+                "daily",
             ]
         )
 
@@ -242,5 +243,5 @@ def test_loopback_is_refused_on_a_stack_without_the_loopback_switch(local_stack_
     with pytest.raises(SystemExit, match="FetchAllowLoopback"):
         main(["subscribe", "--protocol", "slack", "--endpoint", "http://127.0.0.1:9/slack/services/T/B/x"])
     assert not boto3.client("sns").list_subscriptions_by_topic(
-        TopicArn=local_stack_file.physical_id("AlertsTopic")
+        TopicArn=local_stack_file.physical_id("SubscriberTopic")
     )["Subscriptions"]

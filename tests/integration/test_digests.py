@@ -172,11 +172,12 @@ def test_a_preference_change_changes_what_arrives_next(
     assert fire(runner, "weekly", later) == {daily: "sent"}
     assert len(received(daily_url)) == 1
 
-    # Back to instant: a new subscription on the alerts topic with its preferences, the digest one gone.
-    assert main(["preferences", daily, "--frequency", "instant", "--mute-topic", "politics"]) == 0
+    # Back to instant: the same subscription, its record changed; nothing to confirm again.
     sns = boto3.client("sns")
-    digest_subscriptions = sns.list_subscriptions_by_topic(TopicArn=stack.physical_id("DigestTopic"))
-    assert digest_subscriptions["Subscriptions"] == []
+    before = sns.list_subscriptions_by_topic(TopicArn=stack.physical_id("SubscriberTopic"))["Subscriptions"]
+    assert main(["preferences", daily, "--frequency", "instant", "--mute-topic", "politics"]) == 0
+    after = sns.list_subscriptions_by_topic(TopicArn=stack.physical_id("SubscriberTopic"))["Subscriptions"]
+    assert after == before and len(after) == 2
     capsys.readouterr()
     assert main(["subscriptions", "--frequency", "instant"]) == 0
     listing = capsys.readouterr().out

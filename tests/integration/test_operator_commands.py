@@ -17,6 +17,7 @@ from infra.local_stack import DeployedStack
 from infra.subscribers import subscribe_queue
 from takeaways.adapters.operations import LocalEventSources
 from takeaways.cli import main
+from tests.integration.conftest import made_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -80,7 +81,12 @@ def test_queue_subscribers_get_the_alert_itself_with_its_attributes_or_the_envel
     ]
     [envelope] = _messages(envelope_url)
     wrapped = json.loads(envelope["Body"])
-    assert wrapped["Type"] == "Notification" and json.loads(wrapped["Message"]) == alert
+    enveloped = json.loads(wrapped["Message"])
+    assert wrapped["Type"] == "Notification"
+    # Each subscriber's copy is the same alert with links of its own.
+    links = enveloped.pop("preference_links"), alert.pop("preference_links")
+    assert enveloped == alert
+    assert links[0] and links[1] and {link["url"] for link in links[0]}.isdisjoint(link["url"] for link in links[1])
 
 
 class _Hook(http.server.BaseHTTPRequestHandler):
@@ -180,19 +186,22 @@ def test_subscriptions_shows_each_ones_frequency_and_state_and_unsubscribe_remov
     )
 
 
-def test_the_same_endpoint_is_subscribed_once_per_topic(
+def test_the_same_endpoint_is_subscribed_once_and_changes_frequency_in_place(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, arn = _queue("twice-inbox")
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn]) == 0
     instant_id = capsys.readouterr().out.splitlines()[0].rsplit(" as ", 1)[1]
-    assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--frequency", "daily"]) == 0
-    with pytest.raises(SystemExit, match=r"already subscribed \(instant\) as sub-"):
-        main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--topics", "sport"])
-    with pytest.raises(SystemExit, match=r"already subscribed \(daily\) as sub-"):
-        main(["preferences", instant_id, "--frequency", "weekly"])  # its digest subscription exists
-    with pytest.raises(SystemExit, match="has 2 subscriptions: name one by its id"):
-        main(["preferences", arn, "--min-priority", "3"])
+    [before] = made_subscriptions(local_stack_file, "SubscriberTopic")
+    for frequency in ("daily", "instant"):
+        with pytest.raises(SystemExit, match=r"already subscribed \(instant\) as sub-"):
+            main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--frequency", frequency])
+    assert main(["preferences", arn, "--frequency", "weekly", "--min-priority", "3"]) == 0  # by its endpoint
+    assert "from now on: a weekly digest instead" in capsys.readouterr().out
+    # The same SNS subscription: a frequency is the record's, so nothing has to be confirmed again.
+    assert made_subscriptions(local_stack_file, "SubscriberTopic") == [before]
+    assert main(["subscriptions", "--frequency", "weekly"]) == 0
+    assert instant_id in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -209,10 +218,8 @@ def test_an_endpoint_that_could_never_receive_is_refused_before_sns_sees_it(
 ) -> None:
     with pytest.raises(SystemExit, match=refusal):
         main(["subscribe", "--protocol", protocol, "--endpoint", endpoint])
-    listed = boto3.client("sns").list_subscriptions_by_topic(
-        TopicArn=local_stack_file.physical_id("AlertsTopic")
-    )
-    assert listed["Subscriptions"] == []
+    assert made_subscriptions(local_stack_file, "AlertsTopic") == []
+    assert made_subscriptions(local_stack_file, "SubscriberTopic") == []
 
 
 def test_upload_wait_prints_the_alert_or_the_rejection(
@@ -332,6 +339,8 @@ def test_create_inbox_makes_a_queue_the_alert_topics_may_send_to(
     [statement] = policy["Statement"]
     assert statement["Principal"] == {"Service": "sns.amazonaws.com"} and statement["Resource"] == arn
     allowed = statement["Condition"]["ArnEquals"]["aws:SourceArn"]
-    assert sorted(allowed) == sorted(local_stack_file.physical_id(t) for t in ("AlertsTopic", "DigestTopic"))
+    assert sorted(allowed) == sorted(
+        local_stack_file.physical_id(t) for t in ("AlertsTopic", "SubscriberTopic")
+    )
     with pytest.raises(SystemExit, match="not a queue name"):
         main(["create-inbox", "news room"])

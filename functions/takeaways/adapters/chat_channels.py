@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from takeaways.alerts.chat.limits import Platform
 from takeaways.alerts.chat.webhooks import (
     ChatChannel,
     channel_secret_name,
@@ -213,3 +214,64 @@ class LocalEndpoints:
 
     def remove(self, endpoint: str) -> None:
         return None
+
+
+class ChatChannelSubscriber:
+    """A channel's alias, SNS subscription and secret, made and removed together (``ChatSubscriber``).
+
+    What was made is removed again if a later step fails, so a failed command leaves no half
+    channel behind. ``function_arn`` None: this one can only remove channels (PreferencesFunction).
+    """
+
+    def __init__(self, function_arn: str | None, endpoints: ChannelEndpoints) -> None:
+        self._function_arn = function_arn
+        self._endpoints = endpoints
+
+    def open(self, topic_arn: str, platform: Platform, url: str, attributes: dict[str, str]) -> str:
+        import boto3
+
+        if self._function_arn is None:
+            raise RuntimeError("no chat function to subscribe a channel to")
+        endpoint = self._endpoints.create(self._function_arn, topic_arn)
+        sns = boto3.client("sns")
+        try:
+            arn = str(
+                sns.subscribe(
+                    TopicArn=topic_arn,
+                    Protocol="lambda",
+                    Endpoint=endpoint,
+                    Attributes=attributes,
+                    ReturnSubscriptionArn=True,
+                )["SubscriptionArn"]
+            )
+        except Exception:
+            self._endpoints.remove(endpoint)
+            raise
+        try:
+            create_channel_secret(ChatChannel(platform=platform, webhook_url=url, subscription_arn=arn))
+        except Exception:
+            sns.unsubscribe(SubscriptionArn=arn)
+            self._endpoints.remove(endpoint)
+            raise
+        return arn
+
+    def close(self, subscription_arn: str) -> None:
+        """The subscription first (nothing new is sent), then the webhook's secret and the alias."""
+        import boto3
+        from botocore.exceptions import ClientError
+
+        sns = boto3.client("sns")
+        try:
+            endpoint = str(
+                sns.get_subscription_attributes(SubscriptionArn=subscription_arn)["Attributes"].get(
+                    "Endpoint", ""
+                )
+            )
+            sns.unsubscribe(SubscriptionArn=subscription_arn)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") != "NotFound":
+                raise
+            endpoint = ""
+        delete_channel_secret(subscription_arn)
+        if endpoint:
+            self._endpoints.remove(endpoint)

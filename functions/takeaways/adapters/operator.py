@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from takeaways.pipeline.digest import DigestReport
 
 if TYPE_CHECKING:
-    from takeaways.adapters.chat_channels import ChannelEndpoints
-    from takeaways.alerts.chat.limits import Platform
+    pass
 
 LOCAL_STACK_FILE = Path(".takeaways") / "local-stack.json"
 REPLAY_MARKER = "takeawaysReplay"
@@ -86,59 +84,6 @@ def stack_parameter(stack_name: str | None, name: str, local_file: Path = LOCAL_
     return None
 
 
-def subscribe_chat_channel(
-    topic_arn: str,
-    function_arn: str,
-    channel: tuple[Platform, str],
-    attributes: dict[str, str],
-    endpoints: ChannelEndpoints,
-) -> tuple[str, str]:
-    """Subscribe a channel (platform, webhook URL): its alias, its subscription, then its secret.
-
-    Returns the subscription ARN and the secret's name. What was made is removed again if a
-    later step fails, so a failed command leaves no half channel behind.
-    """
-    from takeaways.adapters.chat_channels import create_channel_secret
-    from takeaways.alerts.chat.webhooks import ChatChannel, channel_secret_name
-
-    platform, url = channel
-    endpoint = endpoints.create(function_arn, topic_arn)
-    sns = boto3.client("sns")
-    try:
-        arn = str(
-            sns.subscribe(
-                TopicArn=topic_arn,
-                Protocol="lambda",
-                Endpoint=endpoint,
-                Attributes=attributes,
-                ReturnSubscriptionArn=True,
-            )["SubscriptionArn"]
-        )
-    except Exception:
-        endpoints.remove(endpoint)
-        raise
-    try:
-        create_channel_secret(ChatChannel(platform=platform, webhook_url=url, subscription_arn=arn))
-    except Exception:
-        sns.unsubscribe(SubscriptionArn=arn)
-        endpoints.remove(endpoint)
-        raise
-    return arn, channel_secret_name(arn)
-
-
-def unsubscribe_chat_channel(subscription_arn: str, endpoints: ChannelEndpoints) -> None:
-    """The subscription first (nothing new is sent), then the webhook's secret and the alias."""
-    from takeaways.adapters.chat_channels import delete_channel_secret
-
-    attributes = boto3.client("sns").get_subscription_attributes(SubscriptionArn=subscription_arn)[
-        "Attributes"
-    ]
-    endpoint = str(attributes.get("Endpoint", ""))
-    unsubscribe(subscription_arn)
-    delete_channel_secret(subscription_arn)
-    endpoints.remove(endpoint)
-
-
 def require_endpoint(protocol: str, endpoint: str) -> None:
     """Raise ``EndpointMissing`` for a queue or function that does not exist (SNS would accept it)."""
     if protocol == "sqs":
@@ -147,14 +92,25 @@ def require_endpoint(protocol: str, endpoint: str) -> None:
         _require_function(endpoint)
 
 
-def managed_subscriptions(found: dict[str, str]) -> ManagedSubscriptions:
-    """The stack's managed subscriptions (its topics, registry and subscription dead-letter queue)."""
+def managed_subscriptions(found: dict[str, str], *, local: bool) -> ManagedSubscriptions:
+    """The stack's managed subscriptions (its topic, registry, subscription dead-letter queue and
+    chat function); ``local``: the local stack, whose runner plays every alias of a function."""
+    from takeaways.adapters.chat_channels import (
+        AliasEndpoints,
+        ChatChannelSubscriber,
+        LocalEndpoints,
+        chat_function_arn,
+    )
+
     topics = StackTopics(
-        alerts_topic_arn=found["AlertsTopic"],
-        digest_topic_arn=found["DigestTopic"],
+        subscriber_topic_arn=found["SubscriberTopic"],
         dead_letter_queue_arn=queue_arn(found["SubscriptionDeadLetterQueue"]),
     )
-    return ManagedSubscriptions(boto3.client("sns"), subscriber_registry(found), topics)
+    chat = None
+    if "ChatFunction" in found:
+        function_arn = chat_function_arn(found["SubscriberTopic"], found["ChatFunction"])
+        chat = ChatChannelSubscriber(function_arn, LocalEndpoints() if local else AliasEndpoints())
+    return ManagedSubscriptions(boto3.client("sns"), subscriber_registry(found), topics, chat=chat)
 
 
 def subscriber_registry(found: dict[str, str]) -> DynamoSubscriberRegistry:
@@ -305,26 +261,6 @@ def subscriptions(topic_arn: str) -> list[tuple[dict[str, str], dict[str, str] |
     return found
 
 
-def _as_chat_channel(state: SubscriptionState, chat_function_arn: str) -> SubscriptionState:
-    from takeaways.adapters.chat_channels import channel_listing, is_channel_endpoint
-
-    if not is_channel_endpoint(state.endpoint, chat_function_arn) or not state.arn.startswith("arn:"):
-        return state
-    channel = channel_listing(state.arn)
-    if channel is None:
-        return replace(
-            state, protocol="chat", endpoint="(its channel secret is missing)", delivery="chat message"
-        )
-    return replace(
-        state,
-        protocol=channel.platform,
-        endpoint=channel.host,
-        delivery="chat message",
-        channel_secret=channel.secret_name,
-        webhook_sha256=channel.fingerprint,
-    )
-
-
 def upload_article(path: Path, bucket: str, key: str) -> datetime:
     """Upload the file; return the object's LastModified, S3's own clock (the one the functions share)."""
     s3 = boto3.client("s3")
@@ -394,7 +330,7 @@ def run_digest_here(found: dict[str, str], period: DigestFrequency, fired_at: da
         registry=subscriber_registry(found),
         # Only the digest lines are read: the story window plays no part.
         lines=DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0),
-        publisher=SnsTopicPublisher(boto3.client("sns"), found["DigestTopic"]),
+        publisher=SnsTopicPublisher(boto3.client("sns"), found["SubscriberTopic"]),
     )
 
 

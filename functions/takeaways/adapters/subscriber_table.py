@@ -1,13 +1,12 @@
 """The subscriber registry (DynamoDB ``SubscriberTable``): one item per managed subscription.
 
-Item, keyed by ``subscriber_id``: ``protocol``, ``endpoint``, ``topic`` (alerts or digest),
-``frequency``, ``preferences`` (JSON of ``Preferences``), ``subscription_arn``, ``envelope``,
+Item, keyed by ``subscriber_id``: ``protocol``, ``endpoint``, ``frequency``, ``preferences`` (JSON of ``Preferences``), ``subscription_arn``, ``envelope``,
 ``created_at``, and the digest bookkeeping: ``window_start``, ``last_period`` and ``open_run``
 (a map: ``period``, ``since``, ``until`` and ``parts``, part number to SNS message id).
 
-DigestFunction finds the due subscribers with a query on the ``frequency`` index
-(``FREQUENCY_INDEX``, a global secondary index): it reads the daily or the weekly subscribers
-only, never the instant ones, however many there are. The operator's commands, which show or
+DigestFunction and DeliveryFunction find their subscribers with a query on the ``frequency``
+index (``FREQUENCY_INDEX``, a global secondary index): the daily or weekly ones, or the instant
+ones, never the others, however many there are. The operator's commands, which show or
 search every subscription, scan the table: it holds one small item per subscription.
 Every digest write is conditional, so a stale index read can never send a period twice.
 """
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from takeaways.alerts.filter_policy import Preferences
-from takeaways.alerts.subscription import DigestFrequency, DigestRun, Frequency, SubscriberRecord, topic_for
+from takeaways.alerts.subscription import DigestFrequency, DigestRun, Frequency, SubscriberRecord
 from takeaways.errors import TransientFailure
 from takeaways.records import from_jsonable, to_json
 
@@ -91,13 +90,12 @@ class DynamoSubscriberRegistry:
             TableName=self._table,
             Key=_key(subscriber_id),
             UpdateExpression=(
-                "SET frequency = :frequency, topic = :topic, preferences = :preferences, "
+                "SET frequency = :frequency, preferences = :preferences, "
                 "subscription_arn = :arn, window_start = :start"
             ),
             ConditionExpression=_EXISTS,
             ExpressionAttributeValues={
                 ":frequency": {"S": frequency},
-                ":topic": {"S": topic_for(frequency)},
                 ":preferences": {"S": to_json(preferences)},
                 ":arn": {"S": subscription_arn},
                 ":start": {"S": window_start.isoformat()},
@@ -118,6 +116,14 @@ class DynamoSubscriberRegistry:
     # -- DigestFunction's side (pipeline.ports.SubscriberRegistry) ------------------------------
 
     def digest_subscribers(self, frequency: DigestFrequency) -> list[SubscriberRecord]:
+        return self._of_frequency(frequency)
+
+    def instant_subscribers(self) -> list[SubscriberRecord]:
+        """DeliveryFunction's subscribers (an eventually consistent index: a subscriber made a
+        moment ago may miss the alert of this moment)."""
+        return self._of_frequency("instant")
+
+    def _of_frequency(self, frequency: Frequency) -> list[SubscriberRecord]:
         arguments: dict[str, Any] = {
             "TableName": self._table,
             "IndexName": FREQUENCY_INDEX,
@@ -214,7 +220,6 @@ def _item(record: SubscriberRecord) -> dict[str, Any]:
     item: dict[str, Any] = _key(record.subscriber_id) | {
         "protocol": {"S": record.protocol},
         "endpoint": {"S": record.endpoint},
-        "topic": {"S": record.topic},
         "frequency": {"S": record.frequency},
         "preferences": {"S": to_json(record.preferences)},
         "subscription_arn": {"S": record.subscription_arn},

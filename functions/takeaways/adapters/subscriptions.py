@@ -1,19 +1,20 @@
 """The managed subscriptions: SNS subscriptions and their registry records, changed together.
 
-``ManagedSubscriptions`` makes a subscription (an SNS subscription on the alerts or the digest
-topic, then its record), carries out a subscriber's changes (``alerts.preferences``) and removes
-one. What each change does on AWS:
+``ManagedSubscriptions`` makes a subscription (an SNS subscription on the subscriber topic, then
+its record), carries out a subscriber's changes (``alerts.preferences``) and removes one. Every
+managed subscription has the same SNS filter policy, ``{"subscriber": ["<id>"]}``: what it hears
+about and how often are in its record, read where its messages are made. So:
 
-- an instant subscription's preferences: ``SetSubscriptionAttributes`` rewrites its filter policy
-  from the new preferences (SNS applies it within minutes);
-- a digest subscription's preferences, or daily <-> weekly: the registry record only (its SNS
-  policy names its subscriber id and never changes);
-- instant <-> daily/weekly: a new subscription on the other topic, with the filter it needs, then
-  the old one is removed. An e-mail or HTTPS endpoint must confirm the new subscription, as it
-  confirmed the first; until it does, it receives nothing;
+- a change of preferences or frequency rewrites the record alone, and applies to the next
+  message made for the subscriber; the endpoint never has to confirm again;
+- moving to a digest starts the digest window then, so stories already sent as alerts are not
+  sent again;
 - unsubscribe: ``Unsubscribe`` and the record is deleted.
 
-Moving to a digest starts the digest window then, so stories already sent as alerts are not sent again.
+A chat channel (Slack, Teams, Discord) is a managed subscription too: ChatFunction (an alias of its
+own, per channel) subscribed with the same policy, its webhook URL in a secret named after the
+subscription, and in the record only the webhook's host and a fingerprint of its URL
+(``chat_endpoint``), never the URL itself.
 
     managed = ManagedSubscriptions(sns_client(), DynamoSubscriberRegistry(...), topics)
     record = managed.subscribe("email", "desk@example.com", frequency="daily", preferences=Preferences(topics=["sport"]))
@@ -22,29 +23,32 @@ Moving to a digest starts the digest window then, so stories already sent as ale
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, cast
 
 from botocore.exceptions import ClientError
 
 from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
+from takeaways.alerts.chat.limits import PLATFORMS, Platform
+from takeaways.alerts.chat.webhooks import webhook_fingerprint, webhook_host
 from takeaways.alerts.filter_policy import Preferences
 from takeaways.alerts.preferences import PreferenceChange, apply_changes
 from takeaways.alerts.subscription import (
-    CONFIRMING_PROTOCOLS,
     PENDING_ARN,
     Frequency,
     SubscriberRecord,
     new_subscriber_id,
     subscription_attributes,
-    topic_for,
 )
 
 if TYPE_CHECKING:
     from mypy_boto3_sns import SNSClient
+
+
+class ChatUnavailable(Exception):
+    """A chat channel was asked of a stack without ChatFunction."""
 
 
 class AlreadySubscribed(Exception):
@@ -58,26 +62,12 @@ class AlreadySubscribed(Exception):
         self.record = record
 
 
-class SubscriptionPending(Exception):
-    """An instant subscription's filter cannot be changed before its endpoint confirms it."""
-
-    def __init__(self, record: SubscriberRecord) -> None:
-        super().__init__(
-            f"{record.protocol}:{record.endpoint} has not confirmed its subscription yet: its filter can be "
-            "changed once it has"
-        )
-
-
 @dataclass(frozen=True, slots=True)
 class StackTopics:
-    """Where managed subscriptions go: the two topics, and the queue their undeliverable copies go to."""
+    """Where managed subscriptions go: the subscriber topic, and the queue their undeliverable copies go to."""
 
-    alerts_topic_arn: str
-    digest_topic_arn: str
+    subscriber_topic_arn: str
     dead_letter_queue_arn: str | None
-
-    def arn(self, frequency: Frequency) -> str:
-        return self.alerts_topic_arn if topic_for(frequency) == "alerts" else self.digest_topic_arn
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +78,21 @@ class ChangeOutcome:
     notes: tuple[str, ...] = ()
 
 
+class ChatSubscriber(Protocol):
+    """Makes and removes a chat channel's subscription: its endpoint, the SNS subscription, its secret."""
+
+    def open(self, topic_arn: str, platform: Platform, url: str, attributes: dict[str, str]) -> str:
+        """The new subscription's ARN."""
+        ...
+
+    def close(self, subscription_arn: str) -> None: ...
+
+
+def chat_endpoint(url: str) -> str:
+    """What the registry keeps of a webhook: its host and a fingerprint (finds the same URL again)."""
+    return f"{webhook_host(url)}#{webhook_fingerprint(url)[:16]}"
+
+
 class ManagedSubscriptions:
     def __init__(
         self,
@@ -95,8 +100,11 @@ class ManagedSubscriptions:
         registry: DynamoSubscriberRegistry,
         topics: StackTopics,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        chat: ChatSubscriber | None = None,
     ) -> None:
         self._sns, self._registry, self._topics, self._clock = sns, registry, topics, clock
+        self._chat = chat
 
     def find(self, subscriber_id: str) -> SubscriberRecord | None:
         return self._registry.subscriber(subscriber_id)
@@ -113,8 +121,12 @@ class ManagedSubscriptions:
         preferences: Preferences,
         envelope: bool = False,
     ) -> SubscriberRecord:
-        """A new managed subscription (the endpoint already checked); raises ``AlreadySubscribed``."""
-        self._refuse_a_second(protocol, endpoint, frequency)
+        """A new managed subscription (the endpoint already checked; a chat channel's is its webhook
+        URL); raises ``AlreadySubscribed``."""
+        webhook = endpoint if protocol in PLATFORMS else None
+        if webhook is not None:
+            endpoint = chat_endpoint(webhook)
+        self._refuse_a_second(protocol, endpoint)
         now = self._clock()
         record = SubscriberRecord(
             subscriber_id=new_subscriber_id(),
@@ -126,11 +138,11 @@ class ManagedSubscriptions:
             created_at=now,
             window_start=now,
         )
-        record = replace(record, subscription_arn=self._subscribe(record))
+        record = replace(record, subscription_arn=self._subscribe(record, webhook))
         try:
             self._registry.add(record)
         except Exception:
-            self._unsubscribe(record.subscription_arn)  # no subscription without its record
+            self._end(record, record.subscription_arn)  # no subscription without its record
             raise
         return record
 
@@ -141,42 +153,21 @@ class ManagedSubscriptions:
             return ChangeOutcome(None, (self.remove(record),))
         if changed.frequency == record.frequency and changed.preferences == record.preferences:
             return ChangeOutcome(record, ("nothing to change",))
-        moved = topic_for(changed.frequency) != record.topic
-        if moved:
-            self._refuse_a_second(record.protocol, record.endpoint, changed.frequency)
-        old_arn = self.current_arn(record)  # before the record names the new subscription
         updated = replace(record, frequency=changed.frequency, preferences=changed.preferences)
         notes: list[str] = []
-        if moved:
-            if updated.topic == "digest":
+        if changed.frequency != record.frequency:
+            if record.frequency == "instant":
                 updated = replace(updated, window_start=self._clock())
-            updated = replace(updated, subscription_arn=self._subscribe(updated))
-            notes.append(f"moved to the {updated.topic} topic: {updated.subscription_arn}")
-            if record.protocol in CONFIRMING_PROTOCOLS:
-                notes.append(
-                    f"{record.endpoint} must confirm the new subscription (SNS sends a link); until then it "
-                    "receives nothing"
-                )
-        elif updated.topic == "alerts":
-            self._set_filter_policy(old_arn, updated)
-            updated = replace(updated, subscription_arn=old_arn)
-            notes.append("filter policy rewritten (SNS applies it within a few minutes)")
-        try:
-            self._registry.change(
-                record.subscriber_id,
-                frequency=updated.frequency,
-                preferences=updated.preferences,
-                subscription_arn=updated.subscription_arn,
-                window_start=updated.window_start,
-            )
-        except Exception:
-            if moved:
-                self._unsubscribe(updated.subscription_arn)
-            raise
-        if moved:
-            self._unsubscribe(old_arn)
-            if not old_arn.startswith("arn:"):
-                notes.append("the old subscription was never confirmed: SNS drops it after three days")
+            notes.append(f"from now on: {PreferenceChange('frequency', updated.frequency).describe()}")
+        if changed.preferences != record.preferences:
+            notes.append("preferences changed: the next message follows them")
+        self._registry.change(
+            record.subscriber_id,
+            frequency=updated.frequency,
+            preferences=updated.preferences,
+            subscription_arn=record.subscription_arn,
+            window_start=updated.window_start,
+        )
         return ChangeOutcome(updated, tuple(notes))
 
     def remove(self, record: SubscriberRecord) -> str:
@@ -188,7 +179,7 @@ class ManagedSubscriptions:
                 f"{record.protocol}:{record.endpoint} was pending confirmation: its record is removed, and "
                 "SNS drops the subscription after three days unless it is confirmed"
             )
-        self._unsubscribe(arn)
+        self._end(record, arn)
         return (
             f"unsubscribed {record.protocol}:{record.endpoint} ({record.frequency}, {record.subscriber_id})"
         )
@@ -198,7 +189,7 @@ class ManagedSubscriptions:
         if record.subscription_arn.startswith("arn:") and record.subscription_arn != PENDING_ARN:
             return record.subscription_arn
         pages = self._sns.get_paginator("list_subscriptions_by_topic").paginate(
-            TopicArn=self._topics.arn(record.frequency)
+            TopicArn=self._topics.subscriber_topic_arn
         )
         for page in pages:
             for listed in page["Subscriptions"]:
@@ -209,27 +200,30 @@ class ManagedSubscriptions:
                     return arn
         return record.subscription_arn or PENDING_ARN
 
-    def _refuse_a_second(self, protocol: str, endpoint: str, frequency: Frequency) -> None:
+    def _refuse_a_second(self, protocol: str, endpoint: str) -> None:
         """SNS keeps one subscription per endpoint and topic: a second would be refused or merged."""
         for existing in self._registry.everyone():
-            if (existing.protocol, existing.endpoint, existing.topic) == (
-                protocol,
-                endpoint,
-                topic_for(frequency),
-            ):
+            if (existing.protocol, existing.endpoint) == (protocol, endpoint):
                 raise AlreadySubscribed(existing)
 
     # -- SNS ---------------------------------------------------------------------------------------
 
-    def _subscribe(self, record: SubscriberRecord) -> str:
+    def _subscribe(self, record: SubscriberRecord, webhook: str | None = None) -> str:
         attributes = subscription_attributes(
-            record.protocol,
+            "lambda" if webhook is not None else record.protocol,
             filter_policy=record.sns_filter_policy(),
             dead_letter_queue_arn=self._topics.dead_letter_queue_arn,
             envelope=record.envelope,
         )
+        if webhook is not None:
+            if self._chat is None:
+                raise ChatUnavailable(
+                    "this stack has no ChatFunction: deploy the current template to post to chat"
+                )
+            platform = cast(Platform, record.protocol)
+            return self._chat.open(self._topics.subscriber_topic_arn, platform, webhook, attributes)
         response = self._sns.subscribe(
-            TopicArn=self._topics.arn(record.frequency),
+            TopicArn=self._topics.subscriber_topic_arn,
             Protocol=record.protocol,
             Endpoint=record.endpoint,
             Attributes=attributes,
@@ -237,15 +231,11 @@ class ManagedSubscriptions:
         )
         return str(response["SubscriptionArn"])
 
-    def _set_filter_policy(self, arn: str, record: SubscriberRecord) -> None:
-        policy: dict[str, Any] | None = record.sns_filter_policy()
-        if not arn.startswith("arn:"):
-            raise SubscriptionPending(record)
-        # An empty value removes the policy (every alert), as SNS documents.
-        value = json.dumps(policy, sort_keys=True) if policy else ""
-        self._sns.set_subscription_attributes(
-            SubscriptionArn=arn, AttributeName="FilterPolicy", AttributeValue=value
-        )
+    def _end(self, record: SubscriberRecord, arn: str) -> None:
+        if record.protocol in PLATFORMS and self._chat is not None:
+            self._chat.close(arn)
+        else:
+            self._unsubscribe(arn)
 
     def _unsubscribe(self, arn: str) -> None:
         if not arn.startswith("arn:"):

@@ -13,12 +13,12 @@ and SMS texts. A window with more stories than one message holds goes out in sev
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Literal
 
-from takeaways.alerts.filter_policy import policy_matches
+from takeaways.alerts.filter_policy import Preferences, preferences_admit
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.render import (
     MESSAGE_BYTES_LIMIT,
@@ -63,16 +63,16 @@ class DigestStory:
         return self.alert.is_update or self.versions > 1
 
 
-def select_stories(alerts: Sequence[AlertPayload], policy: Mapping[str, Any] | None) -> list[DigestStory]:
-    """The alerts (oldest first) the policy admits, one per story, most urgent first.
+def select_stories(alerts: Sequence[AlertPayload], preferences: Preferences) -> list[DigestStory]:
+    """The alerts (oldest first) the preferences admit, one per story, most urgent first.
 
-    Each alert is judged on its own, as SNS judges it for an instant subscriber; a story is its
+    Each alert is judged on its own, as it is for an instant subscriber; a story is its
     thread (or, without one, its alert), shown in its latest admitted version. Stories of equal
     priority keep the order in which they were first alerted.
     """
     stories: dict[str, list[AlertPayload]] = {}
     for alert in alerts:
-        if policy_matches(policy, message_attributes(alert)):
+        if preferences_admit(preferences, message_attributes(alert)):
             stories.setdefault(alert.thread_id or alert.alert_id or alert.article_id, []).append(alert)
     ranked = sorted(enumerate(stories.values()), key=lambda pair: (-pair[1][-1].priority, pair[0]))
     return [DigestStory(versions[-1], len(versions)) for _, versions in ranked]

@@ -175,6 +175,23 @@ def policy_matches(policy: Mapping[str, Any] | None, attributes: Mapping[str, Ma
     return _every_key_matches(policy, attributes)
 
 
+def preferences_admit(preferences: Preferences, attributes: Mapping[str, Mapping[str, str]]) -> bool:
+    """Whether a managed subscriber wants an alert with these attributes.
+
+    Their filter policy as SNS would evaluate it, and then their mutes exactly, which no SNS
+    policy can express: no muted topic and no muted entity anywhere in the alert's arrays.
+    Every managed subscriber's messages are made by the project (DeliveryFunction, DigestFunction),
+    so this, not SNS, is what decides what they hear about.
+    """
+    if not policy_matches(build_filter_policy(preferences), attributes):
+        return False
+    for muted, name in ((preferences.muted_topics, "topics"), (preferences.muted_entities, "entities")):
+        carried = _values(attributes.get(name)) or []
+        if set(muted) & {normal_value(str(value)) for value in carried}:
+            return False
+    return True
+
+
 def _every_key_matches(policy: Mapping[str, Any], attributes: Mapping[str, Mapping[str, str]]) -> bool:
     for key, conditions in policy.items():
         if key == "$or":

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread
+from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread, PreferenceLink
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json, to_jsonable
@@ -95,7 +96,7 @@ def render_alert(
         payload=payload,
         attributes=message_attributes(payload),
     )
-    return _fit_message_size(alert)
+    return fit_message_size(alert)
 
 
 def render_subject(payload: AlertPayload) -> str:
@@ -148,7 +149,16 @@ def render_email(payload: AlertPayload) -> str:
     if payload.fallback_reason:
         written_by += f" (The language model was not used: {payload.fallback_reason}.)"
     lines += ["", written_by, "Every takeaway is drawn from the article itself."]
+    lines += preference_lines(payload.preference_links)
     return "\n".join(lines) + "\n"
+
+
+def preference_lines(links: Sequence[PreferenceLink]) -> list[str]:
+    """The e-mail's "manage your alerts" block: one line per link, the label before the address."""
+    if not links:
+        return []
+    lines = ["", "Manage your alerts (each link asks you to confirm first):"]
+    return lines + [f"  {link.label}: {link.url}" for link in links]
 
 
 def engine_label(engine: str) -> str:
@@ -206,7 +216,7 @@ def _attribute_array(values: list[str]) -> list[str]:
     return seen[:_ATTRIBUTE_ARRAY_ITEMS]
 
 
-def _fit_message_size(alert: RenderedAlert) -> RenderedAlert:
+def fit_message_size(alert: RenderedAlert) -> RenderedAlert:
     """Keep the whole SNS message under 256 KB by shortening takeaways, which are the only long part."""
     limit = 600
     while len(alert.sns_message().encode()) > MESSAGE_BYTES_LIMIT - 8192 and limit > 40:

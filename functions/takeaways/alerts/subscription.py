@@ -6,10 +6,11 @@ SNS accepts almost any endpoint string and then fails every delivery (or, for e-
 SMS, never confirms), so each protocol's endpoint is checked before subscribing.
 
 Every subscription ``takeaways subscribe`` makes has a record in the subscriber registry
-(``SubscriberTable``): an instant one is on the alerts topic with the filter policy built from
-its preferences; a daily or weekly one is on the digest topic with the policy
-``{"subscriber": ["<id>"]}``, so it receives only the digests made for it, and its preferences
-are applied by DigestFunction, with the same evaluation SNS makes (``filter_policy``).
+(``SubscriberTable``) and is on the subscriber topic with the policy ``{"subscriber": ["<id>"]}``,
+so it receives only the messages made for it: one copy of each alert it wants (instant), or one
+digest a period (daily, weekly), each carrying its own preference links. Its preferences are
+applied where those messages are made, with the evaluation SNS makes (``filter_policy``). The
+alerts topic carries the plain alert, for subscriptions made outside the project.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from datetime import datetime
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
+from takeaways.alerts.chat.limits import PLATFORMS as CHAT_PLATFORMS
+from takeaways.alerts.chat.webhooks import channel_secret_name
 from takeaways.alerts.filter_policy import Preferences, build_filter_policy
 
 PROTOCOLS = ("email", "email-json", "sms", "sqs", "lambda", "http", "https")
@@ -112,10 +115,6 @@ def new_subscriber_id() -> str:
     return f"sub-{secrets.token_hex(_ID_BYTES)}"
 
 
-def topic_for(frequency: Frequency) -> Literal["alerts", "digest"]:
-    return "alerts" if frequency == "instant" else "digest"
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DigestRun:
     """One digest being sent to one subscriber: its period, its window, and the parts that went out.
@@ -154,14 +153,13 @@ class SubscriberRecord:
     last_period: str | None = None
     open_run: DigestRun | None = None
 
-    @property
-    def topic(self) -> Literal["alerts", "digest"]:
-        return topic_for(self.frequency)
+    def sns_filter_policy(self) -> dict[str, Any]:
+        """The policy on the SNS subscription, whatever the frequency: only messages made for this subscriber.
 
-    def sns_filter_policy(self) -> dict[str, Any] | None:
-        """The policy on the SNS subscription: the preferences (instant) or this subscriber's id (digest)."""
-        if self.frequency == "instant":
-            return build_filter_policy(self.preferences)
+        Its preferences are applied where those messages are made (DeliveryFunction for instant
+        copies, DigestFunction for digests), so a change of preferences or frequency is a change of
+        this record alone: the endpoint never has to confirm a new subscription.
+        """
         return {SUBSCRIBER_ATTRIBUTE: [self.subscriber_id]}
 
 
@@ -179,9 +177,8 @@ class SubscriptionState:
     dead_letter_queue: str | None
     subscriber_id: str | None = None
     preferences_policy: dict[str, Any] | None = None
-    # A chat channel's: the secret that holds its webhook, and the URL's SHA-256 (the URL itself is never shown).
+    # A chat channel's: the secret that holds its webhook URL (the URL itself is never shown).
     channel_secret: str | None = None
-    webhook_sha256: str | None = None
 
 
 def describe_subscription(
@@ -197,7 +194,9 @@ def describe_subscription(
     protocol = listed["Protocol"]
     if protocol in RAW_PROTOCOLS:
         raw = str(attributes.get("RawMessageDelivery", "false")).lower() == "true"
-        delivery: Literal["raw", "envelope", "text", "sns event"] = "raw" if raw else "envelope"
+        delivery: Literal["raw", "envelope", "text", "sns event", "chat message"] = (
+            "raw" if raw else "envelope"
+        )
     elif protocol == "lambda":
         delivery = "sns event"
     elif protocol == "email-json":
@@ -205,10 +204,16 @@ def describe_subscription(
     else:
         delivery = "text"
     redrive = attributes.get("RedrivePolicy")
+    endpoint, channel_secret = listed["Endpoint"], None
+    if record is not None and record.protocol in CHAT_PLATFORMS:
+        # A chat channel: its platform and webhook host (the URL is in its secret, never shown).
+        protocol, endpoint, delivery = record.protocol, record.endpoint, "chat message"
+        if listed["SubscriptionArn"].startswith("arn:"):
+            channel_secret = channel_secret_name(listed["SubscriptionArn"])
     return SubscriptionState(
         arn=listed["SubscriptionArn"],
         protocol=protocol,
-        endpoint=listed["Endpoint"],
+        endpoint=endpoint,
         status="pending" if pending else "confirmed",
         frequency=record.frequency if record else "unmanaged",
         delivery=delivery,
@@ -216,4 +221,5 @@ def describe_subscription(
         dead_letter_queue=json.loads(redrive).get("deadLetterTargetArn") if redrive else None,
         subscriber_id=record.subscriber_id if record else None,
         preferences_policy=build_filter_policy(record.preferences) if record else None,
+        channel_secret=channel_secret,
     )

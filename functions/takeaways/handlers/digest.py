@@ -1,4 +1,4 @@
-"""DigestFunction: on its daily and weekly schedules, each due subscriber's digest goes out on the digest topic.
+"""DigestFunction: on its daily and weekly schedules, each due subscriber's digest goes out on the subscriber topic.
 
 The schedule's input names the period (``{"period": "daily"}``); the window ends at the firing (an
 event may carry ``time``, as a manual invocation for a past moment can; otherwise now). A run that

@@ -20,7 +20,6 @@ from datetime import datetime, timedelta
 from typing import Literal, cast
 
 from takeaways.alerts.digest import DigestHeading, period_id, render_digest, select_stories
-from takeaways.alerts.filter_policy import build_filter_policy
 from takeaways.alerts.subscription import DigestFrequency, DigestRun, SubscriberRecord
 from takeaways.errors import TransientFailure
 from takeaways.pipeline.ports import (
@@ -139,7 +138,7 @@ class _Digests:
         subscriber_id = record.subscriber_id
         since, until = run.since.isoformat(), run.until.isoformat()
         alerts = self._lines.digest_lines(run.since, run.until) if run.until > run.since else []
-        stories = select_stories(alerts, build_filter_policy(record.preferences))
+        stories = select_stories(alerts, record.preferences)
         if not stories:
             self._registry.finish_run(subscriber_id, run)
             return SubscriberDigest(subscriber_id, run.period, "empty", since=since, until=until)

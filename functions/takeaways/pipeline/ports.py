@@ -111,6 +111,8 @@ class SubscriberRegistry(Protocol):
     def finish_run(self, subscriber_id: str, run: DigestRun) -> bool:
         """Close the run: the next window starts at its end; False when another run closed it first."""
         ...
+
+
 class ChatChannels(Protocol):
     """Where each chat channel's webhook is kept, found by the channel's subscription."""
 

@@ -119,14 +119,11 @@ def test_a_confirmed_subscription_reports_its_delivery_filter_and_dead_letter_qu
     assert state.dead_letter_queue == DLQ
 
 
-def test_an_instant_subscription_carries_its_preferences_and_a_digest_one_its_id() -> None:
-    assert record("instant", topics=["sport"], min_priority=3).sns_filter_policy() == {
-        "topics": ["sport"],
-        "priority": [{"numeric": [">=", 3]}],
-    }
-    assert record("instant").sns_filter_policy() is None
-    assert record("weekly", topics=["sport"]).sns_filter_policy() == {"subscriber": ["sub-0123456789"]}
-    assert (record("instant").topic, record("weekly").topic) == ("alerts", "digest")
+def test_every_managed_subscription_filters_on_its_id_alone_whatever_its_preferences() -> None:
+    for frequency in ("instant", "daily", "weekly"):
+        assert record(frequency, topics=["sport"], min_priority=3).sns_filter_policy() == {
+            "subscriber": ["sub-0123456789"]
+        }
 
 
 def test_subscriber_ids_are_short_and_do_not_repeat() -> None:

@@ -18,7 +18,7 @@ ENVIRONMENT = {
     "STORY_TABLE": "stories",
     "SUBSCRIBER_TABLE": "subscribers",
     "ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:alerts",
-    "DIGEST_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
+    "SUBSCRIBER_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
     "CHAT_DEAD_LETTER_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/chat-dlq",
     "AWS_DEFAULT_REGION": "us-east-1",
     "AWS_ACCESS_KEY_ID": "testing",
@@ -73,7 +73,7 @@ import takeaways.text.language as language, takeaways.text.topics as topics
 language.MODEL_FILE = topics.MODEL_FILE = Path("/not/packaged/text/models")  # removed from those packages
 import takeaways.handlers.notify, takeaways.handlers.digest, takeaways.handlers.chat
 from takeaways.alerts.digest import DigestHeading, render_digest, select_stories
-from takeaways.alerts.filter_policy import Preferences, build_filter_policy
+from takeaways.alerts.filter_policy import Preferences
 from takeaways.alerts.chat.render import render_chat
 from takeaways.alerts.render import render_alert
 from takeaways.pipeline.notify import story_probe
@@ -85,7 +85,7 @@ decision = decide_story(story_probe(record, "alert-1", datetime.now(UTC)), [], {
 alert = render_alert(record, summary_uri="s3://articles/summaries/a.json")
 moment = datetime.now(UTC)
 heading = DigestHeading(subscriber_id="sub-1", frequency="daily", period="daily:x", since=moment, until=moment)
-stories = select_stories([alert.payload], build_filter_policy(Preferences(topics=["economy"])))
+stories = select_stories([alert.payload], Preferences(topics=["economy"]))
 [digest] = render_digest(heading, stories)
 chat = [render_chat(platform, alert.payload) for platform in ("slack", "teams", "discord")]
 print(decision.relation, len(alert.sns_message()) > 0, digest.payload.story_count, len(chat))
@@ -107,6 +107,9 @@ def test_the_alert_path_runs_without_the_model_engine_and_the_models() -> None:
 def test_the_alert_packages_leave_out_the_model_engine_and_the_models() -> None:
     makefile = (ROOT / "functions" / "Makefile").read_text()
     alert_requirements = (ROOT / "functions" / "requirements-alerts.txt").read_text().lower()
-    assert "build-NotifyFunction build-DigestFunction build-ChatFunction:" in makefile
+    assert (
+        "build-NotifyFunction build-DigestFunction build-PreferencesFunction build-DeliveryFunction build-ChatFunction:"
+        in makefile
+    )
     assert 'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models"' in makefile
     assert not any(name.replace("_", "-") in alert_requirements for name in NOT_IN_THE_ALERT_PACKAGES)

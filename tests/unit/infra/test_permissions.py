@@ -109,10 +109,10 @@ def test_chat_function_reads_exactly_the_secrets_the_cli_names_for_its_topic_s_c
         .replace("${AWS::Partition}", "aws")
         .replace("${AWS::Region}", "us-east-1")
         .replace("${AWS::AccountId}", "123456789012")
-        .replace("${AlertsTopic.TopicName}", "stack-AlertsTopic-ABC")
+        .replace("${SubscriberTopic.TopicName}", "stack-SubscriberTopic-ABC")
     )
-    ours = channel_secret_name("arn:aws:sns:us-east-1:123456789012:stack-AlertsTopic-ABC:0b4f-11")
-    others = channel_secret_name("arn:aws:sns:us-east-1:123456789012:other-AlertsTopic-XYZ:0b4f-11")
+    ours = channel_secret_name("arn:aws:sns:us-east-1:123456789012:stack-SubscriberTopic-ABC:0b4f-11")
+    others = channel_secret_name("arn:aws:sns:us-east-1:123456789012:other-SubscriberTopic-XYZ:0b4f-11")
     secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:{}-AbCdEf"
     assert fnmatchcase(secret_arn.format(ours), pattern)
     assert not fnmatchcase(secret_arn.format(others), pattern)

@@ -37,8 +37,8 @@ from takeaways.alerts.render import engine_label, readable_time
 from takeaways.alerts.text_limits import shorten
 from takeaways.text.untrusted import url_domain, web_url
 
-# A preference link as the alert will carry it: what the reader is offered, and where it goes.
-PreferenceLink = tuple[str, str]
+# A preference link as a chat message shows it: what the reader is offered, and where it goes.
+LinkLine = tuple[str, str]
 Escape = Callable[[str], str]
 
 MANAGE_ALERTS = "Manage alerts"
@@ -61,10 +61,10 @@ class ChatContent:
     link_text: str | None
     facts: list[tuple[str, str]]
     footer: str
-    links: list[PreferenceLink]
+    links: list[LinkLine]
 
 
-def chat_content(payload: AlertPayload, links: Sequence[PreferenceLink] = ()) -> ChatContent:
+def chat_content(payload: AlertPayload, links: Sequence[LinkLine] = ()) -> ChatContent:
     """The alert's parts in reading order; ``links`` are the alert's preference links, if it has any."""
     new = [payload.takeaways[i].text for i in payload.new_takeaways if i < len(payload.takeaways)]
     update = payload.is_update and bool(new)
@@ -91,18 +91,12 @@ def chat_content(payload: AlertPayload, links: Sequence[PreferenceLink] = ()) ->
     )
 
 
-def alert_links(payload: AlertPayload) -> list[PreferenceLink]:
-    """The preference links the alert carries, the one place they are read for chat.
-
-    Alerts carry none yet (they come with issue #15's preference links); until then chat
-    messages have no "Manage alerts" line, since no link is ever made up here.
-    """
-    return []
+def alert_links(payload: AlertPayload) -> list[LinkLine]:
+    """The preference links the alert carries (a channel's own copy has them), as (label, URL)."""
+    return [(link.label, link.url) for link in payload.preference_links]
 
 
-def render_chat(
-    platform: Platform, payload: AlertPayload, links: Sequence[PreferenceLink] = ()
-) -> dict[str, Any]:
+def render_chat(platform: Platform, payload: AlertPayload, links: Sequence[LinkLine] = ()) -> dict[str, Any]:
     """The JSON body to post to a ``platform`` webhook for this alert."""
     content = chat_content(payload, links)
     if platform == "slack":
@@ -112,7 +106,7 @@ def render_chat(
     return render_discord(content, payload.priority)
 
 
-def _safe_links(links: Sequence[PreferenceLink]) -> list[PreferenceLink]:
+def _safe_links(links: Sequence[LinkLine]) -> list[LinkLine]:
     """Only web links, each with a one-line label: a link that is no http(s) URL is left out."""
     kept = []
     for label, url in links:
