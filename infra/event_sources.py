@@ -16,6 +16,10 @@ Time is compressed in two places, for demos and tests: the batching window is no
 waited for, and ``redelivery_delay_seconds`` (when given) replaces the visibility
 timeout of failed messages so that a retry comes after seconds rather than minutes.
 
+The runner also takes the stack's asynchronous invocations (what SNS makes of a ``lambda``
+subscription, ``infra.async_invocations``): each poll runs those that are due, with Lambda's
+retries (after ``redelivery_delay_seconds`` too, when given) and dead-letter queue.
+
     runner = EventSourceRunner(stack, redelivery_delay_seconds=0)
     runner.run_until_idle(timeout_s=20)      # every queue drained, retries included
     runner.start(); ...; runner.stop()       # or keep polling in a background thread
@@ -26,6 +30,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import ctypes
+import functools
 import importlib
 import logging
 import os
@@ -42,6 +47,7 @@ from typing import Any
 
 import boto3
 
+from infra import async_invocations
 from infra.local_stack import DeployedStack, FunctionSpec, SqsEventSource
 
 # Powertools warns when an invocation emitted no metrics (an S3 test event, say): expected here, not news.
@@ -205,6 +211,17 @@ class EventSourceRunner:
         self._thread: threading.Thread | None = None
         # The latest invocations, for logs and tests (bounded: `make up` runs for hours).
         self.results: deque[BatchResult] = deque(maxlen=10_000)
+        self.asynchronous = async_invocations.AsyncInvocations(
+            invoke=self.invoke,
+            max_retries=lambda function_id: stack.functions[function_id].maximum_retry_attempts,
+            dead_letter_queue=lambda function_id: stack.functions[function_id].dead_letter_queue_arn,
+            region=stack.region,
+            retry_delay_seconds=redelivery_delay_seconds,
+        )
+        for spec in stack.functions.values():
+            async_invocations.register(
+                spec.arn, functools.partial(self.asynchronous.enqueue, spec.logical_id)
+            )
 
     # ---------------------------------------------------------------- polling
     def poll_once(self) -> int:
@@ -215,7 +232,7 @@ class EventSourceRunner:
             if messages:
                 delivered += len(messages)
                 self._deliver(source, messages)
-        return delivered
+        return delivered + self.asynchronous.run_due()
 
     def run_until_idle(self, timeout_s: float = 30.0, idle_rounds: int = 2, pause_s: float = 0.05) -> int:
         """Poll until every source queue is empty, nothing in flight, for ``idle_rounds`` rounds in a row.
@@ -243,7 +260,8 @@ class EventSourceRunner:
         return [source for source in self.stack.event_sources if self._enabled(source.function_id)]
 
     def queue_depths(self) -> dict[str, int]:
-        """Visible, in-flight and delayed messages of each enabled source's queue, by queue URL.
+        """Visible, in-flight and delayed messages of each enabled source's queue, by queue URL, and the
+        asynchronous invocations waiting (retries included).
 
         A disabled source's queue is left to fill, as it is on AWS: idle means nothing left to run.
         """
@@ -255,6 +273,7 @@ class EventSourceRunner:
             )
             attributes = {str(name): value for name, value in response["Attributes"].items()}
             depths[source.queue_url] = sum(int(attributes.get(name, "0")) for name in _QUEUE_DEPTH_ATTRIBUTES)
+        depths["asynchronous invocations"] = self.asynchronous.pending()
         return depths
 
     # ---------------------------------------------------------------- background mode

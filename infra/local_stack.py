@@ -37,6 +37,7 @@ from infra.template import (
     UnresolvedReference,
     load_template,
     references,
+    sam_generated_owner,
 )
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ _NOT_MODELLED = {
     "AWS::IAM::Role": "moto does not enforce IAM, so roles are not created locally",
     "AWS::IAM::Policy": "moto does not enforce IAM, so policies are not created locally",
     "AWS::IAM::ManagedPolicy": "moto does not enforce IAM, so policies are not created locally",
-    "AWS::Lambda::Permission": "functions run in-process, so nothing invokes them through Lambda",
+    "AWS::Lambda::Permission": "functions run in-process; SNS's invocations are queued by infra.async_invocations",
     "AWS::Lambda::EventSourceMapping": "driven by infra.event_sources.EventSourceRunner",
     "AWS::Lambda::Function": "only AWS::Serverless::Function resources are run locally",
     "AWS::Events::Rule": "schedules are not fired locally; call EventSourceRunner.invoke",
@@ -66,6 +67,9 @@ class FunctionSpec:
     environment: dict[str, str]
     timeout_seconds: int
     memory_mb: int
+    # Asynchronous invocations (an SNS subscription's): retries after a failure, then where the event goes.
+    maximum_retry_attempts: int = 2
+    dead_letter_queue_arn: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +87,15 @@ class SqsEventSource:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleEventSource:
-    """A Schedule event of a function: moto fires no EventBridge targets, so ``infra.schedules`` does."""
+    """A Schedule event of a function: moto fires no EventBridge targets, so ``infra.schedules`` does.
+
+    ``input`` is the rule's constant input (JSON text), which EventBridge delivers instead of its event.
+    """
 
     function_id: str
     event_id: str
     expression: str
+    input: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +114,7 @@ class DeployedStack:
     name: str
     region: str
     account_id: str
+    parameters: dict[str, str] = field(default_factory=dict)
     physical_ids: dict[str, str] = field(default_factory=dict)
     attributes: dict[str, dict[str, Any]] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
@@ -136,12 +145,20 @@ def deploy(
     *,
     stack_name: str = "takeaways-local",
     parameters: Mapping[str, str] | None = None,
+    function_urls: Mapping[str, str] | None = None,
 ) -> DeployedStack:
-    """Create the template's resources on the configured endpoint, in dependency order."""
+    """Create the template's resources on the configured endpoint, in dependency order.
+
+    ``function_urls`` gives the loopback address serving a function's URL (``infra.function_urls``);
+    a function with FunctionUrlConfig and no address here gets the unserved address AWS would
+    give it, so references resolve but nothing answers.
+    """
     template = load_template(template_path)
     region = boto3.session.Session().region_name or "us-east-1"
     account_id = boto3.client("sts", region_name=region).get_caller_identity()["Account"]
-    stack = DeployedStack(name=stack_name, region=region, account_id=account_id)
+    stack = DeployedStack(
+        name=stack_name, region=region, account_id=account_id, parameters=dict(parameters or {})
+    )
     pseudo = PseudoParameters(stack_name=stack_name, region=region, account_id=account_id)
     resolver = Resolver(
         template,
@@ -150,7 +167,7 @@ def deploy(
         physical_ids=stack.physical_ids,
         attribute=stack.attribute,
     )
-    deployer = _Deployer(template, resolver, stack)
+    deployer = _Deployer(template, resolver, stack, function_urls or {})
     for logical_id in deployment_order(template):
         deployer.deploy_resource(logical_id)
     for name, output in (template.get("Outputs") or {}).items():
@@ -167,6 +184,17 @@ def deploy(
     return stack
 
 
+def stack_file_content(stack: DeployedStack, endpoint: str) -> dict[str, Any]:
+    """What ``make up`` writes to ``.takeaways/local-stack.json`` for the ``takeaways`` operator commands."""
+    return {
+        "endpoint_url": endpoint,
+        "region": stack.region,
+        "stack_name": stack.name,
+        "parameters": stack.parameters,
+        "resources": stack.physical_ids,
+    }
+
+
 def deployment_order(template: Mapping[str, Any]) -> list[str]:
     """Logical ids so that every resource comes after those it refers to (template order otherwise)."""
     resources: dict[str, Any] = template["Resources"]
@@ -178,10 +206,8 @@ def deployment_order(template: Mapping[str, Any]) -> list[str]:
             referenced |= set(references(function_globals))
         depends_on = resource.get("DependsOn", [])
         referenced |= {depends_on} if isinstance(depends_on, str) else set(depends_on)
-        # SAM generates "<Function>Role": a reference to it waits for the function.
-        referenced |= {
-            name.removesuffix("Role") for name in referenced if name.removesuffix("Role") in resources
-        }
+        # SAM generates "<Function>Role" and "<Function>Url": a reference to either waits for the function.
+        referenced |= {owner for name in referenced if (owner := sam_generated_owner(resources, name))}
         needs[logical_id] = {name for name in referenced if name in resources and name != logical_id}
     ordered: list[str] = []
     placed: set[str] = set()
@@ -214,8 +240,15 @@ def _text(value: Any) -> str:
 class _Deployer:
     """One create method per resource type; each records the physical id and attributes."""
 
-    def __init__(self, template: Mapping[str, Any], resolver: Resolver, stack: DeployedStack) -> None:
+    def __init__(
+        self,
+        template: Mapping[str, Any],
+        resolver: Resolver,
+        stack: DeployedStack,
+        function_urls: Mapping[str, str],
+    ) -> None:
         self.template = template
+        self.function_urls = function_urls
         self.resolver = resolver
         self.stack = stack
         self._clients: dict[str, Any] = {}
@@ -611,6 +644,14 @@ class _Deployer:
         pseudo = self.resolver.pseudo
         arn = f"arn:{pseudo.partition}:lambda:{self.stack.region}:{self.stack.account_id}:function:{name}"
         variables = (properties.get("Environment") or {}).get("Variables", {})
+        invoke_config = properties.get("EventInvokeConfig") or {}
+        if invoke_config.get("DestinationConfig"):
+            self.skip(
+                logical_id, "EventInvokeConfig.DestinationConfig", "not modelled locally: use DeadLetterQueue"
+            )
+        dead_letter = properties.get("DeadLetterQueue") or {}
+        if dead_letter and dead_letter.get("Type") != "SQS":
+            self.skip(logical_id, "DeadLetterQueue", "only an SQS dead-letter queue is modelled locally")
         self.stack.functions[logical_id] = FunctionSpec(
             logical_id=logical_id,
             name=name,
@@ -619,6 +660,8 @@ class _Deployer:
             environment={key: _text(value) for key, value in variables.items()},
             timeout_seconds=int(properties.get("Timeout", 3)),
             memory_mb=int(properties.get("MemorySize", 128)),
+            maximum_retry_attempts=int(invoke_config.get("MaximumRetryAttempts", 2)),
+            dead_letter_queue_arn=str(dead_letter["TargetArn"]) if dead_letter.get("Type") == "SQS" else None,
         )
         self.record(logical_id, name, Arn=arn)
         role = generated_name(self.stack.name, f"{logical_id}Role", max_length=64)
@@ -631,11 +674,28 @@ class _Deployer:
             "AWS::IAM::Role",
             "generated by SAM from Policies; moto does not enforce IAM, so it is not created",
         )
+        if "FunctionUrlConfig" in properties:
+            served = self.function_urls.get(logical_id)
+            url = (
+                served
+                or f"https://{generated_name(self.stack.name, logical_id, lower=True)}.lambda-url.{self.stack.region}.on.aws/"
+            )
+            self.record(f"{logical_id}Url", url, FunctionUrl=url, FunctionArn=arn)
+            if not served:
+                self.skip(f"{logical_id}Url", "AWS::Lambda::Url", "not served: pass function_urls to deploy")
         for event_id, event in (properties.get("Events") or {}).items():
             generated_id = f"{logical_id}{event_id}"
             if event.get("Type") == "Schedule":
-                schedule = (event.get("Properties") or {}).get("Schedule", "")
-                self.stack.schedules.append(ScheduleEventSource(logical_id, event_id, str(schedule)))
+                schedule_properties = event.get("Properties") or {}
+                constant = schedule_properties.get("Input")
+                self.stack.schedules.append(
+                    ScheduleEventSource(
+                        logical_id,
+                        event_id,
+                        str(schedule_properties.get("Schedule", "")),
+                        None if constant is None else _text(constant),
+                    )
+                )
             if event.get("Type") != "SQS":
                 self.skip(
                     generated_id,

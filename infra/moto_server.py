@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from moto.server import ThreadedMotoServer
 
-from infra import sns_delivery
+from infra import async_invocations, sns_delivery
 
 LOOPBACK = "127.0.0.1"
 
@@ -49,6 +49,7 @@ class MotoServer:
 
     def start(self) -> str:
         sns_delivery.install()  # SNS delivers to subscribers as AWS does (see infra.sns_delivery)
+        async_invocations.install()  # an asynchronous Invoke of a local function reaches its runner
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.endpoint = f"http://{host}:{port}"

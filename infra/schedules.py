@@ -6,10 +6,12 @@ as the event source runner compresses queue retries).
 
     scheduler = ScheduleRunner(runner)
     scheduler.fire("FeedPollerFunction")
+    scheduler.fire("DigestFunction", "Weekly")   # the weekly digest, now
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -25,15 +27,16 @@ class ScheduleRunner:
         self.runner = runner
         self.stack = runner.stack
 
-    def schedule(self, function_id: str) -> ScheduleEventSource:
+    def schedule(self, function_id: str, event_id: str | None = None) -> ScheduleEventSource:
+        """The function's Schedule event (the one named ``event_id`` when it has several)."""
         for source in self.stack.schedules:
-            if source.function_id == function_id:
+            if source.function_id == function_id and event_id in (None, source.event_id):
                 return source
-        raise KeyError(f"{function_id} has no Schedule event in the template")
+        raise KeyError(f"{function_id} has no Schedule event {event_id or ''} in the template")
 
-    def fire(self, function_id: str, *, at: datetime | None = None) -> Any:
+    def fire(self, function_id: str, event_id: str | None = None, *, at: datetime | None = None) -> Any:
         """One firing of the function's schedule: the handler's answer."""
-        source = self.schedule(function_id)
+        source = self.schedule(function_id, event_id)
         return self.runner.invoke(
             function_id, scheduled_event(self.stack.region, self.stack.account_id, source, at)
         )
@@ -42,7 +45,10 @@ class ScheduleRunner:
 def scheduled_event(
     region: str, account_id: str, source: ScheduleEventSource, at: datetime | None = None
 ) -> dict[str, Any]:
-    """The 'Scheduled Event' EventBridge sends to a schedule's target."""
+    """What EventBridge sends to a schedule's target: the rule's constant input, or its 'Scheduled Event'."""
+    if source.input is not None:
+        constant: dict[str, Any] = json.loads(source.input)
+        return constant
     fired = (at or datetime.now(UTC)).astimezone(UTC)
     return {
         "version": "0",

@@ -12,7 +12,10 @@ moto (5.2) delivers each copy of a published message inside the Publish call, an
   itself with ``x-amz-sns-rawdelivery: true`` (and no message attributes), and a non-2xx
   answer is a failed delivery;
 - ``RawMessageDelivery`` is accepted for any protocol. AWS offers it for SQS, HTTP(S) and
-  Firehose only and refuses it for Lambda, e-mail and SMS with ``InvalidParameter``.
+  Firehose only and refuses it for Lambda, e-mail and SMS with ``InvalidParameter``;
+- a Lambda subscription runs the function in Docker, inside the Publish call. On AWS SNS invokes
+  it asynchronously with an ``aws:sns`` event; here the event is queued for the runner that
+  drives the function's stack (``infra.async_invocations``), which invokes it as Lambda would.
 
 ``install()`` wraps ``Subscription.publish`` and ``SNSBackend.set_subscription_attributes``
 of ``moto.sns.models`` in this process (moto's threaded server runs in-process), leaving
@@ -25,6 +28,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 import requests
@@ -32,6 +36,8 @@ from moto.cloudwatch.models import cloudwatch_backends
 from moto.sns import models as sns_models
 from moto.sns.exceptions import SNSInvalidParameter
 from moto.sqs.models import sqs_backends
+
+from infra import async_invocations
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +72,8 @@ def install() -> None:
         try:
             if self.protocol in {"http", "https"}:
                 _post(self, message, message_id, subject, message_attributes, raw=raw)
+            elif self.protocol == "lambda" and (enqueue := async_invocations.target(self.endpoint)):
+                enqueue(lambda_event(self, message, message_id, subject, message_attributes))
             else:
                 # moto's own delivery (its SQS raw delivery is AWS's), the policy already applied.
                 view = copy.copy(self)
@@ -99,6 +107,45 @@ def install() -> None:
         set_attribute(self, arn, name, value)
 
     sns_models.SNSBackend.set_subscription_attributes = set_subscription_attributes  # type: ignore[method-assign]
+
+
+def lambda_event(
+    subscription: sns_models.Subscription,
+    message: str,
+    message_id: str,
+    subject: str | None,
+    message_attributes: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The event SNS invokes a subscribed function with: one ``aws:sns`` record."""
+    topic_arn = subscription.topic.arn
+    region = topic_arn.split(":")[3]
+    return {
+        "Records": [
+            {
+                "EventSource": "aws:sns",
+                "EventVersion": "1.0",
+                "EventSubscriptionArn": subscription.arn,
+                "Sns": {
+                    "Type": "Notification",
+                    "MessageId": message_id,
+                    "TopicArn": topic_arn,
+                    "Subject": subject,
+                    "Message": message,
+                    "Timestamp": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                    "SignatureVersion": "1",
+                    "Signature": "local",
+                    "SigningCertUrl": f"https://sns.{region}.amazonaws.com/SimpleNotificationService-local.pem",
+                    "UnsubscribeUrl": (
+                        f"https://sns.{region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn={subscription.arn}"
+                    ),
+                    "MessageAttributes": {
+                        name: {"Type": value["Type"], "Value": str(value["Value"])}
+                        for name, value in (message_attributes or {}).items()
+                    },
+                },
+            }
+        ]
+    }
 
 
 def is_raw(attributes: dict[str, Any]) -> bool:

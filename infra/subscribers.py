@@ -1,4 +1,4 @@
-"""SQS subscribers for the local runs: what a machine consumer of the alerts topic sets up."""
+"""Subscribers for the local runs: what a machine consumer of the alerts topic sets up, and chat channels."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import json
 from typing import Any
 
 import boto3
+
+from infra.local_stack import DeployedStack
+from takeaways.alerts.chat.limits import Platform
+from takeaways.alerts.filter_policy import Preferences
 
 
 def subscribe_queue(
@@ -25,4 +29,34 @@ def subscribe_queue(
     if filter_policy:
         attributes["FilterPolicy"] = json.dumps(filter_policy)
     boto3.client("sns").subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn, Attributes=attributes)
+    return url
+
+
+def subscribe_chat(
+    stack: DeployedStack, platform: Platform, webhook_url: str, *, preferences: Preferences | None = None
+) -> str:
+    """A chat channel as `takeaways subscribe --protocol PLATFORM` makes one on the local stack; its subscription ARN."""
+    from takeaways.adapters.operator import managed_subscriptions
+
+    managed = managed_subscriptions(stack.physical_ids, local=True)
+    record = managed.subscribe(
+        platform, webhook_url, frequency="instant", preferences=preferences or Preferences()
+    )
+    return record.subscription_arn
+
+
+def subscribe_managed_queue(
+    stack: DeployedStack, queue_name: str, *, preferences: Preferences | None = None
+) -> str:
+    """A queue subscribed as `takeaways subscribe --envelope` subscribes one (a managed instant
+    subscriber, SNS's envelope kept); its URL."""
+    from takeaways.adapters.operator import managed_subscriptions
+
+    sqs = boto3.client("sqs")
+    url = str(sqs.create_queue(QueueName=queue_name)["QueueUrl"])
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    managed = managed_subscriptions(stack.physical_ids, local=True)
+    managed.subscribe(
+        "sqs", arn, frequency="instant", preferences=preferences or Preferences(), envelope=True
+    )
     return url

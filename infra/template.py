@@ -269,9 +269,9 @@ class Resolver:
         return self._attribute(logical_id, attribute)
 
     def _sam_generated(self, logical_id: str) -> bool:
-        """SAM creates "<Function>Role" for a function with Policies; templates may refer to it."""
-        function = self.template["Resources"].get(logical_id.removesuffix("Role"), {})
-        return logical_id.endswith("Role") and function.get("Type") == "AWS::Serverless::Function"
+        """SAM creates "<Function>Role" for a function with Policies, and "<Function>Url" for one with
+        FunctionUrlConfig; templates may refer to either."""
+        return sam_generated_owner(self.template["Resources"], logical_id) is not None
 
     def _sub(self, argument: Any) -> str:
         if isinstance(argument, str):
@@ -360,3 +360,17 @@ def references(value: Any) -> Iterator[str]:
             yield from references(variables)
         else:
             yield from references(argument)
+
+
+def sam_generated_owner(resources: Mapping[str, Any], logical_id: str) -> str | None:
+    """The function whose SAM-generated resource ``logical_id`` is ("<Function>Role" or "<Function>Url")."""
+    for suffix, needs in (("Role", None), ("Url", "FunctionUrlConfig")):
+        owner = logical_id.removesuffix(suffix)
+        function = resources.get(owner, {})
+        if (
+            owner != logical_id
+            and function.get("Type") == "AWS::Serverless::Function"
+            and (needs is None or needs in function.get("Properties", {}))
+        ):
+            return owner
+    return None

@@ -3,6 +3,10 @@
 Writes ``.takeaways/local-stack.json`` (endpoint and physical resource ids), which
 the ``takeaways`` operator commands read, and keeps driving the queues so that an
 article uploaded from another terminal travels all the way to the subscribers.
+
+It also serves loopback Slack, Teams and Discord webhooks (``infra.chat_servers``), and writes
+their URLs to ``.takeaways/chat-webhooks.env`` for ``source``; each message they accept is
+printed, so a chat channel subscribed to them shows what it would post.
 """
 
 from __future__ import annotations
@@ -12,16 +16,24 @@ import json
 import time
 from pathlib import Path
 
+from infra.chat_servers import ChatServers, Received, chat_headline
 from infra.event_sources import EventSourceRunner
-from infra.local_stack import deploy
+from infra.function_urls import FunctionUrls
+from infra.local_stack import deploy, stack_file_content
 from infra.moto_server import running_moto_server
 from infra.schedules import ScheduleRunner
 from takeaways.adapters.operations import LocalEventSources
 
 ROOT = Path(__file__).resolve().parents[1]
 STACK_FILE = ROOT / ".takeaways" / "local-stack.json"
+CHAT_WEBHOOKS_FILE = ROOT / ".takeaways" / "chat-webhooks.env"
+# Loopback feeds and webhooks (test servers on this machine) are the local stack's one exception to the
+# address checks.
+UP_PARAMETERS = {"FetchAllowLoopback": "true"}
 # The feed poller's schedule, compressed: each feed still waits for its own interval.
 FEED_POLL_SECONDS = 30
+# Where `make up` serves PreferencesFunction's URL (the links in its alerts point here).
+PREFERENCES_PORT = 4567
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,16 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--port", type=int, default=4566, help="moto server port on 127.0.0.1")
     args = parser.parse_args(argv)
-    with running_moto_server(port=args.port) as endpoint:
-        # Loopback feeds (test servers on this machine) are the local stack's one exception to the address checks.
-        stack = deploy(ROOT / "template.yaml", parameters={"FetchAllowLoopback": "true"})
+    with (
+        running_moto_server(port=args.port) as endpoint,
+        ChatServers(on_accept=_show_chat_post) as chat,
+        FunctionUrls(ROOT / "template.yaml", first_port=PREFERENCES_PORT) as function_urls,
+    ):
+        stack = deploy(ROOT / "template.yaml", parameters=UP_PARAMETERS, function_urls=function_urls.urls)
         STACK_FILE.parent.mkdir(exist_ok=True)
         LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)  # a new stack starts unpaused
-        STACK_FILE.write_text(
-            json.dumps(
-                {"endpoint_url": endpoint, "region": "us-east-1", "resources": stack.physical_ids}, indent=2
-            )
-        )
+        STACK_FILE.write_text(json.dumps(stack_file_content(stack, endpoint), indent=2))
+        chat.write_env_file(CHAT_WEBHOOKS_FILE)
         bucket = stack.physical_id("ArticlesBucket")
         print(f"local stack on {endpoint} (resources in {STACK_FILE.relative_to(ROOT)})")
         print("in another terminal, for example:")
@@ -48,12 +60,19 @@ def main(argv: list[str] | None = None) -> int:
             f"  .venv/bin/takeaways subscribe --protocol sqs --endpoint arn:aws:sqs:us-east-1:{stack.account_id}:my-inbox --topics economy"
         )
         print("  .venv/bin/takeaways upload --wait samples/articles/wind-farm-vote.json")
+        print("  .venv/bin/takeaways digest --period daily   (digests are not fired on their own here)")
         print("  .venv/bin/takeaways status")
         print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")
         print("  .venv/bin/takeaways feeds add http://127.0.0.1:8000/feed.xml --source 'My Paper'")
+        print(
+            f"  source {CHAT_WEBHOOKS_FILE.relative_to(ROOT)}   (loopback Slack, Teams and Discord webhooks)"
+        )
+        print('  .venv/bin/takeaways subscribe --protocol slack --endpoint "$SLACK_WEBHOOK_URL"')
+        print(f"preference links open on {', '.join(function_urls.urls.values())}")
         print(f"the feed poller runs every {FEED_POLL_SECONDS} s. Ctrl-C stops it.")
         # `takeaways pause alerts` switches a function's event sources off through this file.
         runner = EventSourceRunner(stack, enabled=LocalEventSources(STACK_FILE.parent).enabled)
+        function_urls.serve(runner.invoke)  # preference links open here
         scheduler = ScheduleRunner(runner)
         next_feed_poll = time.monotonic()
         try:
@@ -67,8 +86,14 @@ def main(argv: list[str] | None = None) -> int:
             print("\nstopped")
         finally:
             STACK_FILE.unlink(missing_ok=True)
+            CHAT_WEBHOOKS_FILE.unlink(missing_ok=True)
             LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)
     return 0
+
+
+def _show_chat_post(received: Received) -> None:
+    """One line per message a loopback chat webhook accepted: what the channel would show first."""
+    print(f"[chat] {received.platform} accepted: {chat_headline(received)}", flush=True)
 
 
 if __name__ == "__main__":

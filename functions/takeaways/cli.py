@@ -8,7 +8,8 @@ takeaways threads IN.jsonl -o OUT      which articles tell the same story (new, 
 takeaways feeds add|remove|list        the feeds the poller follows (takeaways.cli_feeds)
 takeaways fetch URL [--dry-run]        one article page into incoming/ (takeaways.cli_feeds)
 
-The operator commands (subscribe, status, pause ...) are in ``takeaways.operator_cli``.
+The subscription commands (subscribe, preferences, digest ...) are in ``takeaways.cli_subscriptions``,
+the other operator commands (upload, status, pause ...) in ``takeaways.operator_cli``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ ARTICLES_PREFIX = "incoming/"
 _DEAD_LETTER_QUEUES = {
     "ingest": ("IngestDeadLetterQueue", "IngestQueue"),
     "alerts": ("AlertDeadLetterQueue", "AlertQueue"),
+    "delivery": ("DeliveryDeadLetterQueue", "DeliveryQueue"),
 }
 PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader closed the pipe
 
@@ -102,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     summarise.add_argument("--max-chars", type=int, default=200_000, help="truncate longer articles")
     summarise.set_defaults(run=_summarise)
 
+    from takeaways.cli_subscriptions import register as register_subscription_commands
+
+    register_subscription_commands(commands, _stack_option)
     register_operator_commands(commands, _stack_option)
 
     replay = commands.add_parser("replay", help="re-enqueue stored articles for summarising again")
@@ -111,7 +116,11 @@ def _parser() -> argparse.ArgumentParser:
 
     redrive = commands.add_parser("redrive", help="move a dead-letter queue's messages back to their queue")
     _stack_option(redrive)
-    redrive.add_argument("queue", choices=sorted(_DEAD_LETTER_QUEUES), help="which stage's dead-letter queue")
+    redrive.add_argument(
+        "queue",
+        choices=sorted([*_DEAD_LETTER_QUEUES, "chat"]),
+        help="which stage's dead-letter queue (chat: each message posted again by ChatFunction)",
+    )
     redrive.set_defaults(run=_redrive)
 
     from takeaways import thread_command
@@ -184,10 +193,28 @@ def _redrive(args: argparse.Namespace) -> int:
     from takeaways.adapters.operator import move_messages
 
     resources = _resources(args)
+    if args.queue == "chat":
+        return _redrive_chat(resources)
     dead_letters, source = (resources[name] for name in _DEAD_LETTER_QUEUES[args.queue])
     with tqdm(desc=f"redriving {args.queue}", unit=" messages") as progress:
         moved = move_messages(dead_letters, source, on_moved=progress.update)
     print(f"moved {moved} message(s) from {dead_letters} back to {source}")
+    return 0
+
+
+def _redrive_chat(resources: dict[str, str]) -> int:
+    """The chat DLQ has no source queue: each message is the event ChatFunction is invoked with again."""
+    from tqdm import tqdm
+
+    from takeaways.adapters.chat_channels import chat_function_arn
+    from takeaways.adapters.operator import invoke_with_messages
+
+    if "ChatDeadLetterQueue" not in resources:
+        raise SystemExit("this stack has no chat channels: deploy the current template first")
+    function = chat_function_arn(resources["AlertsTopic"], resources["ChatFunction"])
+    with tqdm(desc="redriving chat", unit=" messages") as progress:
+        sent = invoke_with_messages(resources["ChatDeadLetterQueue"], function, on_sent=progress.update)
+    print(f"sent {sent} message(s) from {resources['ChatDeadLetterQueue']} to ChatFunction to post again")
     return 0
 
 

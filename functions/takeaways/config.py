@@ -28,22 +28,25 @@ class ConfigurationError(RuntimeError):
 class Settings:
     """The validated environment of a Takeaways function (field name = env var, lower-cased).
 
-    ``alerts_topic_arn`` is needed only by NotifyFunction and ``digest_topic_arn`` only by
-    DigestFunction; an empty ``story_table`` turns story de-duplication off;
+    ``alerts_topic_arn`` is needed only by NotifyFunction, ``subscriber_topic_arn`` and
+    ``subscriber_table`` only by DeliveryFunction, DigestFunction and PreferencesFunction; an empty ``story_table`` turns story de-duplication off;
     ``openai_price_per_million`` is 'input,output' in USD (empty: built-in prices);
     ``daily_token_budget`` is model tokens per UTC day, 0 meaning no limit;
     ``article_time_budget_seconds`` is what parsing and summarising one article may take
     (``pipeline.deadline``); ``trusted_sources`` is a comma-separated list of outlet names and domains whose claims
     an article may make (``takeaways.article.sources``); ``summary_signing_secret`` names the
     Secrets Manager secret whose key signs summary records (empty: records are neither
-    signed nor checked, for runs without AWS).
+    signed nor checked, for runs without AWS); ``chat_dead_letter_queue_url`` is needed only by
+    ChatFunction, whose loopback exception is ``fetch_allow_loopback`` too.
     """
 
     articles_bucket: str
     idempotency_table: str
     alerts_topic_arn: str = ""
-    digest_topic_arn: str = ""
+    subscriber_topic_arn: str = ""
     story_table: str = ""
+    # The subscription registry: every managed subscriber, their preferences and digest bookkeeping.
+    subscriber_table: str = ""
     story_window_seconds: int = field(default=48 * 3600, metadata=field_info(ge=1))
     incoming_prefix: str = "incoming/"
     summaries_prefix: str = "summaries/"
@@ -69,6 +72,13 @@ class Settings:
     # loopback, for the local stack's test servers (never true in AWS).
     feed_table: str = ""
     fetch_allow_loopback: bool = False
+    # Preference links: the secret whose key signs them, the table of spent tokens, and the URL
+    # they open (PreferencesFunction's function URL; empty: alerts carry no preference links).
+    link_signing_secret: str = ""
+    spent_link_table: str = ""
+    preferences_url: str = ""
+    # Where the chat function keeps what a platform refused for good (and Lambda what kept failing).
+    chat_dead_letter_queue_url: str = ""
 
     def __post_init__(self) -> None:
         problems = list(self._problems())
@@ -146,7 +156,24 @@ def _parsed(text: str, *, like: object) -> object:
     return text
 
 
-@cache
 def settings() -> Settings:
-    """The settings of this container, read on first use."""
-    return Settings.from_environ()
+    """The settings of this container, read on first use.
+
+    Cached per environment: a Lambda container's never changes, and the local runner, which runs
+    every function in one process, switches it per function (DeliveryFunction's has one more).
+    """
+    names = _SETTING_VARIABLES
+    return _settings_for(tuple(sorted((key, value) for key, value in os.environ.items() if key in names)))
+
+
+@cache
+def _settings_for(environment: tuple[tuple[str, str], ...]) -> Settings:
+    return Settings.from_environ(dict(environment))
+
+
+def forget_settings() -> None:
+    """Read the environment again on the next use (tests switch stacks between cases)."""
+    _settings_for.cache_clear()
+
+
+_SETTING_VARIABLES = frozenset(setting.name.upper() for setting in fields(Settings))

@@ -68,6 +68,10 @@ FEED_DUPLICATES = "FeedEntriesDuplicate"
 FEED_REJECTIONS = "FeedRejections"
 FEEDS_FAILING = "FeedsFailing"
 FEEDS_SUSPENDED = "FeedsSuspended"
+CHAT_POSTS_DELIVERED = "ChatPostsDelivered"
+CHAT_POSTS_REFUSED = "ChatPostsRefused"
+CHAT_POSTS_DEFERRED = "ChatPostsDeferred"
+CHAT_RETRIES = "ChatRetries"
 
 
 def count(name: str, value: float = 1, unit: MetricUnit = MetricUnit.Count) -> None:

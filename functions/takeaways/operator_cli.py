@@ -1,9 +1,8 @@
-"""The operator commands of ``takeaways``: subscriptions, uploads, the pipeline's state, pausing alerts.
+"""The operator commands of ``takeaways``: uploads, the pipeline's state, pausing alerts.
 
-takeaways subscribe --protocol P --endpoint E [filters]   subscribe an endpoint (checked per protocol)
-takeaways create-inbox NAME                               an SQS queue the alert topics may send to
-takeaways unsubscribe ARN|ENDPOINT                        remove a subscription
-takeaways subscriptions [--digest]                        ARN, protocol, status, frequency, delivery, filter
+The subscription commands (subscribe, subscriptions, preferences, unsubscribe, digest) are in
+``takeaways.cli_subscriptions``.
+
 takeaways upload FILE [--wait]                            upload an article; --wait prints its alert or rejection
 takeaways status                                          queues, alarms, the last hour, the last ten alerts
 takeaways pause alerts / resume alerts                    stop and restart the alert stage; nothing is lost
@@ -15,8 +14,6 @@ Errors are one line on stderr (exit 1); a rejected upload exits 2.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import time
 from collections import Counter
@@ -24,10 +21,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from takeaways.alerts.subscription import PROTOCOLS, InvalidEndpoint, check_endpoint
-from takeaways.text.iptc import TOPIC_SLUGS
-from takeaways.text.language import SUPPORTED_LANGUAGES
 
 if TYPE_CHECKING:
     from takeaways.adapters.operations import EventSources, QueueState
@@ -42,7 +35,10 @@ STATUS_QUEUES = {
     "IngestDeadLetterQueue": "ingest DLQ",
     "AlertQueue": "alert queue",
     "AlertDeadLetterQueue": "alert DLQ",
+    "DeliveryQueue": "delivery queue",
+    "DeliveryDeadLetterQueue": "delivery DLQ",
     "SubscriptionDeadLetterQueue": "subscription DLQ",
+    "ChatDeadLetterQueue": "chat DLQ",
 }
 WAIT_SECONDS = 120
 _POLL_SECONDS = 0.5
@@ -52,60 +48,6 @@ SubcommandAdder = Any  # argparse's _SubParsersAction, which it does not export
 
 def register(commands: SubcommandAdder, stack_option: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add the operator commands to the ``takeaways`` parser."""
-    subscribe = commands.add_parser("subscribe", help="subscribe an endpoint to alerts, with a filter policy")
-    stack_option(subscribe)
-    subscribe.add_argument("--protocol", required=True, choices=PROTOCOLS)
-    subscribe.add_argument(
-        "--endpoint",
-        required=True,
-        help="e-mail address, E.164 phone number (+447700900123), queue or function ARN, or URL",
-    )
-    subscribe.add_argument(
-        "--topics",
-        type=_csv,
-        default=[],
-        help=f"comma-separated IPTC Media Topics, from: {', '.join(TOPIC_SLUGS)}",
-    )
-    subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
-    subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
-    subscribe.add_argument(
-        "--languages",
-        type=_csv,
-        default=[],
-        help=f"comma-separated ISO 639-1 codes, from: {', '.join(SUPPORTED_LANGUAGES)}",
-    )
-    subscribe.add_argument("--min-priority", type=int, choices=range(1, 6), help="1 routine .. 5 urgent")
-    subscribe.add_argument(
-        "--no-updates", action="store_true", help="skip alerts that update an earlier story"
-    )
-    subscribe.add_argument(
-        "--verified-only",
-        action="store_true",
-        help="only alerts whose every line the grounding check verified",
-    )
-    subscribe.add_argument("--digest", action="store_true", help="subscribe to the daily digest instead")
-    subscribe.add_argument(
-        "--envelope",
-        action="store_true",
-        help="sqs/http/https: keep SNS's JSON envelope (default: the alert JSON itself)",
-    )
-    subscribe.set_defaults(run=_subscribe)
-
-    inbox = commands.add_parser("create-inbox", help="create an SQS queue that the alert topics may send to")
-    stack_option(inbox)
-    inbox.add_argument("name", help="queue name (letters, digits, - and _)")
-    inbox.set_defaults(run=_create_inbox)
-
-    unsubscribe = commands.add_parser("unsubscribe", help="remove a subscription (by ARN or endpoint)")
-    stack_option(unsubscribe)
-    unsubscribe.add_argument("target", help="a subscription ARN, or the endpoint it delivers to")
-    unsubscribe.set_defaults(run=_unsubscribe)
-
-    listing = commands.add_parser("subscriptions", help="list subscriptions: status, delivery, filter policy")
-    stack_option(listing)
-    listing.add_argument("--digest", action="store_true", help="list the digest topic's subscriptions only")
-    listing.set_defaults(run=_subscriptions)
-
     upload = commands.add_parser("upload", help="upload an article under incoming/ of the articles bucket")
     stack_option(upload)
     upload.add_argument("article", type=Path)
@@ -153,117 +95,6 @@ def _event_sources(args: argparse.Namespace, found: dict[str, str]) -> EventSour
     if args.stack is None:
         return LocalEventSources(LOCAL_STACK_FILE.parent)
     return LambdaEventSources({function: found[function] for function in PAUSABLE_STAGES.values()})
-
-
-# ---------------------------------------------------------------- subscriptions
-def _subscribe(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import EndpointMissing, queue_arn, subscribe
-    from takeaways.alerts.filter_policy import build_filter_policy
-    from takeaways.alerts.subscription import CONFIRMING_PROTOCOLS, RAW_PROTOCOLS, subscription_attributes
-
-    content_filters = (
-        args.topics,
-        args.entities,
-        args.sources,
-        args.languages,
-        args.min_priority,
-        args.no_updates,
-        args.verified_only,
-    )
-    if args.digest and any(content_filters):
-        raise SystemExit(
-            "the daily digest covers every story: it takes no topic, entity, source, language or priority filter"
-        )
-    if args.envelope and args.protocol not in RAW_PROTOCOLS:
-        raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
-    try:
-        endpoint = check_endpoint(args.protocol, args.endpoint)
-        policy = build_filter_policy(
-            topics=args.topics,
-            entities=args.entities,
-            sources=args.sources,
-            languages=args.languages,
-            min_priority=args.min_priority,
-            include_updates=not args.no_updates,
-            verified_only=args.verified_only,
-        )
-    except (InvalidEndpoint, ValueError) as error:
-        raise SystemExit(str(error)) from None
-    found = resources(args)
-    dead_letters = queue_arn(found["SubscriptionDeadLetterQueue"])
-    attributes = subscription_attributes(
-        args.protocol, filter_policy=policy, dead_letter_queue_arn=dead_letters, envelope=args.envelope
-    )
-    try:
-        arn = subscribe(
-            found["DigestTopic" if args.digest else "AlertsTopic"], args.protocol, endpoint, attributes
-        )
-    except EndpointMissing as error:
-        raise SystemExit(str(error)) from None
-    print(f"subscribed {args.protocol}:{endpoint}")
-    print(f"  subscription: {arn}")
-    print(f"  filter policy: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
-    if args.protocol in RAW_PROTOCOLS:
-        form = "SNS's JSON envelope" if args.envelope else "the alert JSON itself (raw delivery)"
-        print(f"  each message: {form}")
-    print(f"  undeliverable copies go to: {dead_letters}")
-    if args.protocol in CONFIRMING_PROTOCOLS:
-        print("  the endpoint must confirm the subscription before it receives alerts")
-    return 0
-
-
-def _create_inbox(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import create_inbox
-
-    if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", args.name):
-        raise SystemExit(f"{args.name!r} is not a queue name: up to 80 letters, digits, - and _")
-    found = resources(args)
-    arn = create_inbox(args.name, [found["AlertsTopic"], found["DigestTopic"]])
-    print(arn)
-    print(f"  subscribe it: takeaways subscribe --protocol sqs --endpoint {arn}", file=sys.stderr)
-    return 0
-
-
-def _unsubscribe(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import SubscriptionNotFound, subscriptions, unsubscribe
-
-    found = resources(args)
-    listed = [
-        item
-        for topic in ("AlertsTopic", "DigestTopic")
-        for item in subscriptions(found[topic])
-        if args.target in {item.arn, item.endpoint}
-    ]
-    if not listed:
-        raise SystemExit(f"no subscription is {args.target}: `takeaways subscriptions` lists them")
-    for item in listed:
-        if item.status == "pending":
-            print(f"{item.protocol}:{item.endpoint} is pending confirmation: SNS removes it after three days")
-            continue
-        try:
-            unsubscribe(item.arn)
-        except SubscriptionNotFound as error:
-            raise SystemExit(str(error)) from None
-        print(f"unsubscribed {item.protocol}:{item.endpoint} ({item.frequency})\n  was {item.arn}")
-    return 0
-
-
-def _subscriptions(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import subscriptions
-
-    found = resources(args)
-    topics = ("DigestTopic",) if args.digest else ("AlertsTopic", "DigestTopic")
-    listed = [item for topic in topics for item in subscriptions(found[topic], digest=topic == "DigestTopic")]
-    print(f"{len(listed)} subscription(s)")
-    for item in listed:
-        policy = json.dumps(item.filter_policy, sort_keys=True) if item.filter_policy else "every alert"
-        print(f"  {item.protocol:<10} {item.endpoint}")
-        print(f"             {item.status}, {item.frequency}, {item.delivery} delivery")
-        print(f"             filter: {policy}")
-        print(f"             {item.arn}")
-        if item.status == "confirmed" and not item.dead_letter_queue:
-            print("             no dead-letter queue: an undeliverable copy is dropped")
-    return 0
 
 
 # ---------------------------------------------------------------- upload
@@ -449,7 +280,7 @@ def _status(args: argparse.Namespace) -> int:
             hour_ago,
             now,
         )
-        for topic in ("AlertsTopic", "DigestTopic")
+        for topic in ("AlertsTopic", "SubscriberTopic")
     )
     at_least = "at least " if more_summaries or more_rejections else ""
     print(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from infra.local_stack import DeployedStack, deploy
+from infra.local_stack import DeployedStack, deploy, stack_file_content
 from infra.moto_server import MotoServer, moto_environment
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
@@ -55,9 +55,18 @@ def local_stack_file(
     """What `make up` writes: the endpoint and the physical ids, read by the CLI from the working directory."""
     (tmp_path / ".takeaways").mkdir()
     (tmp_path / ".takeaways" / "local-stack.json").write_text(
-        json.dumps(
-            {"endpoint_url": moto_server, "region": "us-east-1", "resources": deployed_stack.physical_ids}
-        )
+        json.dumps(stack_file_content(deployed_stack, moto_server))
     )
     monkeypatch.chdir(tmp_path)
     return deployed_stack
+
+
+def made_subscriptions(stack: DeployedStack, topic: str) -> list[dict[str, str]]:
+    """A topic's subscriptions, less the stack's own (DeliveryFunction's queue on the alerts topic)."""
+    import boto3
+
+    own = stack.attribute("DeliveryQueue", "Arn")
+    listed = boto3.client("sns").list_subscriptions_by_topic(TopicArn=stack.physical_id(topic))[
+        "Subscriptions"
+    ]
+    return [{key: str(value) for key, value in item.items()} for item in listed if item["Endpoint"] != own]

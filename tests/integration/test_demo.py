@@ -27,8 +27,13 @@ def run_demo(*arguments: str) -> subprocess.CompletedProcess[str]:
 def test_the_demo_shows_what_each_kind_of_subscriber_receives() -> None:
     demo = run_demo()
     assert demo.returncode == 0, demo.stderr
-    for section in ("E-MAIL", "SMS", "JSON for SQS, Lambda and HTTPS subscribers", "STORED"):
+    for section in ("E-MAIL", "SMS", "JSON for SQS, Lambda and HTTPS subscribers", "STORED", "CHAT"):
         assert section in demo.stdout
+    assert (
+        "Slack, " in demo.stdout
+        and "Teams, an Adaptive Card" in demo.stdout
+        and "Discord, an embed" in demo.stdout
+    )
     assert "Key takeaways:" in demo.stdout
     assert "Traceback" not in demo.stderr
 

@@ -5,8 +5,10 @@ The rules, so that a reader can tell from the Markdown alone what is checked:
 - A block fenced as ``bash``, ``sh``, ``shell`` or ``console`` is run with ``bash -euo pipefail``
   from a scratch directory that looks like a checkout after ``make install`` and ``make up``:
   ``samples/`` is there, ``.venv/bin/takeaways`` and ``.venv/bin/python`` run this tree's code,
-  and ``.takeaways/local-stack.json`` points at a template deployed on moto's server whose
-  queues are driven as ``make up`` drives them. Blocks run in the order they appear.
+  and ``.takeaways/local-stack.json`` points at a template deployed on moto's server as ``make up``
+  deploys it (``FetchAllowLoopback=true``), whose queues are driven as ``make up`` drives them, with
+  ``make up``'s loopback Slack, Teams and Discord webhooks in ``.takeaways/chat-webhooks.env``.
+  Blocks run in the order they appear.
 - ``.venv/bin/takeaways`` is a shim that hands its working directory and arguments to this
   test process, which runs ``takeaways.cli.main`` on them there and hands back the output and
   exit status: the command as written, without a Python start-up (seconds on a busy machine) each.
@@ -35,9 +37,11 @@ from pathlib import Path
 
 import pytest
 
+from infra.chat_servers import ChatServers
 from infra.event_sources import EventSourceRunner
-from infra.local_stack import deploy
+from infra.local_stack import deploy, stack_file_content
 from infra.moto_server import MotoServer, moto_environment
+from infra.up import UP_PARAMETERS
 from takeaways.adapters.operations import LocalEventSources
 
 pytestmark = pytest.mark.integration
@@ -172,12 +176,13 @@ def checkout(_moto_server_process: MotoServer, tmp_path_factory: pytest.TempPath
         _executable(tools / tool, f'#!/bin/sh\necho "{refusal}" >&2\nexit 1\n')
     _moto_server_process.reset()
     forget()
-    with moto_environment(_moto_server_process.endpoint) as endpoint:
-        stack = deploy(ROOT / "template.yaml")
+    with moto_environment(_moto_server_process.endpoint) as endpoint, ChatServers() as chat:
+        stack = deploy(ROOT / "template.yaml", parameters=UP_PARAMETERS)
         (workdir / ".takeaways").mkdir()
         (workdir / ".takeaways" / "local-stack.json").write_text(
-            json.dumps({"endpoint_url": endpoint, "region": "us-east-1", "resources": stack.physical_ids})
+            json.dumps(stack_file_content(stack, endpoint))
         )
+        chat.write_env_file(workdir / ".takeaways" / "chat-webhooks.env")
         switch = LocalEventSources(workdir / ".takeaways")
         runner = EventSourceRunner(stack, redelivery_delay_seconds=0, enabled=switch.enabled)
         with runner.running(interval_s=0.1):

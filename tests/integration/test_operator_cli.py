@@ -11,6 +11,7 @@ import pytest
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
 from takeaways.cli import main
+from tests.integration.conftest import made_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -41,14 +42,15 @@ def test_subscribe_creates_a_filtered_subscription_that_subscriptions_lists(
     assert main(["subscriptions"]) == 0
     output = capsys.readouterr().out
     assert '"topics": ["economy", "environment"]' in output
-    [subscription] = boto3.client("sns").list_subscriptions_by_topic(
-        TopicArn=local_stack_file.physical_id("AlertsTopic")
-    )["Subscriptions"]
+    assert '"priority": [{"numeric": [">=", 3]}]' in output
+    assert made_subscriptions(local_stack_file, "AlertsTopic") == []
+    [subscription] = made_subscriptions(local_stack_file, "SubscriberTopic")
     attributes = boto3.client("sns").get_subscription_attributes(
         SubscriptionArn=subscription["SubscriptionArn"]
     )
-    policy = json.loads(attributes["Attributes"]["FilterPolicy"])
-    assert policy == {"priority": [{"numeric": [">=", 3]}], "topics": ["economy", "environment"]}
+    # SNS routes by subscriber; the preferences are in the registry, applied where copies are made.
+    [subscriber] = json.loads(attributes["Attributes"]["FilterPolicy"])["subscriber"]
+    assert subscriber.startswith("sub-") and subscriber in output
 
 
 def test_upload_then_replay_summarises_again_without_alerting_twice(
@@ -84,8 +86,25 @@ def test_upload_then_replay_summarises_again_without_alerting_twice(
         (["--protocol", "sqs", "--endpoint", "nobody-made-me"], "is not a queue ARN"),
         (["--protocol", "email", "--endpoint", "a@example.com", "--topics", "energy"], "unknown topic"),
         (
-            ["--protocol", "email", "--endpoint", "a@example.com", "--digest", "--topics", "environment"],
-            "digest",
+            [
+                "--protocol",
+                "email",
+                "--endpoint",
+                "a@example.com",
+                "--frequency",
+                "daily",
+                "--topics",
+                "sport",
+                "--languages",
+                "en",
+                "--min-priority",
+                "2",
+                "--no-updates",
+                "--verified-only",
+                "--sources",
+                "coastal times",
+            ],
+            "SNS allows 5 conditions",
         ),
     ],
 )
@@ -94,9 +113,8 @@ def test_a_subscription_that_could_never_deliver_is_refused(
 ) -> None:
     with pytest.raises(SystemExit, match=refusal):
         main(["subscribe", *arguments])
-    for topic in ("AlertsTopic", "DigestTopic"):
-        listed = boto3.client("sns").list_subscriptions_by_topic(TopicArn=local_stack_file.physical_id(topic))
-        assert listed["Subscriptions"] == []
+    for topic in ("AlertsTopic", "SubscriberTopic"):
+        assert made_subscriptions(local_stack_file, topic) == []
 
 
 def test_replay_refuses_a_prefix_that_holds_no_articles(local_stack_file: DeployedStack) -> None:

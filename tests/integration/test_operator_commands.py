@@ -17,6 +17,7 @@ from infra.local_stack import DeployedStack
 from infra.subscribers import subscribe_queue
 from takeaways.adapters.operations import LocalEventSources
 from takeaways.cli import main
+from tests.integration.conftest import made_subscriptions
 
 pytestmark = pytest.mark.integration
 
@@ -80,7 +81,12 @@ def test_queue_subscribers_get_the_alert_itself_with_its_attributes_or_the_envel
     ]
     [envelope] = _messages(envelope_url)
     wrapped = json.loads(envelope["Body"])
-    assert wrapped["Type"] == "Notification" and json.loads(wrapped["Message"]) == alert
+    enveloped = json.loads(wrapped["Message"])
+    assert wrapped["Type"] == "Notification"
+    # Each subscriber's copy is the same alert with links of its own.
+    links = enveloped.pop("preference_links"), alert.pop("preference_links")
+    assert enveloped == alert
+    assert links[0] and links[1] and {link["url"] for link in links[0]}.isdisjoint(link["url"] for link in links[1])
 
 
 class _Hook(http.server.BaseHTTPRequestHandler):
@@ -144,7 +150,7 @@ def test_a_deleted_subscriber_queue_loses_only_its_own_copy_which_waits_in_the_s
     assert "2 undelivered subscriber copies" in capsys.readouterr().out
 
 
-def test_subscriptions_shows_each_ones_state_and_unsubscribe_removes_it(
+def test_subscriptions_shows_each_ones_frequency_and_state_and_unsubscribe_removes_it(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, digest_arn = _queue("digest-inbox")
@@ -152,20 +158,50 @@ def test_subscriptions_shows_each_ones_state_and_unsubscribe_removes_it(
         main(["subscribe", "--protocol", "email", "--endpoint", "desk@news.example", "--topics", "sport"])
         == 0
     )
-    assert main(["subscribe", "--protocol", "sqs", "--endpoint", digest_arn, "--digest"]) == 0
-    capsys.readouterr()
+    assert main(["subscribe", "--protocol", "sqs", "--endpoint", digest_arn, "--frequency", "weekly"]) == 0
+    printed = capsys.readouterr().out
+    instant_id, digest_id = (
+        line.split(" as ")[1] for line in printed.splitlines() if line.startswith("subscribed")
+    )
+    # One made outside the CLI, with no record in the registry.
+    subscribe_queue(local_stack_file.physical_id("AlertsTopic"), "unmanaged-inbox")
     assert main(["subscriptions"]) == 0
     listing = capsys.readouterr().out
-    assert "2 subscription(s)" in listing
-    assert "confirmed, instant, text delivery" in listing and '"topics": ["sport"]' in listing
-    assert "confirmed, daily digest, raw delivery" in listing
-    assert listing.count("arn:aws:sns:us-east-1:") == 2
+    assert "3 subscription(s)" in listing
+    assert f"{instant_id:<15} email" in listing and "instant, confirmed, text delivery" in listing
+    assert '"topics": ["sport"]' in listing
+    assert f"{digest_id:<15} sqs" in listing and "weekly, confirmed, raw delivery" in listing
+    assert "(unmanaged)" in listing and "unmanaged, confirmed, envelope delivery" in listing
+    assert listing.count("arn:aws:sns:us-east-1:") == 3
     assert main(["unsubscribe", "desk@news.example"]) == 0
-    assert "unsubscribed email:desk@news.example (instant)" in capsys.readouterr().out
-    assert main(["subscriptions"]) == 0
+    assert f"unsubscribed email:desk@news.example (instant, {instant_id})" in capsys.readouterr().out
+    assert main(["unsubscribe", digest_id]) == 0
+    assert main(["subscriptions", "--frequency", "unmanaged"]) == 0
     assert "1 subscription(s)" in capsys.readouterr().out
     with pytest.raises(SystemExit, match=r"no subscription is desk@news\.example"):
         main(["unsubscribe", "desk@news.example"])
+    assert (
+        boto3.client("dynamodb").scan(TableName=local_stack_file.physical_id("SubscriberTable"))["Items"]
+        == []
+    )
+
+
+def test_the_same_endpoint_is_subscribed_once_and_changes_frequency_in_place(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, arn = _queue("twice-inbox")
+    assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn]) == 0
+    instant_id = capsys.readouterr().out.splitlines()[0].rsplit(" as ", 1)[1]
+    [before] = made_subscriptions(local_stack_file, "SubscriberTopic")
+    for frequency in ("daily", "instant"):
+        with pytest.raises(SystemExit, match=r"already subscribed \(instant\) as sub-"):
+            main(["subscribe", "--protocol", "sqs", "--endpoint", arn, "--frequency", frequency])
+    assert main(["preferences", arn, "--frequency", "weekly", "--min-priority", "3"]) == 0  # by its endpoint
+    assert "from now on: a weekly digest instead" in capsys.readouterr().out
+    # The same SNS subscription: a frequency is the record's, so nothing has to be confirmed again.
+    assert made_subscriptions(local_stack_file, "SubscriberTopic") == [before]
+    assert main(["subscriptions", "--frequency", "weekly"]) == 0
+    assert instant_id in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -182,10 +218,8 @@ def test_an_endpoint_that_could_never_receive_is_refused_before_sns_sees_it(
 ) -> None:
     with pytest.raises(SystemExit, match=refusal):
         main(["subscribe", "--protocol", protocol, "--endpoint", endpoint])
-    listed = boto3.client("sns").list_subscriptions_by_topic(
-        TopicArn=local_stack_file.physical_id("AlertsTopic")
-    )
-    assert listed["Subscriptions"] == []
+    assert made_subscriptions(local_stack_file, "AlertsTopic") == []
+    assert made_subscriptions(local_stack_file, "SubscriberTopic") == []
 
 
 def test_upload_wait_prints_the_alert_or_the_rejection(
@@ -305,6 +339,8 @@ def test_create_inbox_makes_a_queue_the_alert_topics_may_send_to(
     [statement] = policy["Statement"]
     assert statement["Principal"] == {"Service": "sns.amazonaws.com"} and statement["Resource"] == arn
     allowed = statement["Condition"]["ArnEquals"]["aws:SourceArn"]
-    assert sorted(allowed) == sorted(local_stack_file.physical_id(t) for t in ("AlertsTopic", "DigestTopic"))
+    assert sorted(allowed) == sorted(
+        local_stack_file.physical_id(t) for t in ("AlertsTopic", "SubscriberTopic")
+    )
     with pytest.raises(SystemExit, match="not a queue name"):
         main(["create-inbox", "news room"])

@@ -1,4 +1,4 @@
-"""What subscribers receive, on the real template on moto's server: filters, channels, stories, digests."""
+"""What subscribers receive, on the real template on moto's server: filters, channels, stories (digests: test_digests)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from infra.demo import published_versions
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
 from infra.subscribers import subscribe_queue
-from takeaways.alerts.filter_policy import build_filter_policy
+from takeaways.alerts.filter_policy import Preferences, build_filter_policy
 
 pytestmark = pytest.mark.integration
 
@@ -61,9 +61,13 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     deployed_stack: DeployedStack,
 ) -> None:
     everything = queue_subscriber(deployed_stack, "everything", None)
-    politics = queue_subscriber(deployed_stack, "politics", build_filter_policy(topics=["Politics"]))
-    urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(min_priority=4))
-    ledger = queue_subscriber(deployed_stack, "ledger", build_filter_policy(sources=["Northern Ledger"]))
+    politics = queue_subscriber(
+        deployed_stack, "politics", build_filter_policy(Preferences(topics=["Politics"]))
+    )
+    urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(Preferences(min_priority=4)))
+    ledger = queue_subscriber(
+        deployed_stack, "ledger", build_filter_policy(Preferences(sources=["Northern Ledger"]))
+    )
     # A source routes only when the operator trusts it (TrustedSources); the library page's is not listed.
     deployed_stack.functions["SummariseFunction"].environment["TRUSTED_SOURCES"] = "Northern Ledger"
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
@@ -106,7 +110,9 @@ def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_i
     deployed_stack: DeployedStack,
 ) -> None:
     inbox = queue_subscriber(deployed_stack, "inbox", None)
-    no_updates = queue_subscriber(deployed_stack, "no-updates", build_filter_policy(include_updates=False))
+    no_updates = queue_subscriber(
+        deployed_stack, "no-updates", build_filter_policy(Preferences(include_updates=False))
+    )
     put(deployed_stack, "incoming/outlet-a/dam.txt", STORY.encode())
     run(deployed_stack)
     copy = STORY.replace("on Tuesday", "this Tuesday").replace("Police closed", "Officers closed")
@@ -128,36 +134,13 @@ def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_i
     assert len(summaries["Contents"]) == 2  # both outlets' copies were summarised; only one was alerted
 
 
-def test_the_digest_collects_every_alert_since_the_previous_one_once(deployed_stack: DeployedStack) -> None:
-    digest_inbox = queue_subscriber(deployed_stack, "digest", None, topic="DigestTopic")
-    inbox = queue_subscriber(deployed_stack, "alerts", None)
-    put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
-    put(deployed_stack, "incoming/dam.txt", STORY.encode())
-    runner = EventSourceRunner(deployed_stack, redelivery_delay_seconds=0)
-    runner.run_until_idle(timeout_s=30)
-    from datetime import UTC, datetime, timedelta
-
-    fired = datetime.now(UTC) + timedelta(minutes=2)  # the alerts settled more than a minute before
-    event = {"time": fired.isoformat().replace("+00:00", "Z"), "detail": {}}
-    outcome = runner.invoke("DigestFunction", event)
-    assert outcome["status"] == "published" and outcome["story_count"] == 2
-    [envelope] = received(digest_inbox)
-    digest = json.loads(envelope["Message"])
-    assert digest["type"] == "takeaways.digest" and (digest["part"], digest["parts"]) == (1, 1)
-    assert digest["items"][0]["headline"].startswith("Lowmoor dam")  # the most urgent first
-    assert {item["alert_id"] for item in digest["items"]} == {
-        json.loads(e["Message"])["alert_id"] for e in received(inbox)
-    }
-    assert runner.invoke("DigestFunction", event)["status"] == "empty"  # a repeated firing sends nothing
-    later = {"time": (fired + timedelta(hours=24)).isoformat().replace("+00:00", "Z"), "detail": {}}
-    assert runner.invoke("DigestFunction", later)["status"] == "empty"
-
-
 def test_a_verified_only_subscriber_receives_just_the_alerts_whose_every_line_was_verified(
     deployed_stack: DeployedStack,
 ) -> None:
     everything = queue_subscriber(deployed_stack, "all-lines", None)
-    verified = queue_subscriber(deployed_stack, "verified", build_filter_policy(verified_only=True))
+    verified = queue_subscriber(
+        deployed_stack, "verified", build_filter_policy(Preferences(verified_only=True))
+    )
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
     put(deployed_stack, "incoming/dam.txt", STORY.encode())
     run(deployed_stack)

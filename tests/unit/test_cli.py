@@ -70,3 +70,20 @@ def test_a_usage_error_is_one_line_naming_the_command(
     assert stopped.value.code == 2
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith(f"takeaways {arguments[0]}: ") and said in line
+
+
+@pytest.mark.parametrize(
+    ("platform", "url", "said"),
+    [
+        ("slack", "https://example.com/hook", "example.com: not a Slack incoming webhook"),
+        ("teams", "https://contoso.webhook.office.com/webhookb2/x", "Office 365 connector"),
+        ("discord", "discord.com/api/webhooks/1/t", "not a URL"),
+    ],
+)
+def test_a_chat_webhook_of_the_wrong_form_is_refused_before_any_stack_is_asked(
+    platform: str, url: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no local stack here: the refusal must come first
+    with pytest.raises(SystemExit) as stopped:
+        main(["subscribe", "--protocol", platform, "--endpoint", url])
+    assert said in str(stopped.value.code) and "\n" not in str(stopped.value.code)

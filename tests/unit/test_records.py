@@ -12,12 +12,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from takeaways.alerts.digest import render_digest
+from takeaways.alerts.digest import DigestStory, render_digest
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.render import render_alert
 from takeaways.contracts import CONTRACTS, published_schemas
 from takeaways.records import RecordInvalid, from_json, from_jsonable, to_json, to_jsonable
 from takeaways.summary import SummaryRecord, TakeawaySummary
+from tests.unit.alerts.test_digest import HEADING
 from tests.unit.alerts.test_render import make_record
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
@@ -57,7 +58,7 @@ def test_an_alert_and_a_digest_match_their_schemas() -> None:
     alert = render_alert(make_record(), summary_uri="s3://articles/summaries/ferry.json").payload
     jsonschema.validate(to_jsonable(alert), schema("alert-v1.schema.json"))
     assert from_json(AlertPayload, to_json(alert)) == alert
-    digest = render_digest("2026-11-20", [alert])[0].payload
+    digest = render_digest(HEADING, [DigestStory(alert, versions=2)])[0].payload
     jsonschema.validate(to_jsonable(digest), schema("digest-v1.schema.json"))
 
 

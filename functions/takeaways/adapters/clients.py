@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_secretsmanager import SecretsManagerClient
     from mypy_boto3_sns import SNSClient
+    from mypy_boto3_sqs import SQSClient
 
 
 @cache
@@ -37,6 +39,16 @@ def s3_client() -> S3Client:
 
 def sns_client() -> SNSClient:
     client: SNSClient = _client("sns")
+    return client
+
+
+def sqs_client() -> SQSClient:
+    client: SQSClient = _client("sqs")
+    return client
+
+
+def secretsmanager_client() -> SecretsManagerClient:
+    client: SecretsManagerClient = _client("secretsmanager")
     return client
 
 

@@ -11,13 +11,21 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus
 
 import boto3
 from botocore.exceptions import ClientError
 
-from takeaways.alerts.subscription import SubscriptionState, describe_subscription
+from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
+from takeaways.adapters.subscriptions import ManagedSubscriptions, StackTopics
+
+if TYPE_CHECKING:
+    from takeaways.alerts.subscription import DigestFrequency
+    from takeaways.pipeline.digest import DigestReport
+
+if TYPE_CHECKING:
+    pass
 
 LOCAL_STACK_FILE = Path(".takeaways") / "local-stack.json"
 REPLAY_MARKER = "takeawaysReplay"
@@ -62,20 +70,51 @@ def stack_resources(stack_name: str | None, local_file: Path = LOCAL_STACK_FILE)
     return {item["LogicalResourceId"]: item.get("PhysicalResourceId", "") for item in found}
 
 
-def subscribe(topic_arn: str, protocol: str, endpoint: str, attributes: dict[str, str]) -> str:
-    """Subscribe an endpoint whose queue or function exists; return the subscription ARN (or pending)."""
+def stack_parameter(stack_name: str | None, name: str, local_file: Path = LOCAL_STACK_FILE) -> str | None:
+    """A template parameter's value on the stack: the one ``make up`` deployed with, or CloudFormation's."""
+    if stack_name is None:
+        if not local_file.is_file():
+            return None
+        value = json.loads(local_file.read_text()).get("parameters", {}).get(name)
+        return None if value is None else str(value)
+    stacks = boto3.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"]
+    for parameter in stacks[0].get("Parameters", []) if stacks else []:
+        if parameter.get("ParameterKey") == name:
+            return str(parameter.get("ParameterValue", ""))
+    return None
+
+
+def require_endpoint(protocol: str, endpoint: str) -> None:
+    """Raise ``EndpointMissing`` for a queue or function that does not exist (SNS would accept it)."""
     if protocol == "sqs":
         _require_queue(endpoint)
     elif protocol == "lambda":
         _require_function(endpoint)
-    response = boto3.client("sns").subscribe(
-        TopicArn=topic_arn,
-        Protocol=protocol,
-        Endpoint=endpoint,
-        Attributes=attributes,
-        ReturnSubscriptionArn=True,
+
+
+def managed_subscriptions(found: dict[str, str], *, local: bool) -> ManagedSubscriptions:
+    """The stack's managed subscriptions (its topic, registry, subscription dead-letter queue and
+    chat function); ``local``: the local stack, whose runner plays every alias of a function."""
+    from takeaways.adapters.chat_channels import (
+        AliasEndpoints,
+        ChatChannelSubscriber,
+        LocalEndpoints,
+        chat_function_arn,
     )
-    return str(response["SubscriptionArn"])
+
+    topics = StackTopics(
+        subscriber_topic_arn=found["SubscriberTopic"],
+        dead_letter_queue_arn=queue_arn(found["SubscriptionDeadLetterQueue"]),
+    )
+    chat = None
+    if "ChatFunction" in found:
+        function_arn = chat_function_arn(found["SubscriberTopic"], found["ChatFunction"])
+        chat = ChatChannelSubscriber(function_arn, LocalEndpoints() if local else AliasEndpoints())
+    return ManagedSubscriptions(boto3.client("sns"), subscriber_registry(found), topics, chat=chat)
+
+
+def subscriber_registry(found: dict[str, str]) -> DynamoSubscriberRegistry:
+    return DynamoSubscriberRegistry(boto3.client("dynamodb"), found["SubscriberTable"])
 
 
 def _require_queue(queue_arn: str) -> None:
@@ -183,10 +222,33 @@ def move_messages(
             return moved  # the rest become visible again after the visibility timeout: run it again
 
 
-def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionState]:
-    """Every subscription to a topic with its status, delivery, filter policy and dead-letter queue."""
+def invoke_with_messages(
+    queue_url: str, function_arn: str, on_sent: Callable[[int], object] = lambda count: None
+) -> int:
+    """Invoke the function asynchronously with each message's body, deleting the message once Lambda took it.
+
+    What a chat dead-letter message holds is the event the chat function was invoked with, so
+    this posts it again (and a post that fails again lands back in the queue). Returns how many.
+    """
+    sqs, functions = boto3.client("sqs"), boto3.client("lambda")
+    sent = 0
+    while received := sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0).get(
+        "Messages", []
+    ):
+        for message in received:
+            functions.invoke(
+                FunctionName=function_arn, InvocationType="Event", Payload=message["Body"].encode()
+            )
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+            sent += 1
+            on_sent(1)
+    return sent
+
+
+def subscriptions(topic_arn: str) -> list[tuple[dict[str, str], dict[str, str] | None]]:
+    """Every subscription to a topic as listed, with its attributes (None while pending: SNS has none to read)."""
     sns = boto3.client("sns")
-    found: list[SubscriptionState] = []
+    found: list[tuple[dict[str, str], dict[str, str] | None]] = []
     for page in sns.get_paginator("list_subscriptions_by_topic").paginate(TopicArn=topic_arn):
         for item in page["Subscriptions"]:
             listed = {key: str(item.get(key, "")) for key in ("SubscriptionArn", "Protocol", "Endpoint")}
@@ -195,7 +257,7 @@ def subscriptions(topic_arn: str, *, digest: bool = False) -> list[SubscriptionS
                 attributes = sns.get_subscription_attributes(SubscriptionArn=listed["SubscriptionArn"])[
                     "Attributes"
                 ]
-            found.append(describe_subscription(listed, attributes, digest=digest))
+            found.append((listed, attributes))
     return found
 
 
@@ -254,3 +316,34 @@ def _notification(bucket: str, item: dict[str, Any], region: str, replay_id: str
         ],
         REPLAY_MARKER: replay_id,
     }
+
+
+def run_digest_here(found: dict[str, str], period: DigestFrequency, fired_at: datetime) -> DigestReport:
+    """One firing of a digest schedule run in this process, as DigestFunction runs it (the local stack)."""
+    from takeaways.adapters.sns_publisher import SnsTopicPublisher
+    from takeaways.adapters.story_table import DynamoStoryLedger
+    from takeaways.pipeline.digest import publish_digests
+
+    return publish_digests(
+        period,
+        fired_at,
+        registry=subscriber_registry(found),
+        # Only the digest lines are read: the story window plays no part.
+        lines=DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0),
+        publisher=SnsTopicPublisher(boto3.client("sns"), found["SubscriberTopic"]),
+    )
+
+
+def invoke_digest(function_name: str, period: DigestFrequency) -> dict[str, Any]:
+    """Invoke the deployed DigestFunction with its schedule's input; its answer, or ``DigestFailed``."""
+    response = boto3.client("lambda").invoke(
+        FunctionName=function_name, Payload=json.dumps({"period": period}).encode()
+    )
+    answer: dict[str, Any] = json.loads(response["Payload"].read() or b"{}")
+    if response.get("FunctionError"):
+        raise DigestFailed(str(answer.get("errorMessage") or answer))
+    return answer
+
+
+class DigestFailed(Exception):
+    """The deployed DigestFunction failed (its message says which digests were not sent)."""

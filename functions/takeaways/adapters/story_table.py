@@ -6,8 +6,11 @@ Items, all expiring through the table's TTL attribute:
 - ``entry#<alert-id>``: an alerted summary's terms, names and fingerprint;
 - ``idx#<hash>``: the newest entries filed under one term, name, URL or object key, with a version;
 - ``thread#<story-id>``: a story's outlets and what its alerts have told, with a version;
-- ``digest#<day>`` / ``<settled-at>#<alert-id>``: one line per settled alert, for the digest;
-- ``digest#state`` and ``digest-part#<run>#<n>``: where the last digest ended and which parts went out.
+- ``digest#<day>`` / ``<settled-at>#<alert-id>``: one line per settled alert, for the digests.
+
+Where each subscriber's digest ended, and which parts went out, is in the subscriber registry
+(``adapters.subscriber_table``); the ``digest#state``, ``digest-run#`` and ``digest-part#`` items
+of the single digest before it expire through the TTL.
 
 Lookup reads a handful of items by key (never a scan), so its cost does not grow with the ledger.
 A story decision is one transaction whose conditions are the versions it read.
@@ -251,66 +254,6 @@ class DynamoStoryLedger:
                 arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
             day += timedelta(days=1)
         return [payload for _, payload in sorted(lines, key=lambda pair: pair[0])]
-
-    def last_digest(self) -> datetime | None:
-        item = self._call(
-            "get_item", TableName=self._table, Key=_key("digest#state"), ConsistentRead=True
-        ).get("Item")
-        return datetime.fromisoformat(item["until"]["S"]) if item else None
-
-    def open_digest_run(self, run: str, since: datetime, until: datetime) -> tuple[datetime, datetime]:
-        key = _key(f"digest-run#{run}")
-        try:
-            self._conditional(
-                "put_item",
-                TableName=self._table,
-                Item=key
-                | {
-                    "since": {"S": since.isoformat()},
-                    "until": {"S": until.isoformat()},
-                    "expires_at": {"N": str(self._expiry(DIGEST_RETENTION_SECONDS))},
-                },
-                ConditionExpression="attribute_not_exists(pk)",
-            )
-        except LedgerConflict:
-            item = self._call("get_item", TableName=self._table, Key=key, ConsistentRead=True)["Item"]
-            return datetime.fromisoformat(item["since"]["S"]), datetime.fromisoformat(item["until"]["S"])
-        return since, until
-
-    def digest_part_sent(self, run: str, part: int) -> bool:
-        key = _key(f"digest-part#{run}#{part}")
-        return "Item" in self._call("get_item", TableName=self._table, Key=key, ConsistentRead=True)
-
-    def record_digest_part(self, run: str, part: int, message_id: str) -> None:
-        self._call(
-            "put_item",
-            TableName=self._table,
-            Item=_key(f"digest-part#{run}#{part}")
-            | {
-                "message_id": {"S": message_id},
-                "expires_at": {"N": str(self._expiry(DIGEST_RETENTION_SECONDS))},
-            },
-        )
-
-    def forget_digest_part(self, run: str, part: int) -> None:
-        self._call("delete_item", TableName=self._table, Key=_key(f"digest-part#{run}#{part}"))
-
-    def finish_digest(self, previous: datetime | None, until: datetime) -> None:
-        condition: dict[str, Any] = (
-            {"ConditionExpression": "attribute_not_exists(pk)"}
-            if previous is None
-            else {
-                "ConditionExpression": "#until = :previous",
-                "ExpressionAttributeNames": {"#until": "until"},
-                "ExpressionAttributeValues": {":previous": {"S": previous.isoformat()}},
-            }
-        )
-        self._conditional(
-            "put_item",
-            TableName=self._table,
-            Item=_key("digest#state") | {"until": {"S": until.isoformat()}},
-            **condition,
-        )
 
     # -- plumbing --------------------------------------------------------------------------------
 

@@ -27,6 +27,26 @@ class AlertTakeaway:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PreferenceLink:
+    """One change the reader can make to their own subscription by following ``url``."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    label: str = field(metadata=field_info("What the link does, in words"))
+    change: str = field(
+        metadata=field_info("unsubscribe, mute_topic, mute_entity, mute_source, frequency or min_priority")
+    )
+    value: str | None = field(
+        default=None, metadata=field_info("The topic, entity, source, frequency or floor")
+    )
+    url: str = field(
+        metadata=field_info(
+            "Opens a confirmation page; nothing changes until it is confirmed. Signed, single-use, expiring"
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AlertPayload:
     """A takeaway alert, version 1. New optional fields may be added; nothing is removed or renamed.
 
@@ -88,10 +108,17 @@ class AlertPayload:
     )
     summary_object: str = field(metadata=field_info("s3:// URI of the stored summary record"))
     summarised_at: datetime
+    preference_links: list[PreferenceLink] = field(
+        default_factory=list,
+        metadata=field_info(
+            "Links that change this subscriber's own subscription; only in a copy made for one subscriber"
+        ),
+    )
 
     def __post_init__(self) -> None:
         check_bounds(self)
         check_items(self.takeaways, AlertTakeaway, "takeaways")
+        check_items(self.preference_links, PreferenceLink, "preference_links")
         check_items(self.entities, Entity, "entities")
         check_items(self.topics, Topic, "topics")
 

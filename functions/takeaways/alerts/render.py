@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread
+from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread, PreferenceLink
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json, to_jsonable
@@ -17,6 +18,8 @@ from takeaways.text.untrusted import clean_text, url_domain, web_url
 SUBJECT_LIMIT = 100
 SMS_LIMIT = 140
 MESSAGE_BYTES_LIMIT = 256 * 1024
+# SNS drops a message with more attributes than this for raw SQS subscribers (client-side error).
+MAX_MESSAGE_ATTRIBUTES = 10
 _ATTRIBUTE_ARRAY_ITEMS = 10
 _ATTRIBUTE_ITEM_CHARS = 80
 _ENGINE_LABELS = {"extractive": "the built-in extractive engine"}
@@ -93,7 +96,7 @@ def render_alert(
         payload=payload,
         attributes=message_attributes(payload),
     )
-    return _fit_message_size(alert)
+    return fit_message_size(alert)
 
 
 def render_subject(payload: AlertPayload) -> str:
@@ -142,12 +145,25 @@ def render_email(payload: AlertPayload) -> str:
         lines.append(f"Read the article on {url_domain(payload.url)}: {payload.url}")
     if payload.topics:
         lines.append(f"Topics: {'; '.join(topic.label for topic in payload.topics)}")  # labels hold commas
-    engine = _ENGINE_LABELS.get(payload.engine, payload.engine)
-    written_by = f"Summary written by {engine}."
+    written_by = f"Summary written by {engine_label(payload.engine)}."
     if payload.fallback_reason:
         written_by += f" (The language model was not used: {payload.fallback_reason}.)"
     lines += ["", written_by, "Every takeaway is drawn from the article itself."]
+    lines += preference_lines(payload.preference_links)
     return "\n".join(lines) + "\n"
+
+
+def preference_lines(links: Sequence[PreferenceLink]) -> list[str]:
+    """The e-mail's "manage your alerts" block: one line per link, the label before the address."""
+    if not links:
+        return []
+    lines = ["", "Manage your alerts (each link asks you to confirm first):"]
+    return lines + [f"  {link.label}: {link.url}" for link in links]
+
+
+def engine_label(engine: str) -> str:
+    """The engine as a reader is told about it ('the built-in extractive engine', 'openai:gpt-4o-mini')."""
+    return _ENGINE_LABELS.get(engine, engine)
 
 
 def readable_time(published: str) -> str:
@@ -164,7 +180,10 @@ def readable_time(published: str) -> str:
 
 
 def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
-    """Attributes for subscription filter policies; SNS rejects empty values, so they are left out."""
+    """Attributes for subscription filter policies; SNS rejects empty values, so they are left out.
+
+    At most ten (``MAX_MESSAGE_ATTRIBUTES``): SNS discards a message with more for raw SQS subscribers.
+    """
     attributes: dict[str, dict[str, str]] = {
         "priority": {"DataType": "Number", "StringValue": str(payload.priority)},
         "language": {"DataType": "String", "StringValue": payload.language or "und"},
@@ -179,6 +198,8 @@ def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
     topics = _attribute_array([topic.name for topic in payload.topics])
     if topics:
         attributes["topics"] = {"DataType": "String.Array", "StringValue": json.dumps(topics)}
+        # The strongest topic alone: the one attribute a filter can exclude a topic by (`muted_topics`).
+        attributes["topic"] = {"DataType": "String", "StringValue": topics[0]}
     entities = _attribute_array([entity.name for entity in payload.entities])
     if entities:
         attributes["entities"] = {"DataType": "String.Array", "StringValue": json.dumps(entities)}
@@ -195,7 +216,7 @@ def _attribute_array(values: list[str]) -> list[str]:
     return seen[:_ATTRIBUTE_ARRAY_ITEMS]
 
 
-def _fit_message_size(alert: RenderedAlert) -> RenderedAlert:
+def fit_message_size(alert: RenderedAlert) -> RenderedAlert:
     """Keep the whole SNS message under 256 KB by shortening takeaways, which are the only long part."""
     limit = 600
     while len(alert.sns_message().encode()) > MESSAGE_BYTES_LIMIT - 8192 and limit > 40:

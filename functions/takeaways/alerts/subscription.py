@@ -1,17 +1,31 @@
-"""What a subscription is made of: a checked endpoint, how SNS delivers to it, and where failures go.
+"""What a subscription is made of: a checked endpoint, how SNS delivers to it, where failures go,
+and the registry record that says how often and about what its subscriber hears.
 
 Plain rules, no AWS calls: whether a queue or function exists is the adapter's question.
 SNS accepts almost any endpoint string and then fails every delivery (or, for e-mail and
 SMS, never confirms), so each protocol's endpoint is checked before subscribing.
+
+Every subscription ``takeaways subscribe`` makes has a record in the subscriber registry
+(``SubscriberTable``) and is on the subscriber topic with the policy ``{"subscriber": ["<id>"]}``,
+so it receives only the messages made for it: one copy of each alert it wants (instant), or one
+digest a period (daily, weekly), each carrying its own preference links. Its preferences are
+applied where those messages are made, with the evaluation SNS makes (``filter_policy``). The
+alerts topic carries the plain alert, for subscriptions made outside the project.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
+
+from takeaways.alerts.chat.limits import PLATFORMS as CHAT_PLATFORMS
+from takeaways.alerts.chat.webhooks import channel_secret_name
+from takeaways.alerts.filter_policy import Preferences, build_filter_policy
 
 PROTOCOLS = ("email", "email-json", "sms", "sqs", "lambda", "http", "https")
 # The protocols SNS can deliver raw (the message itself, no JSON envelope). Lambda always
@@ -21,6 +35,14 @@ RAW_PROTOCOLS = frozenset({"sqs", "http", "https"})
 CONFIRMING_PROTOCOLS = frozenset({"email", "email-json", "http", "https"})
 # What SNS lists as the ARN of a subscription that has not been confirmed yet.
 PENDING_ARN = "PendingConfirmation"
+
+Frequency = Literal["instant", "daily", "weekly"]
+DigestFrequency = Literal["daily", "weekly"]
+FREQUENCIES: tuple[Frequency, ...] = get_args(Frequency)
+DIGEST_FREQUENCIES: tuple[DigestFrequency, ...] = get_args(DigestFrequency)
+# The digest message attribute a digest subscription's filter policy names its subscriber by.
+SUBSCRIBER_ATTRIBUTE = "subscriber"
+_ID_BYTES = 5
 
 _EMAIL = re.compile(
     r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"
@@ -88,33 +110,93 @@ def subscription_attributes(
     return attributes
 
 
+def new_subscriber_id() -> str:
+    """A short random id: it appears in a digest subscription's filter policy and in the operator's commands."""
+    return f"sub-{secrets.token_hex(_ID_BYTES)}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestRun:
+    """One digest being sent to one subscriber: its period, its window, and the parts that went out.
+
+    A part is recorded (with an empty message id) just before its publish, so a part whose
+    publish may have gone out is never sent again; a part SNS refused is forgotten, and sent
+    by the next run.
+    """
+
+    period: str
+    since: datetime
+    until: datetime
+    parts: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SubscriberRecord:
+    """One managed subscription, as the registry holds it.
+
+    ``subscription_arn`` is what SNS answered (``PendingConfirmation`` until an e-mail or HTTPS
+    endpoint confirms; the adapter resolves it later by protocol and endpoint). The digest
+    bookkeeping: the next window starts at ``window_start``; ``last_period`` is the period whose
+    digest was finished last, so a second firing of it sends nothing; ``open_run`` is a digest that
+    was started and not finished (a refused publish), which the next run completes first.
+    """
+
+    subscriber_id: str
+    protocol: str
+    endpoint: str
+    frequency: Frequency
+    preferences: Preferences
+    subscription_arn: str = ""
+    envelope: bool = False
+    created_at: datetime
+    window_start: datetime
+    last_period: str | None = None
+    open_run: DigestRun | None = None
+
+    def sns_filter_policy(self) -> dict[str, Any]:
+        """The policy on the SNS subscription, whatever the frequency: only messages made for this subscriber.
+
+        Its preferences are applied where those messages are made (DeliveryFunction for instant
+        copies, DigestFunction for digests), so a change of preferences or frequency is a change of
+        this record alone: the endpoint never has to confirm a new subscription.
+        """
+        return {SUBSCRIBER_ATTRIBUTE: [self.subscriber_id]}
+
+
 @dataclass(frozen=True, slots=True)
 class SubscriptionState:
-    """One subscription as an operator reads it."""
+    """One subscription as an operator reads it: SNS's view joined with its registry record, if any."""
 
     arn: str
     protocol: str
     endpoint: str
     status: Literal["pending", "confirmed"]
-    frequency: Literal["instant", "daily digest"]
-    delivery: Literal["raw", "envelope", "text", "sns event"]
+    frequency: Literal["instant", "daily", "weekly", "unmanaged"]
+    delivery: Literal["raw", "envelope", "text", "sns event", "chat message"]
     filter_policy: dict[str, Any] | None
     dead_letter_queue: str | None
+    subscriber_id: str | None = None
+    preferences_policy: dict[str, Any] | None = None
+    # A chat channel's: the secret that holds its webhook URL (the URL itself is never shown).
+    channel_secret: str | None = None
 
 
 def describe_subscription(
-    listed: dict[str, str], attributes: dict[str, str] | None, *, digest: bool
+    listed: dict[str, str], attributes: dict[str, str] | None, record: SubscriberRecord | None
 ) -> SubscriptionState:
-    """Read ListSubscriptionsByTopic's entry and (for a confirmed one) its attributes.
+    """Read ListSubscriptionsByTopic's entry, its attributes (a confirmed one's) and its registry record.
 
-    A pending subscription has no ARN yet and no attributes that can be read.
+    A pending subscription has no ARN yet and no attributes that can be read; a subscription
+    without a record was made outside ``takeaways subscribe`` and is ``unmanaged``.
     """
     attributes = attributes or {}
     pending = listed["SubscriptionArn"] == PENDING_ARN or attributes.get("PendingConfirmation") == "true"
     protocol = listed["Protocol"]
     if protocol in RAW_PROTOCOLS:
         raw = str(attributes.get("RawMessageDelivery", "false")).lower() == "true"
-        delivery: Literal["raw", "envelope", "text", "sns event"] = "raw" if raw else "envelope"
+        delivery: Literal["raw", "envelope", "text", "sns event", "chat message"] = (
+            "raw" if raw else "envelope"
+        )
     elif protocol == "lambda":
         delivery = "sns event"
     elif protocol == "email-json":
@@ -122,13 +204,22 @@ def describe_subscription(
     else:
         delivery = "text"
     redrive = attributes.get("RedrivePolicy")
+    endpoint, channel_secret = listed["Endpoint"], None
+    if record is not None and record.protocol in CHAT_PLATFORMS:
+        # A chat channel: its platform and webhook host (the URL is in its secret, never shown).
+        protocol, endpoint, delivery = record.protocol, record.endpoint, "chat message"
+        if listed["SubscriptionArn"].startswith("arn:"):
+            channel_secret = channel_secret_name(listed["SubscriptionArn"])
     return SubscriptionState(
         arn=listed["SubscriptionArn"],
         protocol=protocol,
-        endpoint=listed["Endpoint"],
+        endpoint=endpoint,
         status="pending" if pending else "confirmed",
-        frequency="daily digest" if digest else "instant",
+        frequency=record.frequency if record else "unmanaged",
         delivery=delivery,
         filter_policy=json.loads(attributes["FilterPolicy"]) if attributes.get("FilterPolicy") else None,
         dead_letter_queue=json.loads(redrive).get("deadLetterTargetArn") if redrive else None,
+        subscriber_id=record.subscriber_id if record else None,
+        preferences_policy=build_filter_policy(record.preferences) if record else None,
+        channel_secret=channel_secret,
     )

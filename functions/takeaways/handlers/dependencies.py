@@ -7,7 +7,10 @@ local runner or a test can set the environment before the first invocation.
 from __future__ import annotations
 
 import math
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -18,18 +21,34 @@ from aws_lambda_powertools.utilities.idempotency import (
 from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import DataRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from takeaways.adapters.clients import dynamodb_client, s3_client, sns_client
+from takeaways.adapters.clients import (
+    dynamodb_client,
+    s3_client,
+    secretsmanager_client,
+    sns_client,
+    sqs_client,
+)
+from takeaways.adapters.delivery_claims import DynamoDeliveryClaims
+from takeaways.adapters.link_keys import LinkKeys
 from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.adapters.sns_publisher import SnsTopicPublisher
+from takeaways.adapters.spent_tokens import DynamoSpentTokens
 from takeaways.adapters.story_table import DynamoStoryLedger
-from takeaways.config import ConfigurationError, Settings, settings
+from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
+from takeaways.alerts.subscription import SubscriberRecord
+from takeaways.config import ConfigurationError, Settings, forget_settings, settings
+from takeaways.links.alert_links import LinkIssuer, link_issuer
+from takeaways.links.service import PreferenceLinks
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
 from takeaways.pipeline.deadline import article_seconds_left
 from takeaways.pipeline.naming import StageLayout
 
 if TYPE_CHECKING:
-    # Only a type here: importing the engines package loads article parsing, which the
-    # notify and digest functions never use.
+    # Only types here: importing the engines package loads article parsing, which the
+    # notify and digest functions never use, and the chat adapters are the chat function's alone.
+    from takeaways.adapters.chat_channels import SecretsChatChannels
+    from takeaways.adapters.chat_dead_letters import SqsChatDeadLetters
+    from takeaways.adapters.webhook_http import UrllibWebhookPoster
     from takeaways.engines import SummaryEngine
 
 # The idempotency key: the same object version is processed once, however often its event arrives;
@@ -194,6 +213,7 @@ def notify_dependencies() -> NotifyDependencies:
 class DigestDependencies:
     settings: Settings
     ledger: DynamoStoryLedger
+    registry: DynamoSubscriberRegistry
     publisher: SnsTopicPublisher
 
 
@@ -201,10 +221,40 @@ class DigestDependencies:
 def digest_dependencies() -> DigestDependencies:
     current = settings()
     ledger = story_ledger(current)
-    if ledger is None or not current.digest_topic_arn:
-        raise ConfigurationError("STORY_TABLE and DIGEST_TOPIC_ARN are required by the digest function")
+    if ledger is None or not current.subscriber_topic_arn or not current.subscriber_table:
+        raise ConfigurationError(
+            "STORY_TABLE, SUBSCRIBER_TABLE and SUBSCRIBER_TOPIC_ARN are required by the digest function"
+        )
     return DigestDependencies(
-        settings=current, ledger=ledger, publisher=SnsTopicPublisher(sns_client(), current.digest_topic_arn)
+        settings=current,
+        ledger=ledger,
+        registry=DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table),
+        publisher=SnsTopicPublisher(sns_client(), current.subscriber_topic_arn),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ChatDependencies:
+    settings: Settings
+    channels: SecretsChatChannels
+    poster: UrllibWebhookPoster
+    dead_letters: SqsChatDeadLetters
+
+
+@cache
+def chat_dependencies() -> ChatDependencies:
+    from takeaways.adapters.chat_channels import SecretsChatChannels
+    from takeaways.adapters.chat_dead_letters import SqsChatDeadLetters
+    from takeaways.adapters.webhook_http import UrllibWebhookPoster
+
+    current = settings()
+    if not current.chat_dead_letter_queue_url:
+        raise ConfigurationError("CHAT_DEAD_LETTER_QUEUE_URL is required by the chat function")
+    return ChatDependencies(
+        settings=current,
+        channels=SecretsChatChannels(current.secret_cache_seconds),
+        poster=UrllibWebhookPoster(),
+        dead_letters=SqsChatDeadLetters(sqs_client(), current.chat_dead_letter_queue_url),
     )
 
 
@@ -213,4 +263,98 @@ def forget_dependencies() -> None:
     summarise_dependencies.cache_clear()
     notify_dependencies.cache_clear()
     digest_dependencies.cache_clear()
-    settings.cache_clear()
+    delivery_dependencies.cache_clear()
+    preferences_dependencies.cache_clear()
+    chat_dependencies.cache_clear()
+    forget_settings()
+
+
+# How long a warm DeliveryFunction reuses its list of instant subscribers (a new subscriber or a
+# change of preferences reaches alerts within it).
+SUBSCRIBER_CACHE_SECONDS = 30
+
+
+class CachedSubscribers:
+    """The instant subscribers, read again once ``max_age`` seconds old: one query per batch at most."""
+
+    def __init__(
+        self,
+        read: Callable[[], list[SubscriberRecord]],
+        max_age: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._read, self._max_age, self._clock = read, max_age, clock
+        self._records: list[SubscriberRecord] | None = None
+        self._read_at = 0.0
+
+    def __call__(self) -> list[SubscriberRecord]:
+        if self._records is None or self._clock() - self._read_at >= self._max_age:
+            self._records, self._read_at = self._read(), self._clock()
+        return self._records
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryDependencies:
+    subscribers: CachedSubscribers
+    claims: DynamoDeliveryClaims
+    publisher: SnsTopicPublisher
+    issuer_for: Callable[[str], LinkIssuer | None]
+
+
+def link_keys(current: Settings) -> LinkKeys | None:
+    if not current.link_signing_secret:
+        return None
+    return LinkKeys(secretsmanager_client(), current.link_signing_secret, current.secret_cache_seconds)
+
+
+@cache
+def delivery_dependencies() -> DeliveryDependencies:
+    current = settings()
+    if not current.subscriber_topic_arn or not current.subscriber_table:
+        raise ConfigurationError(
+            "SUBSCRIBER_TABLE and SUBSCRIBER_TOPIC_ARN are required by the delivery function"
+        )
+    registry = DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table)
+    keys = link_keys(current)
+
+    def issuer_for(subscriber_id: str) -> LinkIssuer | None:
+        if keys is None or not current.preferences_url:
+            return None
+        return link_issuer(keys.signing(), current.preferences_url, subscriber_id, datetime.now(UTC))
+
+    return DeliveryDependencies(
+        subscribers=CachedSubscribers(registry.instant_subscribers, SUBSCRIBER_CACHE_SECONDS),
+        claims=DynamoDeliveryClaims(dynamodb_client(), current.idempotency_table),
+        publisher=SnsTopicPublisher(sns_client(), current.subscriber_topic_arn),
+        issuer_for=issuer_for,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PreferencesDependencies:
+    links: PreferenceLinks
+
+
+@cache
+def preferences_dependencies() -> PreferencesDependencies:
+    current = settings()
+    keys = link_keys(current)
+    if keys is None or not current.spent_link_table or not current.subscriber_table:
+        raise ConfigurationError(
+            "LINK_SIGNING_SECRET, SPENT_LINK_TABLE and SUBSCRIBER_TABLE are required by the preferences function"
+        )
+    from takeaways.adapters.link_changes import LinkChanges
+    from takeaways.adapters.subscriptions import ManagedSubscriptions, StackTopics
+
+    managed = ManagedSubscriptions(
+        sns_client(),
+        DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table),
+        StackTopics(subscriber_topic_arn=current.subscriber_topic_arn, dead_letter_queue_arn=None),
+    )
+    return PreferencesDependencies(
+        links=PreferenceLinks(
+            keys.verifying,
+            DynamoSpentTokens(dynamodb_client(), current.spent_link_table),
+            LinkChanges(managed),
+        )
+    )

@@ -1,31 +1,71 @@
-"""DigestFunction: on its schedule, every alert since the previous digest goes out on the digest topic."""
+"""DigestFunction: on its daily and weekly schedules, each due subscriber's digest goes out on the subscriber topic.
+
+The schedule's input names the period (``{"period": "daily"}``); the window ends at the firing (an
+event may carry ``time``, as a manual invocation for a past moment can; otherwise now). A run that
+could not send some subscriber's digest fails after trying everyone else's, so Lambda retries it
+and the alarm fires; what went out is never sent again.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from takeaways.alerts.subscription import DIGEST_FREQUENCIES, DigestFrequency
 from takeaways.handlers.dependencies import digest_dependencies
 from takeaways.observability import count, logger, metrics, tracer
-from takeaways.pipeline.digest import publish_digest
+from takeaways.pipeline.digest import DigestReport, publish_digests
 
 DIGESTS_PUBLISHED = "DigestsPublished"
+DIGESTS_FAILED = "DigestsFailed"
+
+
+class DigestsIncomplete(RuntimeError):
+    """Some subscriber's digest could not be sent: the run fails so that it is retried."""
 
 
 @logger.inject_lambda_context(clear_state=True)
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    """The window ends at the schedule's firing time (a manual invocation: now)."""
     deps = digest_dependencies()
-    outcome = publish_digest(fired_at(event), ledger=deps.ledger, publisher=deps.publisher)
-    if outcome.parts_sent:
-        count(DIGESTS_PUBLISHED, outcome.parts_sent)
-    logger.info("digest", extra=asdict(outcome))
-    return asdict(outcome)
+    report = publish_digests(
+        digest_period(event),
+        fired_at(event),
+        registry=deps.registry,
+        lines=deps.ledger,
+        publisher=deps.publisher,
+    )
+    return reported(report)
+
+
+def reported(report: DigestReport) -> dict[str, Any]:
+    """Count and log a run's outcomes; raise when a digest is still owed."""
+    if report.parts_sent:
+        count(DIGESTS_PUBLISHED, report.parts_sent)
+    failed = report.count("failed")
+    if failed:
+        count(DIGESTS_FAILED, failed)
+    summary = asdict(report)
+    logger.info("digests", extra=summary)
+    if failed:
+        reasons = "; ".join(
+            f"{d.subscriber_id}: {d.error}" for d in report.subscribers if d.status == "failed"
+        )
+        raise DigestsIncomplete(f"{failed} digest(s) of {report.period} not sent ({reasons})")
+    return summary
+
+
+def digest_period(event: dict[str, Any]) -> DigestFrequency:
+    period = event.get("period")
+    if period not in DIGEST_FREQUENCIES:
+        raise ValueError(
+            f"the digest's event names no period ({' or '.join(DIGEST_FREQUENCIES)}): {period!r}"
+        )
+    return cast(DigestFrequency, period)
 
 
 def fired_at(event: dict[str, Any]) -> datetime:

@@ -8,7 +8,7 @@ each cold start) for a loop this small.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from takeaways.observability import logger
@@ -36,6 +36,9 @@ class QueueMessage:
     body: str
     event_source_arn: str
     receive_count: int
+    # String and Number message attributes in SNS's spelling ({"DataType", "StringValue"}): what a
+    # raw SNS delivery to the queue carries, so filter policies can be evaluated on them.
+    message_attributes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> QueueMessage:
@@ -45,6 +48,14 @@ class QueueMessage:
             body=str(record.get("body") or ""),
             event_source_arn=str(record.get("eventSourceARN") or ""),
             receive_count=int(attributes.get("ApproximateReceiveCount") or 1),
+            message_attributes={
+                str(name): {
+                    "DataType": str(value.get("dataType")),
+                    "StringValue": str(value.get("stringValue")),
+                }
+                for name, value in (record.get("messageAttributes") or {}).items()
+                if isinstance(value, Mapping) and value.get("stringValue") is not None
+            },
         )
 
 

@@ -1,75 +1,182 @@
-"""The digest: every alert settled since the previous digest, each exactly once.
+"""The digests of one period: each daily (or weekly) subscriber gets one message about their stories.
 
-The window runs from where the previous digest ended to a minute before now (an alert being
-settled right now goes in the next one), not over a calendar day, so no alert falls between two
-digests. A run records its window before sending, and each part just before its publish, so a
-re-run after a failure sends only the parts that cannot have gone out.
+For each subscriber of the firing's frequency, the window runs from where their previous digest
+ended (or their subscription began) to a minute before the firing (an alert being settled right
+now goes in the next one), so no alert falls between two digests. The stories are those of the
+window that their preferences admit, each once, most urgent first (``alerts.digest``). A window
+without such stories sends nothing.
+
+Nothing is sent twice and nothing is lost: a subscriber whose digest for the period is finished
+is skipped (a retry, a second firing); a run records its window before sending, and each part
+just before its publish, so a re-run sends only the parts that cannot have gone out. A part SNS
+refused is forgotten and the run stays open: the next run, of this period or a later one, sends it
+first (in its own window) and counts it as ``failed`` until then.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Literal
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal, cast
 
-from takeaways.alerts.digest import render_digest
-from takeaways.pipeline.ports import AlertPublisher, PublishRefused
-from takeaways.stories.ledger import StoryLedger
+from takeaways.alerts.digest import DigestHeading, period_id, render_digest, select_stories
+from takeaways.alerts.subscription import DigestFrequency, DigestRun, SubscriberRecord
+from takeaways.errors import TransientFailure
+from takeaways.pipeline.ports import (
+    AlertPublisher,
+    DigestLines,
+    PublishOutcomeUnknown,
+    PublishRefused,
+    SubscriberRegistry,
+)
 
 # Settling an alert takes well under this; lines younger than it wait for the next digest.
 SETTLE_LAG = timedelta(minutes=1)
-# The first digest ever covers this much.
-FIRST_WINDOW = timedelta(days=1)
+
+DigestStatus = Literal["sent", "unconfirmed", "empty", "already_sent", "failed", "gone"]
 
 
 @dataclass(frozen=True, slots=True)
-class DigestOutcome:
-    status: Literal["published", "empty"]
-    day: str
-    story_count: int
-    since: str = ""
-    until: str = ""
+class SubscriberDigest:
+    """What became of one subscriber's digest for one period.
+
+    ``unconfirmed``: a publish's answer was lost, so that part is treated as sent (never resent);
+    ``failed``: SNS refused a part or the registry could not be written, and the next run retries it.
+    """
+
+    subscriber_id: str
+    period: str
+    status: DigestStatus
+    story_count: int = 0
     parts: int = 0
     parts_sent: int = 0
-    message_ids: tuple[str, ...] = ()
+    since: str = ""
+    until: str = ""
+    error: str = ""
 
 
-def publish_digest(now: datetime, *, ledger: StoryLedger, publisher: AlertPublisher) -> DigestOutcome:
-    """Publish every alert since the previous digest; a window without alerts sends nothing."""
-    previous = ledger.last_digest()
-    run = previous.astimezone(UTC).isoformat() if previous else "first"
-    until = now.astimezone(UTC) - SETTLE_LAG
-    if previous is not None and until <= previous:
-        # A late or repeated firing: everything up to the previous digest's end was already sent.
-        return DigestOutcome("empty", until.date().isoformat(), 0, previous.isoformat(), previous.isoformat())
-    since, until = ledger.open_digest_run(run, previous or until - FIRST_WINDOW, until)
-    day = until.date().isoformat()
-    alerts = ledger.digest_lines(since, until)
-    if not alerts:
-        ledger.finish_digest(previous, until)
-        return DigestOutcome("empty", day, 0, since.isoformat(), until.isoformat())
-    parts = render_digest(day, alerts, since=since.isoformat(), until=until.isoformat())
-    sent: list[str] = []
-    for number, part in enumerate(parts, start=1):
-        if ledger.digest_part_sent(run, number):
-            continue
-        # Marked before the publish, like an alert: a part whose publish may have gone out is not resent.
-        ledger.record_digest_part(run, number, "")
+@dataclass(frozen=True, slots=True)
+class DigestReport:
+    frequency: DigestFrequency
+    period: str
+    subscribers: list[SubscriberDigest] = field(default_factory=list)
+
+    def count(self, status: DigestStatus) -> int:
+        return sum(1 for digest in self.subscribers if digest.status == status)
+
+    @property
+    def parts_sent(self) -> int:
+        return sum(digest.parts_sent for digest in self.subscribers)
+
+
+def publish_digests(
+    frequency: DigestFrequency,
+    fired_at: datetime,
+    *,
+    registry: SubscriberRegistry,
+    lines: DigestLines,
+    publisher: AlertPublisher,
+) -> DigestReport:
+    """One digest per subscriber of this frequency for the period ``fired_at`` falls in."""
+    period = period_id(frequency, fired_at)
+    until = fired_at - SETTLE_LAG
+    report = DigestReport(frequency, period)
+    for record in registry.digest_subscribers(frequency):
+        digests = _Digests(registry, lines, publisher)
         try:
-            message_id = publisher.publish(part)
-        except PublishRefused:
-            ledger.forget_digest_part(run, number)
-            raise
-        ledger.record_digest_part(run, number, message_id)
-        sent.append(message_id)
-    ledger.finish_digest(previous, until)
-    return DigestOutcome(
-        "published",
-        day,
-        len(alerts),
-        since.isoformat(),
-        until.isoformat(),
-        len(parts),
-        len(sent),
-        tuple(sent),
-    )
+            report.subscribers.extend(digests.for_period(record, period, until))
+        except TransientFailure as error:
+            report.subscribers.extend(digests.done)
+            report.subscribers.append(
+                SubscriberDigest(record.subscriber_id, period, "failed", error=str(error))
+            )
+    return report
+
+
+class _Digests:
+    """One subscriber's runs in one firing: an unfinished earlier one first, then this period's."""
+
+    def __init__(self, registry: SubscriberRegistry, lines: DigestLines, publisher: AlertPublisher) -> None:
+        self._registry, self._lines, self._publisher = registry, lines, publisher
+        self.done: list[SubscriberDigest] = []
+
+    def for_period(self, record: SubscriberRecord, period: str, until: datetime) -> list[SubscriberDigest]:
+        subscriber_id = record.subscriber_id
+        earlier = record.open_run
+        if earlier is not None and earlier.period != period:
+            self.done.append(self._send(record, earlier))
+            current = self._registry.subscriber(subscriber_id)
+            if self.done[-1].status == "failed" or current is None:
+                return self.done
+            record = current
+        run = self._run_to_send(record, period, until)
+        if isinstance(run, DigestRun):
+            self.done.append(self._send(record, run))
+        else:
+            self.done.append(SubscriberDigest(subscriber_id, period, run))
+        return self.done
+
+    def _run_to_send(
+        self, record: SubscriberRecord, period: str, until: datetime
+    ) -> DigestRun | DigestStatus:
+        """This period's run: the one already open, or a new one; or why there is none."""
+        if record.last_period == period:
+            return "already_sent"
+        if record.open_run is not None and record.open_run.period == period:
+            return record.open_run
+        run = DigestRun(period=period, since=record.window_start, until=max(until, record.window_start))
+        if self._registry.open_run(record.subscriber_id, run):
+            return run
+        current = self._registry.subscriber(record.subscriber_id)  # another run got there first
+        if current is None:
+            return "gone"
+        if current.last_period == period or current.open_run is None or current.open_run.period != period:
+            return "already_sent"
+        return current.open_run
+
+    def _send(self, record: SubscriberRecord, run: DigestRun) -> SubscriberDigest:
+        subscriber_id = record.subscriber_id
+        since, until = run.since.isoformat(), run.until.isoformat()
+        alerts = self._lines.digest_lines(run.since, run.until) if run.until > run.since else []
+        stories = select_stories(alerts, record.preferences)
+        if not stories:
+            self._registry.finish_run(subscriber_id, run)
+            return SubscriberDigest(subscriber_id, run.period, "empty", since=since, until=until)
+        frequency = cast(DigestFrequency, run.period.partition(":")[0])
+        heading = DigestHeading(
+            subscriber_id=subscriber_id,
+            frequency=frequency,
+            period=run.period,
+            since=run.since,
+            until=run.until,
+        )
+        parts = render_digest(heading, stories)
+        sent, unconfirmed = 0, False
+        for number, part in enumerate(parts, start=1):
+            if number in run.parts or not self._registry.claim_part(subscriber_id, run.period, number):
+                continue  # sent, or may have gone out: never again
+            try:
+                message_id = self._publisher.publish(part)
+            except PublishRefused as error:
+                self._registry.forget_part(subscriber_id, run.period, number)
+                return SubscriberDigest(
+                    subscriber_id,
+                    run.period,
+                    "failed",
+                    len(stories),
+                    len(parts),
+                    sent,
+                    since=since,
+                    until=until,
+                    error=str(error),
+                )
+            except PublishOutcomeUnknown:
+                unconfirmed = True
+                continue
+            self._registry.record_part(subscriber_id, run.period, number, message_id)
+            sent += 1
+        self._registry.finish_run(subscriber_id, run)
+        status: DigestStatus = "unconfirmed" if unconfirmed else "sent"
+        return SubscriberDigest(
+            subscriber_id, run.period, status, len(stories), len(parts), sent, since=since, until=until
+        )

@@ -105,25 +105,3 @@ class StoryLedger(Protocol):
     def digest_lines(self, since: datetime, until: datetime) -> list[AlertPayload]:
         """The alerts settled in ``(since, until]``, oldest first."""
         ...
-
-    def last_digest(self) -> datetime | None:
-        """Where the previous digest's window ended."""
-        ...
-
-    def open_digest_run(self, run: str, since: datetime, until: datetime) -> tuple[datetime, datetime]:
-        """The window of digest run ``run``: recorded by its first attempt, so a re-run sends the same parts."""
-        ...
-
-    def digest_part_sent(self, run: str, part: int) -> bool: ...
-
-    def record_digest_part(self, run: str, part: int, message_id: str) -> None:
-        """Mark a part as going out (empty ``message_id``) or gone out."""
-        ...
-
-    def forget_digest_part(self, run: str, part: int) -> None:
-        """The topic refused the part: nothing went out, so the next run sends it."""
-        ...
-
-    def finish_digest(self, previous: datetime | None, until: datetime) -> None:
-        """Move the window's start to ``until``; ``LedgerConflict`` if another run already moved it."""
-        ...

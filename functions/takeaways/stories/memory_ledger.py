@@ -26,9 +26,6 @@ class MemoryStoryLedger:
         self.versions: dict[str, int] = {}
         self.alerts: dict[str, AlertRecord] = {}
         self.lines: list[tuple[datetime, str, AlertPayload]] = []
-        self.digest_end: datetime | None = None
-        self.digest_parts: dict[tuple[str, int], str] = {}
-        self.digest_runs: dict[str, tuple[datetime, datetime]] = {}
 
     def alert(self, alert_id: str) -> AlertRecord | None:
         return self.alerts.get(alert_id)
@@ -92,23 +89,3 @@ class MemoryStoryLedger:
 
     def digest_lines(self, since: datetime, until: datetime) -> list[AlertPayload]:
         return [line for at, _, line in sorted(self.lines, key=lambda item: item[:2]) if since < at <= until]
-
-    def last_digest(self) -> datetime | None:
-        return self.digest_end
-
-    def open_digest_run(self, run: str, since: datetime, until: datetime) -> tuple[datetime, datetime]:
-        return self.digest_runs.setdefault(run, (since, until))
-
-    def digest_part_sent(self, run: str, part: int) -> bool:
-        return (run, part) in self.digest_parts
-
-    def record_digest_part(self, run: str, part: int, message_id: str) -> None:
-        self.digest_parts[(run, part)] = message_id
-
-    def forget_digest_part(self, run: str, part: int) -> None:
-        self.digest_parts.pop((run, part), None)
-
-    def finish_digest(self, previous: datetime | None, until: datetime) -> None:
-        if self.digest_end != previous:
-            raise LedgerConflict("digest")
-        self.digest_end = until

@@ -8,7 +8,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from takeaways.alerts.render import MESSAGE_BYTES_LIMIT, SMS_LIMIT, SUBJECT_LIMIT, readable_time, render_alert
+from takeaways.alerts.payload import AlertThread
+from takeaways.alerts.render import (
+    MAX_MESSAGE_ATTRIBUTES,
+    MESSAGE_BYTES_LIMIT,
+    SMS_LIMIT,
+    SUBJECT_LIMIT,
+    readable_time,
+    render_alert,
+)
 from takeaways.records import to_jsonable
 from takeaways.summary import ArticleMeta, Entity, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
 from takeaways.text.topics import topic_named
@@ -108,6 +116,7 @@ def test_attributes_are_normalised_for_filter_policies() -> None:
     attributes = render_alert(make_record(), summary_uri="s3://b/k").attributes
     assert json.loads(attributes["topics"]["StringValue"]) == ["economy", "politics"]
     assert attributes["topics"]["DataType"] == "String.Array"
+    assert attributes["topic"] == {"DataType": "String", "StringValue": "economy"}  # the strongest alone
     assert json.loads(attributes["entities"]["StringValue"]) == ["harbour council", "port ellis"]
     assert attributes["source"] == {"DataType": "String", "StringValue": "coastal times"}
     assert attributes["priority"]["DataType"] == "Number"
@@ -117,7 +126,15 @@ def test_attributes_are_normalised_for_filter_policies() -> None:
 def test_empty_attributes_are_left_out_because_sns_rejects_them() -> None:
     attributes = render_alert(make_record(source=None, topics=[]), summary_uri="s3://b/k").attributes
     assert "source" not in attributes
-    assert "topics" not in attributes
+    assert "topics" not in attributes and "topic" not in attributes
+
+
+def test_an_alert_carries_no_more_attributes_than_sns_delivers_raw_to_a_queue() -> None:
+    record = make_record()
+    thread = AlertThread(alert_id="alert-1", thread_id="story-1")
+    alert = render_alert(record, summary_uri="s3://b/k", is_update=True, thread=thread)
+    assert set(alert.attributes) >= {"topics", "topic", "entities", "source", "alert_id"}  # everything set
+    assert len(alert.attributes) <= MAX_MESSAGE_ATTRIBUTES
 
 
 def test_urgent_stories_get_a_higher_priority_than_routine_ones() -> None:

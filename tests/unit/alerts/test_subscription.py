@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
+from takeaways.alerts.filter_policy import Preferences
 from takeaways.alerts.subscription import (
     PENDING_ARN,
+    Frequency,
     InvalidEndpoint,
+    SubscriberRecord,
     check_endpoint,
     describe_subscription,
+    new_subscriber_id,
     subscription_attributes,
 )
 
@@ -78,10 +84,24 @@ def test_every_subscription_names_the_dead_letter_queue_and_keeps_its_filter() -
     assert json.loads(attributes["FilterPolicy"]) == {"topics": ["sport"]}
 
 
+def record(frequency: Frequency = "daily", **preferences: Any) -> SubscriberRecord:
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    return SubscriberRecord(
+        subscriber_id="sub-0123456789",
+        protocol="email",
+        endpoint="desk@news.example",
+        frequency=frequency,
+        preferences=Preferences(**preferences),
+        created_at=at,
+        window_start=at,
+    )
+
+
 def test_a_pending_subscription_is_read_from_its_listing_alone() -> None:
     listed = {"SubscriptionArn": PENDING_ARN, "Protocol": "email", "Endpoint": "desk@news.example"}
-    state = describe_subscription(listed, None, digest=True)
-    assert (state.status, state.frequency, state.delivery) == ("pending", "daily digest", "text")
+    state = describe_subscription(listed, None, record(topics=["sport"]))
+    assert (state.status, state.frequency, state.delivery) == ("pending", "daily", "text")
+    assert (state.subscriber_id, state.preferences_policy) == ("sub-0123456789", {"topics": ["sport"]})
 
 
 def test_a_confirmed_subscription_reports_its_delivery_filter_and_dead_letter_queue() -> None:
@@ -93,7 +113,19 @@ def test_a_confirmed_subscription_reports_its_delivery_filter_and_dead_letter_qu
         "FilterPolicy": '{"priority": [{"numeric": [">=", 4]}]}',
         "RedrivePolicy": json.dumps({"deadLetterTargetArn": DLQ}),
     }
-    state = describe_subscription(listed, attributes, digest=False)
-    assert (state.status, state.frequency, state.delivery) == ("confirmed", "instant", "envelope")
+    state = describe_subscription(listed, attributes, None)
+    assert (state.status, state.frequency, state.delivery) == ("confirmed", "unmanaged", "envelope")
     assert state.filter_policy == {"priority": [{"numeric": [">=", 4]}]}
     assert state.dead_letter_queue == DLQ
+
+
+def test_every_managed_subscription_filters_on_its_id_alone_whatever_its_preferences() -> None:
+    for frequency in ("instant", "daily", "weekly"):
+        assert record(frequency, topics=["sport"], min_priority=3).sns_filter_policy() == {
+            "subscriber": ["sub-0123456789"]
+        }
+
+
+def test_subscriber_ids_are_short_and_do_not_repeat() -> None:
+    ids = {new_subscriber_id() for _ in range(200)}
+    assert len(ids) == 200 and all(len(i) == 14 and i.startswith("sub-") for i in ids)

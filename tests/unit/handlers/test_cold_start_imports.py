@@ -16,8 +16,10 @@ ENVIRONMENT = {
     "ARTICLES_BUCKET": "cold-start",
     "IDEMPOTENCY_TABLE": "idempotency",
     "STORY_TABLE": "stories",
+    "SUBSCRIBER_TABLE": "subscribers",
     "ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:alerts",
-    "DIGEST_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
+    "SUBSCRIBER_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:digest",
+    "CHAT_DEAD_LETTER_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/chat-dlq",
     "AWS_DEFAULT_REGION": "us-east-1",
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",
@@ -35,6 +37,7 @@ SUMMARISING = ("takeaways.article", "takeaways.engines")
         ("summarise", "summarise_dependencies", HEAVY),
         ("notify", "notify_dependencies", HEAVY + SUMMARISING),
         ("digest", "digest_dependencies", HEAVY + SUMMARISING),
+        ("chat", "chat_dependencies", HEAVY + SUMMARISING),
     ],
 )
 def test_a_handler_ready_for_its_first_record_has_imported_nothing_it_does_not_use(
@@ -52,7 +55,7 @@ def test_a_handler_ready_for_its_first_record_has_imported_nothing_it_does_not_u
     assert json.loads(output) == [True]
 
 
-# NotifyFunction and DigestFunction are built without these (functions/Makefile, build-NotifyFunction).
+# NotifyFunction, DigestFunction and ChatFunction are built without these (functions/Makefile, build-NotifyFunction).
 NOT_IN_THE_ALERT_PACKAGES = ("openai", "pydantic", "tiktoken", "tiktoken_ext")
 ALERT_PATH = """
 import importlib.abc, sys
@@ -70,8 +73,10 @@ import takeaways.text.language as language, takeaways.text.topics as topics
 import takeaways.engines.grounding_model as grounding_model
 language.MODEL_FILE = topics.MODEL_FILE = Path("/not/packaged/text/models")  # removed from those packages
 grounding_model.MODEL_FILE = Path("/not/packaged/engines/models/grounding-check.json")
-import takeaways.handlers.notify, takeaways.handlers.digest
-from takeaways.alerts.digest import render_digest
+import takeaways.handlers.notify, takeaways.handlers.digest, takeaways.handlers.chat
+from takeaways.alerts.digest import DigestHeading, render_digest, select_stories
+from takeaways.alerts.filter_policy import Preferences
+from takeaways.alerts.chat.render import render_chat
 from takeaways.alerts.render import render_alert
 from takeaways.pipeline.notify import story_probe
 from takeaways.stories.threads import decide_story
@@ -80,8 +85,12 @@ from tests.unit.alerts.test_render import make_record
 record = make_record()
 decision = decide_story(story_probe(record, "alert-1", datetime.now(UTC)), [], {{}}, window=timedelta(hours=48))
 alert = render_alert(record, summary_uri="s3://articles/summaries/a.json")
-[digest] = render_digest("2026-12-02", [alert.payload])
-print(decision.relation, len(alert.sns_message()) > 0, digest.payload.story_count)
+moment = datetime.now(UTC)
+heading = DigestHeading(subscriber_id="sub-1", frequency="daily", period="daily:x", since=moment, until=moment)
+stories = select_stories([alert.payload], Preferences(topics=["economy"]))
+[digest] = render_digest(heading, stories)
+chat = [render_chat(platform, alert.payload) for platform in ("slack", "teams", "discord")]
+print(decision.relation, len(alert.sns_message()) > 0, digest.payload.story_count, len(chat))
 """
 
 
@@ -94,13 +103,16 @@ def test_the_alert_path_runs_without_the_model_engine_and_the_models() -> None:
     }
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["new", "True", "1"]
+    assert done.stdout.split() == ["new", "True", "1", "3"]
 
 
 def test_the_alert_packages_leave_out_the_model_engine_and_the_models() -> None:
     makefile = (ROOT / "functions" / "Makefile").read_text()
     alert_requirements = (ROOT / "functions" / "requirements-alerts.txt").read_text().lower()
-    assert "build-NotifyFunction build-DigestFunction:" in makefile
+    assert (
+        "build-NotifyFunction build-DigestFunction build-PreferencesFunction build-DeliveryFunction build-ChatFunction:"
+        in makefile
+    )
     assert (
         'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models" "$(ARTIFACTS_DIR)/takeaways/engines/models"'
         in makefile

@@ -74,3 +74,10 @@ def alternative_handler(event: dict[str, Any], context: Any) -> str:
     """Stands in for ``handler`` when a test overrides the handler path."""
     invocations.append(Invocation(event=event, context=context, environment={}, remaining_ms=0))
     return "alternative"
+
+
+def notice_handler(event: dict[str, Any], context: Any) -> None:
+    """An SNS-invoked handler: a message ``raise`` breaks it, anything else is taken."""
+    invocations.append(Invocation(event=event, context=context, environment={}, remaining_ms=0))
+    if event["Records"][0]["Sns"]["Message"] == "raise":
+        raise RuntimeError("this notice always breaks the handler")

@@ -96,3 +96,24 @@ def test_only_the_summarise_functions_role_may_write_summary_records() -> None:
     assert deny["Condition"] == {
         "ArnNotEquals": {"aws:PrincipalArn": {"Fn::GetAtt": ["SummariseFunctionRole", "Arn"]}}
     }
+
+
+def test_chat_function_reads_exactly_the_secrets_the_cli_names_for_its_topic_s_channels() -> None:
+    from takeaways.alerts.chat.webhooks import channel_secret_name
+
+    policies = load_template(TEMPLATE)["Resources"]["ChatFunction"]["Properties"]["Policies"]
+    [statement] = [s for policy in policies if isinstance(policy, dict) for s in policy.get("Statement", [])]
+    assert statement["Action"] == "secretsmanager:GetSecretValue"
+    pattern = (
+        statement["Resource"]["Fn::Sub"]
+        .replace("${AWS::Partition}", "aws")
+        .replace("${AWS::Region}", "us-east-1")
+        .replace("${AWS::AccountId}", "123456789012")
+        .replace("${SubscriberTopic.TopicName}", "stack-SubscriberTopic-ABC")
+    )
+    ours = channel_secret_name("arn:aws:sns:us-east-1:123456789012:stack-SubscriberTopic-ABC:0b4f-11")
+    others = channel_secret_name("arn:aws:sns:us-east-1:123456789012:other-SubscriberTopic-XYZ:0b4f-11")
+    secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:{}-AbCdEf"
+    assert fnmatchcase(secret_arn.format(ours), pattern)
+    assert not fnmatchcase(secret_arn.format(others), pattern)
+    assert not fnmatchcase(secret_arn.format("takeaways/openai-api-key"), pattern)

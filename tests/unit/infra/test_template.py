@@ -187,7 +187,7 @@ def test_every_subscription_in_the_template_is_redriven_to_the_subscription_dead
     assert statement["Principal"] == {"Service": "sns.amazonaws.com"}
     assert statement["Condition"]["ArnEquals"]["aws:SourceArn"] == [
         {"Ref": "AlertsTopic"},
-        {"Ref": "DigestTopic"},
+        {"Ref": "SubscriberTopic"},
     ]
     alarm = resources["SubscriptionDeadLetterAlarm"]["Properties"]
     assert alarm["Dimensions"][0]["Value"] == {"Fn::GetAtt": ["SubscriptionDeadLetterQueue", "QueueName"]}

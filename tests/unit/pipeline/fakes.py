@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from takeaways.alerts.subscription import DigestRun, SubscriberRecord
 from takeaways.article.model import Article
 from takeaways.errors import ArticleRejected, RejectionReason
 from takeaways.pipeline.ports import ObjectSuperseded
@@ -86,3 +87,59 @@ class FaultyPublisher(RecordingPublisher):
             self.remaining -= 1
             raise self.fail("injected after sending")
         return message_id
+
+
+class MemoryRegistry:
+    """The subscriber registry in memory, with the conditional writes of ``adapters.subscriber_table``."""
+
+    def __init__(self, *records: SubscriberRecord) -> None:
+        self.records = {record.subscriber_id: record for record in records}
+
+    def digest_subscribers(self, frequency: str) -> list[SubscriberRecord]:
+        return sorted(
+            (r for r in self.records.values() if r.frequency == frequency), key=lambda r: r.subscriber_id
+        )
+
+    def subscriber(self, subscriber_id: str) -> SubscriberRecord | None:
+        return self.records.get(subscriber_id)
+
+    def open_run(self, subscriber_id: str, run: DigestRun) -> bool:
+        record = self.records.get(subscriber_id)
+        if record is None or record.open_run is not None or record.last_period == run.period:
+            return False
+        self.records[subscriber_id] = replace(record, open_run=run)
+        return True
+
+    def claim_part(self, subscriber_id: str, period: str, part: int) -> bool:
+        run = self._run(subscriber_id, period)
+        if run is None or part in run.parts:
+            return False
+        self._set_parts(subscriber_id, run, {**run.parts, part: ""})
+        return True
+
+    def record_part(self, subscriber_id: str, period: str, part: int, message_id: str) -> None:
+        run = self._run(subscriber_id, period)
+        if run is not None:
+            self._set_parts(subscriber_id, run, {**run.parts, part: message_id})
+
+    def forget_part(self, subscriber_id: str, period: str, part: int) -> None:
+        run = self._run(subscriber_id, period)
+        if run is not None:
+            self._set_parts(subscriber_id, run, {n: m for n, m in run.parts.items() if n != part})
+
+    def finish_run(self, subscriber_id: str, run: DigestRun) -> bool:
+        if self._run(subscriber_id, run.period) is None:
+            return False
+        record = self.records[subscriber_id]
+        self.records[subscriber_id] = replace(
+            record, window_start=run.until, last_period=run.period, open_run=None
+        )
+        return True
+
+    def _run(self, subscriber_id: str, period: str) -> DigestRun | None:
+        record = self.records.get(subscriber_id)
+        run = record.open_run if record else None
+        return run if run is not None and run.period == period else None
+
+    def _set_parts(self, subscriber_id: str, run: DigestRun, parts: dict[int, str]) -> None:
+        self.records[subscriber_id] = replace(self.records[subscriber_id], open_run=replace(run, parts=parts))

@@ -10,7 +10,6 @@ import pytest
 
 from takeaways.alerts.payload import AlertPayload
 from takeaways.errors import TransientFailure
-from takeaways.pipeline.digest import publish_digest
 from takeaways.pipeline.notify import NotifyOutcome, publish_alert
 from takeaways.pipeline.ports import PublishOutcomeUnknown, PublishRefused
 from takeaways.stories.ledger import AlertRecord, StorySnapshot
@@ -202,44 +201,6 @@ def test_an_alert_carries_its_deterministic_id_in_the_json_and_the_attributes() 
     assert alert.payload.alert_id == outcome.alert_id
     assert alert.attributes["alert_id"]["StringValue"] == outcome.alert_id
     assert alert.payload.thread_id == outcome.story_id
-
-
-def test_a_large_window_goes_out_in_parts_and_a_refused_part_is_sent_by_the_next_run() -> None:
-    ledger = MemoryStoryLedger()
-    store, publisher = MemoryStore(), RecordingPublisher()
-    for number, body in enumerate([ARTICLE, FERRY, ORCHARD]):
-        notify(store, stored(store, f"incoming/{number}.txt", body), ledger, publisher)
-    assert len(publisher.alerts) == 3
-    digest_publisher = FaultyPublisher(PublishRefused, after_sending=False)
-    from takeaways.alerts import digest as digest_module
-
-    original = digest_module.DIGEST_BYTES_BUDGET
-    digest_module.DIGEST_BYTES_BUDGET = 12_000  # small parts, so three alerts need more than one message
-    try:
-        with pytest.raises(PublishRefused):
-            publish_digest(NOW + timedelta(hours=1), ledger=ledger, publisher=digest_publisher)
-        outcome = publish_digest(NOW + timedelta(hours=2), ledger=ledger, publisher=digest_publisher)
-    finally:
-        digest_module.DIGEST_BYTES_BUDGET = original
-    items = [item.alert_id for part in digest_publisher.alerts for item in part.payload.items]
-    assert outcome.parts > 1 and outcome.parts_sent == outcome.parts == len(digest_publisher.alerts)
-    assert all(part.payload.parts == outcome.parts for part in digest_publisher.alerts)
-    assert sorted(items) == sorted(a.payload.alert_id for a in publisher.alerts)
-    assert ledger.last_digest() == NOW + timedelta(hours=1) - timedelta(minutes=1)
-
-
-def test_a_digest_part_whose_publish_may_have_gone_out_is_not_sent_again() -> None:
-    ledger = MemoryStoryLedger()
-    store, publisher = MemoryStore(), RecordingPublisher()
-    for number, body in enumerate([ARTICLE, FERRY]):
-        notify(store, stored(store, f"incoming/{number}.txt", body), ledger, publisher)
-    digest_publisher = FaultyPublisher(FunctionKilled, after_sending=True)  # type: ignore[arg-type]
-    with pytest.raises(FunctionKilled):
-        publish_digest(NOW + timedelta(hours=1), ledger=ledger, publisher=digest_publisher)
-    again = publish_digest(NOW + timedelta(hours=2), ledger=ledger, publisher=digest_publisher)
-    assert (again.parts, again.parts_sent) == (1, 0)
-    assert len(digest_publisher.alerts) == 1
-    assert digest_publisher.alerts[0].payload.story_count == 2
 
 
 def test_alert_records_say_what_was_decided() -> None:

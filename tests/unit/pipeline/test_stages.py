@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from takeaways.pipeline.digest import publish_digest
 from takeaways.pipeline.naming import StageLayout, article_id_for
 from takeaways.pipeline.notify import NotifyOutcome, publish_alert
 from takeaways.pipeline.summarise import SummariseOutcome, summarise_article
@@ -184,17 +183,6 @@ def test_a_repeated_notification_is_not_mistaken_for_a_duplicate_of_itself_nor_s
     retry = publish(store, key, ledger, publisher)
     assert (retry.status, retry.relation, retry.message_id) == ("already_published", "new", first.message_id)
     assert len(publisher.alerts) == 1
-
-
-def test_the_digest_covers_the_alerts_since_the_previous_digest_once() -> None:
-    store = MemoryStore({"incoming/library.txt": ARTICLE})
-    ledger, publisher = MemoryLedger(), RecordingPublisher()
-    publish(store, summarise(store, "incoming/library.txt").record_key or "", ledger, publisher)
-    digest = publish_digest(NOW + timedelta(hours=6), ledger=ledger, publisher=publisher)
-    assert (digest.status, digest.story_count, digest.parts) == ("published", 1, 1)
-    assert publisher.alerts[-1].payload.items[0].headline == "Tidewater Library reopens after flood repairs"
-    later = publish_digest(NOW + timedelta(hours=30), ledger=ledger, publisher=publisher)
-    assert (later.status, later.since) == ("empty", digest.until)
 
 
 def test_the_record_keeps_the_articles_metadata_beside_the_summary() -> None:

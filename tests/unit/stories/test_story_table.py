@@ -152,18 +152,3 @@ def test_digest_lines_are_those_of_the_window_oldest_first_across_days(dynamodb:
         store.settle(f"alert-{number}", "sent", "m", line(f"alert-{number}"), moment)
     window = store.digest_lines(NOW - timedelta(hours=1), NOW + timedelta(hours=14))
     assert [p.alert_id for p in window] == ["alert-1", "alert-2"]
-
-
-def test_a_digest_run_keeps_its_first_window_and_the_start_moves_once(dynamodb: object) -> None:
-    store = ledger(dynamodb)
-    assert store.last_digest() is None
-    first = store.open_digest_run("first", NOW - timedelta(days=1), NOW)
-    assert store.open_digest_run("first", NOW, NOW + timedelta(hours=1)) == first
-    store.record_digest_part("first", 1, "")
-    assert store.digest_part_sent("first", 1) and not store.digest_part_sent("first", 2)
-    store.forget_digest_part("first", 1)
-    assert not store.digest_part_sent("first", 1)
-    store.finish_digest(None, NOW)
-    with pytest.raises(LedgerConflict):
-        store.finish_digest(None, NOW + timedelta(hours=1))
-    assert store.last_digest() == NOW

@@ -1,0 +1,1 @@
+"""Chat channels: the alert as a Slack, Microsoft Teams or Discord webhook message, and how it is posted."""

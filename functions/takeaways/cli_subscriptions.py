@@ -1,0 +1,460 @@
+"""The subscription commands of ``takeaways``: who hears what, how often.
+
+takeaways subscribe --protocol P --endpoint E [--frequency instant|daily|weekly] [filters]
+takeaways subscribe --protocol slack|teams|discord --endpoint WEBHOOK_URL [filters]   a chat channel
+takeaways create-inbox NAME                      an SQS queue the alert topics may send to
+takeaways subscriptions [--frequency F]          every subscription: id, ARN, status, frequency, filter
+takeaways preferences ID|ENDPOINT [--mute-topic T ...] [--frequency F] [--min-priority N] [--unsubscribe]
+takeaways unsubscribe ID|ARN|ENDPOINT            remove a subscription and its record
+takeaways digest --period daily|weekly           fire one digest run now
+
+Every subscription ``subscribe`` makes has a record in the subscriber registry; ``subscriptions``
+also lists the ones made some other way, as ``unmanaged``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from takeaways.adapters.subscriptions import chat_endpoint
+from takeaways.alerts.chat.limits import PLATFORMS
+from takeaways.alerts.subscription import DIGEST_FREQUENCIES, FREQUENCIES, PROTOCOLS
+from takeaways.text.iptc import TOPIC_SLUGS
+from takeaways.text.language import SUPPORTED_LANGUAGES
+
+if TYPE_CHECKING:
+    from takeaways.adapters.subscriptions import ManagedSubscriptions
+    from takeaways.alerts.subscription import SubscriberRecord, SubscriptionState
+
+SubcommandAdder = Any  # argparse's _SubParsersAction, which it does not export
+# Managed subscriptions are on the subscriber topic; the alerts topic has only unmanaged ones.
+_TOPICS = ("AlertsTopic", "SubscriberTopic")
+# What each chat platform's channel receives, as `subscribe` says it.
+CHAT_FORMATS = {
+    "slack": "Slack blocks (incoming webhook)",
+    "teams": "an Adaptive Card (Teams workflow webhook)",
+    "discord": "an embed (Discord webhook)",
+}
+
+
+def register(commands: SubcommandAdder, stack_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    subscribe = commands.add_parser(
+        "subscribe", help="subscribe an endpoint to alerts or a digest, with filters"
+    )
+    stack_option(subscribe)
+    subscribe.add_argument("--protocol", required=True, choices=(*PROTOCOLS, *PLATFORMS))
+    subscribe.add_argument(
+        "--endpoint",
+        required=True,
+        help="e-mail address, E.164 phone number (+447700900123), queue or function ARN, or URL",
+    )
+    subscribe.add_argument(
+        "--frequency",
+        choices=FREQUENCIES,
+        default="instant",
+        help="instant: each alert as it happens; daily (18:00 UTC) or weekly (Mondays 07:00 UTC): one digest",
+    )
+    subscribe.add_argument(
+        "--topics",
+        type=_csv,
+        default=[],
+        help=f"comma-separated IPTC Media Topics, from: {', '.join(TOPIC_SLUGS)}",
+    )
+    subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
+    subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
+    subscribe.add_argument(
+        "--languages",
+        type=_csv,
+        default=[],
+        help=f"comma-separated ISO 639-1 codes, from: {', '.join(SUPPORTED_LANGUAGES)}",
+    )
+    subscribe.add_argument("--min-priority", type=int, choices=range(1, 6), help="1 routine .. 5 urgent")
+    subscribe.add_argument(
+        "--no-updates", action="store_true", help="skip alerts that update an earlier story"
+    )
+    subscribe.add_argument(
+        "--verified-only",
+        action="store_true",
+        help="only alerts whose every line the grounding check verified",
+    )
+    subscribe.add_argument(
+        "--envelope",
+        action="store_true",
+        help="sqs/http/https: keep SNS's JSON envelope (default: the alert JSON itself)",
+    )
+    subscribe.set_defaults(run=_subscribe)
+
+    inbox = commands.add_parser("create-inbox", help="create an SQS queue that the alert topics may send to")
+    stack_option(inbox)
+    inbox.add_argument("name", help="queue name (letters, digits, - and _)")
+    inbox.set_defaults(run=_create_inbox)
+
+    listing = commands.add_parser(
+        "subscriptions", help="list subscriptions: frequency, status, delivery, filter"
+    )
+    stack_option(listing)
+    listing.add_argument("--frequency", choices=[*FREQUENCIES, "unmanaged"], help="only these")
+    listing.set_defaults(run=_subscriptions)
+
+    preferences = commands.add_parser(
+        "preferences", help="change a subscription: mute, frequency, priority floor, or unsubscribe"
+    )
+    stack_option(preferences)
+    preferences.add_argument(
+        "target", help="the subscriber id `subscribe` printed (`subscriptions` lists them), or the endpoint"
+    )
+    for kind in ("topic", "entity", "source"):
+        preferences.add_argument(
+            f"--mute-{kind}",
+            action="append",
+            default=[],
+            metavar=kind.upper(),
+            help=f"stop alerts about this {kind}",
+        )
+    preferences.add_argument("--frequency", choices=FREQUENCIES, help="instant, or a daily or weekly digest")
+    preferences.add_argument(
+        "--min-priority", type=int, choices=range(1, 6), help="only this priority and above"
+    )
+    preferences.add_argument("--unsubscribe", action="store_true", help="end the subscription")
+    preferences.set_defaults(run=_preferences)
+
+    unsubscribe = commands.add_parser("unsubscribe", help="remove a subscription (by id, ARN or endpoint)")
+    stack_option(unsubscribe)
+    unsubscribe.add_argument(
+        "target", help="a subscriber id, a subscription ARN, or the endpoint it delivers to"
+    )
+    unsubscribe.set_defaults(run=_unsubscribe)
+
+    digest = commands.add_parser("digest", help="send the daily or weekly digests now, as the schedule does")
+    stack_option(digest)
+    digest.add_argument("--period", required=True, choices=DIGEST_FREQUENCIES)
+    digest.set_defaults(run=_digest)
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _resources(args: argparse.Namespace) -> dict[str, str]:
+    from takeaways.operator_cli import resources
+
+    return resources(args)
+
+
+# ---------------------------------------------------------------- subscribe
+def _subscribe(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import (
+        EndpointMissing,
+        managed_subscriptions,
+        queue_arn,
+        require_endpoint,
+    )
+    from takeaways.adapters.subscriptions import AlreadySubscribed, ChatUnavailable
+    from takeaways.alerts.chat.webhooks import InvalidWebhook
+    from takeaways.alerts.filter_policy import Preferences, build_filter_policy
+    from takeaways.alerts.subscription import CONFIRMING_PROTOCOLS, RAW_PROTOCOLS, InvalidEndpoint
+
+    if args.envelope and args.protocol not in RAW_PROTOCOLS:
+        raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
+    if args.protocol in PLATFORMS and args.frequency != "instant":
+        raise SystemExit(
+            f"a {args.protocol} channel gets each alert as it happens; digests are not posted to chat"
+        )
+    try:
+        endpoint = _checked_endpoint(args)
+        preferences = Preferences(
+            topics=args.topics,
+            entities=args.entities,
+            sources=args.sources,
+            languages=args.languages,
+            min_priority=args.min_priority,
+            include_updates=not args.no_updates,
+            verified_only=args.verified_only,
+        )
+        policy = build_filter_policy(preferences)
+    except (InvalidEndpoint, InvalidWebhook, ValueError) as error:
+        raise SystemExit(str(error)) from None
+    found = _resources(args)
+    if args.protocol in PLATFORMS:
+        endpoint = _chat_webhook(args, found)
+    try:
+        require_endpoint(args.protocol, endpoint)
+        managed = managed_subscriptions(found, local=args.stack is None)
+        record = managed.subscribe(
+            args.protocol, endpoint, frequency=args.frequency, preferences=preferences, envelope=args.envelope
+        )
+    except (EndpointMissing, AlreadySubscribed, ChatUnavailable) as error:
+        raise SystemExit(str(error)) from None
+    if args.protocol in PLATFORMS:
+        host = record.endpoint.split("#", 1)[0]
+        print(f"subscribed a {args.protocol} channel on {host} as {record.subscriber_id}")
+    else:
+        print(f"subscribed {args.protocol}:{record.endpoint} as {record.subscriber_id}")
+    print(f"  frequency: {frequency_text(record.frequency)}")
+    print(f"  subscription: {record.subscription_arn} (on the subscriber topic)")
+    print(f"  preferences: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
+    print(f"  SNS filter policy: {json.dumps(record.sns_filter_policy())} (the messages made for it only)")
+    if args.protocol in RAW_PROTOCOLS:
+        form = "SNS's JSON envelope" if args.envelope else "the JSON itself (raw delivery)"
+        print(f"  each message: {form}")
+    if args.protocol in PLATFORMS:
+        from takeaways.alerts.chat.webhooks import channel_secret_name
+
+        print(f"  each message: {CHAT_FORMATS[args.protocol]}")
+        print(f"  webhook URL kept in the secret {channel_secret_name(record.subscription_arn)}")
+        print("  what the platform refuses, or what keeps failing, goes to the chat DLQ")
+    print(f"  undeliverable copies go to: {queue_arn(found['SubscriptionDeadLetterQueue'])}")
+    if args.protocol in CONFIRMING_PROTOCOLS:
+        print("  the endpoint must confirm the subscription before it receives anything")
+    return 0
+
+
+def _checked_endpoint(args: argparse.Namespace) -> str:
+    """The endpoint in its protocol's form; a webhook's form first, before any stack is asked."""
+    from takeaways.alerts.chat.webhooks import check_webhook_url
+    from takeaways.alerts.subscription import check_endpoint
+
+    if args.protocol in PLATFORMS:
+        return check_webhook_url(args.protocol, args.endpoint, allow_loopback=True)
+    return check_endpoint(args.protocol, args.endpoint)
+
+
+def _chat_webhook(args: argparse.Namespace, found: dict[str, str]) -> str:
+    """The webhook again, against the stack: loopback only where the stack allows it."""
+    from takeaways.adapters.operator import stack_parameter
+    from takeaways.alerts.chat.webhooks import InvalidWebhook, check_webhook_url
+
+    if "ChatFunction" not in found:
+        raise SystemExit("this stack has no ChatFunction: deploy the current template to post alerts to chat")
+    loopback = (stack_parameter(args.stack, "FetchAllowLoopback") or "false").lower() == "true"
+    try:
+        return check_webhook_url(args.protocol, args.endpoint, allow_loopback=loopback)
+    except InvalidWebhook as error:
+        raise SystemExit(str(error)) from None
+
+
+def frequency_text(frequency: str) -> str:
+    """How often, in words; the times are the template's schedules (a unit test keeps them equal)."""
+    return {
+        "instant": "instant (each alert as it happens)",
+        "daily": "daily digest (18:00 UTC)",
+        "weekly": "weekly digest (Mondays 07:00 UTC)",
+    }[frequency]
+
+
+def _create_inbox(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import create_inbox
+
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", args.name):
+        raise SystemExit(f"{args.name!r} is not a queue name: up to 80 letters, digits, - and _")
+    found = _resources(args)
+    arn = create_inbox(args.name, [found["AlertsTopic"], found["SubscriberTopic"]])
+    print(arn)
+    print(f"  subscribe it: takeaways subscribe --protocol sqs --endpoint {arn}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------- listing
+def _listed(found: dict[str, str]) -> list[SubscriptionState]:
+    """Every subscription on both topics, joined with its registry record (by ARN, or protocol and endpoint)."""
+    from takeaways.adapters.operator import queue_arn, subscriber_registry, subscriptions
+    from takeaways.alerts.subscription import PENDING_ARN, describe_subscription
+
+    registry = subscriber_registry(found)
+    records = registry.everyone()
+    states = []
+    seen: set[str] = set()
+    own = queue_arn(found["DeliveryQueue"]) if "DeliveryQueue" in found else None
+    for logical_id in _TOPICS:
+        for listed, attributes in subscriptions(found[logical_id]):
+            if listed["Endpoint"] == own:
+                continue  # the stack's own: DeliveryFunction's queue, which makes the managed copies
+            record = next(
+                (
+                    r
+                    for r in records
+                    if r.subscriber_id not in seen
+                    and logical_id == "SubscriberTopic"
+                    and (
+                        r.subscription_arn == listed["SubscriptionArn"]
+                        or (r.protocol, r.endpoint) == (listed["Protocol"], listed["Endpoint"])
+                    )
+                ),
+                None,
+            )
+            if record is not None:
+                seen.add(record.subscriber_id)
+                arn = listed["SubscriptionArn"]
+                if arn.startswith("arn:") and record.subscription_arn != arn:
+                    registry.set_subscription_arn(record.subscriber_id, arn)  # confirmed since it was made
+            states.append(describe_subscription(listed, attributes, record))
+    for record in records:  # a record whose subscription SNS no longer lists (removed outside the CLI)
+        if record.subscriber_id not in seen:
+            listed = {"SubscriptionArn": record.subscription_arn or PENDING_ARN, "Protocol": record.protocol}
+            states.append(describe_subscription(listed | {"Endpoint": record.endpoint}, None, record))
+    return states
+
+
+def _subscriptions(args: argparse.Namespace) -> int:
+    found = _resources(args)
+    listed = [item for item in _listed(found) if args.frequency in (None, item.frequency)]
+    print(f"{len(listed)} subscription(s)")
+    for item in listed:
+        print(f"  {item.subscriber_id or '(unmanaged)':<15} {item.protocol:<10} {item.endpoint}")
+        print(f"                  {item.frequency}, {item.status}, {item.delivery} delivery")
+        if item.subscriber_id:
+            preferences = item.preferences_policy
+            print(
+                f"                  preferences: {json.dumps(preferences, sort_keys=True) if preferences else 'everything'}"
+            )
+        else:
+            policy = item.filter_policy
+            print(
+                f"                  filter: {json.dumps(policy, sort_keys=True) if policy else 'every alert'}"
+            )
+        print(f"                  {item.arn}")
+        if (
+            item.frequency == "unmanaged"
+            and item.arn.startswith(found["SubscriberTopic"])
+            and not item.filter_policy
+        ):
+            print("                  no subscriber filter: it receives every subscriber's copies and digests")
+        if item.status == "confirmed" and not item.dead_letter_queue:
+            print("                  no dead-letter queue: an undeliverable copy is dropped")
+    return 0
+
+
+# ---------------------------------------------------------------- changes
+def _preferences(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import managed_subscriptions
+    from takeaways.adapters.subscriptions import AlreadySubscribed
+    from takeaways.alerts.preferences import PreferenceChange, PreferenceRefused
+
+    try:
+        changes = [
+            *(PreferenceChange("mute_topic", value) for value in args.mute_topic),
+            *(PreferenceChange("mute_entity", value) for value in args.mute_entity),
+            *(PreferenceChange("mute_source", value) for value in args.mute_source),
+            *([PreferenceChange("min_priority", args.min_priority)] if args.min_priority else []),
+            *([PreferenceChange("frequency", args.frequency)] if args.frequency else []),
+            *([PreferenceChange("unsubscribe")] if args.unsubscribe else []),
+        ]
+    except PreferenceRefused as error:
+        raise SystemExit(str(error)) from None
+    if not changes:
+        raise SystemExit(
+            "no change given: --mute-topic, --mute-entity, --mute-source, --frequency, --min-priority or --unsubscribe"
+        )
+    managed = managed_subscriptions(_resources(args), local=args.stack is None)
+    record = _target(managed, args.target)
+    try:
+        outcome = managed.change(record, changes)
+    except (PreferenceRefused, AlreadySubscribed) as error:
+        raise SystemExit(str(error)) from None
+    for change in changes:
+        print(f"  {change.describe()}")
+    for note in outcome.notes:
+        print(note)
+    if outcome.record is not None:
+        from takeaways.alerts.filter_policy import build_filter_policy
+
+        policy = build_filter_policy(outcome.record.preferences)
+        print(f"{outcome.record.subscriber_id}: {frequency_text(outcome.record.frequency)}")
+        print(f"  filter: {json.dumps(policy, sort_keys=True) if policy else '(none: every alert)'}")
+    return 0
+
+
+def _target(managed: ManagedSubscriptions, target: str) -> SubscriberRecord:
+    """The one managed subscription an id or an endpoint names."""
+    record = managed.find(target)
+    if record is not None:
+        return record
+    named = [r for r in managed.everyone() if r.endpoint in {target, chat_endpoint(target)}]
+    if len(named) > 1:
+        ids = ", ".join(f"{r.subscriber_id} ({r.frequency})" for r in named)
+        raise SystemExit(f"{target} has {len(named)} subscriptions: name one by its id: {ids}")
+    if not named:
+        raise SystemExit(f"no subscriber {target}: `takeaways subscriptions` lists them")
+    return named[0]
+
+
+def _record(managed: ManagedSubscriptions, subscriber_id: str) -> SubscriberRecord:
+    record = managed.find(subscriber_id)
+    if record is None:
+        raise SystemExit(f"no subscriber {subscriber_id}: `takeaways subscriptions` lists them")
+    return record
+
+
+def _unsubscribe(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import SubscriptionNotFound, managed_subscriptions, unsubscribe
+
+    found = _resources(args)
+    managed = managed_subscriptions(found, local=args.stack is None)
+    # A chat channel by its id, ARN or webhook URL, never by its host: that names every channel there.
+    listed = [
+        item
+        for item in _listed(found)
+        if args.target in {item.subscriber_id, item.arn, item.endpoint}
+        or item.endpoint == chat_endpoint(args.target)
+    ]
+    if not listed:
+        raise SystemExit(f"no subscription is {args.target}: `takeaways subscriptions` lists them")
+    for item in listed:
+        if item.subscriber_id is not None:
+            print(managed.remove(_record(managed, item.subscriber_id)))
+            continue
+        if item.status == "pending":
+            print(f"{item.protocol}:{item.endpoint} is pending confirmation: SNS removes it after three days")
+            continue
+        try:
+            unsubscribe(item.arn)
+        except SubscriptionNotFound as error:
+            raise SystemExit(str(error)) from None
+        print(f"unsubscribed {item.protocol}:{item.endpoint} (unmanaged)\n  was {item.arn}")
+    return 0
+
+
+# ---------------------------------------------------------------- digests
+def _digest(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import DigestFailed, invoke_digest, run_digest_here
+
+    found = _resources(args)
+    if args.stack is not None:
+        try:
+            answer = invoke_digest(found["DigestFunction"], args.period)
+        except DigestFailed as error:
+            raise SystemExit(f"DigestFunction failed: {error}") from None
+        subscribers = answer.get("subscribers", [])
+        period = answer.get("period", args.period)
+    else:
+        from dataclasses import asdict
+
+        report = run_digest_here(found, args.period, datetime.now(UTC))
+        subscribers = [asdict(digest) for digest in report.subscribers]
+        period = report.period
+    print(f"{args.period} digests for {period}: {len(subscribers)} subscriber(s) due")
+    for digest in subscribers:
+        print(f"  {digest['subscriber_id']:<15} {_digest_outcome(digest)}")
+    failed = [digest for digest in subscribers if digest["status"] == "failed"]
+    if failed:
+        raise SystemExit(f"{len(failed)} digest(s) not sent: the next run sends them (see the runbook)")
+    return 0
+
+
+def _digest_outcome(digest: dict[str, Any]) -> str:
+    status = digest["status"]
+    stories = f"{digest['story_count']} {'story' if digest['story_count'] == 1 else 'stories'}"
+    if status in ("sent", "unconfirmed"):
+        lost = ", one publish unanswered (treated as sent)" if status == "unconfirmed" else ""
+        return f"sent: {stories} in {digest['parts_sent']} of {digest['parts']} message(s){lost}"
+    return {
+        "empty": "nothing: no story of theirs in the window",
+        "already_sent": "nothing: this period's digest was already sent",
+        "gone": "nothing: unsubscribed meanwhile",
+    }.get(status, f"failed: {digest.get('error', '')}")

@@ -1,0 +1,1 @@
+"""Preference links: signed, expiring, single-use tokens that name one subscription and one change."""

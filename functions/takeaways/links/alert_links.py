@@ -1,0 +1,67 @@
+"""Which preference links one subscriber's copy of an alert or digest carries, each with its own token.
+
+An alert offers what its content makes natural — mute its strongest topic, its main actor, its
+source; only alerts more urgent than this one — beside unsubscribe and a change of frequency. A
+digest offers the subscription-wide changes only. Plain Python: the caller supplies the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from urllib.parse import urlencode
+
+from takeaways.alerts.payload import AlertPayload, PreferenceLink
+from takeaways.links.tokens import issue_token
+
+# (change, value) -> the link's address
+LinkIssuer = Callable[[str, str | None], str]
+_TOP_PRIORITY = 5
+_FREQUENCY_LABELS = {
+    "instant": "Get alerts as they happen instead",
+    "daily": "Switch to one daily digest",
+    "weekly": "Switch to one weekly digest",
+}
+
+
+def link_issuer(key: bytes, preferences_url: str, subscriber_id: str, now: datetime) -> LinkIssuer:
+    """Mints a fresh token per link: a link spent on one change leaves the others usable."""
+    base = preferences_url.rstrip("/") + "/preferences?"
+
+    def issue(change: str, value: str | None) -> str:
+        token = issue_token(key, subscriber_id, change, "" if value is None else value, now=now)
+        return base + urlencode({"token": token})
+
+    return issue
+
+
+def alert_links(
+    payload: AlertPayload, *, frequency: str, min_priority: int | None, issue: LinkIssuer
+) -> list[PreferenceLink]:
+    links: list[PreferenceLink] = []
+    if payload.topics:
+        topic = payload.topics[0]
+        links.append(_link(f"Mute the topic {topic.label}", "mute_topic", topic.name, issue))
+    if payload.entities:
+        entity = payload.entities[0].name
+        links.append(_link(f"Mute alerts about {entity}", "mute_entity", entity, issue))
+    if payload.source:
+        links.append(_link(f"Mute {payload.source}", "mute_source", payload.source, issue))
+    floor = payload.priority + 1
+    if payload.priority < _TOP_PRIORITY and (min_priority is None or floor > min_priority):
+        links.append(_link(f"Only alerts of priority {floor} and above", "min_priority", str(floor), issue))
+    return links + subscription_links(frequency=frequency, issue=issue)
+
+
+def subscription_links(*, frequency: str, issue: LinkIssuer) -> list[PreferenceLink]:
+    """Frequency changes and unsubscribe: what a digest carries, and what closes every alert's list."""
+    links = [
+        _link(label, "frequency", other, issue)
+        for other, label in _FREQUENCY_LABELS.items()
+        if other != frequency
+    ]
+    return [*links, _link("Unsubscribe", "unsubscribe", None, issue)]
+
+
+def _link(label: str, change: str, value: str | None, issue: LinkIssuer) -> PreferenceLink:
+    return PreferenceLink(label=label, change=change, value=value, url=issue(change, value))
