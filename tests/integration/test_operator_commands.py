@@ -86,7 +86,11 @@ def test_queue_subscribers_get_the_alert_itself_with_its_attributes_or_the_envel
     # Each subscriber's copy is the same alert with links of its own.
     links = enveloped.pop("preference_links"), alert.pop("preference_links")
     assert enveloped == alert
-    assert links[0] and links[1] and {link["url"] for link in links[0]}.isdisjoint(link["url"] for link in links[1])
+    assert (
+        links[0]
+        and links[1]
+        and {link["url"] for link in links[0]}.isdisjoint(link["url"] for link in links[1])
+    )
 
 
 class _Hook(http.server.BaseHTTPRequestHandler):
