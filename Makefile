@@ -11,7 +11,8 @@ CHECKOV_VENV := .venv-checkov
 PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: help install browser demo up load test-llm test unit integration lint typecheck template-check bench clean
+.PHONY: help install browser demo up load test-llm test unit integration lint typecheck template-check bench clean \
+	grounding-data train-grounding
 
 help:
 	@echo "make demo      run the whole pipeline locally on moto and show what a subscriber receives"
@@ -22,6 +23,7 @@ help:
 	@echo "make load      1,000 articles through the local stack, reconciled; prints throughput and latency"
 	@echo "make test-llm  the model engine against a real OpenAI-compatible server on loopback (builds llama.cpp once)"
 	@echo "make install   create .venv with the project and its CLI (.venv/bin/takeaways)"
+	@echo "make train-grounding  retrain the grounding check's model from GROUNDING_DATA (see grounding-check-manifest.json)"
 
 install: $(VENV)/.installed
 
@@ -56,8 +58,8 @@ load: install
 test: install lint typecheck template-check unit integration
 
 lint: install
-	$(BIN)/ruff check functions infra tests benchmarks
-	$(BIN)/ruff format --check functions infra tests benchmarks
+	$(BIN)/ruff check functions infra tests benchmarks training
+	$(BIN)/ruff format --check functions infra tests benchmarks training
 
 typecheck: install
 	$(BIN)/mypy
@@ -105,6 +107,21 @@ test-llm: install $(LLM_VENV)/.installed
 
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+# The grounding model's data lives outside the repository (functions/takeaways/engines/models/
+# grounding-check-manifest.json says where each file comes from). `make grounding-data` rebuilds it from
+# local clones of the two repositories named there, checking each file's sha256; `make train-grounding`
+# retrains the model and rewrites the manifest's held-out figures.
+GROUNDING_DATA ?= ../data
+export TAKEAWAYS_FACTUALITY_DATA ?= $(GROUNDING_DATA)/factuality/val_sentence_pairs.json
+export TAKEAWAYS_NEWS_DATA ?= $(GROUNDING_DATA)/news/cnndm-small-train.jsonl
+
+grounding-data: install
+	$(BIN)/python -m training.grounding_data restore \
+		mariobarque/summary_correctness=$(COGENSUMM_GIT) Azure/azureml-examples=$(AZUREML_EXAMPLES_GIT)
+
+train-grounding: install
+	PYTHONPATH=functions:. $(BIN)/python -m training.train_grounding
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(LLM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache .llm

@@ -11,32 +11,34 @@ role in the cited sentences:
 - who said it: a speaker named in the statement must be the one the sentences give the words to;
 - who did what to whom: two names on either side of a verb keep their order, unless the
   voice changes ("Okafor beat Lund" = "Lund was beaten by Okafor");
-- what caused what: "because", "after", "led to" ... must be stated by one cited sentence
-  that holds both sides, with the cause on the cause's side;
 - polarity and modality: a negation ("not", "denied", "never"), a hedge ("may", "reportedly")
   or a condition ("unless", "if") in the matched part of the sentence must be in the statement,
   and the statement must not add one;
-- and the statement's words and word pairs must be the cited sentences' (limits in
-  ``grounding-model.json``, fitted by ``benchmarks/grounding_fit.py`` on public annotations).
+- what caused what: "because", "after", "led to" ... should be stated by one cited sentence
+  that holds both sides, with the cause on the cause's side.
 
-Plain Python and regular expressions: no model is loaded, nothing is downloaded.
+Those findings but the last are certain (``read``). The last, and how much of the statement
+is the sentences' own and how it was cut from them (``claim_features``), are weighed by the
+small shipped model (``grounding_model``); without it, the rules decide alone with word limits.
+Plain Python and regular expressions: nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from takeaways.engines import grounding_model
 from takeaways.text.given_names import NAME_STARTS
-from takeaways.text.words import DATE_WORDS, STOP_WORDS, stem
+from takeaways.text.words import DANGLING_WORDS, DATE_WORDS, STOP_WORDS, stem
 
-MODEL_FILE = Path(__file__).with_name("grounding-model.json")
 MIN_PAIRS = 3
+# A paraphrase may bring in one word the article never uses per this many content words (at least one).
+WORDS_PER_NEW_WORD = 6
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _TOKEN = re.compile(
@@ -92,6 +94,15 @@ _NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't deny denies denied denying "
     "refuse refuses refused refusing fail fails failed failing".split()
 )
+_NAME_ENDINGS = ("ians", "ian", "ans", "ese", "ics", "ic", "an", "is", "es", "i", "s")
+_ORDINALS = {
+    word: value
+    for value, word in enumerate(
+        "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+    if word != "_"
+}
 # Classes of modality: a statement must carry the class its matched evidence carries, and no other.
 _HEDGES = {
     "possibility": frozenset("may might could possibly perhaps likely probably potentially".split()),
@@ -158,20 +169,10 @@ _NOT_NAMES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """How much of a statement may be new words: fitted on public annotations, shipped as a file."""
+    """How much of a statement may be new words when the rules decide alone (the check before its model)."""
 
     max_new_word_share: float = 0.2
-    max_new_pair_share: float = 0.5
-
-
-@lru_cache(maxsize=1)
-def limits() -> Limits:
-    """The fitted limits (``grounding-model.json``); the defaults when the file is absent."""
-    try:
-        data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Limits()
-    return Limits(float(data["max_new_word_share"]), float(data["max_new_pair_share"]))
+    max_new_pair_share: float = 0.8
 
 
 def normal(text: str) -> str:
@@ -197,6 +198,83 @@ def quantities(text: str) -> set[float]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the check found in a statement: a certain failure, or what the softer rules and the features say."""
+
+    certain: str | None
+    rules: dict[str, str | None] = field(default_factory=dict)
+    features: dict[str, float] = field(default_factory=dict)
+    claim: str = ""
+    evidence: str = ""  # the cited sentences, joined
+    kind: str = "paraphrase"  # or "cut": the statement's words, in order, from one sentence
+
+
+def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), article: str = "") -> Reading:
+    """Read a statement against its cited sentences: the certain failures first, then everything the model weighs.
+
+    Certain: a statement that stops on "the" or "of", a number, date, name or quotation the cited sentences lack, a negation, hedge or
+    condition added or dropped, words given to another speaker, who did what to whom reversed,
+    a number or person said of something else than the cited sentences say it of, and words
+    the whole article never uses (more than one in ``WORDS_PER_NEW_WORD``). ``context`` is the text just before the first cited sentence: it may only
+    supply the name a cited sentence refers back to with a pronoun. ``article`` may only
+    complete a name the cited sentences give in part ("Kerry" for "John Kerry"); its words
+    are one of the features.
+    """
+    claim = normal(claim)
+    sentences = [normal(sentence) for sentence in evidence]
+    if not sentences:
+        return Reading("cites no evidence")
+    joined = " ".join(sentences)
+    lowered = joined.lower()
+    for value in sorted(quantities(claim) - quantities(joined) - ordinal_values(joined)):
+        return Reading(f"number {_shown(value)} is not in the cited sentences")
+    claim_words = _words(claim)
+    evidence_words = set(_words(joined))
+    for word in claim_words:
+        if word in DATE_WORDS and word not in evidence_words:
+            return Reading(f"date {word.capitalize()} is not in the cited sentences")
+    refers_back = bool(_THIRD_PERSON.search(joined))
+    context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
+    from_context: set[str] = set()
+    for name, whole in _names(claim, article):
+        if _known_name(name, evidence_words) or acronym_in(name, joined):
+            continue
+        if _known_name(name, context_words):
+            from_context.update(_words(name))
+            continue
+        if (
+            whole != name
+            and whole in article
+            and any(_known_name(part, evidence_words) for part in whole.split())
+        ):
+            continue
+        return Reading(f"name {name!r} is not in the cited sentences")
+    for quoted in re.findall(r'"([^"]{3,})"', claim):
+        for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quoted):
+            piece = piece.strip(" ,.;:!?").lower()
+            if piece and piece not in lowered:
+                return Reading("quotation is not in the cited sentences")
+    best = _best_sentence(claim, sentences)
+    certain = (
+        _dangling_problem(claim_words)
+        or _article_words_problem(
+            claim, article or joined, "the article" if article else "the cited sentences"
+        )
+        or _negation_problem(claim, best)
+        or _modality_problem(claim, sentences, best)
+        or _attribution_problem(claim, sentences, context_words)
+        or _role_problem(claim, sentences)
+        or _binding_problem(claim, sentences)
+    )
+    if certain:
+        return Reading(certain)
+    rules = {"causal": _causal_problem(claim, sentences)}
+    features = claim_features(claim, sentences, article, rules, from_context)
+    kind = "cut" if len(sentences) == 1 and features["in_order_share"] == 1.0 else "paraphrase"
+    return Reading(None, rules, features, claim, joined, kind)
+
+
 def problem(
     claim: str,
     evidence: Sequence[str],
@@ -206,48 +284,43 @@ def problem(
 ) -> str | None:
     """Why the cited sentences do not entail the statement, or None when they do.
 
-    ``context`` is the text just before the first cited sentence: it may only supply the
-    name a cited sentence refers back to with a pronoun. ``article`` may only complete a
-    name the cited sentences give in part ("Kerry" for "John Kerry").
+    After the certain failures (``read``), the shipped model weighs the rest. With ``fitted``
+    limits, or without a model file, the rules decide alone as they did before the model:
+    any rule's finding fails the statement, and so do new words or word pairs above the limits.
     """
-    claim = normal(claim)
-    sentences = [normal(sentence) for sentence in evidence]
-    if not sentences:
-        return "cites no evidence"
-    joined = " ".join(sentences)
-    lowered = joined.lower()
-    for value in sorted(quantities(claim) - quantities(joined)):
-        return f"number {_shown(value)} is not in the cited sentences"
-    claim_words = _words(claim)
-    evidence_words = set(_words(joined))
-    for word in claim_words:
-        if word in DATE_WORDS and word not in evidence_words:
-            return f"date {word.capitalize()} is not in the cited sentences"
-    refers_back = bool(_THIRD_PERSON.search(joined))
-    context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
-    for name, whole in _names(claim, article):
-        if _known_name(name, evidence_words) or _known_name(name, context_words):
-            continue
-        if (
-            whole != name
-            and whole in article
-            and any(_known_name(part, evidence_words) for part in whole.split())
-        ):
-            continue
-        return f"name {name!r} is not in the cited sentences"
-    for quoted in re.findall(r'"([^"]{3,})"', claim):
-        for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quoted):
-            piece = piece.strip(" ,.;:!?").lower()
-            if piece and piece not in lowered:
-                return "quotation is not in the cited sentences"
+    reading = read(claim, evidence, context, article)
+    if reading.certain is not None:
+        return reading.certain
+    model = None if fitted is not None else grounding_model.load()
+    if model is None:
+        found = next((reason for reason in reading.rules.values() if reason), None)
+        return found or _wording_problem(reading.claim, reading.evidence, fitted or Limits())
+    return decide(reading, model)
+
+
+def rules_pass(reading: Reading) -> bool:
+    """Whether the rules alone (every finding, and the word limits) pass a statement that has no certain failure."""
     return (
-        _attribution_problem(claim, sentences, context_words)
-        or _role_problem(claim, sentences)
-        or _binding_problem(claim, sentences)
-        or _causal_problem(claim, sentences)
-        or _polarity_problem(claim, sentences)
-        or _wording_problem(claim, joined, fitted or limits())
+        not any(reading.rules.values())
+        and _wording_problem(reading.claim, reading.evidence, Limits()) is None
     )
+
+
+def decide(reading: Reading, models: grounding_model.GroundingModels) -> str | None:
+    """The model's verdict on a statement with no certain failure, and the likeliest reason when it fails."""
+    if reading.certain is not None:
+        return reading.certain
+    model = models[reading.kind]
+    score = model.score(reading.features)
+    if model.passes(score, rules_pass(reading)):
+        return None
+    found = next((reason for reason in reading.rules.values() if reason), None)
+    detail = (
+        found
+        or _wording_problem(reading.claim, reading.evidence, Limits(0.0, 1.0))
+        or "its words are the cited sentences' but put together differently"
+    )
+    return f"not supported by the cited sentences (score {score:.2f}, needs {model.threshold:.2f}): {detail}"
 
 
 def cut_problem(cut: str, sentence: str) -> str | None:
@@ -442,10 +515,24 @@ def _causal_problem(claim: str, sentences: list[str]) -> str | None:
 
 def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
     """Negations, hedges and conditions in the matched part of the evidence must agree with the statement's."""
+    best = _best_sentence(claim, sentences)
+    return _negation_problem(claim, best) or _modality_problem(claim, sentences, best)
+
+
+def _best_sentence(claim: str, sentences: list[str]) -> str:
+    """The cited sentence sharing most of the statement's content words."""
+    claim_stems = {stem(word) for word in _words(claim) if word not in STOP_WORDS}
+    return max(sentences, key=lambda s: len(claim_stems & {stem(w) for w in _words(s)}))
+
+
+def _claim_stems(claim: str) -> set[str]:
+    return {stem(word) for word in _words(claim) if word not in STOP_WORDS}
+
+
+def _negation_problem(claim: str, best: str) -> str | None:
+    """A negation in the matched part of the best sentence must be in the statement, and the statement add none."""
     claim_words = _words(claim)
-    claim_stems = {stem(word) for word in claim_words if word not in STOP_WORDS}
-    best = max(sentences, key=lambda s: len(claim_stems & {stem(w) for w in _words(s)}))
-    window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
+    window = _matched_window(best, _claim_stems(claim) | {word for word in claim_words if word in _NEGATIONS})
     claim_negated = _negated(claim_words)
     evidence_negated = _negated(window)
     if claim_negated and not evidence_negated:
@@ -453,6 +540,14 @@ def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
     if evidence_negated and not claim_negated:
         negation = next(word for word in window if word in _NEGATIONS)
         return f"drops the negation '{negation}'"
+    return None
+
+
+def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None:
+    """Hedges ("may", "reportedly"), conditions ("unless ...") and reservations must agree with the statement's."""
+    claim_words = _words(claim)
+    claim_stems = _claim_stems(claim)
+    window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     for kind, words in _HEDGES.items():
         in_window = [word for word in window if word in words]
         in_claim = [word for word in claim_words if word in words]
@@ -494,6 +589,23 @@ def related(term: str, terms: set[str]) -> bool:
     )
 
 
+def _dangling_problem(words: Sequence[str]) -> str | None:
+    """A statement that stops on "the", "of" or "to" has lost what it was saying."""
+    if words and words[-1] in DANGLING_WORDS:
+        return f"stops on '{words[-1]}': something is missing"
+    return None
+
+
+def _article_words_problem(claim: str, article: str, where: str = "the article") -> str | None:
+    """More than one content word in ``WORDS_PER_NEW_WORD`` that the whole article never uses."""
+    terms = _content(_words(claim))
+    article_terms = set(_content(_words(article)))
+    new = sorted({term for term in terms if not related(term, article_terms)})
+    if len(new) > max(1, len(terms) // WORDS_PER_NEW_WORD):
+        return f"words not in {where}: {', '.join(new[:4])}"
+    return None
+
+
 def _wording_problem(claim: str, joined: str, fitted: Limits) -> str | None:
     """Nearly every word and word pair must be the cited sentences' own."""
     new_words, new_pairs = novelty(claim, joined)
@@ -524,6 +636,183 @@ def novelty(claim: str, evidence: str) -> tuple[float | None, float]:
     return word_share, pair_share
 
 
+# A statement this much of whose words come, in order, from one sentence is a copy of it: a word it adds is suspect.
+COPIED_SHARE = 0.8
+# Words that, right after a cut, make what comes before it the subject of a later verb ("games ... were arrested").
+_PREDICATE_START = frozenset(
+    "is are was were has have had will would can could should must may might be been being did does do "
+    "said says told".split()
+)
+# A cut just before one of these leaves out a clause, not part of a phrase.
+_CLAUSE_WORDS = frozenset(
+    "and but or which who whose whom while when where because although though after before as so if that "
+    "since until unless whereas with without by according".split()
+)
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def claim_features(
+    claim: str,
+    sentences: list[str],
+    article: str = "",
+    rules: dict[str, str | None] | None = None,
+    names_from_context: set[str] | frozenset[str] = frozenset(),
+) -> dict[str, float]:
+    """What the model weighs: how much of the statement is the cited sentences' own, and how it was cut from them.
+
+    Every value is a share, a count or a flag, computed from the statement and the cited
+    sentences alone (``article`` only for the words found elsewhere in it).
+    """
+    joined = " ".join(sentences)
+    claim_words = _words(_figures_as_values(claim))
+    evidence_words = _words(_figures_as_values(joined))
+    # A name the sentences before give for "he" or "she" is the referent, not a new word.
+    referents = {stem(word) for word in names_from_context}
+    terms = [term for term in _content(claim_words) if term not in referents]
+    new_words, new_pairs = novelty(claim, f"{joined} {' '.join(names_from_context)}")
+    article_terms = set(_content(_words(article))) if article else set(_content(evidence_words))
+    outside = sum(not related(term, article_terms) for term in terms) / len(terms) if terms else 1.0
+    raw_pairs = list(itertools.pairwise(claim_words))
+    evidence_pairs = set(itertools.pairwise(evidence_words))
+    evidence_set = set(evidence_words)
+    new_function = [w for w in claim_words if w in STOP_WORDS and w not in evidence_set]
+    alignment = max((_alignment(claim_words, sentence) for sentence in sentences), key=lambda a: a[0])
+    matched, gaps, widest, predicate_after_gap, run, rough, stops = alignment
+    evidence_counts = Counter(_content(evidence_words))
+    size = max(len(claim_words), 1)
+    pronouns = {_GENDERED[w] for w in claim_words if w in _GENDERED}
+    evidence_pronouns = {_GENDERED[w] for w in evidence_words if w in _GENDERED}
+    evidence_terms = set(_content(evidence_words))
+    new_terms = [term for term in terms if not related(term, evidence_terms)]
+    copied = matched / max(len(claim_words), 1) >= COPIED_SHARE
+    values = {
+        "new_words": 1.0 if new_words is None else new_words,
+        "copy_with_new_word": float(copied and bool(new_terms)),
+        "new_words_elsewhere": sum(related(t, article_terms) for t in new_terms) / len(new_terms)
+        if new_terms
+        else 0.0,
+        "new_pairs": new_pairs,
+        "new_words_outside_article": outside,
+        "new_word_pairs_raw": sum(pair not in evidence_pairs for pair in raw_pairs) / len(raw_pairs)
+        if raw_pairs
+        else 0.0,
+        "new_function_words": min(len(new_function), 3) / 3,
+        "in_order_share": matched / size,
+        "longest_run_share": run / size,
+        "inner_gaps": min(gaps, 4) / 4,
+        "widest_gap": min(widest, 20) / 20,
+        "predicate_after_gap": float(predicate_after_gap),
+        "reordered": _reordered(terms, _content(evidence_words)),
+        "length_ratio": min(len(claim_words) / max(len(evidence_words), 1), 2.0),
+        "content_words": min(len(terms), 30) / 30,
+        "cited_sentences": min(len(sentences), 3) / 3,
+        "names_from_context": min(len(names_from_context), 2) / 2,
+        "pronoun_mismatch": float(
+            bool(pronouns) and bool(evidence_pronouns) and not pronouns & evidence_pronouns
+        ),
+        "connective": float(bool(_CONNECTIVE.search(claim))),
+        "rough_cuts": min(rough, 4) / 4,
+        "stops_inside_phrase": float(stops),
+        "dangling_end": float(bool(claim_words) and claim_words[-1] in DANGLING_WORDS),
+        "repeated_words": float(_stutters(terms, evidence_counts)),
+    }
+    for name, reason in (rules or {}).items():
+        values[f"rule_{name}"] = float(reason is not None)
+    return values
+
+
+def _figures_as_values(text: str) -> str:
+    """Each figure as its value, so '$4.6bn' and '$4.6 billion' are one word when statements are aligned."""
+    return _NUMERAL.sub(
+        lambda match: " ".join(_shown(value) for value in quantities(match.group())) + " ", text
+    )
+
+
+def _with_breaks(text: str) -> tuple[list[str], list[bool]]:
+    """The words, and for each whether punctuation comes right before it (where a clause may be cut cleanly)."""
+    words: list[str] = []
+    breaks: list[bool] = []
+    for stretch in _PUNCTUATION.split(text):
+        found = _words(stretch)
+        words += found
+        breaks += [True] + [False] * (len(found) - 1) if found else []
+    return words, breaks
+
+
+def _alignment(claim: Sequence[str], sentence: str) -> tuple[int, int, int, bool, int, int, bool]:
+    """The statement's words matched in order in one sentence (longest common subsequence).
+
+    Returns (words matched, gaps between matched words, the widest gap, whether a gap ends
+    right before a verb-like word, the longest unbroken shared run, how many ends of cuts
+    fall inside a phrase rather than at punctuation or a clause word, and whether the
+    statement stops inside one).
+    """
+    words, breaks = _with_breaks(_figures_as_values(sentence))
+    rows, cols = len(claim), len(words)
+    if not rows or not cols:
+        return 0, 0, 0, False, 0, 0, False
+    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    runs = [[0] * (cols + 1) for _ in range(rows + 1)]
+    longest = 0
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            if claim[i] == words[j]:
+                table[i][j] = table[i + 1][j + 1] + 1
+                runs[i][j] = runs[i + 1][j + 1] + 1
+                longest = max(longest, runs[i][j])
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+    positions: list[int] = []
+    i = j = 0
+    while i < rows and j < cols:
+        if claim[i] == words[j]:
+            positions.append(j)
+            i += 1
+            j += 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    if not positions:
+        return 0, 0, 0, False, 0, 0, False
+
+    def clean(at: int) -> bool:  # a cut right before word ``at`` is at a clause's edge
+        return at >= cols or breaks[at] or words[at] in _CLAUSE_WORDS
+
+    gaps = widest = rough = 0
+    predicate = False
+    for before, after in itertools.pairwise(positions):
+        if after - before > 1:
+            gaps += 1
+            widest = max(widest, after - before - 1)
+            dropped = words[before + 1 : after]
+            if dropped in (["which"], ["who"], ["that"]):
+                continue  # "the timetable, which may be delayed" -> "the timetable may be delayed"
+            predicate = predicate or words[after] in _PREDICATE_START or words[after].endswith("ed")
+            if not all(_has_digit(word) for word in dropped):  # a dropped score or figure is no phrase
+                rough += (not clean(before + 1)) + (not clean(after))
+    starts = positions[0] > 0 and not (clean(positions[0]) or words[positions[0] - 1] == "that")
+    stops = positions[-1] < cols - 1 and not clean(positions[-1] + 1)
+    return len(positions), gaps, widest, predicate, longest, rough + starts + stops, stops
+
+
+def _stutters(terms: Sequence[str], evidence_counts: Counter[str]) -> bool:
+    """A word said again within three words, more often than the evidence says it ("silenced his doubters doubters")."""
+    counts = Counter(terms)
+    return any(
+        terms[i] in terms[i + 1 : i + 4] and counts[terms[i]] > max(evidence_counts[terms[i]], 1)
+        for i in range(len(terms))
+    )
+
+
+def _reordered(terms: Sequence[str], evidence_terms: Sequence[str]) -> float:
+    """Share of the statement's successive word pairs (each word once in the evidence) that the evidence reverses."""
+    where = {term: evidence_terms.index(term) for term in terms if evidence_terms.count(term) == 1}
+    placed = [where[term] for term in dict.fromkeys(terms) if term in where]
+    pairs = list(itertools.pairwise(placed))
+    return sum(a > b for a, b in pairs) / len(pairs) if pairs else 0.0
+
+
 # ---------------------------------------------------------------- reading a sentence
 
 
@@ -536,7 +825,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _content(words: Sequence[str]) -> list[str]:
-    return [stem(word) for word in words if word not in STOP_WORDS and len(word) > 1 and not word.isdigit()]
+    """Stems of the words that carry meaning; figures are left to the checks that read them by value."""
+    return [stem(word) for word in words if word not in STOP_WORDS and len(word) > 1 and not _has_digit(word)]
+
+
+def _has_digit(word: str) -> bool:
+    return any(character.isdigit() for character in word)
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -552,12 +846,39 @@ def _negated(words: Sequence[str]) -> bool:
 
 
 def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:
-    """The stretch of the sentence the statement draws on (its words, and its negations), with three words before it."""
+    """The stretch of the sentence the statement draws on, with three words before it.
+
+    The shortest stretch that holds every statement word the sentence has: a word the
+    sentence says twice ("to be hanged on Thursday ... will not be hanged") does not pull in
+    the clause around its second use.
+    """
     words = _words(sentence)
-    hits = [index for index, word in enumerate(words) if stem(word) in claim_stems]
-    if not hits:
+    keys = [
+        stem(word) if stem(word) in claim_stems else (word if word in claim_stems else None) for word in words
+    ]
+    wanted = {key for key in keys if key is not None}
+    if not wanted:
         return []
-    return list(words[max(hits[0] - 3, 0) : hits[-1] + 1])
+    best = (0, len(words) - 1)
+    counts: dict[str, int] = {}
+    covered = 0
+    left = 0
+    for right, key in enumerate(keys):
+        if key is None:
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        covered += counts[key] == 1
+        while covered == len(wanted):
+            while keys[left] is None:
+                left += 1
+            if right - left < best[1] - best[0]:
+                best = (left, right)
+            first = keys[left]
+            assert first is not None
+            counts[first] -= 1
+            covered -= counts[first] == 0
+            left += 1
+    return list(words[max(best[0] - 3, 0) : best[1] + 1])
 
 
 def _sides(text: str, match: re.Match[str]) -> tuple[set[str], set[str]]:
@@ -630,7 +951,7 @@ def _capitalised(text: str) -> frozenset[str]:
 
 
 def _known_name(name: str, words: set[str]) -> bool:
-    """Every word of the name is in the text; 'Iran' and 'Iranian' count as one name."""
+    """Every word of the name is in the text; 'Iran' and 'Iranian', 'Democrats' and 'Democratic' count as one."""
     for part in _words(name):
         if part in words or part.rstrip("s") in words:
             continue
@@ -638,8 +959,35 @@ def _known_name(name: str, words: set[str]) -> bool:
             word.startswith(part) or (part.startswith(word) and len(word) >= 4) for word in words
         ):
             continue
+        if name_root(part) in {name_root(word) for word in words if word[:1] == part[:1]}:
+            continue
         return False
     return True
+
+
+def name_root(word: str) -> str:
+    """A name less the endings that make its plural, people or adjective ('Iraqis', 'Brazilian', 'Democratic')."""
+    lowered = word.lower()
+    for ending in _NAME_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
+            return lowered[: -len(ending)]
+    return lowered
+
+
+def acronym_in(word: str, text: str) -> bool:
+    """Whether an all-capitals word is the initials of a run of capitalised words in the text ('NFL')."""
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    for run in re.finditer(_CAPITAL_RUN, text):
+        initials = "".join(part[0] for part in run.group().split() if part[:1].isupper())
+        if word in initials:
+            return True
+    return False
+
+
+def ordinal_values(text: str) -> set[float]:
+    """Ordinals written as words ('first' ... 'twentieth'): '1st' in a statement may be 'first' in its evidence."""
+    return {float(_ORDINALS[word]) for word in _words(text) if word in _ORDINALS}
 
 
 def _same_person(first: str, second: str) -> bool:

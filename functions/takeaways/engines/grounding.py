@@ -2,16 +2,17 @@
 
 An article is untrusted text, and a model's answer is untrusted text about it. A claim
 (takeaway, headline or one-line summary) passes only if every number, name and
-quotation in it appears in the article, it carries no link, it adds no negation, and
-nearly all its words are the article's own. A takeaway must also cite sentences that
-exist and that hold most of its words and all of its numbers. Sentences written to a
+quotation in it appears in the article, it carries no link and adds no negation, and
+its cited sentences entail it (``entailment``). A takeaway must also cite sentences that
+exist and speak to readers. Sentences written to a
 summariser rather than to readers ("ignore previous instructions ...") are never
 facts and never evidence, so a model that obeys an injected instruction is caught
 even though the injected words are "in the article".
 
-The check is lexical: it cannot tell "accepted" from "rejected" when both words are in
-the article. It is plain Python over the sentence list, cheap enough to run on every
-answer of every engine.
+What is certain (a number, name, date, quotation or negation the evidence lacks) fails a
+claim outright; the rest is weighed by a small logistic regression shipped with the package
+(``grounding_model``, over ``entailment.claim_features``). It is plain Python over the
+sentence list, cheap enough to run on every answer of every engine.
 """
 
 from __future__ import annotations
@@ -21,16 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from takeaways.engines import entailment
+from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
+from takeaways.text.entities import PERSON_TITLES
 from takeaways.text.words import STOP_WORDS, content_terms
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
 # Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
 CONTEXT_SENTENCES = 3
-# A paraphrase may bring in one word of its own per this many content words (at least one).
-WORDS_PER_NEW_WORD = 6
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -46,6 +46,7 @@ _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\.\.\.\])\s*")
 _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*")
 _NAME_RUN = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*)+")
 _POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE_MARK = re.compile(r"'s?(?![\w])")
 _HONORIFICS = frozenset("mr mrs ms mx dr prof".split())
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'[mvdl]\w*|[Ww]e|[Ww]e'\w+|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
@@ -150,7 +151,13 @@ class ArticleFacts:
     counts as stated text but cannot be cited.
     """
 
-    def __init__(self, sentences: Sequence[str], title: str | None = None) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[str],
+        title: str | None = None,
+        models: grounding_model.GroundingModels | None = None,
+    ) -> None:
+        self._models = models  # the shipped ones unless given (the benchmark compares variants)
         self.sentences = [_normal(sentence) for sentence in sentences]
         self.reader_facing = for_readers(self.sentences)
         stated = [s for s, ok in zip(self.sentences, self.reader_facing, strict=True) if ok]
@@ -181,8 +188,18 @@ class ArticleFacts:
         return {word.lower() for word in self.words if word[:1].isupper()}
 
     @cached_property
+    def unpossessive(self) -> str:
+        """The text with possessive marks dropped: "Michael Vick's" is a name the article gives as "Michael Vick"."""
+        return _POSSESSIVE_MARK.sub("", self.text)
+
+    @cached_property
+    def name_roots(self) -> set[str]:
+        return {entailment.name_root(word) for word in self.name_words}
+
+    @cached_property
     def numbers(self) -> set[str]:
-        return _numbers_in(self.text)
+        ordinals = {str(int(value)) for value in entailment.ordinal_values(self.text)}
+        return _numbers_in(self.text) | ordinals
 
     @cached_property
     def terms(self) -> set[str]:
@@ -196,8 +213,12 @@ class ArticleFacts:
     def first_person(self) -> bool:
         return any(_speaks_first_person(sentence) for sentence in self._stated)
 
-    def unsupported(self, claim: str) -> str | None:
-        """Why a headline, summary or takeaway states something the article does not, or None."""
+    def unsupported(self, claim: str, limits: entailment.Limits | None = None) -> str | None:
+        """Why a headline, summary or takeaway states something the article does not, or None.
+
+        How many new words a claim may have is the model's to weigh; with ``limits`` (the rules
+        deciding alone, as before the model) a fixed share of them fails it.
+        """
         normal = _normal(claim)
         # An address in an alert is a phishing risk whatever the article says; a site's name is a fact.
         if _URL.search(normal):
@@ -222,9 +243,11 @@ class ArticleFacts:
         # said them; an article written in the first person may be summarised in it.
         if not self.first_person and _speaks_first_person(normal):
             return "speaks in the first person outside a quotation"
+        if limits is None:
+            return None
         terms = content_terms(normal)
         new_words = sorted({term for term in terms if not entailment.related(term, self.terms)})
-        if len(new_words) > max(1, len(terms) // WORDS_PER_NEW_WORD):
+        if len(new_words) > max(1, len(terms) // entailment.WORDS_PER_NEW_WORD):
             return f"words not in the article: {', '.join(new_words[:4])}"
         return None
 
@@ -232,16 +255,26 @@ class ArticleFacts:
         self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None = None
     ) -> str | None:
         """The cited sentences must exist, speak to readers and entail the claim (``entailment.problem``)."""
+        citation = self._citation_problem(evidence)
+        if citation:
+            return citation
+        return entailment.problem(claim, self._cited(evidence), self._context(evidence), self.text, limits)
+
+    def _citation_problem(self, evidence: Sequence[int]) -> str | None:
         if not evidence:
             return "cites no evidence"
         if any(not 0 <= index < len(self.sentences) for index in evidence):
             return "cites a sentence the article does not have"
         if not all(self.reader_facing[index] for index in evidence):
             return "cites text addressed to a summariser"
+        return None
+
+    def _cited(self, evidence: Sequence[int]) -> list[str]:
+        return [self.sentences[index] for index in sorted(set(evidence))]
+
+    def _context(self, evidence: Sequence[int]) -> list[str]:
         first = min(evidence)
-        context = self.sentences[max(first - CONTEXT_SENTENCES, 0) : first]
-        cited = [self.sentences[index] for index in sorted(set(evidence))]
-        return entailment.problem(claim, cited, context, self.text, limits)
+        return self.sentences[max(first - CONTEXT_SENTENCES, 0) : first]
 
     def locate(self, claim: str) -> list[int]:
         """Evidence for a claim that cites none (weaker models quote without numbering): the reader-facing
@@ -299,22 +332,52 @@ class ArticleFacts:
             self._checked[key] = self._problem(claim, evidence, limits)
         return self._checked[key]
 
-    def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+    def reading(self, claim: str, evidence: Sequence[int]) -> entailment.Reading | None:
+        """A certain failure, or what the model weighs; None for a reader-facing sentence cited as itself."""
         single = (
             len(evidence) == 1 and 0 <= evidence[0] < len(self.sentences) and self.reader_facing[evidence[0]]
         )
         if single and _normal(claim) == self.sentences[evidence[0]]:
             return None  # a reader-facing sentence says what it says
-        sentence = self.sentences[evidence[0]] if single else ""
-        # A cut that leaves out quotation marks turns someone's words into the article's: that needs the full check.
-        if (
-            single
-            and _cut_from(_normal(claim), sentence)
-            and _normal(claim).count('"') == sentence.count('"')
-        ):
-            # A cut can add no word, name, number, role or cause: only what it leaves out can mislead.
-            return entailment.cut_problem(claim, sentence)
-        return self.unsupported(claim) or self.evidence_problem(claim, evidence, limits)
+        if single and self._cut(claim, evidence[0]):
+            sentence = self.sentences[evidence[0]]
+            # A cut adds no word, name or number: what it leaves out is checked for certain, how it joins by the model.
+            dropped = entailment.cut_problem(claim, sentence)
+            if dropped:
+                return entailment.Reading(dropped)
+            reading = entailment.read(claim, [sentence], self._context(evidence), self.text)
+            return replace(reading, kind="cut") if reading.certain is None else reading
+        certain = self.unsupported(claim) or self._citation_problem(evidence)
+        if certain:
+            return entailment.Reading(certain)
+        return entailment.read(claim, self._cited(evidence), self._context(evidence), self.text)
+
+    def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
+        model = None if limits is not None else self._models or grounding_model.load()
+        if model is None:
+            return self._rules_problem(claim, evidence, limits)
+        reading = self.reading(claim, evidence)
+        return None if reading is None else entailment.decide(reading, model)
+
+    def _cut(self, claim: str, index: int) -> bool:
+        """A piece of the sentence that keeps its quotation marks (dropping them turns a speaker's words into
+        the article's, which needs the full check)."""
+        sentence = self.sentences[index]
+        return _cut_from(_normal(claim), sentence) and _normal(claim).count('"') == sentence.count('"')
+
+    def _rules_problem(
+        self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None
+    ) -> str | None:
+        """The check as it was before its model: every rule decides, and a cut is checked for what it drops."""
+        single = (
+            len(evidence) == 1 and 0 <= evidence[0] < len(self.sentences) and self.reader_facing[evidence[0]]
+        )
+        if single and _normal(claim) == self.sentences[evidence[0]]:
+            return None
+        if single and self._cut(claim, evidence[0]):
+            return entailment.cut_problem(claim, self.sentences[evidence[0]])
+        limits = limits or entailment.Limits()
+        return self.unsupported(claim, limits) or self.evidence_problem(claim, evidence, limits)
 
     def _name_problem(self, claim: str) -> str | None:
         for match in _CAPITALISED.finditer(claim):
@@ -326,6 +389,9 @@ class ArticleFacts:
                 known = (
                     part in self.words
                     or lowered in _HONORIFICS
+                    or (lowered in PERSON_TITLES and lowered in self.lower_words)  # "Chairman" for "chairman"
+                    or entailment.name_root(part) in self.name_roots
+                    or entailment.acronym_in(part, self.text)
                     or (opening and (lowered in self.lower_words or lowered in STOP_WORDS))
                     or (opening and lowered not in self.name_words)  # an ordinary word, checked as a word
                 )
@@ -336,7 +402,10 @@ class ArticleFacts:
             if _opens_sentence(claim, match.start()):
                 words = words[1:]
             # A full name made of the article's first and last names is still invented; a title before it is not.
-            if len(words) >= 2 and " ".join(words) not in self.text and " ".join(words[-2:]) not in self.text:
+            words = [_POSSESSIVE_MARK.sub("", word) for word in words]
+            if len(words) >= 2 and not any(
+                " ".join(part) in self.unpossessive for part in (words, words[-2:])
+            ):
                 return f"name {' '.join(words)!r} is not in the article"
         return None
 

@@ -102,7 +102,7 @@ def test_check_takeaways_keeps_positions_and_gives_each_failure_its_reason() -> 
 
 def test_the_headline_and_summary_checks_need_no_evidence() -> None:
     assert FACTS.unsupported("Riverside school switches on a solar roof") is None
-    assert FACTS.unsupported("Mayor opens Riverside solar roof") is not None
+    assert FACTS.line_problem("Mayor opens Riverside solar roof") is not None
 
 
 INJECTED = [
@@ -116,7 +116,7 @@ INJECTED = [
 def test_injected_instructions_are_neither_facts_nor_evidence() -> None:
     facts = ArticleFacts(INJECTED)
     assert facts.problem("The mayor resigned.", [1]) is not None
-    assert facts.unsupported("The mayor resigned.") is not None  # "mayor" is only in the injection
+    assert facts.line_problem("The mayor resigned.") is not None  # "mayor" is only in the injection
     assert facts.problem("The bridge cost 1.2 million pounds.", [3]) is None
 
 

@@ -70,7 +70,9 @@ class NotPackaged(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, NotPackaged())
 import takeaways.text.language as language, takeaways.text.topics as topics
+import takeaways.engines.grounding_model as grounding_model
 language.MODEL_FILE = topics.MODEL_FILE = Path("/not/packaged/text/models")  # removed from those packages
+grounding_model.MODEL_FILE = Path("/not/packaged/engines/models/grounding-check.json")
 import takeaways.handlers.notify, takeaways.handlers.digest, takeaways.handlers.chat
 from takeaways.alerts.digest import DigestHeading, render_digest, select_stories
 from takeaways.alerts.filter_policy import Preferences
@@ -111,5 +113,8 @@ def test_the_alert_packages_leave_out_the_model_engine_and_the_models() -> None:
         "build-NotifyFunction build-DigestFunction build-PreferencesFunction build-DeliveryFunction build-ChatFunction:"
         in makefile
     )
-    assert 'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models"' in makefile
+    assert (
+        'rm -rf "$(ARTIFACTS_DIR)/takeaways/text/models" "$(ARTIFACTS_DIR)/takeaways/engines/models"'
+        in makefile
+    )
     assert not any(name.replace("_", "-") in alert_requirements for name in NOT_IN_THE_ALERT_PACKAGES)
