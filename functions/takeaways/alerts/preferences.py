@@ -18,6 +18,7 @@ from typing import Literal, get_args
 
 from takeaways.alerts.filter_policy import PRIORITY_RANGE, Preferences, build_filter_policy, normal_value
 from takeaways.alerts.subscription import FREQUENCIES, Frequency, SubscriberRecord
+from takeaways.text.iptc import BY_SLUG
 
 ChangeKind = Literal["unsubscribe", "mute_topic", "mute_entity", "mute_source", "frequency", "min_priority"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
@@ -60,6 +61,8 @@ class PreferenceChange:
         if self.kind == "unsubscribe":
             return "unsubscribe: no more alerts or digests"
         if self.kind in _MUTES:
+            if self.kind == "mute_topic" and str(self.value) in BY_SLUG:
+                return f"mute topic {BY_SLUG[str(self.value)].label}"  # IPTC's words, as the alert shows them
             return f"mute {self.kind.removeprefix('mute_')} {self.value}"
         if self.kind == "frequency":
             return "alerts as they happen" if self.value == "instant" else f"a {self.value} digest instead"

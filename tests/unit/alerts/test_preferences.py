@@ -75,5 +75,6 @@ def test_a_malformed_change_is_refused_when_made(kind: str, value: object) -> No
 
 def test_each_change_says_what_it_does() -> None:
     assert PreferenceChange("mute_topic", "sport").describe() == "mute topic sport"
+    assert PreferenceChange("mute_topic", "science").describe() == "mute topic science and technology"
     assert PreferenceChange("frequency", "weekly").describe() == "a weekly digest instead"
     assert PreferenceChange("min_priority", 4).describe() == "only priority 4 and above"
