@@ -16,20 +16,11 @@ from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack, deploy, stack_file_content
 from takeaways.alerts.chat.limits import PLATFORMS
 from takeaways.cli import main
+from tests.integration.inboxes import FERRY_HEADLINE, FERRY_STORY
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
-STORY = (
-    "Ferry operator suspends the Tarn crossing after a hull crack\n\n"
-    "The Tarn Island ferry will not sail until next week after inspectors found a crack in the hull of its "
-    "only vessel on Monday, the operator Westwater Lines said.\n\n"
-    "About 1,400 passengers a day use the 40-minute crossing. Westwater said it had chartered a smaller "
-    "boat that would carry foot passengers only from Wednesday, and that vehicle bookings would be refunded.\n\n"
-    "The island council said the shop and the school would stay open and that medical supplies would be "
-    "flown in if the charter could not sail.\n"
-)
-HEADLINE = "Ferry operator suspends the Tarn crossing after a hull crack"
 OTHER_STORY = (
     "Lowmoor dam: engineers order evacuation of 2,000 homes\n\n"
     "Engineers ordered the evacuation of about 2,000 homes below the Lowmoor dam on Tuesday after cracks "
@@ -71,7 +62,7 @@ def stack(moto_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def upload_and_run(
-    stack: DeployedStack, text: str = STORY, key: str = "incoming/ferry.txt"
+    stack: DeployedStack, text: str = FERRY_STORY, key: str = "incoming/ferry.txt"
 ) -> EventSourceRunner:
     boto3.client("s3").put_object(Bucket=stack.physical_id("ArticlesBucket"), Key=key, Body=text.encode())
     runner = EventSourceRunner(stack, redelivery_delay_seconds=0)
@@ -110,13 +101,16 @@ def test_an_alert_reaches_each_platform_in_its_own_format(
     assert "subscribed a slack channel on 127.0.0.1" in said and "takeaways/chat/" in said
     upload_and_run(stack)
     [slack] = chat.received("slack")
-    assert slack.body["blocks"][0] == {"type": "header", "text": {"type": "plain_text", "text": HEADLINE}}
+    assert slack.body["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": FERRY_HEADLINE},
+    }
     assert "1,400 passengers" in json.dumps(slack.body) or "Westwater" in json.dumps(slack.body)
     [teams] = chat.received("teams")
     card = teams.body["attachments"][0]["content"]
-    assert card["type"] == "AdaptiveCard" and card["body"][0]["text"] == HEADLINE
+    assert card["type"] == "AdaptiveCard" and card["body"][0]["text"] == FERRY_HEADLINE
     [discord] = chat.received("discord")
-    assert discord.body["embeds"][0]["title"] == HEADLINE and discord.body["allowed_mentions"] == {
+    assert discord.body["embeds"][0]["title"] == FERRY_HEADLINE and discord.body["allowed_mentions"] == {
         "parse": []
     }
     assert all(item.headers["content-type"].startswith("application/json") for item in chat.received())
@@ -130,7 +124,7 @@ def test_a_channel_s_filter_policy_keeps_out_what_it_did_not_ask_for(
     subscribe("discord", chat.url("discord"), "--min-priority", "1")
     upload_and_run(stack)
     assert not chat.received("slack")
-    assert [item.body["embeds"][0]["title"] for item in chat.received("discord")] == [HEADLINE]
+    assert [item.body["embeds"][0]["title"] for item in chat.received("discord")] == [FERRY_HEADLINE]
 
 
 def test_a_rate_limited_post_is_sent_again_after_retry_after(stack: DeployedStack, chat: ChatServers) -> None:
@@ -171,7 +165,7 @@ def test_a_refused_post_goes_to_the_chat_dlq_at_once_and_is_counted(
     assert kept["MessageAttributes"]["ErrorCode"]["StringValue"] == "http_400"
     assert "teams: HTTP 400" in kept["MessageAttributes"]["ErrorMessage"]["StringValue"]
     record = json.loads(kept["Body"])["Records"][0]
-    assert json.loads(record["Sns"]["Message"])["headline"] == HEADLINE
+    assert json.loads(record["Sns"]["Message"])["headline"] == FERRY_HEADLINE
     metrics = [
         json.loads(line) for line in capfd.readouterr().out.splitlines() if '"ChatPostsRefused"' in line
     ]
@@ -188,7 +182,7 @@ def test_redrive_chat_posts_what_the_chat_dlq_kept_once_the_channel_works_again(
     assert main(["redrive", "chat"]) == 0
     assert "sent 1 message(s)" in capsys.readouterr().out
     runner.run_until_idle(timeout_s=30)
-    assert [item.body["blocks"][0]["text"]["text"] for item in chat.received("slack")] == [HEADLINE]
+    assert [item.body["blocks"][0]["text"]["text"] for item in chat.received("slack")] == [FERRY_HEADLINE]
     assert not dead_letters(stack)
 
 

@@ -17,6 +17,7 @@ from infra.local_stack import DeployedStack
 from takeaways.alerts.filter_policy import Preferences, build_filter_policy, policy_matches
 from takeaways.alerts.render import render_alert
 from takeaways.cli import main
+from tests.integration.inboxes import drained_bodies, new_inbox
 from tests.unit.alerts.test_render import make_record
 
 pytestmark = pytest.mark.integration
@@ -51,23 +52,6 @@ RECORD_HEADLINE = "Harnby runner sets a national indoor record over 800 metres"
 WIND_HEADLINE = "Valley council backs offshore wind cable landing despite fishing concerns"
 
 
-def inbox(name: str) -> tuple[str, str]:
-    sqs = boto3.client("sqs")
-    url = sqs.create_queue(QueueName=name)["QueueUrl"]
-    return url, sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-
-
-def received(url: str) -> list[dict[str, Any]]:
-    """The message bodies in a raw-delivery inbox (alert or digest JSON), oldest first."""
-    sqs = boto3.client("sqs")
-    bodies = []
-    while messages := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
-        for message in messages:
-            bodies.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-    return bodies
-
-
 def subscribe(capsys: pytest.CaptureFixture[str], *arguments: str) -> str:
     """Subscribe with the CLI; the subscriber id it printed."""
     capsys.readouterr()
@@ -91,9 +75,9 @@ def test_each_frequency_gets_its_own_stories_once_per_period(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     stack = local_stack_file
-    daily_url, daily_arn = inbox("sport-daily")
-    weekly_url, weekly_arn = inbox("all-weekly")
-    instant_url, instant_arn = inbox("sport-instant")
+    daily_url, daily_arn = new_inbox("sport-daily")
+    weekly_url, weekly_arn = new_inbox("all-weekly")
+    instant_url, instant_arn = new_inbox("sport-instant")
     daily = subscribe(
         capsys, "--protocol", "sqs", "--endpoint", daily_arn, "--frequency", "daily", "--topics", "sport"
     )
@@ -111,14 +95,14 @@ def test_each_frequency_gets_its_own_stories_once_per_period(
     upload(stack, "incoming/cup.txt", CUP_UPDATE)  # the same story, told again with something new
     runner.run_until_idle(timeout_s=60)
 
-    instant = received(instant_url)  # the instant subscriber is told as it happens, each alert
+    instant = drained_bodies(instant_url)  # the instant subscriber is told as it happens, each alert
     assert sorted((a["headline"], a["is_update"]) for a in instant) == sorted(
         [(CUP_HEADLINE, False), (CUP_HEADLINE, True), (RECORD_HEADLINE, False)]
     )
 
     later = datetime.now(UTC) + timedelta(minutes=2)  # the alerts settled more than a minute before
     assert fire(runner, "daily", later) == {daily: "sent"}  # the weekly subscriber is not due
-    [digest] = received(daily_url)
+    [digest] = drained_bodies(daily_url)
     assert (digest["type"], digest["subscriber_id"], digest["frequency"]) == (
         "takeaways.digest",
         daily,
@@ -129,13 +113,13 @@ def test_each_frequency_gets_its_own_stories_once_per_period(
     assert len(cup) == 1 and cup[0]["is_update"] and cup[0]["versions"] == 2  # once, its latest version
     assert cup[0]["alert_id"] == next(a["alert_id"] for a in instant if a["is_update"])
     assert digest["story_count"] == len(digest["items"]) == 2
-    assert received(weekly_url) == []
+    assert drained_bodies(weekly_url) == []
 
     assert fire(runner, "daily", later + timedelta(minutes=5)) == {daily: "already_sent"}
-    assert received(daily_url) == []
+    assert drained_bodies(daily_url) == []
 
     assert fire(runner, "weekly", later) == {weekly: "sent"}
-    [week] = received(weekly_url)
+    [week] = drained_bodies(weekly_url)
     assert week["frequency"] == "weekly" and week["period"].startswith("weekly:")
     assert {item["headline"] for item in week["items"]} == {
         CUP_HEADLINE,
@@ -151,8 +135,8 @@ def test_a_preference_change_changes_what_arrives_next(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     stack = local_stack_file
-    instant_url, instant_arn = inbox("everything-instant")
-    daily_url, daily_arn = inbox("everything-daily")
+    instant_url, instant_arn = new_inbox("everything-instant")
+    daily_url, daily_arn = new_inbox("everything-daily")
     instant = subscribe(capsys, "--protocol", "sqs", "--endpoint", instant_arn)
     daily = subscribe(capsys, "--protocol", "sqs", "--endpoint", daily_arn, "--frequency", "daily")
     assert main(["preferences", instant, "--mute-topic", "sport"]) == 0
@@ -166,11 +150,13 @@ def test_a_preference_change_changes_what_arrives_next(
         Body=(SAMPLES / "wind-farm-vote.json").read_bytes(),
     )
     runner.run_until_idle(timeout_s=60)
-    assert [alert["headline"] for alert in received(instant_url)] == [WIND_HEADLINE]  # no sport any more
+    assert [alert["headline"] for alert in drained_bodies(instant_url)] == [
+        WIND_HEADLINE
+    ]  # no sport any more
     later = datetime.now(UTC) + timedelta(minutes=2)
     assert fire(runner, "daily", later) == {}  # it moved to the weekly digest
     assert fire(runner, "weekly", later) == {daily: "sent"}
-    assert len(received(daily_url)) == 1
+    assert len(drained_bodies(daily_url)) == 1
 
     # Back to instant: the same subscription, its record changed; nothing to confirm again.
     sns = boto3.client("sns")
@@ -192,7 +178,7 @@ def test_a_preference_change_changes_what_arrives_next(
 def test_the_digest_command_fires_a_run_and_a_second_run_of_the_period_sends_nothing(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, arn = inbox("quiet-daily")
+    _, arn = new_inbox("quiet-daily")
     subscriber = subscribe(capsys, "--protocol", "sqs", "--endpoint", arn, "--frequency", "daily")
     assert main(["digest", "--period", "daily"]) == 0
     first = capsys.readouterr().out

@@ -18,40 +18,12 @@ from infra.subscribers import subscribe_queue
 from takeaways.adapters.operations import LocalEventSources
 from takeaways.cli import main
 from tests.integration.conftest import made_subscriptions
+from tests.integration.inboxes import FERRY_STORY, drained, new_inbox
 
 pytestmark = pytest.mark.integration
 
-STORY = (
-    "Ferry operator suspends the Tarn crossing after a hull crack\n\n"
-    "The Tarn Island ferry will not sail until next week after inspectors found a crack in the hull of its "
-    "only vessel on Monday, the operator Westwater Lines said.\n\n"
-    "About 1,400 passengers a day use the 40-minute crossing. Westwater said it had chartered a smaller "
-    "boat that would carry foot passengers only from Wednesday, and that vehicle bookings would be refunded.\n\n"
-    "The island council said the shop and the school would stay open and that medical supplies would be "
-    "flown in if the charter could not sail.\n"
-)
 
-
-def _queue(name: str) -> tuple[str, str]:
-    sqs = boto3.client("sqs")
-    url = sqs.create_queue(QueueName=name)["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    return url, arn
-
-
-def _messages(url: str) -> list[dict[str, Any]]:
-    sqs = boto3.client("sqs")
-    found: list[dict[str, Any]] = []
-    while batch := sqs.receive_message(
-        QueueUrl=url, MaxNumberOfMessages=10, MessageAttributeNames=["All"]
-    ).get("Messages", []):
-        found += [dict(message) for message in batch]
-        for message in batch:
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-    return found
-
-
-def _article(tmp_path: Path, text: str = STORY, name: str = "ferry.txt") -> str:
+def _article(tmp_path: Path, text: str = FERRY_STORY, name: str = "ferry.txt") -> str:
     path = tmp_path / name
     path.write_text(text)
     return str(path)
@@ -66,20 +38,20 @@ def _runner(stack: DeployedStack) -> EventSourceRunner:
 def test_queue_subscribers_get_the_alert_itself_with_its_attributes_or_the_envelope_on_request(
     local_stack_file: DeployedStack, tmp_path: Path
 ) -> None:
-    raw_url, raw_arn = _queue("raw-inbox")
-    envelope_url, envelope_arn = _queue("envelope-inbox")
+    raw_url, raw_arn = new_inbox("raw-inbox")
+    envelope_url, envelope_arn = new_inbox("envelope-inbox")
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", raw_arn]) == 0
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", envelope_arn, "--envelope"]) == 0
     assert main(["upload", _article(tmp_path), "--key", "incoming/ferry.txt"]) == 0
     _runner(local_stack_file).run_until_idle(timeout_s=30)
-    [raw] = _messages(raw_url)
+    [raw] = drained(raw_url)
     alert = json.loads(raw["Body"])
     assert alert["type"] == "takeaways.alert" and alert["headline"].startswith("Ferry operator suspends")
     assert raw["MessageAttributes"]["priority"]["DataType"] == "Number"
     assert json.loads(raw["MessageAttributes"]["topics"]["StringValue"]) == [
         topic["name"] for topic in alert["topics"]
     ]
-    [envelope] = _messages(envelope_url)
+    [envelope] = drained(envelope_url)
     wrapped = json.loads(envelope["Body"])
     enveloped = json.loads(wrapped["Message"])
     assert wrapped["Type"] == "Notification"
@@ -132,8 +104,8 @@ def test_a_webhook_is_posted_the_alert_json_raw_as_sns_does(
 def test_a_deleted_subscriber_queue_loses_only_its_own_copy_which_waits_in_the_subscription_dlq(
     local_stack_file: DeployedStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    kept_url, kept_arn = _queue("kept-inbox")
-    gone_url, gone_arn = _queue("gone-inbox")
+    kept_url, kept_arn = new_inbox("kept-inbox")
+    gone_url, gone_arn = new_inbox("gone-inbox")
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", kept_arn]) == 0
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", gone_arn]) == 0
     # A subscription made outside the project, without a redrive policy: its copy is dropped.
@@ -145,10 +117,10 @@ def test_a_deleted_subscriber_queue_loses_only_its_own_copy_which_waits_in_the_s
     runner = _runner(local_stack_file)
     runner.run_until_idle(timeout_s=30)
     assert all(result.failed == 0 and result.error is None for result in runner.results)  # the publish held
-    assert [json.loads(m["Body"])["headline"][:22] for m in _messages(kept_url)] == ["Ferry operator suspend"]
-    [dead] = _messages(local_stack_file.physical_id("SubscriptionDeadLetterQueue"))
+    assert [json.loads(m["Body"])["headline"][:22] for m in drained(kept_url)] == ["Ferry operator suspend"]
+    [dead] = drained(local_stack_file.physical_id("SubscriptionDeadLetterQueue"))
     assert json.loads(dead["Body"])["article_id"].startswith("ferry-")
-    assert _messages(local_stack_file.physical_id("AlertDeadLetterQueue")) == []
+    assert drained(local_stack_file.physical_id("AlertDeadLetterQueue")) == []
     capsys.readouterr()
     assert main(["status"]) == 0
     assert "2 undelivered subscriber copies" in capsys.readouterr().out
@@ -157,7 +129,7 @@ def test_a_deleted_subscriber_queue_loses_only_its_own_copy_which_waits_in_the_s
 def test_subscriptions_shows_each_ones_frequency_and_state_and_unsubscribe_removes_it(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, digest_arn = _queue("digest-inbox")
+    _, digest_arn = new_inbox("digest-inbox")
     assert (
         main(["subscribe", "--protocol", "email", "--endpoint", "desk@news.example", "--topics", "sport"])
         == 0
@@ -193,7 +165,7 @@ def test_subscriptions_shows_each_ones_frequency_and_state_and_unsubscribe_remov
 def test_the_same_endpoint_is_subscribed_once_and_changes_frequency_in_place(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, arn = _queue("twice-inbox")
+    _, arn = new_inbox("twice-inbox")
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn]) == 0
     instant_id = capsys.readouterr().out.splitlines()[0].rsplit(" as ", 1)[1]
     [before] = made_subscriptions(local_stack_file, "SubscriberTopic")
@@ -287,14 +259,14 @@ def test_an_empty_file_is_refused_instead_of_reported_uploaded(
 def test_pausing_alerts_holds_summaries_in_the_alert_queue_until_resumed(
     local_stack_file: DeployedStack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    inbox, inbox_arn = _queue("paused-inbox")
+    inbox, inbox_arn = new_inbox("paused-inbox")
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", inbox_arn]) == 0
     runner = _runner(local_stack_file)
     runner.run_until_idle(timeout_s=30)  # S3's test events, so that the alert queue starts empty
     assert main(["pause", "alerts"]) == 0
     assert main(["upload", _article(tmp_path), "--key", "incoming/ferry.txt"]) == 0
     runner.run_until_idle(timeout_s=30)
-    assert _messages(inbox) == []
+    assert drained(inbox) == []
     capsys.readouterr()
     assert main(["status"]) == 0
     status = capsys.readouterr().out
@@ -303,7 +275,7 @@ def test_pausing_alerts_holds_summaries_in_the_alert_queue_until_resumed(
     assert main(["resume", "alerts"]) == 0
     assert "1 message(s) waiting in the alert queue" in capsys.readouterr().out
     runner.run_until_idle(timeout_s=30)
-    assert [json.loads(m["Body"])["headline"][:22] for m in _messages(inbox)] == ["Ferry operator suspend"]
+    assert [json.loads(m["Body"])["headline"][:22] for m in drained(inbox)] == ["Ferry operator suspend"]
 
 
 def test_status_reports_queues_alarms_the_last_hour_and_the_last_alerts(

@@ -25,6 +25,7 @@ from infra.local_stack import DeployedStack, deploy, stack_file_content
 from takeaways.adapters.operator import subscriber_registry
 from takeaways.cli import main
 from tests.integration.conftest import made_subscriptions
+from tests.integration.inboxes import drained_bodies, new_inbox
 
 pytestmark = pytest.mark.integration
 
@@ -63,9 +64,7 @@ def stack(moto_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def subscribe_inbox(name: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
     """An SQS inbox subscribed with the CLI: its URL and the subscriber id."""
-    sqs = boto3.client("sqs")
-    url = sqs.create_queue(QueueName=name)["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    url, arn = new_inbox(name)
     capsys.readouterr()
     assert main(["subscribe", "--protocol", "sqs", "--endpoint", arn]) == 0
     return url, capsys.readouterr().out.splitlines()[0].rsplit(" as ", 1)[1]
@@ -75,12 +74,7 @@ def alert_copies(stack: DeployedStack, inbox: str, *articles: tuple[str, bytes])
     for key, body in articles:
         boto3.client("s3").put_object(Bucket=stack.physical_id("ArticlesBucket"), Key=key, Body=body)
     EventSourceRunner(stack, redelivery_delay_seconds=0).run_until_idle(timeout_s=60)
-    sqs, copies = boto3.client("sqs"), []
-    while messages := sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10).get("Messages", []):
-        for message in messages:
-            copies.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=inbox, ReceiptHandle=message["ReceiptHandle"])
-    return copies
+    return drained_bodies(inbox)
 
 
 def link(copy: dict[str, Any], change: str) -> str:

@@ -14,6 +14,7 @@ from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
 from infra.subscribers import subscribe_queue
 from takeaways.alerts.filter_policy import Preferences, build_filter_policy
+from tests.integration.inboxes import drained_bodies
 
 pytestmark = pytest.mark.integration
 
@@ -33,16 +34,6 @@ def queue_subscriber(
     stack: DeployedStack, name: str, policy: dict[str, Any] | None, topic: str = "AlertsTopic"
 ) -> str:
     return subscribe_queue(stack.physical_id(topic), name, filter_policy=policy)
-
-
-def received(url: str) -> list[dict[str, Any]]:
-    sqs = boto3.client("sqs")
-    envelopes = []
-    while messages := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
-        for message in messages:
-            envelopes.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-    return envelopes
 
 
 def put(stack: DeployedStack, key: str, body: bytes) -> None:
@@ -77,10 +68,10 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     wind = "Valley council backs offshore wind cable landing despite fishing concerns"
     dam = "Lowmoor dam: engineers order evacuation of 2,000 homes"
     library = "Robot librarian sorts 9,000 returns a day at Kestrel City library"
-    assert headlines(received(everything)) == sorted([wind, dam, library])
-    assert headlines(received(politics)) == [wind]  # a council vote
-    assert headlines(received(urgent)) == [dam]
-    assert headlines(received(ledger)) == [wind]
+    assert headlines(drained_bodies(everything)) == sorted([wind, dam, library])
+    assert headlines(drained_bodies(politics)) == [wind]  # a council vote
+    assert headlines(drained_bodies(urgent)) == [dam]
+    assert headlines(drained_bodies(ledger)) == [wind]
 
 
 def test_people_get_an_email_and_an_sms_version_within_sns_limits(deployed_stack: DeployedStack) -> None:
@@ -92,7 +83,7 @@ def test_people_get_an_email_and_an_sms_version_within_sns_limits(deployed_stack
         json.dumps({"title": title, "body": STORY, "url": "https://c.example/d"}).encode(),
     )
     run(deployed_stack)
-    [envelope] = received(inbox)
+    [envelope] = drained_bodies(inbox)
     subject = envelope["Subject"]
     assert len(subject) <= 100 and subject.isascii() and "\n" not in subject
     assert subject.startswith('"Lowmoor" dam - 2,000 homes evacuated')
@@ -125,9 +116,9 @@ def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_i
     )
     put(deployed_stack, "incoming/outlet-a/dam.txt", update.encode())
     run(deployed_stack)
-    alerts = [json.loads(envelope["Message"]) for envelope in received(inbox)]
+    alerts = [json.loads(envelope["Message"]) for envelope in drained_bodies(inbox)]
     assert [alert["is_update"] for alert in alerts] == [False, True]
-    assert [json.loads(e["Message"])["is_update"] for e in received(no_updates)] == [False]
+    assert [json.loads(e["Message"])["is_update"] for e in drained_bodies(no_updates)] == [False]
     summaries = boto3.client("s3").list_objects_v2(
         Bucket=deployed_stack.physical_id("ArticlesBucket"), Prefix="summaries/"
     )
@@ -144,10 +135,10 @@ def test_a_verified_only_subscriber_receives_just_the_alerts_whose_every_line_wa
     put(deployed_stack, "incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
     put(deployed_stack, "incoming/dam.txt", STORY.encode())
     run(deployed_stack)
-    envelopes = received(everything)
+    envelopes = drained_bodies(everything)
     flags = {json.loads(e["Message"])["headline"]: json.loads(e["Message"])["grounded"] for e in envelopes}
     assert len(flags) == 2
     for envelope in envelopes:
         grounded = json.loads(envelope["Message"])["grounded"]
         assert envelope["MessageAttributes"]["grounded"]["Value"] == ("true" if grounded else "false")
-    assert headlines(received(verified)) == sorted(headline for headline, ok in flags.items() if ok)
+    assert headlines(drained_bodies(verified)) == sorted(headline for headline, ok in flags.items() if ok)
