@@ -12,7 +12,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
 .PHONY: help install browser demo up load test-llm test unit integration lint typecheck template-check bench clean \
-	grounding-data train-grounding
+	grounding-data train-grounding tagger-data train-tagger
 
 help:
 	@echo "make demo      run the whole pipeline locally on moto and show what a subscriber receives"
@@ -24,6 +24,7 @@ help:
 	@echo "make test-llm  the model engine against a real OpenAI-compatible server on loopback (builds llama.cpp once)"
 	@echo "make install   create .venv with the project and its CLI (.venv/bin/takeaways)"
 	@echo "make train-grounding  retrain the grounding check's model from GROUNDING_DATA (see grounding-check-manifest.json)"
+	@echo "make train-tagger     retrain the headline builder's tagger (GUM_GIT, EWT_GIT: see text/models/pos-en-manifest.md)"
 
 install: $(VENV)/.installed
 
@@ -122,6 +123,15 @@ grounding-data: install
 
 train-grounding: install
 	PYTHONPATH=functions:. $(BIN)/python -m training.train_grounding
+
+# The headline builder's part-of-speech model (functions/takeaways/text/models/pos-en-manifest.md): the GUM
+# and EWT train documents at pinned commits, read from git directories of the two treebanks.
+tagger-data: install
+	PYTHONPATH=functions:. $(BIN)/python -m training.tagger_data $(GUM_GIT) $(EWT_GIT)
+
+train-tagger: tagger-data
+	PYTHONPATH=functions:. $(BIN)/python -m training.train_tagger \
+		training/data/gum-cc-by-ud-train.conllu training/data/ewt-ud-train.conllu
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(LLM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache .llm

@@ -1,1 +1,1 @@
-"""A small part-of-speech tagger, used only to check headlines independently of the rules that build them."""
+"""The reading benchmark's own part-of-speech weights (the code is ``takeaways.text.tagger``), to judge headlines apart from the model that builds them."""

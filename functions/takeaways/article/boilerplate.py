@@ -17,6 +17,8 @@ _NOTICES = (
     r"Media playback is (?:not supported|unsupported) on (?:this|your) device",
     r"(?:This|The) video (?:can ?not|cannot) be played",
     r"Please enable JavaScript to (?:view|watch|play) [^.]{0,60}\.",
+    # A video page's timestamp, glued before the story: "18 January 2016 Last updated at 20:09 GMT".
+    r"\d{1,2} [A-Z][a-z]+ \d{4} Last updated at \d{1,2}:\d{2} (?:GMT|BST)",
     # Wire and network credits that stand alone in the text.
     r"\((?:CNN|AP|AFP|Reuters|CNN Money|CNNMoney|EW\.com|The Hollywood Reporter)\)(?:\s*(?:--|—|–))?",
     # Image notices.
@@ -44,6 +46,7 @@ _NOTICE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_NOTICES) + r")\s*")
 # A cheap literal scan first: most paragraphs carry no notice at all.
 _HINTS = (
     "Media playback",
+    "Last updated at",
     "video",
     "JavaScript",
     "(",

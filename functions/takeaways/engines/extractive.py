@@ -26,10 +26,16 @@ from functools import lru_cache
 
 from takeaways.article.model import Article
 from takeaways.engines.grounding import verified_extract
-from takeaways.engines.headline import ends_at_a_boundary, headline_from, headline_reads_complete
+from takeaways.engines.headline import (
+    HEADLINE_CHARS,
+    ends_at_a_boundary,
+    headline_from,
+    headline_reads_complete,
+)
 from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, with_referent
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
+from takeaways.text.grammar import is_clause
 from takeaways.text.language import function_words
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
@@ -43,7 +49,7 @@ _WHOLE_FACTOR = 1.5  # a sentence without a safe cut is kept whole up to this ma
 HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
 _LONGEST_QUOTATION = 4  # sentences
-_HEADLINE_TRIES = 3  # statements tried, best first, for a headline that is a complete clause
+_HEADLINE_TRIES = 6  # statements tried, best first, for a headline that is a complete clause
 
 STYLE_WEIGHTS: dict[str, float] = {
     "fragment": 0.3,  # under MIN_SENTENCE_WORDS words
@@ -258,7 +264,7 @@ class ExtractiveEngine:
         if article.title:
             lead, headline = best, article.title
         else:
-            lead, headline = self._headline(statements, people, article.body, foreign)
+            lead, headline = self._headline(statements, people, article.body, foreign, english)
         summary = trim(lead.sentence, SUMMARY_WORDS)
         takeaways = self._takeaways(lead, lines, _line_terms(headline))
         drafted = TakeawaySummary(
@@ -298,25 +304,34 @@ class ExtractiveEngine:
         return _Line(candidate.index, text, _line_terms(text), resolved)
 
     def _headline(
-        self, statements: _Lazy, people: list[str], body: str, foreign: frozenset[str]
+        self, statements: _Lazy, people: list[str], body: str, foreign: frozenset[str], english: bool
     ) -> tuple[_Line, str]:
         """The lead and its headline: the best statement whose headline is a complete clause ending where a
         phrase ends, among the first few; failing that, the best statement and its headline as it comes.
 
-        The summary is the lead's sentence, so headline and summary tell the same news.
+        Each statement offers its compressed form, then, when it fits, the whole sentence: a
+        cut that loses the main verb or stops inside a clause is worse than no cut. English
+        headlines must also pass the tagger's clause check (``text.grammar``). The summary is
+        the lead's sentence, so headline and summary tell the same news.
         """
-        tried = []
+        tried: list[tuple[_Line, str]] = []
         for line in itertools.islice(statements, _HEADLINE_TRIES):
             source = trim(line.sentence, 2 * MAX_TAKEAWAY_WORDS)  # without its attribution and asides
-            headline = headline_from(
+            compressed = headline_from(
                 source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
             )
-            if headline_reads_complete(headline) and ends_at_a_boundary(headline, source):
-                return line, headline
-            tried.append(headline)
-        first = statements.first()
-        assert first is not None  # summarise gives at least one statement
-        return first, tried[0]
+            whole = " ".join(line.sentence.split()).rstrip(".")
+            for headline in (compressed, whole) if len(whole) <= HEADLINE_CHARS else (compressed,):
+                if (
+                    headline_reads_complete(headline)
+                    and ends_at_a_boundary(headline, source)
+                    and (not english or is_clause(headline, line.sentence))
+                ):
+                    return line, headline
+            tried.append((line, compressed))
+        # None reads complete by every rule: a clause that ends awkwardly beats a fragment.
+        complete = (pair for pair in tried if english and is_clause(pair[1], pair[0].sentence))
+        return next(complete, tried[0])
 
     def _takeaways(self, lead: _Line, lines: _Lazy, headline_terms: frozenset[str]) -> list[_Line]:
         """The best lines after the summary's, none repeating the summary, the headline or each other."""

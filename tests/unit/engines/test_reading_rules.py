@@ -202,6 +202,10 @@ def test_a_list_of_names_is_not_a_statement() -> None:
         ),
         ("(CNN)The ferry sailed at dawn.", "The ferry sailed at dawn."),
         (
+            "3 March 2025 Last updated at 18:04 GMT The ferry captain said the crews were ready.",
+            "The ferry captain said the crews were ready.",
+        ),
+        (
             "The ferry sailed at dawn. CNN's Ines Okafor contributed to this report.",
             "The ferry sailed at dawn.",
         ),

@@ -1,9 +1,13 @@
-"""A greedy averaged-perceptron part-of-speech tagger, small enough to keep in the repository as one file.
+"""A greedy averaged-perceptron part-of-speech tagger: plain Python, one small weights file per model.
 
-The benchmarks use it to judge whether a headline is a complete clause. It is learned
-from a treebank by ``benchmarks.tagger.train``; it is never part of a function's package
-and never decides what an alert says, so the figure it gives is independent of the rules
-that build headlines.
+Two models use it. The one shipped with the package (``models/pos-en.json.gz``, learned
+from GUM and EWT train documents) tells the headline builder whether a cut leaves a
+complete clause. The reading benchmark judges headlines with its own model, learned from
+two other treebanks (``benchmarks/tagger``), and its own rules, so the figure it gives
+does not rest on the builder's analysis. Both are trained by ``training.train_tagger``.
+
+Tags are universal parts of speech, with verbs and auxiliaries split by verb form
+(``VERB:Fin``, ``AUX:Fin``, ``VERB:Part``...), because what a headline needs is a finite verb.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import gzip
 import json
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
-MODEL = Path(__file__).with_name("pos-ud-en.json.gz")
+MODEL = Path(__file__).with_name("models") / "pos-en.json.gz"
 _TOKEN = re.compile(r"n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|\w+(?:[-.,]\d+|[-.]\w+)*|[^\w\s]", re.IGNORECASE)
 _NEGATION = re.compile(r"(\w)(n['’]t)\b", re.IGNORECASE)
 _START = ("<s>", "<s2>")
@@ -75,12 +80,13 @@ class Tagger:
         self.known = known
 
     @classmethod
-    def load(cls, path: Path = MODEL) -> Tagger:
+    def load(cls, path: Path) -> Tagger:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             data = json.load(handle)
         return cls(data["weights"], data["tags"], data["known"])
 
     def best(self, feats: list[str]) -> str:
+        """The highest-scoring tag; ties go to the tag that sorts last, so every process agrees."""
         scores: dict[str, float] = defaultdict(float)
         for feature in feats:
             for tag, weight in self.weights.get(feature, {}).items():
@@ -88,6 +94,7 @@ class Tagger:
         return max(self.tags, key=lambda tag: (scores.get(tag, 0.0), tag))
 
     def tag(self, words: list[str]) -> list[str]:
+        """One tag a word, left to right, each decision seeing the two before it."""
         previous, previous2 = _START
         tags = []
         for index, word in enumerate(words):
@@ -95,3 +102,9 @@ class Tagger:
             tags.append(tag)
             previous2, previous = previous, tag
         return tags
+
+
+@cache
+def english_tagger() -> Tagger:
+    """The shipped English model, read once per process and only when a headline needs it."""
+    return Tagger.load(MODEL)

@@ -1,16 +1,18 @@
-"""Train the headline checker's tagger on the training splits of Universal Dependencies English treebanks.
+"""Train a part-of-speech model (``takeaways.text.tagger``) on the train splits of UD English treebanks.
 
-    .venv/bin/python -m benchmarks.tagger.train en_partut-ud-train.conllu en_lines-ud-train.conllu
+    python -m training.train_tagger [--out MODEL] TREEBANK-ud-train.conllu ...
 
-Tags are universal parts of speech, with verbs and auxiliaries split by verb form
-(``VERB:Fin``, ``AUX:Fin``, ``VERB:Part``...), because what a headline needs is a finite
-verb. Only the treebanks' train files are read (MANIFEST.md records which, at which
-commit); one sentence in ten of them is held out and the tagger's accuracy on those is
-printed. Dev and test files are never used. Deterministic: shuffled with a fixed seed.
+The shipped model (the default ``--out``) learns from the GUM and EWT train documents that
+``training.tagger_data`` writes; the reading benchmark's judge (``--out
+benchmarks/tagger/pos-ud-en.json.gz``) from ParTUT and LinES. Each manifest records which
+files, at which commit. Only train files are read; one sentence in ten of them is held
+out and the tagger's accuracy on those is printed. Dev and test files are never used.
+Deterministic: shuffled with a fixed seed.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import random
@@ -18,7 +20,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from benchmarks.tagger.perceptron import MODEL, Tagger, features
+from takeaways.text.tagger import MODEL, Tagger, features
 
 ITERATIONS = 8
 HELD_OUT_EVERY = 10
@@ -114,23 +116,26 @@ def accuracy(tagger: Tagger, sentences: list[list[tuple[str, str]]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or not all(path.endswith("-train.conllu") for path in argv):
-        print(
-            "usage: python -m benchmarks.tagger.train TREEBANK-ud-train.conllu ... (train splits only)",
-            file=sys.stderr,
-        )
-        return 2
-    sentences = [sentence for path in argv for sentence in read_conllu(Path(path))]
+    parser = argparse.ArgumentParser(
+        prog="python -m training.train_tagger", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--out", type=Path, default=MODEL, help=f"where the model goes (default {MODEL})")
+    parser.add_argument("treebanks", nargs="+", help="CoNLL-U train files (TREEBANK-ud-train.conllu)")
+    arguments = parser.parse_args(argv)
+    if not all(path.endswith("-train.conllu") for path in arguments.treebanks):
+        parser.error("train splits only: every file must be a *-train.conllu")
+    sentences = [sentence for path in arguments.treebanks for sentence in read_conllu(Path(path))]
     held_out = sentences[::HELD_OUT_EVERY]
     training = [s for position, s in enumerate(sentences) if position % HELD_OUT_EVERY]
     tagger = train(training)
-    with gzip.open(MODEL, "wt", encoding="utf-8") as handle:
+    out: Path = arguments.out
+    with gzip.open(out, "wt", encoding="utf-8") as handle:
         json.dump(
             {"tags": tagger.tags, "known": tagger.known, "weights": tagger.weights}, handle, sort_keys=True
         )
     print(
         f"{len(training)} training sentences, {len(held_out)} held out; held-out accuracy {accuracy(tagger, held_out):.4f}; "
-        f"{sum(len(v) for v in tagger.weights.values())} weights, {MODEL.stat().st_size / 1024:.0f} KiB"
+        f"{sum(len(v) for v in tagger.weights.values())} weights, {out.stat().st_size / 1024:.0f} KiB"
     )
     return 0
 

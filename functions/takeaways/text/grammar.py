@@ -1,0 +1,122 @@
+"""Whether a headline cut from an English sentence is still a clause, judged by the shipped tagger.
+
+The cutting rules in ``engines.headline`` work on words and punctuation; they cannot see that
+"Five Americans who were monitored at an Omaha hospital" has lost its main verb or that
+"Sekisui Alveo said production" stops inside the clause it introduces. Parts of speech
+can: a headline is a clause when a subject comes before a finite verb that is not a
+relative clause's, and the cut leaves no word waiting for what followed it in the sentence.
+"""
+
+from __future__ import annotations
+
+from takeaways.text.tagger import english_tagger, tokenize
+
+_FINITE = frozenset({"VERB:Fin", "AUX:Fin"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# A headline ending on one of these leaves the reader waiting for the rest.
+_OPEN_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"})
+_RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where"})
+_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "you"})
+# A first word tagged so (or any verb: a sentence does not open on its own main verb) opens a clause or
+# phrase that sets the scene before the main clause.
+_OPENERS = frozenset({"SCONJ", "ADV"})
+# Words that may follow a verb as its object or complement: cutting before them leaves the verb waiting.
+_COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+_TAIL_WORDS = 3
+_CLAUSE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
+# Tagged as prepositions as often as not ("after the vote"); a finite verb after them is a subordinate clause's.
+_SUBORDINATORS = frozenset(
+    {"after", "before", "since", "until", "when", "while", "because", "although", "though", "if"}
+)
+
+
+def _tags(words: list[str], promote: bool) -> list[str]:
+    """Tags, with a past participle read as the finite verb when ``promote`` says the sentence has no other.
+
+    The tagger reads "A car bomb exploded at a restaurant" as a reduced relative, as it would
+    in a headline; a sentence from the body of an article has a finite verb, so when none
+    was found the first participle after a noun is that verb (unless an auxiliary makes it
+    a participle: "to be stranded").
+    """
+    tags = english_tagger().tag(words)
+    if promote and not _FINITE.intersection(tags):
+        for index in range(1, len(tags)):
+            if tags[index] == "VERB:Part" and _NOMINAL.intersection(tags[:index]):
+                if not tags[index - 1].startswith("AUX"):
+                    tags[index] = "VERB:Fin"
+                break
+    return tags
+
+
+def _main_verb(words: list[str], tags: list[str]) -> int | None:
+    """Where the main clause's finite verb is: after a subject that names someone, not inside a relative
+    clause or a subordinate one ("When police arrived, ...", "Five years after the rig exploded")."""
+    start = 0
+    if tags and (tags[0] in _OPENERS or tags[0].startswith("VERB")):  # the main clause follows the comma
+        start = next((position + 1 for position, word in enumerate(words) if word == ","), 0)
+    subject: str | None = None
+    subordinate = False
+    for position in range(start, len(words)):
+        tag, word = tags[position], words[position].lower()
+        if word == ",":
+            subordinate = False
+        elif (tag == "SCONJ" and word != "that") or word in _SUBORDINATORS:
+            subordinate, subject = True, None  # its verb is the subordinate clause's, until a comma
+        elif tag in _FINITE and subject and not subordinate:
+            if words[position - 1].lower() not in _RELATIVES:
+                return None if subject in _SUBJECT_PRONOUNS else position
+            subject = None  # the relative clause's verb; the main verb is still to come
+        elif tag in _NOMINAL and subject is None:
+            subject = word
+    return None
+
+
+def is_clause(headline: str, sentence: str) -> bool:
+    """Whether ``headline``, cut from ``sentence``, has its subject and finite verb and ends where a phrase ends."""
+    words = [word for word in tokenize(headline) if word not in {'"', "“", "”", "‘", "’"}]
+    if len(words) < 3:
+        return False
+    source = tokenize(sentence)
+    promote = not _FINITE.intersection(english_tagger().tag(source))
+    tags = _tags(words, promote)
+    if _main_verb(words, tags) is None:
+        return False
+    source_tags = _tags(source, promote)
+    end = _end_in(words, source)
+    # The last word's tag is read in the sentence, where the tagger sees what follows it ("over night shifts").
+    last, last_tag = words[-1].lower(), source_tags[end - 1] if end else tags[-1]
+    if last_tag in _OPEN_ENDS or last_tag.startswith("AUX") or last in _SUBJECT_PRONOUNS:
+        return False
+    cut = end is not None and end < len(source)
+    return not (cut and _cut_inside_clause(last_tag, source, source_tags, end or 0))
+
+
+def _end_in(words: list[str], source: list[str]) -> int | None:
+    """Where the headline's last words end in the sentence (compression may have dropped words before them)."""
+    tail = [word.lower() for word in words[-_TAIL_WORDS:]]
+    lowered = [word.lower() for word in source]
+    ends = [
+        position + len(tail)
+        for position in range(len(lowered) - len(tail) + 1)
+        if lowered[position : position + len(tail)] == tail
+    ]
+    return ends[-1] if ends else None
+
+
+def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether the sentence goes on, right after the headline, with what its last word was waiting for.
+
+    "said production" of "said production at the plant will end" stops inside the clause it
+    reports (a finite verb follows before any comma, conjunction or relative); "was holding"
+    of "was holding the rope" stops before the verb's object, and "might argue" before what
+    is argued.
+    """
+    following, following_word = source_tags[end], source[end].lower()
+    if last_tag.startswith("VERB") and (following in _COMPLEMENTS or following_word == "that"):
+        return True
+    for position in range(end, len(source)):
+        if source_tags[position] in _FINITE:
+            return True
+        if source_tags[position] in _CLAUSE_BREAKS or source[position].lower() in _RELATIVES | _SUBORDINATORS:
+            return False
+    return False

@@ -1,0 +1,91 @@
+"""The shipped tagger's clause check: what a cut headline keeps and what it loses, in sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from takeaways.text.grammar import is_clause
+from takeaways.text.tagger import english_tagger, tokenize
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence"),
+    [
+        (
+            "A gas main exploded under the harbour road",
+            "A gas main exploded under the harbour road on Sunday, closing the ferry terminal.",
+        ),
+        (
+            "The island council approved the new ferry timetable",
+            "The island council approved the new ferry timetable.",
+        ),
+        (
+            "When the storm passed, the ferry crews returned to work",
+            "When the storm passed, the ferry crews returned to work.",
+        ),
+        (
+            "Harbour master Ines Okafor says the pier will reopen in May",
+            "Harbour master Ines Okafor says the pier will reopen in May.",
+        ),
+        (
+            "The coastguard rescued four fishermen off Skerry Point",
+            "The coastguard rescued four fishermen off Skerry Point after their boat capsized.",
+        ),
+    ],
+)
+def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str) -> None:
+    assert is_clause(headline, sentence)
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "why"),
+    [
+        (
+            "Nine passengers who were stranded for two days at the island's harbour",
+            "Nine passengers who were stranded for two days at the island's harbour have flown home.",
+            "the only finite verb is the relative clause's",
+        ),
+        (
+            "The ferry operator said services",
+            "The ferry operator said services at the northern pier will stop in March.",
+            "the reported clause is cut before its verb",
+        ),
+        (
+            "The council decision to keep fares",
+            "The council decision to keep fares unchanged was welcomed by islanders.",
+            "no finite verb at all",
+        ),
+        (
+            "Two years after the old pier collapsed and injured three anglers",
+            "Two years after the old pier collapsed and injured three anglers, a new one opens today.",
+            "the verbs belong to the 'after' clause",
+        ),
+        (
+            "Stranded by the storm, they waited",
+            "Stranded by the storm, they waited for the morning ferry.",
+            "the subject is a pronoun with no name",
+        ),
+        (
+            "The harbour master was holding",
+            "The harbour master was holding the rope when it snapped.",
+            "the verb's object is cut away",
+        ),
+        (
+            "The ferry crews walked out over",
+            "The ferry crews walked out over night shifts.",
+            "ends on a preposition",
+        ),
+    ],
+)
+def test_a_cut_that_loses_the_main_verb_or_stops_inside_a_clause_is_not(
+    headline: str, sentence: str, why: str
+) -> None:
+    assert not is_clause(headline, sentence), why
+
+
+def test_the_shipped_model_splits_verbs_by_form() -> None:
+    words = tokenize("The ferry sailed, but the crews had not been paid.")
+    tags = english_tagger().tag(words)
+    assert tags[words.index("had")] == "AUX:Fin"
+    assert tags[words.index("paid")] == "VERB:Part"
+    assert tags[words.index("ferry")] == "NOUN"
