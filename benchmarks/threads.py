@@ -1,10 +1,12 @@
 """Story threads: same-event reports from different outlets joined, different events kept apart.
 
-Positives: ``benchmarks/data/threads_events.py``, twelve events each told by three outlets in
-our own words (no public multi-outlet same-event set with article text could be had here).
+Positives: ``benchmarks/data/threads_events.py``, events each told by three outlets in our own
+words (no public multi-outlet same-event set with article text could be had here); the
+``HELD_OUT`` ones were kept out of every choice of the rule and are reported on their own.
 Negatives: every cross-event pair of those, plus every pair of the CNN validation articles in
-``../shared/eval`` (measured, never used to tune), all given the same time so the window
-excludes nothing. The baseline is the previous rule, MinHash similarity >= 0.3, in the same run.
+``../shared/eval`` (never used to set a threshold; its largest threads were read to find why
+they joined), all given the same time so the window excludes nothing. The baseline is the rule
+before story vectors, MinHash similarity >= 0.3, in the same run.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.data.threads_events import EVENTS
+from benchmarks.data.threads_events import EVENTS, HELD_OUT
 from benchmarks.engine import EVAL
 from takeaways.stories.fingerprint import similarity, story_fingerprint
 from takeaways.thread_command import thread_rows
@@ -87,43 +89,56 @@ def report(cnn_articles: int = 668) -> list[str]:
     baseline = {**_minhash_threads(events), **_minhash_threads(cnn)}
     same, different = _pairs(events)
     _, cnn_different = _pairs(cnn)
+    held = [(a, b) for a, b in same if a.rsplit("/", 1)[0] in HELD_OUT]
+    tuned = [pair for pair in same if pair not in held]
     rows = []
     for label, threads in (
         ("TF-IDF terms and names (this rule)", ours),
         ("MinHash >= 0.3 (baseline)", baseline),
     ):
-        joined, total = _joined(threads, same)
-        wrong, apart = _joined(threads, different)
+        cells = [_share(*_joined(threads, pairs), ".1%") for pairs in (tuned, held)]
+        cells.append(_share(*_joined(threads, different), ".2%"))
         cnn_wrong, cnn_apart = _joined(threads, cnn_different)
-        rows.append(
-            f"| {label} | {joined}/{total} = {joined / total:.1%} | {wrong}/{apart} = {wrong / max(apart, 1):.2%} | "
-            + (f"{cnn_wrong}/{cnn_apart} = {cnn_wrong / cnn_apart:.3%} |" if cnn_apart else "not measured |")
-        )
+        cells.append(_share(cnn_wrong, cnn_apart, ".3%") if cnn_apart else "not measured")
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
     sizes = sorted(Counter(cnn_threads.values()).values(), reverse=True)
     largest = sizes[:4]
-    held = sum(n * (n - 1) // 2 for n in largest)
+    in_largest = sum(n * (n - 1) // 2 for n in largest)
     joined_cnn = sum(n * (n - 1) // 2 for n in sizes)
     return [
         "## Story threads",
         "",
         f"{len(EVENTS)} events told by three outlets each in our own words ({len(same)} same-event cross-outlet",
-        f"pairs, {len(different)} different-event pairs), and {len(cnn)} CNN validation articles from",
-        "`../shared/eval` as different events (every pair; a few may truly share an event, so this is an upper",
-        "bound). Each article is summarised by the extractive engine and threaded exactly as the notify stage",
-        "does (`takeaways threads`). Targets: at least 90% of same-event pairs joined, at most 0.2% of",
+        f"pairs, {len(different)} different-event pairs; {len(HELD_OUT)} events, {len(held)} pairs, held out from",
+        "every choice of the rule: " + ", ".join(HELD_OUT) + "), and",
+        f"{len(cnn)} CNN validation articles from `../shared/eval` as different events (every pair). Each article",
+        "is summarised by the extractive engine and threaded exactly as the notify stage does",
+        "(`takeaways threads`). Targets: at least 90% of same-event pairs joined, at most 0.2% of",
         "different-event pairs.",
         "",
-        "| rule | same-event pairs in one thread | different-event pairs joined (ours) | CNN pairs joined |",
-        "| --- | --- | --- | --- |",
+        "| rule | same-event pairs in one thread (tuned on) | same-event pairs, held out |"
+        " different-event pairs joined (ours) | CNN pairs joined |",
+        "| --- | --- | --- | --- | --- |",
         *rows,
         "",
         (
-            f"The {len(largest)} largest CNN threads ({', '.join(map(str, largest))} articles) hold {held} of the"
-            f" {joined_cnn} joined CNN pairs; they are worth reading before taking the CNN figure as an error rate."
+            f"The {len(largest)} largest CNN threads ({', '.join(map(str, largest))} articles) hold {in_largest} of the"
+            f" {joined_cnn} joined CNN pairs."
             if joined_cnn
             else "No CNN pairs were joined."
         ),
+        "The CNN figure is an upper bound, not an error rate: the articles span a few weeks of 2015, and by",
+        "our reading about two in three of the 499 pairs the rule before issue #12 joined are one story told",
+        "again (the Germanwings crash, the Oklahoma fraternity video, the Iran talks). 148 of those 499 were",
+        "joined only through a chain (A like B, B like C); an article now joins a thread only when it matches",
+        "at least half of the thread's articles. Most of what is still wrong shares a common name (Putin,",
+        "Ferguson) or is a CNN Student News transcript, alike in its boilerplate, that a feed's publication",
+        "dates would keep days apart.",
     ]
+
+
+def _share(part: int, whole: int, form: str) -> str:
+    return f"{part}/{whole} = {part / max(whole, 1):{form}}"
 
 
 if __name__ == "__main__":

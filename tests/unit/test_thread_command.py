@@ -27,6 +27,20 @@ ROUTE = (
     "and volunteers planted 400 trees beside it."
 )
 
+# The vote's chair opens a reservoir (like the vote), then the reservoir alone (like that, not the vote).
+CHAIR_OPENS_RESERVOIR = (
+    "Almeida opens Hollin reservoir\n\n"
+    "Rosa Almeida, who chairs the regional water board that voted this week to raise household charges by "
+    "4.5 percent to replace lead pipes, opened the Hollin reservoir on Saturday. The reservoir took five "
+    "years to build, cost 30 million pounds and holds 2 billion litres of water."
+)
+RESERVOIR = (
+    "Hollin reservoir open at last\n\n"
+    "The Hollin reservoir opened on Saturday after five years of building work. Engineers say the reservoir, "
+    "which cost 30 million pounds, holds 2 billion litres, enough to supply the valley for a month of "
+    "drought. Anglers will be allowed on its banks from May."
+)
+
 
 def run(tmp_path: Path, articles: list[dict[str, str]]) -> list[dict[str, object]]:
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
@@ -80,3 +94,18 @@ def test_an_article_that_cannot_be_summarised_is_named_with_its_reason(tmp_path:
         "rejected": "empty",
     }
     assert rows[1]["relation"] == "new"
+
+
+def test_a_story_is_not_joined_through_one_article_that_touches_two_stories(tmp_path: Path) -> None:
+    rows = run(
+        tmp_path,
+        [
+            {"id": "vote", "article": VOTE, "source": "Valley Post"},
+            {"id": "vote-elsewhere", "article": VOTE_ELSEWHERE, "source": "Radio Dale"},
+            {"id": "chair", "article": CHAIR_OPENS_RESERVOIR, "source": "Dale Weekly"},
+            {"id": "reservoir", "article": RESERVOIR, "source": "Hollin Courier"},
+        ],
+    )
+    threads = {r["id"]: r["thread"] for r in rows}
+    assert threads["vote"] == threads["vote-elsewhere"] == threads["chair"]
+    assert threads["reservoir"] != threads["vote"]

@@ -7,13 +7,22 @@ the story ledger returns, so the command decides exactly as the deployed stage d
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
 from takeaways.stories.fingerprint import similarity
-from takeaways.stories.terms import TermVector, content_terms, cosine, coverage, index_terms, told_terms
+from takeaways.stories.terms import (
+    TermVector,
+    content_terms,
+    cosine,
+    coverage,
+    index_terms,
+    is_name,
+    told_terms,
+)
 from takeaways.text.words import DATE_WORDS
 
 Relation = Literal["new", "update", "duplicate"]
@@ -27,6 +36,10 @@ SAME_STORY_COSINE = 0.35
 # A lower cosine is enough when the articles also share this many names.
 SHARED_NAMES_COSINE = 0.18
 SHARED_NAMES = 2
+# The share of a thread's articles a probe must match to join it. One match is not enough:
+# stories chain (A is like B, B like C, so A and C share a thread). On CNN's validation articles
+# that joined Putin's return to public view, his fleet drills and the Nemtsov murder inquiry.
+THREAD_AGREEMENT = 0.5
 # A line whose terms are this much covered by what the thread already told is not news...
 TOLD_COVERAGE = 0.5
 # ... unless it gives a figure or a day the thread has not told: a new fact reuses the story's
@@ -132,27 +145,31 @@ def decide_story(
 
     A copy (MinHash) is a duplicate; the same story reworded (TF-IDF cosine, shared names, or the
     same URL or object key) is an update carrying only the takeaways the thread has not told, or
-    a duplicate when it tells nothing new; anything else starts a thread.
+    a duplicate when it tells nothing new; anything else starts a thread. A thread is joined only
+    when the probe matches at least half of its articles (``THREAD_AGREEMENT``), or is certainly one.
     """
     best: tuple[tuple[int, float], StoryEntry] | None = None
-    probe_names = {t for t in probe.vector if t.startswith("~")}
+    in_window: dict[str, list[StoryEntry]] = {}
+    stale: Counter[str] = Counter()
     for entry in candidates:
-        if entry.entry_id == probe.entry_id or abs(entry.at - probe.at) > window:
+        if entry.entry_id == probe.entry_id:
             continue
-        copy = similarity(probe.signature, entry.signature)
-        score = cosine(probe.vector, entry.vector)
-        shared_names = len(probe_names & {t for t in entry.vector if t.startswith("~")})
-        same_origin = bool(probe.url and entry.url == probe.url) or entry.source_key == probe.source_key
-        if copy >= DUPLICATE_SIMILARITY:
-            rank = (2, copy)
-        elif (
-            same_origin
-            or score >= SAME_STORY_COSINE
-            or (score >= SHARED_NAMES_COSINE and shared_names >= SHARED_NAMES)
-        ):
-            rank = (1, score)
+        if abs(entry.at - probe.at) > window:
+            stale[entry.story_id] += 1
         else:
+            in_window.setdefault(entry.story_id, []).append(entry)
+    for story_id, entries in in_window.items():
+        matches = [(found, entry) for entry in entries if (found := _match(probe, entry)) is not None]
+        if not matches:
             continue
+        # The thread's articles the lookup did not return share none of the probe's strongest
+        # terms, so they count as not matching; those it returned from outside the window do not count.
+        filed = threads[story_id].alerts if story_id in threads else 0
+        compared = max(len(entries), filed - stale[story_id])
+        certain = any(sure for (_, sure), _ in matches)
+        if not certain and len(matches) < THREAD_AGREEMENT * compared:
+            continue
+        (rank, _), entry = max(matches, key=lambda pair: pair[0][0])
         if best is None or rank > best[0]:
             best = (rank, entry)
     told_now = told_terms([probe.headline, probe.summary, *probe.takeaways])
@@ -173,6 +190,25 @@ def decide_story(
     told = told_terms([probe.headline, probe.summary, *(probe.takeaways[i] for i in new)])
     thread = ThreadState(entry.story_id, outlets, _bounded(previous.told | told), previous.alerts + 1)
     return StoryDecision("update", entry.story_id, entry.article_id, score, new, thread)
+
+
+def _match(probe: StoryProbe, entry: StoryEntry) -> tuple[tuple[int, float], bool] | None:
+    """The entry's rank as the probe's story, (2, similarity) for a copy or (1, cosine) for the same
+    story reworded, and whether the match is certain (a copy, or the same URL or object key)."""
+    copy = similarity(probe.signature, entry.signature)
+    if copy >= DUPLICATE_SIMILARITY:
+        return (2, copy), True
+    score = cosine(probe.vector, entry.vector)
+    if bool(probe.url and entry.url == probe.url) or entry.source_key == probe.source_key:
+        return (1, score), True
+    shared_names = len(_names(probe.vector) & _names(entry.vector))
+    if score >= SAME_STORY_COSINE or (score >= SHARED_NAMES_COSINE and shared_names >= SHARED_NAMES):
+        return (1, score), False
+    return None
+
+
+def _names(vector: TermVector) -> set[str]:
+    return {term for term in vector if is_name(term)}
 
 
 def _is_news(line: str, told: set[str]) -> bool:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from takeaways.stories.fingerprint import band_keys, similarity, story_fingerprint
@@ -194,3 +195,73 @@ def test_a_new_day_in_the_story_makes_an_update_though_it_reuses_the_storys_word
     # The same lines without the new day tell nothing new.
     again = later.replace(" on Friday", "")
     assert decide(again, earlier, names=("Rosa Almeida",)).relation == "duplicate"
+
+
+# The vote's chair opens a reservoir: like the vote, and like the reservoir story below.
+BRIDGING = (
+    "Rosa Almeida, who chairs the regional water board that voted this week to raise household charges "
+    "by 4.5 percent to replace lead pipes, opened the Hollin reservoir on Friday. The reservoir took five "
+    "years to build, cost 30 million pounds and holds 2 billion litres of water."
+)
+RESERVOIR = (
+    "The Hollin reservoir opened on Friday after five years of building work. Engineers say the reservoir, "
+    "which cost 30 million pounds, holds 2 billion litres, enough to supply the valley for a month of "
+    "drought. Anglers will be allowed on its banks from May."
+)
+# A third outlet's account of the vote.
+VOTE_AGAIN = (
+    "Water bills across the district will rise by 4.5 percent in April after the regional water board "
+    "approved the increase on Wednesday. Rosa Almeida, the board's chair, said lead pipes in older streets "
+    "must go, about 1,200 a year. Low-income households can apply to the hardship fund."
+)
+
+
+def vote_thread() -> tuple[list[StoryEntry], dict[str, ThreadState]]:
+    """The vote told twice, then the reservoir opening by the vote's chair, filed as one thread."""
+    texts = [
+        (STORY, ("Rosa Almeida",)),
+        (REWORDED, ("Rosa Almeida",)),
+        (BRIDGING, ("Rosa Almeida", "Hollin")),
+    ]
+    entries = [
+        probe_entry(probe(text, entry_id=f"alert-{i}", key=f"incoming/{i}.txt", names=names), "thread-vote")
+        for i, (text, names) in enumerate(texts, start=1)
+    ]
+    return entries, {"thread-vote": ThreadState("thread-vote", frozenset({"first outlet"}), frozenset(), 3)}
+
+
+def test_an_article_like_only_one_of_a_threads_articles_starts_its_own_thread() -> None:
+    entries, threads = vote_thread()
+    reservoir = probe(RESERVOIR, entry_id="alert-9", names=("Hollin",))
+    assert cosine(reservoir.vector, entries[2].vector) >= 0.35  # it is the bridging article's story...
+    assert max(cosine(reservoir.vector, e.vector) for e in entries[:2]) < 0.1  # ... and not the vote's
+    assert decide_story(reservoir, entries, threads, window=WINDOW).relation == "new"
+
+
+def test_an_article_like_most_of_a_threads_articles_joins_it() -> None:
+    entries, threads = vote_thread()
+    decision = decide_story(probe(VOTE_AGAIN, names=("Rosa Almeida",)), entries, threads, window=WINDOW)
+    assert (decision.relation, decision.story_id) == ("update", "thread-vote")
+
+
+def test_a_threads_articles_the_lookup_did_not_return_count_as_not_matching() -> None:
+    entries, threads = vote_thread()
+    reservoir = probe(RESERVOIR, entry_id="alert-9", names=("Hollin",))
+    # Only the bridging article came back, but the thread has filed three.
+    assert decide_story(reservoir, entries[2:], threads, window=WINDOW).relation == "new"
+    alone = {"thread-vote": replace(threads["thread-vote"], alerts=1)}
+    assert decide_story(reservoir, entries[2:], alone, window=WINDOW).relation == "update"
+
+
+def test_articles_outside_the_window_do_not_count_against_joining() -> None:
+    entries, threads = vote_thread()
+    old = [replace(e, at=NOW - WINDOW - timedelta(hours=1)) for e in entries[:2]]
+    reservoir = probe(RESERVOIR, entry_id="alert-9", names=("Hollin",))
+    assert decide_story(reservoir, [*old, entries[2]], threads, window=WINDOW).relation == "update"
+
+
+def test_the_same_url_joins_its_thread_whatever_its_other_articles_say() -> None:
+    entries, threads = vote_thread()
+    entries[2] = replace(entries[2], url="https://news.example/reservoir")
+    again = probe(RESERVOIR, entry_id="alert-9", url="https://news.example/reservoir")
+    assert decide_story(again, entries, threads, window=WINDOW).story_id == "thread-vote"
