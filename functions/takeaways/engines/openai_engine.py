@@ -23,7 +23,9 @@ from pydantic import ValidationError
 
 from takeaways.article.model import Article
 from takeaways.engines import EngineObserver, TokenBudget
+from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.grounding import ArticleFacts, all_verified, check_takeaways
+from takeaways.engines.headline import HEADLINE_CHARS, headline_reads_complete
 from takeaways.engines.prompt import SYSTEM_PROMPT, ModelAnswer, answer_schema, user_prompt
 from takeaways.engines.tokens import count_tokens
 from takeaways.errors import EngineFailure
@@ -47,6 +49,8 @@ PRICES_PER_MILLION: dict[str, tuple[float, float]] = {
 MIN_TAKEAWAYS = 3
 MAX_TAKEAWAYS = 5
 NEAR_DUPLICATE_SHARE = 0.8
+# More than half the shorter line's content words: the summary and that takeaway say one thing.
+SUMMARY_REPEAT_SHARE = 0.5
 _MAX_BACKOFF_SECONDS = 8.0
 _RETRIED_STATUSES = frozenset({408, 409})
 
@@ -300,15 +304,32 @@ class OpenAIEngine:
         if len(kept) < min(MIN_TAKEAWAYS, len(sentences)) or not kept:
             problems = "; ".join(sorted(set(result.problems.values())))
             raise self._failure("ungrounded", f"{len(kept)} grounded takeaway(s): {problems}"[:300])
+        extract: list[TakeawaySummary] = []  # the extractive engine's lines, made only if one is needed
+
+        def extracted() -> TakeawaySummary:
+            if not extract:
+                extract.append(ExtractiveEngine().summarise(article))
+            return extract[0]
+
         headline = " ".join(answer.headline.split())
-        if not headline or facts.line_problem(headline):
+        if not _reads_as_headline(headline) or facts.line_problem(headline):
             self._observer.outcome("headline_replaced")
             title_is_fact = article.title and facts.unsupported(article.title) is None
-            headline = article.title if article.title and title_is_fact else kept[0].text
+            headline = article.title if article.title and title_is_fact else extracted().headline
         summary = " ".join(answer.summary.split())
         if not summary or facts.line_problem(summary):
             self._observer.outcome("summary_replaced")
-            summary = kept[0].text
+            summary = extracted().summary
+        # The summary says what happened; a takeaway that says it again goes, as long as enough remain
+        # (those that repeat it least are kept to make up the number).
+        repeating = sorted(
+            (takeaway for takeaway in kept if _repeat_share(summary, takeaway.text) > SUMMARY_REPEAT_SHARE),
+            key=lambda takeaway: -_repeat_share(summary, takeaway.text),
+        )
+        dropped = repeating[: max(0, len(kept) - min(MIN_TAKEAWAYS, len(sentences)))]
+        for _ in dropped:
+            self._observer.outcome("takeaway_dropped")
+        kept = [takeaway for takeaway in kept if takeaway not in dropped]
         self._observer.outcome("ok")
         written = TakeawaySummary(
             headline=headline[:200],
@@ -374,6 +395,22 @@ def _distinct(takeaways: list[Takeaway]) -> list[Takeaway]:
             kept.append(takeaway)
             seen.append(terms)
     return kept
+
+
+def _reads_as_headline(headline: str) -> bool:
+    """A model's headline is held to the extractive one's rules: a complete statement within the limit.
+
+    A question, a teaser, a pronoun subject or 140 characters are replaced, not cut. The
+    tagger's clause check is not applied: it learned from sentences and reads headline
+    style ("Ferry strike halts crossings") as a row of nouns.
+    """
+    return bool(headline) and len(headline) <= HEADLINE_CHARS and headline_reads_complete(headline)
+
+
+def _repeat_share(summary: str, takeaway: str) -> float:
+    """The share of the shorter line's content words that the summary and a takeaway both have."""
+    said, terms = set(content_terms(summary)), set(content_terms(takeaway))
+    return len(said & terms) / min(len(said), len(terms)) if said and terms else 0.0
 
 
 def _ended(text: str) -> str:

@@ -72,7 +72,11 @@ def _main_verb(words: list[str], tags: list[str]) -> int | None:
 
 
 def is_clause(headline: str, sentence: str) -> bool:
-    """Whether ``headline``, cut from ``sentence``, has its subject and finite verb and ends where a phrase ends."""
+    """Whether ``headline``, cut from ``sentence``, has its subject and finite verb and ends where a phrase ends.
+
+    For sentences of running text: headline style ("Ferry strike halts crossings") is not
+    what the tagger learned from.
+    """
     words = [word for word in tokenize(headline) if word not in {'"', "“", "”", "‘", "’"}]
     if len(words) < 3:
         return False

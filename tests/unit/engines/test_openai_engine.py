@@ -59,7 +59,7 @@ def completion(
 def answer(
     takeaways: list[tuple[str, list[int]]],
     headline: str = "Ferry strike halts island crossings",
-    summary: str = "Ferry crews on the Northern Isles walked out for a second day on Wednesday.",
+    summary: str = "The strike halted island crossings and left three islands without fresh deliveries.",
 ) -> str:
     return json.dumps(
         {
@@ -252,7 +252,10 @@ def test_an_ungrounded_headline_and_summary_are_replaced_from_the_article() -> N
     server = Server([always(completion(ungrounded))])
     summary = server.summarise()
     assert summary.headline == "Ferry strike halts island crossings for second day"
-    assert summary.summary == GOOD[0][0]
+    # The extractive engine's summary line, and the takeaway that would say it again goes.
+    assert summary.summary == ExtractiveEngine().summarise(wire()).summary
+    assert GOOD[0][0] not in [t.text for t in summary.takeaways]
+    assert [t.text for t in summary.takeaways] == [text for text, _ in GOOD[1:]]
     assert {"headline_replaced", "summary_replaced"} <= set(server.recorder.outcomes)
 
 
@@ -263,8 +266,42 @@ def test_an_empty_headline_and_summary_are_replaced_from_the_article() -> None:
         "openai:gpt-4o-mini",
         "Ferry strike halts island crossings for second day",
     )
-    assert summary.summary == GOOD[0][0]
+    assert summary.summary == ExtractiveEngine().summarise(wire()).summary
     assert {"headline_replaced", "summary_replaced"} <= set(server.recorder.outcomes)
+
+
+def test_a_summary_that_a_takeaway_repeats_keeps_the_summary_and_drops_the_takeaway() -> None:
+    server = Server([always(completion(answer(GOOD, summary=GOOD[0][0])))])
+    summary = server.summarise()
+    assert summary.summary == GOOD[0][0]
+    assert [t.text for t in summary.takeaways] == [text for text, _ in GOOD[1:]]
+    assert server.recorder.outcomes == ["takeaway_dropped", "ok"]
+
+
+def test_a_summary_repeated_by_one_of_only_three_takeaways_keeps_all_three() -> None:
+    server = Server([always(completion(answer(GOOD[:3], summary=GOOD[0][0])))])
+    summary = server.summarise()
+    assert len(summary.takeaways) == 3  # three is the least an alert carries
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Will the ferry strike ever end?",
+        "They walked out again",
+        "Ferry crews on the Northern Isles walked out for a second day on Wednesday, stranding about 3,400 "
+        "passengers",
+    ],
+)
+def test_a_model_headline_that_breaks_the_headline_rules_is_replaced_not_cut(headline: str) -> None:
+    untitled = parse_article(
+        (FIXTURES / "hard-wrapped-wire.txt").read_text().split("\n", 1)[1].encode(), "untitled.txt"
+    )
+    server = Server([always(completion(answer(GOOD, headline=headline)))])
+    summary = server.summarise(untitled)
+    assert summary.headline == ExtractiveEngine().summarise(untitled).headline
+    assert len(summary.headline) <= 100
+    assert "headline_replaced" in server.recorder.outcomes
 
 
 def test_repeated_takeaways_count_once() -> None:
