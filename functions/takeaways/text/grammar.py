@@ -24,6 +24,8 @@ _OPENERS = frozenset({"SCONJ", "ADV"})
 _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 _TAIL_WORDS = 3
 _CLAUSE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
+# Tags on both sides of an "and" that joins words inside one phrase rather than two clauses.
+_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "NUM"})
 # Tagged as prepositions as often as not ("after the vote"); a finite verb after them is a subordinate clause's.
 _SUBORDINATORS = frozenset(
     {"after", "before", "since", "until", "when", "while", "because", "although", "though", "if"}
@@ -55,20 +57,36 @@ def _main_verb(words: list[str], tags: list[str]) -> int | None:
     if tags and (tags[0] in _OPENERS or tags[0].startswith("VERB")):  # the main clause follows the comma
         start = next((position + 1 for position, word in enumerate(words) if word == ","), 0)
     subject: str | None = None
-    subordinate = False
+    subordinate = relative = False
     for position in range(start, len(words)):
         tag, word = tags[position], words[position].lower()
+        before = words[position - 1].lower() if position else ""
         if word == ",":
             subordinate = False
         elif (tag == "SCONJ" and word != "that") or word in _SUBORDINATORS:
             subordinate, subject = True, None  # its verb is the subordinate clause's, until a comma
         elif tag in _FINITE and subject and not subordinate:
-            if words[position - 1].lower() not in _RELATIVES:
+            if before in _RELATIVES:
+                subject, relative = None, True  # the relative clause's verb; the main verb is still to come
+            elif relative and before in _SUBJECT_PRONOUNS:
+                continue  # "a man he meant to subdue": a clause inside the relative one
+            else:
                 return None if subject in _SUBJECT_PRONOUNS else position
-            subject = None  # the relative clause's verb; the main verb is still to come
         elif tag in _NOMINAL and subject is None:
             subject = word
     return None
+
+
+def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) -> bool:
+    """A relative clause without its verb ("an event in which people") or an aside whose closing dash is
+    cut away ("Bates -- the deputy accused of manslaughter")."""
+    for position, word in enumerate(words):
+        if word.lower() in _RELATIVES and tags[position] == "PRON" and not _FINITE.intersection(tags[position:]):
+            return True
+    dashes = headline.count(" -- ") + headline.count(" — ")
+    if dashes % 2 and sentence.count(" -- ") + sentence.count(" — ") > dashes:
+        return True
+    return False
 
 
 def is_clause(headline: str, sentence: str) -> bool:
@@ -83,7 +101,7 @@ def is_clause(headline: str, sentence: str) -> bool:
     source = tokenize(sentence)
     promote = not _FINITE.intersection(english_tagger().tag(source))
     tags = _tags(words, promote)
-    if _main_verb(words, tags) is None:
+    if _main_verb(words, tags) is None or _left_open(words, tags, headline, sentence):
         return False
     source_tags = _tags(source, promote)
     end = _end_in(words, source)
@@ -91,6 +109,8 @@ def is_clause(headline: str, sentence: str) -> bool:
     last, last_tag = words[-1].lower(), source_tags[end - 1] if end else tags[-1]
     if last_tag in _OPEN_ENDS or last_tag.startswith("AUX") or last in _SUBJECT_PRONOUNS:
         return False
+    if words[-2] == "," and last_tag in {"VERB:Ger", "VERB:Part"}:
+        return False  # ", going": a phrase opened and not finished
     cut = end is not None and end < len(source)
     return not (cut and _cut_inside_clause(last_tag, source, source_tags, end or 0))
 
@@ -119,8 +139,12 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     if last_tag.startswith("VERB") and (following in _COMPLEMENTS or following_word == "that"):
         return True
     for position in range(end, len(source)):
-        if source_tags[position] in _FINITE:
+        tag = source_tags[position]
+        if tag in _FINITE:
             return True
-        if source_tags[position] in _CLAUSE_BREAKS or source[position].lower() in _RELATIVES | _SUBORDINATORS:
+        if tag == "CCONJ" and 0 < position < len(source) - 1:
+            if source_tags[position - 1] in _PHRASE and source_tags[position + 1] in _PHRASE:
+                continue  # "in Arkansas and Indiana caught": names joined, the clause goes on
+        if tag in _CLAUSE_BREAKS or source[position].lower() in _RELATIVES | _SUBORDINATORS:
             return False
     return False

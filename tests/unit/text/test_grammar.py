@@ -75,6 +75,32 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The ferry crews walked out over night shifts.",
             "ends on a preposition",
         ),
+        (
+            "The regatta is a weekend on which sailors",
+            "The regatta is a weekend on which sailors from every island race and celebrate.",
+            "a relative clause without its verb",
+        ),
+        (
+            "Okafor -- the harbour master charged with negligence",
+            "Okafor -- the harbour master charged with negligence after the collision -- told the inquiry "
+            "she was not on duty.",
+            "the aside's closing dash is cut away",
+        ),
+        (
+            "The fares approved last month in Lerwick and Kirkwall",
+            "The fares approved last month in Lerwick and Kirkwall angered commuters.",
+            "the main verb comes after the joined names",
+        ),
+        (
+            "The coastguard said it had found the dinghy, drifting",
+            "The coastguard said it had found the dinghy, drifting towards the rocks.",
+            "a participle just after a comma opens a phrase it does not finish",
+        ),
+        (
+            "The skipper who rescued a swimmer he saw from the pier",
+            "The skipper who rescued a swimmer he saw from the pier has been given a bravery award.",
+            "the only verbs are the relative clause's and one inside it",
+        ),
     ],
 )
 def test_a_cut_that_loses_the_main_verb_or_stops_inside_a_clause_is_not(
