@@ -81,12 +81,14 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
     """A relative clause without its verb ("an event in which people") or an aside whose closing dash is
     cut away ("Bates -- the deputy accused of manslaughter")."""
     for position, word in enumerate(words):
-        if word.lower() in _RELATIVES and tags[position] == "PRON" and not _FINITE.intersection(tags[position:]):
+        if (
+            word.lower() in _RELATIVES
+            and tags[position] == "PRON"
+            and not _FINITE.intersection(tags[position:])
+        ):
             return True
     dashes = headline.count(" -- ") + headline.count(" — ")
-    if dashes % 2 and sentence.count(" -- ") + sentence.count(" — ") > dashes:
-        return True
-    return False
+    return bool(dashes % 2) and sentence.count(" -- ") + sentence.count(" — ") > dashes
 
 
 def is_clause(headline: str, sentence: str) -> bool:
@@ -142,9 +144,14 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         tag = source_tags[position]
         if tag in _FINITE:
             return True
-        if tag == "CCONJ" and 0 < position < len(source) - 1:
-            if source_tags[position - 1] in _PHRASE and source_tags[position + 1] in _PHRASE:
-                continue  # "in Arkansas and Indiana caught": names joined, the clause goes on
+        joins_words = (
+            tag == "CCONJ"
+            and 0 < position < len(source) - 1
+            and source_tags[position - 1] in _PHRASE
+            and source_tags[position + 1] in _PHRASE
+        )
+        if joins_words:
+            continue  # "in Arkansas and Indiana caught": names joined, the clause goes on
         if tag in _CLAUSE_BREAKS or source[position].lower() in _RELATIVES | _SUBORDINATORS:
             return False
     return False
