@@ -130,7 +130,7 @@ tagger-data: install
 	PYTHONPATH=functions:. $(BIN)/python -m training.tagger_data $(GUM_GIT) $(EWT_GIT)
 
 train-tagger: tagger-data
-	PYTHONPATH=functions:. $(BIN)/python -m training.train_tagger \
+	PYTHONPATH=functions:. $(BIN)/python -m training.train_tagger --min-feature-count 3 \
 		training/data/gum-cc-by-ud-train.conllu training/data/ewt-ud-train.conllu
 
 clean:
