@@ -45,7 +45,7 @@ ORGANISATION_WORDS = frozenset(
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
     ferries railways lines church museum academy centre center clinic brigade guard corps trust society
     alliance coalition consultants consulting solutions associates institute laboratories co-operative bureau
-    cooperative co-op
+    cooperative co-op gazette herald tribune chronicle
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
 PLACES = frozenset(
@@ -104,8 +104,91 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
 def entity_mentions(
     sentences: list[str], *, limit: int = MAX_ENTITIES
 ) -> tuple[list[Entity], list[tuple[int, int, Entity]]]:
-    """``find_entities`` and where each of them is named: offsets into ``"\\n".join(sentences)``."""
-    return rule_mentions(sentences, limit=limit)
+    """``find_entities`` and where each of them is named: offsets into ``"\\n".join(sentences)``.
+
+    The name tagger says which words are names and of what kind; the rules then clean each name
+    (titles, possessives, ordinary words), credit a surname used alone to the full name, and type a
+    name by its organisation word or gazetteer place before the tagger's votes.
+    """
+    # Imported here: the tagger's features use this module's word lists.
+    from takeaways.text.name_tagger import english_name_tagger, lower_case_words
+
+    tagger = english_name_tagger()
+    text = "\n".join(sentences)
+    common = frozenset(_LOWER_WORD.findall(text))
+    tagger_context = lower_case_words(text)
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    cues: dict[str, Counter[EntityKind]] = {}
+    votes: dict[str, Counter[EntityKind]] = {}
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
+    for sentence in sentences:
+        runs = [match.span() for match in _NAME.finditer(sentence)]
+        for start, end, kind in tagger.names(sentence, tagger_context):
+            # From the start of the capitalised run, so that "Secretary of State" before "Dana Whitlock",
+            # which the tagger may leave out or half in, is seen and dropped as the rules drop it.
+            begin = next((a for a, b in runs if a <= start < b), start)
+            found = sentence[begin:end]
+            words = _name_words(found.split(), common, at_start=begin == 0)
+            if len(words) > 1 and all(word.lower() in PLACES for word in words):
+                names = [[word] for word in words]
+            else:
+                names = _split_after_place_possessive(words) if words else []
+            searched = 0
+            for parts in names:
+                name = " ".join(parts)
+                within = max(found.find(name, searched), 0)
+                searched = within + len(name)
+                position = offset + begin + within
+                counts[name] += 1
+                first_seen.setdefault(name, position)
+                votes.setdefault(name, Counter())[kind] += 1  # type: ignore[index]
+                cue = _cue(name, text, offset + begin, offset + end) or _titled(found, parts)
+                if cue:
+                    cues.setdefault(name, Counter())[cue] += 1
+                spans.append((position, position + len(name), name))
+        offset += len(sentence) + 1
+    _add_recurring_rule_names(sentences, spans, counts, first_seen, votes)
+    merged, known_by_surname = _merge_surnames(counts, first_seen)
+    owners = _surname_owners(counts)
+    for name, owner in owners.items():
+        votes.setdefault(owner, Counter()).update(votes.pop(name, Counter()))
+        cues.setdefault(owner, Counter()).update(cues.pop(name, Counter()))
+    ranked = sorted(merged, key=lambda name: (-merged[name], first_seen[name]))
+    entities: dict[str, Entity] = {}
+    for name in ranked:
+        # The rules' evidence first (an organisation word, a gazetteer place, a title, "said"), then the tagger.
+        kind = _kind(name, cues.get(name), name in known_by_surname)
+        if kind == "other" and votes.get(name):
+            kind = votes[name].most_common(1)[0][0]
+        entities[name] = Entity(name=name, kind=kind)
+    mentions = [(start, end, entities[owners.get(name, name)]) for start, end, name in spans]
+    return list(entities.values())[:limit], mentions
+
+
+def _add_recurring_rule_names(
+    sentences: list[str],
+    spans: list[tuple[int, int, str]],
+    counts: Counter[str],
+    first_seen: dict[str, int],
+    votes: dict[str, Counter[EntityKind]],
+) -> None:
+    """A name of two words or more that the rules see twice and the tagger never ("Rescue Week began")."""
+    _, mentions = rule_mentions(sentences, limit=len(sentences) * 20)
+    taken = [(start, end) for start, end, _ in spans]
+    seen = Counter(entity.name for _, _, entity in mentions)
+    for start, end, entity in mentions:
+        name = entity.name
+        if name in counts or " " not in name or seen[name] < 2:
+            continue
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        spans.append((start, end, name))
+        votes.setdefault(name, Counter())[entity.kind] += 1
+        first_seen[name] = min(first_seen.get(name, start), start)
+    for name in {name for *_, name in spans} - set(counts):
+        counts[name] = sum(1 for *_, other in spans if other == name)
 
 
 def rule_mentions(
