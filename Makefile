@@ -12,7 +12,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
 .PHONY: help install browser demo up load test-llm test unit integration lint typecheck template-check bench clean \
-	grounding-data train-grounding tagger-data train-tagger
+	grounding-data train-grounding tagger-data train-tagger train-entities
 
 help:
 	@echo "make demo      run the whole pipeline locally on moto and show what a subscriber receives"
@@ -25,6 +25,7 @@ help:
 	@echo "make install   create .venv with the project and its CLI (.venv/bin/takeaways)"
 	@echo "make train-grounding  retrain the grounding check's model from GROUNDING_DATA (see grounding-check-manifest.json)"
 	@echo "make train-tagger     retrain the headline builder's tagger (GUM_GIT, EWT_GIT: see text/models/pos-en-manifest.md)"
+	@echo "make train-entities   retrain the entity name tagger (GUM_GIT, EWT_GIT: see text/models/names-en-manifest.md)"
 
 install: $(VENV)/.installed
 
@@ -132,6 +133,11 @@ tagger-data: install
 train-tagger: tagger-data
 	PYTHONPATH=functions:. $(BIN)/python -m training.train_tagger --min-feature-count 3 \
 		training/data/gum-cc-by-ud-train.conllu training/data/ewt-ud-train.conllu
+
+# The entity name tagger (functions/takeaways/text/models/names-en-manifest.md): GUM's train documents, its
+# entity benchmark's held-out documents left out.
+train-entities: tagger-data
+	PYTHONPATH=functions:. $(BIN)/python -m training.train_entities
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) $(LLM_VENV) .aws-sam .pytest_cache .mypy_cache .ruff_cache .llm

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from benchmarks import (
     cold_start,
     engine,
+    entities,
     feeds,
     grounding,
     intake_scale,
@@ -27,6 +28,7 @@ SECTIONS: dict[str, Callable[[], list[str]]] = {
     "intake-scale": intake_scale.report,
     "feeds": feeds.report,
     "topics": topics.report,
+    "entities": entities.report,
     "languages": languages.report,
     "threads": threads.report,
     "grounding": grounding.report,

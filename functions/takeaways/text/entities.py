@@ -37,7 +37,7 @@ DEPARTMENTS = frozenset(
     education transportation transport commerce labor labour agriculture treasury trade environment culture
     economy the""".split()
 )
-_ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS = frozenset(
     """inc corp corporation company co ltd plc llc group bank council ministry department agency authority
     association union party university college school hospital institute institutes commission committee court
     parliament congress senate house police army navy force forces fund foundation organization organisation
@@ -45,10 +45,10 @@ _ORGANISATION_WORDS = frozenset(
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
     ferries railways lines church museum academy centre center clinic brigade guard corps trust society
     alliance coalition consultants consulting solutions associates institute laboratories co-operative bureau
-    cooperative co-op
+    cooperative co-op gazette herald tribune chronicle
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
-_PLACES = frozenset(
+PLACES = frozenset(
     """afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium
     bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china colombia congo croatia cuba
     cyprus czech denmark ecuador egypt england estonia ethiopia europe finland france gaza georgia germany
@@ -65,7 +65,7 @@ _PLACES = frozenset(
     dubai riyadh mumbai shanghai seoul manila jakarta bangkok nairobi lagos johannesburg
     kursk crimea donbas zaporizhzhia""".split()
 )
-_PLACE_WORDS = frozenset(
+PLACE_WORDS = frozenset(
     "bridge street road avenue river lake mountain mountains island islands isles park square beach bay harbour "
     "harbor city county state states province region district valley coast airport station kingdom republic "
     "leone carolina dakota kong".split()
@@ -98,11 +98,109 @@ MAX_ENTITIES = 8
 
 def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[Entity]:
     """The most mentioned names, each typed; a one-word name seen only at a sentence start must recur."""
+    return entity_mentions(sentences, limit=limit)[0]
+
+
+def entity_mentions(
+    sentences: list[str], *, limit: int = MAX_ENTITIES
+) -> tuple[list[Entity], list[tuple[int, int, Entity]]]:
+    """``find_entities`` and where each of them is named: offsets into ``"\\n".join(sentences)``.
+
+    The name tagger says which words are names and of what kind; the rules then clean each name
+    (titles, possessives, ordinary words), credit a surname used alone to the full name, and type a
+    name by its organisation word or gazetteer place before the tagger's votes.
+    """
+    # Imported here: the tagger's features use this module's word lists.
+    from takeaways.text.name_tagger import english_name_tagger, lower_case_words
+
+    tagger = english_name_tagger()
+    text = "\n".join(sentences)
+    common = frozenset(_LOWER_WORD.findall(text))
+    tagger_context = lower_case_words(text)
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    cues: dict[str, Counter[EntityKind]] = {}
+    votes: dict[str, Counter[EntityKind]] = {}
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
+    for sentence in sentences:
+        runs = [match.span() for match in _NAME.finditer(sentence)]
+        for start, end, kind in tagger.names(sentence, tagger_context):
+            # From the start of the capitalised run, so that "Secretary of State" before "Dana Whitlock",
+            # which the tagger may leave out or half in, is seen and dropped as the rules drop it.
+            begin = next((a for a, b in runs if a <= start < b), start)
+            found = sentence[begin:end]
+            words = _name_words(found.split(), common, at_start=begin == 0)
+            if len(words) > 1 and all(word.lower() in PLACES for word in words):
+                names = [[word] for word in words]
+            else:
+                names = _split_after_place_possessive(words) if words else []
+            searched = 0
+            for parts in names:
+                name = " ".join(parts)
+                within = max(found.find(name, searched), 0)
+                searched = within + len(name)
+                position = offset + begin + within
+                counts[name] += 1
+                first_seen.setdefault(name, position)
+                votes.setdefault(name, Counter())[kind] += 1  # type: ignore[index]
+                cue = _cue(name, text, offset + begin, offset + end) or _titled(found, parts)
+                if cue:
+                    cues.setdefault(name, Counter())[cue] += 1
+                spans.append((position, position + len(name), name))
+        offset += len(sentence) + 1
+    _add_recurring_rule_names(sentences, spans, counts, first_seen, votes)
+    merged, known_by_surname = _merge_surnames(counts, first_seen)
+    owners = _surname_owners(counts)
+    for name, owner in owners.items():
+        votes.setdefault(owner, Counter()).update(votes.pop(name, Counter()))
+        cues.setdefault(owner, Counter()).update(cues.pop(name, Counter()))
+    ranked = sorted(merged, key=lambda name: (-merged[name], first_seen[name]))
+    entities: dict[str, Entity] = {}
+    for name in ranked:
+        # The rules' evidence first (an organisation word, a gazetteer place, a title, "said"), then the tagger.
+        kind = _kind(name, cues.get(name), name in known_by_surname)
+        if kind == "other" and votes.get(name):
+            kind = votes[name].most_common(1)[0][0]
+        entities[name] = Entity(name=name, kind=kind)
+    mentions = [(start, end, entities[owners.get(name, name)]) for start, end, name in spans]
+    return list(entities.values())[:limit], mentions
+
+
+def _add_recurring_rule_names(
+    sentences: list[str],
+    spans: list[tuple[int, int, str]],
+    counts: Counter[str],
+    first_seen: dict[str, int],
+    votes: dict[str, Counter[EntityKind]],
+) -> None:
+    """A name of two words or more that the rules see twice and the tagger never ("Rescue Week began")."""
+    _, mentions = rule_mentions(sentences, limit=len(sentences) * 20)
+    taken = [(start, end) for start, end, _ in spans]
+    seen = Counter(entity.name for _, _, entity in mentions)
+    for start, end, entity in mentions:
+        name = entity.name
+        if name in counts or " " not in name or seen[name] < 2:
+            continue
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        spans.append((start, end, name))
+        votes.setdefault(name, Counter())[entity.kind] += 1
+        first_seen[name] = min(first_seen.get(name, start), start)
+    for name in {name for *_, name in spans} - set(counts):
+        counts[name] = sum(1 for *_, other in spans if other == name)
+
+
+def rule_mentions(
+    sentences: list[str], *, limit: int = MAX_ENTITIES
+) -> tuple[list[Entity], list[tuple[int, int, Entity]]]:
+    """The names that capitalisation, titles, cue words and gazetteers find, and where each is named."""
     text = "\n".join(sentences)
     common = frozenset(_LOWER_WORD.findall(text))
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     cues: dict[str, Counter[EntityKind]] = {}
+    spans: list[tuple[int, int, str]] = []
     for match in _NAME.finditer(text):
         found = match.group()
         if " " not in found and (found.lower() in common or found.lower() in _SKIP):
@@ -114,10 +212,11 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
             or (text[start - 1] in _QUOTES and _line_start(text, start - 1))
         )
         words = _name_words(found.split(), common, at_start)
-        if len(words) > 1 and all(word.lower() in _PLACES for word in words):
+        if len(words) > 1 and all(word.lower() in PLACES for word in words):
             names = [[word] for word in words]  # two places side by side: "occupied Ukraine Russia keeps"
         else:
             names = _split_after_place_possessive(words) if words else []
+        searched = 0
         for parts in names:
             name = " ".join(parts)
             if len(parts) == 1 and (name.lower() in common or (name.isupper() and len(name) > 5)):
@@ -127,21 +226,30 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
             kind = _cue(name, text, match.start(), match.end()) or _titled(found, parts)
             if kind:
                 cues.setdefault(name, Counter())[kind] += 1
+            offset = max(found.find(name, searched), 0)
+            searched = offset + len(name)
+            spans.append((start + offset, start + searched, name))
     merged, known_by_surname = _merge_surnames(counts, first_seen)
     ranked = sorted(
         (name for name, n in merged.items() if n > 0), key=lambda name: (-merged[name], first_seen[name])
     )
-    return [
-        Entity(name=name, kind=_kind(name, cues.get(name), name in known_by_surname))
-        for name in ranked[:limit]
+    entities = {
+        name: Entity(name=name, kind=_kind(name, cues.get(name), name in known_by_surname)) for name in ranked
+    }
+    owners = _surname_owners(counts)
+    mentions = [
+        (start, end, entities[owner])
+        for start, end, name in spans
+        if (owner := owners.get(name, name)) in entities
     ]
+    return list(entities.values())[:limit], mentions
 
 
 def _split_after_place_possessive(words: list[str]) -> list[list[str]]:
     """'North Korea's Ocean Maritime' is a place and what belongs to it; "Traders' Association" is one name."""
     for position, word in enumerate(words[:-1]):
         owner = _POSSESSIVE.sub("", word)
-        if word.endswith(("'s", "’s")) and owner.lower() in _PLACES | _PLACE_WORDS:
+        if word.endswith(("'s", "’s")) and owner.lower() in PLACES | PLACE_WORDS:
             return [[*words[:position], owner], words[position + 1 :]]
     return [words]
 
@@ -183,7 +291,7 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
             or lowered in _NEVER_ALONE
             or only.upper() in _CREDITS
             or "." in only
-            or (_DEMONYM.fullmatch(only) and lowered not in _PLACES)
+            or (_DEMONYM.fullmatch(only) and lowered not in PLACES)
         ):
             return []
     return words
@@ -218,9 +326,9 @@ def _titled(found: str, parts: list[str]) -> EntityKind | None:
 
 def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -> EntityKind:
     parts = name.lower().replace(".", "").split()
-    if parts[-1] in _ORGANISATION_WORDS or parts[0] in _ORGANISATION_WORDS:
+    if parts[-1] in ORGANISATION_WORDS or parts[0] in ORGANISATION_WORDS:
         return "organisation"
-    if name.lower() in _PLACES or parts[-1] in _PLACES or parts[-1] in _PLACE_WORDS:
+    if name.lower() in PLACES or parts[-1] in PLACES or parts[-1] in PLACE_WORDS:
         return "place"
     if cues:
         return cues.most_common(1)[0][0]
@@ -231,18 +339,23 @@ def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -
     return "other"
 
 
-def _merge_surnames(counts: Counter[str], first_seen: dict[str, int]) -> tuple[Counter[str], set[str]]:
-    """'Okafor' after 'Ines Okafor' is the same person: credit the full name, and note it is a person's."""
-    merged = Counter(counts)
-    known_by_surname: set[str] = set()
+def _surname_owners(counts: Counter[str]) -> dict[str, str]:
+    """Each one-word name that is the last word of exactly one longer name, and that name."""
     by_last: dict[str, list[str]] = {}
     for name in counts:
         if " " in name:
             by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
-    for name in list(merged):
-        owners = by_last.get(name) if " " not in name else None
-        if owners and len(owners) == 1:
-            merged[owners[0]] += merged.pop(name)
-            first_seen[owners[0]] = min(first_seen[owners[0]], first_seen[name])
-            known_by_surname.add(owners[0])
+    return {
+        name: owners[0] for name in counts if " " not in name and len(owners := by_last.get(name, [])) == 1
+    }
+
+
+def _merge_surnames(counts: Counter[str], first_seen: dict[str, int]) -> tuple[Counter[str], set[str]]:
+    """'Okafor' after 'Ines Okafor' is the same person: credit the full name, and note it is a person's."""
+    merged = Counter(counts)
+    known_by_surname: set[str] = set()
+    for name, owner in _surname_owners(counts).items():
+        merged[owner] += merged.pop(name)
+        first_seen[owner] = min(first_seen[owner], first_seen[name])
+        known_by_surname.add(owner)
     return merged, known_by_surname
