@@ -66,7 +66,14 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         default=[],
         help=f"comma-separated IPTC Media Topics, from: {', '.join(TOPIC_SLUGS)}",
     )
-    subscribe.add_argument("--entities", type=_csv, default=[], help="comma-separated names")
+    subscribe.add_argument(
+        "--entities",
+        type=_csv,
+        default=[],
+        help="comma-separated names, matched in lower case against each alert's entities: a person's full name "
+        "or surname alone ('putin' matches alerts naming Vladimir Putin); 'united states', 'united nations', "
+        "'united kingdom' and 'european union' whether the article writes U.S., US or the name in full",
+    )
     subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
     subscribe.add_argument(
         "--languages",

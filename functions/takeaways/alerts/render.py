@@ -12,7 +12,8 @@ from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread, P
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json, to_jsonable
-from takeaways.summary import SummaryRecord
+from takeaways.summary import Entity, SummaryRecord
+from takeaways.text.entities import surname_of
 from takeaways.text.untrusted import clean_text, url_domain, web_url
 
 SUBJECT_LIMIT = 100
@@ -200,10 +201,21 @@ def message_attributes(payload: AlertPayload) -> dict[str, dict[str, str]]:
         attributes["topics"] = {"DataType": "String.Array", "StringValue": json.dumps(topics)}
         # The strongest topic alone: the one attribute a filter can exclude a topic by (`muted_topics`).
         attributes["topic"] = {"DataType": "String", "StringValue": topics[0]}
-    entities = _attribute_array([entity.name for entity in payload.entities])
+    entities = _attribute_array(entity_filter_values(payload.entities))
     if entities:
         attributes["entities"] = {"DataType": "String.Array", "StringValue": json.dumps(entities)}
     return attributes
+
+
+def entity_filter_values(entities: list[Entity]) -> list[str]:
+    """Each entity's name, and a person's surname after it: a filter on ``putin`` matches an alert that
+    names Vladimir Putin, as a filter on ``vladimir putin`` does."""
+    values = []
+    for entity in entities:
+        values.append(entity.name)
+        if entity.kind == "person" and (surname := surname_of(entity.name)):
+            values.append(surname)
+    return values
 
 
 def _attribute_array(values: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from takeaways.engines.standalone import reads_as_statement, stands_alone
-from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES
+from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
 from takeaways.text.words import DANGLING_WORDS, inside_quotation
 
 HEADLINE_CHARS = 100
@@ -86,7 +86,6 @@ _BOUNDARY_WORDS = frozenset(
 # Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
 _TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
 _OPENING_CONNECTIVES = frozenset("but and so or yet because if when while although though as".split())
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def headline_from(
@@ -106,7 +105,7 @@ def headline_from(
     text = _OPENING_TIME.sub("", text, count=1)
     text = _TIME_PHRASE.sub(lambda m: _time_phrase_removed(text, m), text)
     for name in sorted(set(people), key=len, reverse=True):
-        surname = _surname(name)
+        surname = surname_of(name)
         if surname and name in text and _called_by_surname(surname, name, article_text):
             text = _by_surname(text, name, surname)
     if len(text) > HEADLINE_CHARS:
@@ -238,16 +237,6 @@ def _word_occurrences(text: str, words: str) -> list[tuple[int, int]]:
             found.append((start, end))
         start = text.find(words, end)
     return found
-
-
-def _surname(name: str) -> str | None:
-    """The last word of a name of two or more words, if it is a surname."""
-    words = name.split()
-    if len(words) < 2 or words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
-        return None  # "Robert Downey Jr." is not "Downey"
-    if not any(letter.islower() for letter in words[-1]):
-        return None  # "Nazi SS" is not somebody
-    return words[-1]
 
 
 def _by_surname(text: str, name: str, surname: str) -> str:

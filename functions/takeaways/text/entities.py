@@ -29,7 +29,8 @@ PERSON_TITLES = frozenset(
     general gen colonel col captain capt sergeant officer detective coach manager professor prof dr mr mrs ms
     pope bishop archbishop leader lawmaker ambassador commissioner inspector superintendent founder deputy
     vice lt lieutenant adm admiral sgt cmdr commander rev pastor father sister brother sir lady lord dame
-    attorney sheriff premier rabbi imam cardinal""".split()
+    attorney sheriff premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
+    """.split()
 )
 # Departments that sit between a title and a name: "Secretary of State John Kerry".
 DEPARTMENTS = frozenset(
@@ -92,6 +93,25 @@ _DEMONYM = re.compile(
     r"Emirati|Bangladeshi|Afghani|Thai|Swiss|French|Dutch|Greek|Czech|Chinese|Danish|Polish|Turkish)s?"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Short forms news writes for a few bodies, each counted under one name so that a filter on it holds
+# whichever form an article uses ("U.S.", "US", "United States").
+ABBREVIATIONS: dict[str, tuple[str, EntityKind]] = {
+    "U.S.": ("United States", "place"),
+    "U.S": ("United States", "place"),
+    "US": ("United States", "place"),
+    "U.S.A.": ("United States", "place"),
+    "USA": ("United States", "place"),
+    "U.N.": ("United Nations", "organisation"),
+    "U.N": ("United Nations", "organisation"),
+    "UN": ("United Nations", "organisation"),
+    "U.K.": ("United Kingdom", "place"),
+    "U.K": ("United Kingdom", "place"),
+    "UK": ("United Kingdom", "place"),
+    "E.U.": ("European Union", "organisation"),
+    "EU": ("European Union", "organisation"),
+}
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.N\.|U\.K\.|E\.U\.|USA|US|UN|UK|EU)(?![\w])")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _QUOTES = "\"'“‘("
 MAX_ENTITIES = 8
 
@@ -141,6 +161,8 @@ def entity_mentions(
                 within = max(found.find(name, searched), 0)
                 searched = within + len(name)
                 position = offset + begin + within
+                if name in ABBREVIATIONS:
+                    name, kind = ABBREVIATIONS[name]
                 counts[name] += 1
                 first_seen.setdefault(name, position)
                 votes.setdefault(name, Counter())[kind] += 1  # type: ignore[index]
@@ -150,6 +172,7 @@ def entity_mentions(
                 spans.append((position, position + len(name), name))
         offset += len(sentence) + 1
     _add_recurring_rule_names(sentences, spans, counts, first_seen, votes)
+    _add_abbreviations(text, spans, counts, first_seen, cues)
     merged, known_by_surname = _merge_surnames(counts, first_seen)
     owners = _surname_owners(counts)
     for name, owner in owners.items():
@@ -189,6 +212,38 @@ def _add_recurring_rule_names(
         first_seen[name] = min(first_seen.get(name, start), start)
     for name in {name for *_, name in spans} - set(counts):
         counts[name] = sum(1 for *_, other in spans if other == name)
+
+
+def _add_abbreviations(
+    text: str,
+    spans: list[tuple[int, int, str]],
+    counts: Counter[str],
+    first_seen: dict[str, int],
+    cues: dict[str, Counter[EntityKind]],
+) -> None:
+    """ "U.S." and "U.N." where no name already covers them: the rules drop a lone initialism, and the
+    tagger does not always see one ("U.S. Secretary of State Dana Whitlock")."""
+    taken = [(start, end) for start, end, _ in spans]
+    for match in _ABBREVIATION.finditer(text):
+        start, end = match.span()
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        name, kind = ABBREVIATIONS[match.group()]
+        counts[name] += 1
+        first_seen[name] = min(first_seen.get(name, start), start)
+        cues.setdefault(name, Counter())[kind] += 1
+        spans.append((start, end, name))
+
+
+def surname_of(name: str) -> str | None:
+    """The last word of a person's name of two or more words, if it is a surname: what news copy calls
+    them by after the first mention, and what a filter on one person may name."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+        return None  # "Robert Downey Jr." is not "Downey"
+    if not any(letter.islower() for letter in words[-1]):
+        return None  # "Nazi SS" is not somebody
+    return words[-1]
 
 
 def rule_mentions(

@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from takeaways.alerts.filter_policy import policy_matches
 from takeaways.alerts.payload import AlertThread
 from takeaways.alerts.render import (
     MAX_MESSAGE_ATTRIBUTES,
@@ -121,6 +122,21 @@ def test_attributes_are_normalised_for_filter_policies() -> None:
     assert attributes["source"] == {"DataType": "String", "StringValue": "coastal times"}
     assert attributes["priority"]["DataType"] == "Number"
     assert attributes["engine"]["StringValue"] == "extractive"
+
+
+def test_a_persons_surname_is_an_entity_value_so_a_filter_on_it_matches() -> None:
+    record = make_record()
+    people = [
+        Entity(name="Ines Okafor", kind="person"),
+        Entity(name="Robert Downey Jr.", kind="person"),
+        Entity(name="Harbour Council", kind="organisation"),
+    ]
+    record = dataclasses.replace(record, summary=dataclasses.replace(record.summary, entities=people))
+    attributes = render_alert(record, summary_uri="s3://b/k").attributes
+    values = json.loads(attributes["entities"]["StringValue"])
+    assert values == ["ines okafor", "okafor", "robert downey jr.", "harbour council"]
+    assert policy_matches({"entities": ["okafor"]}, attributes)
+    assert not policy_matches({"entities": ["council"]}, attributes)  # only people are named by a part
 
 
 def test_empty_attributes_are_left_out_because_sns_rejects_them() -> None:

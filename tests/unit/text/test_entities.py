@@ -103,3 +103,27 @@ def test_a_name_after_said_is_a_persons_and_former_is_no_part_of_a_name() -> Non
     )
     assert found.get("Tjalle Veldkamp") == "person"
     assert not any(name.startswith("Former") for name in found)
+
+
+def test_initialisms_of_countries_and_bodies_are_one_entity_whatever_the_form() -> None:
+    found = entities(
+        [
+            "U.S. envoy Dana Whitlock said the U.N. would send observers to Port Ellis.",
+            "The US and the UK backed the plan, and the United States will pay for the first month.",
+        ]
+    )
+    assert found["United States"] == "place"
+    assert found["United Nations"] == "organisation"
+    assert found["United Kingdom"] == "place"
+    assert not {"U.S.", "US", "U.N.", "UK"} & set(found)
+
+
+def test_a_police_rank_is_a_title_so_both_mentions_are_one_person() -> None:
+    ranked = find_entities(
+        [
+            "Ch Supt Mark Harrison said officers had closed the harbour road.",
+            "Ch Supt Harrison added that the road would reopen on Friday.",
+        ]
+    )
+    people = [entity.name for entity in ranked if entity.kind == "person"]
+    assert people == ["Mark Harrison"]
