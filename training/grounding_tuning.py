@@ -73,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--held-out", action="store_true", help="only the stories the model never learns from"
     )
+    parser.add_argument("--missed", metavar="KIND", help="print each edit of this kind that passes")
     args = parser.parse_args(argv)
     items = tuning_edits()
     if args.held_out:
@@ -85,6 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"CoGenSumm fit: balanced {balanced_accuracy(judged):.1%}, precision {precision_of_passed(judged):.1%}"
     )
+    if args.missed:
+        passing = {item.origin for item, ok in zip(items, outcomes, strict=True) if item.faithful and ok}
+        for item, ok in zip(items, outcomes, strict=True):
+            if item.kind == args.missed and ok and item.origin in passing:
+                print(f"\n- {item.claim}\n  from: {item.origin.split(':', 1)[1]}")
+                for index in item.evidence:
+                    print(f"  [{index}] {item.sentences[index]}")
     if args.failures:
         failed = [item for item, ok in zip(items, outcomes, strict=True) if item.faithful and not ok]
         reasons = [(item, reason_of(item)) for item in failed]
