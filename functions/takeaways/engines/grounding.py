@@ -25,7 +25,7 @@ from functools import cached_property
 from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES
-from takeaways.text.words import STOP_WORDS, content_terms
+from takeaways.text.words import DATE_WORDS, STOP_WORDS, content_terms
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
@@ -176,8 +176,13 @@ class ArticleFacts:
         return self.text.lower()
 
     @cached_property
+    def named(self) -> str:
+        """The text and the other spellings of the countries and bodies it names ("US" for "U.S.")."""
+        return f"{self.text} {entailment.name_variants(self.text)}"
+
+    @cached_property
     def words(self) -> set[str]:
-        return set(_WORD.findall(self.text))
+        return set(_WORD.findall(self.named))
 
     @cached_property
     def lower_words(self) -> set[str]:
@@ -190,7 +195,7 @@ class ArticleFacts:
     @cached_property
     def unpossessive(self) -> str:
         """The text with possessive marks dropped: "Michael Vick's" is a name the article gives as "Michael Vick"."""
-        return _POSSESSIVE_MARK.sub("", self.text)
+        return _POSSESSIVE_MARK.sub("", self.named)
 
     @cached_property
     def name_roots(self) -> set[str]:
@@ -402,12 +407,24 @@ class ArticleFacts:
             if _opens_sentence(claim, match.start()):
                 words = words[1:]
             # A full name made of the article's first and last names is still invented; a title before it is not.
-            words = [_POSSESSIVE_MARK.sub("", word) for word in words]
-            if len(words) >= 2 and not any(
-                " ".join(part) in self.unpossessive for part in (words, words[-2:])
-            ):
-                return f"name {' '.join(words)!r} is not in the article"
+            for run in _names_in_run(words):
+                if len(run) >= 2 and not any(" ".join(part) in self.unpossessive for part in (run, run[-2:])):
+                    return f"name {' '.join(run)!r} is not in the article"
         return None
+
+
+def _names_in_run(words: Sequence[str]) -> list[list[str]]:
+    """A run of capitalised words split where one name ends: after a possessive ("Milan's Brazilian
+    goalkeeper") and at a weekday or month ("in London Friday")."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word.lower() in DATE_WORDS:
+            runs.append([])
+            continue
+        runs[-1].append(_POSSESSIVE_MARK.sub("", word))
+        if _POSSESSIVE_MARK.search(word):
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def verified_extract(
