@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from takeaways.engines import grounding_model
+from takeaways.text.entities import ALTERNATIVE_NAMES
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import DANGLING_WORDS, DATE_WORDS, MONTHS, STOP_WORDS, WEEKDAYS, stem
 
@@ -104,11 +105,9 @@ _NAME_ENDINGS = (
     "ians", "land", "ian", "ans", "ese", "ish", "ics", "and", "ain", "ic", "an", "is", "es", "a", "y", "i", "s",
 )  # fmt: skip
 # One country or body, written several ways: where a text gives one spelling, it gives them all.
-_NAME_VARIANTS = (
-    ("U.S.", "US", "United States"),
-    ("U.K.", "UK", "United Kingdom", "Britain"),
-    ("U.N.", "UN", "United Nations"),
-    ("E.U.", "EU", "European Union"),
+_NAME_VARIANTS = tuple(
+    (canonical, *sorted(form for form, (name, _) in ALTERNATIVE_NAMES.items() if name == canonical))
+    for canonical in dict.fromkeys(name for name, _ in ALTERNATIVE_NAMES.values())
 )
 _ORDINALS = {
     word: value

@@ -93,9 +93,9 @@ _DEMONYM = re.compile(
     r"Emirati|Bangladeshi|Afghani|Thai|Swiss|French|Dutch|Greek|Czech|Chinese|Danish|Polish|Turkish)s?"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-# Short forms news writes for a few bodies, each counted under one name so that a filter on it holds
-# whichever form an article uses ("U.S.", "US", "United States").
-ABBREVIATIONS: dict[str, tuple[str, EntityKind]] = {
+# Other forms news writes for a few countries and bodies, each counted under one name so that a filter on it
+# holds whichever form an article uses ("U.S.", "US", "United States"). The grounding check reads them too.
+ALTERNATIVE_NAMES: dict[str, tuple[str, EntityKind]] = {
     "U.S.": ("United States", "place"),
     "U.S": ("United States", "place"),
     "US": ("United States", "place"),
@@ -107,6 +107,7 @@ ABBREVIATIONS: dict[str, tuple[str, EntityKind]] = {
     "U.K.": ("United Kingdom", "place"),
     "U.K": ("United Kingdom", "place"),
     "UK": ("United Kingdom", "place"),
+    "Britain": ("United Kingdom", "place"),
     "E.U.": ("European Union", "organisation"),
     "EU": ("European Union", "organisation"),
 }
@@ -161,8 +162,8 @@ def entity_mentions(
                 within = max(found.find(name, searched), 0)
                 searched = within + len(name)
                 position = offset + begin + within
-                if name in ABBREVIATIONS:
-                    name, kind = ABBREVIATIONS[name]
+                if name in ALTERNATIVE_NAMES:
+                    name, kind = ALTERNATIVE_NAMES[name]
                 counts[name] += 1
                 first_seen.setdefault(name, position)
                 votes.setdefault(name, Counter())[kind] += 1  # type: ignore[index]
@@ -228,7 +229,7 @@ def _add_abbreviations(
         start, end = match.span()
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
-        name, kind = ABBREVIATIONS[match.group()]
+        name, kind = ALTERNATIVE_NAMES[match.group()]
         counts[name] += 1
         first_seen[name] = min(first_seen.get(name, start), start)
         cues.setdefault(name, Counter())[kind] += 1
