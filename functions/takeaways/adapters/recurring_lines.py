@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from takeaways.errors import TransientFailure
 
@@ -85,6 +85,8 @@ class DynamoRecurringLines:
                         ":expires": expires,
                     },
                 )
+            except BotoCoreError as error:  # no answer at all: the endpoint unreachable, a timeout
+                raise TransientFailure(f"recurring-line table update_item failed: {error}") from error
             except ClientError as error:
                 if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
                     raise TransientFailure(f"recurring-line table update_item failed: {error}") from error
@@ -100,7 +102,7 @@ class DynamoRecurringLines:
     def _call(self, operation: str, **arguments: Any) -> Any:
         try:
             return getattr(self._dynamodb, operation)(**arguments)
-        except ClientError as error:
+        except (BotoCoreError, ClientError) as error:
             raise TransientFailure(f"recurring-line table {operation} failed: {error}") from error
 
 

@@ -7,10 +7,13 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError
 from moto import mock_aws
 
 from infra.template import load_template
 from takeaways.adapters.recurring_lines import MAX_ARTICLES, RETENTION_SECONDS, DynamoRecurringLines
+from takeaways.errors import TransientFailure
 from tests.unit.infra.conftest import TEMPLATE
 
 TABLE = "recurring-lines"
@@ -92,3 +95,19 @@ def test_more_fingerprints_than_one_batch_read_are_all_answered(dynamodb: Any) -
     many = [f"{number:032x}" for number in range(130)]
     store.record(SCOPE, many, "dredging")
     assert store.seen_in(SCOPE, many, "lifeboat") == dict.fromkeys(many, 1)
+
+
+def test_a_table_that_cannot_be_reached_is_a_transient_failure() -> None:
+    unreachable = boto3.client(
+        "dynamodb",
+        region_name="us-east-1",
+        endpoint_url="http://127.0.0.1:9",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=Config(retries={"max_attempts": 1}, connect_timeout=1),
+    )
+    store = lines(unreachable)
+    for attempt in (lambda: store.seen_in(SCOPE, [FOOTER], "a"), lambda: store.record(SCOPE, [FOOTER], "a")):
+        with pytest.raises(TransientFailure) as raised:
+            attempt()
+        assert isinstance(raised.value.__cause__, BotoCoreError)
