@@ -79,6 +79,11 @@ class Settings:
     preferences_url: str = ""
     # Where the chat function keeps what a platform refused for good (and Lambda what kept failing).
     chat_dead_letter_queue_url: str = ""
+    # Short lines seen per source (``takeaways.article.recurring``; empty: only the list of notices
+    # cleans), and in how many earlier articles of the source a line must recur to be removed
+    # (the table keeps up to 20 articles a line: ``adapters.recurring_lines``).
+    recurring_line_table: str = ""
+    recurring_line_threshold: int = field(default=3, metadata=field_info(ge=2, le=20))
 
     def __post_init__(self) -> None:
         problems = list(self._problems())

@@ -157,3 +157,51 @@ def test_an_unreadable_article_is_recorded_as_rejected_and_not_retried(deployed_
     assert stored_records(bucket, "summaries/") == {}
     assert drain(inbox) == []
     assert all(result.failed == 0 for result in runner.results)
+
+
+FOOTER = "Coastal Times journalism is paid for by readers like you, at coastal.example/support."
+PITCH = "Never miss a tide table: the Tideline briefing lands in your inbox at 7am each weekday."
+EARLIER_STORIES = {
+    "dredging": "The harbour board voted on Thursday to dredge the eastern channel at Port Alder before the "
+    "spring tides, after fishing crews said low water strands their boats at the quay for hours each day.",
+    "school-roof": "Pupils at Saltmarsh Primary will return to their classrooms next week after the school's "
+    "storm-damaged roof was replaced over the half-term holiday, the head teacher said.",
+    "ferry": "The Kelmouth ferry will run an extra crossing every evening from May, its operator said on "
+    "Monday, after commuters asked for a later boat home from Port Alder.",
+}
+LIFEBOAT = (
+    "Volunteers at the Port Alder lifeboat station launched their new boat on Saturday, replacing a vessel "
+    "that had served the crew for 26 years.\n\nThe crew raised a third of the boat's cost themselves "
+    "through swims, quiz nights and a sponsored row around the bay.\n\nThe station will hold an open day "
+    "on 14 June."
+)
+
+
+def put_feed_article(stack: DeployedStack, name: str, story: str) -> None:
+    """An article as the feed poller writes it for an untrusted feed: JSON under incoming/feeds/<source>/."""
+    body = {"title": "Port Alder news", "body": f"{story}\n\n{FOOTER}\n\n{PITCH}", "source": "Coastal Times"}
+    boto3.client("s3").put_object(
+        Bucket=stack.physical_id("ArticlesBucket"),
+        Key=f"incoming/feeds/coastal-times/2026/11/25/{name}.json",
+        Body=json.dumps(body).encode(),
+    )
+
+
+def test_a_feeds_recurring_footer_and_pitch_never_reach_its_fourth_alert(
+    deployed_stack: DeployedStack,
+) -> None:
+    inbox = subscribe_inbox(deployed_stack)
+    for name, story in EARLIER_STORIES.items():
+        put_feed_article(deployed_stack, name, story)
+    EventSourceRunner(deployed_stack, redelivery_delay_seconds=0).run_until_idle(timeout_s=20)
+    drain(inbox)
+    put_feed_article(deployed_stack, "lifeboat", LIFEBOAT)
+    EventSourceRunner(deployed_stack, redelivery_delay_seconds=0).run_until_idle(timeout_s=20)
+
+    summaries = stored_records(deployed_stack.physical_id("ArticlesBucket"), "summaries/")
+    [lifeboat] = [record for record in summaries.values() if "lifeboat" in record["source_object"]["key"]]
+    assert lifeboat["article"]["notes"] == ["2 lines that recur across the source's articles removed"]
+    [alert] = drain(inbox)
+    shown = json.dumps(alert)
+    assert "lifeboat" in shown.lower()
+    assert "Tideline" not in shown and "readers like you" not in shown

@@ -30,6 +30,7 @@ from takeaways.adapters.clients import (
 )
 from takeaways.adapters.delivery_claims import DynamoDeliveryClaims
 from takeaways.adapters.link_keys import LinkKeys
+from takeaways.adapters.recurring_lines import DynamoRecurringLines
 from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.adapters.sns_publisher import SnsTopicPublisher
 from takeaways.adapters.spent_tokens import DynamoSpentTokens
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from takeaways.adapters.chat_dead_letters import SqsChatDeadLetters
     from takeaways.adapters.webhook_http import UrllibWebhookPoster
     from takeaways.engines import SummaryEngine
+    from takeaways.pipeline.summarise import RecurringLines
 
 # The idempotency key: the same object version is processed once, however often its event arrives;
 # an operator's replay carries its own id and so is processed once more.
@@ -65,6 +67,7 @@ class SummariseDependencies:
     layout: StageLayout
     persistence: DynamoDBPersistenceLayer
     idempotency: IdempotencyConfig
+    recurring: RecurringLines | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,18 @@ def story_ledger(current: Settings) -> DynamoStoryLedger | None:
     )
 
 
+def recurring_lines(current: Settings) -> RecurringLines | None:
+    """Lines recurring across a source's articles are removed when the template gives a table for them."""
+    if not current.recurring_line_table:
+        return None
+    from takeaways.pipeline.summarise import RecurringLines
+
+    return RecurringLines(
+        DynamoRecurringLines(dynamodb_client(), current.recurring_line_table),
+        threshold=current.recurring_line_threshold,
+    )
+
+
 @cache
 def summarise_dependencies() -> SummariseDependencies:
     current = settings()
@@ -192,6 +207,7 @@ def summarise_dependencies() -> SummariseDependencies:
         layout=_layout(current),
         persistence=persistence,
         idempotency=config,
+        recurring=recurring_lines(current),
     )
 
 

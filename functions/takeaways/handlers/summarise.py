@@ -17,6 +17,7 @@ from takeaways.observability import (
     ENGINE_FALLBACKS,
     EVENTS_IGNORED,
     INPUTS_REJECTED,
+    RECURRING_LINES_DROPPED,
     SUMMARIES_WRITTEN,
     count,
     count_with_reason,
@@ -66,6 +67,7 @@ def _summarise_once() -> Any:
             remaining_seconds=deps.remaining,
             article_seconds=deps.settings.article_time_budget_seconds,
             received_at=datetime.fromisoformat(received_at) if received_at else None,
+            recurring=deps.recurring,
         )
         return asdict(outcome)
 
@@ -88,12 +90,29 @@ def _report(outcome: dict[str, Any]) -> None:
             count(ENGINE_FALLBACKS)  # the fallback-rate alarm reads the total, without a reason dimension
             count_with_reason(ENGINE_FALLBACKS, outcome["fallback_reason"])
         logger.info("summary written", extra=outcome)
+        _report_recurring_lines(outcome)
     elif status == "rejected":
         count_with_reason(INPUTS_REJECTED, outcome["reason"])
         logger.warning("article rejected", extra=outcome)
     else:
         count_with_reason(EVENTS_IGNORED, outcome["reason"] or status)
         logger.info("event ignored", extra=outcome)
+
+
+def _report_recurring_lines(outcome: dict[str, Any]) -> None:
+    unchecked = outcome.get("recurring_lines_unchecked")
+    if unchecked == "off":
+        return
+    if unchecked:
+        logger.info(
+            "recurring lines not checked",
+            extra={"article_id": outcome["article_id"], "reason": unchecked},
+        )
+        return
+    dropped = int(outcome.get("recurring_lines_dropped") or 0)
+    count(RECURRING_LINES_DROPPED, dropped)
+    if dropped:
+        logger.info("recurring lines removed", extra={"article_id": outcome["article_id"], "lines": dropped})
 
 
 def _iso(moment: datetime | None) -> str | None:

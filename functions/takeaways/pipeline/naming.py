@@ -28,6 +28,13 @@ class StageLayout:
         """Written by the feed poller, so a trusted feed's word on the outlet can be believed."""
         return key.startswith(self.incoming_prefix + FEED_ARTICLES_FOLDER)
 
+    def feed_of(self, key: str) -> str | None:
+        """The feed folder (its source's slug) of an article the feed poller wrote, else ``None``."""
+        if not self.is_feed_article(key):
+            return None
+        folder, _, rest = key[len(self.incoming_prefix + FEED_ARTICLES_FOLDER) :].partition("/")
+        return folder if folder and rest else None
+
 
 def article_id_for(bucket: str, key: str, incoming_prefix: str) -> str:
     """A readable, collision-safe id: the key's slug plus a short hash of bucket and key.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -31,6 +31,21 @@ class ArticleStore(Protocol):
     def write_rejection(self, key: str, record: RejectionRecord) -> None: ...
 
     def read_summary(self, ref: ObjectRef) -> SummaryRecord: ...
+
+
+class RecurringLineStore(Protocol):
+    """Which earlier articles of a source carried each short line (by fingerprint)."""
+
+    def seen_in(self, scope: str, fingerprints: Sequence[str], article_id: str) -> dict[str, int]:
+        """How many distinct articles other than ``article_id`` carried each fingerprint (absent: none).
+
+        Raises ``TransientFailure`` when the store cannot be read.
+        """
+        ...
+
+    def record(self, scope: str, fingerprints: Sequence[str], article_id: str) -> None:
+        """Count the article once for each fingerprint, however often it is recorded."""
+        ...
 
 
 class Publishable(Protocol):

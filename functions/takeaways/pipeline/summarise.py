@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from takeaways.article import parse_article
+from takeaways.article import Article, parse_article
+from takeaways.article.recurring import article_fingerprints, drop_recurring, recurrence_scope
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected, RejectionReason, TransientFailure
 from takeaways.pipeline.clock import Clock, utc_now
 from takeaways.pipeline.deadline import ArticleBudget, OutOfTime, time_limit
 from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
-from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded
+from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded, RecurringLineStore
 from takeaways.pipeline.rejections import record_rejection
 from takeaways.stories.fingerprint import story_fingerprint
 from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord
@@ -45,6 +46,56 @@ class SummariseOutcome:
     reason: str | None = None
     engine: str | None = None
     fallback_reason: str | None = None
+    # Lines removed because earlier articles of the source carried them, or why none were looked for.
+    recurring_lines_dropped: int = 0
+    recurring_lines_unchecked: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecurringLines:
+    """The store of lines seen per source, and in how many earlier articles a line must recur to go."""
+
+    store: RecurringLineStore
+    threshold: int
+
+
+@dataclass(frozen=True, slots=True)
+class _RecurringCheck:
+    article: Article
+    scope: str | None = None
+    fingerprints: tuple[str, ...] = ()
+    dropped: int = 0
+    unchecked: str | None = None
+
+
+def _without_recurring_lines(
+    article: Article, article_id: str, feed: str | None, recurring: RecurringLines | None
+) -> _RecurringCheck:
+    if recurring is None:
+        return _RecurringCheck(article, unchecked="off")
+    scope = recurrence_scope(article, feed)
+    if scope is None:
+        return _RecurringCheck(article, unchecked="no_source")
+    fingerprints = tuple(article_fingerprints(article.body))
+    if not fingerprints:
+        return _RecurringCheck(article, scope)
+    try:
+        seen_in = recurring.store.seen_in(scope, fingerprints, article_id)
+    except TransientFailure as error:
+        # The list of notices has cleaned the article already; a lost lookup costs a footer, not the article.
+        log.warning("recurring lines not checked", extra={"article_id": article_id, "error": str(error)})
+        return _RecurringCheck(article, scope, fingerprints, unchecked="store_unavailable")
+    cut = drop_recurring(article, seen_in, threshold=recurring.threshold)
+    return _RecurringCheck(cut.article, scope, fingerprints, cut.dropped)
+
+
+def _record_lines(check: _RecurringCheck, article_id: str, recurring: RecurringLines | None) -> None:
+    if recurring is None or check.scope is None or not check.fingerprints:
+        return
+    try:
+        recurring.store.record(check.scope, check.fingerprints, article_id)
+    except TransientFailure as error:
+        log.warning("recurring lines not recorded", extra={"article_id": article_id, "error": str(error)})
 
 
 def summarise_article(
@@ -60,6 +111,7 @@ def summarise_article(
     clock: Clock = utc_now,
     remaining_seconds: Callable[[], float] = lambda: math.inf,
     article_seconds: float = math.inf,
+    recurring: RecurringLines | None = None,
 ) -> SummariseOutcome:
     """Read, clean and summarise one article object, and store the summary or the rejection.
 
@@ -68,6 +120,9 @@ def summarise_article(
     rejected as ``too_slow``; one stopped because the invocation was ending is retried.
     Input that breaks the domain code in a way no retry can change (an ``IndexError`` on
     strange text) is rejected as ``unprocessable``, with the error logged, not dead-lettered.
+    With ``recurring``, short lines that earlier articles of the same source carried are removed
+    before the engine reads the article, and the article's own lines are counted after its
+    summary is stored.
     """
     article_id = article_id_for(ref.bucket, ref.key, layout.incoming_prefix)
 
@@ -101,6 +156,8 @@ def summarise_article(
                 trusted_sources=trusted_sources,
                 from_feed_poller=layout.is_feed_article(ref.key),
             )
+            check = _without_recurring_lines(article, article_id, layout.feed_of(ref.key), recurring)
+            article = check.article
             summary = engine.summarise(article)
     except ArticleRejected as error:
         return rejected(error)
@@ -128,10 +185,13 @@ def summarise_article(
             summarised_at=clock(),
         ),
     )
+    _record_lines(check, article_id, recurring)
     return SummariseOutcome(
         status="summarised",
         article_id=article_id,
         record_key=key,
         engine=summary.engine,
         fallback_reason=summary.fallback_reason,
+        recurring_lines_dropped=check.dropped,
+        recurring_lines_unchecked=check.unchecked,
     )

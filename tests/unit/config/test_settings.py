@@ -16,6 +16,11 @@ def test_defaults_fill_what_the_environment_leaves_out() -> None:
     )
 
 
+def test_recurring_lines_are_looked_for_only_with_a_table_and_recur_in_three_articles_by_default() -> None:
+    current = Settings.from_environ(BASE)
+    assert (current.recurring_line_table, current.recurring_line_threshold) == ("", 3)
+
+
 def test_values_come_from_upper_case_variables() -> None:
     current = Settings.from_environ(
         BASE | {"OPENAI_MAX_ATTEMPTS": "5", "OPENAI_PRICE_PER_MILLION": "0.15,0.60"}
@@ -31,6 +36,8 @@ def test_values_come_from_upper_case_variables() -> None:
         {"MAX_ARTICLE_BYTES": "-1"},
         {"OPENAI_PRICE_PER_MILLION": "cheap"},
         {"OPENAI_JSON_MODE": "yaml"},
+        {"RECURRING_LINE_THRESHOLD": "1"},  # a line one earlier article carried is no boilerplate yet
+        {"RECURRING_LINE_THRESHOLD": "21"},  # the table keeps 20 articles a line
     ],
 )
 def test_a_bad_environment_fails_loudly_at_start(override: dict[str, str]) -> None:

@@ -171,3 +171,61 @@ def test_removal_events_are_counted_as_ignored_and_touch_nothing(
     assert summarise_event(sqs_event(body)) == {"batchItemFailures": []}
     assert ignored_reasons(capsys.readouterr().out) == [event_name]
     assert keys(bucket, "") == ["incoming/gone.txt"]
+
+
+RECURRING_STORIES = {
+    "dredging": "The harbour board voted on Thursday to dredge the eastern channel at Port Alder before the "
+    "spring tides, after fishing crews said low water strands their boats at the quay for hours each day.",
+    "school-roof": "Pupils at Saltmarsh Primary will return to their classrooms next week after the school's "
+    "storm-damaged roof was replaced over the half-term holiday, the head teacher said.",
+    "ferry": "The Kelmouth ferry will run an extra crossing every evening from May, its operator said on "
+    "Monday, after commuters asked for a later boat home from Port Alder.",
+    "lifeboat": "Volunteers at the Port Alder lifeboat station launched their new boat on Saturday, replacing "
+    "a vessel that had served the crew for 26 years.\n\nThe station will hold an open day on 14 June.",
+}
+RECURRING_FOOTER = "Coastal Times journalism is paid for by readers like you, at coastal.example/support."
+RECURRING_PITCH = "Never miss a tide table: the Tideline briefing lands in your inbox at 7am each weekday."
+
+
+def feed_article_json(story: str) -> bytes:
+    body = f"{story}\n\n{RECURRING_FOOTER}\n\n{RECURRING_PITCH}"
+    return json.dumps({"title": "Port Alder news", "body": body, "source": "Coastal Times"}).encode()
+
+
+def test_lines_recurring_across_a_feeds_articles_are_removed_counted_and_logged(
+    stack: DeployedStack, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    records = {}
+    for name, story in RECURRING_STORIES.items():
+        key = f"incoming/feeds/coastal-times/2026/11/25/{name}.json"
+        bucket = upload(stack, key, feed_article_json(story))
+        capsys.readouterr()
+        assert summarise_event(sqs_event(s3_notification(bucket, key))) == {"batchItemFailures": []}
+        printed = capsys.readouterr().out
+        [summary_key] = [k for k in keys(bucket, "summaries/") if name in k]
+        records[name] = json.loads(
+            boto3.client("s3").get_object(Bucket=bucket, Key=summary_key)["Body"].read()
+        )
+    assert records["ferry"]["article"]["notes"] == []
+    assert records["lifeboat"]["article"]["notes"] == [
+        "2 lines that recur across the source's articles removed"
+    ]
+    blobs = [json.loads(line) for line in printed.splitlines() if line.startswith("{") and '"_aws"' in line]
+    assert [blob["RecurringLinesDropped"] for blob in blobs if "RecurringLinesDropped" in blob] == [[2.0]]
+    [removed] = [record for record in caplog.records if record.getMessage() == "recurring lines removed"]
+    assert removed.lines == 2  # type: ignore[attr-defined]
+    shown = json.dumps(records["lifeboat"]["summary"])
+    assert "Tideline" not in shown and "readers like you" not in shown
+    table = stack.physical_id("RecurringLineTable")
+    items = boto3.client("dynamodb").scan(TableName=table)["Items"]
+    assert {item["scope"]["S"] for item in items} == {"feed:coastal-times"}
+
+
+def test_an_article_with_no_trusted_source_or_feed_is_not_checked_and_says_why(
+    stack: DeployedStack, caplog: pytest.LogCaptureFixture
+) -> None:
+    bucket = upload(stack, "incoming/bridge.txt", (SAMPLES / "harbour-bridge-closure.txt").read_bytes())
+    summarise_event(sqs_event(s3_notification(bucket, "incoming/bridge.txt")))
+    [unchecked] = [r for r in caplog.records if r.getMessage() == "recurring lines not checked"]
+    assert unchecked.reason == "no_source"  # type: ignore[attr-defined]
+    assert boto3.client("dynamodb").scan(TableName=stack.physical_id("RecurringLineTable"))["Items"] == []

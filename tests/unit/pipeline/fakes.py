@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -143,3 +144,21 @@ class MemoryRegistry:
 
     def _set_parts(self, subscriber_id: str, run: DigestRun, parts: dict[int, str]) -> None:
         self.records[subscriber_id] = replace(self.records[subscriber_id], open_run=replace(run, parts=parts))
+
+
+class MemoryRecurringLines:
+    """The recurring-line store as sets of article ids per (scope, fingerprint)."""
+
+    def __init__(self) -> None:
+        self.carried: dict[tuple[str, str], set[str]] = {}
+
+    def seen_in(self, scope: str, fingerprints: Sequence[str], article_id: str) -> dict[str, int]:
+        return {
+            line: len(self.carried[(scope, line)] - {article_id})
+            for line in fingerprints
+            if (scope, line) in self.carried
+        }
+
+    def record(self, scope: str, fingerprints: Sequence[str], article_id: str) -> None:
+        for line in fingerprints:
+            self.carried.setdefault((scope, line), set()).add(article_id)
