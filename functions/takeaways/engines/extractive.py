@@ -6,7 +6,9 @@ the article goes on to elaborate is central; one that only repeats what came bef
 not. It is computed in linear time from running sums of sentence vectors, so a 1 MB
 article costs about a hundred 10 KB ones. The way a sentence is written counts too:
 questions, quotations, sentences addressed to the reader or told in the first person,
-and fragments rarely state the news; sentences with numbers often do.
+and fragments rarely state the news; sentences with numbers often do. A takeaway is
+read line by line, so past ten words a sentence is ranked per word: a long-winded
+sentence gives way to a short one that says the same (the summary keeps the plain rank).
 
 Selected sentences are trimmed only by cutting (leading connectives, attributions,
 parentheticals, trailing elaborations, then clauses up to a word budget), so every
@@ -41,15 +43,16 @@ from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
 from takeaways.text.words import DANGLING_WORDS, STOP_WORDS, inside_quotation, stem
 
-MAX_TAKEAWAY_WORDS = 30
+MAX_TAKEAWAY_WORDS = 25
 MAX_CHARS_PER_WORD = 12  # with the word limit, a bound on characters for text without spaces
-SUMMARY_WORDS = 40
+SUMMARY_WORDS = 25
 MIN_SENTENCE_WORDS = 6
 _WHOLE_FACTOR = 1.5  # a sentence without a safe cut is kept whole up to this many times the word budget
 HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
 _LONGEST_QUOTATION = 4  # sentences
 _HEADLINE_TRIES = 6  # statements tried, best first, for a headline that is a complete clause
+_HEADLINE_SOURCE_WORDS = 60  # what a headline is compressed from: the lead without its attribution and asides
 
 STYLE_WEIGHTS: dict[str, float] = {
     "fragment": 0.3,  # under MIN_SENTENCE_WORDS words
@@ -216,6 +219,7 @@ class ExtractiveEngine:
         forward_weight: float = 1.0,
         backward_weight: float = -0.5,
         title_weight: float = 0.4,
+        length_pivot: int = 10,
         redundancy_limit: float = 0.4,
         style_weights: dict[str, float] | None = None,
     ) -> None:
@@ -223,6 +227,8 @@ class ExtractiveEngine:
             raise ValueError("need 1 <= max_takeaways <= 5")
         if max_words < 8:
             raise ValueError("max_words below 8 leaves no room for a statement")
+        if length_pivot < 1:
+            raise ValueError("need length_pivot >= 1")
         self.max_takeaways = max_takeaways
         self.max_words = max_words
         self.position_decay = position_decay
@@ -231,6 +237,7 @@ class ExtractiveEngine:
         self.forward_weight = forward_weight
         self.backward_weight = backward_weight
         self.title_weight = title_weight
+        self.length_pivot = length_pivot
         self.redundancy_limit = redundancy_limit
         self.style_weights = {**STYLE_WEIGHTS, **(style_weights or {})}
 
@@ -250,11 +257,16 @@ class ExtractiveEngine:
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language in {"en", "und"}
         quoted = _inside_quotations(window)
-        lines = _Lazy(
-            line
-            for c in ranked
-            if not quoted[c.index] and (line := self._line(c, window, people, english)) is not None
-        )
+        made: dict[int, _Line | None] = {}
+
+        def line_of(candidate: _Candidate) -> _Line | None:
+            if candidate.index not in made:
+                made[candidate.index] = (
+                    None if quoted[candidate.index] else self._line(candidate, window, people, english)
+                )
+            return made[candidate.index]
+
+        lines = _Lazy(line for c in ranked if (line := line_of(c)) is not None)
         # Lines are made best first and only as far as they are read: most articles need five or six.
         statements = _Lazy(line for line in lines if not english or _states_the_news(line.text))
         best = statements.first()
@@ -266,7 +278,16 @@ class ExtractiveEngine:
         else:
             lead, headline = self._headline(statements, people, article.body, foreign, english)
         summary = trim(lead.sentence, SUMMARY_WORDS)
-        takeaways = self._takeaways(lead, lines, _line_terms(headline))
+        # Takeaways are ranked per word past the pivot: a reader pays for every word of a line, and a long
+        # sentence that says what a short one says is the worse takeaway. The summary keeps the plain rank.
+        weights = {
+            c.index: c.score * min(1.0, self.length_pivot / len(token_lists[c.index])) for c in candidates
+        }
+        top = max(weights.values(), default=0.0) or 1.0
+        weights = {index: weight / top for index, weight in weights.items()}
+        by_weight = sorted(candidates, key=lambda c: (-weights[c.index], c.index))
+        takeaway_lines = _Lazy(line for c in by_weight if (line := line_of(c)) is not None)
+        takeaways = self._takeaways(lead, takeaway_lines, _line_terms(headline))
         drafted = TakeawaySummary(
             headline=headline,
             summary=summary,
@@ -316,7 +337,7 @@ class ExtractiveEngine:
         """
         tried: list[tuple[_Line, str]] = []
         for line in itertools.islice(statements, _HEADLINE_TRIES):
-            source = trim(line.sentence, 2 * MAX_TAKEAWAY_WORDS)  # without its attribution and asides
+            source = trim(line.sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
             compressed = headline_from(
                 source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
             )
