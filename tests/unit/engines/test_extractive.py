@@ -284,3 +284,49 @@ def test_a_word_thousands_of_characters_long_is_cut_to_a_bounded_takeaway() -> N
     assert all(len(t.text) <= 30 * 12 + 2 for t in summary.takeaways)
     assert len(summary.summary) <= 40 * 12 + 2
     assert len(summary.headline) <= 100
+
+
+BRIDGE_STORY = (
+    "The Harwick council voted on Tuesday to close the old stone bridge over the river Lune for repairs. "
+    "Councillors were told at a long and at times very heated evening meeting in the crowded main hall of "
+    "the town library that the bridge would close to all traffic for three weeks in May. "
+    "The bridge will close to all traffic for three weeks in May. "
+    "Buses to the city will take a forty minute detour through the hill villages. "
+    "Divers found cracks in two of its piers last month. "
+    "Shopkeepers on the high street fear they will lose trade."
+)
+
+
+def test_a_long_winded_sentence_gives_way_to_a_short_one_that_says_the_same() -> None:
+    bridge = Article(title="Harwick council acts on river crossing", body=BRIDGE_STORY)
+    short = "The bridge will close to all traffic for three weeks in May."
+    texts = [t.text for t in ExtractiveEngine().summarise(bridge).takeaways]
+    assert short in texts
+    assert not any(text.startswith("Councillors were told") for text in texts)
+    # Scored by the sentence alone, however long, the earlier long-winded one wins: the pivot decides.
+    unlimited = [t.text for t in ExtractiveEngine(length_pivot=1_000).summarise(bridge).takeaways]
+    assert any(text.startswith("Councillors were told") for text in unlimited)
+    assert short not in unlimited
+
+
+def test_the_length_pivot_is_checked() -> None:
+    with pytest.raises(ValueError, match="length_pivot"):
+        ExtractiveEngine(length_pivot=0)
+
+
+STORM_STORY = (
+    "Storm Dara cut power to 40,000 homes in Cornwall on Sunday. "
+    "Residents of the village of Polwenna said it was a night they would not forget in a hurry. "
+    "Engineers at Western Grid said flooded substations near Truro were the main cause. "
+    "Grid crews expect to pump the flooded substations dry and restore power by Monday night. "
+    "Two of the substations had been flooded before, in 2019. "
+    "Engineers from Wales and Devon have joined the grid crews."
+)
+
+
+def test_takeaways_carry_the_words_the_story_keeps_returning_to_not_scene_setting() -> None:
+    """Polwenna's night is told in words the article never uses again (and in many small words that every
+    sentence has); the grid, its crews and substations run through the story."""
+    texts = [t.text for t in ExtractiveEngine(max_takeaways=2).summarise(Article(body=STORM_STORY)).takeaways]
+    assert not any("Polwenna" in text for text in texts)
+    assert any(text.startswith("Grid crews expect to pump") for text in texts)
