@@ -353,7 +353,8 @@ class ExtractiveEngine:
         if resolved is None:
             return None
         text = trim(resolved, self.max_words)
-        if text.endswith("…") or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):
+        cut = text.rstrip("\"'”’)").endswith("…")  # 'the White House stated that "leaders…"' too
+        if cut or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):
             return None  # cut mid-sentence, a fragment, or figures without words ("4.2")
         if english and not reads_as_statement(text):
             return None  # a teaser or a list of names: not a fact on its own

@@ -319,3 +319,21 @@ def test_a_cut_after_a_closed_if_clause_and_its_main_clause_is_kept() -> None:
         " the county would then close for the first time since the dispute began in the spring."
     )
     assert trim(sentence, 20) == "The union said that if the talks fail, its members will strike on Monday."
+
+
+def test_a_takeaway_is_never_cut_inside_a_quotation() -> None:
+    long_quotation = (
+        "The island council said the harbour board had ordered its crews to halt all sailings for 30 days, while the ferry union "
+        'stated that "crews agreed that the return to work will begin with a night and weekend rota."'
+    )
+    assert trim(long_quotation, 25).endswith('…"')  # what trimming alone would make of it
+    body = (
+        "The Northern Isles ferry crews walked out on Monday after talks over night shifts collapsed. "
+        f"{long_quotation} "
+        "Shops on the islands expect fresh food to run short by the weekend if no ferry sails. "
+        "Ferry captain Tomas Berg led the first picket at Grenhaven harbour before dawn. "
+        "Talks between the operator and the union will resume at the harbour offices on Thursday."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    lines = [summary.summary, *(takeaway.text for takeaway in summary.takeaways)]
+    assert not any(line.rstrip("\"'”’)").endswith("…") for line in lines), lines
