@@ -35,7 +35,7 @@ from takeaways.engines.headline import (
     headline_from,
     headline_reads_complete,
 )
-from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, with_referent
+from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, unnamed_role, with_referent
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.grammar import is_clause
@@ -322,7 +322,7 @@ class ExtractiveEngine:
         weights = {index: weight / top for index, weight in weights.items()}
         by_weight = sorted(candidates, key=lambda c: (-weights[c.index], c.index))
         takeaway_lines = _Lazy(line for c in by_weight if (line := line_of(c)) is not None)
-        takeaways = self._takeaways(lead, takeaway_lines, _line_terms(headline), _Spread(window), weights)
+        takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights)
         drafted = TakeawaySummary(
             headline=headline,
             summary=summary,
@@ -394,7 +394,7 @@ class ExtractiveEngine:
         self,
         lead: _Line,
         lines: _Lazy,
-        headline_terms: frozenset[str],
+        headline: str,
         spread: _Spread,
         weights: dict[int, float],
     ) -> list[_Line]:
@@ -406,8 +406,13 @@ class ExtractiveEngine:
         early, are the story's), weighed against its length, plus a little of its own rank: a
         long sentence must bring new words to earn its place.
         """
-        said = [lead.terms, headline_terms]
-        pool = [line for line in itertools.islice(lines, _POOL + 1) if line.index != lead.index][:_POOL]
+        said = [lead.terms, _line_terms(headline)]
+        introduced = f"{lead.text} {headline}".lower()
+        pool = [
+            line
+            for line in itertools.islice(lines, _POOL + 1)
+            if line.index != lead.index and _role_introduced(line.text, introduced)
+        ][:_POOL]
         covered = set(_overlap_words(lead.text))
         carried, length = spread.value(covered), len(lead.text.split())
         chosen: list[_Line] = []
@@ -496,6 +501,12 @@ class ExtractiveEngine:
                 raw[index] = self.forward_weight * forward + self.backward_weight * backward
         top = max(raw, default=0.0)
         return [max(value, 0.0) / top for value in raw] if top > 0 else [0.0] * len(raw)
+
+
+def _role_introduced(text: str, introduced: str) -> bool:
+    """A line opening with a role ("The guard ...") only when the headline or summary tells of one."""
+    role = unnamed_role(text)
+    return role is None or re.search(rf"\b{role}", introduced) is not None
 
 
 def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float:

@@ -21,6 +21,17 @@ _UNRESOLVABLE = re.compile(
     r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
     r"The (?:pair|two|three|couple|trio|duo|men|women|group|latter|former|same))\b"
 )
+# People an article first names, then calls by their role: "The guard was in critical condition" says
+# nothing to a reader who was not told of a guard. No name is put in (the person just mentioned may
+# not be the guard); the line must find its referent in the alert's own lines or not be used.
+_ROLES = (
+    "man woman boy girl child baby teenager youngster pensioner mother father son daughter wife husband "
+    "suspect victim gunman attacker driver pilot passenger soldier guard officer deputy agent patient "
+    "prisoner inmate worker player striker midfielder defender forward winger goalkeeper keeper captain "
+    "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion star singer actor actress "
+    "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman"
+)
+_ROLE_REFERENCE = re.compile(rf"^The (?:[\w'’.-]+ ){{0,4}}?(?P<role>{'|'.join(_ROLES.split())})\b")
 _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 # A finite verb: an auxiliary, a past tense or a present tense after a subject. No model needed for
@@ -84,6 +95,12 @@ def with_referent(sentence: str, earlier: Sequence[str], people: Iterable[str]) 
         return None  # "Her" as an object cannot open a sentence that we could rewrite safely
     replacement = f"{called}{'’' if '’' in sentence else chr(39)}s" if word in {"His", "Her"} else called
     return replacement + sentence[pronoun.end("word") :]
+
+
+def unnamed_role(sentence: str) -> str | None:
+    """The role a sentence opens with instead of a name ("The Real Madrid striker" -> "striker"), if any."""
+    match = _ROLE_REFERENCE.match(sentence)
+    return match.group("role") if match else None
 
 
 def reads_as_statement(text: str) -> bool:

@@ -13,7 +13,7 @@ from takeaways.article import Article, parse_article
 from takeaways.article.boilerplate import strip_notices
 from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
-from takeaways.engines.standalone import reads_as_statement, stands_alone, with_referent
+from takeaways.engines.standalone import reads_as_statement, stands_alone, unnamed_role, with_referent
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import content_terms
 
@@ -337,3 +337,25 @@ def test_a_takeaway_is_never_cut_inside_a_quotation() -> None:
     summary = ExtractiveEngine().summarise(Article(body=body))
     lines = [summary.summary, *(takeaway.text for takeaway in summary.takeaways)]
     assert not any(line.rstrip("\"'”’)").endswith("…") for line in lines), lines
+
+
+def test_a_takeaway_that_names_a_role_the_alert_never_introduced_is_not_chosen() -> None:
+    body = (
+        "Thieves broke into the Grenhaven maritime museum on Sunday night and took a silver ship model. "
+        "A night guard, Ada Marsh, was hurt as the men fled through the harbour gate. "
+        "The guard was taken to the island hospital with a broken wrist. "
+        "Police said the model was worth about 40,000 pounds and had been on loan from a private collector. "
+        "The museum will stay closed until Wednesday while officers search the building. "
+        "Detectives have asked ferry passengers who were near the harbour on Sunday night to come forward."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert "guard" not in f"{summary.headline} {summary.summary}".lower()
+    assert not any(text.startswith("The guard") for text in texts), texts
+
+
+def test_a_role_the_summary_introduced_may_open_a_takeaway() -> None:
+    assert unnamed_role("The Real Madrid striker appeared before a judge.") == "striker"
+    assert unnamed_role("The 6ft 5in star missed the match.") == "star"
+    assert unnamed_role("The museum will stay closed.") is None
+    assert unnamed_role("Ada Marsh, the guard, was hurt.") is None
