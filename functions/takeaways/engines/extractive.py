@@ -38,7 +38,7 @@ from takeaways.engines.headline import (
 from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, unnamed_role, with_referent
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
-from takeaways.text.grammar import is_clause
+from takeaways.text.grammar import is_clause, lone_subordinate_clause
 from takeaways.text.language import function_words
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
@@ -347,6 +347,8 @@ class ExtractiveEngine:
         """
         if _not_for_readers(candidate.text) or not _quotes_balanced(candidate.text):
             return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
+        if _page_leftover(candidate.text) or _bare_quotation(candidate.text):
+            return None  # "anything goes: ." or "People we've lost in 2015 ."; a quotation nobody is said to have said
         resolved = (
             with_referent(candidate.text, window[: candidate.index], people) if english else candidate.text
         )
@@ -356,8 +358,8 @@ class ExtractiveEngine:
         cut = text.rstrip("\"'”’)").endswith("…")  # 'the White House stated that "leaders…"' too
         if cut or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):
             return None  # cut mid-sentence, a fragment, or figures without words ("4.2")
-        if english and not reads_as_statement(text):
-            return None  # a teaser or a list of names: not a fact on its own
+        if english and (not reads_as_statement(text) or lone_subordinate_clause(text)):
+            return None  # a teaser, a list of names or a lone subordinate clause: not a fact on its own
         return _Line(candidate.index, text, _line_terms(text), resolved)
 
     def _headline(
@@ -501,6 +503,28 @@ class ExtractiveEngine:
                 raw[index] = self.forward_weight * forward + self.backward_weight * backward
         top = max(raw, default=0.0)
         return [max(value, 0.0) / top for value in raw] if top > 0 else [0.0] * len(raw)
+
+
+_LEFTOVER_END = re.compile(r"(?::\s*|\s)[.!?]$")
+_QUOTE_OPENERS = "\"“‘'"
+_QUOTE_CLOSERS = "\"”’'"
+
+
+def _page_leftover(sentence: str) -> bool:
+    """What a page's links and lists leave in the text: a colon before nothing, a stop after a space."""
+    return _LEFTOVER_END.search(sentence.rstrip()) is not None
+
+
+def _bare_quotation(sentence: str) -> bool:
+    """A sentence that is one quotation from its first character to its last: whose words, it does not say."""
+    text = sentence.strip()
+    inner = text[1:].rstrip(".!?")
+    return (
+        len(text) > 2
+        and text[0] in _QUOTE_OPENERS
+        and text.rstrip(".!?")[-1:] in _QUOTE_CLOSERS
+        and not any(mark in inner[:-1] for mark in _QUOTE_CLOSERS if mark != "'")
+    )
 
 
 def _role_introduced(text: str, introduced: str) -> bool:

@@ -24,6 +24,7 @@ _OPENERS = frozenset({"SCONJ", "ADV"})
 _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 _TAIL_WORDS = 3
 _CLAUSE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
+_OPENING_SUBORDINATORS = frozenset({"as", "unless", "whereas", "once", "whether"})
 # Tags on both sides of an "and" that joins words inside one phrase rather than two clauses.
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "NUM"})
 # Tagged as prepositions as often as not ("after the vote"); a finite verb after them is a subordinate clause's.
@@ -89,6 +90,21 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
             return True
     dashes = headline.count(" -- ") + headline.count(" — ")
     return bool(dashes % 2) and sentence.count(" -- ") + sentence.count(" — ") > dashes
+
+
+def lone_subordinate_clause(sentence: str) -> bool:
+    """Whether a sentence is only a subordinate clause: "As the ministers toured the island." has no main one.
+
+    Only sentences that open with a subordinating word are judged; after its clause's comma a
+    finite verb must follow.
+    """
+    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
+    if not words or words[0].lower() not in _SUBORDINATORS | _OPENING_SUBORDINATORS:
+        return False
+    if "," not in words:
+        return True
+    tags = _tags(words, promote=False)
+    return not _FINITE.intersection(tags[words.index(",") + 1 :])
 
 
 def is_clause(headline: str, sentence: str) -> bool:

@@ -359,3 +359,36 @@ def test_a_role_the_summary_introduced_may_open_a_takeaway() -> None:
     assert unnamed_role("The 6ft 5in star missed the match.") == "star"
     assert unnamed_role("The museum will stay closed.") is None
     assert unnamed_role("Ada Marsh, the guard, was hurt.") is None
+
+
+@pytest.mark.parametrize(
+    "leftover",
+    [
+        "Within those limits, pretty much any vessel can enter the race: .",
+        "Ferries we have lost this year .",
+        '"We will sail again when the crews are paid what they are owed."',
+        "As the ministers toured the island's two harbours and met the striking crews.",
+    ],
+)
+def test_page_leftovers_bare_quotations_and_lone_subordinate_clauses_are_not_lines(leftover: str) -> None:
+    body = (
+        "The Northern Isles ferry crews walked out on Monday after talks over night shifts collapsed. "
+        f"{leftover} "
+        "Isles Link cancelled 14 crossings and said it would seek talks through the arbitration service. "
+        "Shops on the islands expect fresh food to run short by the weekend if no ferry sails. "
+        "Talks between the operator and the union will resume at the harbour offices on Thursday."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    lines = [summary.headline, summary.summary, *(takeaway.text for takeaway in summary.takeaways)]
+    assert not any(leftover.strip('".') in line for line in lines), lines
+
+
+def test_a_quotation_its_speaker_is_named_in_may_be_a_line() -> None:
+    body = (
+        "The Northern Isles ferry crews walked out on Monday after talks over night shifts collapsed. "
+        '"We will sail again when the crews are paid what they are owed," said union organiser Ines Okafor. '
+        "Isles Link cancelled 14 crossings and said it would seek talks through the arbitration service. "
+        "Talks between the operator and the union will resume at the harbour offices on Thursday."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert any("said union organiser Ines Okafor" in takeaway.text for takeaway in summary.takeaways)
