@@ -169,7 +169,9 @@ def _main_clause(text: str) -> str:
             # Carolina, can face" closes before "can", not inside the place name.
             closing = _CLAUSE_CLOSE.search(text, match.end())
             if closing and len(text[closing.end() :].split()) >= 3:
-                text = text[: match.start()] + " " + text[closing.end() :]
+                # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
+                joint = ", " if "," in text[: match.start()] else " "
+                text = text[: match.start()] + joint + text[closing.end() :]
                 position = match.start() + 1
                 continue
         if len(text[: match.start()].split()) >= _MIN_WORDS:

@@ -199,3 +199,8 @@ def test_any_lead_gives_a_headline_within_the_limit(sentence: str) -> None:
     assert 0 < len(headline) <= HEADLINE_CHARS
     assert headline.strip('"“”…')
     assert headline.count('"') % 2 == 0
+
+
+def test_a_relative_clause_after_an_apposition_goes_and_the_apposition_stays_closed() -> None:
+    headline = headline_from("Ines Okafor, 34, who led the ferry union for a decade, has stepped down.")
+    assert headline == "Ines Okafor, 34, has stepped down"
