@@ -9,6 +9,8 @@ relative clause's, and the cut leaves no word waiting for what followed it in th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from takeaways.text.tagger import english_tagger, tokenize
 
 _FINITE = frozenset({"VERB:Fin", "AUX:Fin"})
@@ -41,7 +43,7 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     was found the first participle after a noun is that verb (unless an auxiliary makes it
     a participle: "to be stranded").
     """
-    tags = english_tagger().tag(words)
+    tags = list(_raw_tags(tuple(words)))
     if promote and not _FINITE.intersection(tags):
         for index in range(1, len(tags)):
             if tags[index] == "VERB:Part" and _NOMINAL.intersection(tags[:index]):
@@ -49,6 +51,12 @@ def _tags(words: list[str], promote: bool) -> list[str]:
                     tags[index] = "VERB:Fin"
                 break
     return tags
+
+
+@lru_cache(maxsize=4_096)
+def _raw_tags(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The tagger's tags, kept: a headline's sentence is read for each cut tried."""
+    return tuple(english_tagger().tag(list(words)))
 
 
 def _main_verb(words: list[str], tags: list[str]) -> int | None:
@@ -117,7 +125,7 @@ def is_clause(headline: str, sentence: str) -> bool:
     if len(words) < 3:
         return False
     source = tokenize(sentence)
-    promote = not _FINITE.intersection(english_tagger().tag(source))
+    promote = not _FINITE.intersection(_raw_tags(tuple(source)))
     tags = _tags(words, promote)
     if _main_verb(words, tags) is None or _left_open(words, tags, headline, sentence):
         return False

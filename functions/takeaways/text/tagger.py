@@ -16,7 +16,7 @@ import gzip
 import json
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 MODEL = Path(__file__).with_name("models") / "pos-en.json.gz"
@@ -30,8 +30,12 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(_NEGATION.sub(r"\1 \2", text))
 
 
+_FIGURE = re.compile(r"[\d.,:/-]+")
+
+
+@lru_cache(maxsize=65_536)
 def _shape(word: str) -> str:
-    if word.isdigit() or re.fullmatch(r"[\d.,:/-]+", word):
+    if word.isdigit() or _FIGURE.fullmatch(word):
         return "d"
     if word.isupper():
         return "X"
@@ -72,26 +76,45 @@ def features(words: list[str], index: int, previous: str, previous2: str) -> lis
 
 
 class Tagger:
-    """Weights by feature and tag, plus a table of words that always carry one tag in the treebank."""
+    """Weights by feature and tag, plus a table of words that always carry one tag in the treebank.
+
+    A loaded model is frozen into rows of (tag number, weight): several times faster to score than
+    the dictionaries that training updates.
+    """
 
     def __init__(self, weights: dict[str, dict[str, float]], tags: list[str], known: dict[str, str]) -> None:
         self.weights = weights
         self.tags = tags
         self.known = known
+        self._rows: dict[str, tuple[tuple[int, float], ...]] | None = None
 
     @classmethod
     def load(cls, path: Path) -> Tagger:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             data = json.load(handle)
-        return cls(data["weights"], data["tags"], data["known"])
+        tagger = cls(data["weights"], data["tags"], data["known"])
+        number = {tag: position for position, tag in enumerate(tagger.tags)}
+        tagger._rows = {
+            feature: tuple((number[tag], weight) for tag, weight in by_tag.items())
+            for feature, by_tag in tagger.weights.items()
+        }
+        return tagger
 
     def best(self, feats: list[str]) -> str:
         """The highest-scoring tag; ties go to the tag that sorts last, so every process agrees."""
-        scores: dict[str, float] = defaultdict(float)
+        if self._rows is None:
+            scores: dict[str, float] = defaultdict(float)
+            for feature in feats:
+                for tag, weight in self.weights.get(feature, {}).items():
+                    scores[tag] += weight
+            return max(self.tags, key=lambda tag: (scores.get(tag, 0.0), tag))
+        totals = [0.0] * len(self.tags)
         for feature in feats:
-            for tag, weight in self.weights.get(feature, {}).items():
-                scores[tag] += weight
-        return max(self.tags, key=lambda tag: (scores.get(tag, 0.0), tag))
+            for position, weight in self._rows.get(feature, ()):
+                totals[position] += weight
+        return self.tags[
+            max(range(len(self.tags)), key=lambda position: (totals[position], self.tags[position]))
+        ]
 
     def tag(self, words: list[str]) -> list[str]:
         """One tag a word, left to right, each decision seeing the two before it."""
