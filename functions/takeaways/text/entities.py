@@ -188,7 +188,12 @@ def entity_mentions(
             kind = votes[name].most_common(1)[0][0]
         entities[name] = Entity(name=name, kind=kind)
     mentions = [(start, end, entities[owners.get(name, name)]) for start, end, name in spans]
-    return list(entities.values())[:limit], mentions
+    # The main actors first: the people and organisations the first sentence names, most mentioned first.
+    lead_end = len(sentences[0]) if sentences else 0
+    in_lead = {entity.name for start, _, entity in mentions if start < lead_end}
+    actors = [e for e in entities.values() if e.name in in_lead and e.kind in {"person", "organisation"}]
+    ordered = actors + [e for e in entities.values() if e not in actors]
+    return ordered[:limit], mentions
 
 
 def _add_recurring_rule_names(

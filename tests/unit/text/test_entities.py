@@ -127,3 +127,15 @@ def test_a_police_rank_is_a_title_so_both_mentions_are_one_person() -> None:
     )
     people = [entity.name for entity in ranked if entity.kind == "person"]
     assert people == ["Mark Harrison"]
+
+
+def test_the_people_and_bodies_the_first_sentence_names_come_first() -> None:
+    ranked = find_entities(
+        [
+            "Harbour master Ines Okafor closed Port Ellis to shipping after the storm.",
+            "Port Ellis lost power, and Port Ellis traders counted the damage.",
+            "Crews in Port Ellis cleared the quays while Marrow Bay waited for news.",
+        ]
+    )
+    names = [entity.name for entity in ranked]
+    assert names.index("Ines Okafor") < names.index("Port Ellis")  # Port Ellis is named more often
