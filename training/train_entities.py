@@ -17,7 +17,6 @@ import hashlib
 import json
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from takeaways.text.name_tagger import KINDS, MODEL, NameTagger, features, lower_case_words
@@ -30,6 +29,7 @@ from training.entity_data import (
     split,
     words_and_tags,
 )
+from training.perceptron import AveragedWeights
 from training.tagger_data import GUM_FILE
 
 ITERATIONS = 10
@@ -53,11 +53,8 @@ def examples(documents: list[Document]) -> list[Example]:
 
 
 def train(sentences: list[Example]) -> NameTagger:
-    weights: dict[str, dict[str, float]] = defaultdict(dict)
-    totals: dict[tuple[str, str], float] = defaultdict(float)
-    stamps: dict[tuple[str, str], int] = defaultdict(int)
-    tagger = NameTagger(weights, TAGS)
-    step = 0
+    learned = AveragedWeights()
+    tagger = NameTagger(learned.weights, TAGS)
     order = list(sentences)
     rng = random.Random(12)
     for _ in range(ITERATIONS):
@@ -65,26 +62,13 @@ def train(sentences: list[Example]) -> NameTagger:
         for words, gold_tags, common in order:
             previous, previous2 = "<s>", "<s2>"
             for index, gold in enumerate(gold_tags):
-                step += 1
+                learned.tick()
                 feats = features(words, index, previous, previous2, common)
                 guess = tagger.best(feats, previous)
                 if guess != gold:
-                    for feature in feats:
-                        for tag, change in ((gold, 1.0), (guess, -1.0)):
-                            key = (feature, tag)
-                            current = weights[feature].get(tag, 0.0)
-                            totals[key] += (step - stamps[key]) * current
-                            stamps[key] = step
-                            weights[feature][tag] = current + change
+                    learned.update(feats, gold, guess)
                 previous2, previous = previous, gold
-    averaged: dict[str, dict[str, float]] = {}
-    for feature, by_tag in weights.items():
-        for tag, weight in by_tag.items():
-            key = (feature, tag)
-            average = (totals[key] + (step - stamps[key]) * weight) / step
-            if abs(average) >= PRUNE_BELOW:
-                averaged.setdefault(feature, {})[tag] = round(average, 2)
-    return NameTagger(averaged, TAGS)
+    return NameTagger(learned.averaged(PRUNE_BELOW, 2), TAGS)
 
 
 def score(tagger: NameTagger, documents: list[Document]) -> Score:

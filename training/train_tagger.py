@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from takeaways.text.tagger import MODEL, Tagger, features
+from training.perceptron import AveragedWeights
 
 ITERATIONS = 8
 HELD_OUT_EVERY = 10
@@ -80,11 +81,8 @@ def train(sentences: list[list[tuple[str, str]]], min_feature_count: int = 1) ->
                 if word.lower() not in known:
                     seen.update(features(words, index, previous, previous2))
                 previous2, previous = previous, gold
-    weights: dict[str, dict[str, float]] = defaultdict(dict)
-    totals: dict[tuple[str, str], float] = defaultdict(float)
-    stamps: dict[tuple[str, str], int] = defaultdict(int)
-    tagger = Tagger(weights, tags, known)
-    step = 0
+    learned = AveragedWeights()
+    tagger = Tagger(learned.weights, tags, known)
     order = list(sentences)
     rng = random.Random(11)
     for _ in range(ITERATIONS):
@@ -93,7 +91,7 @@ def train(sentences: list[list[tuple[str, str]]], min_feature_count: int = 1) ->
             words = [word for word, _ in sentence]
             previous, previous2 = "<s>", "<s2>"
             for index, (word, gold) in enumerate(sentence):
-                step += 1
+                learned.tick()
                 guess = known.get(word.lower())
                 if guess is None:
                     feats = features(words, index, previous, previous2)
@@ -101,22 +99,9 @@ def train(sentences: list[list[tuple[str, str]]], min_feature_count: int = 1) ->
                         feats = [feature for feature in feats if seen[feature] >= min_feature_count]
                     guess = tagger.best(feats)
                     if guess != gold:
-                        for feature in feats:
-                            for tag, change in ((gold, 1.0), (guess, -1.0)):
-                                key = (feature, tag)
-                                current = weights[feature].get(tag, 0.0)
-                                totals[key] += (step - stamps[key]) * current
-                                stamps[key] = step
-                                weights[feature][tag] = current + change
+                        learned.update(feats, gold, guess)
                 previous2, previous = previous, gold
-    averaged: dict[str, dict[str, float]] = {}
-    for feature, by_tag in weights.items():
-        for tag, weight in by_tag.items():
-            key = (feature, tag)
-            average = (totals[key] + (step - stamps[key]) * weight) / step
-            if abs(average) >= PRUNE_BELOW:
-                averaged.setdefault(feature, {})[tag] = round(average, 3)
-    return Tagger(averaged, tags, known)
+    return Tagger(learned.averaged(PRUNE_BELOW, 3), tags, known)
 
 
 def accuracy(tagger: Tagger, sentences: list[list[tuple[str, str]]]) -> float:
