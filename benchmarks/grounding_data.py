@@ -104,16 +104,27 @@ def perturbations(limit_articles: int | None = None) -> list[Judged]:
     """True highlights, and one edited copy per highlight and kind where the kind applies."""
     judged: list[Judged] = []
     for sentences, highlights, people in dev_statements(limit_articles):
-        for position, highlight in enumerate(highlights):
-            judged.append(
-                Judged(highlight, sentences, best_evidence(sentences, highlight), True, origin=highlight)
-            )
-            others = highlights[position + 1 :] + highlights[:position]
-            for kind in KINDS:
-                edited = _edit(kind, highlight, sentences, people, others)
-                if edited and edited != highlight:
-                    evidence = best_evidence(sentences, edited)
-                    judged.append(Judged(edited, sentences, evidence, False, kind, origin=highlight))
+        judged += statements_and_edits(sentences, highlights, people)
+    return judged
+
+
+def statements_and_edits(
+    sentences: list[str], highlights: list[str], people: list[str], story: str = ""
+) -> list[Judged]:
+    """One article's highlights as true statements, each followed by its edits (one per kind that applies).
+
+    ``story`` prefixes each statement's origin, so that statements of several sources stay apart.
+    """
+    judged: list[Judged] = []
+    for position, highlight in enumerate(highlights):
+        origin = f"{story}:{highlight}" if story else highlight
+        judged.append(Judged(highlight, sentences, best_evidence(sentences, highlight), True, origin=origin))
+        others = highlights[position + 1 :] + highlights[:position]
+        for kind in KINDS:
+            edited = _edit(kind, highlight, sentences, people, others)
+            if edited and edited != highlight:
+                evidence = best_evidence(sentences, edited)
+                judged.append(Judged(edited, sentences, evidence, False, kind, origin=origin))
     return judged
 
 

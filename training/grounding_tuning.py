@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from benchmarks.grounding import balanced_accuracy, checker, precision_of_passed
-from benchmarks.grounding_data import KINDS, Judged, _edit, best_evidence, human_judgements
+from benchmarks.grounding_data import KINDS, Judged, human_judgements, statements_and_edits
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.text.entities import find_entities
 from training.grounding_data import NEWS, held_out, news_stories
@@ -29,17 +29,7 @@ def tuning_edits() -> list[Judged]:
     judged: list[Judged] = []
     for story, sentences, highlights in news_stories(NEWS):
         people = [e.name for e in find_entities(sentences[:20], limit=20) if e.kind == "person"]
-        for position, highlight in enumerate(highlights):
-            origin = f"{story}:{highlight}"
-            judged.append(
-                Judged(highlight, sentences, best_evidence(sentences, highlight), True, origin=origin)
-            )
-            others = highlights[position + 1 :] + highlights[:position]
-            for kind in KINDS:
-                edited = _edit(kind, highlight, sentences, people, others)
-                if edited and edited != highlight:
-                    evidence = best_evidence(sentences, edited)
-                    judged.append(Judged(edited, sentences, evidence, False, kind, origin=origin))
+        judged += statements_and_edits(sentences, highlights, people, story)
     return judged
 
 
