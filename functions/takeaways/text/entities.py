@@ -30,7 +30,7 @@ PERSON_TITLES = frozenset(
     pope bishop archbishop leader lawmaker ambassador commissioner inspector superintendent founder deputy
     vice lt lieutenant adm admiral sgt cmdr commander rev pastor father sister brother sir lady lord dame
     attorney sheriff premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
-    """.split()
+    presenter winger defender striker midfielder goalkeeper batsman bowler boss""".split()
 )
 # Departments that sit between a title and a name: "Secretary of State John Kerry".
 DEPARTMENTS = frozenset(

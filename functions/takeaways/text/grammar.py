@@ -137,8 +137,19 @@ def is_clause(headline: str, sentence: str) -> bool:
         return False
     if words[-2] == "," and last_tag in {"VERB:Ger", "VERB:Part"}:
         return False  # ", going": a phrase opened and not finished
+    if end is not None and end < len(source) and _waits_for_more(last_tag, source, source_tags, end):
+        return False
     cut = end is not None and end < len(source)
     return not (cut and _cut_inside_clause(last_tag, source, source_tags, end or 0))
+
+
+def _waits_for_more(last_tag: str, source: list[str], source_tags: list[str], end: int) -> bool:
+    """An infinitive cut before its complement ("to remain" of "to remain in contention"), or an adverb cut
+    from the clause it qualifies ("possibly" of "possibly because his song was similar")."""
+    following = source_tags[end]
+    if last_tag == "VERB:Inf" and source[end - 2].lower() == "to" and following not in {"PUNCT", "CCONJ"}:
+        return True
+    return last_tag == "ADV" and (following == "SCONJ" or source[end].lower() in _SUBORDINATORS)
 
 
 def _end_in(words: list[str], source: list[str]) -> int | None:

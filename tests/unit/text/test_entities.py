@@ -139,3 +139,10 @@ def test_the_people_and_bodies_the_first_sentence_names_come_first() -> None:
     )
     names = [entity.name for entity in ranked]
     assert names.index("Ines Okafor") < names.index("Port Ellis")  # Port Ellis is named more often
+
+
+def test_a_sports_or_broadcasting_role_before_a_name_is_a_title() -> None:
+    found = entities(
+        ["Winger Noor Haddad scored twice, and presenter Liu Wen said the crowd was the loudest yet."]
+    )
+    assert "Noor Haddad" in found and "Winger Noor Haddad" not in found

@@ -115,3 +115,22 @@ def test_the_shipped_model_splits_verbs_by_form() -> None:
     assert tags[words.index("had")] == "AUX:Fin"
     assert tags[words.index("paid")] == "VERB:Part"
     assert tags[words.index("ferry")] == "NOUN"
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence"),
+    [
+        (
+            "The ferry union stayed out for a week to remain",
+            "The ferry union stayed out for a week to remain in the talks over night shifts.",
+        ),
+        (
+            "The captain had been the favourite for days, possibly",
+            "The captain had been the favourite for days, possibly because her crew won last year.",
+        ),
+    ],
+)
+def test_a_cut_before_what_an_infinitive_or_an_adverb_waits_for_is_not_a_clause(
+    headline: str, sentence: str
+) -> None:
+    assert not is_clause(headline, sentence)
