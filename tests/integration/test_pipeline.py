@@ -15,6 +15,7 @@ from infra.local_stack import DeployedStack
 from takeaways.adapters.s3_store import S3ArticleStore
 from takeaways.errors import TransientFailure
 from takeaways.summary import ObjectRef
+from tests.coastal_times import EARLIER_STORIES, FEED_PREFIX, LIFEBOAT, feed_article
 
 pytestmark = pytest.mark.integration
 
@@ -159,31 +160,10 @@ def test_an_unreadable_article_is_recorded_as_rejected_and_not_retried(deployed_
     assert all(result.failed == 0 for result in runner.results)
 
 
-FOOTER = "Coastal Times journalism is paid for by readers like you, at coastal.example/support."
-PITCH = "Never miss a tide table: the Tideline briefing lands in your inbox at 7am each weekday."
-EARLIER_STORIES = {
-    "dredging": "The harbour board voted on Thursday to dredge the eastern channel at Port Alder before the "
-    "spring tides, after fishing crews said low water strands their boats at the quay for hours each day.",
-    "school-roof": "Pupils at Saltmarsh Primary will return to their classrooms next week after the school's "
-    "storm-damaged roof was replaced over the half-term holiday, the head teacher said.",
-    "ferry": "The Kelmouth ferry will run an extra crossing every evening from May, its operator said on "
-    "Monday, after commuters asked for a later boat home from Port Alder.",
-}
-LIFEBOAT = (
-    "Volunteers at the Port Alder lifeboat station launched their new boat on Saturday, replacing a vessel "
-    "that had served the crew for 26 years.\n\nThe crew raised a third of the boat's cost themselves "
-    "through swims, quiz nights and a sponsored row around the bay.\n\nThe station will hold an open day "
-    "on 14 June."
-)
-
-
 def put_feed_article(stack: DeployedStack, name: str, story: str) -> None:
     """An article as the feed poller writes it for an untrusted feed: JSON under incoming/feeds/<source>/."""
-    body = {"title": "Port Alder news", "body": f"{story}\n\n{FOOTER}\n\n{PITCH}", "source": "Coastal Times"}
     boto3.client("s3").put_object(
-        Bucket=stack.physical_id("ArticlesBucket"),
-        Key=f"incoming/feeds/coastal-times/2026/11/25/{name}.json",
-        Body=json.dumps(body).encode(),
+        Bucket=stack.physical_id("ArticlesBucket"), Key=f"{FEED_PREFIX}{name}.json", Body=feed_article(story)
     )
 
 

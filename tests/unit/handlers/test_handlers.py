@@ -13,6 +13,7 @@ from infra.local_stack import DeployedStack
 from takeaways.errors import TransientFailure
 from takeaways.handlers import notify, summarise
 from takeaways.handlers.dependencies import summarise_dependencies
+from tests.coastal_times import EARLIER_STORIES, FEED_PREFIX, LIFEBOAT, feed_article
 from tests.conftest import FakeLambdaContext
 from tests.unit.handlers.conftest import s3_notification, sqs_event
 
@@ -173,32 +174,13 @@ def test_removal_events_are_counted_as_ignored_and_touch_nothing(
     assert keys(bucket, "") == ["incoming/gone.txt"]
 
 
-RECURRING_STORIES = {
-    "dredging": "The harbour board voted on Thursday to dredge the eastern channel at Port Alder before the "
-    "spring tides, after fishing crews said low water strands their boats at the quay for hours each day.",
-    "school-roof": "Pupils at Saltmarsh Primary will return to their classrooms next week after the school's "
-    "storm-damaged roof was replaced over the half-term holiday, the head teacher said.",
-    "ferry": "The Kelmouth ferry will run an extra crossing every evening from May, its operator said on "
-    "Monday, after commuters asked for a later boat home from Port Alder.",
-    "lifeboat": "Volunteers at the Port Alder lifeboat station launched their new boat on Saturday, replacing "
-    "a vessel that had served the crew for 26 years.\n\nThe station will hold an open day on 14 June.",
-}
-RECURRING_FOOTER = "Coastal Times journalism is paid for by readers like you, at coastal.example/support."
-RECURRING_PITCH = "Never miss a tide table: the Tideline briefing lands in your inbox at 7am each weekday."
-
-
-def feed_article_json(story: str) -> bytes:
-    body = f"{story}\n\n{RECURRING_FOOTER}\n\n{RECURRING_PITCH}"
-    return json.dumps({"title": "Port Alder news", "body": body, "source": "Coastal Times"}).encode()
-
-
 def test_lines_recurring_across_a_feeds_articles_are_removed_counted_and_logged(
     stack: DeployedStack, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
     records = {}
-    for name, story in RECURRING_STORIES.items():
-        key = f"incoming/feeds/coastal-times/2026/11/25/{name}.json"
-        bucket = upload(stack, key, feed_article_json(story))
+    for name, story in {**EARLIER_STORIES, "lifeboat": LIFEBOAT}.items():
+        key = f"{FEED_PREFIX}{name}.json"
+        bucket = upload(stack, key, feed_article(story))
         capsys.readouterr()
         assert summarise_event(sqs_event(s3_notification(bucket, key))) == {"batchItemFailures": []}
         printed = capsys.readouterr().out

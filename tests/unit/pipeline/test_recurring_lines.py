@@ -10,12 +10,10 @@ from takeaways.errors import TransientFailure
 from takeaways.pipeline.naming import StageLayout
 from takeaways.pipeline.summarise import RecurringLines, SummariseOutcome, summarise_article
 from takeaways.summary import ObjectRef
+from tests.coastal_times import FOOTER, PITCH
 from tests.unit.pipeline.fakes import FirstSentencesEngine, MemoryRecurringLines, MemoryStore
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-# Not on the list of notices ("Read more ..." is, and never reaches this stage): only recurrence removes it.
-FOOTER = "Coastal Times journalism is paid for by readers like you, at coastal.example/support."
-PITCH = "Never miss a tide table: the Tideline briefing lands in your inbox at 7am each weekday."
 STORIES = {
     "dredging": "The harbour board voted on Thursday to dredge the eastern channel at Port Alder before the "
     "spring tides.\n\nFishing crews say low water strands their boats at the quay for hours each day.",
@@ -62,6 +60,13 @@ def run_all(
     return engine, [summarise(store, key, engine, recurring) for key in keys]
 
 
+def stories_store() -> tuple[MemoryStore, FirstSentencesEngine]:
+    """The four stories as plain-text uploads, and an engine that remembers what it read."""
+    return MemoryStore(
+        {f"incoming/{n}.txt": text_article(s) for n, s in STORIES.items()}
+    ), FirstSentencesEngine()
+
+
 def test_the_fourth_article_of_a_source_reaches_the_engine_without_the_footer_and_the_pitch() -> None:
     recurring = RecurringLines(MemoryRecurringLines(), threshold=3)
     keys = {f"incoming/{name}.txt": text_article(story) for name, story in STORIES.items()}
@@ -76,10 +81,7 @@ def test_the_fourth_article_of_a_source_reaches_the_engine_without_the_footer_an
 
 def test_the_summary_record_notes_the_removal() -> None:
     recurring = RecurringLines(MemoryRecurringLines(), threshold=3)
-    store, engine = (
-        MemoryStore({f"incoming/{n}.txt": text_article(s) for n, s in STORIES.items()}),
-        FirstSentencesEngine(),
-    )
+    store, engine = stories_store()
     outcomes = [summarise(store, f"incoming/{name}.txt", engine, recurring) for name in STORIES]
     notes = store.summaries[outcomes[-1].record_key or ""].article.notes
     assert "2 lines that recur across the source's articles removed" in notes
@@ -87,10 +89,7 @@ def test_the_summary_record_notes_the_removal() -> None:
 
 def test_the_same_article_summarised_again_does_not_count_as_another() -> None:
     recurring = RecurringLines(MemoryRecurringLines(), threshold=3)
-    store, engine = (
-        MemoryStore({f"incoming/{n}.txt": text_article(s) for n, s in STORIES.items()}),
-        FirstSentencesEngine(),
-    )
+    store, engine = stories_store()
     for _ in range(3):  # retries and replays of one article
         summarise(store, "incoming/dredging.txt", engine, recurring)
     summarise(store, "incoming/ferry.txt", engine, recurring)
