@@ -15,7 +15,10 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 HUFFPOST_FILE = DATA_DIR / "huffpost-news-category-v3-sample.jsonl"
+HUFFPOST_EARLIER_FILE = DATA_DIR / "huffpost-news-category-v2-slice.jsonl"
 MASAKHANE_FILE = DATA_DIR / "masakhanews-eng-train-50.tsv"
+MASAKHANE_DEV_FILE = DATA_DIR / "masakhanews-eng-dev.tsv"
+DATA_FILES = (HUFFPOST_FILE, HUFFPOST_EARLIER_FILE, MASAKHANE_FILE, MASAKHANE_DEV_FILE)
 HELD_OUT_PERCENT = 20
 
 # HuffPost sections onto IPTC top-level topics. "U.S. NEWS" and "WORLD NEWS" name places, not
@@ -83,25 +86,34 @@ class LabelledItem:
 
 
 def load_items() -> list[LabelledItem]:
-    """Every labelled item whose source file is present; an absent file is reported, not skipped silently."""
-    missing = [str(path) for path in (HUFFPOST_FILE, MASAKHANE_FILE) if not path.is_file()]
+    """Every labelled item, each story once; an absent file is reported, not skipped silently.
+
+    The two HuffPost files overlap by some weeks, so a story is kept once, by its link.
+    """
+    missing = [str(path) for path in DATA_FILES if not path.is_file()]
     if missing:
         raise FileNotFoundError(
             f"training data missing: {', '.join(missing)} (see functions/takeaways/text/models/topics-manifest.md)"
         )
     items: list[LabelledItem] = []
-    with HUFFPOST_FILE.open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            topic = HUFFPOST_TOPICS.get(row["category"])
-            if topic and row["headline"].strip():
-                items.append(LabelledItem(row["headline"], row["short_description"], topic, "short"))
+    seen: set[str] = set()
+    for path in (HUFFPOST_FILE, HUFFPOST_EARLIER_FILE):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                topic = HUFFPOST_TOPICS.get(row["category"])
+                key = row.get("link") or row["headline"]
+                if topic and row["headline"].strip() and key not in seen:
+                    seen.add(key)
+                    items.append(LabelledItem(row["headline"], row["short_description"], topic, "short"))
     csv.field_size_limit(1 << 30)
-    with MASAKHANE_FILE.open(encoding="utf-8", newline="") as table:
-        for row in csv.DictReader(table, delimiter="\t"):
-            topic = MASAKHANE_TOPICS.get(row["category"])
-            if topic:
-                items.append(LabelledItem(row["headline"], row["text"], topic, "article"))
+    for path in (MASAKHANE_FILE, MASAKHANE_DEV_FILE):
+        with path.open(encoding="utf-8", newline="") as table:
+            for row in csv.DictReader(table, delimiter="\t"):
+                topic = MASAKHANE_TOPICS.get(row["category"])
+                if topic and row["headline"] not in seen:
+                    seen.add(row["headline"])
+                    items.append(LabelledItem(row["headline"], row["text"], topic, "article"))
     return items
 
 
@@ -111,4 +123,4 @@ def split(items: list[LabelledItem]) -> tuple[list[LabelledItem], list[LabelledI
 
 
 def data_present() -> bool:
-    return HUFFPOST_FILE.is_file() and MASAKHANE_FILE.is_file()
+    return all(path.is_file() for path in DATA_FILES)
