@@ -34,6 +34,7 @@ from takeaways.engines.headline import (
     ends_at_a_boundary,
     headline_from,
     headline_reads_complete,
+    quotes_an_unnamed_speaker,
 )
 from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, unnamed_role, with_referent
 from takeaways.summary import Takeaway, TakeawaySummary
@@ -388,9 +389,14 @@ class ExtractiveEngine:
                 ):
                     return line, headline
             tried.append((line, compressed))
-        # None reads complete by every rule: a clause that ends awkwardly beats a fragment.
-        complete = (pair for pair in tried if english and is_clause(pair[1], pair[0].sentence))
-        return next(complete, tried[0])
+        # None passes every rule: a clause that ends awkwardly beats a fragment, unless the reader cannot
+        # tell who is speaking ('"...," he said'); with no such clause, the best statement's headline.
+        clauses = (
+            pair
+            for pair in tried
+            if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
+        )
+        return next(clauses, tried[0])
 
     def _takeaways(
         self,

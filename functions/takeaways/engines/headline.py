@@ -114,6 +114,17 @@ def headline_from(
     return _within_limit(text.strip(" ,;:"), _HEADLINE_ENDS | dangling)
 
 
+_PRONOUN_SPEAKER = re.compile(
+    r"[,\"”’']\s+(?:he|she|they|we|i|it)\s+(?:said|says|added|told|explained|insisted|warned|admitted)\b",
+    re.IGNORECASE,
+)
+
+
+def quotes_an_unnamed_speaker(headline: str) -> bool:
+    """Whether the headline is a quotation its reader cannot attribute: '"It was not so good," he said'."""
+    return _PRONOUN_SPEAKER.search(headline) is not None
+
+
 def headline_reads_complete(headline: str) -> bool:
     """Whether a headline names its subject and has a finite verb, so it reads as a statement of the news.
 
@@ -122,6 +133,8 @@ def headline_reads_complete(headline: str) -> bool:
     """
     words = headline.split()
     if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
+        return False
+    if quotes_an_unnamed_speaker(headline):
         return False
     first = words[0].lower().strip("\"“‘'")
     if first in _OPENING_CONNECTIVES or first in _TEASER_OPENINGS or first.endswith("ing"):

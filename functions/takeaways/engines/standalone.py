@@ -31,7 +31,11 @@ _ROLES = (
     "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion star singer actor actress "
     "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman"
 )
-_ROLE_REFERENCE = re.compile(rf"^The (?:[\w'’.-]+ ){{0,4}}?(?P<role>{'|'.join(_ROLES.split())})\b")
+# Up to four modifiers before the role, none a determiner or a verb's past form: "The FBI charged a
+# Philadelphia woman" is about the FBI, not about a woman.
+_ROLE_REFERENCE = re.compile(
+    rf"^The (?:(?!(?:a|an|the|and|who|that)\b)(?![\w'’.-]+ed\b)[\w'’.-]+ ){{0,4}}?(?P<role>{'|'.join(_ROLES.split())})\b"
+)
 _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 # A finite verb: an auxiliary, a past tense or a present tense after a subject. No model needed for

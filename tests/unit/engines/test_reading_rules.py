@@ -158,6 +158,7 @@ def test_a_parenthesis_with_a_negation_stays() -> None:
         "But there certainly should be",
         "Will the ferries sail again?",
         "The reaction to the new rota is",
+        '"The last crossing was not so good for us," he said',
     ],
 )
 def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> None:
@@ -170,6 +171,7 @@ def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> Non
         "Northern Isles ferry crews walk out over night shifts",
         "Isles Link cancelled 14 crossings",
         "Berg was appointed head of the port authority",
+        '"The crews are ready," said ferry captain Tomas Berg',
     ],
 )
 def test_complete_clauses_are_headlines(headline: str) -> None:
@@ -186,6 +188,18 @@ def test_an_untitled_article_gets_a_complete_clause_as_headline() -> None:
     summary = ExtractiveEngine().summarise(Article(body=body))
     assert headline_reads_complete(summary.headline)
     assert not summary.headline.endswith(("piled", "they"))
+
+
+def test_a_quotation_whose_speaker_is_a_pronoun_is_not_the_headline_even_when_no_line_reads_whole() -> None:
+    body = (
+        "Berg, who won the Harbour Cup in 2015, reached the last four of the 2016 regatta before being knocked out "
+        "by eventual winner Ines Okafor. "
+        '"The only question I would ask myself is whether the tide actually turned on the day," he said. '
+        "Berg, the current fleet number two, said his family has been supportive in wanting him to sail at the regatta."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert "he said" not in summary.headline
+    assert summary.headline.startswith("Berg")
 
 
 def test_a_list_of_names_is_not_a_statement() -> None:
@@ -359,6 +373,9 @@ def test_a_role_the_summary_introduced_may_open_a_takeaway() -> None:
     assert unnamed_role("The 6ft 5in star missed the match.") == "star"
     assert unnamed_role("The museum will stay closed.") is None
     assert unnamed_role("Ada Marsh, the guard, was hurt.") is None
+    # A determiner or a past tense between "The" and the role: the sentence is about something else.
+    assert unnamed_role("The harbour authority charged a Grenhaven woman with fraud.") is None
+    assert unnamed_role("The council fined the driver.") is None
 
 
 @pytest.mark.parametrize(
