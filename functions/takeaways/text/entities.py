@@ -187,6 +187,8 @@ def entity_mentions(
         # title, "said", a given name): the order that typed names best on the tagger's tuning documents.
         if votes.get(name) and not _named_by_word_list(name):
             kind = votes[name].most_common(1)[0][0]
+            if kind == "other" and _opens_with_given_name(name):
+                kind = "person"  # "Ronnie O'Sullivan", which the tagger may not know
         else:
             kind = _kind(name, cues.get(name), name in known_by_surname)
         entities[name] = Entity(name=name, kind=kind)
@@ -397,6 +399,11 @@ def _named_by_word_list(name: str) -> bool:
         or name.lower() in PLACES
         or parts[-1] in PLACES
     )
+
+
+def _opens_with_given_name(name: str) -> bool:
+    parts = name.lower().split()
+    return len(parts) in (2, 3) and parts[0] in NAME_STARTS
 
 
 def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -> EntityKind:
