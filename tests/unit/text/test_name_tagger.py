@@ -38,6 +38,13 @@ def test_the_tagger_finds_people_and_places_in_a_sentence() -> None:
     assert names.get("Ashby") == "place"
 
 
+def test_a_name_runs_on_through_of_and_lower_case_words_never_start_one() -> None:
+    sentence = "Shares in Ashby rose after the Bank of Northmoor cut rates, said the university of the town."
+    names = [sentence[start:end] for start, end, _ in english_name_tagger().names(sentence, frozenset())]
+    assert "Bank of Northmoor" in names
+    assert all(name[:1].isupper() for name in names)
+
+
 def test_an_organisation_word_and_a_surname_settle_kinds_and_merge_mentions() -> None:
     found = {entity.name: entity.kind for entity in find_entities(STORY)}
     assert found.get("Northmoor Wildlife Trust") == "organisation"
