@@ -27,6 +27,11 @@ _NOTICES = (
     r"(?:CNN|BBC|AP|Reuters)['’]s (?:[A-Z][\w'’-]+ ){1,3}(?:and (?:[A-Z][\w'’-]+ ){1,3})?contributed to this (?:report|story)"
     r"(?: from [^.]{1,40})?\.",
     r"Follow @\w+(?: on Twitter)?\.?",
+    r"Follow (?:[A-Z][\w'’-]+ ){1,3}on Twitter @\w+(?: and on Facebook)?\.?",
+    r"You can reach \w+ securely through encrypted messaging app Signal on:? \+?[\d() -]{7,20}\d",
+    # A reporter's byline glued to the text before it: "By Peter BilesBBC correspondent at the inquiry".
+    r"By (?:[A-Z][\w'’-]+ ){1,3}?[A-Z][\w'’-]*?BBC (?:(?:[A-Z][\w&'’-]*|and) ){0,5}?"
+    r"(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter)(?: (?:at|in) the [a-z]+)?",
     r"(?:Click|Tap) here (?:for|to) [^.]{0,100}\.",
     r"E-?mail to a friend\.?",
     r"Share (?:this (?:article|story)|on (?:Facebook|Twitter))\.?",
@@ -52,7 +57,9 @@ _HINTS = (
     "(",
     "Image ",
     "contributed",
-    "Follow @",
+    "Follow ",
+    "You can reach",
+    "BBC ",
     "here ",
     "mail",
     "us on",

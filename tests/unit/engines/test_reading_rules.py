@@ -228,6 +228,23 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The ferry sailed at dawn.",
         ),
         (
+            "The talks resumed. By Ines OkaforBBC correspondent at the talks The crews said they were ready.",
+            "The talks resumed. The crews said they were ready.",
+        ),
+        (
+            "The port reopened. By Tomas BergBBC Isles Business and Transport Editor It has taken a year.",
+            "The port reopened. It has taken a year.",
+        ),
+        (
+            "The app went live. Follow Ines Okafor on Twitter @InesOkaforBBC You can reach Ines securely"
+            " through encrypted messaging app Signal on: +1 (555) 010-0199",
+            "The app went live.",
+        ),
+        (
+            "The BBC correspondent said the crews were ready. By the end of May, BBC Isles editor Ann Marsh left.",
+            "The BBC correspondent said the crews were ready. By the end of May, BBC Isles editor Ann Marsh left.",
+        ),
+        (
             "The ferry sailed at dawn. Sign up for our daily newsletter to get the island news first.",
             "The ferry sailed at dawn.",
         ),
