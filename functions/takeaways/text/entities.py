@@ -30,7 +30,9 @@ PERSON_TITLES = frozenset(
     pope bishop archbishop leader lawmaker ambassador commissioner inspector superintendent founder deputy
     vice lt lieutenant adm admiral sgt cmdr commander rev pastor father sister brother sir lady lord dame
     attorney sheriff premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
-    presenter winger defender striker midfielder goalkeeper batsman bowler boss""".split()
+    presenter winger defender striker midfielder goalkeeper batsman bowler boss skipper mp mep msp mla actor actress
+    singer chef author novelist journalist reporter correspondent editor economist analyst lawyer barrister solicitor
+    comedian rapper musician""".split()
 )
 # Departments that sit between a title and a name: "Secretary of State John Kerry".
 DEPARTMENTS = frozenset(

@@ -147,3 +147,14 @@ def test_a_sports_or_broadcasting_role_before_a_name_is_a_title() -> None:
         ["Winger Noor Haddad scored twice, and presenter Liu Wen said the crowd was the loudest yet."]
     )
     assert "Noor Haddad" in found and "Winger Noor Haddad" not in found
+
+
+def test_a_parliamentary_or_team_title_is_no_part_of_the_name() -> None:
+    found = entities(
+        [
+            "Grenhaven North Labour MP Ines Okafor praised her predecessor.",
+            "Skipper Tomas Berg scored from the spot.",
+        ]
+    )
+    assert found.get("Ines Okafor") == "person"
+    assert found.get("Tomas Berg") == "person"
