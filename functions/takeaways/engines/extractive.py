@@ -39,7 +39,7 @@ from takeaways.engines.standalone import is_complete_sentence, reads_as_statemen
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.grammar import is_clause, lone_subordinate_clause
-from takeaways.text.language import function_words
+from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
 from takeaways.text.words import DANGLING_WORDS, STOP_WORDS, inside_quotation, stem
@@ -58,6 +58,7 @@ _POOL = 12  # the best lines takeaways are chosen among
 _LENGTH_SMOOTHING = (
     10  # words added to the alert's length, so that a short line is not taken for its density alone
 )
+_SAME_FACT = 0.5  # two lines sharing more than half the shorter one's terms tell the same fact
 _RANK_SHARE = 0.01  # how much a line's own rank counts beside what it adds to the alert
 
 STYLE_WEIGHTS: dict[str, float] = {
@@ -290,7 +291,9 @@ class ExtractiveEngine:
         entities = find_entities(sentences[:ENTITY_SENTENCES])
         people = [entity.name for entity in entities if entity.kind == "person"]
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
-        english = article.language in {"en", "und"}
+        english = article.language == "en" or (
+            article.language == UNDETERMINED and likeliest_language(article.body) == "en"
+        )
         quoted = _inside_quotations(window)
         made: dict[int, _Line | None] = {}
 
@@ -341,17 +344,19 @@ class ExtractiveEngine:
     ) -> _Line | None:
         """The candidate as a line a reader can take on its own, or None when it cannot be one.
 
-        Links and text addressed to a summariser never are; a sentence that points back
+        Links and text addressed to a summariser never are; nor is a piece of a quotation, except the
+        first sentence of one that names its speaker; a sentence that points back
         ("He", "The 31-year-old") is one only once the person it means is named. The
         pronoun and verb rules are English; other languages keep whole sentences of their own.
         """
-        if _not_for_readers(candidate.text) or not _quotes_balanced(candidate.text):
+        if _not_for_readers(candidate.text):
+            return None
+        sentence = candidate.text if _quotes_balanced(candidate.text) else _attributed_opening(candidate.text)
+        if sentence is None:
             return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
-        if _page_leftover(candidate.text) or _bare_quotation(candidate.text):
+        if _page_leftover(sentence) or _bare_quotation(sentence):
             return None  # "anything goes: ." or "People we've lost in 2015 ."; a quotation nobody is said to have said
-        resolved = (
-            with_referent(candidate.text, window[: candidate.index], people) if english else candidate.text
-        )
+        resolved = with_referent(sentence, window[: candidate.index], people) if english else sentence
         if resolved is None:
             return None
         text = trim(resolved, self.max_words)
@@ -415,15 +420,33 @@ class ExtractiveEngine:
             for line in itertools.islice(lines, _POOL + 1)
             if line.index != lead.index and _role_introduced(line.text, introduced)
         ][:_POOL]
+        chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
+        if not chosen and self.redundancy_limit < _SAME_FACT:
+            # Nothing passes the strict limit: a line sharing up to half its words still tells a new fact,
+            # and beats repeating the summary.
+            chosen = self._choose(lead, pool, said, spread, weights, _SAME_FACT)
+        if not chosen:  # an article of one usable sentence: its one fact is the only takeaway
+            chosen = [lead]
+        return sorted(chosen, key=lambda line: line.index)
+
+    def _choose(
+        self,
+        lead: _Line,
+        pool: list[_Line],
+        said: list[frozenset[str]],
+        spread: _Spread,
+        weights: dict[int, float],
+        limit: float,
+    ) -> list[_Line]:
+        """The greedy choice of ``_takeaways``: none shares more than ``limit`` of its terms with a line said."""
+        said = list(said)
         covered = set(_overlap_words(lead.text))
         carried, length = spread.value(covered), len(lead.text.split())
         chosen: list[_Line] = []
         while len(chosen) < self.max_takeaways:
             best: tuple[float, _Line] | None = None
             for line in pool:
-                if line in chosen or any(
-                    _overlap(line.terms, other) > self.redundancy_limit for other in said
-                ):
+                if line in chosen or any(_overlap(line.terms, other) > limit for other in said):
                     continue
                 gain = spread.value(set(_overlap_words(line.text)) - covered)
                 value = (carried + gain) / (length + len(line.text.split()) + _LENGTH_SMOOTHING)
@@ -439,9 +462,7 @@ class ExtractiveEngine:
             length += len(line.text.split())
             chosen.append(line)
             said.append(line.terms)
-        if not chosen:  # an article of one sentence: its one fact is the only takeaway
-            chosen = [lead]
-        return sorted(chosen, key=lambda line: line.index)
+        return chosen
 
     def _candidates(
         self,
@@ -513,6 +534,26 @@ _QUOTE_CLOSERS = "\"”’'"
 def _page_leftover(sentence: str) -> bool:
     """What a page's links and lists leave in the text: a colon before nothing, a stop after a space."""
     return _LEFTOVER_END.search(sentence.rstrip()) is not None
+
+
+# "Inspector Ann Lee, who freed the dog, said: "It was calm.": a speaker, a verb of saying and a colon, then a
+# quotation that runs on into the next sentence, as news quotations do.
+_ATTRIBUTED_OPENING = re.compile(
+    r"^[^\"“”]{6,}?\b(?:said|says|told [^\"“”:]{1,40}|added|wrote|explained|stated|declared)[^\"“”:]{0,30}:\s+"
+    r"(?P<mark>[\"“])[^\"“”]+[.!]$"
+)
+
+
+def _attributed_opening(sentence: str) -> str | None:
+    """The first sentence of a quotation that runs on, closed where the sentence ends, when it names its speaker.
+
+    Otherwise None: a sentence with a stray or closing quotation mark is a piece of a quotation whose speaker
+    is somewhere else.
+    """
+    match = _ATTRIBUTED_OPENING.match(sentence.strip())
+    if match is None:
+        return None
+    return sentence.strip() + ("”" if match.group("mark") == "“" else '"')
 
 
 def _bare_quotation(sentence: str) -> bool:

@@ -392,3 +392,55 @@ def test_a_quotation_its_speaker_is_named_in_may_be_a_line() -> None:
     )
     summary = ExtractiveEngine().summarise(Article(body=body))
     assert any("said union organiser Ines Okafor" in takeaway.text for takeaway in summary.takeaways)
+
+
+def test_the_opening_of_a_quotation_that_runs_on_is_a_line_when_it_names_its_speaker() -> None:
+    body = (
+        "A fishing boat ran aground on rocks off Grenhaven point during a storm on Sunday night. "
+        'Harbour master Ines Okafor, who led the search, said: "The crew were cold and frightened but unhurt. '
+        'We towed the boat off at high tide."'
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert texts == [
+        'Harbour master Ines Okafor, who led the search, said: "The crew were cold and frightened but unhurt."'
+    ]
+    assert not any(text.startswith(("We towed", '"We towed')) for text in texts)
+
+
+def test_a_quotation_without_its_speaker_stays_out() -> None:
+    body = (
+        "A fishing boat ran aground on rocks off Grenhaven point during a storm on Sunday night. "
+        'The notice on the harbour door read: "Closed to all boats until further notice. '
+        'Ask at the office."'
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert all('"' not in takeaway.text for takeaway in summary.takeaways)
+
+
+def test_a_short_article_tells_its_second_fact_rather_than_repeat_the_summary() -> None:
+    body = (
+        "Grenhaven police were called to a crash involving a delivery van on the coast road on Friday. "
+        "Police are appealing for witnesses to the crash. "
+        "The driver was taken to hospital."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert summary.summary.startswith("Grenhaven police were called")
+    assert [takeaway.text for takeaway in summary.takeaways] == [
+        "Police are appealing for witnesses to the crash."
+    ]
+
+
+def test_an_article_in_a_language_the_service_does_not_report_keeps_its_sentences() -> None:
+    body = (
+        "Mae'r heddlu wedi cau'r ffordd ger y pentref ar ôl damwain ddifrifol nos Sadwrn.\n\n"
+        "Dywedodd llefarydd fod dau berson wedi cael eu cludo i'r ysbyty yn Aberystwyth.\n\n"
+        "Mae disgwyl i'r ffordd aros ar gau tan yfory wrth i'r ymchwiliad barhau."
+    )
+    article = parse_article(body.encode(), "damwain.txt")
+    assert article.language == "und"
+    summary = ExtractiveEngine().summarise(article)
+    sentences = article_sentences(article)
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert len(texts) == 2 and all(text in sentences for text in texts)
+    assert summary.summary not in texts
