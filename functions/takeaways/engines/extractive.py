@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from takeaways.article.model import Article
@@ -35,7 +35,13 @@ from takeaways.engines.headline import (
     headline_from,
     headline_reads_complete,
 )
-from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, unnamed_role, with_referent
+from takeaways.engines.standalone import (
+    is_complete_sentence,
+    reads_as_statement,
+    stands_alone,
+    unnamed_role,
+    with_referent,
+)
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.grammar import is_clause, lone_subordinate_clause
@@ -324,20 +330,40 @@ class ExtractiveEngine:
         top = max(weights.values(), default=0.0) or 1.0
         weights = {index: weight / top for index, weight in weights.items()}
         by_weight = sorted(candidates, key=lambda c: (-weights[c.index], c.index))
-        takeaway_lines = _Lazy(line for c in by_weight if (line := line_of(c)) is not None)
-        takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights)
-        drafted = TakeawaySummary(
-            headline=headline,
-            summary=summary,
-            takeaways=[Takeaway(text=line.text, evidence=[line.index]) for line in takeaways],
-            entities=entities,
-            topics=article_topics(article.body, headline=article.title or ""),
-            language=article.language,
-            engine=self.name,
-        )
-        return verified_extract(
-            drafted, sentences, article.title, max_chars=2 * self.max_words * MAX_CHARS_PER_WORD
-        )
+        topics = article_topics(article.body, headline=article.title or "")
+        # The check puts back the whole sentence of a line it cannot verify, and with it the "He" or "His"
+        # a name had replaced: such a line no longer stands alone, so the takeaways are chosen once more
+        # without it, and a line still pointing back after that goes, unless it is the only one.
+        unusable: set[int] = set()
+        for _ in range(2):
+            takeaway_lines = _Lazy(
+                line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
+            )
+            takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights)
+            verified = verified_extract(
+                TakeawaySummary(
+                    headline=headline,
+                    summary=summary,
+                    takeaways=[Takeaway(text=line.text, evidence=[line.index]) for line in takeaways],
+                    entities=entities,
+                    topics=topics,
+                    language=article.language,
+                    engine=self.name,
+                ),
+                sentences,
+                article.title,
+                max_chars=2 * self.max_words * MAX_CHARS_PER_WORD,
+            )
+            pointing_back = {
+                t.evidence[0]
+                for t in verified.takeaways
+                if english and not stands_alone(_without_connective(t.text))
+            }
+            if not pointing_back:
+                return verified
+            unusable |= pointing_back
+        alone = [t for t in verified.takeaways if stands_alone(_without_connective(t.text))]
+        return replace(verified, takeaways=alone) if alone else verified
 
     def _line(
         self, candidate: _Candidate, window: list[str], people: list[str], english: bool
@@ -357,6 +383,10 @@ class ExtractiveEngine:
         if _page_leftover(sentence) or _bare_quotation(sentence):
             return None  # "anything goes: ." or "People we've lost in 2015 ."; a quotation nobody is said to have said
         resolved = with_referent(sentence, window[: candidate.index], people) if english else sentence
+        opened = _without_connective(sentence)  # "And he said ..." points back as much as "He said ..."
+        if resolved is not None and english and opened != sentence:
+            named = with_referent(opened, window[: candidate.index], people)
+            resolved = None if named is None else (resolved if named == opened else named)
         if resolved is None:
             return None
         text = trim(resolved, self.max_words)
@@ -610,10 +640,15 @@ def _not_for_readers(sentence: str) -> bool:
     return any(hint in lowered for hint in _NOT_FOR_READERS_HINTS) and bool(_NOT_FOR_READERS.search(sentence))
 
 
+def _without_connective(sentence: str) -> str:
+    """The sentence without an opening "But" or "Meanwhile,", capitalised as a sentence starts."""
+    text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
+    return text[:1].upper() + text[1:]
+
+
 def trim(sentence: str, max_words: int) -> str:
     """Shorten by cutting only: connectives, parentheticals, attributions, elaborations, then clauses."""
-    text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
-    text = text[:1].upper() + text[1:]
+    text = _without_connective(sentence)
     text = _PARENTHETICAL.sub(lambda m: m.group() if _keep_parenthetical(text, m) else "", text)
     for pattern in (_TRAILING_ATTRIBUTION, _TRAILING_ELABORATION):
         match = pattern.search(text)

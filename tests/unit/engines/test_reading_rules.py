@@ -7,6 +7,8 @@ trimming never changes what a sentence says.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from takeaways.article import Article, parse_article
@@ -14,6 +16,7 @@ from takeaways.article.boilerplate import strip_notices
 from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import reads_as_statement, stands_alone, unnamed_role, with_referent
+from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import content_terms
 
@@ -444,3 +447,46 @@ def test_an_article_in_a_language_the_service_does_not_report_keeps_its_sentence
     texts = [takeaway.text for takeaway in summary.takeaways]
     assert len(texts) == 2 and all(text in sentences for text in texts)
     assert summary.summary not in texts
+
+
+OKAFOR_STORY = (
+    "Harbour board chair Ines Okafor defended the new night rota for ferry crews on Monday. "
+    "And she warned that crossings to the outer islands could stop for a month if the strike went on. "
+    "The Northern Isles ferry crews walked out last week after talks over night shifts collapsed. "
+    "Isles Link cancelled 14 crossings and said it would seek talks through the arbitration service. "
+    "Shops on the islands expect fresh food to run short by the weekend if no ferry sails. "
+    "Schools on the outer islands will teach online until the ferries sail again."
+)
+
+
+def test_a_pronoun_after_an_opening_and_is_given_its_name_too() -> None:
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=OKAFOR_STORY))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert (
+        "Okafor warned that crossings to the outer islands could stop for a month if the strike went on."
+        in texts
+    )
+    assert all(stands_alone(text) for text in texts)
+
+
+def test_a_line_the_check_puts_back_with_its_pronoun_gives_way_to_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from takeaways.engines import extractive
+    from takeaways.engines.grounding import verified_extract as checked
+
+    def puts_back_named_lines(
+        summary: TakeawaySummary, sentences: list[str], title: str | None, **kw: int
+    ) -> TakeawaySummary:
+        # As the check does with a line it cannot verify: the whole sentence, "And she" and all, comes back.
+        restored = [
+            Takeaway(text=sentences[t.evidence[0]], evidence=t.evidence) if t.text.startswith("Okafor") else t
+            for t in summary.takeaways
+        ]
+        return checked(replace(summary, takeaways=restored), sentences, title, **kw)
+
+    monkeypatch.setattr(extractive, "verified_extract", puts_back_named_lines)
+    summary = ExtractiveEngine().summarise(Article(body=OKAFOR_STORY))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert len(texts) == 3
+    assert not any(text.startswith(("And she", "She", "Okafor")) for text in texts)
