@@ -18,6 +18,7 @@ sentence as headline (cut to fit) and the first three sentences as bullets.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -49,6 +50,10 @@ _FINITE = frozenset({"VERB:Fin", "AUX:Fin"})
 _SUBJECT = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "X"})
 _OPEN_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
 _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "who", "which", "that"})
+# A line that opens, after any "And" or "But", with a pronoun: read alone, it does not say whom it means.
+_POINTS_BACK = re.compile(
+    r"^[\"“‘']?(?:(?:And|But|So|Yet|Still),?\s+)?(?:he|she|his|her|him|they|their|them)\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +165,7 @@ class Figures:
     mean_position: float  # mean over all lines of the sentence number used
     deepest_share: float  # the deepest sentence used, as a share of the article's sentences
     lines: float  # mean scored lines per alert: the summary line, if any, and the takeaways
+    pointing_back: int  # takeaways opening with a personal pronoun
 
 
 def _figures(alerts: list[Alert], sizes: list[int]) -> Figures:
@@ -173,6 +179,7 @@ def _figures(alerts: list[Alert], sizes: list[int]) -> Figures:
         mean_position=sum(positions) / max(len(positions), 1),
         deepest_share=sum(d / max(size, 1) for d, size in zip(deepest, sizes, strict=True)) / count,
         lines=sum(bool(alert.summary) + len(alert.takeaways) for alert in alerts) / count,
+        pointing_back=sum(bool(_POINTS_BACK.match(line)) for alert in alerts for line in alert.takeaways),
     )
 
 
@@ -299,7 +306,8 @@ def report() -> list[str]:
             f"- {dataset}: redundant under 2%: {'met' if ours.redundant < REDUNDANCY_TARGET else 'NOT met'}; "
             f"clauses at least 97%: {'met' if ours.headline_clause >= HEADLINE_TARGET else 'NOT met'}; "
             f"headline and summary share most words in {headline_summary:.0%}; "
-            f"a takeaway repeats the summary in {summary_repeated:.1%}."
+            f"a takeaway repeats the summary in {summary_repeated:.1%}; "
+            f"takeaways opening with a personal pronoun: {ours.pointing_back}."
         )
     return [*lines, *quality, *lines_table, *reading]
 
