@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from takeaways.article.model import Article
@@ -36,11 +36,17 @@ from takeaways.engines.headline import (
     headline_reads_complete,
     quotes_an_unnamed_speaker,
 )
-from takeaways.engines.standalone import is_complete_sentence, reads_as_statement, unnamed_role, with_referent
+from takeaways.engines.standalone import (
+    is_complete_sentence,
+    reads_as_statement,
+    stands_alone,
+    unnamed_role,
+    with_referent,
+)
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import find_entities
 from takeaways.text.grammar import is_clause, lone_subordinate_clause
-from takeaways.text.language import function_words
+from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
 from takeaways.text.words import DANGLING_WORDS, STOP_WORDS, inside_quotation, stem
@@ -59,6 +65,7 @@ _POOL = 12  # the best lines takeaways are chosen among
 _LENGTH_SMOOTHING = (
     10  # words added to the alert's length, so that a short line is not taken for its density alone
 )
+_SAME_FACT = 0.5  # two lines sharing more than half the shorter one's terms tell the same fact
 _RANK_SHARE = 0.01  # how much a line's own rank counts beside what it adds to the alert
 
 STYLE_WEIGHTS: dict[str, float] = {
@@ -291,7 +298,9 @@ class ExtractiveEngine:
         entities = find_entities(sentences[:ENTITY_SENTENCES])
         people = [entity.name for entity in entities if entity.kind == "person"]
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
-        english = article.language in {"en", "und"}
+        english = article.language == "en" or (
+            article.language == UNDETERMINED and likeliest_language(article.body) == "en"
+        )
         quoted = _inside_quotations(window)
         made: dict[int, _Line | None] = {}
 
@@ -322,37 +331,63 @@ class ExtractiveEngine:
         top = max(weights.values(), default=0.0) or 1.0
         weights = {index: weight / top for index, weight in weights.items()}
         by_weight = sorted(candidates, key=lambda c: (-weights[c.index], c.index))
-        takeaway_lines = _Lazy(line for c in by_weight if (line := line_of(c)) is not None)
-        takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights)
-        drafted = TakeawaySummary(
-            headline=headline,
-            summary=summary,
-            takeaways=[Takeaway(text=line.text, evidence=[line.index]) for line in takeaways],
-            entities=entities,
-            topics=article_topics(article.body, headline=article.title or ""),
-            language=article.language,
-            engine=self.name,
-        )
-        return verified_extract(
-            drafted, sentences, article.title, max_chars=2 * self.max_words * MAX_CHARS_PER_WORD
-        )
+        topics = article_topics(article.body, headline=article.title or "")
+        # The check puts back the whole sentence of a line it cannot verify, and with it the "He" or "His"
+        # a name had replaced: such a line no longer stands alone, so the takeaways are chosen once more
+        # without it, and a line still pointing back after that goes, unless it is the only one.
+        unusable: set[int] = set()
+        for _ in range(2):
+            takeaway_lines = _Lazy(
+                line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
+            )
+            takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights)
+            verified = verified_extract(
+                TakeawaySummary(
+                    headline=headline,
+                    summary=summary,
+                    takeaways=[Takeaway(text=line.text, evidence=[line.index]) for line in takeaways],
+                    entities=entities,
+                    topics=topics,
+                    language=article.language,
+                    engine=self.name,
+                ),
+                sentences,
+                article.title,
+                max_chars=2 * self.max_words * MAX_CHARS_PER_WORD,
+            )
+            pointing_back = {
+                t.evidence[0]
+                for t in verified.takeaways
+                if english and not stands_alone(_without_connective(t.text))
+            }
+            if not pointing_back:
+                return verified
+            unusable |= pointing_back
+        alone = [t for t in verified.takeaways if stands_alone(_without_connective(t.text))]
+        return replace(verified, takeaways=alone) if alone else verified
 
     def _line(
         self, candidate: _Candidate, window: list[str], people: list[str], english: bool
     ) -> _Line | None:
         """The candidate as a line a reader can take on its own, or None when it cannot be one.
 
-        Links and text addressed to a summariser never are; a sentence that points back
+        Links and text addressed to a summariser never are; nor is a piece of a quotation, except the
+        first sentence of one that names its speaker; a sentence that points back
         ("He", "The 31-year-old") is one only once the person it means is named. The
         pronoun and verb rules are English; other languages keep whole sentences of their own.
         """
-        if _not_for_readers(candidate.text) or not _quotes_balanced(candidate.text):
+        if _not_for_readers(candidate.text):
+            return None
+        sentence = candidate.text if _quotes_balanced(candidate.text) else _attributed_opening(candidate.text)
+        if sentence is None:
             return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
-        if _page_leftover(candidate.text) or _bare_quotation(candidate.text):
+        if _page_leftover(sentence) or _bare_quotation(sentence):
             return None  # "anything goes: ." or "People we've lost in 2015 ."; a quotation nobody is said to have said
-        resolved = (
-            with_referent(candidate.text, window[: candidate.index], people) if english else candidate.text
-        )
+        resolved = with_referent(sentence, window[: candidate.index], people) if english else sentence
+        opened = _without_connective(sentence)  # "And he said ..." points back as much as "He said ..."
+        if resolved is not None and english and opened != sentence:
+            named = with_referent(opened, window[: candidate.index], people)
+            resolved = None if named is None else (resolved if named == opened else named)
         if resolved is None:
             return None
         text = trim(resolved, self.max_words)
@@ -421,15 +456,33 @@ class ExtractiveEngine:
             for line in itertools.islice(lines, _POOL + 1)
             if line.index != lead.index and _role_introduced(line.text, introduced)
         ][:_POOL]
+        chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
+        if not chosen and self.redundancy_limit < _SAME_FACT:
+            # Nothing passes the strict limit: a line sharing up to half its words still tells a new fact,
+            # and beats repeating the summary.
+            chosen = self._choose(lead, pool, said, spread, weights, _SAME_FACT)
+        if not chosen:  # an article of one usable sentence: its one fact is the only takeaway
+            chosen = [lead]
+        return sorted(chosen, key=lambda line: line.index)
+
+    def _choose(
+        self,
+        lead: _Line,
+        pool: list[_Line],
+        said: list[frozenset[str]],
+        spread: _Spread,
+        weights: dict[int, float],
+        limit: float,
+    ) -> list[_Line]:
+        """The greedy choice of ``_takeaways``: none shares more than ``limit`` of its terms with a line said."""
+        said = list(said)
         covered = set(_overlap_words(lead.text))
         carried, length = spread.value(covered), len(lead.text.split())
         chosen: list[_Line] = []
         while len(chosen) < self.max_takeaways:
             best: tuple[float, _Line] | None = None
             for line in pool:
-                if line in chosen or any(
-                    _overlap(line.terms, other) > self.redundancy_limit for other in said
-                ):
+                if line in chosen or any(_overlap(line.terms, other) > limit for other in said):
                     continue
                 gain = spread.value(set(_overlap_words(line.text)) - covered)
                 value = (carried + gain) / (length + len(line.text.split()) + _LENGTH_SMOOTHING)
@@ -445,9 +498,7 @@ class ExtractiveEngine:
             length += len(line.text.split())
             chosen.append(line)
             said.append(line.terms)
-        if not chosen:  # an article of one sentence: its one fact is the only takeaway
-            chosen = [lead]
-        return sorted(chosen, key=lambda line: line.index)
+        return chosen
 
     def _candidates(
         self,
@@ -521,6 +572,26 @@ def _page_leftover(sentence: str) -> bool:
     return _LEFTOVER_END.search(sentence.rstrip()) is not None
 
 
+# "Inspector Ann Lee, who freed the dog, said: "It was calm.": a speaker, a verb of saying and a colon, then a
+# quotation that runs on into the next sentence, as news quotations do.
+_ATTRIBUTED_OPENING = re.compile(
+    r"^[^\"“”]{6,}?\b(?:said|says|told [^\"“”:]{1,40}|added|wrote|explained|stated|declared)[^\"“”:]{0,30}:\s+"
+    r"(?P<mark>[\"“])[^\"“”]+[.!]$"
+)
+
+
+def _attributed_opening(sentence: str) -> str | None:
+    """The first sentence of a quotation that runs on, closed where the sentence ends, when it names its speaker.
+
+    Otherwise None: a sentence with a stray or closing quotation mark is a piece of a quotation whose speaker
+    is somewhere else.
+    """
+    match = _ATTRIBUTED_OPENING.match(sentence.strip())
+    if match is None:
+        return None
+    return sentence.strip() + ("”" if match.group("mark") == "“" else '"')
+
+
 def _bare_quotation(sentence: str) -> bool:
     """A sentence that is one quotation from its first character to its last: whose words, it does not say."""
     text = sentence.strip()
@@ -575,10 +646,15 @@ def _not_for_readers(sentence: str) -> bool:
     return any(hint in lowered for hint in _NOT_FOR_READERS_HINTS) and bool(_NOT_FOR_READERS.search(sentence))
 
 
+def _without_connective(sentence: str) -> str:
+    """The sentence without an opening "But" or "Meanwhile,", capitalised as a sentence starts."""
+    text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
+    return text[:1].upper() + text[1:]
+
+
 def trim(sentence: str, max_words: int) -> str:
     """Shorten by cutting only: connectives, parentheticals, attributions, elaborations, then clauses."""
-    text = _LEADING_CONNECTIVE.sub("", sentence, count=1)
-    text = text[:1].upper() + text[1:]
+    text = _without_connective(sentence)
     text = _PARENTHETICAL.sub(lambda m: m.group() if _keep_parenthetical(text, m) else "", text)
     for pattern in (_TRAILING_ATTRIBUTION, _TRAILING_ELABORATION):
         match = pattern.search(text)

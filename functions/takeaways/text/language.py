@@ -92,6 +92,17 @@ def detect_language(text: str) -> str:
     return best
 
 
+def likeliest_language(text: str) -> str:
+    """The model's best guess, supported or not and however narrow its lead: ``und`` only for no letters.
+
+    Where ``detect_language`` says ``und`` it still tells English text the model could not call with
+    confidence from Welsh or Irish, whose sentences English grammar rules would wrongly turn away.
+    """
+    sample = text[:_SAMPLE_CHARS]
+    ranked = language_scores(sample) if any(char.isalpha() for char in sample) else []
+    return ranked[0][0] if ranked else UNDETERMINED
+
+
 def function_words(language: str) -> frozenset[str]:
     """The function words of a detected language other than English, to leave out of content terms."""
     return _PROFILES.get(language, frozenset())

@@ -7,6 +7,8 @@ trimming never changes what a sentence says.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from takeaways.article import Article, parse_article
@@ -14,6 +16,7 @@ from takeaways.article.boilerplate import strip_notices
 from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import reads_as_statement, stands_alone, unnamed_role, with_referent
+from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import content_terms
 
@@ -426,3 +429,98 @@ def test_a_quotation_its_speaker_is_named_in_may_be_a_line() -> None:
     )
     summary = ExtractiveEngine().summarise(Article(body=body))
     assert any("said union organiser Ines Okafor" in takeaway.text for takeaway in summary.takeaways)
+
+
+def test_the_opening_of_a_quotation_that_runs_on_is_a_line_when_it_names_its_speaker() -> None:
+    body = (
+        "A fishing boat ran aground on rocks off Grenhaven point during a storm on Sunday night. "
+        'Harbour master Ines Okafor, who led the search, said: "The crew were cold and frightened but unhurt. '
+        'We towed the boat off at high tide."'
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert texts == [
+        'Harbour master Ines Okafor, who led the search, said: "The crew were cold and frightened but unhurt."'
+    ]
+    assert not any(text.startswith(("We towed", '"We towed')) for text in texts)
+
+
+def test_a_quotation_without_its_speaker_stays_out() -> None:
+    body = (
+        "A fishing boat ran aground on rocks off Grenhaven point during a storm on Sunday night. "
+        'The notice on the harbour door read: "Closed to all boats until further notice. '
+        'Ask at the office."'
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert all('"' not in takeaway.text for takeaway in summary.takeaways)
+
+
+def test_a_short_article_tells_its_second_fact_rather_than_repeat_the_summary() -> None:
+    body = (
+        "Grenhaven police were called to a crash involving a delivery van on the coast road on Friday. "
+        "Police are appealing for witnesses to the crash. "
+        "The driver was taken to hospital."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert summary.summary.startswith("Grenhaven police were called")
+    assert [takeaway.text for takeaway in summary.takeaways] == [
+        "Police are appealing for witnesses to the crash."
+    ]
+
+
+def test_an_article_in_a_language_the_service_does_not_report_keeps_its_sentences() -> None:
+    body = (
+        "Mae'r heddlu wedi cau'r ffordd ger y pentref ar ôl damwain ddifrifol nos Sadwrn.\n\n"
+        "Dywedodd llefarydd fod dau berson wedi cael eu cludo i'r ysbyty yn Aberystwyth.\n\n"
+        "Mae disgwyl i'r ffordd aros ar gau tan yfory wrth i'r ymchwiliad barhau."
+    )
+    article = parse_article(body.encode(), "damwain.txt")
+    assert article.language == "und"
+    summary = ExtractiveEngine().summarise(article)
+    sentences = article_sentences(article)
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert len(texts) == 2 and all(text in sentences for text in texts)
+    assert summary.summary not in texts
+
+
+OKAFOR_STORY = (
+    "Harbour board chair Ines Okafor defended the new night rota for ferry crews on Monday. "
+    "And she warned that crossings to the outer islands could stop for a month if the strike went on. "
+    "The Northern Isles ferry crews walked out last week after talks over night shifts collapsed. "
+    "Isles Link cancelled 14 crossings and said it would seek talks through the arbitration service. "
+    "Shops on the islands expect fresh food to run short by the weekend if no ferry sails. "
+    "Schools on the outer islands will teach online until the ferries sail again."
+)
+
+
+def test_a_pronoun_after_an_opening_and_is_given_its_name_too() -> None:
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=OKAFOR_STORY))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert (
+        "Okafor warned that crossings to the outer islands could stop for a month if the strike went on."
+        in texts
+    )
+    assert all(stands_alone(text) for text in texts)
+
+
+def test_a_line_the_check_puts_back_with_its_pronoun_gives_way_to_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from takeaways.engines import extractive
+    from takeaways.engines.grounding import verified_extract as checked
+
+    def puts_back_named_lines(
+        summary: TakeawaySummary, sentences: list[str], title: str | None, **kw: int
+    ) -> TakeawaySummary:
+        # As the check does with a line it cannot verify: the whole sentence, "And she" and all, comes back.
+        restored = [
+            Takeaway(text=sentences[t.evidence[0]], evidence=t.evidence) if t.text.startswith("Okafor") else t
+            for t in summary.takeaways
+        ]
+        return checked(replace(summary, takeaways=restored), sentences, title, **kw)
+
+    monkeypatch.setattr(extractive, "verified_extract", puts_back_named_lines)
+    summary = ExtractiveEngine().summarise(Article(body=OKAFOR_STORY))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert len(texts) == 3
+    assert not any(text.startswith(("And she", "She", "Okafor")) for text in texts)

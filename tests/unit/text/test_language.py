@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from takeaways.article import parse_article
-from takeaways.text.language import SUPPORTED_LANGUAGES, detect_language
+from takeaways.text.language import SUPPORTED_LANGUAGES, detect_language, likeliest_language
 from takeaways.text.sentences import split_sentences
 from takeaways.text.words import word_count
 
@@ -30,6 +30,14 @@ def test_one_sentence_is_enough(sentence: str, code: str) -> None:
 def test_a_language_the_service_does_not_report_is_und_not_its_neighbour() -> None:
     # Afrikaans reads much like Dutch; it is not a supported language, so it must not pass for one.
     assert detect_language("Die stadsraad het Dinsdag besluit om die brug vir herstelwerk te sluit.") == "und"
+
+
+def test_the_likeliest_language_tells_english_from_an_unreported_neighbour() -> None:
+    welsh = "Mae'r heddlu wedi cau'r ffordd ger y pentref ar ôl damwain ddifrifol nos Sadwrn."
+    assert detect_language(welsh) == "und"
+    assert likeliest_language(welsh) == "cy"
+    assert likeliest_language("Police closed the road.") == "en"
+    assert likeliest_language("2026") == "und"
 
 
 def test_too_little_text_is_und() -> None:
