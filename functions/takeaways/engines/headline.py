@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from takeaways.engines.standalone import reads_as_statement, stands_alone
+from takeaways.engines.standalone import AUXILIARIES, IRREGULAR_PAST, reads_as_statement, stands_alone
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
 from takeaways.text.words import DANGLING_WORDS, inside_quotation
 
@@ -51,9 +51,7 @@ _PERSON_CUE = re.compile(
 )
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 # "... the future CEO of a media company was" stops where the reader waits for the rest.
-_AUXILIARIES = frozenset(
-    "is are was were be been being has have had will would can could may might must should shall do does did not".split()
-)
+_AUXILIARIES = AUXILIARIES | frozenset("be been being not".split())
 _CONTRACTED_IS = frozenset({"that's", "it's", "there's", "who's", "what's", "he's", "she's", "here's"})
 # Ending on these leaves a question open: "... about why".
 _OPEN_QUESTIONS = frozenset({"why", "whether", "how"})
@@ -79,6 +77,14 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+# An apposition after a name, closed before the verb: "Ackerley, formerly a reporter on the show, will join".
+_APPOSITION = re.compile(
+    r"\b[A-Z][\w'’-]*(?P<apposition>,\s+(?:formerly|a|an|the|now|once|currently|also)\s[^,;\"“”]{2,80}?,\s+)(?=[a-z])"
+)
+# A verb's particle is part of the verb ("fired in four goals"); a span of time its "after" ("30 years after").
+_PARTICLES = frozenset("in out up off down back away".split())
+_TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries".split())
+_TIME_RELATIONS = frozenset("after before ago later earlier since".split())
 _BOUNDARY_WORDS = frozenset(
     "that which who whose where when while because as after before since following including at in on from with "
     "for by over near during despite amid into against under between and but or to than until".split()
@@ -164,6 +170,11 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
     if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
         return True
     following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
+    last = words[-1].lower()
+    if following in _PARTICLES and (last.endswith("ed") or last in IRREGULAR_PAST):
+        return False
+    if following in _TIME_RELATIONS and last in _TIME_UNITS:
+        return False
     return following in _BOUNDARY_WORDS
 
 
@@ -172,6 +183,7 @@ def _main_clause(text: str) -> str:
 
     "Crombie, who starred in the films, died" keeps its verb: only ", who starred in the films" goes.
     """
+    text = _appositions_removed(text)
     position = 0
     while match := _MAIN_CLAUSE_END.search(text, position):
         position = match.end()
@@ -189,6 +201,20 @@ def _main_clause(text: str) -> str:
                 continue
         if len(text[: match.start()].split()) >= _MIN_WORDS:
             return text[: match.start()]
+    return text
+
+
+def _appositions_removed(text: str) -> str:
+    """Without what a name's apposition says of it, outside quotations: the headline keeps who and what."""
+    for match in reversed(list(_APPOSITION.finditer(text))):
+        start, end = match.span("apposition")
+        after = text[end:].split()
+        # The verb must follow, or the commas were a list's: "Taubman, the chairman, president and ...".
+        verb = bool(after) and (
+            after[0] in AUXILIARIES or after[0] in IRREGULAR_PAST or after[0].endswith(("ed", "s"))
+        )
+        if verb and not inside_quotation(text, start) and len(after) >= 3:
+            text = text[:start] + " " + text[end:]
     return text
 
 

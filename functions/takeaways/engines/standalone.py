@@ -40,12 +40,12 @@ _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 # A finite verb: an auxiliary, a past tense or a present tense after a subject. No model needed for
 # the question "does this read as a statement?"; the headline check in the benchmarks is independent.
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     "is are was were has have had will would can could may might must should shall do does did "
     "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't don't didn't".split()
 )
-_SUBJECTLESS_OPENINGS = _AUXILIARIES | {"not"}
-_IRREGULAR_PAST = frozenset(
+_SUBJECTLESS_OPENINGS = AUXILIARIES | {"not"}
+IRREGULAR_PAST = frozenset(
     """said told made took won lost died gave got went came saw found left led met paid put ran sent set
     sold spent stood struck thought held brought bought built caught drew drove fell felt fled flew fought
     grew heard hit hurt kept knew laid lay meant quit read rose sang sat shot shut slid spoke split spread
@@ -121,7 +121,7 @@ def reads_as_statement(text: str) -> bool:
     for position, word in enumerate(words[1:], start=1):
         lower = word.lower().replace("’", "'")
         previous = words[position - 1].lower()
-        if lower in _AUXILIARIES or lower in _IRREGULAR_PAST:
+        if lower in AUXILIARIES or lower in IRREGULAR_PAST:
             return True
         if word[:1].isupper() or previous in _BEFORE_NOUN or lower in _NOT_VERBS:
             continue

@@ -185,15 +185,16 @@ def entity_mentions(
     ranked = sorted(merged, key=lambda name: (-merged[name], first_seen[name]))
     entities: dict[str, Entity] = {}
     for name in ranked:
+        typed: EntityKind
         # An organisation word or a gazetteer place first, then the tagger, then the weaker rules (a
         # title, "said", a given name): the order that typed names best on the tagger's tuning documents.
         if votes.get(name) and not _named_by_word_list(name):
-            kind = votes[name].most_common(1)[0][0]
-            if kind == "other" and _opens_with_given_name(name):
-                kind = "person"  # "Ronnie O'Sullivan", which the tagger may not know
+            typed = votes[name].most_common(1)[0][0]
+            if typed == "other" and _opens_with_given_name(name):
+                typed = "person"  # "Ronnie O'Sullivan", which the tagger may not know
         else:
-            kind = _kind(name, cues.get(name), name in known_by_surname)
-        entities[name] = Entity(name=name, kind=kind)
+            typed = _kind(name, cues.get(name), name in known_by_surname)
+        entities[name] = Entity(name=name, kind=typed)
     mentions = [(start, end, entities[owners.get(name, name)]) for start, end, name in spans]
     # The main actors first: the people and organisations the first sentence names, most mentioned first.
     lead_end = len(sentences[0]) if sentences else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.engines.headline import HEADLINE_CHARS, headline_from
+from takeaways.engines.headline import HEADLINE_CHARS, ends_at_a_boundary, headline_from
 from takeaways.text.words import DANGLING_WORDS
 
 COUNCIL_STORY = (
@@ -204,3 +204,37 @@ def test_any_lead_gives_a_headline_within_the_limit(sentence: str) -> None:
 def test_a_relative_clause_after_an_apposition_goes_and_the_apposition_stays_closed() -> None:
     headline = headline_from("Ines Okafor, 34, who led the ferry union for a decade, has stepped down.")
     assert headline == "Ines Okafor, 34, has stepped down"
+
+
+def test_an_apposition_after_a_name_goes_when_the_verb_follows_it() -> None:
+    sentence = (
+        "Ines Okafor and Tomas Berg, formerly a reporter on the harbour radio show, will join the ferry board "
+        "in the spring."
+    )
+    assert headline_from(sentence).startswith("Ines Okafor and Tomas Berg will join the ferry board")
+
+
+def test_commas_of_a_list_of_titles_are_no_apposition() -> None:
+    sentence = (
+        "The news was given by her son, Berg, the chairman, president and chief executive of Isles Link."
+    )
+    assert "Berg, the chairman, president" in headline_from(sentence)
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence"),
+    [
+        (
+            "The turning point came when rivals Grenhaven fired",
+            "The turning point came when rivals Grenhaven fired in four goals before half-time.",
+        ),
+        (
+            "Her return to the show comes more than 30 years",
+            "Her return to the show comes more than 30 years after her first appearance on it.",
+        ),
+    ],
+)
+def test_a_cut_before_a_verbs_particle_or_a_span_of_times_after_is_not_at_a_boundary(
+    headline: str, sentence: str
+) -> None:
+    assert not ends_at_a_boundary(headline, sentence)
