@@ -990,8 +990,11 @@ def _content(words: Sequence[str]) -> list[str]:
     return [stem(word) for word in words if word not in STOP_WORDS and len(word) > 1 and not _has_digit(word)]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_digit(word: str) -> bool:
-    return any(character.isdigit() for character in word)
+    return _DIGIT.search(word) is not None
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
