@@ -110,6 +110,11 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where|when|and|with|including)\s"
     r"|;\s|:\s|\s(?:--|—|–)\s"
 )
+# A verb of saying whose words come after the cut: "but he added: ..." cut at the colon says nothing.
+_SPEECH_INTRODUCED = re.compile(
+    r"\b(?:added|adds|said|says|wrote|writes|warned|explained|told\s+\w+|tweeting|writing|saying|adding|posting)\s*$",
+    re.IGNORECASE,
+)
 # A subordinate clause that opens a clause ("and although there was evidence to prosecute") and is
 # still open where a cut would fall: its main clause, the news, would be cut away.
 _OPEN_SUBORDINATE = re.compile(
@@ -733,6 +738,7 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
         and not _OPEN_SUBORDINATE.search(text[: cut.start()])
+        and not _SPEECH_INTRODUCED.search(text[: cut.start()])
         and _safe_to_drop(text[cut.start() :].lstrip(" ,;:—–-"))
     )
 

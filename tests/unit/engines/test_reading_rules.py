@@ -524,3 +524,17 @@ def test_a_line_the_check_puts_back_with_its_pronoun_gives_way_to_another(
     texts = [takeaway.text for takeaway in summary.takeaways]
     assert len(texts) == 3
     assert not any(text.startswith(("And she", "She", "Okafor")) for text in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbour master Ines Okafor said the new ferry timetable would cut waiting times for most islanders, but she "
+        'added: "It is also true that the night crossings will be fewer than before, and some will mind that."',
+        "The island's best-known skipper Tomas Berg also had his photo taken with the visiting minister on the quay, "
+        'tweeting: "Just another morning in Grenhaven harbour with the whole crew and a minister in tow."',
+    ],
+)
+def test_a_cut_never_leaves_a_verb_of_saying_without_its_words(sentence: str) -> None:
+    trimmed = trim(sentence, 25)
+    assert not trimmed.rstrip(".").endswith(("added", "tweeting"))
