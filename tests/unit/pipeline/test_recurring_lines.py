@@ -38,7 +38,11 @@ def feed_article(story: str) -> bytes:
 
 
 def summarise(
-    store: MemoryStore, key: str, engine: FirstSentencesEngine, recurring: RecurringLines | None
+    store: MemoryStore,
+    key: str,
+    engine: FirstSentencesEngine,
+    recurring: RecurringLines | None,
+    trusted_sources: frozenset[str] = frozenset({"coastal times"}),
 ) -> SummariseOutcome:
     return summarise_article(
         ObjectRef(bucket="articles", key=key),
@@ -47,7 +51,7 @@ def summarise(
         layout=StageLayout(),
         max_bytes=10_000,
         max_chars=100_000,
-        trusted_sources=frozenset({"coastal times"}),
+        trusted_sources=trusted_sources,
         clock=lambda: NOW,
         recurring=recurring,
     )
@@ -115,19 +119,8 @@ def test_a_feed_the_poller_read_is_a_source_though_not_trusted() -> None:
     store_of_lines = MemoryRecurringLines()
     keys = {f"incoming/feeds/coastal-times/2026/11/25/{n}.json": feed_article(s) for n, s in STORIES.items()}
     store, engine = MemoryStore(keys), FirstSentencesEngine()
-    outcomes = [
-        summarise_article(
-            ObjectRef(bucket="articles", key=key),
-            store=store,
-            engine=engine,
-            layout=StageLayout(),
-            max_bytes=10_000,
-            max_chars=100_000,
-            clock=lambda: NOW,
-            recurring=RecurringLines(store_of_lines, threshold=3),
-        )
-        for key in keys
-    ]
+    recurring = RecurringLines(store_of_lines, threshold=3)
+    outcomes = [summarise(store, key, engine, recurring, trusted_sources=frozenset()) for key in keys]
     assert outcomes[-1].recurring_lines_dropped == 2
     assert {scope for scope, _ in store_of_lines.carried} == {"feed:coastal-times"}
 
