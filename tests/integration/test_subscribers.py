@@ -52,8 +52,8 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     deployed_stack: DeployedStack,
 ) -> None:
     everything = queue_subscriber(deployed_stack, "everything", None)
-    politics = queue_subscriber(
-        deployed_stack, "politics", build_filter_policy(Preferences(topics=["Politics"]))
+    economy = queue_subscriber(
+        deployed_stack, "economy", build_filter_policy(Preferences(topics=["Economy"]))
     )
     urgent = queue_subscriber(deployed_stack, "urgent", build_filter_policy(Preferences(min_priority=4)))
     ledger = queue_subscriber(
@@ -68,8 +68,17 @@ def test_each_subscription_receives_exactly_what_its_filter_policy_asks_for(
     wind = "Valley council backs offshore wind cable landing despite fishing concerns"
     dam = "Lowmoor dam: engineers order evacuation of 2,000 homes"
     library = "Robot librarian sorts 9,000 returns a day at Kestrel City library"
-    assert headlines(drained_bodies(everything)) == sorted([wind, dam, library])
-    assert headlines(drained_bodies(politics)) == [wind]  # a council vote
+    received = drained_bodies(everything)
+    assert headlines(received) == sorted([wind, dam, library])
+    # The topics are the classifier's; what is tested here is that SNS delivers exactly the alerts
+    # whose `topics` attribute holds the subscriber's topic, and that the filter tells them apart.
+    carrying = [
+        envelope
+        for envelope in received
+        if "economy" in json.loads(envelope["MessageAttributes"]["topics"]["Value"])
+    ]
+    assert 0 < len(carrying) < len(received)
+    assert headlines(drained_bodies(economy)) == headlines(carrying)
     assert headlines(drained_bodies(urgent)) == [dam]
     assert headlines(drained_bodies(ledger)) == [wind]
 
