@@ -49,7 +49,7 @@ from takeaways.text.grammar import is_clause, lone_subordinate_clause
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
-from takeaways.text.words import DANGLING_WORDS, STOP_WORDS, inside_quotation, stem
+from takeaways.text.words import DANGLING_WORDS, SPEECH_VERBS, STOP_WORDS, inside_quotation, stem
 
 MAX_TAKEAWAY_WORDS = 25
 MAX_CHARS_PER_WORD = 12  # with the word limit, a bound on characters for text without spaces
@@ -112,8 +112,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # A verb of saying whose words come after the cut: "but he added: ..." cut at the colon says nothing.
 _SPEECH_INTRODUCED = re.compile(
-    r"\b(?:added|adds|said|says|wrote|writes|warned|explained|told\s+\w+|tweeting|writing|saying|adding|posting)\s*$",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(sorted(SPEECH_VERBS - {'told'}))}|told\s+\w+)\s*$", re.IGNORECASE
 )
 # A subordinate clause that opens a clause ("and although there was evidence to prosecute") and is
 # still open where a cut would fall: its main clause, the news, would be cut away.

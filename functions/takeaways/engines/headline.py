@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from takeaways.engines.standalone import AUXILIARIES, IRREGULAR_PAST, reads_as_statement, stands_alone
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
-from takeaways.text.words import DANGLING_WORDS, inside_quotation
+from takeaways.text.words import DANGLING_WORDS, SPEECH_VERBS, inside_quotation
 
 HEADLINE_CHARS = 100
 _MIN_WORDS = 6
@@ -77,6 +77,10 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+# A quotation said by "he" or "they": the reader of a headline cannot tell who.
+_PRONOUN_SPEAKER = re.compile(
+    rf"[,\"”’']\s+(?:he|she|they|we|i|it)\s+(?:{'|'.join(sorted(SPEECH_VERBS))})\b", re.IGNORECASE
+)
 # An apposition after a name, closed before the verb: "Ackerley, formerly a reporter on the show, will join".
 _APPOSITION = re.compile(
     r"\b[A-Z][\w'’-]*(?P<apposition>,\s+(?:formerly|a|an|the|now|once|currently|also)\s[^,;\"“”]{2,80}?,\s+)(?=[a-z])"
@@ -118,12 +122,6 @@ def headline_from(
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
     return _within_limit(text.strip(" ,;:"), _HEADLINE_ENDS | dangling)
-
-
-_PRONOUN_SPEAKER = re.compile(
-    r"[,\"”’']\s+(?:he|she|they|we|i|it)\s+(?:said|says|added|told|explained|insisted|warned|admitted)\b",
-    re.IGNORECASE,
-)
 
 
 def quotes_an_unnamed_speaker(headline: str) -> bool:

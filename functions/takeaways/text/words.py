@@ -90,6 +90,11 @@ def word_count(text: str) -> int:
     return spaced + -(-unspaced // CHARS_PER_UNSPACED_WORD)
 
 
+# Verbs that report speech, as news copy writes them after or before a quotation.
+SPEECH_VERBS = frozenset(
+    "said says added adds wrote writes warned warns explained insisted admitted told tweeted tweeting writing "
+    "saying adding posting".split()
+)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
     "january february march april june july august september october november december".split()
