@@ -262,7 +262,7 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
         for item in read_batch(lines):
             row: dict[str, Any] = {"id": item["id"]}
             try:
-                article = _parse(str(item["article"]).encode("utf-8"), "article.txt", max_chars)
+                article = _parse(*batch_article(item), max_chars)
             except ArticleRejected as error:
                 rejected += 1
                 row |= {"rejected": error.reason.value, "headline": "", "summary": "", "takeaways": []}
@@ -286,7 +286,10 @@ def _summarise_batch(source: Path, target: Path | None, engine: SummaryEngine, m
 
 
 def read_batch(lines: TextIO) -> Iterator[dict[str, Any]]:
-    """The batch input of ``summarise`` and ``threads``: one ``{"id", "article"}`` object a line."""
+    """The batch input of ``summarise`` and ``threads``: one ``{"id", "article"}`` object a line.
+
+    ``article`` is the text, or an object as an article's ``.json`` file holds it.
+    """
     for number, line in enumerate(lines, start=1):
         if line.strip():
             try:
@@ -296,6 +299,18 @@ def read_batch(lines: TextIO) -> Iterator[dict[str, Any]]:
             if not isinstance(item, dict) or "id" not in item or "article" not in item:
                 raise SystemExit(f"line {number}: expected an object with 'id' and 'article'")
             yield item
+
+
+def batch_article(item: dict[str, Any]) -> tuple[bytes, str]:
+    """A batch line's article as the bytes and file name ``parse_article`` reads.
+
+    A string is the article's text; an object is an article as a ``.json`` file holds it
+    (``title``, ``body``, ``source``…), so its title and source count as they do at intake.
+    """
+    article = item["article"]
+    if isinstance(article, dict):
+        return json.dumps(article, ensure_ascii=False).encode("utf-8"), "article.json"
+    return str(article).encode("utf-8"), "article.txt"
 
 
 class _open_output:  # noqa: N801 - reads as the context manager it is

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from takeaways.cli import read_batch
+from takeaways.cli import batch_article, read_batch
 from takeaways.errors import ArticleRejected
 from takeaways.stories.memory_ledger import MemoryStoryLedger
 
@@ -67,7 +67,7 @@ def thread_rows(items: Iterator[dict[str, Any]], *, window: timedelta) -> Iterat
     for item in items:
         article_id = str(item["id"])
         try:
-            article = parse_article(str(item["article"]).encode("utf-8"), "article.txt", max_chars=200_000)
+            article = parse_article(*batch_article(item), max_chars=200_000)
         except ArticleRejected as rejected:
             yield {
                 "id": article_id,

@@ -87,3 +87,30 @@ def test_a_chat_webhook_of_the_wrong_form_is_refused_before_any_stack_is_asked(
     with pytest.raises(SystemExit) as stopped:
         main(["subscribe", "--protocol", platform, "--endpoint", url])
     assert said in str(stopped.value.code) and "\n" not in str(stopped.value.code)
+
+
+def test_a_batch_article_given_as_an_object_is_read_as_a_json_article(tmp_path: Path) -> None:
+    """Its title is the headline and its dateline is not a name, as when the same object lands in the bucket."""
+    article = {
+        "title": "Dockers at Marrow Quay vote to end a nine-day strike",
+        "body": (
+            "MARROW QUAY — Dock workers at Marrow Quay voted on Friday to accept a 6% pay offer, "
+            "ending a strike that had left 40 ships waiting offshore.\n\n"
+            "The port authority said cargo handling would resume on Saturday morning. "
+            '"It has been a hard nine days for everyone," said union steward Hal Pryce.'
+        ),
+    }
+    batch, out = tmp_path / "batch.jsonl", tmp_path / "out.jsonl"
+    batch.write_text(
+        json.dumps({"id": "quay", "article": article})
+        + "\n"
+        + json.dumps({"id": "text", "article": article["body"]})
+        + "\n"
+    )
+
+    assert main(["summarise", str(batch), "-o", str(out)]) == 0
+
+    as_object, as_text = (json.loads(line) for line in out.read_text().splitlines())
+    assert as_object["headline"] == article["title"]
+    assert as_text["headline"] != article["title"]
+    assert "MARROW QUAY" not in {entity["name"] for entity in as_object["entities"]}
