@@ -51,6 +51,12 @@ ORGANISATION_WORDS = frozenset(
     cooperative co-op gazette herald tribune chronicle
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
+# The last words of a company's name that news copy drops after the first mention ("Brightwater Energy"
+# becomes "Brightwater"; "Valley District Council" does not become "Valley").
+COMPANY_WORDS = frozenset(
+    """inc corp corporation company co ltd plc llc group energy power motors systems technologies
+    pharmaceuticals media capital partners holdings industries labs airlines airways ferries railways""".split()
+)
 PLACES = frozenset(
     """afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium
     bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china colombia congo croatia cuba
@@ -95,6 +101,7 @@ _DEMONYM = re.compile(
     r"Emirati|Bangladeshi|Afghani|Thai|Swiss|French|Dutch|Greek|Czech|Chinese|Danish|Polish|Turkish)s?"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_GAP = re.compile(r"['’]s? ")
 # Other forms news writes for a few countries and bodies, each counted under one name so that a filter on it
 # holds whichever form an article uses ("U.S.", "US", "United States"). The grounding check reads them too.
 ALTERNATIVE_NAMES: dict[str, tuple[str, EntityKind]] = {
@@ -148,7 +155,9 @@ def entity_mentions(
     offset = 0
     for sentence in sentences:
         runs = [match.span() for match in _NAME.finditer(sentence)]
-        for start, end, kind in tagger.names(sentence, tagger_context):
+        for start, end, kind in _joined_at_possessives(
+            tagger.names(sentence, tagger_context), sentence, runs
+        ):
             # From the start of the capitalised run, so that "Secretary of State" before "Dana Whitlock",
             # which the tagger may leave out or half in, is seen and dropped as the rules drop it.
             begin = next((a for a, b in runs if a <= start < b), start)
@@ -190,8 +199,10 @@ def entity_mentions(
         # title, "said", a given name): the order that typed names best on the tagger's tuning documents.
         if votes.get(name) and not _named_by_word_list(name):
             typed = votes[name].most_common(1)[0][0]
-            if typed == "other" and _opens_with_given_name(name):
-                typed = "person"  # "Ronnie O'Sullivan", which the tagger may not know
+            if typed != "person" and _opens_with_given_name(name):
+                # "Ronnie O'Sullivan", "Colm Brady": a known given name opening a name that no organisation
+                # word or gazetteer place types is a person's, whatever the tagger says.
+                typed = "person"
         else:
             typed = _kind(name, cues.get(name), name in known_by_surname)
         entities[name] = Entity(name=name, kind=typed)
@@ -314,13 +325,44 @@ def rule_mentions(
     return list(entities.values())[:limit], mentions
 
 
+def _joined_at_possessives(
+    names: list[tuple[int, int, str]], sentence: str, runs: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """The tagger's names on either side of a possessive as one, typed by the second (the head), and a
+    name owned by a plural that is no name ("Fishermen's") run on to the end of its capitalised run:
+    ``_split_after_possessive`` then decides whether they are one name or two, as it does for the rules."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, kind in names:
+        if joined and _POSSESSIVE_GAP.fullmatch(sentence[joined[-1][1] : start]):
+            joined[-1] = (joined[-1][0], end, kind)
+        else:
+            joined.append((start, end, kind))
+    for position, (start, end, kind) in enumerate(joined):
+        run_end = next((b for a, b in runs if a <= start < b), end)
+        gap = _POSSESSIVE_GAP.match(sentence, end)
+        if gap and gap.end() < run_end and _common_plural(sentence[start:end].rsplit(" ", 1)[-1]):
+            joined[position] = (start, run_end, kind)
+    return joined
+
+
 def _split_after_possessive(words: list[str]) -> list[list[str]]:
-    """'North Korea's Ocean Maritime' and "Isaac Newton's Principia" are two names each; "Traders' Association" is one."""
+    """'North Korea's Ocean Maritime' and "Isaac Newton's Principia" are two names each; "Traders' Association"
+    and "Fishermen's Co-operative" are one: a plural that is no name owns nothing but its institution's name."""
     for position, word in enumerate(words[:-1]):
         owner = _POSSESSIVE.sub("", word)
-        if word.endswith(("'s", "’s")):
+        if word.endswith(("'s", "’s")) and not _common_plural(owner):
             return [[*words[:position], owner], words[position + 1 :]]
     return [words]
+
+
+def _common_plural(word: str) -> bool:
+    """'Women', 'Children', 'People', 'Fishermen': the plurals that take "'s" in institutions' names."""
+    lowered = word.lower()
+    if lowered in {"people", "children", "women", "men"}:
+        return True
+    return (
+        len(lowered) > 5 and lowered.endswith("men") and lowered not in PLACES and lowered not in NAME_STARTS
+    )
 
 
 def _ordinary(word: str, common: frozenset[str]) -> bool:
@@ -425,14 +467,25 @@ def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -
 
 
 def _surname_owners(counts: Counter[str]) -> dict[str, str]:
-    """Each one-word name that is the last word of exactly one longer name, and that name."""
+    """Each one-word name that is the last word of exactly one longer name, and that name; or, failing
+    that, the first word of exactly one company's two-word name ("Brightwater" after "Brightwater Energy")."""
     by_last: dict[str, list[str]] = {}
+    by_company: dict[str, list[str]] = {}
     for name in counts:
         if " " in name:
             by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
-    return {
-        name: owners[0] for name in counts if " " not in name and len(owners := by_last.get(name, [])) == 1
-    }
+            first, _, rest = name.partition(" ")
+            if rest.lower().rstrip(".") in COMPANY_WORDS:
+                by_company.setdefault(first, []).append(name)
+    owners: dict[str, str] = {}
+    for name in counts:
+        if " " in name:
+            continue
+        if len(found := by_last.get(name, [])) == 1 or (
+            not found and name.lower() not in PLACES and len(found := by_company.get(name, [])) == 1
+        ):
+            owners[name] = found[0]
+    return owners
 
 
 def _merge_surnames(counts: Counter[str], first_seen: dict[str, int]) -> tuple[Counter[str], set[str]]:

@@ -158,3 +158,39 @@ def test_a_parliamentary_or_team_title_is_no_part_of_the_name() -> None:
     )
     assert found.get("Ines Okafor") == "person"
     assert found.get("Tomas Berg") == "person"
+
+
+def test_an_institution_named_after_a_plural_is_one_entity() -> None:
+    """ "Fishermen's Co-operative" and "Traders' Association" own nothing: no "Tarn Fishermen" is found."""
+    found = entities(
+        [
+            "The Tarn Fishermen's Co-operative asked for compensation before the cable is laid.",
+            "The Quayside Traders' Association backed the co-operative on Monday.",
+        ]
+    )
+    assert "Tarn Fishermen's Co-operative" in found
+    assert "Quayside Traders' Association" in found
+    assert not {"Tarn Fishermen", "Quayside Traders", "Co-operative", "Association"} & set(found)
+
+
+def test_a_company_called_by_its_first_word_later_is_one_organisation() -> None:
+    found = entities(
+        [
+            "Its developer, Saltmarsh Energy, says the farm will create 300 jobs.",
+            "Saltmarsh said it would publish the plans by June.",
+        ]
+    )
+    assert found.get("Saltmarsh Energy") == "organisation"
+    assert "Saltmarsh" not in found
+
+
+def test_a_name_opening_with_a_given_name_is_a_persons_unless_a_word_list_types_it() -> None:
+    found = entities(
+        [
+            '"Nobody has told us how we will be paid," said Martha Quillan, who runs a crab boat.',
+            "Quillan has fished the bay for 30 years.",
+            "The Martha Quillan Trust gave the harbour a new crane.",
+        ]
+    )
+    assert found.get("Martha Quillan") == "person"
+    assert found.get("Martha Quillan Trust") == "organisation"
