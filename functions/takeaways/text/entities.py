@@ -14,7 +14,7 @@ from collections import Counter
 
 from takeaways.summary import Entity, EntityKind
 from takeaways.text.given_names import NAME_STARTS
-from takeaways.text.words import STOP_WORDS
+from takeaways.text.words import SPEECH_VERBS, STOP_WORDS
 
 _WORD = r"(?:[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w'’]*(?:-[\w'’]+)*)"
 # "of" joins "University of Denver"; "of the" is left out because it joins a person to an
@@ -80,8 +80,7 @@ PLACE_WORDS = frozenset(
     "leone carolina dakota kong".split()
 )
 _PLACE_CUES = frozenset({"in", "near", "across", "outside", "inside", "towards", "toward"})
-_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "asked", "explained", "wrote"})
-_PERSON_AFTER = re.compile(r"^,?\s*(?:said|says|told|added|wrote|who|whose)\b")
+_PERSON_AFTER = re.compile(rf"^,?\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'who', 'whose'}))})\b")
 _SKIP = frozenset(
     """the a an but and or if when while after before this that these those it he she they we i his her their
     its our there here however meanwhile monday tuesday wednesday thursday friday saturday sunday january
@@ -418,7 +417,7 @@ def _cue(name: str, text: str, start: int, end: int) -> EntityKind | None:
         return "place"
     if " " in name and _PERSON_AFTER.match(text[end : end + 12]):
         return "person"  # "Henrik Vos said"
-    if previous in _SPEECH_VERBS and name.count(" ") in (1, 2) and not name.split()[0].endswith("ing"):
+    if previous in SPEECH_VERBS and name.count(" ") in (1, 2) and not name.split()[0].endswith("ing"):
         return "person"  # "said Henrik Vos", but not "said Rolling Stone"
     return None
 

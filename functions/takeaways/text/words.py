@@ -93,7 +93,7 @@ def word_count(text: str) -> int:
 # Verbs that report speech, as news copy writes them after or before a quotation.
 SPEECH_VERBS = frozenset(
     "said says added adds wrote writes warned warns explained insisted admitted told tweeted tweeting writing "
-    "saying adding posting".split()
+    "saying adding posting asked asks".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
