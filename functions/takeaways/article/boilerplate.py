@@ -46,6 +46,12 @@ _NOTICES = (
     r"Report supplied by the Press Association\.",
     r"More on this and other [A-Z][\w ]{0,40}? stories",
     r"Find out how you can submit your (?:images|pictures|photos)[^.]{0,40}\.",
+    # A reader's-pictures page's prompts, whose e-mail addresses hold full stops of their own.
+    r"If you have an? (?:picture|photo|image|video|story)s? you['’]?d like to share\b.{0,200}?\.(?=\s|$)",
+    r"You can also find us on (?:Instagram|Facebook|Twitter|Pinterest)\b.{0,160}?\.(?=\s|$)",
+    # Where a broadcaster's coverage of an event can be seen or heard.
+    r"(?:Live )?[Cc]overage will be (?:on|available on|shown on) (?:BBC|the BBC) [^.]{0,120}\.",
+    r"You can listen to BBC Radio [^.]{0,120}\.",
 )
 _NOTICE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_NOTICES) + r")\s*")
 # A cheap literal scan first: most paragraphs carry no notice at all.
@@ -63,6 +69,9 @@ _HINTS = (
     "here ",
     "mail",
     "us on",
+    "like to share",
+    "overage will be",
+    "listen to BBC",
 )
 _HINTS_LOWER = (
     "share ",

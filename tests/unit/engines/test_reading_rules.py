@@ -255,6 +255,19 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The ferry sailed at dawn. Click here for more on the strike.",
             "The ferry sailed at dawn.",
         ),
+        (
+            "The harbour froze. If you have a picture you'd like to share, email us at isles@news.example.org,"
+            " or tweet it to @IslesNews. You can also find us on Instagram - use #isleswinter to share one.",
+            "The harbour froze.",
+        ),
+        (
+            "Coverage will be on BBC iPlayer and the BBC Sport website. The ferry crews will race at noon.",
+            "The ferry crews will race at noon.",
+        ),
+        (
+            "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
+            "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
+        ),
     ],
 )
 def test_player_credit_and_share_notices_are_removed_from_the_text(raw: str, kept: str) -> None:
