@@ -26,6 +26,15 @@ _NOTICES = (
     # Contribution lines, share prompts and pitches for other products.
     r"(?:CNN|BBC|AP|Reuters)['’]s (?:[A-Z][\w'’-]+ ){1,3}(?:and (?:[A-Z][\w'’-]+ ){1,3})?contributed to this (?:report|story)"
     r"(?: from [^.]{1,40})?\.",
+    # A list of reporters' names that fills its sentence: "Dana Ford, CNN's Ben Brumfield and Ann Marsh also
+    # contributed to this report." (Only at a sentence start, so no story words before it are left dangling.)
+    r"(?<![\w,;:'’)-]\s)(?:(?:CNN|BBC)['’]s )?(?:[A-Z][\w'’-]*\.?,? (?:and )?(?:(?:CNN|BBC)['’]s )?){1,16}"
+    r"(?:also )?contributed to this (?:report|story)(?: from [A-Z][^.]{0,40})? ?\.",
+    r"(?<![\w,;:'’)-]\s)(?:(?:CNN|BBC)['’]s )?(?:[A-Z][\w'’-]*\.? ){1,3}(?:reported (?:and wrote )?from|wrote (?:this story )?from) (?:[A-Z][\w'’-]* ?){1,3}"
+    r"(?:(?:[;,] | )(?:and )?(?:(?:CNN|BBC)['’]s )?(?:[A-Z][\w'’-]* ){1,3}(?:reported and )?wrote (?:this story )?"
+    r"(?:from|in) (?:[A-Z][\w'’-]* ?){1,3})?\.",
+    r"(?<![\w,;:'’)-]\s)(?:CNN|BBC)['’]s (?:[A-Z][\w'’-]*\.? ){1,3}wrote (?:this story )?in (?:[A-Z][\w'’-]* ?){1,3}\.",
+    r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|are) (?:a|the) parent compan(?:y|ies) of CNN\.",
     r"Follow @\w+(?: on Twitter)?\.?",
     r"Follow (?:[A-Z][\w'’-]+ ){1,3}on Twitter @\w+(?: and on Facebook)?\.?",
     r"You can reach \w+ securely through encrypted messaging app Signal on:? \+?[\d() -]{7,20}\d",
@@ -63,6 +72,9 @@ _HINTS = (
     "(",
     "Image ",
     "contributed",
+    "reported ",
+    "wrote ",
+    "parent compan",
     "Follow ",
     "You can reach",
     "BBC ",

@@ -261,6 +261,23 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The harbour froze.",
         ),
         (
+            "The ferry sailed. Ann Marsh, CNN's Tomas Berg and Ines Okafor also contributed to this report.",
+            "The ferry sailed.",
+        ),
+        (
+            "The ferry sailed. CNN's Tomas Berg reported from Grenhaven; Ann Marsh reported and wrote from Leeds.",
+            "The ferry sailed.",
+        ),
+        ("The ferry sailed. Isles Broadcasting is a parent company of CNN.", "The ferry sailed."),
+        ("The ferry sailed. CNN's Ann J. Marsh wrote in Leeds.", "The ferry sailed."),
+        (
+            # What a notice cannot take whole stays whole: a credit with a lower-case word, story sentences.
+            "Reporter Ann Marsh in Grenhaven contributed to this report. The gale contributed to this report of"
+            " damage. The Isles Herald reported from Grenhaven on Monday. Ann Marsh wrote in Harbour Journal.",
+            "Reporter Ann Marsh in Grenhaven contributed to this report. The gale contributed to this report of"
+            " damage. The Isles Herald reported from Grenhaven on Monday. Ann Marsh wrote in Harbour Journal.",
+        ),
+        (
             "Coverage will be on BBC iPlayer and the BBC Sport website. The ferry crews will race at noon.",
             "The ferry crews will race at noon.",
         ),
