@@ -101,8 +101,20 @@ _HINTS_LOWER = (
 )
 
 
+# A page's crosshead glued between two sentences: "...its carbon footprint. Outdoor laboratory In a
+# Lincolnshire field, a team...". Up to five words after a sentence's end, the first alone capitalised,
+# then a capitalised word that opens sentences and a lower-case one: prose never capitalises "In" there.
+_CROSSHEAD = re.compile(
+    r"(?:(?<=[.!?\"”] )|^)[A-Z][a-z'’-]+(?: [a-z'’-]+){0,4} "
+    r"(?=(?:In|The|But|It|He|She|They|We|This|That|When|After|On|At|For|As|Some|Many|Mr|Mrs|Ms|Last|Earlier|Now)"
+    r" [a-z])"
+)
+
+
 def strip_notices(paragraph: str) -> str:
-    """``paragraph`` without the player, image, credit and share notices in it; the story's words stay."""
+    """``paragraph`` without the player, image, credit and share notices and the crossheads in it; the
+    story's words stay."""
+    paragraph = _CROSSHEAD.sub("", paragraph)
     lowered = paragraph.lower()
     if not any(hint in paragraph for hint in _HINTS) and not any(hint in lowered for hint in _HINTS_LOWER):
         return paragraph

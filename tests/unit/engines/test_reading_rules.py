@@ -271,6 +271,14 @@ def test_a_list_of_names_is_not_a_statement() -> None:
         ("The ferry sailed. Isles Broadcasting is a parent company of CNN.", "The ferry sailed."),
         ("The ferry sailed. CNN's Ann J. Marsh wrote in Leeds.", "The ferry sailed."),
         (
+            "The crews stayed out. Talks in the dark In a church hall, the two sides met after midnight.",
+            "The crews stayed out. In a church hall, the two sides met after midnight.",
+        ),
+        (
+            "The crews stayed out. Asked about it The Isles Herald's editor said nothing.",
+            "The crews stayed out. Asked about it The Isles Herald's editor said nothing.",
+        ),
+        (
             # What a notice cannot take whole stays whole: a credit with a lower-case word, story sentences.
             "Reporter Ann Marsh in Grenhaven contributed to this report. The gale contributed to this report of"
             " damage. The Isles Herald reported from Grenhaven on Monday. Ann Marsh wrote in Harbour Journal.",
