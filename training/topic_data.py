@@ -78,6 +78,7 @@ class LabelledItem:
     text: str
     topic: str
     kind: str  # "short" (headline and one or two sentences) or "article" (a full article)
+    source: str = ""  # which data set, so figures can be given per source
 
     @property
     def held_out(self) -> bool:
@@ -105,7 +106,9 @@ def load_items() -> list[LabelledItem]:
                 key = row.get("link") or row["headline"]
                 if topic and row["headline"].strip() and key not in seen:
                     seen.add(key)
-                    items.append(LabelledItem(row["headline"], row["short_description"], topic, "short"))
+                    items.append(
+                        LabelledItem(row["headline"], row["short_description"], topic, "short", "huffpost")
+                    )
     csv.field_size_limit(1 << 30)
     for path in (MASAKHANE_FILE, MASAKHANE_DEV_FILE):
         with path.open(encoding="utf-8", newline="") as table:
@@ -113,7 +116,7 @@ def load_items() -> list[LabelledItem]:
                 topic = MASAKHANE_TOPICS.get(row["category"])
                 if topic and row["headline"] not in seen:
                     seen.add(row["headline"])
-                    items.append(LabelledItem(row["headline"], row["text"], topic, "article"))
+                    items.append(LabelledItem(row["headline"], row["text"], topic, "article", "masakhanews"))
     return items
 
 

@@ -1,20 +1,22 @@
 """Topics for alert filtering: IPTC Media Topics from a small learned model, plus cue rules where no data is.
 
 The model (``models/topics.json``, trained by ``training/train_topics.py``; data in
-``models/topics-manifest.md``) is a multinomial naive Bayes over stemmed content words: each
-known word adds its per-topic weight, so a headline and one sentence get a topic as surely as
-a long article does. Four topics have no public labelled news to learn from here (conflict,
-disaster, labour, weather); they come from cue words instead, and are said to in the README.
-"""
+``models/topics-manifest.md``) is linear over stemmed content words and adjacent pairs of them:
+each known term adds its per-topic weight, so a headline and one sentence get a topic as surely
+as a long article does. Four topics have no public labelled news to learn from here (conflict,
+disaster, labour, weather); they come from cue words instead, and are said to in the README."""
 
 from __future__ import annotations
 
 import json
 import math
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from takeaways.summary import MAX_TOPICS, Topic
 from takeaways.text.iptc import media_topic
@@ -48,43 +50,79 @@ class ScoredTopic:
 
 
 def topic_features(text: str) -> Counter[str]:
-    """Stemmed content words of a text: what the model was trained on and what it reads."""
-    return Counter(
+    """Stemmed content words of a text and its adjacent pairs of them: what the model was trained on and reads.
+
+    Pairs ("white house", "red carpet") tell apart what their words alone do not.
+    """
+    words = [
         stem(token)
         for token in tokens(text[:_TEXT_CHARS])
         if len(token) > 2 and token not in STOP_WORDS and not token.isdigit()
-    )
+    ]
+    features = Counter(words)
+    features.update(f"{first} {second}" for first, second in pairwise(words))
+    return features
+
+
+def known_strengths(features: Counter[str], known: Container[str]) -> dict[str, float]:
+    """Each known term's input to the model: sublinear in its count, divided by sqrt(known terms).
+
+    Long texts pile up evidence; the division keeps their scores on the scale of a short item's.
+    Training reads texts through this same function.
+    """
+    present = [(term, count) for term, count in features.items() if term in known]
+    if not present:
+        return {}
+    norm = math.sqrt(len(present))
+    return {term: (1.0 + math.log(count)) / norm for term, count in present}
+
+
+@dataclass(frozen=True, slots=True)
+class TopicModel:
+    """A linear model over terms: each known term adds its strength times its weight per topic.
+
+    On disk (``models/topics.json``) a term's weights are one letter per topic: "a" is the term's
+    highest weight, each later letter ``1 / scale`` lower, "z" as low as is stored. Only the
+    differences between a term's topics matter, so this loses nothing but precision below the
+    floor, and it keeps the file small.
+    """
+
+    topics: tuple[str, ...]
+    weights: dict[str, list[float]]
+    bias: list[float]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TopicModel:
+        scale = float(data["scale"])
+        weights = {
+            term: [(ord("a") - ord(letter)) / scale for letter in letters]
+            for term, letters in data["weights"].items()
+        }
+        return cls(tuple(data["topics"]), weights, [value / scale for value in data["bias"]])
+
+    def scores(self, features: Counter[str]) -> dict[str, float]:
+        """Topic probabilities; empty when the text holds no term the model knows."""
+        strengths = known_strengths(features, self.weights)
+        if not strengths:
+            return {}
+        totals = list(self.bias)
+        for term, strength in strengths.items():
+            for index, value in enumerate(self.weights[term]):
+                totals[index] += strength * value
+        top = max(totals)
+        exps = [math.exp(value - top) for value in totals]
+        norm = sum(exps)
+        return {topic: value / norm for topic, value in zip(self.topics, exps, strict=True)}
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[tuple[str, ...], dict[str, list[float]], float]:
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    scale = float(data["scale"])
-    weights = {term: [value / scale for value in values] for term, values in data["weights"].items()}
-    return tuple(data["topics"]), weights, float(data["temperature"])
+def _model() -> TopicModel:
+    return TopicModel.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
 
 
 def learned_scores(features: Counter[str]) -> dict[str, float]:
-    """Topic probabilities from the model; empty when the text holds no word the model knows."""
-    topics, weights, temperature = _model()
-    totals = [0.0] * len(topics)
-    known = 0
-    for term, count in features.items():
-        row = weights.get(term)
-        if row is None:
-            continue
-        known += 1
-        strength = 1.0 + math.log(count)
-        for index, value in enumerate(row):
-            totals[index] += strength * value
-    if not known:
-        return {}
-    # Long texts pile up evidence; dividing by sqrt(words) keeps their probabilities comparable.
-    scaled = [total / (temperature * math.sqrt(known)) for total in totals]
-    top = max(scaled)
-    exps = [math.exp(value - top) for value in scaled]
-    norm = sum(exps)
-    return {topic: value / norm for topic, value in zip(topics, exps, strict=True)}
+    """Topic probabilities from the shipped model; empty when the text holds no term it knows."""
+    return _model().scores(features)
 
 
 def rule_topics(features: Counter[str], headline_features: Counter[str]) -> list[tuple[str, int]]:
@@ -93,7 +131,7 @@ def rule_topics(features: Counter[str], headline_features: Counter[str]) -> list
     for term, count in features.items():
         if topic := _RULE_STEMS.get(term):
             hits[topic] += count
-    words = max(sum(features.values()), 1)
+    words = max(sum(count for term, count in features.items() if " " not in term), 1)  # pairs aside
     found = []
     for topic, count in hits.most_common():
         in_headline = any(_RULE_STEMS.get(term) == topic for term in headline_features)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import string
+import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from takeaways.text.iptc import MEDIA_TOPICS, TOPIC_SLUGS
-from takeaways.text.topics import MODEL_FILE, article_topics, classify, topic_named
+from takeaways.text.topics import (
+    MODEL_FILE,
+    TopicModel,
+    article_topics,
+    classify,
+    topic_features,
+    topic_named,
+)
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 
@@ -82,6 +93,42 @@ def test_the_model_names_only_vocabulary_topics() -> None:
     model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert set(model["topics"]) <= set(TOPIC_SLUGS)
     assert {len(row) for row in model["weights"].values()} == {len(model["topics"])}
+    assert len(model["bias"]) == len(model["topics"])
+    # Each row is stored relative to its own highest weight, which is "a".
+    assert all(
+        min(row) == "a" and set(row) <= set(string.ascii_lowercase) for row in model["weights"].values()
+    )
+
+
+# SummariseFunction's package is near its budget: the model may not grow past the naive Bayes
+# file it replaced, zipped as Lambda receives it.
+MODEL_ZIPPED_BYTES = 149_745
+
+
+def test_the_model_file_stays_within_its_zipped_size() -> None:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(MODEL_FILE, MODEL_FILE.name)
+    assert len(packed.getvalue()) <= MODEL_ZIPPED_BYTES
+
+
+def test_features_are_stemmed_content_words_and_adjacent_pairs_of_them() -> None:
+    features = topic_features("The White House said the votes were counted.")
+    assert features["white"] == 1 and features["vote"] == 1
+    assert features["white house"] == 1 and features["house vote"] == 1
+    assert "the" not in features and "said" not in features
+
+
+def test_a_model_reads_letters_as_steps_below_the_term_highest_weight() -> None:
+    model = TopicModel.from_json(
+        {"topics": ["sport", "politics"], "scale": 2, "bias": [0, 1], "weights": {"goal": "ac", "vote": "ca"}}
+    )
+    assert model.weights["goal"] == [0.0, -1.0]
+    assert model.bias == [0.0, 0.5]
+    sport = model.scores(Counter({"goal": 1}))
+    assert sport["sport"] > sport["politics"]
+    assert model.scores(Counter({"vote": 2}))["politics"] > 0.5
+    assert model.scores(Counter({"unknown": 1})) == {}
 
 
 def test_the_readme_lists_the_vocabulary_from_the_code() -> None:

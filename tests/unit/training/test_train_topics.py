@@ -1,0 +1,55 @@
+"""Training the topic model: what it learns from a handful of items it gives back, through the shipped format."""
+
+from __future__ import annotations
+
+from takeaways.text.topics import TopicModel, topic_features
+from training.topic_data import LabelledItem
+from training.train_topics import encode, fit, validation_item
+
+ITEMS = [
+    LabelledItem(
+        "Striker scores twice in derby win",
+        "The forward scored as the home side won the match.",
+        "sport",
+        "short",
+    ),
+    LabelledItem(
+        "Keeper saves penalty in cup final",
+        "The goalkeeper kept the match level before extra time.",
+        "sport",
+        "short",
+    ),
+    LabelledItem(
+        "United win the derby match", "A late goal settled the match for the home side.", "sport", "short"
+    ),
+    LabelledItem(
+        "Senate passes budget bill", "Lawmakers voted on the budget after a long debate.", "politics", "short"
+    ),
+    LabelledItem(
+        "Parliament votes on election law", "Lawmakers backed the bill in a close vote.", "politics", "short"
+    ),
+    LabelledItem(
+        "Minister defends budget vote",
+        "The opposition said the vote on the budget was rushed.",
+        "politics",
+        "short",
+    ),
+]
+
+
+def test_a_fitted_model_gives_its_training_topics_back_after_encoding() -> None:
+    model = TopicModel.from_json(encode(*fit(ITEMS)))
+    assert set(model.topics) == {"sport", "politics"}
+    for headline, expected in (
+        ("Late goal wins the match", "sport"),
+        ("Lawmakers vote on the budget", "politics"),
+    ):
+        scores = model.scores(topic_features(headline))
+        assert max(scores, key=scores.__getitem__) == expected
+
+
+def test_the_validation_split_is_a_fixed_part_of_the_training_items() -> None:
+    items = [LabelledItem(f"Headline {n}", "Text.", "sport", "short") for n in range(500)]
+    chosen = [item for item in items if validation_item(item)]
+    assert 50 < len(chosen) < 150
+    assert chosen == [item for item in items if validation_item(item)]
