@@ -32,7 +32,7 @@ from takeaways.engines.grounding import verified_extract
 from takeaways.engines.headline import (
     HEADLINE_CHARS,
     ends_at_a_boundary,
-    headline_from,
+    headline_options,
     headline_reads_complete,
     quotes_an_unnamed_speaker,
 )
@@ -93,7 +93,7 @@ _NUMBER = re.compile(r"\d")
 _DIGIT_FREE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _LEADING_CONNECTIVE = re.compile(
-    r"^(?:but|and|however|meanwhile|still|also|so|yet|now|moreover|furthermore|in addition|additionally|"
+    r"^(?:but|and|however|meanwhile|still|also|so|yet|now(?!\s+\d)|moreover|furthermore|in addition|additionally|"
     r"instead|indeed|separately|similarly|overall)\b,?\s+",
     re.IGNORECASE,
 )
@@ -416,18 +416,19 @@ class ExtractiveEngine:
         tried: list[tuple[_Line, str]] = []
         for line in itertools.islice(statements, _HEADLINE_TRIES):
             source = trim(line.sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
-            compressed = headline_from(
+            first, *later = headline_options(
                 source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
             )
             whole = " ".join(line.sentence.split()).rstrip(".")
-            for headline in (compressed, whole) if len(whole) <= HEADLINE_CHARS else (compressed,):
+            options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
+            for headline in dict.fromkeys(options):
                 if (
                     headline_reads_complete(headline)
                     and ends_at_a_boundary(headline, source)
                     and (not english or is_clause(headline, line.sentence))
                 ):
                     return line, headline
-            tried.append((line, compressed))
+            tried.append((line, first))
         # None passes every rule: a clause that ends awkwardly beats a fragment, unless the reader cannot
         # tell who is speaking ('"...," he said'); with no such clause, the best statement's headline.
         clauses = (

@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from takeaways.engines.standalone import AUXILIARIES, IRREGULAR_PAST, reads_as_statement, stands_alone
+from takeaways.engines.standalone import (
+    AUXILIARIES,
+    IRREGULAR_PAST,
+    reads_as_statement,
+    stands_alone,
+    unnamed_role,
+)
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
 from takeaways.text.words import DANGLING_WORDS, SPEECH_VERBS, inside_quotation
 
@@ -31,6 +37,10 @@ _TIME_PHRASE = re.compile(
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
+_COMMA = re.compile(r",\s")
+_LIST_JOINER = re.compile(r"(?:and|or)\s")
+# What a sentence sets against its main clause: "..., but the home side still took wickets".
+_CONTRAST_NEXT = re.compile(r",?\s+(?:but|although|though|whereas|yet)\s")
 _OPENING_TIME = re.compile(
     rf"^(?:(?:On|Late|Early)\s+(?:{_WEEKDAY}){_PART_OF_DAY},?|(?:{_WEEKDAY}|Yesterday|Today|Tonight){_PART_OF_DAY},)\s+"
 )
@@ -111,7 +121,38 @@ def headline_from(
     surname only when ``article_text`` uses that surname on its own. ``dangling`` adds the
     function words of the article's language to the English ones a headline must not end on.
     """
-    text = _main_clause(" ".join(sentence.split()).rstrip(".…"))
+    return headline_options(sentence, people=people, article_text=article_text, dangling=dangling)[0]
+
+
+def headline_options(
+    sentence: str,
+    *,
+    people: Iterable[str] = (),
+    article_text: str = "",
+    dangling: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Headlines from ``sentence``, the one ``headline_from`` gives first, then other cuts of it that fit.
+
+    The first is the sentence's main clause, compressed. When that cut leaves a verb waiting
+    ("trenches carved" of "trenches carved into the runway") or drops the contrast that carries
+    the news ("..., but the home side still took wickets"), the sentence cut later may read
+    complete: it comes next, without its asides, cut at each phrase or clause that ends within
+    the limit, the longest first. A contrast that fits comes before the main clause alone.
+    """
+    flat = " ".join(sentence.split()).rstrip(".…")
+    ends = _HEADLINE_ENDS | dangling
+    main = _main_clause(flat)
+    first = _within_limit(_compressed(main, people, article_text), ends)
+    longer = _later_cuts(_compressed(_asides_removed(flat), people, article_text), ends)
+    # Only cuts that keep more than the first: a shorter one loses what the first had kept.
+    later = [option for option in longer if len(option) > len(first)]
+    options = [*later, first] if _ends_before_contrast(main, flat) else [first, *later]
+    return list(dict.fromkeys(option for option in options if option))
+
+
+def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
+    """Without the day of the event and a person's title and first name; without a scene-setting opening
+    when still too long."""
     text = _OPENING_TIME.sub("", text, count=1)
     text = _TIME_PHRASE.sub(lambda m: _time_phrase_removed(text, m), text)
     for name in sorted(set(people), key=len, reverse=True):
@@ -121,7 +162,33 @@ def headline_from(
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
-    return _within_limit(text.strip(" ,;:"), _HEADLINE_ENDS | dangling)
+    return text.strip(" ,;:")
+
+
+def _ends_before_contrast(main: str, flat: str) -> bool:
+    """Whether the main clause was cut before ", but ..." or ", although ...": what the sentence sets against it."""
+    rest = flat[len(main) :] if flat.startswith(main) else ""
+    return _CONTRAST_NEXT.match(rest) is not None
+
+
+def _later_cuts(text: str, dangling: frozenset[str]) -> list[str]:
+    """``text`` whole if it fits, else cut before each clause, phrase or comma (outside quotations) that leaves at
+    least ``_MIN_WORDS`` words within the limit, the longest first; none ends on a word that waits."""
+    if len(text) <= HEADLINE_CHARS:
+        return [text]
+    cuts = []
+    for pattern in (_MAIN_CLAUSE_END, _CLAUSE_START, _PHRASE_START, _COMMA):
+        for match in pattern.finditer(text):
+            if match.start() > HEADLINE_CHARS:
+                break
+            if not inside_quotation(text, match.start()):
+                cuts.append(match.start())
+    options = []
+    for cut in sorted(set(cuts), reverse=True):
+        words = text[:cut].rstrip(" ,;:—–-").split()
+        if len(words) >= _MIN_WORDS and not _dangles(words[-1], dangling):
+            options.append(" ".join(words))
+    return options
 
 
 def quotes_an_unnamed_speaker(headline: str) -> bool:
@@ -133,13 +200,14 @@ def headline_reads_complete(headline: str) -> bool:
     """Whether a headline names its subject and has a finite verb, so it reads as a statement of the news.
 
     Not "Relieved that the company would not be broken up, they piled" (an opening clause, then a
-    pronoun), "The 14-time major champion, playing in his first event" (no verb) or a question.
+    pronoun), "The 14-time major champion, playing in his first event" (no verb, no name), "The
+    third seed won in straight sets" (a role for a name) or a question.
     """
     words = headline.split()
     if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
         return False
-    if quotes_an_unnamed_speaker(headline):
-        return False
+    if quotes_an_unnamed_speaker(headline) or unnamed_role(headline) is not None:
+        return False  # '"...," he said' or "The Olympic champion, 29, was third": the reader is not told who
     first = words[0].lower().strip("\"“‘'")
     if first in _OPENING_CONNECTIVES or first in _TEASER_OPENINGS or first.endswith("ing"):
         return False  # "Selling their beers from a van", "Giving people the right to buy"
@@ -188,18 +256,43 @@ def _main_clause(text: str) -> str:
         if inside_quotation(text, match.start()):
             continue
         if _RELATIVE.match(text, match.start()):
-            # The clause closes at the first comma followed by a lower-case word: "in Chapel Hill, North
-            # Carolina, can face" closes before "can", not inside the place name.
-            closing = _CLAUSE_CLOSE.search(text, match.end())
-            if closing and len(text[closing.end() :].split()) >= 3:
-                # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
-                joint = ", " if "," in text[: match.start()] else " "
-                text = text[: match.start()] + joint + text[closing.end() :]
-                position = match.start() + 1
+            shorter = _relative_removed(text, match)
+            if shorter is not None:
+                text, position = shorter, match.start() + 1
                 continue
         if len(text[: match.start()].split()) >= _MIN_WORDS:
             return text[: match.start()]
     return text
+
+
+def _asides_removed(text: str) -> str:
+    """The whole sentence without appositions and relative clauses between commas: what later cuts start from."""
+    text = _appositions_removed(text)
+    position = 0
+    while match := _RELATIVE.search(text, position):
+        position = match.end()
+        if inside_quotation(text, match.start()):
+            continue
+        shorter = _relative_removed(text, match)
+        if shorter is not None:
+            text, position = shorter, match.start() + 1
+    return text
+
+
+def _relative_removed(text: str, match: re.Match[str]) -> str | None:
+    """The text without the relative clause ``match`` opens, when a comma closes it before the clause goes on.
+
+    The clause closes at the first comma followed by a lower-case word: "in Chapel Hill, North
+    Carolina, can face" closes before "can", not inside the place name. A comma before "and"
+    or "or" continues the relative clause's own list ("the message, which showed a house, and
+    a van"), so the clause is left in place: taking it out would join its words to the main clause.
+    """
+    closing = _CLAUSE_CLOSE.search(text, match.end())
+    if closing is None or len(text[closing.end() :].split()) < 3 or _LIST_JOINER.match(text, closing.end()):
+        return None
+    # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
+    joint = ", " if "," in text[: match.start()] else " "
+    return text[: match.start()] + joint + text[closing.end() :]
 
 
 def _appositions_removed(text: str) -> str:
