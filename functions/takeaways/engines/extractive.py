@@ -121,6 +121,13 @@ _OPEN_SUBORDINATE = re.compile(
     r"""|whereas|because|since|when|once|until)\b[^,;:]*$""",
     re.IGNORECASE,
 )
+_RELATIVE_START = re.compile(r",\s+(?:which|who|whose)\s")
+_RESUMED = re.compile(r",\s+(?P<word>[a-z][\w'’-]*)")
+# After a relative clause's closing comma, these start something new rather than the clause's predicate.
+_NOT_RESUMING = frozenset(
+    "and but or while as with including which who whose where when after before because although though "
+    "according saying adding".split()
+)
 # What a cut must never drop (see _safe_to_drop).
 _CONTRAST = frozenset("but although though yet whereas except unless or nor while despite".split())
 _NEGATION = frozenset("not no never without none nobody nothing neither nor cannot".split())
@@ -429,14 +436,26 @@ class ExtractiveEngine:
                 ):
                     return line, headline
             tried.append((line, first))
-        # None passes every rule: a clause that ends awkwardly beats a fragment, unless the reader cannot
-        # tell who is speaking ('"...," he said'); with no such clause, the best statement's headline.
+        # None passes every rule: a shorter cut that reads complete, then a clause that ends awkwardly, beat a
+        # fragment, unless the reader cannot tell who is speaking ('"...," he said'); with no such clause, the
+        # best statement's headline.
+        context = body[:HEADLINE_CONTEXT_CHARS]
+        shorter = [
+            (line, source, option)
+            for line, _ in tried
+            for source in [trim(line.sentence, _HEADLINE_SOURCE_WORDS)]
+            for option in headline_options(
+                source, people=people, article_text=context, dangling=foreign, shorter=True
+            )
+            if english and headline_reads_complete(option) and is_clause(option, line.sentence)
+        ]
+        complete = [(line, option) for line, source, option in shorter if ends_at_a_boundary(option, source)]
         clauses = (
             pair
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(clauses, tried[0])
+        return next(iter(complete), None) or next(clauses, tried[0])
 
     def _takeaways(
         self,
@@ -735,12 +754,22 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
     before = text[: cut.start()].split()
     return (
         not _PREDICATE_START.match(text, cut.end())
+        and not _clause_resumes_after(text, cut)
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
         and not _OPEN_SUBORDINATE.search(text[: cut.start()])
         and not _SPEECH_INTRODUCED.search(text[: cut.start()])
         and _safe_to_drop(text[cut.start() :].lstrip(" ,;:—–-"))
     )
+
+
+def _clause_resumes_after(text: str, cut: re.Match[str]) -> bool:
+    """Whether a relative clause the cut would open closes with a comma and the clause around it goes on:
+    "before his party, which has one MP, can win a seat" cut at ", which" leaves "before his party."."""
+    if not _RELATIVE_START.match(text, cut.start()):
+        return False
+    closing = _RESUMED.search(text, cut.end())
+    return closing is not None and closing.group("word") not in _NOT_RESUMING
 
 
 def _closed(text: str, ending: str) -> str:

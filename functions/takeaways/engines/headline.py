@@ -121,7 +121,9 @@ def headline_from(
     surname only when ``article_text`` uses that surname on its own. ``dangling`` adds the
     function words of the article's language to the English ones a headline must not end on.
     """
-    return headline_options(sentence, people=people, article_text=article_text, dangling=dangling)[0]
+    flat = " ".join(sentence.split()).rstrip(".…")
+    compressed = _compressed(_main_clause(flat), people, article_text)
+    return _within_limit(compressed, _HEADLINE_ENDS | dangling)
 
 
 def headline_options(
@@ -130,6 +132,7 @@ def headline_options(
     people: Iterable[str] = (),
     article_text: str = "",
     dangling: frozenset[str] = frozenset(),
+    shorter: bool = False,
 ) -> list[str]:
     """Headlines from ``sentence``, the one ``headline_from`` gives first, then other cuts of it that fit.
 
@@ -137,7 +140,8 @@ def headline_options(
     ("trenches carved" of "trenches carved into the runway") or drops the contrast that carries
     the news ("..., but the home side still took wickets"), the sentence cut later may read
     complete: it comes next, without its asides, cut at each phrase or clause that ends within
-    the limit, the longest first. A contrast that fits comes before the main clause alone.
+    the limit, the longest first. A contrast that fits comes before the main clause alone. With
+    ``shorter``, cuts that keep less than the first follow: a last resort when no headline reads complete.
     """
     flat = " ".join(sentence.split()).rstrip(".…")
     ends = _HEADLINE_ENDS | dangling
@@ -147,6 +151,8 @@ def headline_options(
     # Only cuts that keep more than the first: a shorter one loses what the first had kept.
     later = [option for option in longer if len(option) > len(first)]
     options = [*later, first] if _ends_before_contrast(main, flat) else [first, *later]
+    if shorter:
+        options += [option for option in longer if len(option) < len(first)]
     return list(dict.fromkeys(option for option in options if option))
 
 
@@ -186,9 +192,15 @@ def _later_cuts(text: str, dangling: frozenset[str]) -> list[str]:
     options = []
     for cut in sorted(set(cuts), reverse=True):
         words = text[:cut].rstrip(" ,;:—–-").split()
-        if len(words) >= _MIN_WORDS and not _dangles(words[-1], dangling):
+        if len(words) >= _MIN_WORDS and not _dangles(words[-1], dangling) and not _verb_waits(words):
             options.append(" ".join(words))
     return options
+
+
+def _verb_waits(words: list[str]) -> bool:
+    """Whether a verb before an aside is still waiting at the cut: "The reaction is, as might be expected"."""
+    opened = [position for position, word in enumerate(words) if word.endswith(",")]
+    return bool(opened) and words[opened[-1]].rstrip(",").lower() in _AUXILIARIES
 
 
 def quotes_an_unnamed_speaker(headline: str) -> bool:
@@ -283,12 +295,16 @@ def _relative_removed(text: str, match: re.Match[str]) -> str | None:
     """The text without the relative clause ``match`` opens, when a comma closes it before the clause goes on.
 
     The clause closes at the first comma followed by a lower-case word: "in Chapel Hill, North
-    Carolina, can face" closes before "can", not inside the place name. A comma before "and"
-    or "or" continues the relative clause's own list ("the message, which showed a house, and
-    a van"), so the clause is left in place: taking it out would join its words to the main clause.
+    Carolina, can face" closes before "can", not inside the place name. After the main verb, a
+    comma before "and" or "or" continues the relative clause's own list ("apologised for the
+    message, which showed a house, and a van"), so the clause is left in place: taking it out
+    would join its words to the main clause. Before the verb, the "and" is the subject's ("A
+    couple, who ran a cafe, and their son were driving").
     """
     closing = _CLAUSE_CLOSE.search(text, match.end())
-    if closing is None or len(text[closing.end() :].split()) < 3 or _LIST_JOINER.match(text, closing.end()):
+    if closing is None or len(text[closing.end() :].split()) < 3:
+        return None
+    if _LIST_JOINER.match(text, closing.end()) and reads_as_statement(text[: match.start()]):
         return None
     # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
     joint = ", " if "," in text[: match.start()] else " "

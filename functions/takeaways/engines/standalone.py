@@ -18,7 +18,7 @@ _AGE_REFERENCE = re.compile(
     r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
 )
 _UNRESOLVABLE = re.compile(
-    r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
+    r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
     r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|latter|former|same))\b"
 )
 # People an article first names, then calls by their role: "The guard was in critical condition" says

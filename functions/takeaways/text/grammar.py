@@ -24,8 +24,9 @@ _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "you"})
 _OPENERS = frozenset({"SCONJ", "ADV"})
 # Words that may follow a verb as its object or complement: cutting before them leaves the verb waiting.
 _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
-# After a verb, these open the phrase it governs ("carved into", "pushed for", "holding on to").
-_VERB_PHRASES = frozenset({"ADP", "ADV", "PART"})
+# After a verb, these open the phrase it governs ("carved into", "pushed for", "charged
+# with"); "in", "on" or "after" more often add where or when ("shot on Monday"), which a headline may drop.
+_VERB_PHRASES = frozenset("into onto to for with of about upon up out off down back away".split())
 _CLAUSE_PUNCTUATION = frozenset({",", ";"})
 # After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
 _CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
@@ -186,8 +187,10 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     says where: a verb the sentence goes on from, other than at a clause break, still waits.
     """
     following, following_word = source_tags[end], source[end].lower()
+    if last_tag == "ADJ" and following in {"NOUN", "PROPN"}:
+        return True  # "her presidential" of "her presidential bid": a noun phrase without its noun
     if last_tag.startswith("VERB") and (
-        following in _COMPLEMENTS or following in _VERB_PHRASES or following_word == "that"
+        following in _COMPLEMENTS or following_word in _VERB_PHRASES or following_word == "that"
     ):
         return True
     for position in range(end, len(source)):
