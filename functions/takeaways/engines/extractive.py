@@ -485,6 +485,14 @@ class ExtractiveEngine:
             # Nothing passes the strict limit: a line sharing up to half its words still tells a new fact,
             # and beats repeating the summary.
             chosen = self._choose(lead, pool, said, spread, weights, _SAME_FACT)
+        if not chosen:
+            # A line that calls someone by role ("The third seed won") still beats repeating the summary.
+            unintroduced = [
+                line
+                for line in itertools.islice(lines, _POOL + 1)
+                if line.index != lead.index and line not in pool
+            ]
+            chosen = self._choose(lead, unintroduced[:_POOL], said, spread, weights, _SAME_FACT)
         if not chosen:  # an article of one usable sentence: its one fact is the only takeaway
             chosen = [lead]
         return sorted(chosen, key=lambda line: line.index)

@@ -189,8 +189,10 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     following, following_word = source_tags[end], source[end].lower()
     if last_tag == "ADJ" and following in {"NOUN", "PROPN"}:
         return True  # "her presidential" of "her presidential bid": a noun phrase without its noun
+    after_next = source[end + 1].lower() if end + 1 < len(source) else ""
+    phrasal = following_word == "on" and after_next == "to"  # "was holding on to the rocks"
     if last_tag.startswith("VERB") and (
-        following in _COMPLEMENTS or following_word in _VERB_PHRASES or following_word == "that"
+        following in _COMPLEMENTS or following_word in _VERB_PHRASES or following_word == "that" or phrasal
     ):
         return True
     for position in range(end, len(source)):

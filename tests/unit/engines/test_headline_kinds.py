@@ -129,3 +129,8 @@ def test_the_alert_headline_names_someone_rather_than_a_role() -> None:
     summary = ExtractiveEngine().summarise(Article(body=body))
     assert not summary.headline.startswith("The veteran goalkeeper")
     assert headline_reads_complete(summary.headline)
+
+
+def test_a_verb_cut_before_on_to_still_waits() -> None:
+    sentence = "Swept out by the tide, Mara Lind was holding on to a buoy when the lifeboat reached her."
+    assert not is_clause("Swept out by the tide, Lind was holding", sentence)
