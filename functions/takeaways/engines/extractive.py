@@ -415,8 +415,9 @@ class ExtractiveEngine:
         """The lead and its headline: the best statement whose headline is a complete clause ending where a
         phrase ends, among the first few; failing that, the best statement and its headline as it comes.
 
-        Each statement offers its compressed form, then, when it fits, the whole sentence: a
-        cut that loses the main verb or stops inside a clause is worse than no cut. English
+        Each statement offers its compressed form, then, when it fits, the whole sentence, then the
+        sentence cut later (``headline_options``): a cut that loses the main verb or stops inside
+        a clause is worse than a longer one. English
         headlines must also pass the tagger's clause check (``text.grammar``). The summary is
         the lead's sentence, so headline and summary tell the same news.
         """

@@ -7,7 +7,9 @@ first name where the article itself calls them by surname, and, when that is not
 an opening clause ("Even as a girl in Malaysia, ...") that sets a scene rather than a
 condition, a source or a year. Whatever is still too long is cut before a phrase, never
 inside a name, after "of" or after "was". A lead that is one long quotation keeps its
-opening words and marks the cut with an ellipsis inside the quotation marks.
+opening words and marks the cut with an ellipsis inside the quotation marks. When that cut
+reads incomplete, ``headline_options`` offers the sentence cut later (a contrast that fits
+first), so a verb is not left without its phrase and "..., but" keeps the news it carries.
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ def headline_options(
     """Headlines from ``sentence``, the one ``headline_from`` gives first, then other cuts of it that fit.
 
     The first is the sentence's main clause, compressed. When that cut leaves a verb waiting
-    ("trenches carved" of "trenches carved into the runway") or drops the contrast that carries
+    ("planks nailed" of "planks nailed into the frame") or drops the contrast that carries
     the news ("..., but the home side still took wickets"), the sentence cut later may read
     complete: it comes next, without its asides, cut at each phrase or clause that ends within
     the limit, the longest first. A contrast that fits comes before the main clause alone. With
@@ -219,7 +221,7 @@ def headline_reads_complete(headline: str) -> bool:
     if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
         return False
     if quotes_an_unnamed_speaker(headline) or unnamed_role(headline) is not None:
-        return False  # '"...," he said' or "The Olympic champion, 29, was third": the reader is not told who
+        return False  # '"...," he said' or "The veteran keeper, 34, signed": the reader is not told who
     first = words[0].lower().strip("\"“‘'")
     if first in _OPENING_CONNECTIVES or first in _TEASER_OPENINGS or first.endswith("ing"):
         return False  # "Selling their beers from a van", "Giving people the right to buy"

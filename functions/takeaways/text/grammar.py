@@ -24,7 +24,7 @@ _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "you"})
 _OPENERS = frozenset({"SCONJ", "ADV"})
 # Words that may follow a verb as its object or complement: cutting before them leaves the verb waiting.
 _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
-# After a verb, these open the phrase it governs ("carved into", "pushed for", "charged
+# After a verb, these open the phrase it governs ("nailed into", "pushed for", "charged
 # with"); "in", "on" or "after" more often add where or when ("shot on Monday"), which a headline may drop.
 _VERB_PHRASES = frozenset("into onto to for with of about upon up out off down back away".split())
 _CLAUSE_PUNCTUATION = frozenset({",", ";"})
@@ -105,7 +105,7 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
             return True
     for position in range(len(words) - 1, 0, -1):
         if words[position - 1] in _CLAUSE_PUNCTUATION and words[position].lower() in _CLAUSE_JOINERS:
-            # ", but Glover, 27" or ", but five years after the spill": the clause it opens has no verb yet.
+            # ", but the captain, 54" or ", but two days after the storm": the clause it opens has no verb yet.
             if not any(tag.startswith(("VERB", "AUX")) for tag in tags[position + 1 :]):
                 return True
             break
@@ -183,7 +183,7 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     "said production" of "said production at the plant will end" stops inside the clause it
     reports (a finite verb follows before any comma, conjunction or relative); "was holding"
     of "was holding the rope" stops before the verb's object, "might argue" before what is
-    argued, and "trenches carved" of "trenches carved into the runway" before the phrase that
+    argued, and "planks nailed" of "planks nailed into the frame" before the phrase that
     says where: a verb the sentence goes on from, other than at a clause break, still waits.
     """
     following, following_word = source_tags[end], source[end].lower()
