@@ -32,7 +32,7 @@ from takeaways.engines.grounding import verified_extract
 from takeaways.engines.headline import (
     HEADLINE_CHARS,
     ends_at_a_boundary,
-    headline_from,
+    headline_options,
     headline_reads_complete,
     quotes_an_unnamed_speaker,
 )
@@ -93,7 +93,7 @@ _NUMBER = re.compile(r"\d")
 _DIGIT_FREE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _LEADING_CONNECTIVE = re.compile(
-    r"^(?:but|and|however|meanwhile|still|also|so|yet|now|moreover|furthermore|in addition|additionally|"
+    r"^(?:but|and|however|meanwhile|still|also|so|yet|now(?!\s+\d)|moreover|furthermore|in addition|additionally|"
     r"instead|indeed|separately|similarly|overall)\b,?\s+",
     re.IGNORECASE,
 )
@@ -120,6 +120,13 @@ _OPEN_SUBORDINATE = re.compile(
     r"""(?:^|[,;:]\s*|\b(?:and|but)\s+|["“‘']\s*)(?:although|though|even\s+though|even\s+if|if|unless|while"""
     r"""|whereas|because|since|when|once|until)\b[^,;:]*$""",
     re.IGNORECASE,
+)
+_RELATIVE_START = re.compile(r",\s+(?:which|who|whose)\s")
+_RESUMED = re.compile(r",\s+(?P<word>[a-z][\w'’-]*)")
+# After a relative clause's closing comma, these start something new rather than the clause's predicate.
+_NOT_RESUMING = frozenset(
+    "and but or while as with including which who whose where when after before because although though "
+    "according saying adding".split()
 )
 # What a cut must never drop (see _safe_to_drop).
 _CONTRAST = frozenset("but although though yet whereas except unless or nor while despite".split())
@@ -408,34 +415,48 @@ class ExtractiveEngine:
         """The lead and its headline: the best statement whose headline is a complete clause ending where a
         phrase ends, among the first few; failing that, the best statement and its headline as it comes.
 
-        Each statement offers its compressed form, then, when it fits, the whole sentence: a
-        cut that loses the main verb or stops inside a clause is worse than no cut. English
+        Each statement offers its compressed form, then, when it fits, the whole sentence, then the
+        sentence cut later (``headline_options``): a cut that loses the main verb or stops inside
+        a clause is worse than a longer one. English
         headlines must also pass the tagger's clause check (``text.grammar``). The summary is
         the lead's sentence, so headline and summary tell the same news.
         """
         tried: list[tuple[_Line, str]] = []
         for line in itertools.islice(statements, _HEADLINE_TRIES):
             source = trim(line.sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
-            compressed = headline_from(
+            first, *later = headline_options(
                 source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
             )
             whole = " ".join(line.sentence.split()).rstrip(".")
-            for headline in (compressed, whole) if len(whole) <= HEADLINE_CHARS else (compressed,):
+            options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
+            for headline in dict.fromkeys(options):
                 if (
                     headline_reads_complete(headline)
                     and ends_at_a_boundary(headline, source)
                     and (not english or is_clause(headline, line.sentence))
                 ):
                     return line, headline
-            tried.append((line, compressed))
-        # None passes every rule: a clause that ends awkwardly beats a fragment, unless the reader cannot
-        # tell who is speaking ('"...," he said'); with no such clause, the best statement's headline.
+            tried.append((line, first))
+        # None passes every rule: a shorter cut that reads complete, then a clause that ends awkwardly, beat a
+        # fragment, unless the reader cannot tell who is speaking ('"...," he said'); with no such clause, the
+        # best statement's headline.
+        context = body[:HEADLINE_CONTEXT_CHARS]
+        shorter = [
+            (line, source, option)
+            for line, _ in tried
+            for source in [trim(line.sentence, _HEADLINE_SOURCE_WORDS)]
+            for option in headline_options(
+                source, people=people, article_text=context, dangling=foreign, shorter=True
+            )
+            if english and headline_reads_complete(option) and is_clause(option, line.sentence)
+        ]
+        complete = [(line, option) for line, source, option in shorter if ends_at_a_boundary(option, source)]
         clauses = (
             pair
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(clauses, tried[0])
+        return next(iter(complete), None) or next(clauses, tried[0])
 
     def _takeaways(
         self,
@@ -465,6 +486,14 @@ class ExtractiveEngine:
             # Nothing passes the strict limit: a line sharing up to half its words still tells a new fact,
             # and beats repeating the summary.
             chosen = self._choose(lead, pool, said, spread, weights, _SAME_FACT)
+        if not chosen:
+            # A line that calls someone by role ("The third seed won") still beats repeating the summary.
+            unintroduced = [
+                line
+                for line in itertools.islice(lines, _POOL + 1)
+                if line.index != lead.index and line not in pool
+            ]
+            chosen = self._choose(lead, unintroduced[:_POOL], said, spread, weights, _SAME_FACT)
         if not chosen:  # an article of one usable sentence: its one fact is the only takeaway
             chosen = [lead]
         return sorted(chosen, key=lambda line: line.index)
@@ -734,12 +763,22 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
     before = text[: cut.start()].split()
     return (
         not _PREDICATE_START.match(text, cut.end())
+        and not _clause_resumes_after(text, cut)
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
         and not _OPEN_SUBORDINATE.search(text[: cut.start()])
         and not _SPEECH_INTRODUCED.search(text[: cut.start()])
         and _safe_to_drop(text[cut.start() :].lstrip(" ,;:—–-"))
     )
+
+
+def _clause_resumes_after(text: str, cut: re.Match[str]) -> bool:
+    """Whether a relative clause the cut would open closes with a comma and the clause around it goes on:
+    "before his party, which has one MP, can win a seat" cut at ", which" leaves "before his party."."""
+    if not _RELATIVE_START.match(text, cut.start()):
+        return False
+    closing = _RESUMED.search(text, cut.end())
+    return closing is not None and closing.group("word") not in _NOT_RESUMING
 
 
 def _closed(text: str, ending: str) -> str:

@@ -7,7 +7,9 @@ first name where the article itself calls them by surname, and, when that is not
 an opening clause ("Even as a girl in Malaysia, ...") that sets a scene rather than a
 condition, a source or a year. Whatever is still too long is cut before a phrase, never
 inside a name, after "of" or after "was". A lead that is one long quotation keeps its
-opening words and marks the cut with an ellipsis inside the quotation marks.
+opening words and marks the cut with an ellipsis inside the quotation marks. When that cut
+reads incomplete, ``headline_options`` offers the sentence cut later (a contrast that fits
+first), so a verb is not left without its phrase and "..., but" keeps the news it carries.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from takeaways.engines.standalone import AUXILIARIES, IRREGULAR_PAST, reads_as_statement, stands_alone
+from takeaways.engines.standalone import (
+    AUXILIARIES,
+    IRREGULAR_PAST,
+    reads_as_statement,
+    stands_alone,
+    unnamed_role,
+)
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
 from takeaways.text.words import DANGLING_WORDS, SPEECH_VERBS, inside_quotation
 
@@ -31,6 +39,10 @@ _TIME_PHRASE = re.compile(
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
+_COMMA = re.compile(r",\s")
+_LIST_JOINER = re.compile(r"(?:and|or)\s")
+# What a sentence sets against its main clause: "..., but the home side still took wickets".
+_CONTRAST_NEXT = re.compile(r",?\s+(?:but|although|though|whereas|yet)\s")
 _OPENING_TIME = re.compile(
     rf"^(?:(?:On|Late|Early)\s+(?:{_WEEKDAY}){_PART_OF_DAY},?|(?:{_WEEKDAY}|Yesterday|Today|Tonight){_PART_OF_DAY},)\s+"
 )
@@ -111,7 +123,44 @@ def headline_from(
     surname only when ``article_text`` uses that surname on its own. ``dangling`` adds the
     function words of the article's language to the English ones a headline must not end on.
     """
-    text = _main_clause(" ".join(sentence.split()).rstrip(".…"))
+    flat = " ".join(sentence.split()).rstrip(".…")
+    compressed = _compressed(_main_clause(flat), people, article_text)
+    return _within_limit(compressed, _HEADLINE_ENDS | dangling)
+
+
+def headline_options(
+    sentence: str,
+    *,
+    people: Iterable[str] = (),
+    article_text: str = "",
+    dangling: frozenset[str] = frozenset(),
+    shorter: bool = False,
+) -> list[str]:
+    """Headlines from ``sentence``, the one ``headline_from`` gives first, then other cuts of it that fit.
+
+    The first is the sentence's main clause, compressed. When that cut leaves a verb waiting
+    ("planks nailed" of "planks nailed into the frame") or drops the contrast that carries
+    the news ("..., but the home side still took wickets"), the sentence cut later may read
+    complete: it comes next, without its asides, cut at each phrase or clause that ends within
+    the limit, the longest first. A contrast that fits comes before the main clause alone. With
+    ``shorter``, cuts that keep less than the first follow: a last resort when no headline reads complete.
+    """
+    flat = " ".join(sentence.split()).rstrip(".…")
+    ends = _HEADLINE_ENDS | dangling
+    main = _main_clause(flat)
+    first = _within_limit(_compressed(main, people, article_text), ends)
+    longer = _later_cuts(_compressed(_asides_removed(flat), people, article_text), ends)
+    # Only cuts that keep more than the first: a shorter one loses what the first had kept.
+    later = [option for option in longer if len(option) > len(first)]
+    options = [*later, first] if _ends_before_contrast(main, flat) else [first, *later]
+    if shorter:
+        options += [option for option in longer if len(option) < len(first)]
+    return list(dict.fromkeys(option for option in options if option))
+
+
+def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
+    """Without the day of the event and a person's title and first name; without a scene-setting opening
+    when still too long."""
     text = _OPENING_TIME.sub("", text, count=1)
     text = _TIME_PHRASE.sub(lambda m: _time_phrase_removed(text, m), text)
     for name in sorted(set(people), key=len, reverse=True):
@@ -121,7 +170,39 @@ def headline_from(
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
-    return _within_limit(text.strip(" ,;:"), _HEADLINE_ENDS | dangling)
+    return text.strip(" ,;:")
+
+
+def _ends_before_contrast(main: str, flat: str) -> bool:
+    """Whether the main clause was cut before ", but ..." or ", although ...": what the sentence sets against it."""
+    rest = flat[len(main) :] if flat.startswith(main) else ""
+    return _CONTRAST_NEXT.match(rest) is not None
+
+
+def _later_cuts(text: str, dangling: frozenset[str]) -> list[str]:
+    """``text`` whole if it fits, else cut before each clause, phrase or comma (outside quotations) that leaves at
+    least ``_MIN_WORDS`` words within the limit, the longest first; none ends on a word that waits."""
+    if len(text) <= HEADLINE_CHARS:
+        return [text]
+    cuts = []
+    for pattern in (_MAIN_CLAUSE_END, _CLAUSE_START, _PHRASE_START, _COMMA):
+        for match in pattern.finditer(text):
+            if match.start() > HEADLINE_CHARS:
+                break
+            if not inside_quotation(text, match.start()):
+                cuts.append(match.start())
+    options = []
+    for cut in sorted(set(cuts), reverse=True):
+        words = text[:cut].rstrip(" ,;:—–-").split()
+        if len(words) >= _MIN_WORDS and not _dangles(words[-1], dangling) and not _verb_waits(words):
+            options.append(" ".join(words))
+    return options
+
+
+def _verb_waits(words: list[str]) -> bool:
+    """Whether a verb before an aside is still waiting at the cut: "The reaction is, as might be expected"."""
+    opened = [position for position, word in enumerate(words) if word.endswith(",")]
+    return bool(opened) and words[opened[-1]].rstrip(",").lower() in _AUXILIARIES
 
 
 def quotes_an_unnamed_speaker(headline: str) -> bool:
@@ -133,13 +214,14 @@ def headline_reads_complete(headline: str) -> bool:
     """Whether a headline names its subject and has a finite verb, so it reads as a statement of the news.
 
     Not "Relieved that the company would not be broken up, they piled" (an opening clause, then a
-    pronoun), "The 14-time major champion, playing in his first event" (no verb) or a question.
+    pronoun), "The 14-time major champion, playing in his first event" (no verb, no name), "The
+    third seed won in straight sets" (a role for a name) or a question.
     """
     words = headline.split()
     if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
         return False
-    if quotes_an_unnamed_speaker(headline):
-        return False
+    if quotes_an_unnamed_speaker(headline) or unnamed_role(headline) is not None:
+        return False  # '"...," he said' or "The veteran keeper, 34, signed": the reader is not told who
     first = words[0].lower().strip("\"“‘'")
     if first in _OPENING_CONNECTIVES or first in _TEASER_OPENINGS or first.endswith("ing"):
         return False  # "Selling their beers from a van", "Giving people the right to buy"
@@ -188,18 +270,47 @@ def _main_clause(text: str) -> str:
         if inside_quotation(text, match.start()):
             continue
         if _RELATIVE.match(text, match.start()):
-            # The clause closes at the first comma followed by a lower-case word: "in Chapel Hill, North
-            # Carolina, can face" closes before "can", not inside the place name.
-            closing = _CLAUSE_CLOSE.search(text, match.end())
-            if closing and len(text[closing.end() :].split()) >= 3:
-                # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
-                joint = ", " if "," in text[: match.start()] else " "
-                text = text[: match.start()] + joint + text[closing.end() :]
-                position = match.start() + 1
+            shorter = _relative_removed(text, match)
+            if shorter is not None:
+                text, position = shorter, match.start() + 1
                 continue
         if len(text[: match.start()].split()) >= _MIN_WORDS:
             return text[: match.start()]
     return text
+
+
+def _asides_removed(text: str) -> str:
+    """The whole sentence without appositions and relative clauses between commas: what later cuts start from."""
+    text = _appositions_removed(text)
+    position = 0
+    while match := _RELATIVE.search(text, position):
+        position = match.end()
+        if inside_quotation(text, match.start()):
+            continue
+        shorter = _relative_removed(text, match)
+        if shorter is not None:
+            text, position = shorter, match.start() + 1
+    return text
+
+
+def _relative_removed(text: str, match: re.Match[str]) -> str | None:
+    """The text without the relative clause ``match`` opens, when a comma closes it before the clause goes on.
+
+    The clause closes at the first comma followed by a lower-case word: "in Chapel Hill, North
+    Carolina, can face" closes before "can", not inside the place name. After the main verb, a
+    comma before "and" or "or" continues the relative clause's own list ("apologised for the
+    message, which showed a house, and a van"), so the clause is left in place: taking it out
+    would join its words to the main clause. Before the verb, the "and" is the subject's ("A
+    couple, who ran a cafe, and their son were driving").
+    """
+    closing = _CLAUSE_CLOSE.search(text, match.end())
+    if closing is None or len(text[closing.end() :].split()) < 3:
+        return None
+    if _LIST_JOINER.match(text, closing.end()) and reads_as_statement(text[: match.start()]):
+        return None
+    # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
+    joint = ", " if "," in text[: match.start()] else " "
+    return text[: match.start()] + joint + text[closing.end() :]
 
 
 def _appositions_removed(text: str) -> str:

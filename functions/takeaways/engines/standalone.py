@@ -18,8 +18,8 @@ _AGE_REFERENCE = re.compile(
     r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
 )
 _UNRESOLVABLE = re.compile(
-    r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
-    r"The (?:pair|two|three|couple|trio|duo|men|women|group|latter|former|same))\b"
+    r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
+    r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|latter|former|same))\b"
 )
 # People an article first names, then calls by their role: "The guard was in critical condition" says
 # nothing to a reader who was not told of a guard. No name is put in (the person just mentioned may
@@ -28,7 +28,7 @@ _ROLES = (
     "man woman boy girl child baby teenager youngster pensioner mother father son daughter wife husband "
     "suspect victim gunman attacker driver pilot passenger soldier guard officer deputy agent patient "
     "prisoner inmate worker player striker midfielder defender forward winger goalkeeper keeper captain "
-    "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion star singer actor actress "
+    "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion seed star singer actor actress "
     "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman"
 )
 # Up to four modifiers before the role, none a determiner or a verb's past form: "The FBI charged a

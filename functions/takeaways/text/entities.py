@@ -121,6 +121,27 @@ ALTERNATIVE_NAMES: dict[str, tuple[str, EntityKind]] = {
 }
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.N\.|U\.K\.|E\.U\.|USA|US|UN|UK|EU)(?![\w])")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Lower-case words that belong to the surname after them: "Ludwig van Beethoven", "Ana da Silva".
+_SURNAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "bin",
+        "ibn",
+        "al",
+    }
+)
 _QUOTES = "\"'“‘("
 MAX_ENTITIES = 8
 
@@ -267,7 +288,10 @@ def surname_of(name: str) -> str | None:
         return None  # "Robert Downey Jr." is not "Downey"
     if not any(letter.islower() for letter in words[-1]):
         return None  # "Nazi SS" is not somebody
-    return words[-1]
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in _SURNAME_PARTICLES:
+        start -= 1  # "AB de Villiers" is "de Villiers", not "Villiers"
+    return " ".join(words[start:])
 
 
 def rule_mentions(

@@ -24,6 +24,12 @@ _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "you"})
 _OPENERS = frozenset({"SCONJ", "ADV"})
 # Words that may follow a verb as its object or complement: cutting before them leaves the verb waiting.
 _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+# After a verb, these open the phrase it governs ("nailed into", "pushed for", "charged
+# with"); "in", "on" or "after" more often add where or when ("shot on Monday"), which a headline may drop.
+_VERB_PHRASES = frozenset("into onto to for with of about upon up out off down back away".split())
+_CLAUSE_PUNCTUATION = frozenset({",", ";"})
+# After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
+_CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
 _TAIL_WORDS = 3
 _CLAUSE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 _OPENING_SUBORDINATORS = frozenset({"as", "unless", "whereas", "once", "whether"})
@@ -87,8 +93,9 @@ def _main_verb(words: list[str], tags: list[str]) -> int | None:
 
 
 def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) -> bool:
-    """A relative clause without its verb ("an event in which people") or an aside whose closing dash is
-    cut away ("Bates -- the deputy accused of manslaughter")."""
+    """A relative clause without its verb ("an event in which people"), a clause opened after a comma by
+    "but" or "and" that stops before its verb, or an aside whose closing dash is cut away ("Bates -- the
+    deputy accused of manslaughter")."""
     for position, word in enumerate(words):
         if (
             word.lower() in _RELATIVES
@@ -96,6 +103,12 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
             and not _FINITE.intersection(tags[position:])
         ):
             return True
+    for position in range(len(words) - 1, 0, -1):
+        if words[position - 1] in _CLAUSE_PUNCTUATION and words[position].lower() in _CLAUSE_JOINERS:
+            # ", but the captain, 54" or ", but two days after the storm": the clause it opens has no verb yet.
+            if not any(tag.startswith(("VERB", "AUX")) for tag in tags[position + 1 :]):
+                return True
+            break
     dashes = headline.count(" -- ") + headline.count(" — ")
     return bool(dashes % 2) and sentence.count(" -- ") + sentence.count(" — ") > dashes
 
@@ -169,11 +182,18 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
 
     "said production" of "said production at the plant will end" stops inside the clause it
     reports (a finite verb follows before any comma, conjunction or relative); "was holding"
-    of "was holding the rope" stops before the verb's object, and "might argue" before what
-    is argued.
+    of "was holding the rope" stops before the verb's object, "might argue" before what is
+    argued, and "planks nailed" of "planks nailed into the frame" before the phrase that
+    says where: a verb the sentence goes on from, other than at a clause break, still waits.
     """
     following, following_word = source_tags[end], source[end].lower()
-    if last_tag.startswith("VERB") and (following in _COMPLEMENTS or following_word == "that"):
+    if last_tag == "ADJ" and following in {"NOUN", "PROPN"}:
+        return True  # "her presidential" of "her presidential bid": a noun phrase without its noun
+    after_next = source[end + 1].lower() if end + 1 < len(source) else ""
+    phrasal = following_word == "on" and after_next == "to"  # "was holding on to the rocks"
+    if last_tag.startswith("VERB") and (
+        following in _COMPLEMENTS or following_word in _VERB_PHRASES or following_word == "that" or phrasal
+    ):
         return True
     for position in range(end, len(source)):
         tag = source_tags[position]

@@ -1,0 +1,136 @@
+"""The kinds of broken headline the reading bench found, each with sentences of our own writing.
+
+Fragments, cut complements, unnamed subjects, contrasts that carry the news, and trims that
+stop inside a clause: the rules that turn each away, and what the builder offers instead.
+"""
+
+from __future__ import annotations
+
+from takeaways.article.model import Article
+from takeaways.engines.extractive import ExtractiveEngine, trim
+from takeaways.engines.headline import (
+    HEADLINE_CHARS,
+    headline_from,
+    headline_options,
+    headline_reads_complete,
+)
+from takeaways.text.entities import surname_of
+from takeaways.text.grammar import is_clause
+
+
+def test_a_verb_cut_before_the_phrase_it_governs_is_not_a_clause() -> None:
+    sentence = (
+        "Crews have also repaired the pier, with new planks nailed into the old frame "
+        "and fresh rails fixed along its whole length."
+    )
+    assert not is_clause("Crews have also repaired the pier, with new planks nailed", sentence)
+    charged = "Tom Reed, 41, of Quay Street, was charged with arson after the fire at the boathouse."
+    assert not is_clause("Tom Reed, 41, of Quay Street, was charged", charged)
+
+
+def test_a_place_or_day_after_the_verb_may_go() -> None:
+    sentence = "Police are questioning a man about a fisherman who was attacked on Monday near the quay."
+    assert is_clause("Police are questioning a man about a fisherman who was attacked", sentence)
+
+
+def test_a_noun_phrase_without_its_noun_is_not_a_clause() -> None:
+    sentence = "The council has leased new offices in the harbour district and will soon open its new visitor centre."
+    assert not is_clause(
+        "The council has leased new offices in the harbour district and will soon open its new", sentence
+    )
+
+
+def test_a_contrast_that_fits_is_offered_before_the_main_clause_alone() -> None:
+    sentence = (
+        "Only twelve boats finished the regatta in the storm, but the home crew still took the cup "
+        "with a record time of two hours."
+    )
+    first, *rest = headline_options(sentence)
+    assert (
+        first == "Only twelve boats finished the regatta in the storm, but the home crew still took the cup"
+    )
+    assert len(first) <= HEADLINE_CHARS
+    assert "Only twelve boats finished the regatta in the storm" in rest
+
+
+def test_a_contrast_cut_before_its_verb_is_not_a_clause() -> None:
+    sentence = (
+        "The ferry left the harbour on time, but the captain, 54, was taken ill before it reached the island."
+    )
+    assert not is_clause("The ferry left the harbour on time, but the captain, 54", sentence)
+
+
+def test_later_cuts_never_keep_less_than_the_first() -> None:
+    sentence = (
+        "The harbour trust said the agreement included a promise that a lifeguard would be kept "
+        "on every beach through the summer season and beyond."
+    )
+    first, *later = headline_options(sentence)
+    assert all(len(option) > len(first) for option in later)
+    assert all(
+        len(option) < len(first) for option in headline_options(sentence, shorter=True)[len(later) + 1 :]
+    )
+
+
+def test_a_role_is_not_a_named_subject() -> None:
+    assert not headline_reads_complete("The veteran goalkeeper signed a new two-year contract with the club")
+    assert not headline_reads_complete("The third seed won in straight sets in just over an hour")
+    assert headline_reads_complete("Lena Marsh signed a new two-year contract with the club")
+
+
+def test_a_relative_clause_whose_list_goes_on_stays_in_place() -> None:
+    after_the_verb = "The mayor apologised for the leaflet, which showed the old harbour wall, and a photo of the closed ferry office."
+    assert "leaflet and a photo" not in headline_from(after_the_verb)
+    in_the_subject = (
+        "A couple in their 30s, who ran the harbour cafe, and their daughter were rescued from the flooded road "
+        "by a lifeboat crew."
+    )
+    assert headline_from(in_the_subject) == (
+        "A couple in their 30s and their daughter were rescued from the flooded road by a lifeboat crew"
+    )
+
+
+def test_a_trim_does_not_stop_inside_the_clause_a_relative_interrupts() -> None:
+    sentence = (
+        "The party chairman said after the count that it might be years before his party, which now holds one "
+        "seat, can win another at a by-election in the town."
+    )
+    assert not trim(sentence, 20).endswith("before his party.")
+
+
+def test_now_before_an_age_is_not_a_connective() -> None:
+    sentence = "Now 52, the singer has built a second career as a painter, with shows in three cities."
+    assert trim(sentence, 25).startswith("Now 52, the singer")
+
+
+def test_a_surname_keeps_its_particle() -> None:
+    assert surname_of("Anneke van der Berg") == "van der Berg"
+    assert surname_of("Ines Okafor") == "Okafor"
+
+
+def test_the_alert_keeps_the_contrast_that_carries_the_news() -> None:
+    body = (
+        "Only twelve boats finished the regatta in the storm, but the home crew still took the cup with a record "
+        "time of two hours. The race was shortened by a lap after winds rose to 40 knots. "
+        "Race officer Pia Lund said the fleet had shown great skill. "
+        "The home crew last won the cup in 2009 and will defend it next summer."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert summary.headline.endswith("but the home crew still took the cup")
+
+
+def test_the_alert_headline_names_someone_rather_than_a_role() -> None:
+    body = (
+        "The veteran goalkeeper signed a new two-year contract with Harbour Town on Friday after a long delay. "
+        "Lena Marsh has made 212 appearances for the club since joining from the academy in 2011. "
+        "Manager Ola Berg said the deal gave the squad stability for the coming season. "
+        "Harbour Town finished fourth in the league last year and hope to win promotion."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert not summary.headline.startswith("The veteran goalkeeper")
+    assert headline_reads_complete(summary.headline)
+
+
+def test_a_verb_cut_before_on_to_still_waits() -> None:
+    sentence = "Swept out by the tide, Mara Lind was holding on to a buoy when the lifeboat reached her."
+    assert not is_clause("Swept out by the tide, Lind was holding", sentence)
