@@ -32,7 +32,8 @@ PERSON_TITLES = frozenset(
     attorney sheriff premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
     presenter winger defender striker midfielder goalkeeper batsman bowler boss skipper mp mep msp mla actor actress
     singer chef author novelist journalist reporter correspondent editor economist analyst lawyer barrister solicitor
-    comedian rapper musician""".split()
+    comedian rapper musician welshman scotsman englishman irishman frenchman dutchman compatriot countryman
+    teammate""".split()
 )
 # Departments that sit between a title and a name: "Secretary of State John Kerry".
 DEPARTMENTS = frozenset(

@@ -154,10 +154,12 @@ def test_a_parliamentary_or_team_title_is_no_part_of_the_name() -> None:
         [
             "Grenhaven North Labour MP Ines Okafor praised her predecessor.",
             "Skipper Tomas Berg scored from the spot.",
+            "Berg finished behind fellow Welshman Rhodri Gwyn in the time trial.",
         ]
     )
     assert found.get("Ines Okafor") == "person"
     assert found.get("Tomas Berg") == "person"
+    assert found.get("Rhodri Gwyn") == "person"
 
 
 def test_an_institution_named_after_a_plural_is_one_entity() -> None:
