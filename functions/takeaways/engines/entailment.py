@@ -298,7 +298,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
         )
         or _negation_problem(claim, best, sentences)
         or _modality_problem(claim, sentences, best)
-        or _attribution_problem(claim, sentences, context_words)
+        or _attribution_problem(claim, sentences, context_words, article)
         or _role_problem(claim, sentences)
         or _binding_problem(claim, sentences, article)
         or _speaker_made_doer(claim, sentences, article)
@@ -626,7 +626,9 @@ def _figure_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attribution_problem(claim: str, sentences: list[str], context_words: set[str]) -> str | None:
+def _attribution_problem(
+    claim: str, sentences: list[str], context_words: set[str], article: str = ""
+) -> str | None:
     """Each speaker in the statement must be the one the cited sentences give those words to.
 
     A speaker is given the words between the saying before theirs and the one after: in
@@ -643,7 +645,11 @@ def _attribution_problem(claim: str, sentences: list[str], context_words: set[st
         segment = claim[earlier:later]
         quotes = [quote for quote in quoted if quote in segment] or (quoted if len(named) == 1 else [])
         own = {stem(word) for word in _words(name)}
-        speaker = _speaker_of(sentences, quotes, set(_content(_words(segment))) - own)
+        stems = set(_content(_words(segment))) - own
+        unnamed = _unnamed_holder(name, sentences, quotes, stems, article)
+        if unnamed:
+            return f"attributes the words to {name}; the cited sentence that holds them does not name {name}"
+        speaker = _speaker_of(sentences, quotes, stems)
         if speaker is None or _same_person(name, speaker):
             continue
         if speaker.lower() in _PRONOUNS and (
@@ -652,6 +658,26 @@ def _attribution_problem(claim: str, sentences: list[str], context_words: set[st
             continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
+
+
+def _unnamed_holder(
+    name: str, sentences: list[str], quotes: list[str], stems: set[str], article: str
+) -> bool:
+    """Whether the words given to ``name`` are in a cited sentence that says nobody says them (a quotation
+    standing alone), and neither it nor the text just before it in the article names the speaker: the words
+    of someone else ("Laura and I are deeply saddened" given to the agency head quoted in another sentence)."""
+
+    def overlap(sentence: str) -> int:
+        held = sum(_holds_quote(sentence, quote) for quote in quotes)
+        return held * 100 + len(stems & set(_content(_words(sentence))))
+
+    people = set().union(*(_people(sentence) for sentence in [*sentences, article]))
+    holder = max(sentences, key=overlap)
+    if _surname(name) not in people or _speech_acts(holder) or overlap(holder) < max(2, len(stems) // 2):
+        return False
+    at = article.find(holder) if article else -1
+    before = article[max(at - 300, 0) : at] if at > 0 else ""
+    return not _known_name(name, set(_words(f"{holder} {before}")))
 
 
 def _words_before_pronoun(sentences: list[str], pronoun: str) -> set[str]:
