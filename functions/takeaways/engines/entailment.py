@@ -331,7 +331,7 @@ def _joining_problem(
     the names that replace a pronoun are not counted: "3" for "three" and "Obama said" for "He said"
     keep the wording.
     """
-    ignored = {stem(word) for word in referents} | _NUMBER_TERMS | DATE_WORDS
+    ignored = {stem(word) for word in referents} | _NUMBER_TERMS | _UNIT_TERMS | DATE_WORDS
     if kind == "paraphrase" and NEAR_COPY <= in_order < 1.0:
         best = max(sentences, key=lambda sentence: _alignment(_words(claim), sentence)[0])
         swapped = _substitution(claim, best, ignored)
@@ -348,24 +348,36 @@ def _joining_problem(
     # The sentence's pairs run across its punctuation and figures: "Lund 6-3, 6-4 in the final" puts "Lund"
     # and "final" together as the statement "Lund in the final" does. A pair with a word the sentence
     # lacks joins nothing it keeps apart ("the daily output" for "the output ... each day").
-    terms = _plain_terms(best, ignored)
-    new = [pair for pair in pairs if set(pair) <= set(terms) and _words_between(pair, terms) >= JOIN_GAP]
+    terms = set(_plain_terms(best, ignored))
+    new = [pair for pair in pairs if set(pair) <= terms and _words_between(pair, best, ignored) >= JOIN_GAP]
     if len(new) <= CUT_NEW_PAIRS * len(pairs):
         return None
     return f"joins words its sentence keeps apart ('{' '.join(new[0])}')"
 
 
-def _words_between(pair: tuple[str, str], terms: Sequence[str]) -> int:
-    """The fewest content words the sentence has between the pair's first word and its second, after it."""
+def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | frozenset[str]) -> int:
+    """The fewest content words the sentence has between the pair's first word and its second, after it; a
+    relative clause dropped whole ("the home, which was built for ..., has been opened") counts none."""
+    words = _words(sentence)
+    terms = [stem(_POSSESSIVE_END.sub("", word)) for word in words]
     first, second = pair
-    gaps = [
-        later - earlier - 1
-        for earlier, term in enumerate(terms)
-        if term == first
-        for later in range(earlier + 1, len(terms))
-        if terms[later] == second
-    ]
-    return min(gaps, default=len(terms))
+    gaps = []
+    for earlier, term in enumerate(terms):
+        if term != first:
+            continue
+        later = next((k for k in range(earlier + 1, len(terms)) if terms[k] == second), None)
+        if later is None:
+            continue
+        dropped = words[earlier + 1 : later]
+        if dropped and dropped[0] in _RELATIVE:
+            return 0
+        gaps.append(len([t for t in _content(dropped) if t not in ignored]))
+    return min(gaps, default=len(words))
+
+
+_RELATIVE = frozenset({"which", "who", "whose", "whom"})
+# Units a figure is given in: "167,000 pounds in compensation" cut to "compensation" drops a figure, not words.
+_UNIT_TERMS = frozenset(stem(word) for word in "pounds dollars euros yen percent cent".split())
 
 
 def _plain_terms(text: str, ignored: set[str] | frozenset[str]) -> list[str]:
@@ -664,7 +676,7 @@ def _unnamed_holder(
     name: str, sentences: list[str], quotes: list[str], stems: set[str], article: str
 ) -> bool:
     """Whether the words given to ``name`` are in a cited sentence that says nobody says them (a quotation
-    standing alone), and neither it nor the text just before it in the article names the speaker: the words
+    standing alone), and neither it nor the sentence before it in the article names the speaker: the words
     of someone else ("Laura and I are deeply saddened" given to the agency head quoted in another sentence)."""
 
     def overlap(sentence: str) -> int:
@@ -676,7 +688,8 @@ def _unnamed_holder(
     if _surname(name) not in people or _speech_acts(holder) or overlap(holder) < max(2, len(stems) // 2):
         return False
     at = article.find(holder) if article else -1
-    before = article[max(at - 300, 0) : at] if at > 0 else ""
+    # The sentence just before a quotation standing alone is where its speaker is named.
+    before = re.split(r'(?<=[.!?"])\s+', article[:at].rstrip())[-1] if at > 0 else ""
     return not _known_name(name, set(_words(f"{holder} {before}")))
 
 
