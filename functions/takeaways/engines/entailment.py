@@ -336,8 +336,8 @@ def _joining_problem(
         best = max(sentences, key=lambda sentence: _alignment(_words(claim), sentence)[0])
         swapped = _substitution(claim, best, ignored)
         if swapped:
-            new, old = swapped
-            return f"copies a cited sentence but says '{new}' where it says '{old}'"
+            added, replaced = swapped
+            return f"copies a cited sentence but says '{added}' where it says '{replaced}'"
     elif kind == "cut":
         best = sentences[0]
     else:
@@ -349,10 +349,10 @@ def _joining_problem(
     # and "final" together as the statement "Lund in the final" does. A pair with a word the sentence
     # lacks joins nothing it keeps apart ("the daily output" for "the output ... each day").
     terms = set(_plain_terms(best, ignored))
-    new = [pair for pair in pairs if set(pair) <= terms and _words_between(pair, best, ignored) >= JOIN_GAP]
-    if len(new) <= CUT_NEW_PAIRS * len(pairs):
+    joins = [pair for pair in pairs if set(pair) <= terms and _words_between(pair, best, ignored) >= JOIN_GAP]
+    if len(joins) <= CUT_NEW_PAIRS * len(pairs):
         return None
-    return f"joins words its sentence keeps apart ('{' '.join(new[0])}')"
+    return f"joins words its sentence keeps apart ('{' '.join(joins[0])}')"
 
 
 def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | frozenset[str]) -> int:
