@@ -369,13 +369,24 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
         if later is None:
             continue
         dropped = words[earlier + 1 : later]
-        if dropped and dropped[0] in _RELATIVE:
+        if dropped and (dropped[0] in _RELATIVE or _modifier(dropped)):
             return 0
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))
     return min(gaps, default=len(words))
 
 
 _RELATIVE = frozenset({"which", "who", "whose", "whom"})
+_MODIFIER_STARTS = frozenset({"of", "from", "in", "at"})
+
+
+def _modifier(dropped: Sequence[str]) -> bool:
+    """A phrase that only says more of the noun before it ("crews of Northern Isles Ferries"): it opens with a
+    preposition and holds no verb, so dropping it joins the noun to what the sentence says of it."""
+    return dropped[0] in _MODIFIER_STARTS and not any(
+        word in _PREDICATE_START or word.endswith(("ed", "ing")) for word in dropped
+    )
+
+
 # Units a figure is given in: "167,000 pounds in compensation" cut to "compensation" drops a figure, not words.
 _UNIT_TERMS = frozenset(stem(word) for word in "pounds dollars euros yen percent cent".split())
 

@@ -32,6 +32,8 @@ def test_a_cut_that_joins_what_it_keeps_across_what_it_drops_fails() -> None:
 
 def test_a_cut_may_drop_figures_dates_and_list_items_between_its_words() -> None:
     assert certain("The club has been ordered to pay compensation and fines.", [PAID]) is None
+    crews = "Crews of Northern Isles Ferries rejected a pay offer on Tuesday, the union said."
+    assert certain("Crews rejected a pay offer on Tuesday.", [crews]) is None
     dated = "Harbour Holdings agreed in February 1945 to buy the shipyard."
     assert certain("Harbour Holdings agreed to buy the shipyard.", [dated]) is None
 
