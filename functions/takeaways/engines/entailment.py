@@ -958,11 +958,17 @@ def related(term: str, terms: set[str]) -> bool:
     )
 
 
+_OWNERS = frozenset("his her hers their theirs its our ours my mine".split())
+_BE = frozenset("is are was were be been".split())
+
+
 def _dangling_problem(words: Sequence[str], sentences: Sequence[str] = ()) -> str | None:
     """A statement that stops on "the", "of" or "to" has lost what it was saying, unless a cited sentence
     stops on the same words too ('... I wanted to say that," Gupta said')."""
     if not words or words[-1] not in DANGLING_WORDS:
         return None
+    if len(words) > 1 and words[-1] in _OWNERS and words[-2] in _BE:
+        return None  # "he says the items were his": a possessive standing for its noun
     ending = r"\W+".join(re.escape(word) for word in words[-3:])
     if any(re.search(rf"\b{ending}\s*(?:[,;:.!?\"')]|$)", sentence, re.I) for sentence in sentences):
         return None
@@ -1190,11 +1196,15 @@ def _reordered(terms: Sequence[str], evidence_terms: Sequence[str]) -> float:
 # ---------------------------------------------------------------- reading a sentence
 
 
+_RANK = re.compile(r"\bNo\.\s*(?=\d)")
+
+
 @lru_cache(maxsize=16_384)
 def _words(text: str) -> tuple[str, ...]:
     text = re.sub(
         r"\b(not|non|no)-", r"\1", text.replace("n't", " n't")
     )  # "not-so-surprising" is no negation
+    text = _RANK.sub("number ", text)  # "No. 3" is a rank
     return tuple(token.lower() for token in _TOKEN.findall(text) if token not in "\"'")
 
 
@@ -1319,6 +1329,8 @@ def _names(text: str, article: str = "") -> list[tuple[str, str]]:
             lowered = word.lower()
             if lowered in DATE_WORDS or lowered in _NOT_NAMES or len(word) <= 1:
                 continue
+            if word == "No" and re.match(r"\.\s*\d", text[run.start() + match.end() :]):
+                continue  # "World No. 3" is a rank
             if _opens_sentence(text, run.start() + match.start()) and word not in elsewhere:
                 continue
             names.append((word, whole))

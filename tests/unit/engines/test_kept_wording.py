@@ -87,3 +87,19 @@ def test_an_order_of_events_the_sentence_states_whole_may_be_told_the_other_way_
     assert certain("Three children were taken to hospital after they swallowed the beads.", sentences) is None
     causal = certain("Three children were taken to hospital because they swallowed the beads.", sentences)
     assert causal is not None and "adds a cause" in causal
+
+
+def test_a_rank_a_plural_name_and_a_possessive_at_the_end_are_no_errors() -> None:
+    facts = ArticleFacts(
+        [
+            "World number three Novak Djokovic lost to Rwandan Hutu rebels' favourite player on Wednesday.",
+            "Simpson said the items were his.",
+        ]
+    )
+    assert facts.problem("World No. 3 Novak Djokovic lost on Wednesday.", [0]) is None
+    assert facts.problem("World No. 4 Novak Djokovic lost on Wednesday.", [0]) is not None
+    assert facts.unsupported("Rwandan Hutus cheered.") is None
+    assert facts.problem("Simpson says the items were his.", [1]) is None
+    assert certain(
+        "Simpson says the items were given to his.", ["Simpson said the items were given to his son."]
+    )
