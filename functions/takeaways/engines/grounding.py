@@ -47,6 +47,7 @@ _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*")
 _NAME_RUN = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*)+")
 _POSSESSIVE = re.compile(r"'s?$")
 _POSSESSIVE_MARK = re.compile(r"'s?(?![\w])")
+_RANK = re.compile(r"No\.\s*(?=\d)")
 _HONORIFICS = frozenset("mr mrs ms mx dr prof".split())
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'[mvdl]\w*|[Ww]e|[Ww]e'\w+|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
@@ -386,6 +387,8 @@ class ArticleFacts:
 
     def _name_problem(self, claim: str) -> str | None:
         for match in _CAPITALISED.finditer(claim):
+            if _RANK.match(claim, match.start()):
+                continue  # "World No. 3" is a rank, not a name
             opening = _opens_sentence(claim, match.start())
             for part in _WORD.findall(_POSSESSIVE.sub("", match.group())):
                 # A capital that only opens a sentence is not a name: any casing in the article, or a
@@ -408,7 +411,11 @@ class ArticleFacts:
                 words = words[1:]
             # A full name made of the article's first and last names is still invented; a title before it is not.
             for run in _names_in_run(words):
-                if len(run) >= 2 and not any(" ".join(part) in self.unpossessive for part in (run, run[-2:])):
+                # The plural of a name the article gives is the same name ("Rwandan Hutus" for "Rwandan Hutu").
+                singular = [*run[:-1], run[-1].removesuffix("s")]
+                if len(run) >= 2 and not any(
+                    " ".join(part) in self.unpossessive for part in (run, run[-2:], singular, singular[-2:])
+                ):
                     return f"name {' '.join(run)!r} is not in the article"
         return None
 
@@ -502,6 +509,7 @@ def _quotations(text: str) -> list[str]:
 
 
 def _has_negation(text: str) -> bool:
+    text = _RANK.sub("number ", text)  # "World No. 3" negates nothing
     return any(word in _NEGATIONS for word in re.findall(r"[a-z]+(?:'t)?", text.lower()))
 
 
