@@ -55,7 +55,7 @@ def naive_bayes(
     documents: Sequence[tuple[Counter[str], str]], vocabulary: set[str], topics: Sequence[str]
 ) -> dict[str, list[float]]:
     """Per-term log-probabilities, centred per term (only differences between topics matter)."""
-    mass: dict[str, Counter[str]] = defaultdict(Counter)
+    mass: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for features, topic in documents:
         for term, count in features.items():
             if term in vocabulary:
@@ -100,11 +100,11 @@ def correction(
                 bias_squares[k] += gradient[k] ** 2
                 bias[k] -= LEARNING_RATE * gradient[k] / math.sqrt(bias_squares[k])
             for row, value in features:
-                learned, sums = weights[row], squares[row]
+                row_weights, row_squares = weights[row], squares[row]
                 for k in range(topics):
-                    step = gradient[k] * value + L2 * learned[k]
-                    sums[k] += step * step
-                    learned[k] -= LEARNING_RATE * step / math.sqrt(sums[k])
+                    step = gradient[k] * value + L2 * row_weights[k]
+                    row_squares[k] += step * step
+                    row_weights[k] -= LEARNING_RATE * step / math.sqrt(row_squares[k])
     return weights, bias
 
 

@@ -39,6 +39,11 @@ _RULE_CUES = {
     "temperatures frost drought meteorologists thunderstorms hail fog",
 }
 _RULE_STEMS = {stem(cue): topic for topic, cues in _RULE_CUES.items() for cue in cues.split()}
+# Cue words sport uses in a sense of its own ("a late strike", "rugby union", "a title battle", "a crash on
+# lap 3"): they count for no rule topic in a story the model reads as sport.
+_SPORT_SENSES = frozenset(
+    stem(word) for word in "strike strikes striking union unions battle crash bomb".split()
+)
 _RULE_MIN_HITS = 3
 _RULE_MIN_SHARE = 0.02  # of the text's content words
 
@@ -125,16 +130,23 @@ def learned_scores(features: Counter[str]) -> dict[str, float]:
     return _model().scores(features)
 
 
-def rule_topics(features: Counter[str], headline_features: Counter[str]) -> list[tuple[str, int]]:
+def rule_topics(
+    features: Counter[str], headline_features: Counter[str], *, sport: bool = False
+) -> list[tuple[str, int]]:
     """Topics the model cannot learn, from cue words: (slug, hits) with enough hits, most first."""
     hits: Counter[str] = Counter()
     for term, count in features.items():
+        if sport and term in _SPORT_SENSES:
+            continue
         if topic := _RULE_STEMS.get(term):
             hits[topic] += count
     words = max(sum(count for term, count in features.items() if " " not in term), 1)  # pairs aside
     found = []
     for topic, count in hits.most_common():
-        in_headline = any(_RULE_STEMS.get(term) == topic for term in headline_features)
+        in_headline = any(
+            _RULE_STEMS.get(term) == topic and not (sport and term in _SPORT_SENSES)
+            for term in headline_features
+        )
         if (count >= _RULE_MIN_HITS and count / words >= _RULE_MIN_SHARE) or (in_headline and count >= 2):
             found.append((topic, count))
     return found
@@ -151,8 +163,12 @@ def classify(text: str, *, headline: str = "", limit: int = MAX_TOPICS) -> list[
         chosen = [ScoredTopic(slug, round(p, 3)) for slug, p in learned if p >= best * _SECOND_TOPIC_SHARE][
             :limit
         ]
-    for slug, count in rule_topics(features, headline_features):
-        in_headline = any(_RULE_STEMS.get(term) == slug for term in headline_features)
+    sport = bool(learned) and learned[0][0] == "sport"
+    for slug, count in rule_topics(features, headline_features, sport=sport):
+        in_headline = any(
+            _RULE_STEMS.get(term) == slug and not (sport and term in _SPORT_SENSES)
+            for term in headline_features
+        )
         score = round(min(1.0, count / 10), 3)
         position = 0 if in_headline and count >= _RULE_MIN_HITS else min(1, len(chosen))
         chosen.insert(position, ScoredTopic(slug, score))

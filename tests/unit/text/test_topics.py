@@ -136,3 +136,21 @@ def test_the_readme_lists_the_vocabulary_from_the_code() -> None:
         r"^\| `([a-z-]+)` \| `(medtop:\d{8})` \|", README.read_text(encoding="utf-8"), re.MULTILINE
     )
     assert listed == [(topic.slug, topic.qcode) for topic in MEDIA_TOPICS]
+
+
+def test_a_match_report_is_no_strike_and_a_walkout_is_one() -> None:
+    match = (
+        "Forfar striker Lewis Kerr scored twice as his side beat Brechin 3-1 in the league on Saturday. "
+        "Kerr's first strike came after ten minutes, and a second strike from the edge of the box sealed it. "
+        "The goalkeeper was beaten by a low strike in the second half as Forfar went top of the table."
+    )
+    walkout = (
+        "Bus drivers in Forfar began a three-day strike on Monday over pay. "
+        "The drivers' union said workers had rejected a 2% offer, and pickets stood outside the depot. "
+        "The operator said the strike had cancelled most routes and talks with the union would resume."
+    )
+    match_topics = [topic.slug for topic in classify(match, headline="Kerr strikes twice as Forfar go top")]
+    assert match_topics[0] == "sport" and "labour" not in match_topics
+    assert "labour" in [
+        topic.slug for topic in classify(walkout, headline="Forfar bus drivers strike over pay")
+    ]
