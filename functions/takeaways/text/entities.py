@@ -76,7 +76,7 @@ PLACES = frozenset(
     kursk crimea donbas zaporizhzhia""".split()
 )
 PLACE_WORDS = frozenset(
-    "bridge street road avenue river lake mountain mountains island islands isles park square beach bay harbour "
+    "bridge street road lane avenue river lake mountain mountains island islands isles park square beach bay harbour "
     "harbor city county state states province region district valley coast airport station kingdom republic "
     "leone carolina dakota kong".split()
 )
@@ -462,12 +462,15 @@ def _titled(found: str, parts: list[str]) -> EntityKind | None:
 def _named_by_word_list(name: str) -> bool:
     """An organisation word at either end ("Ministry of Health"), or a gazetteer place ending the name ("North Korea")."""
     parts = name.lower().replace(".", "").split()
-    return (
-        parts[-1] in ORGANISATION_WORDS
-        or parts[0] in ORGANISATION_WORDS
-        or name.lower() in PLACES
-        or parts[-1] in PLACES
-    )
+    return _organisation_named(parts) or name.lower() in PLACES or parts[-1] in PLACES
+
+
+def _organisation_named(parts: list[str]) -> bool:
+    """An organisation word at either end ("Ministry of Health", "Brightwater Energy"), or just before
+    "of" ("Central Bank of Norland")."""
+    if parts[-1] in ORGANISATION_WORDS or parts[0] in ORGANISATION_WORDS:
+        return True
+    return "of" in parts and parts[parts.index("of") - 1] in ORGANISATION_WORDS
 
 
 def _opens_with_given_name(name: str) -> bool:
@@ -477,7 +480,7 @@ def _opens_with_given_name(name: str) -> bool:
 
 def _kind(name: str, cues: Counter[EntityKind] | None, known_by_surname: bool) -> EntityKind:
     parts = name.lower().replace(".", "").split()
-    if parts[-1] in ORGANISATION_WORDS or parts[0] in ORGANISATION_WORDS:
+    if _organisation_named(parts):
         return "organisation"
     if name.lower() in PLACES or parts[-1] in PLACES or parts[-1] in PLACE_WORDS:
         return "place"

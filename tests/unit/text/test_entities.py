@@ -196,3 +196,14 @@ def test_a_name_opening_with_a_given_name_is_a_persons_unless_a_word_list_types_
     )
     assert found.get("Martha Quillan") == "person"
     assert found.get("Martha Quillan Trust") == "organisation"
+
+
+def test_an_organisation_word_before_of_and_a_lane_type_their_names() -> None:
+    found = entities(
+        [
+            "The Central Bank of Marrowland raised its main rate to 4% on Thursday.",
+            "The roadworks on Hollin Lane will shut the lane for a month, the council said.",
+        ]
+    )
+    assert found.get("Central Bank of Marrowland") == "organisation"
+    assert found.get("Hollin Lane") == "place"
