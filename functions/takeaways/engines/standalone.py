@@ -62,7 +62,8 @@ _BEFORE_NOUN = frozenset(
     "a an the this that these those his her its their our my your some many several few no each every all "
     "of in on at by for from with to into over after before about".split()
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Words and figures: a figure is no verb, but it stands between "About" and the noun it counts.
+_WORD_OR_FIGURE = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*\w*")
 
 
 def stands_alone(sentence: str) -> bool:
@@ -113,7 +114,7 @@ def reads_as_statement(text: str) -> bool:
     A heuristic of suffixes and a list of irregular past tenses, enough to turn away the
     teasers and fragments ("Standing up for what you believe.", "Jordan Hill, all 18").
     """
-    words = _WORD.findall(text)
+    words = _WORD_OR_FIGURE.findall(text)
     if words and words[0].lower().replace("’", "'") in _SUBJECTLESS_OPENINGS:
         return (
             False  # a statement opens with its subject: "Didn't do much wrong", "Not over-worked" have none
@@ -123,7 +124,7 @@ def reads_as_statement(text: str) -> bool:
         previous = words[position - 1].lower()
         if lower in AUXILIARIES or lower in IRREGULAR_PAST:
             return True
-        if word[:1].isupper() or previous in _BEFORE_NOUN or lower in _NOT_VERBS:
+        if word[:1].isupper() or word[:1].isdigit() or previous in _BEFORE_NOUN or lower in _NOT_VERBS:
             continue
         if lower.endswith("ed") and len(lower) > 4:
             return True

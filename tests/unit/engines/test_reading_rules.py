@@ -576,3 +576,11 @@ def test_a_line_the_check_puts_back_with_its_pronoun_gives_way_to_another(
 def test_a_cut_never_leaves_a_verb_of_saying_without_its_words(sentence: str) -> None:
     trimmed = trim(sentence, 25)
     assert not trimmed.rstrip(".").endswith(("added", "tweeting"))
+
+
+def test_a_figure_between_a_quantifier_and_its_noun_leaves_the_verb_to_be_found() -> None:
+    """ "About 9,000 vehicles use the road" has a verb "vehicles" only stands next to; "About 9,000 vehicles" none."""
+    assert reads_as_statement("About 9,000 vehicles use the road each day.")
+    assert reads_as_statement("Some 40 ferries sail from Grenhaven every week.")
+    assert not reads_as_statement("All 18.")
+    assert not reads_as_statement("In the 1990s.")
