@@ -250,7 +250,9 @@ def _summarise(args: argparse.Namespace) -> int:
         return 2
     summary = engine.summarise(article)
     if args.json:
-        print(to_json(summary, indent=2))
+        # What the alert carries beside the summary, as the batch output writes it.
+        routing = {"priority": assess_priority(summary), "source": article.source}
+        print(to_json(to_jsonable(summary) | routing, indent=2))
     else:
         print(render_summary_text(summary))
     return 0

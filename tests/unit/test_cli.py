@@ -114,3 +114,10 @@ def test_a_batch_article_given_as_an_object_is_read_as_a_json_article(tmp_path: 
     assert as_object["headline"] == article["title"]
     assert as_text["headline"] != article["title"]
     assert "MARROW QUAY" not in {entity["name"] for entity in as_object["entities"]}
+
+
+def test_one_article_as_json_carries_its_priority_and_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summarise", str(SAMPLE), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["priority"] in range(1, 6)
+    assert "source" in printed and printed["headline"]
