@@ -52,7 +52,7 @@ demo: install
 	$(if $(FEED),$(BIN)/python -m infra.feed_demo --feed "$(FEED)",$(BIN)/python -m infra.demo $(if $(ARTICLE),--article "$(ARTICLE)"))
 
 up: install
-	$(BIN)/python -m infra.up
+	$(BIN)/python -m infra.up $(if $(TRUSTED_SOURCES),--trusted-sources "$(TRUSTED_SOURCES)")
 
 load: install
 	$(BIN)/python -m infra.load

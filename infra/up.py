@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from infra.chat_servers import ChatServers, Received, chat_headline
+from infra.demo import DEMO_TRUSTED_SOURCES
 from infra.event_sources import EventSourceRunner
 from infra.function_urls import FunctionUrls
 from infra.local_stack import deploy, stack_file_content
@@ -29,7 +30,8 @@ STACK_FILE = ROOT / ".takeaways" / "local-stack.json"
 CHAT_WEBHOOKS_FILE = ROOT / ".takeaways" / "chat-webhooks.env"
 # Loopback feeds and webhooks (test servers on this machine) are the local stack's one exception to the
 # address checks.
-UP_PARAMETERS = {"FetchAllowLoopback": "true"}
+# The sample articles' outlets are trusted, as in the demo, so that a sources filter can be tried on them.
+UP_PARAMETERS = {"FetchAllowLoopback": "true", "TrustedSources": DEMO_TRUSTED_SOURCES}
 # The feed poller's schedule, compressed: each feed still waits for its own interval.
 FEED_POLL_SECONDS = 30
 # Where `make up` serves PreferencesFunction's URL (the links in its alerts point here).
@@ -41,13 +43,22 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--port", type=int, default=4566, help="moto server port on 127.0.0.1")
+    parser.add_argument(
+        "--trusted-sources",
+        default=DEMO_TRUSTED_SOURCES,
+        help="the TrustedSources parameter: outlets whose claim becomes the source attribute "
+        f"(default: the sample articles' outlets, {DEMO_TRUSTED_SOURCES!r}; '' trusts none)",
+    )
     args = parser.parse_args(argv)
     with (
         running_moto_server(port=args.port) as endpoint,
         ChatServers(on_accept=_show_chat_post) as chat,
         FunctionUrls(ROOT / "template.yaml", first_port=PREFERENCES_PORT) as function_urls,
     ):
-        stack = deploy(ROOT / "template.yaml", parameters=UP_PARAMETERS, function_urls=function_urls.urls)
+        parameters = UP_PARAMETERS | {
+            "TrustedSources": args.trusted_sources
+        }  # the option's default is the same
+        stack = deploy(ROOT / "template.yaml", parameters=parameters, function_urls=function_urls.urls)
         STACK_FILE.parent.mkdir(exist_ok=True)
         LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)  # a new stack starts unpaused
         STACK_FILE.write_text(json.dumps(stack_file_content(stack, endpoint), indent=2))
