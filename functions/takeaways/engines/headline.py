@@ -2,8 +2,8 @@
 
 Compression is by removal only, so every word of a headline is a word of the article, in
 the article's order, and it cannot say what the article does not. What goes, in turn:
-whatever follows the main clause, time phrases ("on Tuesday"), a person's title and
-first name where the article itself calls them by surname, and, when that is not enough,
+whatever follows the main clause, time phrases ("on Tuesday"), then, while it is too long, a
+person's title and first name where the article itself calls them by surname, and, when that is not enough,
 an opening clause ("Even as a girl in Malaysia, ...") that sets a scene rather than a
 condition, a source or a year. Whatever is still too long is cut before a phrase, never
 inside a name, after "of" or after "was". A lead that is one long quotation keeps its
@@ -159,11 +159,13 @@ def headline_options(
 
 
 def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
-    """Without the day of the event and a person's title and first name; without a scene-setting opening
-    when still too long."""
+    """Without the day of the event; without a person's title and first name, then a scene-setting
+    opening, while still too long."""
     text = _OPENING_TIME.sub("", text, count=1)
     text = _TIME_PHRASE.sub(lambda m: _time_phrase_removed(text, m), text)
     for name in sorted(set(people), key=len, reverse=True):
+        if len(text) <= HEADLINE_CHARS:
+            break  # a reader meets the headline first: a name and title are shortened only to make it fit
         surname = surname_of(name)
         if surname and name in text and _called_by_surname(surname, name, article_text):
             text = _by_surname(text, name, surname)
@@ -227,6 +229,8 @@ def headline_reads_complete(headline: str) -> bool:
         return False  # "Selling their beers from a van", "Giving people the right to buy"
     if first.endswith("ed") and "," in headline:
         return False  # "Relieved that ..., they piled"
+    if words[-1].lower().strip(",;:") in SPEECH_VERBS and not any(mark in headline for mark in '"”’'):
+        return False  # "Robbie, explaining his philosophy, said": what was said is cut away
     return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
 
 

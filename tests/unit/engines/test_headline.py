@@ -47,18 +47,27 @@ def test_time_phrases_go_unless_the_sentence_needs_them(sentence: str, headline:
     assert headline_from(sentence) == (headline or sentence.rstrip("."))
 
 
-def test_a_person_the_article_calls_by_surname_loses_title_and_first_name() -> None:
-    sentence = "Harbour Council leader Ines Okafor said that the bridge will close for repairs."
-    people = ["Ines Okafor"]
-    assert headline_from(sentence, people=people, article_text=COUNCIL_STORY) == (
-        "Okafor said that the bridge will close for repairs"
+def test_a_person_the_article_calls_by_surname_loses_title_and_first_name_only_to_fit() -> None:
+    sentence = (
+        "Harbour Council leader Ines Okafor said that the bridge over the estuary will close for six weeks"
+        " of repairs to its corroded cables."
     )
-    lower_case_title = "The traders' association leader Ines Okafor said that the bridge will close."
-    assert headline_from(lower_case_title, people=people, article_text=COUNCIL_STORY) == (
-        "The traders' association leader Okafor said that the bridge will close"
+    people = ["Ines Okafor"]
+    assert headline_from(sentence, people=people, article_text=COUNCIL_STORY).startswith(
+        "Okafor said that the bridge over the estuary will close"
+    )
+    lower_case_title = (
+        "The traders' association leader Ines Okafor said that the bridge over the estuary will close for"
+        " six weeks of repairs."
+    )
+    assert headline_from(lower_case_title, people=people, article_text=COUNCIL_STORY).startswith(
+        "The traders' association leader Okafor said that the bridge over the estuary will close"
     )
     only_full_name = "Ines Okafor opened the market. Ines Okafor thanked the traders."
-    assert headline_from(sentence, people=people, article_text=only_full_name) == sentence.rstrip(".")
+    assert "Ines Okafor" in headline_from(sentence, people=people, article_text=only_full_name)
+    # What fits keeps the name a reader meeting the story first needs.
+    short = "Harbour Council leader Ines Okafor said that the bridge will close for repairs."
+    assert headline_from(short, people=people, article_text=COUNCIL_STORY) == short.rstrip(".")
 
 
 def test_a_name_that_is_not_somebody_is_left_whole() -> None:
@@ -186,7 +195,10 @@ def test_names_in_a_list_stay_alike() -> None:
     )
     headline = headline_from(sentence, people=["Ines Okafor", "Mara Lindqvist"], article_text=story)
     assert "Ines Okafor, Mara Lindqvist, Tom Reyes" in headline
-    alone = "Harbour Council leader Ines Okafor opened the new pier with the ferry crews."
+    alone = (
+        "Harbour Council leader Ines Okafor opened the new pier with the ferry crews and the lifeboat volunteers"
+        " of Grenhaven."
+    )
     assert headline_from(alone, people=["Ines Okafor"], article_text=story).startswith("Okafor opened")
 
 

@@ -162,6 +162,7 @@ def test_a_parenthesis_with_a_negation_stays() -> None:
         "Will the ferries sail again?",
         "The reaction to the new rota is",
         '"The last crossing was not so good for us," he said',
+        "Ines Okafor, explaining the closure to the traders, said",
     ],
 )
 def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> None:
