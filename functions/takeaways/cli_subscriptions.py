@@ -165,14 +165,18 @@ def _subscribe(args: argparse.Namespace) -> int:
     from takeaways.adapters.subscriptions import AlreadySubscribed, ChatUnavailable
     from takeaways.alerts.chat.webhooks import InvalidWebhook
     from takeaways.alerts.filter_policy import Preferences, build_filter_policy
-    from takeaways.alerts.subscription import CONFIRMING_PROTOCOLS, RAW_PROTOCOLS, InvalidEndpoint
+    from takeaways.alerts.subscription import (
+        CONFIRMING_PROTOCOLS,
+        RAW_PROTOCOLS,
+        InvalidEndpoint,
+        frequency_refusal,
+    )
 
     if args.envelope and args.protocol not in RAW_PROTOCOLS:
         raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
-    if args.protocol in PLATFORMS and args.frequency != "instant":
-        raise SystemExit(
-            f"a {args.protocol} channel gets each alert as it happens; digests are not posted to chat"
-        )
+    refusal = frequency_refusal(args.protocol, args.frequency)
+    if refusal:
+        raise SystemExit(refusal)
     try:
         endpoint = _checked_endpoint(args)
         preferences = Preferences(
