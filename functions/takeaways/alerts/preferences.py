@@ -92,7 +92,9 @@ def apply_changes(record: SubscriberRecord, changes: Sequence[PreferenceChange])
     for change in changes:
         if change.kind == "unsubscribe":
             return ChangedPreferences(preferences, frequency, unsubscribe=True)
-        refusal = frequency_refusal(record.protocol, str(change.value)) if change.kind == "frequency" else None
+        refusal = (
+            frequency_refusal(record.protocol, str(change.value)) if change.kind == "frequency" else None
+        )
         if refusal:
             raise PreferenceRefused(f"{change.describe()}: {refusal}")
         try:
