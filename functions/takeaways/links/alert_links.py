@@ -59,7 +59,11 @@ def alert_links(
     ]
     floor = payload.priority + 1
     min_priority = subscriber.preferences.min_priority
-    if payload.priority < _TOP_PRIORITY and (min_priority is None or floor > min_priority):
+    if (
+        payload.priority < _TOP_PRIORITY
+        and (min_priority is None or floor > min_priority)
+        and _possible(subscriber, PreferenceChange("min_priority", floor))
+    ):
         links.append(_link(f"Only alerts of priority {floor} and above", "min_priority", str(floor), issue))
     return links + subscription_links(subscriber=subscriber, issue=issue)
 
