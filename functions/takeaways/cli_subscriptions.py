@@ -6,7 +6,7 @@ takeaways create-inbox NAME                      an SQS queue the alert topics m
 takeaways subscriptions [--frequency F]          every subscription: id, ARN, status, frequency, filter
 takeaways preferences ID|ENDPOINT [--mute-topic T ...] [--frequency F] [--min-priority N] [--unsubscribe]
 takeaways unsubscribe ID|ARN|ENDPOINT            remove a subscription and its record
-takeaways digest --period daily|weekly           fire one digest run now
+takeaways digest --period daily|weekly [--include-latest]   fire one digest run now
 
 Every subscription ``subscribe`` makes has a record in the subscriber registry; ``subscriptions``
 also lists the ones made some other way, as ``unmanaged``.
@@ -141,6 +141,12 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
     digest = commands.add_parser("digest", help="send the daily or weekly digests now, as the schedule does")
     stack_option(digest)
     digest.add_argument("--period", required=True, choices=DIGEST_FREQUENCIES)
+    digest.add_argument(
+        "--include-latest",
+        action="store_true",
+        help="also the stories of the last minute, which a scheduled run leaves to the next digest "
+        "in case one is still being settled (after `upload --wait` yours is settled)",
+    )
     digest.set_defaults(run=_digest)
 
 
@@ -165,14 +171,18 @@ def _subscribe(args: argparse.Namespace) -> int:
     from takeaways.adapters.subscriptions import AlreadySubscribed, ChatUnavailable
     from takeaways.alerts.chat.webhooks import InvalidWebhook
     from takeaways.alerts.filter_policy import Preferences, build_filter_policy
-    from takeaways.alerts.subscription import CONFIRMING_PROTOCOLS, RAW_PROTOCOLS, InvalidEndpoint
+    from takeaways.alerts.subscription import (
+        CONFIRMING_PROTOCOLS,
+        RAW_PROTOCOLS,
+        InvalidEndpoint,
+        frequency_refusal,
+    )
 
     if args.envelope and args.protocol not in RAW_PROTOCOLS:
         raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
-    if args.protocol in PLATFORMS and args.frequency != "instant":
-        raise SystemExit(
-            f"a {args.protocol} channel gets each alert as it happens; digests are not posted to chat"
-        )
+    refusal = frequency_refusal(args.protocol, args.frequency)
+    if refusal:
+        raise SystemExit(refusal)
     try:
         endpoint = _checked_endpoint(args)
         preferences = Preferences(
@@ -434,7 +444,7 @@ def _digest(args: argparse.Namespace) -> int:
     found = _resources(args)
     if args.stack is not None:
         try:
-            answer = invoke_digest(found["DigestFunction"], args.period)
+            answer = invoke_digest(found["DigestFunction"], args.period, include_latest=args.include_latest)
         except DigestFailed as error:
             raise SystemExit(f"DigestFunction failed: {error}") from None
         subscribers = answer.get("subscribers", [])
@@ -442,7 +452,7 @@ def _digest(args: argparse.Namespace) -> int:
     else:
         from dataclasses import asdict
 
-        report = run_digest_here(found, args.period, datetime.now(UTC))
+        report = run_digest_here(found, args.period, datetime.now(UTC), include_latest=args.include_latest)
         subscribers = [asdict(digest) for digest in report.subscribers]
         period = report.period
     print(f"{args.period} digests for {period}: {len(subscribers)} subscriber(s) due")

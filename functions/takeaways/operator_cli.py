@@ -249,10 +249,14 @@ def _status(args: argparse.Namespace) -> int:
         f"stack: {args.stack or 'local'}   alert stage: {'PAUSED (takeaways resume alerts)' if paused else 'running'}"
     )
     print(f"\n{'queue':<18} {'waiting':>8} {'in flight':>10} {'oldest':>8}")
+    kept_chat_posts = 0
     for logical_id, label in STATUS_QUEUES.items():
         if logical_id not in found:
             continue
         queue = queue_state(found[logical_id], now)
+        if logical_id == "ChatDeadLetterQueue":
+            # SNS delivered these to ChatFunction, so its failure count never includes them.
+            kept_chat_posts = _depth(queue)
         oldest = "-" if queue.oldest_seconds is None else _duration(queue.oldest_seconds)
         print(f"{label:<18} {queue.visible + queue.delayed:>8} {queue.in_flight:>10} {oldest:>8}")
     alarms = alarm_states(
@@ -288,6 +292,7 @@ def _status(args: argparse.Namespace) -> int:
         f"{sum(1 for alert in alerts if alert.summarised_at >= hour_ago)} alerts, "
         f"{len(rejections)} rejections, {sum(fallbacks.values())} engine fallbacks, "
         f"{undelivered} undelivered subscriber copies"
+        + (f"; {kept_chat_posts} chat post(s) undelivered, kept in the chat DLQ" if kept_chat_posts else "")
     )
     print("  rejections by reason: " + _counts(Counter(str(record.get("reason")) for record in rejections)))
     print("  fallbacks by reason: " + _counts(fallbacks))

@@ -161,14 +161,15 @@ def test_a_refused_post_goes_to_the_chat_dlq_at_once_and_is_counted(
     chat.fail(1, status=400)
     upload_and_run(stack)
     assert chat.answered("teams") == [400]  # never retried
+    assert main(["status"]) == 0
+    output = capfd.readouterr().out
+    assert "1 chat post(s) undelivered, kept in the chat DLQ" in output  # SNS counts it delivered
     [kept] = dead_letters(stack)
     assert kept["MessageAttributes"]["ErrorCode"]["StringValue"] == "http_400"
     assert "teams: HTTP 400" in kept["MessageAttributes"]["ErrorMessage"]["StringValue"]
     record = json.loads(kept["Body"])["Records"][0]
     assert json.loads(record["Sns"]["Message"])["headline"] == FERRY_HEADLINE
-    metrics = [
-        json.loads(line) for line in capfd.readouterr().out.splitlines() if '"ChatPostsRefused"' in line
-    ]
+    metrics = [json.loads(line) for line in output.splitlines() if '"ChatPostsRefused"' in line]
     assert [(line["ChatPostsRefused"], line["reason"]) for line in metrics] == [([1.0], "http_400")]
 
 
@@ -208,6 +209,19 @@ def test_listing_shows_platform_and_host_never_the_url_and_unsubscribe_removes_t
     ]
     upload_and_run(stack)
     assert not chat.received()
+
+
+def test_a_channel_cannot_be_moved_to_a_digest_and_stays_instant(
+    stack: DeployedStack, chat: ChatServers, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = chat.url("slack")
+    subscribe("slack", url)
+    with pytest.raises(SystemExit, match="digests are not posted to chat"):
+        main(["preferences", url, "--frequency", "weekly"])
+    capsys.readouterr()
+    assert main(["subscriptions"]) == 0
+    assert "instant, confirmed" in capsys.readouterr().out
+    assert main(["unsubscribe", url]) == 0
 
 
 def test_a_webhook_that_is_not_the_platform_s_is_refused_in_one_line(stack: DeployedStack) -> None:

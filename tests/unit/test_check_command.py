@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,13 @@ def test_every_claim_passing_exits_zero(tmp_path: Path, files: tuple[Path, Path]
     claims = tmp_path / "true.txt"
     claims.write_text("The operator said talks would resume on Friday.\n", encoding="utf-8")
     assert main(["check", str(files[0]), str(claims), "--json"]) == 0
+
+
+def test_the_readme_shows_what_check_prints_for_its_own_example(capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"takeaways check (\S+) (\S+) .*?```\n\n```\n(.*?)```", readme, re.DOTALL)
+    assert shown is not None, "the README's check example and the output block after it"
+    article, claims, output = shown.groups()
+    assert main(["check", str(root / article), str(root / claims)]) == 3
+    assert capsys.readouterr().out == output

@@ -318,7 +318,9 @@ def _notification(bucket: str, item: dict[str, Any], region: str, replay_id: str
     }
 
 
-def run_digest_here(found: dict[str, str], period: DigestFrequency, fired_at: datetime) -> DigestReport:
+def run_digest_here(
+    found: dict[str, str], period: DigestFrequency, fired_at: datetime, *, include_latest: bool = False
+) -> DigestReport:
     """One firing of a digest schedule run in this process, as DigestFunction runs it (the local stack)."""
     from takeaways.adapters.sns_publisher import SnsTopicPublisher
     from takeaways.adapters.story_table import DynamoStoryLedger
@@ -331,14 +333,16 @@ def run_digest_here(found: dict[str, str], period: DigestFrequency, fired_at: da
         # Only the digest lines are read: the story window plays no part.
         lines=DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0),
         publisher=SnsTopicPublisher(boto3.client("sns"), found["SubscriberTopic"]),
+        include_latest=include_latest,
     )
 
 
-def invoke_digest(function_name: str, period: DigestFrequency) -> dict[str, Any]:
+def invoke_digest(
+    function_name: str, period: DigestFrequency, *, include_latest: bool = False
+) -> dict[str, Any]:
     """Invoke the deployed DigestFunction with its schedule's input; its answer, or ``DigestFailed``."""
-    response = boto3.client("lambda").invoke(
-        FunctionName=function_name, Payload=json.dumps({"period": period}).encode()
-    )
+    event: dict[str, Any] = {"period": period} | ({"include_latest": True} if include_latest else {})
+    response = boto3.client("lambda").invoke(FunctionName=function_name, Payload=json.dumps(event).encode())
     answer: dict[str, Any] = json.loads(response["Payload"].read() or b"{}")
     if response.get("FunctionError"):
         raise DigestFailed(str(answer.get("errorMessage") or answer))

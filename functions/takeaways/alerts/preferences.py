@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 from takeaways.alerts.filter_policy import PRIORITY_RANGE, Preferences, build_filter_policy, normal_value
-from takeaways.alerts.subscription import FREQUENCIES, Frequency, SubscriberRecord
+from takeaways.alerts.subscription import FREQUENCIES, Frequency, SubscriberRecord, frequency_refusal
 from takeaways.text.iptc import BY_SLUG
 
 ChangeKind = Literal["unsubscribe", "mute_topic", "mute_entity", "mute_source", "frequency", "min_priority"]
@@ -86,12 +86,17 @@ def apply_changes(record: SubscriberRecord, changes: Sequence[PreferenceChange])
     """The record's preferences and frequency after the changes, in order; an unsubscribe ends the list.
 
     Raises ``PreferenceRefused`` (naming the change) when the result would mute everything the
-    subscription follows or need a filter policy SNS refuses.
+    subscription follows, need a filter policy SNS refuses, or be a frequency its protocol cannot take.
     """
     preferences, frequency = record.preferences, record.frequency
     for change in changes:
         if change.kind == "unsubscribe":
             return ChangedPreferences(preferences, frequency, unsubscribe=True)
+        refusal = (
+            frequency_refusal(record.protocol, str(change.value)) if change.kind == "frequency" else None
+        )
+        if refusal:
+            raise PreferenceRefused(f"{change.describe()}: {refusal}")
         try:
             preferences = _changed(preferences, change)
             build_filter_policy(preferences)  # the policy an instant subscription would carry must be valid

@@ -54,6 +54,24 @@ _FUNCTION_ARN = re.compile(
 )
 
 
+def frequencies_for(protocol: str) -> tuple[Frequency, ...]:
+    """How often a subscription over ``protocol`` may hear: a chat channel takes alerts alone.
+
+    ChatFunction renders alerts only, so a digest sent to a channel would be refused and kept in
+    the chat DLQ; ``subscribe``, ``preferences``, the preference links and the links offered all ask here.
+    """
+    return ("instant",) if protocol in CHAT_PLATFORMS else FREQUENCIES
+
+
+def frequency_refusal(protocol: str, frequency: str) -> str | None:
+    """Why a subscription over ``protocol`` cannot be ``frequency``, or None when it can."""
+    if frequency in frequencies_for(protocol):
+        return None
+    if protocol in CHAT_PLATFORMS:
+        return f"a {protocol} channel gets each alert as it happens; digests are not posted to chat"
+    return f"a {protocol} subscription is one of {', '.join(frequencies_for(protocol))}, not {frequency}"
+
+
 class InvalidEndpoint(ValueError):
     """An endpoint that SNS could never deliver to over the chosen protocol."""
 

@@ -2,7 +2,10 @@
 
 An alert offers what its content makes natural — mute its strongest topic, its main actor, its
 source; only alerts more urgent than this one — beside unsubscribe and a change of frequency. A
-digest offers the subscription-wide changes only. Plain Python: the caller supplies the key.
+digest offers the subscription-wide changes only. A link is offered only for a change
+``alerts.preferences`` would make to this subscription: no mute of the one topic it follows, no
+digest for a chat channel (the link handler refuses both, so such a link could only fail).
+Plain Python: the caller supplies the key.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from takeaways.alerts.payload import AlertPayload, PreferenceLink
+from takeaways.alerts.preferences import ChangeKind, PreferenceChange, PreferenceRefused, apply_change
+from takeaways.alerts.subscription import SubscriberRecord
 from takeaways.links.tokens import issue_token
 
 # (change, value) -> the link's address
@@ -36,31 +41,50 @@ def link_issuer(key: bytes, preferences_url: str, subscriber_id: str, now: datet
 
 
 def alert_links(
-    payload: AlertPayload, *, frequency: str, min_priority: int | None, issue: LinkIssuer
+    payload: AlertPayload, *, subscriber: SubscriberRecord, issue: LinkIssuer
 ) -> list[PreferenceLink]:
-    links: list[PreferenceLink] = []
+    offers: list[tuple[str, ChangeKind, str]] = []
     if payload.topics:
         topic = payload.topics[0]
-        links.append(_link(f"Mute the topic {topic.label}", "mute_topic", topic.name, issue))
+        offers.append((f"Mute the topic {topic.label}", "mute_topic", topic.name))
     if payload.entities:
         entity = payload.entities[0].name
-        links.append(_link(f"Mute alerts about {entity}", "mute_entity", entity, issue))
+        offers.append((f"Mute alerts about {entity}", "mute_entity", entity))
     if payload.source:
-        links.append(_link(f"Mute {payload.source}", "mute_source", payload.source, issue))
+        offers.append((f"Mute {payload.source}", "mute_source", payload.source))
+    links = [
+        _link(label, kind, value, issue)
+        for label, kind, value in offers
+        if _possible(subscriber, PreferenceChange(kind, value))
+    ]
     floor = payload.priority + 1
-    if payload.priority < _TOP_PRIORITY and (min_priority is None or floor > min_priority):
+    min_priority = subscriber.preferences.min_priority
+    if (
+        payload.priority < _TOP_PRIORITY
+        and (min_priority is None or floor > min_priority)
+        and _possible(subscriber, PreferenceChange("min_priority", floor))
+    ):
         links.append(_link(f"Only alerts of priority {floor} and above", "min_priority", str(floor), issue))
-    return links + subscription_links(frequency=frequency, issue=issue)
+    return links + subscription_links(subscriber=subscriber, issue=issue)
 
 
-def subscription_links(*, frequency: str, issue: LinkIssuer) -> list[PreferenceLink]:
+def subscription_links(*, subscriber: SubscriberRecord, issue: LinkIssuer) -> list[PreferenceLink]:
     """Frequency changes and unsubscribe: what a digest carries, and what closes every alert's list."""
     links = [
         _link(label, "frequency", other, issue)
         for other, label in _FREQUENCY_LABELS.items()
-        if other != frequency
+        if other != subscriber.frequency and _possible(subscriber, PreferenceChange("frequency", other))
     ]
     return [*links, _link("Unsubscribe", "unsubscribe", None, issue)]
+
+
+def _possible(subscriber: SubscriberRecord, change: PreferenceChange) -> bool:
+    """Whether the link handler would make this change (it refuses with 409 what this rules out)."""
+    try:
+        apply_change(subscriber, change)
+    except PreferenceRefused:
+        return False
+    return True
 
 
 def _link(label: str, change: str, value: str | None, issue: LinkIssuer) -> PreferenceLink:

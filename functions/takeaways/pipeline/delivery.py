@@ -68,16 +68,7 @@ def deliver_alert(
             outcome.already_sent.append(subscriber.subscriber_id)
             continue
         issue = issuer_for(subscriber.subscriber_id)
-        links = (
-            alert_links(
-                payload,
-                frequency=subscriber.frequency,
-                min_priority=subscriber.preferences.min_priority,
-                issue=issue,
-            )
-            if issue
-            else []
-        )
+        links = alert_links(payload, subscriber=subscriber, issue=issue) if issue else []
         try:
             publisher.publish(personal_alert(payload, subscriber.subscriber_id, links))
         except PublishRefused:

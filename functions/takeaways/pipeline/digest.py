@@ -2,8 +2,9 @@
 
 For each subscriber of the firing's frequency, the window runs from where their previous digest
 ended (or their subscription began) to a minute before the firing (an alert being settled right
-now goes in the next one), so no alert falls between two digests. The stories are those of the
-window that their preferences admit, each once, most urgent first (``alerts.digest``). A window
+now goes in the next one), so no alert falls between two digests; ``include_latest`` ends it at
+the firing instead, for an operator who has just seen their story settle (``upload --wait``). The
+stories are those of the window that their preferences admit, each once, most urgent first (``alerts.digest``). A window
 without such stories sends nothing.
 
 Nothing is sent twice and nothing is lost: a subscriber whose digest for the period is finished
@@ -76,10 +77,11 @@ def publish_digests(
     registry: SubscriberRegistry,
     lines: DigestLines,
     publisher: AlertPublisher,
+    include_latest: bool = False,
 ) -> DigestReport:
     """One digest per subscriber of this frequency for the period ``fired_at`` falls in."""
     period = period_id(frequency, fired_at)
-    until = fired_at - SETTLE_LAG
+    until = fired_at if include_latest else fired_at - SETTLE_LAG
     report = DigestReport(frequency, period)
     for record in registry.digest_subscribers(frequency):
         digests = _Digests(registry, lines, publisher)

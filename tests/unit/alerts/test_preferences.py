@@ -57,6 +57,21 @@ def test_a_change_that_would_leave_nothing_or_that_sns_would_refuse_is_refused_w
         apply_changes(crowded, [PreferenceChange("mute_source", "a"), PreferenceChange("mute_entity", "b")])
 
 
+def test_a_chat_channel_cannot_be_moved_to_a_digest_but_can_change_everything_else() -> None:
+    channel = dataclasses.replace(record("instant"), protocol="slack")
+    for period in ("daily", "weekly"):
+        with pytest.raises(PreferenceRefused, match="digests are not posted to chat"):
+            apply_change(channel, PreferenceChange("frequency", period))
+    assert apply_change(channel, PreferenceChange("min_priority", 3)).preferences.min_priority == 3
+    # A channel some older release left on a digest can still be moved back.
+    assert (
+        apply_change(
+            dataclasses.replace(channel, frequency="weekly"), PreferenceChange("frequency", "instant")
+        ).frequency
+        == "instant"
+    )
+
+
 @pytest.mark.parametrize(
     ("kind", "value"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from takeaways.adapters.link_changes import link_change, masked_endpoint
 from takeaways.alerts.payload import AlertPayload
@@ -10,6 +11,7 @@ from takeaways.alerts.preferences import PreferenceChange
 from takeaways.alerts.render import render_alert
 from takeaways.links.alert_links import alert_links, subscription_links
 from tests.unit.alerts.test_render import make_record
+from tests.unit.alerts.test_subscription import record
 
 ALERT = render_alert(make_record(), summary_uri="s3://articles/summaries/ferry.json").payload
 
@@ -19,9 +21,10 @@ def issue(change: str, value: str | None) -> str:
 
 
 def offered(
-    payload: AlertPayload = ALERT, *, frequency: str = "instant", min_priority: int | None = None
+    payload: AlertPayload = ALERT, *, protocol: str = "email", **preferences: Any
 ) -> list[tuple[str, str | None]]:
-    links = alert_links(payload, frequency=frequency, min_priority=min_priority, issue=issue)
+    subscriber = dataclasses.replace(record("instant", **preferences), protocol=protocol)
+    links = alert_links(payload, subscriber=subscriber, issue=issue)
     return [(link.change, link.value) for link in links]
 
 
@@ -45,8 +48,22 @@ def test_no_floor_link_when_it_would_not_raise_the_floor_or_the_alert_is_already
     assert all(change != "min_priority" for change, _ in offered(min_priority=ALERT.priority + 1))
 
 
+def test_a_chat_channel_is_offered_no_digest_for_it_could_not_receive_one() -> None:
+    for platform in ("slack", "teams", "discord"):
+        changes = offered(protocol=platform)
+        assert all(change != "frequency" for change, _ in changes)
+        assert changes[-1] == ("unsubscribe", None)
+
+
+def test_no_mute_link_for_the_only_topic_entity_or_source_the_subscriber_follows() -> None:
+    only = offered(topics=["economy"], entities=["harbour council"], sources=["coastal times"])
+    assert not {"mute_topic", "mute_entity", "mute_source"} & {change for change, _ in only}
+    # One of two followed topics can be muted: the other is still heard.
+    assert ("mute_topic", "economy") in offered(topics=["economy", "sport"])
+
+
 def test_a_digest_subscriber_is_offered_the_other_frequencies() -> None:
-    links = subscription_links(frequency="weekly", issue=issue)
+    links = subscription_links(subscriber=record("weekly"), issue=issue)
     assert [(link.change, link.value) for link in links] == [
         ("frequency", "instant"),
         ("frequency", "daily"),

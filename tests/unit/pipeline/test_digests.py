@@ -112,6 +112,18 @@ def test_firing_the_same_period_again_sends_nothing_and_the_next_day_starts_wher
     assert headlines(publisher.alerts[-1]) == ["Too fresh for this digest"]  # settled after the last cut
 
 
+def test_include_latest_ends_the_window_at_the_firing_so_a_story_just_settled_is_in_it() -> None:
+    registry, publisher = MemoryRegistry(subscriber("sport", topics=["sport"])), RecordingPublisher()
+    publish_digests(
+        "daily", DAILY, registry=registry, lines=day_of_news(), publisher=publisher, include_latest=True
+    )
+    assert sorted(headlines(publisher.alerts[0])) == [
+        "Cup final settled on penalties",
+        "Too fresh for this digest",
+    ]
+    assert registry.records["sub-sport"].window_start == DAILY  # the next digest starts after it
+
+
 def test_a_window_without_the_subscriber_s_stories_sends_nothing() -> None:
     registry, publisher = MemoryRegistry(subscriber("weather", topics=["weather"])), RecordingPublisher()
     report = publish_digests("daily", DAILY, registry=registry, lines=day_of_news(), publisher=publisher)

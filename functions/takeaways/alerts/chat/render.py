@@ -92,8 +92,12 @@ def chat_content(payload: AlertPayload, links: Sequence[LinkLine] = ()) -> ChatC
 
 
 def alert_links(payload: AlertPayload) -> list[LinkLine]:
-    """The preference links the alert carries (a channel's own copy has them), as (label, URL)."""
-    return [(link.label, link.url) for link in payload.preference_links]
+    """The preference links the alert carries (a channel's own copy has them), as (label, URL).
+
+    Unsubscribe comes last, where ``_joined`` keeps it whatever else has to go.
+    """
+    ordered = sorted(payload.preference_links, key=lambda link: link.change == "unsubscribe")
+    return [(link.label, link.url) for link in ordered]
 
 
 def render_chat(platform: Platform, payload: AlertPayload, links: Sequence[LinkLine] = ()) -> dict[str, Any]:
@@ -140,14 +144,20 @@ def _bullets(items: Sequence[str], limit: int, escape: Escape, heading: str = ""
 
 
 def _joined(prefix: str, links: Sequence[str], limit: int) -> str:
-    """As many whole links as fit in ``limit`` characters: a link cut short would go nowhere."""
-    text = prefix
-    for index, link in enumerate(links):
-        candidate = text + (_SEPARATOR if index else "") + link
-        if len(candidate) > limit:
+    """As many whole links as fit in ``limit`` characters: a link cut short would go nowhere.
+
+    The last link (unsubscribe) is always kept; of the others, those further down the list
+    (the broader changes, after the mutes this alert suggests) are dropped first.
+    """
+    if not links:
+        return prefix
+    *others, last = links
+    kept: list[str] = []
+    for link in others:
+        if len(prefix + _SEPARATOR.join([*kept, link, last])) > limit:
             break
-        text = candidate
-    return text
+        kept.append(link)
+    return prefix + _SEPARATOR.join([*kept, last])
 
 
 # ---------------------------------------------------------------- Slack

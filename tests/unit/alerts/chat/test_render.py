@@ -12,6 +12,7 @@ from infra.chat_servers import discord_problems, slack_problems, teams_problems
 from takeaways.alerts.chat import limits
 from takeaways.alerts.chat.limits import PLATFORMS, Platform
 from takeaways.alerts.chat.render import (
+    alert_links,
     discord_embed_chars,
     discord_escape,
     fit,
@@ -19,7 +20,7 @@ from takeaways.alerts.chat.render import (
     slack_escape,
     teams_escape,
 )
-from takeaways.alerts.payload import AlertPayload, AlertTakeaway
+from takeaways.alerts.payload import AlertPayload, AlertTakeaway, PreferenceLink
 from takeaways.alerts.render import render_alert
 from tests.unit.alerts.test_render import make_record
 
@@ -157,6 +158,32 @@ def test_preference_links_appear_under_manage_alerts_only_when_the_alert_has_the
     assert "Manage alerts" in everything and "Unsubscribe" in everything and "Mute sport" in everything
     assert "https://prefs.example/u?token=abc" in everything
     assert "javascript:" not in everything and "Run this" not in everything
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_unsubscribe_survives_a_manage_field_too_long_for_every_link(platform: Platform) -> None:
+    token = "t" * 300  # as long as a real signed token, and longer
+    offered = [
+        PreferenceLink(
+            label=f"Mute the topic number {n}",
+            change="mute_topic",
+            value=str(n),
+            url=f"https://prefs.example/p?token={n}{token}",
+        )
+        for n in range(30)  # more than any platform has room for
+    ]
+    unsubscribe = PreferenceLink(
+        label="Unsubscribe", change="unsubscribe", value=None, url=f"https://prefs.example/p?token=u{token}"
+    )
+    alert = payload(preference_links=[*offered, unsubscribe])  # the order alert_links offers
+    message = render_chat(platform, alert, alert_links(alert))
+    assert not problems(platform, message)
+    everything = "\n".join(texts(message))
+    assert f"token=u{token}" in everything and "Unsubscribe" in everything
+    assert f"token=0{token}" in everything  # the first, most specific link is kept too
+    assert f"token=29{token}" not in everything  # the last of the others went first
+    # Wherever a copy lists it, Unsubscribe is put where the field keeps it: last.
+    assert alert_links(payload(preference_links=[unsubscribe, *offered]))[-1][0] == "Unsubscribe"
 
 
 def test_a_link_with_parentheses_or_a_pipe_stays_one_link() -> None:
