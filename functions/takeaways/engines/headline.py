@@ -25,7 +25,7 @@ from takeaways.engines.standalone import (
     unnamed_role,
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
-from takeaways.text.words import DANGLING_WORDS, SPEECH_VERBS, inside_quotation
+from takeaways.text.words import DANGLING_WORDS, MONTHS, SPEECH_VERBS, STOP_WORDS, WEEKDAYS, inside_quotation
 
 HEADLINE_CHARS = 100
 _MIN_WORDS = 6
@@ -62,6 +62,7 @@ _PERSON_CUE = re.compile(
     r"(?:['’]s)?,?\s+(?:said|says|told|added|wrote|asked|argued|explained|testified|who|was|is|has|had)\b"
 )
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
 # "... the future CEO of a media company was" stops where the reader waits for the rest.
 _AUXILIARIES = AUXILIARIES | frozenset("be been being not".split())
 _CONTRACTED_IS = frozenset({"that's", "it's", "there's", "who's", "what's", "he's", "she's", "here's"})
@@ -98,7 +99,7 @@ _APPOSITION = re.compile(
     r"\b[A-Z][\w'’-]*(?P<apposition>,\s+(?:formerly|a|an|the|now|once|currently|also)\s[^,;\"“”]{2,80}?,\s+)(?=[a-z])"
 )
 # A verb's particle is part of the verb ("fired in four goals"); a span of time its "after" ("30 years after").
-_PARTICLES = frozenset("in out up off down back away".split())
+_PARTICLES = frozenset("in out up off down back away into onto".split())
 _TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries".split())
 _TIME_RELATIONS = frozenset("after before ago later earlier since".split())
 _BOUNDARY_WORDS = frozenset(
@@ -106,6 +107,7 @@ _BOUNDARY_WORDS = frozenset(
     "for by over near during despite amid into against under between and but or to than until".split()
 )
 # Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
+_NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
 _TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
 _OPENING_CONNECTIVES = frozenset("but and so or yet because if when while although though as".split())
 
@@ -229,9 +231,26 @@ def headline_reads_complete(headline: str) -> bool:
         return False  # "Selling their beers from a van", "Giving people the right to buy"
     if first.endswith("ed") and "," in headline:
         return False  # "Relieved that ..., they piled"
+    if _pronoun_before_a_name(headline):
+        return False  # "With her video and road trip, she opened": the reader is not told who
     if words[-1].lower().strip(",;:") in SPEECH_VERBS and not any(mark in headline for mark in '"”’'):
         return False  # "Robbie, explaining his philosophy, said": what was said is cut away
     return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
+
+
+def _pronoun_before_a_name(headline: str) -> bool:
+    """Whether a personal pronoun outside a quotation comes before any word that could name what it stands
+    for: "With her video, she opened", "Since 2014, he and his crew", not "The ten on death row had their"."""
+    for match in _PERSONAL_PRONOUN.finditer(headline):
+        if inside_quotation(headline, match.start()):
+            continue
+        before = headline[: match.start()].split()
+        return not any(_could_name(word.strip(",;:\"“”‘’'()")) for word in before)
+    return False
+
+
+def _could_name(word: str) -> bool:
+    return bool(word) and not word[:1].isdigit() and word.lower() not in _NOT_NAMES
 
 
 def ends_at_a_boundary(headline: str, sentence: str) -> bool:

@@ -244,6 +244,10 @@ def test_commas_of_a_list_of_titles_are_no_apposition() -> None:
             "Her return to the show comes more than 30 years",
             "Her return to the show comes more than 30 years after her first appearance on it.",
         ),
+        (
+            "Two days after the final, Tomas Berg looked",
+            "Two days after the final, Tomas Berg looked into the eyes of the club's owner.",
+        ),
     ],
 )
 def test_a_cut_before_a_verbs_particle_or_a_span_of_times_after_is_not_at_a_boundary(

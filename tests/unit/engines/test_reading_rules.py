@@ -163,6 +163,8 @@ def test_a_parenthesis_with_a_negation_stays() -> None:
         "The reaction to the new rota is",
         '"The last crossing was not so good for us," he said',
         "Ines Okafor, explaining the closure to the traders, said",
+        "With her new rota and a road show, she won the crews over",
+        "Since 2014, he and his crew have saved 80 boats",
     ],
 )
 def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> None:
@@ -176,6 +178,8 @@ def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> Non
         "Isles Link cancelled 14 crossings",
         "Berg was appointed head of the port authority",
         '"The crews are ready," said ferry captain Tomas Berg',
+        "Tomas Berg says he will stay out until the rota is withdrawn",
+        '"We did it for them," said ferry captain Tomas Berg',
     ],
 )
 def test_complete_clauses_are_headlines(headline: str) -> None:
