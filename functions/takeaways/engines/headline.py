@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from takeaways.engines.standalone import (
     AUXILIARIES,
     IRREGULAR_PAST,
+    PRONOUN_SPEAKER,
     reads_as_statement,
     stands_alone,
     unnamed_role,
@@ -91,9 +92,6 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
 # A quotation said by "he" or "they": the reader of a headline cannot tell who.
-_PRONOUN_SPEAKER = re.compile(
-    rf"[,\"”’']\s+(?:he|she|they|we|i|it)\s+(?:{'|'.join(sorted(SPEECH_VERBS))})\b", re.IGNORECASE
-)
 # An apposition after a name, closed before the verb: "Ackerley, formerly a reporter on the show, will join".
 _APPOSITION = re.compile(
     r"\b[A-Z][\w'’-]*(?P<apposition>,\s+(?:formerly|a|an|the|now|once|currently|also)\s[^,;\"“”]{2,80}?,\s+)(?=[a-z])"
@@ -211,7 +209,7 @@ def _verb_waits(words: list[str]) -> bool:
 
 def quotes_an_unnamed_speaker(headline: str) -> bool:
     """Whether the headline is a quotation its reader cannot attribute: '"It was not so good," he said'."""
-    return _PRONOUN_SPEAKER.search(headline) is not None
+    return PRONOUN_SPEAKER.search(headline) is not None
 
 
 def headline_reads_complete(headline: str) -> bool:

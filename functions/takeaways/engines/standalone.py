@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from takeaways.text.words import SPEECH_VERBS
+
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 _AGE_REFERENCE = re.compile(
     r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
@@ -35,6 +37,12 @@ _ROLES = (
 # Philadelphia woman" is about the FBI, not about a woman.
 _ROLE_REFERENCE = re.compile(
     rf"^The (?:(?!(?:a|an|the|and|who|that)\b)(?![\w'’.-]+ed\b)[\w'’.-]+ ){{0,4}}?(?P<role>{'|'.join(_ROLES.split())})\b"
+)
+# A quotation whose speaker is a pronoun: '"It was not so good," he said'. It is not read alone, and no
+# name is put in (see ``with_referent``).
+PRONOUN_SPEAKER = re.compile(
+    rf"(?<=[,\"”’'])\s+(?P<word>he|she|they|we|i|it)\s+(?=(?:{'|'.join(sorted(SPEECH_VERBS))})\b)",
+    re.IGNORECASE,
 )
 _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
@@ -69,7 +77,10 @@ _WORD_OR_FIGURE = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*\w*")
 def stands_alone(sentence: str) -> bool:
     """Whether the sentence names what it is about, rather than pointing back to an earlier one."""
     return not (
-        _UNRESOLVABLE.match(sentence) or _PERSON_PRONOUN.match(sentence) or _AGE_REFERENCE.match(sentence)
+        _UNRESOLVABLE.match(sentence)
+        or _PERSON_PRONOUN.match(sentence)
+        or _AGE_REFERENCE.match(sentence)
+        or PRONOUN_SPEAKER.search(sentence)
     )
 
 
@@ -83,6 +94,10 @@ def with_referent(sentence: str, earlier: Sequence[str], people: Iterable[str]) 
         return None
     pronoun = _PERSON_PRONOUN.match(sentence)
     age = _AGE_REFERENCE.match(sentence)
+    if PRONOUN_SPEAKER.search(sentence):
+        # '"...," he said': the person named just before is often not the speaker (an official named
+        # earlier, a group typed a person), and words put in the wrong mouth are worse than none.
+        return None
     if not pronoun and not age:
         return sentence
     nearby = " ".join(earlier[-_LOOKBACK:])

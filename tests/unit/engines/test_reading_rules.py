@@ -15,7 +15,13 @@ from takeaways.article import Article, parse_article
 from takeaways.article.boilerplate import strip_notices
 from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
-from takeaways.engines.standalone import reads_as_statement, stands_alone, unnamed_role, with_referent
+from takeaways.engines.standalone import (
+    PRONOUN_SPEAKER,
+    reads_as_statement,
+    stands_alone,
+    unnamed_role,
+    with_referent,
+)
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import content_terms
@@ -589,3 +595,15 @@ def test_a_figure_between_a_quantifier_and_its_noun_leaves_the_verb_to_be_found(
     assert reads_as_statement("Some 40 ferries sail from Grenhaven every week.")
     assert not reads_as_statement("All 18.")
     assert not reads_as_statement("In the 1990s.")
+
+
+def test_a_quotation_whose_speaker_is_a_pronoun_is_not_a_takeaway() -> None:
+    """The person named just before is often not the speaker: no name is put in, the line is not used."""
+    earlier = ["Ferry captain Tomas Berg led the first picket at Grenhaven harbour.", "The crews cheered."]
+    quoted = '"We will stay out until the rota goes," he said.'
+    assert not stands_alone(quoted)
+    assert with_referent(quoted, earlier, ["Tomas Berg"]) is None
+    named = '"We will stay out until the rota goes," Berg said.'
+    assert stands_alone(named) and with_referent(named, earlier, ["Tomas Berg"]) == named
+    summary = ExtractiveEngine().summarise(Article(body=" ".join([*earlier, quoted, FERRY_STORY])))
+    assert not any(PRONOUN_SPEAKER.search(takeaway.text) for takeaway in summary.takeaways)
