@@ -52,6 +52,7 @@ _NOTICES = (
     r"(?:Follow|Like) us on (?:Facebook|Twitter|Instagram)\b[^\n]{0,120}?(?:\.(?=\s|$)|$)",
     r"If you have a story suggestion,? e-?mail \S+@\S+?\.(?=\s|$)",
     r"Find all the latest football transfers on our dedicated page\.",
+    r"On this page you will find today['’]s show Transcript[^.]{0,160}\.",
     r"Report supplied by the Press Association\.",
     r"More on this and other [A-Z][\w ]{0,40}? stories",
     r"Find out how you can submit your (?:images|pictures|photos)[^.]{0,40}\.",
@@ -98,6 +99,7 @@ _HINTS_LOWER = (
     "supplied by",
     "more on this",
     "find out how",
+    "on this page",
 )
 
 

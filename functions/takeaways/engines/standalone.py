@@ -21,7 +21,9 @@ _AGE_REFERENCE = re.compile(
 )
 _UNRESOLVABLE = re.compile(
     r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
-    r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|latter|former|same))\b"
+    r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|latter|former|same)|"
+    # A comparison with what came before: the line means nothing without it.
+    r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly)\b"
 )
 # People an article first names, then calls by their role: "The guard was in critical condition" says
 # nothing to a reader who was not told of a guard. No name is put in (the person just mentioned may

@@ -88,6 +88,8 @@ def test_his_and_the_age_of_a_person_become_the_persons_name() -> None:
         "This is the third strike since March.",
         "She's expected to appear in court next week.",
         "It's a direct appeal to younger island voters.",
+        "By comparison, the northern crossing carried 40 cars.",
+        "Instead, the operator will run a bus from the quay.",
     ],
 )
 def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: str) -> None:
@@ -281,6 +283,10 @@ def test_a_list_of_names_is_not_a_statement() -> None:
         ),
         ("The ferry sailed. Isles Broadcasting is a parent company of CNN.", "The ferry sailed."),
         ("The ferry sailed. CNN's Ann J. Marsh wrote in Leeds.", "The ferry sailed."),
+        (
+            "The ferry sailed. On this page you will find today's show Transcript and a place to ask for a shout-out.",
+            "The ferry sailed.",
+        ),
         (
             "The crews stayed out. Talks in the dark In a church hall, the two sides met after midnight.",
             "The crews stayed out. In a church hall, the two sides met after midnight.",
