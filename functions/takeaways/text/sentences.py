@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from takeaways.article.model import Article
+from takeaways.text.entities import PERSON_TITLES
+from takeaways.text.words import SPEECH_VERBS
 
 _ABBREVIATIONS = frozenset(
     """
@@ -27,6 +29,11 @@ _ALWAYS_CONTINUES = frozenset(
 # A possible end, already followed by something that can start a sentence.
 _BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""")
 _MAX_SENTENCE_CHARS = 2000
+# Who asked or said the quoted question or exclamation just before: a run of capitalised words and titles (a
+# name and its titles), a verb of saying, at most three words more and the sentence's end.
+_ATTRIBUTION = re.compile(
+    rf"\s+(?:(?:[A-Z][\w.'’-]*|{'|'.join(sorted(PERSON_TITLES))})\s+){{1,7}}(?:{'|'.join(sorted(SPEECH_VERBS))})(?:\s+[\w'’-]+){{0,3}}[.!?](?=\s|$)"
+)
 # Chinese and Japanese end sentences with full-width marks and no space after them.
 _CJK_END = re.compile(r"[。！？]+[」』”’）]*")
 
@@ -63,6 +70,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
         mark = match.group()
+        if mark[0] in "?!" and mark[-1] in "\"'”’" and _ATTRIBUTION.match(paragraph, end):
+            continue  # '"Do you work?" the prosecutor asked Kraft.' is one sentence
         if mark[0] == "." and not mark.startswith("..."):
             before = paragraph[max(start, match.start() - 40) : match.start()]
             if not _ends_sentence(before, paragraph[end : end + 40]):

@@ -111,3 +111,16 @@ def test_splitting_is_deterministic_and_keeps_every_word() -> None:
     text = 'Mr. Ortega said "no." Then, at 5 p.m., the U.S. team left... Nobody knew why? Yes!'
     assert split_sentences(text) == split_sentences(text)
     assert " ".join(split_sentences(text)).split() == text.split()
+
+
+def test_a_quoted_question_and_who_asked_it_are_one_sentence() -> None:
+    text = '"Will the ferries sail?" Harbour Council leader Ines Okafor asked the operator. "Not this week."'
+    assert split_sentences(text) == [
+        '"Will the ferries sail?" Harbour Council leader Ines Okafor asked the operator.',
+        '"Not this week."',
+    ]
+    # A new sentence that only opens with capitals and a verb of saying is still a new sentence.
+    assert split_sentences('"Go!" The Harbour Council said it would meet on Monday.') == [
+        '"Go!"',
+        "The Harbour Council said it would meet on Monday.",
+    ]
