@@ -35,7 +35,16 @@ from functools import lru_cache
 from takeaways.engines import grounding_model
 from takeaways.text.entities import ALTERNATIVE_NAMES
 from takeaways.text.given_names import NAME_STARTS
-from takeaways.text.words import DANGLING_WORDS, DATE_WORDS, MONTHS, STOP_WORDS, WEEKDAYS, stem
+from takeaways.text.words import (
+    DANGLING_WORDS,
+    DATE_WORDS,
+    MONTHS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    STOP_WORDS,
+    WEEKDAYS,
+    stem,
+)
 
 MIN_PAIRS = 3
 # A paraphrase may bring in one word the article never uses per this many content words (at least one),
@@ -141,16 +150,12 @@ _CONDITION = re.compile(
 
 _CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\b", re.I)
 
-_SPEECH = (
-    r"(?:said|says|say|told|tells|added|adds|claimed|claims|insisted|insists|warned|warns|wrote|writes|"
-    r"tweeted|announced|announces|stated|states|explained|argued|argues|declared|admitted|admits|denied|"
-    r"denies|confirmed|confirms|revealed|reveals|testified|recalled|recalls|noted|notes)"
-)
+_SPEECH = rf"(?:{'|'.join(sorted(REPORTING_VERBS))})"
 _CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
 _SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
 # "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation.
 _SPEAKER_AFTER = re.compile(
-    r"(?:,|\")\s*(?:said|says|added|adds|wrote|writes|tweeted|explained|noted|recalled|insisted|warned)\s+"
+    rf"(?:,|\")\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'noted', 'recalled'}))})\s+"
     rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
 )
 # "the operator said", "a union spokesman told": a speaker who is not named.

@@ -26,7 +26,15 @@ from takeaways.engines.standalone import (
     unnamed_role,
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
-from takeaways.text.words import DANGLING_WORDS, MONTHS, SPEECH_VERBS, STOP_WORDS, WEEKDAYS, inside_quotation
+from takeaways.text.words import (
+    DANGLING_WORDS,
+    MONTHS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    STOP_WORDS,
+    WEEKDAYS,
+    inside_quotation,
+)
 
 HEADLINE_CHARS = 100
 _MIN_WORDS = 6
@@ -60,7 +68,7 @@ _PHRASE_START = re.compile(
     r"\s(?=(?:at|in|on|from|with|for|by|over|near|during|despite|amid|into|against|under|between)\s)"
 )
 _PERSON_CUE = re.compile(
-    r"(?:['’]s)?,?\s+(?:said|says|told|added|wrote|asked|argued|explained|testified|who|was|is|has|had)\b"
+    rf"(?:['’]s)?,?\s+(?:{'|'.join(sorted(REPORTING_VERBS | {'who', 'was', 'is', 'has', 'had'}))})\b"
 )
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)

@@ -95,6 +95,11 @@ SPEECH_VERBS = frozenset(
     "said says added adds wrote writes warned warns explained insisted admitted told tweeted tweeting writing "
     "saying adding posting asked asks".split()
 )
+# Verbs that put a claim in someone's mouth, quoted or not: what a statement's attribution must agree on.
+REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    "say tell tells claimed claims insists announced announces stated states argued argues declared admits "
+    "denied denies confirmed confirms revealed reveals testified recalled recalls noted notes".split()
+)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
     "january february march april june july august september october november december".split()
