@@ -33,7 +33,8 @@ _ROLES = (
     "suspect victim gunman attacker driver pilot passenger soldier guard officer deputy agent patient "
     "prisoner inmate worker player striker midfielder defender forward winger goalkeeper keeper captain "
     "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion seed star singer actor actress "
-    "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman"
+    "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
+    r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
 )
 # Up to four modifiers before the role, none a determiner or a verb's past form: "The FBI charged a
 # Philadelphia woman" is about the FBI, not about a woman.

@@ -613,3 +613,9 @@ def test_a_quotation_whose_speaker_is_a_pronoun_is_not_a_takeaway() -> None:
     assert stands_alone(named) and with_referent(named, earlier, ["Tomas Berg"]) == named
     summary = ExtractiveEngine().summarise(Article(body=" ".join([*earlier, quoted, FERRY_STORY])))
     assert not any(PRONOUN_SPEAKER.search(takeaway.text) for takeaway in summary.takeaways)
+
+
+def test_an_official_or_minister_never_named_is_an_unnamed_role() -> None:
+    assert unnamed_role("The official called the operator's offer a one-sided demand.") == "official"
+    assert unnamed_role("The minister said the ferries would sail by June.") == "minister"
+    assert unnamed_role("The official figures show a rise in crossings.") is None
