@@ -21,7 +21,7 @@ _AGE_REFERENCE = re.compile(
 )
 _UNRESOLVABLE = re.compile(
     r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
-    r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|latter|former|same)|"
+    r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|same|(?:latter|former)(?!\s+[A-Z]))|"
     # A comparison with what came before: the line means nothing without it.
     r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly)\b"
 )

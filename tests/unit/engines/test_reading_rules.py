@@ -619,3 +619,8 @@ def test_an_official_or_minister_never_named_is_an_unnamed_role() -> None:
     assert unnamed_role("The official called the operator's offer a one-sided demand.") == "official"
     assert unnamed_role("The minister said the ferries would sail by June.") == "minister"
     assert unnamed_role("The official figures show a rise in crossings.") is None
+
+
+def test_the_former_before_a_name_is_part_of_the_name() -> None:
+    assert stands_alone("The former Harbour Baths in Grenhaven will reopen as a gym.")
+    assert not stands_alone("The former was arrested at the quay.")
