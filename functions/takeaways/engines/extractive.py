@@ -693,6 +693,8 @@ def trim(sentence: str, max_words: int) -> str:
         match = pattern.search(text)
         if match is None or (pattern is _TRAILING_ELABORATION and not _safe_to_drop(match.group()[1:])):
             continue
+        if pattern is _TRAILING_ATTRIBUTION and len(text.split()) <= max_words:
+            continue  # who says so is part of what is said: it goes only when the line must be shorter
         shorter = text[: match.start()] + match.group("end") + text[match.end() :]
         if len(shorter.split()) >= MIN_SENTENCE_WORDS and _quotes_balanced(shorter):
             text = shorter

@@ -71,6 +71,8 @@ _PERSON_CUE = re.compile(
     rf"(?:['’]s)?,?\s+(?:{'|'.join(sorted(REPORTING_VERBS | {'who', 'was', 'is', 'has', 'had'}))})\b"
 )
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+# "..., Netanyahu said", "..., the operator said": a statement and who made it, which a headline keeps.
+_ATTRIBUTION_END = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}\w+$")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
 # "... the future CEO of a media company was" stops where the reader waits for the rest.
 _AUXILIARIES = AUXILIARIES | frozenset("be been being not".split())
@@ -239,7 +241,11 @@ def headline_reads_complete(headline: str) -> bool:
         return False  # "Relieved that ..., they piled"
     if _pronoun_before_a_name(headline):
         return False  # "With her video and road trip, she opened": the reader is not told who
-    if words[-1].lower().strip(",;:") in SPEECH_VERBS and not any(mark in headline for mark in '"”’'):
+    if (
+        words[-1].lower().strip(",;:") in SPEECH_VERBS
+        and not any(mark in headline for mark in '"”’')
+        and not _ATTRIBUTION_END.search(headline)
+    ):
         return False  # "Robbie, explaining his philosophy, said": what was said is cut away
     return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
 
@@ -280,8 +286,12 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         return True
     following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
     last = words[-1].lower()
-    if following in _PARTICLES and (last.endswith("ed") or last in IRREGULAR_PAST):
-        return False
+    if (
+        following in _PARTICLES
+        and (last.endswith("ed") or last in IRREGULAR_PAST)
+        and last not in SPEECH_VERBS
+    ):
+        return False  # "looked" of "looked into", not "said" of "said in an interview"
     if following in _TIME_RELATIONS and last in _TIME_UNITS:
         return False
     return following in _BOUNDARY_WORDS

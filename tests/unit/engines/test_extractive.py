@@ -110,6 +110,10 @@ def test_an_opinion_pieces_disclaimer_is_never_a_takeaway() -> None:
 
 def test_trimming_cuts_connectives_attributions_and_parentheticals_only() -> None:
     assert trim("But the bridge (built in 1968) will close for six weeks, the authority said.", 30) == (
+        "The bridge will close for six weeks, the authority said."
+    )
+    # Who says so is part of what is said: the attribution goes only when the line must be shorter.
+    assert trim("But the bridge (built in 1968) will close for six weeks, the authority said.", 8) == (
         "The bridge will close for six weeks."
     )
 
@@ -181,7 +185,9 @@ def test_one_sentence_gives_one_takeaway_and_a_headline() -> None:
     body = "The harbour ferry will stop running at nine in the evening from next Monday, the operator said."
     summary = ExtractiveEngine().summarise(Article(body=body))
     assert [t.evidence for t in summary.takeaways] == [[0]]
-    assert summary.headline == "The harbour ferry will stop running at nine in the evening from next Monday"
+    assert summary.headline == (
+        "The harbour ferry will stop running at nine in the evening from next Monday, the operator said"
+    )
 
 
 def test_text_without_any_punctuation_gives_short_takeaways_with_evidence() -> None:

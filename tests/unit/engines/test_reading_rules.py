@@ -188,6 +188,7 @@ def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> Non
         '"The crews are ready," said ferry captain Tomas Berg',
         "Tomas Berg says he will stay out until the rota is withdrawn",
         '"We did it for them," said ferry captain Tomas Berg',
+        "Ferry fares will rise by a fifth in May, Ines Okafor said",
     ],
 )
 def test_complete_clauses_are_headlines(headline: str) -> None:
