@@ -81,6 +81,7 @@ PLACE_WORDS = frozenset(
     "leone carolina dakota kong".split()
 )
 _PLACE_CUES = frozenset({"in", "near", "across", "outside", "inside", "towards", "toward"})
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
 _PERSON_AFTER = re.compile(rf"^,?\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'who', 'whose'}))})\b")
 _SKIP = frozenset(
     """the a an but and or if when while after before this that these those it he she they we i his her their
@@ -223,6 +224,10 @@ def entity_mentions(
             if typed != "person" and _opens_with_given_name(name):
                 # "Ronnie O'Sullivan", "Colm Brady": a known given name opening a name that no organisation
                 # word or gazetteer place types is a person's, whatever the tagger says.
+                typed = "person"
+            elif typed in ("place", "other") and _speaks(name, text):
+                # "said Colm Brady", "Colm Brady said": neither a place nor a thing speaks, so a name of two
+                # or three words that does is a person's (people's names take no "the": "the Yack Pack said").
                 typed = "person"
         else:
             typed = _kind(name, cues.get(name), name in known_by_surname)
@@ -471,6 +476,14 @@ def _organisation_named(parts: list[str]) -> bool:
     if parts[-1] in ORGANISATION_WORDS or parts[0] in ORGANISATION_WORDS:
         return True
     return "of" in parts and parts[parts.index("of") - 1] in ORGANISATION_WORDS
+
+
+def _speaks(name: str, text: str) -> bool:
+    if name.count(" ") not in (1, 2) or re.search(rf"\b[Tt]he {re.escape(name)}\b", text):
+        return False
+    escaped = re.escape(name)
+    # The verb before the name only after a quotation or a comma ('," said Colm Brady'), not "it says Yack Pack".
+    return bool(re.search(rf"[,\"”]\s*(?:{_SPEECH})\s+{escaped}\b|\b{escaped},?\s+(?:{_SPEECH})\b", text))
 
 
 def _opens_with_given_name(name: str) -> bool:

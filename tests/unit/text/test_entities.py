@@ -198,6 +198,21 @@ def test_a_name_opening_with_a_given_name_is_a_persons_unless_a_word_list_types_
     assert found.get("Martha Quillan Trust") == "organisation"
 
 
+def test_a_name_that_speaks_is_a_persons_whatever_its_given_name() -> None:
+    for speaker in ("Tadhg Moran", "Oisin Carew"):
+        found = entities(
+            [
+                "Crab boats stayed in the harbour at Grenmouth on Monday.",
+                f'"Nobody has told us a thing," said {speaker}, who runs the harbour co-operative.',
+                "The council will meet again in March.",
+            ]
+        )
+        assert found.get(speaker) == "person", found
+    # A thing that "says" something is still no person, and "the" before a name makes it none.
+    found = entities(["It's a Rook Box.", "And right here it says Rook Box, nine ninety-nine."])
+    assert found.get("Rook Box") != "person"
+
+
 def test_an_organisation_word_before_of_and_a_lane_type_their_names() -> None:
     found = entities(
         [
