@@ -93,8 +93,9 @@ _NUMBER = re.compile(r"\d")
 _DIGIT_FREE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _LEADING_CONNECTIVE = re.compile(
-    r"^(?:but|and|however|meanwhile|still|also|so|yet|now(?!\s+\d)|moreover|furthermore|in addition|additionally|"
-    r"instead|indeed|separately|similarly|overall)\b,?\s+",
+    # "So far", "So many" and "Now 12" open statements, not a link to the sentence before.
+    r"^(?:but|and|however|meanwhile|still|also|so(?!\s+(?:far|much|many|long|few|little)\b)|yet|now(?!\s+\d)|"
+    r"moreover|furthermore|in addition|additionally|instead|indeed|separately|similarly|overall)\b,?\s+",
     re.IGNORECASE,
 )
 _TRAILING_ATTRIBUTION = re.compile(
