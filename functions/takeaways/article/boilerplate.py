@@ -35,13 +35,14 @@ _NOTICES = (
     r"(?:from|in) (?:[A-Z][\w'’-]* ?){1,3})?\.",
     r"(?<![\w,;:'’)-]\s)(?:CNN|BBC)['’]s (?:[A-Z][\w'’-]*\.? ){1,3}wrote (?:this story )?in (?:[A-Z][\w'’-]* ?){1,3}\.",
     r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|are) (?:a|the) parent compan(?:y|ies) of CNN\.",
-    r"Follow @\w+(?: on Twitter)?\.?",
+    # "Follow @BBCNewsbeat on Twitter, BBCNewsbeat on Instagram and Radio1Newsbeat on YouTube".
+    r"Follow @\w+(?: on Twitter)?(?:(?:,| and) @?\w+ on (?:Twitter|Instagram|YouTube|Facebook|TikTok|Snapchat))*\.?",
     r"Follow (?:[A-Z][\w'’-]+ ){1,3}on Twitter @\w+(?: and on Facebook)?\.?",
     r"You can reach \w+ securely through encrypted messaging app Signal on:? \+?[\d() -]{7,20}\d",
     # A reporter's byline glued to the text before it: "By Peter BilesBBC correspondent at the inquiry".
     r"By (?:[A-Z][\w'’-]+ ){1,3}?[A-Z][\w'’-]*?BBC (?:(?:[A-Z][\w&'’-]*|and) ){0,5}?"
     r"(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter)(?: (?:at|in) the [a-z]+)?",
-    r"(?:Click|Tap) here (?:for|to) [^.]{0,100}\.",
+    r"(?:(?:[A-Z][\w'’-]+ ){0,3}[Aa]pp users:? )?(?:[Cc]lick|[Tt]ap) here (?:for|to) [^.]{0,100}\.",
     r"E-?mail to a friend\.?",
     r"Share (?:this (?:article|story)|on (?:Facebook|Twitter))\.?",
     r"(?:Sign up|Subscribe) (?:for|to) (?:our|the) [^.]{0,40}newsletters?[^.]{0,60}\.",

@@ -270,6 +270,19 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The ferry sailed at dawn.",
         ),
         (
+            "Six candidates are standing. Isles News App users: tap here to see the candidates. Polls open at 7am.",
+            "Six candidates are standing. Polls open at 7am.",
+        ),
+        (
+            "Six candidates are standing. BBC News App users: tap here to see the candidates. Polls open at 7am.",
+            "Six candidates are standing. Polls open at 7am.",
+        ),
+        (
+            "So far the post has been shared 9,000 times. Follow @IslesBeat on Twitter, IslesBeat on Instagram"
+            " and IslesRadio on YouTube",
+            "So far the post has been shared 9,000 times.",
+        ),
+        (
             "The harbour froze. If you have a picture you'd like to share, email us at isles@news.example.org,"
             " or tweet it to @IslesNews. You can also find us on Instagram - use #isleswinter to share one.",
             "The harbour froze.",
