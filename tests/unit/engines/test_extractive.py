@@ -119,7 +119,9 @@ def test_trimming_cuts_connectives_attributions_and_parentheticals_only() -> Non
 
 
 def test_so_far_and_so_many_are_no_connective_to_cut() -> None:
-    assert trim("So far the appeal has raised more than 40,000 pounds for the lifeboat crew.", 30).startswith("So far")
+    assert trim("So far the appeal has raised more than 40,000 pounds for the lifeboat crew.", 30).startswith(
+        "So far"
+    )
     assert trim("So the council will vote again in March.", 30) == "The council will vote again in March."
 
 
