@@ -229,6 +229,10 @@ def entity_mentions(
                 # "said Colm Brady", "Colm Brady said": neither a place nor a thing speaks, so a name of two
                 # or three words that does is a person's (people's names take no "the": "the Yack Pack said").
                 typed = "person"
+            elif typed in ("place", "other") and _posted_on(name, text):
+                # "a post on Truth Social", "wrote on his Threadline account": where words are posted is a
+                # platform, which news names as its company, not a place.
+                typed = "organisation"
         else:
             typed = _kind(name, cues.get(name), name in known_by_surname)
         entities[name] = Entity(name=name, kind=typed)
@@ -476,6 +480,17 @@ def _organisation_named(parts: list[str]) -> bool:
     if parts[-1] in ORGANISATION_WORDS or parts[0] in ORGANISATION_WORDS:
         return True
     return "of" in parts and parts[parts.index("of") - 1] in ORGANISATION_WORDS
+
+
+def _posted_on(name: str, text: str) -> bool:
+    escaped = re.escape(name)
+    return bool(
+        re.search(
+            rf"\b(?:posts?|posted|posting|wrote|writing|written|shared|sharing|video|message)\s+on\s+{escaped}\b",
+            text,
+        )
+        or re.search(rf"\bon\s+(?:his|her|its|their|the)\s+{escaped}\s+(?:account|page|feed|channel)\b", text)
+    )
 
 
 def _speaks(name: str, text: str) -> bool:

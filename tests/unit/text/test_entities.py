@@ -213,6 +213,17 @@ def test_a_name_that_speaks_is_a_persons_whatever_its_given_name() -> None:
     assert found.get("Rook Box") != "person"
 
 
+def test_where_words_are_posted_is_a_platform_not_a_place() -> None:
+    found = entities(
+        [
+            "The mayor said in a post on Harbour Social that the bridge would reopen in May.",
+            "Crews will work through the night on Long Island.",
+        ]
+    )
+    assert found.get("Harbour Social") == "organisation"
+    assert found.get("Long Island") == "place"
+
+
 def test_an_organisation_word_before_of_and_a_lane_type_their_names() -> None:
     found = entities(
         [
