@@ -63,6 +63,15 @@ _NOTICES = (
     # Where a broadcaster's coverage of an event can be seen or heard.
     r"(?:Live )?[Cc]overage will be (?:on|available on|shown on) (?:BBC|the BBC) [^.]{0,120}\.",
     r"You can listen to BBC Radio [^.]{0,120}\.",
+    # A correspondent's byline glued before the text: "Analysis by Ann Marsh, BBC Scotland home affairs
+    # correspondent", or at a sentence start "Tomas Berg, BBC political correspondent".
+    r"(?<![\w,;:'’)-]\s)(?:Analysis by |By )?(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+, BBC (?:[A-Za-z&'’-]+ ){0,5}?"
+    r"(?:correspondent|editor|reporter)\b",
+    r"For the latest news,? views and analysis,? see the BBC [^.]{0,40}page\.",
+    r"If you submit an? (?:picture|photo|image|video)[^.]{0,60}Terms and Conditions\.",
+    r"The video is (?:at the top of|above|below) this (?:story|article|page)\.",
+    # The network's ownership disclosed in brackets: "(Warner Bros. Pictures is owned by Time Warner, as is CNN.)".
+    r"\((?=[^()]*\bCNN\b)(?=[^()]*\bowned by\b)[^()]{10,200}\)",
 )
 _NOTICE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_NOTICES) + r")\s*")
 # A cheap literal scan first: most paragraphs carry no notice at all.
@@ -86,6 +95,7 @@ _HINTS = (
     "like to share",
     "overage will be",
     "listen to BBC",
+    "submit a",
 )
 _HINTS_LOWER = (
     "share ",

@@ -278,6 +278,29 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "Six candidates are standing. Polls open at 7am.",
         ),
         (
+            "The crews stayed out. Analysis by Ann Marsh, BBC Scotland home affairs correspondent The Isles Index"
+            " is published every four years.",
+            "The crews stayed out. The Isles Index is published every four years.",
+        ),
+        (
+            "The minister spoke to Tomas Berg, BBC political correspondent, on Monday.",
+            "The minister spoke to Tomas Berg, BBC political correspondent, on Monday.",
+        ),
+        (
+            "The film opens Friday. (Isles Pictures is owned by Harbour Media, as is CNN.) It stars Ann Marsh.",
+            "The film opens Friday. It stars Ann Marsh.",
+        ),
+        (
+            "The film opens Friday. (a studio owned by Harbour Media) It stars Ann Marsh.",
+            "The film opens Friday. (a studio owned by Harbour Media) It stars Ann Marsh.",
+        ),
+        (
+            "The ferry sailed. For the latest news, views and analysis see the BBC Isles Live page. The video is at"
+            " the top of this story. If you submit a picture, you do so in accordance with the BBC's Terms and"
+            " Conditions.",
+            "The ferry sailed.",
+        ),
+        (
             "So far the post has been shared 9,000 times. Follow @IslesBeat on Twitter, IslesBeat on Instagram"
             " and IslesRadio on YouTube",
             "So far the post has been shared 9,000 times.",
