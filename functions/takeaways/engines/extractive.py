@@ -93,9 +93,10 @@ _NUMBER = re.compile(r"\d")
 _DIGIT_FREE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _LEADING_CONNECTIVE = re.compile(
-    # "So far", "So many" and "Now 12" open statements, not a link to the sentence before.
+    # "So far", "So many" and "Now 12" open statements, not a link to the sentence before; and what is left
+    # must open on a word ("Now - thanks to volunteers - the canal..." keeps its "Now").
     r"^(?:but|and|however|meanwhile|still|also|so(?!\s+(?:far|much|many|long|few|little)\b)|yet|now(?!\s+\d)|"
-    r"moreover|furthermore|in addition|additionally|instead|indeed|separately|similarly|overall)\b,?\s+",
+    r"moreover|furthermore|in addition|additionally|instead|indeed|separately|similarly|overall)\b,?\s+(?=[\w\"“‘(])",
     re.IGNORECASE,
 )
 _TRAILING_ATTRIBUTION = re.compile(

@@ -123,6 +123,10 @@ def test_so_far_and_so_many_are_no_connective_to_cut() -> None:
         "So far"
     )
     assert trim("So the council will vote again in March.", 30) == "The council will vote again in March."
+    dashed = (
+        "Now - thanks to a band of volunteers - a short stretch of the canal will be filled with water again."
+    )
+    assert trim(dashed, 30) == dashed
 
 
 def test_trimming_keeps_an_attribution_that_is_the_whole_point() -> None:
