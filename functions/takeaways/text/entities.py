@@ -213,7 +213,8 @@ def entity_mentions(
     for name, owner in owners.items():
         votes.setdefault(owner, Counter()).update(votes.pop(name, Counter()))
         cues.setdefault(owner, Counter()).update(cues.pop(name, Counter()))
-    ranked = sorted(merged, key=lambda name: (-merged[name], first_seen[name]))
+    emphasis = _quoted_emphasis(text, spans, common)
+    ranked = sorted(set(merged) - emphasis, key=lambda name: (-merged[name], first_seen[name]))
     entities: dict[str, Entity] = {}
     for name in ranked:
         typed: EntityKind
@@ -236,13 +237,44 @@ def entity_mentions(
         else:
             typed = _kind(name, cues.get(name), name in known_by_surname)
         entities[name] = Entity(name=name, kind=typed)
-    mentions = [(start, end, entities[owners.get(name, name)]) for start, end, name in spans]
+    mentions = [
+        (start, end, entities[owner])
+        for start, end, name in spans
+        if (owner := owners.get(name, name)) in entities
+    ]
     # The main actors first: the people and organisations the first sentence names, most mentioned first.
     lead_end = len(sentences[0]) if sentences else 0
     in_lead = {entity.name for start, _, entity in mentions if start < lead_end}
     actors = [e for e in entities.values() if e.name in in_lead and e.kind in {"person", "organisation"}]
     ordered = actors + [e for e in entities.values() if e not in actors]
     return ordered[:limit], mentions
+
+
+def _quoted_emphasis(text: str, spans: list[tuple[int, int, str]], common: frozenset[str]) -> set[str]:
+    """Capitals a speaker uses for emphasis ('"...to have a Complete Ceasefire and an END to this War."'):
+    every word of the name is an ordinary word elsewhere in the text, and it is only ever named inside a
+    quotation."""
+    quoted: dict[str, bool] = {}
+    for start, _, name in spans:
+        inside = _inside_quotation(text, start)
+        quoted[name] = quoted.get(name, True) and inside
+    return {
+        name
+        for name, only_quoted in quoted.items()
+        if only_quoted and all(word.lower() in common for word in name.split())
+    }
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """Judged within the sentence, so one stray mark elsewhere cannot turn the rest of the text into a quote:
+    a mark left open before the name, or a quote carried on from the sentence before and closed after it."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    before, after = text[start:position], text[position : end if end >= 0 else len(text)]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        return True
+    opened_before = "“" in before or '"' in before
+    return not opened_before and (after.count("”") > after.count("“") or after.count('"') % 2 == 1)
 
 
 def _add_recurring_rule_names(

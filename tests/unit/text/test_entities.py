@@ -224,6 +224,19 @@ def test_where_words_are_posted_is_a_platform_not_a_place() -> None:
     assert found.get("Long Island") == "place"
 
 
+def test_capitals_for_emphasis_inside_a_quotation_are_no_names() -> None:
+    found = entities(
+        [
+            "The mayor wants a complete ceasefire between the two ferry crews before the strike spreads.",
+            'She wrote: "We are working to have a Complete Ceasefire and an END to this terrible',
+            'Strike." The Isles Ferry Company did not reply.',
+            "The strike is in its third week.",
+        ]
+    )
+    assert "Complete Ceasefire" not in found and "Strike" not in found
+    assert found.get("Isles Ferry Company") == "organisation"
+
+
 def test_an_organisation_word_before_of_and_a_lane_type_their_names() -> None:
     found = entities(
         [
