@@ -297,7 +297,7 @@ def test_a_list_of_names_is_not_a_statement() -> None:
         (
             "The ferry sailed. For the latest news, views and analysis see the BBC Isles Live page. The video is at"
             " the top of this story. If you submit a picture, you do so in accordance with the BBC's Terms and"
-            " Conditions.",
+            " Conditions. At no time should you endanger yourself or others or take any unnecessary risks.",
             "The ferry sailed.",
         ),
         (
