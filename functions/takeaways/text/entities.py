@@ -1,10 +1,10 @@
-"""Named entities without a model: capitalised name sequences, typed by the company they keep.
+"""Named entities: the learned name tagger finds and types names, rules clean and settle them.
 
-A name is a run of capitalised words. The article itself says which capitalised words are
-ordinary words (they also appear in lower case: "Officials", "Complete"), which names are
-people (a title before them, or the surname used alone later), places (after "in", "from",
-"near") and organisations (an organisation word inside them). Small gazetteers settle the
-common cases the text leaves open.
+The tagger (``name_tagger``, trained in the project) says which words are names and of what kind.
+The article itself then says which capitalised words are ordinary words (they also appear in lower
+case: "Officials", "Complete"), which names are people (a title before them, "said", the surname
+used alone later), places (after "in", "near") and organisations (an organisation word inside
+them); small gazetteers settle the common cases the text leaves open.
 """
 
 from __future__ import annotations
@@ -14,13 +14,35 @@ from collections import Counter
 
 from takeaways.summary import Entity, EntityKind
 from takeaways.text.given_names import NAME_STARTS
-from takeaways.text.words import SPEECH_VERBS, STOP_WORDS
+from takeaways.text.words import MONTHS, SPEECH_VERBS, STOP_WORDS, WEEKDAYS
 
+# Lower-case words that belong to the surname after them: "Ludwig van Beethoven", "Ana da Silva".
+_SURNAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "bin",
+        "ibn",
+        "al",
+    }
+)
 _WORD = r"(?:[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w'’]*(?:-[\w'’]+)*)"
-# "of" joins "University of Denver"; "of the" is left out because it joins a person to an
-# employer as often as it builds a name ("Mari Lindqvist of the Coast Trust").
+# "of" joins "University of Denver" and a particle "Ana da Silva"; "of the" is left out because it joins a
+# person to an employer as often as it builds a name ("Mari Lindqvist of the Coast Trust").
+_JOINING_WORDS = "|".join(sorted(_SURNAME_PARTICLES | {"of"}))
 _NAME = re.compile(
-    rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:of|de|da|du|del|la|van|von|bin|al)[ ])?{_WORD})*",
+    rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:{_JOINING_WORDS})[ ])?{_WORD})*",
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’]*")
 PERSON_TITLES = frozenset(
@@ -83,14 +105,16 @@ PLACE_WORDS = frozenset(
 _PLACE_CUES = frozenset({"in", "near", "across", "outside", "inside", "towards", "toward"})
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _PERSON_AFTER = re.compile(rf"^,?\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'who', 'whose'}))})\b")
-_SKIP = frozenset(
-    """the a an but and or if when while after before this that these those it he she they we i his her their
-    its our there here however meanwhile monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december mr mrs ms dr yes no
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mondays tuesdays wednesdays thursdays fridays saturdays sundays today yesterday tomorrow
-    one two three four five six seven eight nine ten eleven twelve twenty hundred hundreds thousands
-    in on at for of with by from as said says according former late""".split()
+_SKIP = (
+    frozenset(
+        """the a an but and or if when while after before this that these those it he she they we i his her their
+    its our there here however meanwhile may mr mrs ms dr yes no jan feb mar apr jun jul aug sep sept oct nov dec
+    today yesterday tomorrow one two three four five six seven eight nine ten eleven twelve twenty hundred
+    hundreds thousands in on at for of with by from as said says according former late""".split()
+    )
+    | WEEKDAYS
+    | MONTHS
+    | {f"{day}s" for day in WEEKDAYS}
 )
 _DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central"})
 _TRAILING_NOT_NAME = PERSON_TITLES | _SKIP
@@ -123,27 +147,6 @@ ALTERNATIVE_NAMES: dict[str, tuple[str, EntityKind]] = {
 }
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.N\.|U\.K\.|E\.U\.|USA|US|UN|UK|EU)(?![\w])")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Lower-case words that belong to the surname after them: "Ludwig van Beethoven", "Ana da Silva".
-_SURNAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "le",
-        "la",
-        "du",
-        "dos",
-        "bin",
-        "ibn",
-        "al",
-    }
-)
 _QUOTES = "\"'“‘("
 MAX_ENTITIES = 8
 

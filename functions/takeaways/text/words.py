@@ -101,6 +101,8 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     "denied denies confirmed confirms revealed reveals testified recalled recalls noted notes".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# No "may": lower-cased it is the modal verb far more often than the month, so a reader that means the month
+# matches a capitalised "May" itself.
 MONTHS = frozenset(
     "january february march april june july august september october november december".split()
 )
