@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from takeaways.article.model import Article
 
 EntityKind = Literal["person", "organisation", "place", "other"]
+MIN_TAKEAWAYS = 3  # what a model engine must write (the extractive engine may find fewer lines worth sending)
 MAX_TAKEAWAYS = 5
+# Two lines sharing more than this share of the shorter one's content words tell one fact: an alert carries it once.
+SAME_FACT_SHARE = 0.5
 MAX_TOPICS = 3
 
 

@@ -29,8 +29,8 @@ from takeaways.engines.headline import HEADLINE_CHARS, headline_reads_complete
 from takeaways.engines.prompt import SYSTEM_PROMPT, ModelAnswer, answer_schema, user_prompt
 from takeaways.engines.tokens import count_tokens
 from takeaways.errors import EngineFailure
-from takeaways.summary import Takeaway, TakeawaySummary
-from takeaways.text.entities import find_entities
+from takeaways.summary import MAX_TAKEAWAYS, MIN_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
+from takeaways.text.entities import ENTITY_SENTENCES, find_entities
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
 from takeaways.text.words import content_terms
@@ -46,11 +46,7 @@ PRICES_PER_MILLION: dict[str, tuple[float, float]] = {
     "gpt-4.1-mini": (0.40, 1.60),
     "gpt-4.1": (2.00, 8.00),
 }
-MIN_TAKEAWAYS = 3
-MAX_TAKEAWAYS = 5
 NEAR_DUPLICATE_SHARE = 0.8
-# More than half the shorter line's content words: the summary and that takeaway say one thing.
-SUMMARY_REPEAT_SHARE = 0.5
 _MAX_BACKOFF_SECONDS = 8.0
 _RETRIED_STATUSES = frozenset({408, 409})
 
@@ -323,7 +319,7 @@ class OpenAIEngine:
         # The summary says what happened; a takeaway that says it again goes, as long as enough remain
         # (those that repeat it least are kept to make up the number).
         repeating = sorted(
-            (takeaway for takeaway in kept if _repeat_share(summary, takeaway.text) > SUMMARY_REPEAT_SHARE),
+            (takeaway for takeaway in kept if _repeat_share(summary, takeaway.text) > SAME_FACT_SHARE),
             key=lambda takeaway: -_repeat_share(summary, takeaway.text),
         )
         dropped = repeating[: max(0, len(kept) - min(MIN_TAKEAWAYS, len(sentences)))]
@@ -335,7 +331,7 @@ class OpenAIEngine:
             headline=headline[:200],
             summary=summary,
             takeaways=kept,
-            entities=find_entities(sentences[:10]),
+            entities=find_entities(sentences[:ENTITY_SENTENCES]),
             topics=article_topics(article.body, headline=article.title or ""),
             language=article.language,
             engine=self.name,

@@ -149,6 +149,9 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.N\.|U\.K\.|E\.U\.|
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _QUOTES = "\"'“‘("
 MAX_ENTITIES = 8
+# The sentences an alert's entities are read from: the lede and what follows it name the story's actors, and
+# the name tagger's cost stays bounded on a long article.
+ENTITY_SENTENCES = 12
 
 
 def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[Entity]:
