@@ -1054,7 +1054,7 @@ def claim_features(
     # A name the sentences before give for "he" or "she" is the referent, not a new word.
     referents = {stem(word) for word in names_from_context}
     terms = [term for term in _content(claim_words) if term not in referents]
-    new_words, new_pairs = novelty(claim, f"{joined} {' '.join(names_from_context)}")
+    new_words, new_pairs = novelty(claim, f"{joined} {' '.join(sorted(names_from_context))}")
     article_terms = set(_content(_words(article))) if article else set(_content(evidence_words))
     outside = sum(not related(term, article_terms) for term in terms) / len(terms) if terms else 1.0
     raw_pairs = list(itertools.pairwise(claim_words))
