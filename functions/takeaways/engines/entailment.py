@@ -153,9 +153,11 @@ _CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\
 _SPEECH = rf"(?:{'|'.join(sorted(REPORTING_VERBS))})"
 _CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
 _SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
-# "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation.
+# "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation. The name after
+# "told" or "asked" is whom the words were told to or asked of ("..., told ABC's This Week"), never the speaker.
+_LISTENER_VERBS = frozenset({"told", "asked", "asks"})
 _SPEAKER_AFTER = re.compile(
-    rf"(?:,|\")\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'noted', 'recalled'}))})\s+"
+    rf"(?:,|\")\s*(?:{'|'.join(sorted((SPEECH_VERBS | {'noted', 'recalled'}) - _LISTENER_VERBS))})\s+"
     rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
 )
 # "the operator said", "a union spokesman told": a speaker who is not named.
@@ -680,12 +682,31 @@ def _attribution_problem(
         speaker = _speaker_of(sentences, quotes, stems)
         if speaker is None or _same_person(name, speaker):
             continue
+        if _role_stated(name, sentences, article):
+            continue  # "his attorney says" for "public defender Jeff Banks said", after "Stiles' attorney said"
         if speaker.lower() in _PRONOUNS and (
             _known_name(name, context_words) or _known_name(name, _words_before_pronoun(sentences, speaker))
         ):
             continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
+
+
+# Words for the same relation or role: a headline's "Dad says" is the article's "his father said".
+ROLE_SYNONYMS = {"dad": "father", "mom": "mother", "mum": "mother", "lawyer": "attorney"}
+
+
+def _role_stated(name: str, sentences: list[str], article: str) -> bool:
+    """Whether the speaker is a role or a relation, not a name ("attorney", "Dad": no word of it is
+    capitalised in the article but at a sentence's start), that the cited sentences write in lower case.
+    A role is not contradicted by the name of whoever holds it; it is checked as a word."""
+    names = {word.lower() for word in _capitalised(article or " ".join(sentences))}
+    words = _words(name)
+    if not words or any(word in names for word in words):
+        return False
+    # Written in lower case where it is used: "attorney" is a role, "Okafor" after a quotation is not.
+    cited = set(re.findall(r"(?<![\w'])[a-z][\w'-]*", " ".join(sentences)))
+    return all(word in cited or ROLE_SYNONYMS.get(word) in cited for word in words)
 
 
 def _unnamed_holder(

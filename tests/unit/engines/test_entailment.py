@@ -137,3 +137,47 @@ def test_a_person_must_be_the_one_the_sentences_say_it_of() -> None:
     assert problem("Hollis is charged with starting the warehouse fire.", cited) is None
     found = problem("Marsh is charged with starting the warehouse fire.", cited)
     assert found is not None and "name marsh is where the cited sentences have hollis" in found
+
+
+# ---------------------------------------------------------------- speakers named by a role, and listeners
+
+HEARING = [
+    "After the hearing, Marr's court-appointed attorney said his client was overwhelmed by the attention.",
+    '"I think he is a little out of his depth," public defender Ilse Varga said.',
+]
+FAMILY = '"I will do anything for Tobiah," his father said, pulling his son closer.'
+INTERVIEW = (
+    "Senator Ada Quist, a Liberal from Dunmore, told WKRT's Morning Hour that the plan is simply wrong."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ('"I think he is a little out of his depth," his attorney says.', HEARING),
+        ('Dad says: "I will do anything for Tobiah."', [FAMILY]),
+        ("Senator Ada Quist said the plan is simply wrong.", [INTERVIEW]),
+    ],
+)
+def test_a_speaker_named_by_role_or_relation_and_a_listener_after_told_are_read_right(
+    claim: str, evidence: list[str]
+) -> None:
+    assert problem(claim, evidence) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        (
+            '"I think he is a little out of his depth," Marr says.',
+            HEARING,
+        ),  # a named person who did not say it
+        (
+            'His mother says: "I will do anything for Tobiah."',
+            [FAMILY],
+        ),  # a relation the sentence does not use
+        ("WKRT said the plan is simply wrong.", ["Ada Quist told WKRT that the plan is simply wrong."]),
+    ],
+)
+def test_the_same_words_given_to_someone_else_still_fail(claim: str, evidence: list[str]) -> None:
+    assert problem(claim, evidence) is not None
