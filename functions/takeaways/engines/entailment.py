@@ -265,7 +265,6 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     if not sentences:
         return Reading("cites no evidence")
     joined = " ".join(sentences)
-    lowered = joined.lower()
     for value in sorted(quantities(claim) - quantities(joined) - ordinal_values(joined)):
         return Reading(f"number {_shown(value)} is not in the cited sentences")
     figure = _figure_problem(claim, joined)
@@ -295,7 +294,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     for quoted in re.findall(r'"([^"]{3,})"', claim):
         for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quoted):
             piece = piece.strip(" ,.;:!?").lower()
-            if piece and piece not in lowered:
+            if piece and not quotation_in(piece, joined):
                 return Reading("quotation is not in the cited sentences")
     best = _best_sentence(claim, sentences)
     certain = (
@@ -765,7 +764,31 @@ def _speaker_of(sentences: list[str], quotes: list[str], stems: set[str]) -> str
 
 def _holds_quote(sentence: str, quote: str) -> bool:
     piece = re.split(r"\s*(?:…|\.\.\.)\s*", quote)[0].strip(" ,.;:!?").lower()
-    return bool(piece) and piece in sentence.lower()
+    return bool(piece) and quotation_in(piece, sentence)
+
+
+# Contractions whose long form is certain ("'s" may be "is", "has" or a possessive; "'d" "had" or "would").
+_CONTRACTIONS = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
+
+
+def quotation_in(piece: str, text: str) -> bool:
+    """Whether a piece of a quotation is the text's own words, in order: the marks between them do not count
+    ('"a joke"' is the article's 'a "joke,"'), and a contraction is its two words ("I'm astounded" quotes
+    "I am astounded"). Not a word more, less or different: a misquotation fails."""
+    piece = piece.lower()
+    text = text.lower()
+    if piece in text:
+        return True
+    words = _quoted_words(piece)
+    return bool(words) and f" {words} " in f" {_quoted_words(text)} "
+
+
+@lru_cache(maxsize=64)
+def _quoted_words(text: str) -> str:
+    text = text.translate(_QUOTE_MARKS)
+    for short, long in _CONTRACTIONS:
+        text = text.replace(short, long)
+    return " ".join(re.findall(r"[^\W_]+(?:'[^\W_]+)*", text))
 
 
 def _anchor(sentence: str, quoted: list[str], claim_stems: set[str]) -> int:
