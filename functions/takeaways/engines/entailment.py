@@ -999,12 +999,40 @@ def _dropped_qualifier(claim: str, sentence: str, claim_stems: set[str]) -> str 
 
 
 def related(term: str, terms: set[str]) -> bool:
-    """The term, or a form of it: 'walkout' and 'walked' share 'walk', 'beaten' and 'beat' share 'beat'."""
+    """The term, or a form of it: 'walkout' and 'walked' share 'walk', 'beaten' and 'beat' share 'beat';
+    a plural is its singular ('cars', 'car'), and an irregular verb's forms are one verb ('ran', 'run')."""
     if term in terms:
+        return True
+    if term.removesuffix("s") in terms or f"{term}s" in terms:
+        return True
+    forms = _VERB_FORMS.get(term)
+    if forms and not forms.isdisjoint(terms):
         return True
     return len(term) >= 4 and any(
         len(other) >= 4 and (term.startswith(other) or other.startswith(term)) for other in terms
     )
+
+
+# Verbs whose forms share no beginning that ``related`` could see ("ran" and "run", "rose" and "risen").
+_IRREGULAR_VERBS = """
+run ran | rise rose risen | fall fell fallen | win won | lose lost | leave left | meet met | pay paid |
+sell sold | take took taken | give gave given | go went gone | come came | begin began begun |
+bring brought | buy bought | catch caught | think thought | hold held | keep kept | spend spent |
+send sent | build built | find found | strike struck | steal stole stolen | fly flew flown |
+drive drove driven | write wrote written | choose chose chosen | fight fought | shoot shot | lead led |
+flee fled | freeze froze frozen | sink sank sunk | grow grew grown | throw threw thrown | know knew known |
+break broke broken | speak spoke spoken | wear wore worn | tear tore torn | see saw seen | do did done |
+make made | get got gotten | sit sat | stand stood | sing sang sung | drink drank drunk | dig dug |
+hang hung | shake shook shaken | forget forgot forgotten | feel felt | mean meant | sleep slept |
+lend lent | feed fed | slide slid | stick stuck | spin spun | withdraw withdrew withdrawn | teach taught |
+seek sought | swim swam swum | hide hid hidden | bite bit bitten | eat ate eaten | ride rode ridden
+"""
+_VERB_FORMS: dict[str, frozenset[str]] = {
+    stem(form): forms
+    for verb in _IRREGULAR_VERBS.split("|")
+    for forms in [frozenset(stem(form) for form in verb.split())]
+    for form in verb.split()
+}
 
 
 _OWNERS = frozenset("his her hers their theirs its our ours my mine".split())

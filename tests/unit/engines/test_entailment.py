@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.engines.entailment import Limits, problem, quantities
+from takeaways.engines.entailment import Limits, problem, quantities, related
 
 FINAL = "Okafor beat Lund 6-3, 6-4 in the final of the Port Ellis Open on Sunday."
 QUOTED = (
@@ -181,3 +181,19 @@ def test_a_speaker_named_by_role_or_relation_and_a_listener_after_told_are_read_
 )
 def test_the_same_words_given_to_someone_else_still_fail(claim: str, evidence: list[str]) -> None:
     assert problem(claim, evidence) is not None
+
+
+# ---------------------------------------------------------------- a word in another form is the same word
+
+PACKED = "Police found two car bombs packed with nails; a fan ran onto the pitch when the first was found."
+
+
+def test_a_plural_or_an_irregular_verb_form_is_the_same_word() -> None:
+    assert related("cars", {"car"}) and related("car", {"cars"})
+    assert related("run", {"ran"}) and related("risen", {"rose"})
+    assert not related("ran", {"walk"}) and not related("rose", {"fell"})  # "rose" and "fell" stay opposites
+
+
+def test_a_rewording_with_another_form_passes_and_an_opposite_fails() -> None:
+    assert problem("A fan run onto the pitch.", [PACKED], fitted=Limits()) is None
+    assert problem("A fan walked onto the pitch.", [PACKED], fitted=Limits()) is not None
