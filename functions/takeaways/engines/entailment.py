@@ -119,14 +119,26 @@ _NEGATIONS = frozenset(
 )
 # How a place's name becomes its people's or adjective ("Rwanda" and "Rwandan", "England" and "English",
 # "Germany" and "German", "Thailand" and "Thai"): what is left once one is cut off is the shared root.
+# "Southeastern" and "Southeast" too.
 _NAME_ENDINGS = (
-    "ians", "land", "ian", "ans", "ese", "ish", "ics", "and", "ain", "ic", "an", "is", "es", "a", "y", "i", "s",
+    "ians", "land", "ian", "ans", "ese", "ish", "ics", "and", "ain", "ern", "ic", "an", "is", "es", "a", "y", "i",
+    "s",
 )  # fmt: skip
+# The short forms headlines write a name's words in: "Chinese GP", "Manchester Utd", "Dems", "French FM".
+SHORT_FORMS = {"GP": "Grand Prix", "Utd": "United", "Dems": "Democrats", "FM": "Foreign Minister"}
 # One country or body, written several ways: where a text gives one spelling, it gives them all.
 _NAME_VARIANTS = tuple(
     (canonical, *sorted(form for form, (name, _) in ALTERNATIVE_NAMES.items() if name == canonical))
     for canonical in dict.fromkeys(name for name, _ in ALTERNATIVE_NAMES.values())
-)
+) + tuple((long, short) for short, long in sorted(SHORT_FORMS.items()))
+_SHORT_FORM = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHORT_FORMS))})(?!\w)")
+
+
+def long_forms(text: str) -> str:
+    """The text with a headline's short forms of names written out ("Chinese GP" as "Chinese Grand Prix")."""
+    return _SHORT_FORM.sub(lambda match: SHORT_FORMS[match.group()], text)
+
+
 _ORDINALS = {
     word: value
     for value, word in enumerate(

@@ -406,6 +406,7 @@ class ArticleFacts:
                 )
                 if not known and not part.isdigit():
                     return f"name {part!r} is not in the article"
+        claim = entailment.long_forms(claim)  # a run is checked as the article would write it
         for match in _NAME_RUN.finditer(claim):
             words = match.group().split()
             if _opens_sentence(claim, match.start()):

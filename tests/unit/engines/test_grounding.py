@@ -260,3 +260,35 @@ def test_a_quotation_matches_the_articles_words_whatever_its_marks(claim: str) -
 def test_a_misquotation_or_a_made_up_name_after_a_title_still_fails(claim: str, reason: str) -> None:
     found = ArticleFacts(PANEL).problem(claim, [0, 1])
     assert found is not None and reason in found
+
+
+RACE = [
+    "Leader Tomas Ardal spun out of the Baltic Grand Prix, handing the title race to Manchester United's driver.",
+    "The drought in the Southeastern provinces has closed three ferry routes.",
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Tomas Ardal spun out of the Baltic GP.",  # a headline's short form of the name
+        "Title race handed to Manchester Utd's driver.",
+        "The Southeast drought has closed three ferry routes.",  # the place for its adjective
+    ],
+)
+def test_a_name_in_its_short_form_or_another_form_passes(claim: str) -> None:
+    facts = ArticleFacts(RACE)
+    assert facts.problem(claim, facts.best_evidence(claim)) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "name"),
+    [
+        ("Tomas Ardal spun out of the Nordic GP.", "Nordic"),
+        ("Title race handed to Leeds Utd's driver.", "Leeds"),
+    ],
+)
+def test_a_short_form_does_not_excuse_another_name(claim: str, name: str) -> None:
+    facts = ArticleFacts(RACE)
+    found = facts.problem(claim, facts.best_evidence(claim))
+    assert found is not None and name in found
