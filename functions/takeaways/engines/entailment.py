@@ -693,8 +693,9 @@ def _attribution_problem(
         speaker = _speaker_of(sentences, quotes, stems)
         if speaker is None or _same_person(name, speaker):
             continue
-        if _role_stated(name, sentences, article):
-            continue  # "his attorney says" for "public defender Jeff Banks said", after "Stiles' attorney said"
+        holder = next((s for s in sentences if any(who == speaker for who, _ in _speech_acts(s))), "")
+        if _role_stated(name, holder, article):
+            continue  # "Dad says" for '"...," his father said'
         if speaker.lower() in _PRONOUNS and (
             _known_name(name, context_words) or _known_name(name, _words_before_pronoun(sentences, speaker))
         ):
@@ -707,17 +708,18 @@ def _attribution_problem(
 ROLE_SYNONYMS = {"dad": "father", "mom": "mother", "mum": "mother", "lawyer": "attorney"}
 
 
-def _role_stated(name: str, sentences: list[str], article: str) -> bool:
+def _role_stated(name: str, holder: str, article: str) -> bool:
     """Whether the speaker is a role or a relation, not a name ("attorney", "Dad": no word of it is
-    capitalised in the article but at a sentence's start), that the cited sentences write in lower case.
-    A role is not contradicted by the name of whoever holds it; it is checked as a word."""
-    names = {word.lower() for word in _capitalised(article or " ".join(sentences))}
+    capitalised in the article but at a sentence's start), that the sentence giving the words to their
+    speaker uses in lower case ("his father said", "union organiser Malik Osei"): the role describes that
+    speaker. A role found only in another sentence may be someone else ("the operator said talks ...")."""
+    names = {word.lower() for word in _capitalised(article or holder)}
     words = _words(name)
-    if not words or any(word in names for word in words):
+    if not holder or not words or any(word in names for word in words):
         return False
     # Written in lower case where it is used: "attorney" is a role, "Okafor" after a quotation is not.
-    cited = set(re.findall(r"(?<![\w'])[a-z][\w'-]*", " ".join(sentences)))
-    return all(word in cited or ROLE_SYNONYMS.get(word) in cited for word in words)
+    used = set(re.findall(r"(?<![\w'])[a-z][\w'-]*", holder))
+    return all(word in used or ROLE_SYNONYMS.get(word) in used for word in words)
 
 
 def _unnamed_holder(

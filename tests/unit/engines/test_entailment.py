@@ -154,7 +154,7 @@ INTERVIEW = (
 @pytest.mark.parametrize(
     ("claim", "evidence"),
     [
-        ('"I think he is a little out of his depth," his attorney says.', HEARING),
+        ('"I think he is a little out of his depth," the public defender says.', HEARING),
         ('Dad says: "I will do anything for Tobiah."', [FAMILY]),
         ("Senator Ada Quist said the plan is simply wrong.", [INTERVIEW]),
     ],
@@ -168,14 +168,13 @@ def test_a_speaker_named_by_role_or_relation_and_a_listener_after_told_are_read_
 @pytest.mark.parametrize(
     ("claim", "evidence"),
     [
-        (
-            '"I think he is a little out of his depth," Marr says.',
-            HEARING,
-        ),  # a named person who did not say it
-        (
-            'His mother says: "I will do anything for Tobiah."',
-            [FAMILY],
-        ),  # a relation the sentence does not use
+        # a named person who did not say it
+        ('"I think he is a little out of his depth," Marr says.', HEARING),
+        # a role the cited sentences give to someone who says other words
+        ('"I think he is a little out of his depth," his attorney says.', HEARING),
+        # a relation the sentence does not use
+        ('His mother says: "I will do anything for Tobiah."', [FAMILY]),
+        # the listener is not the speaker
         ("WKRT said the plan is simply wrong.", ["Ada Quist told WKRT that the plan is simply wrong."]),
     ],
 )
