@@ -113,7 +113,7 @@ bench: install
 # The grounding model's data lives outside the repository (functions/takeaways/engines/models/
 # grounding-check-manifest.json says where each file comes from). `make grounding-data` rebuilds it from
 # local clones of the two repositories named there, checking each file's sha256; `make train-grounding`
-# retrains the model and rewrites the manifest's held-out figures.
+# retrains the model (from that data, byte for byte the shipped file) and rewrites the manifest's held-out figures.
 GROUNDING_DATA ?= ../data
 export TAKEAWAYS_FACTUALITY_DATA ?= $(GROUNDING_DATA)/factuality/val_sentence_pairs.json
 export TAKEAWAYS_NEWS_DATA ?= $(GROUNDING_DATA)/news/cnndm-small-train.jsonl

@@ -26,7 +26,7 @@ from benchmarks.grounding_data import FACTUALITY
 from takeaways.engines import entailment
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.grounding_model import KINDS, MANIFEST_FILE, MODEL_FILE, GroundingModel
-from training.grounding_data import NEWS, Example, all_examples
+from training.grounding_data import HELD_OUT_PERCENT, NEWS, SENTENCES_PER_ARTICLE, Example, all_examples
 
 PENALTY = 1.0  # L2, on standardised features
 ITERATIONS = 25
@@ -35,6 +35,24 @@ TRUE_PASS = 0.9  # the share of held-out true highlights the threshold must pass
 # model has learned from news and CoGenSumm, and a paraphrase unlike both (a voice change, "daily" for "each
 # day") must not be lost on its doubt. Above it, the rules' pass stands.
 FLOOR_CAP = 0.02
+# The cuts ``choose_cuts`` tries, in hundredths: every fifth from 5 to 95.
+THRESHOLDS = tuple(range(5, 96, 5))
+
+
+def settings() -> dict[str, Any]:
+    """Everything that decides what the trainer writes besides its data: recorded in the model file, so a
+    shipped file whose settings are not the trainer's is found by a test, not by a retrain."""
+    return {
+        "penalty": PENALTY,
+        "iterations": ITERATIONS,
+        "true_pass": TRUE_PASS,
+        "floor_cap": FLOOR_CAP,
+        "thresholds": [value / 100 for value in THRESHOLDS],
+        "held_out_percent": HELD_OUT_PERCENT,
+        "sentences_per_article": SENTENCES_PER_ARTICLE,
+    }
+
+
 SOURCES = {
     "factuality": {
         "dataset": "CoGenSumm sentence pairs (Falke et al., ACL 2019), val_sentence_pairs.json",
@@ -152,7 +170,7 @@ def choose_cuts(model: GroundingModel, held: Sequence[Row]) -> tuple[float, floa
     weights = group_weights(held)
     scores = [model.score(row.features) for row in held]
     best: tuple[float, float, float, float] | None = None
-    for high in range(5, 96, 5):
+    for high in THRESHOLDS:
         for low in sorted({0, round(FLOOR_CAP * 100)}):
             passed = [
                 _passes(score, row.rules_pass, high / 100, low / 100)
@@ -214,29 +232,55 @@ def model_text(models: dict[str, GroundingModel]) -> str:
         "about": "grounding check models; trained by training/train_grounding.py, data in "
         + MANIFEST_FILE.name
     }
-    data = about | {"models": {kind: model.to_json({}) for kind, model in models.items()}}
+    data = about | {
+        "models": {kind: model.to_json({}) for kind, model in models.items()},
+        "training": settings(),
+    }
     return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
 
+REPRODUCIBLE = (
+    "Written by make train-grounding from the two files whose sha256 is given above (make grounding-data"
+    " restores them), with the settings recorded in the model file's 'training'; the trainer is deterministic"
+    " (fixed data order, no randomness, no dependence on hash order, weights rounded to 6 places), so running"
+    " it at the commit that ships this file rewrites both files byte for byte."
+)
+
+
 def main() -> int:
-    models, figures = train(all_examples())
-    text = model_text(models)
-    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_FILE.write_text(text, encoding="utf-8")
     data = {
         name: source | {"sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
         for (name, source), path in zip(SOURCES.items(), (FACTUALITY, NEWS), strict=True)
     }
+    _warn_if_data_differs(data)
+    models, figures = train(all_examples())
+    text = model_text(models)
+    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_FILE.write_text(text, encoding="utf-8")
     manifest = {
         "model": {"file": MODEL_FILE.name, "sha256": hashlib.sha256(text.encode()).hexdigest()},
         "made_by": "make train-grounding (python -m training.train_grounding)",
         "data": data,
         "not used": NOT_USED,
         "held_out": figures,
+        "note": REPRODUCIBLE,
     }
     MANIFEST_FILE.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(figures, indent=2), file=sys.stderr)
     return 0
+
+
+def _warn_if_data_differs(data: dict[str, dict[str, str]]) -> None:
+    """Other data writes another model: say so, rather than let a different file pass for the shipped one."""
+    try:
+        shipped = json.loads(MANIFEST_FILE.read_text(encoding="utf-8"))["data"]
+    except (FileNotFoundError, KeyError):
+        return
+    for name, source in data.items():
+        if shipped.get(name, {}).get("sha256") != source["sha256"]:
+            print(
+                f"warning: the {name} data is not the file the shipped model was trained on", file=sys.stderr
+            )
 
 
 def _passes(score: float, rules_pass: bool, threshold: float, floor: float) -> bool:

@@ -119,14 +119,26 @@ _NEGATIONS = frozenset(
 )
 # How a place's name becomes its people's or adjective ("Rwanda" and "Rwandan", "England" and "English",
 # "Germany" and "German", "Thailand" and "Thai"): what is left once one is cut off is the shared root.
+# "Southeastern" and "Southeast" too.
 _NAME_ENDINGS = (
-    "ians", "land", "ian", "ans", "ese", "ish", "ics", "and", "ain", "ic", "an", "is", "es", "a", "y", "i", "s",
+    "ians", "land", "ian", "ans", "ese", "ish", "ics", "and", "ain", "ern", "ic", "an", "is", "es", "a", "y", "i",
+    "s",
 )  # fmt: skip
+# The short forms headlines write a name's words in: "Chinese GP", "Manchester Utd", "Dems", "French FM".
+SHORT_FORMS = {"GP": "Grand Prix", "Utd": "United", "Dems": "Democrats", "FM": "Foreign Minister"}
 # One country or body, written several ways: where a text gives one spelling, it gives them all.
 _NAME_VARIANTS = tuple(
     (canonical, *sorted(form for form, (name, _) in ALTERNATIVE_NAMES.items() if name == canonical))
     for canonical in dict.fromkeys(name for name, _ in ALTERNATIVE_NAMES.values())
-)
+) + tuple((long, short) for short, long in sorted(SHORT_FORMS.items()))
+_SHORT_FORM = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHORT_FORMS))})(?!\w)")
+
+
+def long_forms(text: str) -> str:
+    """The text with a headline's short forms of names written out ("Chinese GP" as "Chinese Grand Prix")."""
+    return _SHORT_FORM.sub(lambda match: SHORT_FORMS[match.group()], text)
+
+
 _ORDINALS = {
     word: value
     for value, word in enumerate(
@@ -153,9 +165,11 @@ _CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\
 _SPEECH = rf"(?:{'|'.join(sorted(REPORTING_VERBS))})"
 _CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
 _SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
-# "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation.
+# "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation. The name after
+# "told" or "asked" is whom the words were told to or asked of ("..., told ABC's This Week"), never the speaker.
+_LISTENER_VERBS = frozenset({"told", "asked", "asks"})
 _SPEAKER_AFTER = re.compile(
-    rf"(?:,|\")\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'noted', 'recalled'}))})\s+"
+    rf"(?:,|\")\s*(?:{'|'.join(sorted((SPEECH_VERBS | {'noted', 'recalled'}) - _LISTENER_VERBS))})\s+"
     rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
 )
 # "the operator said", "a union spokesman told": a speaker who is not named.
@@ -263,7 +277,6 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     if not sentences:
         return Reading("cites no evidence")
     joined = " ".join(sentences)
-    lowered = joined.lower()
     for value in sorted(quantities(claim) - quantities(joined) - ordinal_values(joined)):
         return Reading(f"number {_shown(value)} is not in the cited sentences")
     figure = _figure_problem(claim, joined)
@@ -293,7 +306,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     for quoted in re.findall(r'"([^"]{3,})"', claim):
         for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quoted):
             piece = piece.strip(" ,.;:!?").lower()
-            if piece and piece not in lowered:
+            if piece and not quotation_in(piece, joined):
                 return Reading("quotation is not in the cited sentences")
     best = _best_sentence(claim, sentences)
     certain = (
@@ -680,12 +693,33 @@ def _attribution_problem(
         speaker = _speaker_of(sentences, quotes, stems)
         if speaker is None or _same_person(name, speaker):
             continue
+        holder = next((s for s in sentences if any(who == speaker for who, _ in _speech_acts(s))), "")
+        if _role_stated(name, holder, article):
+            continue  # "Dad says" for '"...," his father said'
         if speaker.lower() in _PRONOUNS and (
             _known_name(name, context_words) or _known_name(name, _words_before_pronoun(sentences, speaker))
         ):
             continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
+
+
+# Words for the same relation or role: a headline's "Dad says" is the article's "his father said".
+ROLE_SYNONYMS = {"dad": "father", "mom": "mother", "mum": "mother", "lawyer": "attorney"}
+
+
+def _role_stated(name: str, holder: str, article: str) -> bool:
+    """Whether the speaker is a role or a relation, not a name ("attorney", "Dad": no word of it is
+    capitalised in the article but at a sentence's start), that the sentence giving the words to their
+    speaker uses in lower case ("his father said", "union organiser Malik Osei"): the role describes that
+    speaker. A role found only in another sentence may be someone else ("the operator said talks ...")."""
+    names = {word.lower() for word in _capitalised(article or holder)}
+    words = _words(name)
+    if not holder or not words or any(word in names for word in words):
+        return False
+    # Written in lower case where it is used: "attorney" is a role, "Okafor" after a quotation is not.
+    used = set(re.findall(r"(?<![\w'])[a-z][\w'-]*", holder))
+    return all(word in used or ROLE_SYNONYMS.get(word) in used for word in words)
 
 
 def _unnamed_holder(
@@ -744,7 +778,31 @@ def _speaker_of(sentences: list[str], quotes: list[str], stems: set[str]) -> str
 
 def _holds_quote(sentence: str, quote: str) -> bool:
     piece = re.split(r"\s*(?:…|\.\.\.)\s*", quote)[0].strip(" ,.;:!?").lower()
-    return bool(piece) and piece in sentence.lower()
+    return bool(piece) and quotation_in(piece, sentence)
+
+
+# Contractions whose long form is certain ("'s" may be "is", "has" or a possessive; "'d" "had" or "would").
+_CONTRACTIONS = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
+
+
+def quotation_in(piece: str, text: str) -> bool:
+    """Whether a piece of a quotation is the text's own words, in order: the marks between them do not count
+    ('"a joke"' is the article's 'a "joke,"'), and a contraction is its two words ("I'm astounded" quotes
+    "I am astounded"). Not a word more, less or different: a misquotation fails."""
+    piece = piece.lower()
+    text = text.lower()
+    if piece in text:
+        return True
+    words = _quoted_words(piece)
+    return bool(words) and f" {words} " in f" {_quoted_words(text)} "
+
+
+@lru_cache(maxsize=64)
+def _quoted_words(text: str) -> str:
+    text = text.translate(_QUOTE_MARKS)
+    for short, long in _CONTRACTIONS:
+        text = text.replace(short, long)
+    return " ".join(re.findall(r"[^\W_]+(?:'[^\W_]+)*", text))
 
 
 def _anchor(sentence: str, quoted: list[str], claim_stems: set[str]) -> int:
@@ -955,12 +1013,40 @@ def _dropped_qualifier(claim: str, sentence: str, claim_stems: set[str]) -> str 
 
 
 def related(term: str, terms: set[str]) -> bool:
-    """The term, or a form of it: 'walkout' and 'walked' share 'walk', 'beaten' and 'beat' share 'beat'."""
+    """The term, or a form of it: 'walkout' and 'walked' share 'walk', 'beaten' and 'beat' share 'beat';
+    a plural is its singular ('cars', 'car'), and an irregular verb's forms are one verb ('ran', 'run')."""
     if term in terms:
+        return True
+    if term.removesuffix("s") in terms or f"{term}s" in terms:
+        return True
+    forms = _VERB_FORMS.get(term)
+    if forms and not forms.isdisjoint(terms):
         return True
     return len(term) >= 4 and any(
         len(other) >= 4 and (term.startswith(other) or other.startswith(term)) for other in terms
     )
+
+
+# Verbs whose forms share no beginning that ``related`` could see ("ran" and "run", "rose" and "risen").
+_IRREGULAR_VERBS = """
+run ran | rise rose risen | fall fell fallen | win won | lose lost | leave left | meet met | pay paid |
+sell sold | take took taken | give gave given | go went gone | come came | begin began begun |
+bring brought | buy bought | catch caught | think thought | hold held | keep kept | spend spent |
+send sent | build built | find found | strike struck | steal stole stolen | fly flew flown |
+drive drove driven | write wrote written | choose chose chosen | fight fought | shoot shot | lead led |
+flee fled | freeze froze frozen | sink sank sunk | grow grew grown | throw threw thrown | know knew known |
+break broke broken | speak spoke spoken | wear wore worn | tear tore torn | see saw seen | do did done |
+make made | get got gotten | sit sat | stand stood | sing sang sung | drink drank drunk | dig dug |
+hang hung | shake shook shaken | forget forgot forgotten | feel felt | mean meant | sleep slept |
+lend lent | feed fed | slide slid | stick stuck | spin spun | withdraw withdrew withdrawn | teach taught |
+seek sought | swim swam swum | hide hid hidden | bite bit bitten | eat ate eaten | ride rode ridden
+"""
+_VERB_FORMS: dict[str, frozenset[str]] = {
+    stem(form): forms
+    for verb in _IRREGULAR_VERBS.split("|")
+    for forms in [frozenset(stem(form) for form in verb.split())]
+    for form in verb.split()
+}
 
 
 _OWNERS = frozenset("his her hers their theirs its our ours my mine".split())
@@ -1054,7 +1140,7 @@ def claim_features(
     # A name the sentences before give for "he" or "she" is the referent, not a new word.
     referents = {stem(word) for word in names_from_context}
     terms = [term for term in _content(claim_words) if term not in referents]
-    new_words, new_pairs = novelty(claim, f"{joined} {' '.join(names_from_context)}")
+    new_words, new_pairs = novelty(claim, f"{joined} {' '.join(sorted(names_from_context))}")
     article_terms = set(_content(_words(article))) if article else set(_content(evidence_words))
     outside = sum(not related(term, article_terms) for term in terms) / len(terms) if terms else 1.0
     raw_pairs = list(itertools.pairwise(claim_words))

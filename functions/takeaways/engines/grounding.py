@@ -25,6 +25,7 @@ from functools import cached_property
 from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES
+from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
 from takeaways.text.words import DATE_WORDS, STOP_WORDS, content_terms
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
@@ -238,7 +239,7 @@ class ArticleFacts:
             # A quotation cut with an ellipsis must match the article on each side of the cut.
             for piece in _ELLIPSIS.split(quoted):
                 piece = piece.strip(" ,.;:!?").lower()
-                if piece and piece not in self.lowered:
+                if piece and not entailment.quotation_in(piece, self.text):
                     return "quotation is not in the article"
         name_problem = self._name_problem(normal)
         if name_problem:
@@ -405,6 +406,7 @@ class ArticleFacts:
                 )
                 if not known and not part.isdigit():
                     return f"name {part!r} is not in the article"
+        claim = entailment.long_forms(claim)  # a run is checked as the article would write it
         for match in _NAME_RUN.finditer(claim):
             words = match.group().split()
             if _opens_sentence(claim, match.start()):
@@ -519,4 +521,11 @@ def _speaks_first_person(text: str) -> bool:
 
 def _opens_sentence(text: str, position: int) -> bool:
     before = text[:position].rstrip()
+    if _TITLE_ABBREVIATION.search(before):
+        return False  # "Sen. Lindsey Graham": the full stop ends a title, not a sentence
     return not before or before.endswith(_SENTENCE_OPENERS)
+
+
+_TITLE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:" + "|".join(sorted(CONTINUING_ABBREVIATIONS)) + r")\.$", re.IGNORECASE
+)

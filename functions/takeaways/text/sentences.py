@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 # Abbreviations that are normally followed by a name or number, never by a new sentence.
-_ALWAYS_CONTINUES = frozenset(
+CONTINUING_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj rev hon st mt no nos vs".split()
 )
 # A possible end, already followed by something that can start a sentence.
@@ -94,7 +94,7 @@ def _ends_sentence(before: str, after: str) -> bool:
         return True
     if last.startswith("(") and len(word) <= 5 and word.isalpha():
         return False  # an abbreviation in brackets: "Gen. (ret.) Paul Ostrander"
-    if word in _ALWAYS_CONTINUES:
+    if word in CONTINUING_ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "J. Smith"

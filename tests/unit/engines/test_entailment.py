@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.engines.entailment import Limits, problem, quantities
+from takeaways.engines.entailment import Limits, problem, quantities, related
 
 FINAL = "Okafor beat Lund 6-3, 6-4 in the final of the Port Ellis Open on Sunday."
 QUOTED = (
@@ -137,3 +137,62 @@ def test_a_person_must_be_the_one_the_sentences_say_it_of() -> None:
     assert problem("Hollis is charged with starting the warehouse fire.", cited) is None
     found = problem("Marsh is charged with starting the warehouse fire.", cited)
     assert found is not None and "name marsh is where the cited sentences have hollis" in found
+
+
+# ---------------------------------------------------------------- speakers named by a role, and listeners
+
+HEARING = [
+    "After the hearing, Marr's court-appointed attorney said his client was overwhelmed by the attention.",
+    '"I think he is a little out of his depth," public defender Ilse Varga said.',
+]
+FAMILY = '"I will do anything for Tobiah," his father said, pulling his son closer.'
+INTERVIEW = (
+    "Senator Ada Quist, a Liberal from Dunmore, told WKRT's Morning Hour that the plan is simply wrong."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ('"I think he is a little out of his depth," the public defender says.', HEARING),
+        ('Dad says: "I will do anything for Tobiah."', [FAMILY]),
+        ("Senator Ada Quist said the plan is simply wrong.", [INTERVIEW]),
+    ],
+)
+def test_a_speaker_named_by_role_or_relation_and_a_listener_after_told_are_read_right(
+    claim: str, evidence: list[str]
+) -> None:
+    assert problem(claim, evidence) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        # a named person who did not say it
+        ('"I think he is a little out of his depth," Marr says.', HEARING),
+        # a role the cited sentences give to someone who says other words
+        ('"I think he is a little out of his depth," his attorney says.', HEARING),
+        # a relation the sentence does not use
+        ('His mother says: "I will do anything for Tobiah."', [FAMILY]),
+        # the listener is not the speaker
+        ("WKRT said the plan is simply wrong.", ["Ada Quist told WKRT that the plan is simply wrong."]),
+    ],
+)
+def test_the_same_words_given_to_someone_else_still_fail(claim: str, evidence: list[str]) -> None:
+    assert problem(claim, evidence) is not None
+
+
+# ---------------------------------------------------------------- a word in another form is the same word
+
+PACKED = "Police found two car bombs packed with nails; a fan ran onto the pitch when the first was found."
+
+
+def test_a_plural_or_an_irregular_verb_form_is_the_same_word() -> None:
+    assert related("cars", {"car"}) and related("car", {"cars"})
+    assert related("run", {"ran"}) and related("risen", {"rose"})
+    assert not related("ran", {"walk"}) and not related("rose", {"fell"})  # "rose" and "fell" stay opposites
+
+
+def test_a_rewording_with_another_form_passes_and_an_opposite_fails() -> None:
+    assert problem("A fan run onto the pitch.", [PACKED], fitted=Limits()) is None
+    assert problem("A fan walked onto the pitch.", [PACKED], fitted=Limits()) is not None

@@ -224,3 +224,71 @@ def test_a_claim_without_citations_is_located_in_the_sentences_that_hold_its_wor
     assert FACTS.locate("The engineers warned of storms.") == []
     injected = ArticleFacts(INJECTED)
     assert injected.locate("The mayor resigned.") == []  # an instruction is never evidence
+
+
+# ---------------------------------------------------------------- quotations and titles written another way
+
+PANEL = [
+    '"I\'m astounded, really," Sen. Rowan Ilves said of the comments on Sunday.',
+    'The port\'s new pilot scheme is a "shambles," according to dock worker Pia Stromberg.',
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        'Sen. Rowan Ilves: "I am astounded" by the comments.',  # a contraction is its two words
+        'Dock worker says the pilot scheme is "a shambles"',  # the marks sit elsewhere, the words are hers
+    ],
+)
+def test_a_quotation_matches_the_articles_words_whatever_its_marks(claim: str) -> None:
+    facts = ArticleFacts(PANEL)
+    assert facts.problem(claim, [0, 1]) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        ('Sen. Rowan Ilves: "I am not astounded" by the comments.', "quotation"),  # a word more
+        ('Sen. Rowan Ilves: "I was astounded" by the comments.', "quotation"),  # a word different
+        (
+            'Sen. Rowan Stromberg: "I am astounded" by the comments.',
+            "Rowan Stromberg",
+        ),  # a name after a title
+    ],
+)
+def test_a_misquotation_or_a_made_up_name_after_a_title_still_fails(claim: str, reason: str) -> None:
+    found = ArticleFacts(PANEL).problem(claim, [0, 1])
+    assert found is not None and reason in found
+
+
+RACE = [
+    "Leader Tomas Ardal spun out of the Baltic Grand Prix, handing the title race to Manchester United's driver.",
+    "The drought in the Southeastern provinces has closed three ferry routes.",
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Tomas Ardal spun out of the Baltic GP.",  # a headline's short form of the name
+        "Title race handed to Manchester Utd's driver.",
+        "The Southeast drought has closed three ferry routes.",  # the place for its adjective
+    ],
+)
+def test_a_name_in_its_short_form_or_another_form_passes(claim: str) -> None:
+    facts = ArticleFacts(RACE)
+    assert facts.problem(claim, facts.best_evidence(claim)) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "name"),
+    [
+        ("Tomas Ardal spun out of the Nordic GP.", "Nordic"),
+        ("Title race handed to Leeds Utd's driver.", "Leeds"),
+    ],
+)
+def test_a_short_form_does_not_excuse_another_name(claim: str, name: str) -> None:
+    facts = ArticleFacts(RACE)
+    found = facts.problem(claim, facts.best_evidence(claim))
+    assert found is not None and name in found

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from takeaways.engines import grounding_model
 from takeaways.engines.grounding import ArticleFacts
 from training.grounding_data import Example, edits, false_cuts, held_out, true_cuts, true_rewordings
-from training.train_grounding import model_text, train
+from training.train_grounding import model_text, settings, train
 
 ARTICLE = [
     "Harbour Holdings agreed on Monday to buy the Port Ellis shipyard, which employs 900 people.",
@@ -49,6 +52,48 @@ def test_training_on_the_same_data_gives_the_same_model_file() -> None:
     assert model_text(first) == model_text(second)
     data = json.loads(model_text(first))
     assert set(data["models"]) == set(grounding_model.KINDS)
+
+
+# A model file in a fresh interpreter: string hashing is salted per process, so anything that depends on
+# the order of a set of words shows here and not within one run.
+_TRAIN_IN_A_FRESH_PROCESS = """
+import sys
+from takeaways.engines.grounding import ArticleFacts
+from tests.unit.training.test_train_grounding import FERRY, tiny_set
+from training.train_grounding import model_text, train
+reading = ArticleFacts(FERRY).reading(FERRY_CLAIM, [1])
+print(sorted(reading.features.items()))
+print(model_text(train(tiny_set())[0]))
+""".replace(
+    "FERRY_CLAIM", repr("Tomas Berg said the crews would stay out until the operator withdrew the new rota.")
+)
+FERRY = [
+    "Ferry captain Tomas Berg led the first picket at Grenhaven harbour before dawn.",
+    "He said the crews would stay out until the operator withdrew the new rota.",
+]
+
+
+def test_the_model_file_does_not_depend_on_hash_order() -> None:
+    outputs = []
+    for seed in ("1", "4"):  # seeds under which {"tomas", "berg"} iterates in opposite orders
+        env = os.environ | {"PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        done = subprocess.run(
+            [sys.executable, "-c", _TRAIN_IN_A_FRESH_PROCESS],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.append(done.stdout)
+    assert "names_from_context', 1.0" in outputs[0]  # the two-word name came from the sentence before
+    assert outputs[0] == outputs[1]
+
+
+def test_the_shipped_model_file_records_the_trainers_settings() -> None:
+    """A changed setting (penalty, threshold grid, split) means the shipped file is no longer what
+    ``make train-grounding`` writes: retrain and ship the new file with the change."""
+    shipped = json.loads(grounding_model.MODEL_FILE.read_text(encoding="utf-8"))
+    assert shipped["training"] == settings()
 
 
 def test_the_trained_model_scores_true_statements_above_false_ones() -> None:
