@@ -99,8 +99,9 @@ _SCALES = {
 # Number words as stems: a figure is checked by value, never as wording ("3" for "three").
 _NUMBER_TERMS = frozenset(stem(word) for word in (*_UNITS, *_TENS, *_SCALES) if " " not in word)
 _NUMERAL = re.compile(
-    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:st|nd|rd|th)?\s*"
-    r"(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)?(?![a-z])",
+    # The whole figure ("100km" is 100, not 10; "the 1980s" 1980), then its scale if one follows.
+    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?!\d|[,.]\d)(?:st|nd|rd|th|s\b)?"
+    r"(?:\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)(?![a-z]))?",
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
@@ -185,8 +186,11 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|its)\b", re
 
 # Connectives that state a cause or an order of events, and which side of them the cause is on.
 # "Since August 6", "after 2004", "following last week's": a point in time, not an event that came first.
+# words.MONTHS leaves out "may" (the modal); after "after", "since" or "following" it can only be the month.
 _TIME_POINT = (
-    r"(?!\s+(?:\d|last\b|then\b|early\b|late\b|mid\b|(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b))"
+    r"(?!\s+(?:\d|last\b|then\b|early\b|late\b|mid\b|(?:"
+    + "|".join(sorted(MONTHS | WEEKDAYS | {"may"}))
+    + r")\b))"
 )
 _CAUSES_AFTER = (
     r"because(?: of)?|due to|owing to|thanks to|as a result of|in response to|amid|"
@@ -278,7 +282,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
         return Reading("cites no evidence")
     joined = " ".join(sentences)
     for value in sorted(quantities(claim) - quantities(joined) - ordinal_values(joined)):
-        return Reading(f"number {_shown(value)} is not in the cited sentences")
+        return Reading(f"number {shown(value)} is not in the cited sentences")
     figure = _figure_problem(claim, joined)
     if figure:
         return Reading(figure)
@@ -287,6 +291,8 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     for word in claim_words:
         if word in DATE_WORDS and word not in evidence_words:
             return Reading(f"date {word.capitalize()} is not in the cited sentences")
+    if _MONTH_MAY.search(claim) and not _MONTH_MAY.search(joined):
+        return Reading("date May is not in the cited sentences")  # words.MONTHS leaves the modal out
     refers_back = bool(_THIRD_PERSON.search(joined))
     context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
     from_context: set[str] = set()
@@ -531,7 +537,7 @@ def _figure_problem(claim: str, evidence: str) -> str | None:
     for value, mine in _currencies(claim).items():
         theirs = stated.get(value, set())
         if mine and theirs and not mine & theirs:
-            return f"{_shown(value)} is in {'/'.join(sorted(theirs))}s in the cited sentences, not {'/'.join(sorted(mine))}s"
+            return f"{shown(value)} is in {'/'.join(sorted(theirs))}s in the cited sentences, not {'/'.join(sorted(mine))}s"
     return None
 
 
@@ -965,8 +971,20 @@ def _negation_scopes(words: Sequence[str]) -> list[tuple[str, str | None]]:
     return found
 
 
+# The month, not the hedge: "until May 6", "in May", "since May 2019".
+_MONTH_MAY = re.compile(
+    r"\bMay(?=\s+\d)|\b(?:in|of|since|until|by|from|early|late|mid|last|next|this|through) May\b"
+)
+
+
+def _month_may_marked(text: str) -> str:
+    return _MONTH_MAY.sub(lambda match: match.group().replace("May", "Maymonth"), text)
+
+
 def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None:
     """Hedges ("may", "reportedly"), conditions ("unless ...") and reservations must agree with the statement's."""
+    claim, best = _month_may_marked(claim), _month_may_marked(best)
+    sentences = [_month_may_marked(sentence) for sentence in sentences]
     claim_words = _words(claim)
     claim_stems = _claim_stems(claim)
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
@@ -1195,7 +1213,7 @@ def claim_features(
 def _figures_as_values(text: str) -> str:
     """Each figure as its value, so '$4.6bn' and '$4.6 billion' are one word when statements are aligned."""
     return _NUMERAL.sub(
-        lambda match: " ".join(_shown(value) for value in quantities(match.group())) + " ", text
+        lambda match: " ".join(shown(value) for value in quantities(match.group())) + " ", text
     )
 
 
@@ -1492,8 +1510,8 @@ def ordinal_values(text: str) -> set[float]:
 
 def _same_person(first: str, second: str) -> bool:
     """'Amara Okafor', 'Okafor' and 'Ms Okafor' are one person."""
-    a = {word.lower().rstrip("'s") for word in first.split()} - _NOT_NAMES
-    b = {word.lower().rstrip("'s") for word in second.split()} - _NOT_NAMES
+    a = {_POSSESSIVE_END.sub("", word.lower().replace("’", "'")) for word in first.split()} - _NOT_NAMES
+    b = {_POSSESSIVE_END.sub("", word.lower().replace("’", "'")) for word in second.split()} - _NOT_NAMES
     return bool(a & b)
 
 
@@ -1538,9 +1556,9 @@ def _mentions(text: str) -> list[tuple[str, int, int]]:
     for match in _NUMERAL.finditer(text):
         # The currency sign before a figure is what makes "£20M" twenty million.
         figure = text[max(match.start() - 1, 0) : match.end()]
-        found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(figure))
+        found.extend((f"#{shown(value)}", match.start(), match.end()) for value in quantities(figure))
     for match in _NUMBER_WORD.finditer(text):
-        found.extend((f"#{_shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
+        found.extend((f"#{shown(value)}", match.start(), match.end()) for value in quantities(match.group()))
     for match in re.finditer(r"[A-Za-z]+", text):
         if match.group().lower() in DATE_WORDS:
             found.append((f"%{match.group().lower()}", match.start(), match.end()))
@@ -1595,5 +1613,5 @@ def _rounded(value: float) -> float:
     return round(value, 6)
 
 
-def _shown(value: float) -> str:
+def shown(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)

@@ -34,7 +34,6 @@ EVIDENCE_SHARE = 0.6
 CONTEXT_SENTENCES = 3
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _DOUBLE_QUOTED = re.compile(r'"([^"]{3,})"')
 # Single quotes: an apostrophe inside a word ("can't") does not close the quotation.
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^']|(?<=\w)'(?=\w)){3,}?)'(?![\w'])")
@@ -57,26 +56,8 @@ _NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot can't won't isn't aren't wasn't weren't "
     "don't doesn't didn't hasn't haven't hadn't shouldn't wouldn't couldn't".split()
 )
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "sixty": "60",
-    "seventy": "70",
-    "eighty": "80",
-    "ninety": "90",
-}
-_MAGNITUDES = frozenset(
-    "dozen dozens hundred hundreds thousand thousands million millions billion billions trillion".split()
-)
-# "one" is too common in paraphrase ("one of the", "no one") to count as a stated number.
-_CHECKED_NUMBER_WORDS = (set(_NUMBER_WORDS) - {"one"}) | _MAGNITUDES
+# A vague amount is a claim too: "hundreds" where the article says "dozens" states more than it does.
+_VAGUE_AMOUNTS = frozenset("dozens hundreds thousands millions billions".split())
 
 # Text addressed to a summariser, a model or its operator rather than to readers. Narrow on
 # purpose: a flagged sentence stops being a fact, so news about AI or about rules must not match.
@@ -204,9 +185,14 @@ class ArticleFacts:
         return {entailment.name_root(word) for word in self.name_words}
 
     @cached_property
-    def numbers(self) -> set[str]:
-        ordinals = {str(int(value)) for value in entailment.ordinal_values(self.text)}
-        return _numbers_in(self.text) | ordinals
+    def quantities(self) -> set[float]:
+        """Every number the article states, by value, so that 'twenty-five', '1.5 million' and 'a dozen'
+        match '25', '1,500,000' and '12'; ordinals in words count as their numbers ('first' is 1)."""
+        return entailment.quantities(self.text) | entailment.ordinal_values(self.text)
+
+    @cached_property
+    def vague_amounts(self) -> set[str]:
+        return set(_VAGUE_AMOUNTS & set(_WORD.findall(self.lowered)))
 
     @cached_property
     def terms(self) -> set[str]:
@@ -233,8 +219,10 @@ class ArticleFacts:
         for domain in _DOMAIN.findall(normal):
             if domain.lower() not in self.lowered:
                 return "adds a link"
-        for number in sorted(_numbers_in(normal) - self.numbers):
-            return f"number {number} is not in the article"
+        for value in sorted(entailment.quantities(normal) - self.quantities):
+            return f"number {entailment.shown(value)} is not in the article"
+        for amount in sorted(_VAGUE_AMOUNTS & set(_WORD.findall(normal.lower())) - self.vague_amounts):
+            return f"number {amount} is not in the article"
         for quoted in _quotations(normal):
             # A quotation cut with an ellipsis must match the article on each side of the cut.
             for piece in _ELLIPSIS.split(quoted):
@@ -495,15 +483,6 @@ def check_takeaways(facts: ArticleFacts, claims: Sequence[tuple[str, Sequence[in
 
 def _normal(text: str) -> str:
     return " ".join(text.translate(_QUOTE_MARKS).split())
-
-
-def _numbers_in(text: str) -> set[str]:
-    """Digits with thousands separators dropped, and small number words as digits ('three' is 3)."""
-    found = {match.replace(",", "").rstrip(".") for match in _NUMBER.findall(text)}
-    for word in _WORD.findall(text.lower()):
-        if word in _CHECKED_NUMBER_WORDS:
-            found.add(_NUMBER_WORDS.get(word, word))
-    return found
 
 
 def _quotations(text: str) -> list[str]:

@@ -196,3 +196,32 @@ def test_a_plural_or_an_irregular_verb_form_is_the_same_word() -> None:
 def test_a_rewording_with_another_form_passes_and_an_opposite_fails() -> None:
     assert problem("A fan run onto the pitch.", [PACKED], fitted=Limits()) is None
     assert problem("A fan walked onto the pitch.", [PACKED], fitted=Limits()) is not None
+
+
+def test_a_role_swap_between_two_people_with_titles_is_caught() -> None:
+    # "Ms" and a surname's last "s" are no possessive: "Ms Okafor" is not "Ms Lund", "Williams" not "William".
+    evidence = ["In the final, Ms Lund beat Ms Okafor in three sets."]
+    assert problem("In the final, Ms Okafor beat Ms Lund in three sets.", evidence) is not None
+    assert problem("In the final, Ms Lund beat Ms Okafor in three sets.", evidence) is None
+    evidence = ["Dana Williams beat Tom William in the final on Sunday."]
+    assert problem("Tom William beat Dana Williams in the final on Sunday.", evidence) is not None
+
+
+def test_the_month_may_is_neither_an_event_nor_a_hedge() -> None:
+    evidence = ["The bridge stayed shut until May 6 and reopened to traffic the next day."]
+    assert problem("The bridge reopened to traffic after May 6.", evidence) is None
+    assert "qualifier" not in (problem("The bridge reopened to traffic the next day.", evidence) or "")
+    assert problem("The bridge may reopen to traffic the next day.", evidence) is not None
+    assert (
+        problem("The bridge stayed shut until May 9.", ["The bridge stayed shut until June 9."]) is not None
+    )
+
+
+def test_a_figure_is_read_whole() -> None:
+    assert quantities("in the 1980s") == {1980.0}
+    assert quantities("a 100km race") == {100.0}
+    assert quantities("a couple in their 30s") == {30.0}
+    assert problem(
+        "Trials going back to the 1983s do not support it.",
+        ["Trials going back to the 1980s do not support it."],
+    )

@@ -292,3 +292,21 @@ def test_a_short_form_does_not_excuse_another_name(claim: str, name: str) -> Non
     facts = ArticleFacts(RACE)
     found = facts.problem(claim, facts.best_evidence(claim))
     assert found is not None and name in found
+
+
+def test_the_article_level_number_check_compares_values_not_spellings() -> None:
+    facts = ArticleFacts(
+        [
+            "Police said 25 people were hurt when the stand collapsed on Saturday.",
+            "Repairs will cost 1,500,000 pounds, the club said.",
+            "The farm sells 12 eggs for two pounds, and dozens of fans waited outside.",
+        ]
+    )
+    for same in (
+        "Twenty-five people were hurt when the stand collapsed.",
+        "Repairs will cost 1.5 million pounds.",
+        "The farm sells a dozen eggs for two pounds.",
+    ):
+        assert facts.unsupported(same) is None, same
+    assert facts.unsupported("Police said 35 people were hurt.") == "number 35 is not in the article"
+    assert facts.unsupported("Hundreds of fans waited outside.") == "number hundreds is not in the article"
