@@ -60,6 +60,7 @@ HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
 _LONGEST_QUOTATION = 4  # sentences
 _HEADLINE_TRIES = 6  # statements tried, best first, for a headline that is a complete clause
+_LEDE_WINDOW = 5  # the opening sentences the summary's lede is looked for in, in article order
 _HEADLINE_SOURCE_WORDS = 60  # what a headline is compressed from: the lead without its attribution and asides
 _POOL = 12  # the best lines takeaways are chosen among
 _LENGTH_SMOOTHING = (
@@ -324,7 +325,18 @@ class ExtractiveEngine:
 
         lines = _Lazy(line for c in ranked if (line := line_of(c)) is not None)
         # Lines are made best first and only as far as they are read: most articles need five or six.
-        statements = _Lazy(line for line in lines if not english or _states_the_news(line.text))
+        # The summary, and the headline cut from it, is the article's lede: the first opening sentence that
+        # states what happened (news is written top down; the most central sentence is often background).
+        # Without one, the best-ranked statement.
+        opening = (c for c in sorted(candidates, key=lambda c: c.index) if c.index < _LEDE_WINDOW)
+        ledes = (
+            line
+            for c in opening
+            if (line := line_of(c)) is not None
+            and (not english or (_states_the_news(line.text) and _reads_as_lede(line, article.title, people)))
+        )
+        ranked_statements = (line for line in lines if not english or _states_the_news(line.text))
+        statements = _Lazy(_distinct_lines(itertools.chain(ledes, ranked_statements)))
         best = statements.first()
         if best is None:
             best = lines.first() or _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
@@ -412,21 +424,20 @@ class ExtractiveEngine:
     def _headline(
         self, statements: _Lazy, people: list[str], body: str, foreign: frozenset[str], english: bool
     ) -> tuple[_Line, str]:
-        """The lead and its headline: the best statement whose headline is a complete clause ending where a
-        phrase ends, among the first few; failing that, the best statement and its headline as it comes.
+        """A headline for the lede (the first statement): the first of its cuts that is a complete clause ending
+        where a phrase ends, else a shorter cut of it that is still a clause; failing both, the same from the
+        statements after it, which then head the alert above the lede as its most central facts do.
 
         Each statement offers its compressed form, then, when it fits, the whole sentence, then the
         sentence cut later (``headline_options``): a cut that loses the main verb or stops inside
-        a clause is worse than a longer one. English
-        headlines must also pass the tagger's clause check (``text.grammar``). The summary is
-        the lead's sentence, so headline and summary tell the same news.
+        a clause is worse than a longer one. English headlines must also pass the tagger's clause
+        check (``text.grammar``).
         """
         tried: list[tuple[_Line, str]] = []
+        context = body[:HEADLINE_CONTEXT_CHARS]
         for line in itertools.islice(statements, _HEADLINE_TRIES):
             source = trim(line.sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
-            first, *later = headline_options(
-                source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
-            )
+            first, *later = headline_options(source, people=people, article_text=context, dangling=foreign)
             whole = " ".join(line.sentence.split()).rstrip(".")
             options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
             for headline in dict.fromkeys(options):
@@ -436,27 +447,27 @@ class ExtractiveEngine:
                     and (not english or is_clause(headline, line.sentence))
                 ):
                     return line, headline
+            if english and not tried:
+                # The lede's shorter cut that is still a clause beats another sentence's headline.
+                shorter = headline_options(
+                    source, people=people, article_text=context, dangling=foreign, shorter=True
+                )
+                for option in shorter:
+                    if (
+                        headline_reads_complete(option)
+                        and is_clause(option, line.sentence)
+                        and ends_at_a_boundary(option, source)
+                    ):
+                        return line, option
             tried.append((line, first))
-        # None passes every rule: a shorter cut that reads complete, then a clause that ends awkwardly, beat a
-        # fragment, unless the reader cannot tell who is speaking ('"...," he said'); with no such clause, the
-        # best statement's headline.
-        context = body[:HEADLINE_CONTEXT_CHARS]
-        shorter = [
-            (line, source, option)
-            for line, _ in tried
-            for source in [trim(line.sentence, _HEADLINE_SOURCE_WORDS)]
-            for option in headline_options(
-                source, people=people, article_text=context, dangling=foreign, shorter=True
-            )
-            if english and headline_reads_complete(option) and is_clause(option, line.sentence)
-        ]
-        complete = [(line, option) for line, source, option in shorter if ends_at_a_boundary(option, source)]
+        # None passes every rule: a clause that ends awkwardly beats a fragment, unless the reader cannot tell
+        # who is speaking ('"...," he said'); with no such clause, the lede's headline.
         clauses = (
             pair
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(iter(complete), None) or next(clauses, tried[0])
+        return next(clauses, tried[0])
 
     def _takeaways(
         self,
@@ -666,6 +677,83 @@ def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float
     if _NUMBER.search(sentence):
         factor *= weights["number"]
     return factor
+
+
+# Openings that tell the story's past or set a scene rather than report what happened: "For years, ...",
+# "It was a cold night", "In March 2013, ...", "Back in the 1990s", "There are ...", "Here are ...".
+_BACKGROUND_OPENING = re.compile(
+    r"^(?:For (?:years|decades|months|weeks|generations|centuries|a (?:long )?(?:time|while))\b"
+    r"|(?:It|There|Here|This|That) (?:is|was|are|were|has been|had been|have been)\b|It['’]s\b|There['’]s\b"
+    r"|(?:Back )?In (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December) )?(?:1[89]|20)\d\d(?:s)?\b|Back in\b|Years? ago\b|Once\b|Ever since\b"
+    r"|When\b|Until\b|As (?:a|an|the)\b|Like\b|Imagine\b)"
+)
+# "X also missed the cut", "X, too, ...": a sentence that adds to a story told elsewhere.
+_FOLLOW_UP = re.compile(r"^(?:[^,\"“”]{0,80}?\s)?(?:also|too|again)\b", re.IGNORECASE)
+# Lines that tease or address the reader ("Get this: ...", "Just consider the outcomes", "Wanted: a
+# director"), or lean on one told before ("Another was found", "One of the five ...").
+_TEASER_LEDE = re.compile(
+    r"^(?:\(|[\w'’]+:|(?:Just |Now )?(?:Get|Consider|Expect|Imagine|Picture|Remember|Meet|Forget|Think|Take|Look)\b"
+    r"|Another\b|One of (?:the|them|those)\b|The others?\b|The rest\b)"
+)
+_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+_THEY_AFTER_OPENING = re.compile(r"^[^,\"“”]{3,120},\s+(?:they|it)\s")
+
+
+def _reads_as_lede(line: _Line, title: str | None, people: list[str]) -> bool:
+    """Whether a line can open the alert: it reports, rather than setting a scene, quoting, following up, or
+    pointing to someone the alert has not named ("The 14-time champion", "..., they piled into the shares")."""
+    text = line.text
+    if _opens_with_speech(text) or _BACKGROUND_OPENING.match(text) or _FOLLOW_UP.match(text):
+        return False
+    if _TEASER_LEDE.match(text):
+        return False
+    if _FIRST_PERSON & set(_WORD.findall(text.lower())):
+        return False
+    role = unnamed_role(text)
+    defined = role is not None and re.match(rf"^The [^,]*?\b{role}\s+(?:of|who|whose|that)\s", text) is not None
+    if role is not None and not defined and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None):
+        return False
+    return not _THEY_AFTER_OPENING.match(text) and not _pronoun_before_a_person(text, people)
+
+
+_QUOTED_OPENING = re.compile(r"^[\"“‘'][^\"“”]{1,300}?[,.!?]?[\"”’']\s*(?P<next>[\w'’]+)?")
+
+
+def _opens_with_speech(text: str) -> bool:
+    """A line that opens with someone's words ('"We are delighted," said ...'), not with a quoted title
+    ('"Grace of Monaco," starring Nicole Kidman, is heading to TV')."""
+    if text[:1] not in _QUOTES:
+        return False
+    match = _QUOTED_OPENING.match(text)
+    if match is None:
+        return True  # a quotation that runs on: speech
+    following = (match.group("next") or "").lower()
+    return not following or following in SPEECH_VERBS or following in _SUBJECT_WORDS
+
+
+_SUBJECT_WORDS = frozenset("he she they it we i the a an his her their".split())
+
+
+def _pronoun_before_a_person(text: str, people: list[str]) -> bool:
+    """A "he" or "her" with nobody it could mean before it in the line: "Police released her name"."""
+    pronoun = _HE_OR_SHE.search(text)
+    if pronoun is None:
+        return False
+    before = text[: pronoun.start()]
+    words = before.split()
+    named = {part for name in people for part in name.split()}
+    # A capitalised word past the first, or a first word that is part of a person's name, can be the referent.
+    return not any(word[:1].isupper() for word in words[1:]) and not (words and words[0].strip(",") in named)
+
+
+def _distinct_lines(lines: Iterator[_Line]) -> Iterator[_Line]:
+    """Each line once, in the order first met."""
+    seen: set[int] = set()
+    for line in lines:
+        if line.index not in seen:
+            seen.add(line.index)
+            yield line
 
 
 def _states_the_news(text: str) -> bool:

@@ -101,6 +101,12 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+# The state or country after a town ("in Goldsboro, North Carolina, may have been", "an Omaha, Nebraska,
+# hospital") is an aside, dropped while the headline is too long; not a list ("in Paris, Lyon, and Nice").
+_REGION_AFTER_PLACE = re.compile(
+    r"(?P<place>\b(?:in|at|of|from|near|an|a|the) [A-Z][\w.'’-]{2,}), [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,"
+    r"(?= (?!(?:and|or)\b)[a-z0-9])"
+)
 # A quotation said by "he" or "they": the reader of a headline cannot tell who.
 # An apposition after a name, closed before the verb: "Ackerley, formerly a reporter on the show, will join".
 _APPOSITION = re.compile(
@@ -179,6 +185,8 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
         surname = surname_of(name)
         if surname and name in text and _called_by_surname(surname, name, article_text):
             text = _by_surname(text, name, surname)
+    if len(text) > HEADLINE_CHARS:
+        text = _REGION_AFTER_PLACE.sub(r"\g<place>", text)
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
@@ -280,6 +288,9 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
     if position < 0:
         return True  # the headline was rewritten (a surname, a dropped time phrase): its end is its own
     rest = flat[position + len(tail) :]
+    day = _TIME_PHRASE.match(rest)  # "were wounded Thursday afternoon when ...": the headline dropped the day
+    if day is not None:
+        rest = rest[day.end() :]
     if not rest.strip(" .!?\"'”’)"):
         return True
     if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
