@@ -329,11 +329,13 @@ class ExtractiveEngine:
         # states what happened (news is written top down; the most central sentence is often background).
         # Without one, the best-ranked statement.
         opening = (c for c in sorted(candidates, key=lambda c: c.index) if c.index < _LEDE_WINDOW)
+        lede_indices: set[int] = set()
         ledes = (
             line
             for c in opening
             if (line := line_of(c)) is not None
             and (not english or (_states_the_news(line.text) and _reads_as_lede(line, article.title, people)))
+            and not lede_indices.add(line.index)
         )
         ranked_statements = (line for line in lines if not english or _states_the_news(line.text))
         statements = _Lazy(_distinct_lines(itertools.chain(ledes, ranked_statements)))
@@ -344,7 +346,7 @@ class ExtractiveEngine:
         if article.title:
             lead, headline = best, article.title
         else:
-            lead, headline = self._headline(statements, people, article.body, foreign, english)
+            lead, headline = self._headline(statements, lede_indices, people, article.body, foreign, english)
         summary = trim(lead.sentence, SUMMARY_WORDS)
         # Takeaways are ranked per word past the pivot: a reader pays for every word of a line, and a long
         # sentence that says what a short one says is the worse takeaway. The summary keeps the plain rank.
@@ -422,7 +424,13 @@ class ExtractiveEngine:
         return _Line(candidate.index, text, _line_terms(text), resolved)
 
     def _headline(
-        self, statements: _Lazy, people: list[str], body: str, foreign: frozenset[str], english: bool
+        self,
+        statements: _Lazy,
+        ledes: set[int],
+        people: list[str],
+        body: str,
+        foreign: frozenset[str],
+        english: bool,
     ) -> tuple[_Line, str]:
         """A headline for the lede (the first statement): the first of its cuts that is a complete clause ending
         where a phrase ends, else a shorter cut of it that is still a clause; failing both, the same from the
@@ -447,7 +455,7 @@ class ExtractiveEngine:
                     and (not english or is_clause(headline, line.sentence))
                 ):
                     return line, headline
-            if english and not tried:
+            if english and not tried and line.index in ledes:
                 # The lede's shorter cut that is still a clause beats another sentence's headline.
                 shorter = headline_options(
                     source, people=people, article_text=context, dangling=foreign, shorter=True
@@ -685,11 +693,12 @@ _BACKGROUND_OPENING = re.compile(
     r"^(?:For (?:years|decades|months|weeks|generations|centuries|a (?:long )?(?:time|while))\b"
     r"|(?:It|There|Here|This|That) (?:is|was|are|were|has been|had been|have been)\b|It['’]s\b|There['’]s\b"
     r"|(?:Back )?In (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December) )?(?:1[89]|20)\d\d(?:s)?\b|Back in\b|Years? ago\b|Once\b|Ever since\b"
+    r"|October|November|December) )?(?:1[89]|20)\d\d(?:s)?\b|Back in\b|Once\b|Ever since\b"
+    r"|(?:(?:A|One|Two|Three|Four|Five|Ten|Some|Many|Several|\d+) )?(?:years?|months?|decades?|weeks?) ago\b"
     r"|When\b|Until\b|As (?:a|an|the)\b|Like\b|Imagine\b)"
 )
 # "X also missed the cut", "X, too, ...": a sentence that adds to a story told elsewhere.
-_FOLLOW_UP = re.compile(r"^(?:[^,\"“”]{0,80}?\s)?(?:also|too|again)\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(r"^(?:\S+\s+){0,11}?(?:also|too|again)\b", re.IGNORECASE)
 # Lines that tease or address the reader ("Get this: ...", "Just consider the outcomes", "Wanted: a
 # director"), or lean on one told before ("Another was found", "One of the five ...").
 _TEASER_LEDE = re.compile(
@@ -711,25 +720,41 @@ def _reads_as_lede(line: _Line, title: str | None, people: list[str]) -> bool:
     if _FIRST_PERSON & set(_WORD.findall(text.lower())):
         return False
     role = unnamed_role(text)
-    defined = role is not None and re.match(rf"^The [^,]*?\b{role}\s+(?:of|who|whose|that)\s", text) is not None
-    if role is not None and not defined and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None):
+    defined = (
+        role is not None and re.match(rf"^The [^,]*?\b{role}\s+(?:of|who|whose|that)\s", text) is not None
+    )
+    if (
+        role is not None
+        and not defined
+        and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None)
+    ):
         return False
     return not _THEY_AFTER_OPENING.match(text) and not _pronoun_before_a_person(text, people)
 
 
-_QUOTED_OPENING = re.compile(r"^[\"“‘'][^\"“”]{1,300}?[,.!?]?[\"”’']\s*(?P<next>[\w'’]+)?")
+_CLOSING_MARK = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
 def _opens_with_speech(text: str) -> bool:
     """A line that opens with someone's words ('"We are delighted," said ...'), not with a quoted title
     ('"Grace of Monaco," starring Nicole Kidman, is heading to TV')."""
-    if text[:1] not in _QUOTES:
+    closing = _CLOSING_MARK.get(text[:1])
+    if closing is None:
         return False
-    match = _QUOTED_OPENING.match(text)
-    if match is None:
+    # The closing mark is one a word does not go on from ("I'm" has an apostrophe, not a closing mark).
+    end = next(
+        (
+            position
+            for position in range(1, len(text))
+            if text[position] == closing and not text[position + 1 : position + 2].isalpha()
+        ),
+        None,
+    )
+    if end is None:
         return True  # a quotation that runs on: speech
-    following = (match.group("next") or "").lower()
-    return not following or following in SPEECH_VERBS or following in _SUBJECT_WORDS
+    following = text[end + 1 :].split(maxsplit=1)
+    word = following[0].lower().strip(",.;:") if following else ""
+    return not word or word in SPEECH_VERBS or word in _SUBJECT_WORDS
 
 
 _SUBJECT_WORDS = frozenset("he she they it we i the a an his her their".split())
