@@ -81,7 +81,11 @@ _CONTRACTED_IS = frozenset({"that's", "it's", "there's", "who's", "what's", "he'
 _OPEN_QUESTIONS = frozenset({"why", "whether", "how"})
 # A headline ending on any of these leaves the reader waiting for the rest.
 _HEADLINE_ENDS = (
-    DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | frozenset({"since", "until"})
+    DANGLING_WORDS
+    | _SUBJECT_PRONOUNS
+    | _AUXILIARIES
+    | _OPEN_QUESTIONS
+    | frozenset({"since", "until", "still"})  # "the girls are still" waits for "being screened"
 )
 # Opening clauses that may go: they set a scene, not a condition ("If ...") or a source ("According to ...").
 _SCENE_OPENERS = frozenset(
@@ -101,6 +105,19 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+_AUXILIARY_VERB = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b"
+# Between the subject and its verb, an aside ("Police in Malegaon, in the western state of Maharashtra,
+# are requiring") or a relative clause ("Five Americans who were monitored at a hospital have been
+# released") says more of the subject than a headline has room for: while too long, it goes, and the
+# subject keeps its verb. The result must still pass the clause checks like any other cut.
+_ASIDE_BEFORE_VERB = re.compile(
+    rf"^(?P<subject>[^,;:\"“”()]{{2,80}}?),\s+(?P<between>[^,;:\"“”()]{{2,80}}),\s+(?={_AUXILIARY_VERB})"
+)
+_RELATIVE_BEFORE_VERB = re.compile(
+    rf"^(?P<subject>[^,;:\"“”()]{{2,60}}?)\s+(?P<between>(?:who|which)\s+[^,;:\"“”()]{{5,160}}?)\s+"
+    rf"(?={_AUXILIARY_VERB}(?:\s+(?:been|not|also))?\s+[a-z]+(?:ed|en)\b)"
+)
+_AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARY_VERB}")
 # The state or country after a town ("in Goldsboro, North Carolina, may have been", "an Omaha, Nebraska,
 # hospital") is an aside, dropped while the headline is too long; not a list ("in Paris, Lyon, and Nice").
 _REGION_AFTER_PLACE = re.compile(
@@ -118,7 +135,9 @@ _TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries
 _TIME_RELATIONS = frozenset("after before ago later earlier since".split())
 _BOUNDARY_WORDS = frozenset(
     "that which who whose where when while because as after before since following including at in on from with "
-    "for by over near during despite amid into against under between and but or to than until".split()
+    "for by over near during despite amid into against under between and but or to than until due ahead "
+    "according across through throughout toward towards without within among via around beyond behind along "
+    "being".split()
 )
 # Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
 _NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
@@ -187,6 +206,9 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
             text = _by_surname(text, name, surname)
     if len(text) > HEADLINE_CHARS:
         text = _REGION_AFTER_PLACE.sub(r"\g<place>", text)
+    for between in (_ASIDE_BEFORE_VERB, _RELATIVE_BEFORE_VERB):
+        if len(text) > HEADLINE_CHARS:
+            text = _between_subject_and_verb_removed(text, between)
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
@@ -361,6 +383,24 @@ def _relative_removed(text: str, match: re.Match[str]) -> str | None:
     # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
     joint = ", " if "," in text[: match.start()] else " "
     return text[: match.start()] + joint + text[closing.end() :]
+
+
+def _between_subject_and_verb_removed(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` without what ``pattern`` finds between a subject and its verb, when the subject is a noun
+    phrase (no verb of its own: "The White House announced that ..." is no subject) and what goes holds no
+    other verb that could be the main clause's ("Parents who refuse ... can lose" keeps "can lose")."""
+    match = pattern.match(text)
+    if match is None or reads_as_statement(match.group("subject")):
+        return text
+    words = match.group("between").split()
+    if pattern is _ASIDE_BEFORE_VERB and words[0][:1].isupper():
+        return text  # "The councillor, Alison Teal, was served": the aside is the name
+    own = (
+        words[2:] if pattern is _RELATIVE_BEFORE_VERB else words
+    )  # "who were monitored": the clause's own verb
+    if _AUXILIARY_WORD.search(" ".join(own)):
+        return text
+    return match.group("subject") + " " + text[match.end() :]
 
 
 def _appositions_removed(text: str) -> str:
