@@ -309,6 +309,7 @@ class ExtractiveEngine:
         candidates = self._candidates(window, token_lists, term_lists, frozenset(title_terms))
         entities = find_entities(sentences[:ENTITY_SENTENCES])
         people = [entity.name for entity in entities if entity.kind == "person"]
+        known = [entity.name for entity in entities]
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language == "en" or (
             article.language == UNDETERMINED and likeliest_language(article.body) == "en"
@@ -319,7 +320,7 @@ class ExtractiveEngine:
         def line_of(candidate: _Candidate) -> _Line | None:
             if candidate.index not in made:
                 made[candidate.index] = (
-                    None if quoted[candidate.index] else self._line(candidate, window, people, english)
+                    None if quoted[candidate.index] else self._line(candidate, window, people, known, english)
                 )
             return made[candidate.index]
 
@@ -392,7 +393,7 @@ class ExtractiveEngine:
         return replace(verified, takeaways=alone) if alone else verified
 
     def _line(
-        self, candidate: _Candidate, window: list[str], people: list[str], english: bool
+        self, candidate: _Candidate, window: list[str], people: list[str], known: list[str], english: bool
     ) -> _Line | None:
         """The candidate as a line a reader can take on its own, or None when it cannot be one.
 
@@ -408,10 +409,10 @@ class ExtractiveEngine:
             return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
         if _page_leftover(sentence) or _bare_quotation(sentence):
             return None  # "anything goes: ." or "People we've lost in 2015 ."; a quotation nobody is said to have said
-        resolved = with_referent(sentence, window[: candidate.index], people) if english else sentence
+        resolved = with_referent(sentence, window[: candidate.index], people, known) if english else sentence
         opened = _without_connective(sentence)  # "And he said ..." points back as much as "He said ..."
         if resolved is not None and english and opened != sentence:
-            named = with_referent(opened, window[: candidate.index], people)
+            named = with_referent(opened, window[: candidate.index], people, known)
             resolved = None if named is None else (resolved if named == opened else named)
         if resolved is None:
             return None
