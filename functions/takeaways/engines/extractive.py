@@ -37,6 +37,7 @@ from takeaways.engines.headline import (
     quotes_an_unnamed_speaker,
 )
 from takeaways.engines.standalone import (
+    PERSON_NOUNS,
     is_complete_sentence,
     reads_as_statement,
     stands_alone,
@@ -310,6 +311,7 @@ class ExtractiveEngine:
         entities = find_entities(sentences[:ENTITY_SENTENCES])
         people = [entity.name for entity in entities if entity.kind == "person"]
         known = [entity.name for entity in entities]
+        names = _name_words(window, people)
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language == "en" or (
             article.language == UNDETERMINED and likeliest_language(article.body) == "en"
@@ -335,7 +337,7 @@ class ExtractiveEngine:
             line
             for c in opening
             if (line := line_of(c)) is not None
-            and (not english or (_states_the_news(line.text) and _reads_as_lede(line, article.title, people)))
+            and (not english or (_states_the_news(line.text) and _reads_as_lede(line, article.title, names)))
             and not lede_indices.add(line.index)
         )
         ranked_statements = (line for line in lines if not english or _states_the_news(line.text))
@@ -366,7 +368,7 @@ class ExtractiveEngine:
             takeaway_lines = _Lazy(
                 line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
             )
-            takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights)
+            takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights, names)
             verified = verified_extract(
                 TakeawaySummary(
                     headline=headline,
@@ -485,6 +487,7 @@ class ExtractiveEngine:
         headline: str,
         spread: _Spread,
         weights: dict[int, float],
+        names: frozenset[str],
     ) -> list[_Line]:
         """Lines after the summary's, none repeating the summary, the headline or each other, chosen one at a
         time for what the alert then covers per word it makes the reader read.
@@ -496,10 +499,14 @@ class ExtractiveEngine:
         """
         said = [lead.terms, _line_terms(headline)]
         introduced = f"{lead.text} {headline}".lower()
+        # "Police released her name": a "her" whose person neither the line nor the summary names.
+        someone_named = any(_bare_word(word) in names for word in f"{lead.text} {headline}".split())
         pool = [
             line
             for line in itertools.islice(lines, _POOL + 1)
-            if line.index != lead.index and _role_introduced(line.text, introduced)
+            if line.index != lead.index
+            and _role_introduced(line.text, introduced)
+            and (someone_named or not _pronoun_before_a_person(line.text, names))
         ][:_POOL]
         chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
         if not chosen and self.redundancy_limit < _SAME_FACT:
@@ -710,7 +717,7 @@ _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 _THEY_AFTER_OPENING = re.compile(r"^[^,\"“”]{3,120},\s+(?:they|it)\s")
 
 
-def _reads_as_lede(line: _Line, title: str | None, people: list[str]) -> bool:
+def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> bool:
     """Whether a line can open the alert: it reports, rather than setting a scene, quoting, following up, or
     pointing to someone the alert has not named ("The 14-time champion", "..., they piled into the shares")."""
     text = line.text
@@ -730,7 +737,7 @@ def _reads_as_lede(line: _Line, title: str | None, people: list[str]) -> bool:
         and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None)
     ):
         return False
-    return not _THEY_AFTER_OPENING.match(text) and not _pronoun_before_a_person(text, people)
+    return not _THEY_AFTER_OPENING.match(text) and not _pronoun_before_a_person(text, names)
 
 
 _CLOSING_MARK = {'"': '"', "“": "”", "‘": "’", "'": "'"}
@@ -761,16 +768,39 @@ def _opens_with_speech(text: str) -> bool:
 _SUBJECT_WORDS = frozenset("he she they it we i the a an his her their".split())
 
 
-def _pronoun_before_a_person(text: str, people: list[str]) -> bool:
-    """A "he" or "her" with nobody it could mean before it in the line: "Police released her name"."""
-    pronoun = _HE_OR_SHE.search(text)
-    if pronoun is None:
-        return False
-    before = text[: pronoun.start()]
-    words = before.split()
-    named = {part for name in people for part in name.split()}
-    # A capitalised word past the first, or a first word that is part of a person's name, can be the referent.
-    return not any(word[:1].isupper() for word in words[1:]) and not (words and words[0].strip(",") in named)
+def _pronoun_before_a_person(text: str, names: frozenset[str]) -> bool:
+    """A "he" or "her" outside a quotation with nobody it could mean before it in the line: "Police released
+    her name", not "Marquand's rise has seen him" or "A motorcyclist was hurt when he fell"."""
+    for pronoun in _HE_OR_SHE.finditer(text):
+        if inside_quotation(text, pronoun.start()):
+            continue
+        words = [_bare_word(word) for word in text[: pronoun.start()].split()]
+        return not any(
+            word in names or word.lower() in PERSON_NOUNS or (position and word[:1].isupper())
+            for position, word in enumerate(words)
+        )
+    return False
+
+
+def _bare_word(word: str) -> str:
+    """A word without the punctuation and possessive around it: "Marquand's," is "Marquand"."""
+    word = word.strip(",;:.!?\"“”‘’'()")
+    return re.sub(r"['’]s$", "", word)
+
+
+def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:
+    """Words that name someone or something: parts of people's names, and capitalised words the article never
+    writes in lower case ("Sliti", not "Police", which it also writes as "police")."""
+    lower: set[str] = set()
+    capitalised: set[str] = set()
+    for sentence in sentences:
+        for word in map(_bare_word, sentence.split()):
+            if word[:1].islower():
+                lower.add(word)
+            elif word[:1].isupper():
+                capitalised.add(word)
+    found = {word for word in capitalised if word.lower() not in lower and word.lower() not in STOP_WORDS}
+    return frozenset(found | {part for name in people for part in name.split()})
 
 
 def _distinct_lines(lines: Iterator[_Line]) -> Iterator[_Line]:

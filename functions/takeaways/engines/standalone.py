@@ -37,6 +37,10 @@ _ROLES = (
     "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
     r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
 )
+# Words for a person, any of which a "he" or "her" later in a line can mean ("A motorcyclist ... when he").
+PERSON_NOUNS = frozenset(word.split("(")[0] for word in _ROLES.split()) | frozenset(
+    "people family friend brother sister grandmother grandfather owner resident witness".split()
+)
 # Up to four modifiers before the role, none a determiner or a verb's past form: "The FBI charged a
 # Philadelphia woman" is about the FBI, not about a woman.
 _ROLE_REFERENCE = re.compile(
