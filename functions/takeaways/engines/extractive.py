@@ -45,7 +45,7 @@ from takeaways.engines.standalone import (
     with_referent,
 )
 from takeaways.summary import Takeaway, TakeawaySummary
-from takeaways.text.entities import find_entities
+from takeaways.text.entities import PLACES, find_entities
 from takeaways.text.grammar import is_clause, lone_subordinate_clause
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
@@ -500,7 +500,7 @@ class ExtractiveEngine:
         said = [lead.terms, _line_terms(headline)]
         introduced = f"{lead.text} {headline}".lower()
         # "Police released her name": a "her" whose person neither the line nor the summary names.
-        someone_named = any(_bare_word(word) in names for word in f"{lead.text} {headline}".split())
+        someone_named = _names_a_person(f"{lead.text} {headline}", names)
         pool = [
             line
             for line in itertools.islice(lines, _POOL + 1)
@@ -728,14 +728,7 @@ def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> boo
     if _FIRST_PERSON & set(_WORD.findall(text.lower())):
         return False
     role = unnamed_role(text)
-    defined = (
-        role is not None and re.match(rf"^The [^,]*?\b{role}\s+(?:of|who|whose|that)\s", text) is not None
-    )
-    if (
-        role is not None
-        and not defined
-        and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None)
-    ):
+    if role is not None and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None):
         return False
     return not _THEY_AFTER_OPENING.match(text) and not _pronoun_before_a_person(text, names)
 
@@ -760,12 +753,12 @@ def _opens_with_speech(text: str) -> bool:
     )
     if end is None:
         return True  # a quotation that runs on: speech
-    following = text[end + 1 :].split(maxsplit=1)
-    word = following[0].lower().strip(",.;:") if following else ""
-    return not word or word in SPEECH_VERBS or word in _SUBJECT_WORDS
+    # '"...," said the engineer' or '"...," the engineer said': a verb of saying within the next few words.
+    following = [word.lower().strip(",.;:") for word in text[end + 1 :].split()[:_SPEAKER_WORDS]]
+    return not following or any(word in SPEECH_VERBS for word in following)
 
 
-_SUBJECT_WORDS = frozenset("he she they it we i the a an his her their".split())
+_SPEAKER_WORDS = 4
 
 
 def _pronoun_before_a_person(text: str, names: frozenset[str]) -> bool:
@@ -780,6 +773,24 @@ def _pronoun_before_a_person(text: str, names: frozenset[str]) -> bool:
             for position, word in enumerate(words)
         )
     return False
+
+
+def _names_a_person(text: str, names: frozenset[str]) -> bool:
+    """Whether ``text`` tells of someone a "her" could mean: a word for a person ("a cyclist"), or a name that
+    is not a place's ("in Ashby", "the Ashby depot" are places; "Sliti scored" is someone)."""
+    words = [_bare_word(word) for word in text.split()]
+    return any(
+        word.lower() in PERSON_NOUNS
+        or (
+            word in names
+            and word.lower() not in PLACES
+            and not (position and words[position - 1].lower() in _BEFORE_A_PLACE)
+        )
+        for position, word in enumerate(words)
+    )
+
+
+_BEFORE_A_PLACE = frozenset("the in at from to of near across into on".split())
 
 
 def _bare_word(word: str) -> str:

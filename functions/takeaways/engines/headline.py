@@ -115,7 +115,13 @@ _ASIDE_BEFORE_VERB = re.compile(
 )
 _RELATIVE_BEFORE_VERB = re.compile(
     rf"^(?P<subject>[^,;:\"“”()]{{2,60}}?)\s+(?P<between>(?:who|which)\s+[^,;:\"“”()]{{5,160}}?)\s+"
-    rf"(?={_AUXILIARY_VERB}(?:\s+(?:been|not|also))?\s+[a-z]+(?:ed|en)\b)"
+    rf"(?={_AUXILIARY_VERB}\s+[a-z])"
+)
+# A subject that picks out someone ("Five Americans", "An American teenager", "The pilot"), so what a
+# relative clause adds is description; after a bare plural ("Parents who ...") it is the definition.
+_SPECIFIC_SUBJECT = re.compile(
+    r"(?:a|an|the|this|that|these|those|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|[A-Z][\w'’-]*['’]s)\s",
+    re.IGNORECASE,
 )
 _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARY_VERB}")
 # The state or country after a town ("in Goldsboro, North Carolina, may have been", "an Omaha, Nebraska,
@@ -390,8 +396,10 @@ def _between_subject_and_verb_removed(text: str, pattern: re.Pattern[str]) -> st
     phrase (no verb of its own: "The White House announced that ..." is no subject) and what goes holds no
     other verb that could be the main clause's ("Parents who refuse ... can lose" keeps "can lose")."""
     match = pattern.match(text)
-    if match is None or reads_as_statement(match.group("subject")):
+    if match is None or _has_a_verb(match.group("subject")):
         return text
+    if pattern is _RELATIVE_BEFORE_VERB and not _SPECIFIC_SUBJECT.match(match.group("subject")):
+        return text  # "Parents who keep children off school can be fined": the clause says which parents
     words = match.group("between").split()
     if pattern is _ASIDE_BEFORE_VERB and words[0][:1].isupper():
         return text  # "The councillor, Alison Teal, was served": the aside is the name
@@ -401,6 +409,15 @@ def _between_subject_and_verb_removed(text: str, pattern: re.Pattern[str]) -> st
     if _AUXILIARY_WORD.search(" ".join(own)):
         return text
     return match.group("subject") + " " + text[match.end() :]
+
+
+def _has_a_verb(phrase: str) -> bool:
+    """Whether a would-be subject has a verb of its own ("The White House announced"); a plural noun is none."""
+    words = [word.lower() for word in phrase.split()[1:]]
+    return any(
+        word in AUXILIARIES or word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+        for word in words
+    )
 
 
 def _appositions_removed(text: str) -> str:
@@ -448,7 +465,7 @@ def _opening_removed(text: str) -> str:
 def _time_phrase_removed(text: str, match: re.Match[str]) -> str:
     """Drop "on Tuesday" and "Thursday afternoon", but keep what a phrase needs ("of a Saturday", "over the last year")."""
     before = text[: match.start()].split()
-    needed = bool(before) and before[-1].lower() in DANGLING_WORDS
+    needed = bool(before) and before[-1].lower() in DANGLING_WORDS | _TIME_RELATIONS | {"until", "till", "by"}
     return match.group() if needed or inside_quotation(text, match.start()) else ""
 
 

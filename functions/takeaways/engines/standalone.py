@@ -37,6 +37,7 @@ _ROLES = (
     "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
     r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
 )
+_DEFINED = re.compile(r"\s+(?:who|whose|that|of)\s")
 # Words for a person, any of which a "he" or "her" later in a line can mean ("A motorcyclist ... when he").
 PERSON_NOUNS = frozenset(word.split("(")[0] for word in _ROLES.split()) | frozenset(
     "people family friend brother sister grandmother grandfather owner resident witness".split()
@@ -139,7 +140,9 @@ def with_referent(
 def unnamed_role(sentence: str) -> str | None:
     """The role a sentence opens with instead of a name ("The Real Madrid striker" -> "striker"), if any."""
     match = _ROLE_REFERENCE.match(sentence)
-    return match.group("role") if match else None
+    if match is None or _DEFINED.match(sentence, match.end()):
+        return None  # "The driver who steered the coach away", "The mother of the boy": told who, not pointed back
+    return match.group("role")
 
 
 def reads_as_statement(text: str) -> bool:
