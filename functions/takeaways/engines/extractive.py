@@ -471,14 +471,27 @@ class ExtractiveEngine:
                     ):
                         return line, option
             tried.append((line, first))
-        # None passes every rule: a clause that ends awkwardly beats a fragment, unless the reader cannot tell
-        # who is speaking ('"...," he said'); with no such clause, the lede's headline.
+        # None passes every rule: a shorter cut that reads complete, then a clause that ends awkwardly, beat a
+        # fragment, unless the reader cannot tell who is speaking ('"...," he said'); with no such clause, the
+        # first statement's headline.
+        shorter = (
+            (line, option)
+            for line, _ in tried
+            for source in [trim(line.sentence, _HEADLINE_SOURCE_WORDS)]
+            for option in headline_options(
+                source, people=people, article_text=context, dangling=foreign, shorter=True
+            )
+            if english
+            and headline_reads_complete(option)
+            and is_clause(option, line.sentence)
+            and ends_at_a_boundary(option, source)
+        )
         clauses = (
             pair
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(clauses, tried[0])
+        return next(shorter, None) or next(clauses, tried[0])
 
     def _takeaways(
         self,

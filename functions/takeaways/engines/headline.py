@@ -113,9 +113,17 @@ _AUXILIARY_VERB = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|mig
 _ASIDE_BEFORE_VERB = re.compile(
     rf"^(?P<subject>[^,;:\"“”()]{{2,80}}?),\s+(?P<between>[^,;:\"“”()]{{2,80}}),\s+(?={_AUXILIARY_VERB})"
 )
+# The main clause's verb after a relative clause: a modal and any verb ("will remain"), or "has", "was" and
+# the like before a participle ("have been found", "was charged"), not "to have chemotherapy".
+_MAIN_VERB = (
+    r"(?:(?:will|would|can|could|may|might|must|should)\s+[a-z]"
+    r"|(?:is|are|was|were|has|have|had)\s+(?:been\s+|not\s+|also\s+)?(?:[a-z]+(?:ed|en|ing)|"
+    + "|".join(sorted(IRREGULAR_PAST))
+    + r")\b)"
+)
 _RELATIVE_BEFORE_VERB = re.compile(
-    rf"^(?P<subject>[^,;:\"“”()]{{2,60}}?)\s+(?P<between>(?:who|which)\s+[^,;:\"“”()]{{5,160}}?)\s+"
-    rf"(?={_AUXILIARY_VERB}\s+[a-z])"
+    rf"^(?P<subject>[^,;:\"“”()]{{2,60}}?)\s+(?P<between>(?:who|which)\s+[^,;:\"“”()]{{5,160}}?)"
+    rf"(?<!\sto)\s+(?={_MAIN_VERB})"
 )
 # A subject that picks out someone ("Five Americans", "An American teenager", "The pilot"), so what a
 # relative clause adds is description; after a bare plural ("Parents who ...") it is the definition.
@@ -403,9 +411,11 @@ def _between_subject_and_verb_removed(text: str, pattern: re.Pattern[str]) -> st
     words = match.group("between").split()
     if pattern is _ASIDE_BEFORE_VERB and words[0][:1].isupper():
         return text  # "The councillor, Alison Teal, was served": the aside is the name
-    own = (
-        words[2:] if pattern is _RELATIVE_BEFORE_VERB else words
-    )  # "who were monitored": the clause's own verb
+    if pattern is _RELATIVE_BEFORE_VERB and not _has_a_verb(f"who {words[1]}"):
+        return (
+            text  # "a man who police say was left": the verb after is the relative clause's, not the main one
+        )
+    own = words[2:] if pattern is _RELATIVE_BEFORE_VERB else words  # past "who were": the clause's own verb
     if _AUXILIARY_WORD.search(" ".join(own)):
         return text
     return match.group("subject") + " " + text[match.end() :]

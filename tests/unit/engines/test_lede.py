@@ -165,6 +165,12 @@ def test_a_long_lede_loses_what_lies_between_its_subject_and_verb_or_a_towns_reg
         # After a bare plural the relative clause says which parents: it stays.
         "Parents who keep their children out of school for a holiday can be fined up to £120 each, the "
         "county council has warned.",
+        # "to have" is no main verb: the clause must not be cut there.
+        "A teenager who has been ordered by a court to have treatment for a rare blood disorder will remain in "
+        "the care of the county for the time being.",
+        # The verb after "who neighbours say" is the relative clause's own.
+        "The owner of a dog who neighbours say was left in a locked car for a day has been fined £500 by the "
+        "magistrates in Ashby.",
         # The aside is the name.
         "The Ashby councillor for the riverside ward, Alan Brine, was served with a notice over his part "
         "in the protests.",
@@ -174,4 +180,6 @@ def test_nothing_a_headline_needs_is_taken_from_between_subject_and_verb(sentenc
     for option in headline_options(sentence):
         assert not option.startswith(("The ministry announced the", "The ministry announced will"))
         assert "Parents can be fined" not in option
+        assert not option.startswith("A teenager have")
+        assert not option.startswith("The owner of a dog was left")
         assert not option.startswith("The Ashby councillor for the riverside ward was")
