@@ -333,15 +333,19 @@ class ExtractiveEngine:
         # Without one, the best-ranked statement.
         opening = (c for c in sorted(candidates, key=lambda c: c.index) if c.index < _LEDE_WINDOW)
         lede_indices: set[int] = set()
-        ledes = (
-            line
-            for c in opening
-            if (line := line_of(c)) is not None
-            and (not english or (_states_the_news(line.text) and _reads_as_lede(line, article.title, names)))
-            and not lede_indices.add(line.index)
-        )
+
+        def ledes() -> Iterator[_Line]:
+            for candidate in opening:
+                line = line_of(candidate)
+                if line is not None and (
+                    not english
+                    or (_states_the_news(line.text) and _reads_as_lede(line, article.title, names))
+                ):
+                    lede_indices.add(line.index)
+                    yield line
+
         ranked_statements = (line for line in lines if not english or _states_the_news(line.text))
-        statements = _Lazy(_distinct_lines(itertools.chain(ledes, ranked_statements)))
+        statements = _Lazy(_distinct_lines(itertools.chain(ledes(), ranked_statements)))
         best = statements.first()
         if best is None:
             best = lines.first() or _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
@@ -474,7 +478,7 @@ class ExtractiveEngine:
         # None passes every rule: a shorter cut that reads complete, then a clause that ends awkwardly, beat a
         # fragment, unless the reader cannot tell who is speaking ('"...," he said'); with no such clause, the
         # first statement's headline.
-        shorter = (
+        fallbacks = (
             (line, option)
             for line, _ in tried
             for source in [trim(line.sentence, _HEADLINE_SOURCE_WORDS)]
@@ -491,7 +495,7 @@ class ExtractiveEngine:
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(shorter, None) or next(clauses, tried[0])
+        return next(fallbacks, None) or next(clauses, tried[0])
 
     def _takeaways(
         self,

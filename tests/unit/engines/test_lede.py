@@ -8,8 +8,7 @@ import pytest
 from takeaways.article import Article
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.headline import ends_at_a_boundary, headline_options
-from takeaways.engines.standalone import unnamed_role
-from takeaways.engines.standalone import with_referent
+from takeaways.engines.standalone import unnamed_role, with_referent
 from takeaways.text.grammar import is_clause
 
 # The lede is the first sentence; later sentences share more words with the rest (the council, the
@@ -23,8 +22,8 @@ BRIDGE_STORY = (
 )
 
 
-def _alert(body: str, **options: int) -> tuple[str, str, list[str]]:
-    summary = ExtractiveEngine(**options).summarise(Article(body=body))
+def _alert(body: str, max_takeaways: int = 3) -> tuple[str, str, list[str]]:
+    summary = ExtractiveEngine(max_takeaways=max_takeaways).summarise(Article(body=body))
     return summary.headline, summary.summary, [t.text for t in summary.takeaways]
 
 
