@@ -42,7 +42,8 @@ _SUBORDINATORS = frozenset(
 )
 # The day of the event, which headlines drop ("were wounded Thursday afternoon when ..."): a cut is judged
 # against what follows it.
-_DAY_WORDS = WEEKDAYS | frozenset("yesterday today tonight overnight morning afternoon evening night".split())
+_DAYS = WEEKDAYS | frozenset("yesterday today tonight overnight".split())
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())  # only after a day: "over night shifts"
 
 
 def _tags(words: list[str], promote: bool) -> list[str]:
@@ -168,9 +169,10 @@ def _past_the_day(source: list[str], end: int) -> int:
     position = end
     if position + 1 < len(source) and source[position].lower() in {"on", "late", "early", "last"}:
         position += 1
-    if position >= len(source) or source[position].lower() not in _DAY_WORDS:
+    if position >= len(source) or source[position].lower() not in _DAYS:
         return end
-    while position < len(source) and source[position].lower() in _DAY_WORDS:
+    position += 1
+    if position < len(source) and source[position].lower() in _PARTS_OF_DAY:
         position += 1
     return position
 
