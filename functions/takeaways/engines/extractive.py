@@ -455,6 +455,10 @@ class ExtractiveEngine:
             first, *later = headline_options(source, people=people, article_text=context, dangling=foreign)
             whole = " ".join(line.sentence.split()).rstrip(".")
             options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
+            if _news_follows(first, source):
+                # "called 911 after discovering the body": the discovery is news, when the cut keeps enough of it.
+                fuller = [option for option in options[1:] if _tells_the_event(option, first)]
+                options = [*fuller, *options]
             for headline in dict.fromkeys(options):
                 if (
                     headline_reads_complete(headline)
@@ -829,6 +833,24 @@ def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:
                 capitalised.add(word)
     found = {word for word in capitalised if word.lower() not in lower and word.lower() not in STOP_WORDS}
     return frozenset(found | {part for name in people for part in name.split()})
+
+
+# What a main clause is often only the frame of: "A neighbour called police after finding ...", "Shares fell
+# when the bank said ...". A headline that stops before it loses the event.
+_EVENT_CLAUSE = re.compile(r"^,?\s+(?:after|when|because|following)\s", re.IGNORECASE)
+_EVENT_WORDS = 2  # words of the event clause a headline must keep past its conjunction ("after it collapsed")
+
+
+def _news_follows(headline: str, source: str) -> bool:
+    """Whether the sentence goes on, right after the headline's cut, with the clause that tells the event."""
+    flat = " ".join(source.split())
+    return flat.startswith(headline) and _EVENT_CLAUSE.match(flat[len(headline) :]) is not None
+
+
+def _tells_the_event(option: str, main: str) -> bool:
+    """Whether a longer headline keeps the event clause after ``main``: its conjunction and two words more."""
+    rest = option[len(main) :] if option.startswith(main) else ""
+    return _EVENT_CLAUSE.match(rest) is not None and len(rest.split()) > _EVENT_WORDS
 
 
 def _distinct_lines(lines: Iterator[_Line]) -> Iterator[_Line]:

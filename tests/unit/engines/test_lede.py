@@ -182,3 +182,16 @@ def test_nothing_a_headline_needs_is_taken_from_between_subject_and_verb(sentenc
         assert not option.startswith("A teenager have")
         assert not option.startswith("The owner of a dog was left")
         assert not option.startswith("The Ashby councillor for the riverside ward was")
+
+
+def test_a_headline_keeps_the_event_its_main_clause_only_frames() -> None:
+    story = (
+        "A dog walker called the coastguard, after spotting a stranded minke whale on the sands at Ashby beach "
+        "shortly before dawn. "
+        "Volunteers kept the whale wet for six hours until the tide came back in. "
+        "The whale swam out to sea on the evening tide, the coastguard said. "
+        "Marine biologists will check the coast for the rest of the week."
+    )
+    headline, summary, _ = _alert(story)
+    assert summary.startswith("A dog walker called the coastguard, after spotting")
+    assert headline.startswith("A dog walker called the coastguard, after spotting a stranded minke whale")
