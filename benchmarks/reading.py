@@ -269,8 +269,8 @@ def report() -> list[str]:
     ]
     pairs = []
     for dataset in DATASETS:
-        calibration, scores, ours, baseline, references, headline_summary, summary_repeated, first = measure(
-            dataset
+        calibration, scores, ours, baseline, references, headline_summary, summary_repeated, lede_share = (
+            measure(dataset)
         )
         s, b = scores["system"], scores["lead3"]
         delta = s["rouge1"] - b["rouge1"]
@@ -295,7 +295,7 @@ def report() -> list[str]:
                 f"| {dataset} | {name} | {redundancy} | {headline} | {figures.deepest:.1f} | "
                 f"{figures.mean_position:.1f} | {figures.deepest_share:.0%} |"
             )
-        pairs.append((dataset, ours, headline_summary, summary_repeated, first))
+        pairs.append((dataset, ours, headline_summary, summary_repeated, lede_share))
         first = _first_lines(dataset)
         lines_table.append(
             f"| {dataset} | "
@@ -306,13 +306,13 @@ def report() -> list[str]:
             + f" | {ours.lines:.2f} |"
         )
     reading += ["", "Targets: redundant alerts under 2%, headlines complete clauses in at least 97%.", ""]
-    for dataset, ours, headline_summary, summary_repeated, first in pairs:
+    for dataset, ours, headline_summary, summary_repeated, lede_share in pairs:
         reading.append(
             f"- {dataset}: redundant under 2%: {'met' if ours.redundant < REDUNDANCY_TARGET else 'NOT met'}; "
             f"clauses at least 97%: {'met' if ours.headline_clause >= HEADLINE_TARGET else 'NOT met'}; "
             f"headline and summary share most words in {headline_summary:.0%}; "
             f"a takeaway repeats the summary in {summary_repeated:.1%}; "
-            f"the summary is the article's first sentence in {first:.0%}; "
+            f"the summary is the article's first sentence in {lede_share:.0%}; "
             f"takeaways opening with a personal pronoun: {ours.pointing_back}."
         )
     return [*lines, *quality, *lines_table, *reading]
