@@ -455,6 +455,8 @@ class ExtractiveEngine:
             first, *later = headline_options(source, people=people, article_text=context, dangling=foreign)
             whole = " ".join(line.sentence.split()).rstrip(".")
             options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
+            # Names are shortened to make room; when a cut with the full name fits and reads whole, it may serve.
+            options += headline_options(source, article_text=context, dangling=foreign)
             if _news_follows(first, source):
                 # "called 911 after discovering the body": the discovery is news, when the cut keeps enough of it.
                 fuller = [option for option in options[1:] if _tells_the_event(option, first)]

@@ -195,3 +195,16 @@ def test_a_headline_keeps_the_event_its_main_clause_only_frames() -> None:
     headline, summary, _ = _alert(story)
     assert summary.startswith("A dog walker called the coastguard, after spotting")
     assert headline.startswith("A dog walker called the coastguard, after spotting a stranded minke whale")
+
+
+def test_a_lede_keeps_a_full_name_when_the_surname_alone_does_not_read_as_a_clause() -> None:
+    story = (
+        "Singer Rosa Vale made fun of the long delays on the county's railways with a cheerful video guide to "
+        "sleeping on station benches. "
+        "Vale posted the short film on her social media accounts late on Tuesday. "
+        "Within a day Vale's film had been watched more than two million times. "
+        "Vale has sung about the railways in her shows for a decade."
+    )
+    headline, summary, _ = _alert(story)
+    assert summary.startswith("Singer Rosa Vale made fun of the long delays")
+    assert headline.startswith("Singer Rosa Vale made fun")
