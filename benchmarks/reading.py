@@ -183,18 +183,19 @@ def _figures(alerts: list[Alert], sizes: list[int]) -> Figures:
     )
 
 
-def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figures, float, float]:
+def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figures, float, float, float]:
     """The checker on human sentences, referee scores, then figures for ours, the first-three alert and the references.
 
     The first figure calibrates the headline check: the share of the references' first
-    sentences (written by people, nearly all complete clauses) that it calls complete.
+    sentences (written by people, nearly all complete clauses) that it calls complete. The last is
+    the share of summaries taken from the article's first sentence, its lede in most news.
     """
     predictions = _run_cli(dataset)
     scores = _referee(dataset, predictions)
     rows = [json.loads(line) for line in (EVAL / dataset).read_text().splitlines() if line.strip()]
     ours_by_id = {str(row["id"]): row for row in map(json.loads, predictions.read_text().splitlines()) if row}
     ours, baseline, references, sizes = [], [], [], []
-    headline_summary = summary_in_takeaways = 0
+    headline_summary = summary_in_takeaways = summary_first = 0
     for row in rows:
         article = parse_article(row["article"].encode(), "article.txt")
         sentences = split_sentences(article.body)
@@ -207,6 +208,7 @@ def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figu
         ours.append(Alert(mine["headline"], mine["summary"], texts, evidence))
         headline_summary += redundant([mine["headline"], mine["summary"]])
         summary_in_takeaways += any(redundant([mine["summary"], text]) for text in texts)
+        summary_first += _source_sentence(mine["summary"], article_terms) == 0
         baseline.append(_first_three(sentences))
         picked = [
             _source_sentence(line, article_terms) for line in row["reference"].splitlines() if line.strip()
@@ -223,6 +225,7 @@ def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figu
         _figures(references, sizes),
         headline_summary / count,
         summary_in_takeaways / count,
+        summary_first / count,
     )
 
 
@@ -266,7 +269,9 @@ def report() -> list[str]:
     ]
     pairs = []
     for dataset in DATASETS:
-        calibration, scores, ours, baseline, references, headline_summary, summary_repeated = measure(dataset)
+        calibration, scores, ours, baseline, references, headline_summary, summary_repeated, lede_share = (
+            measure(dataset)
+        )
         s, b = scores["system"], scores["lead3"]
         delta = s["rouge1"] - b["rouge1"]
         met = delta >= TARGETS[dataset] and s["rouge2"] >= b["rouge2"] and s["rougeLsum"] >= b["rougeLsum"]
@@ -290,7 +295,7 @@ def report() -> list[str]:
                 f"| {dataset} | {name} | {redundancy} | {headline} | {figures.deepest:.1f} | "
                 f"{figures.mean_position:.1f} | {figures.deepest_share:.0%} |"
             )
-        pairs.append((dataset, ours, headline_summary, summary_repeated))
+        pairs.append((dataset, ours, headline_summary, summary_repeated, lede_share))
         first = _first_lines(dataset)
         lines_table.append(
             f"| {dataset} | "
@@ -301,12 +306,13 @@ def report() -> list[str]:
             + f" | {ours.lines:.2f} |"
         )
     reading += ["", "Targets: redundant alerts under 2%, headlines complete clauses in at least 97%.", ""]
-    for dataset, ours, headline_summary, summary_repeated in pairs:
+    for dataset, ours, headline_summary, summary_repeated, lede_share in pairs:
         reading.append(
             f"- {dataset}: redundant under 2%: {'met' if ours.redundant < REDUNDANCY_TARGET else 'NOT met'}; "
             f"clauses at least 97%: {'met' if ours.headline_clause >= HEADLINE_TARGET else 'NOT met'}; "
             f"headline and summary share most words in {headline_summary:.0%}; "
             f"a takeaway repeats the summary in {summary_repeated:.1%}; "
+            f"the summary is the article's first sentence in {lede_share:.0%}; "
             f"takeaways opening with a personal pronoun: {ours.pointing_back}."
         )
     return [*lines, *quality, *lines_table, *reading]

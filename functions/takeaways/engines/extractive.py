@@ -37,6 +37,7 @@ from takeaways.engines.headline import (
     quotes_an_unnamed_speaker,
 )
 from takeaways.engines.standalone import (
+    PERSON_NOUNS,
     is_complete_sentence,
     reads_as_statement,
     stands_alone,
@@ -44,7 +45,7 @@ from takeaways.engines.standalone import (
     with_referent,
 )
 from takeaways.summary import Takeaway, TakeawaySummary
-from takeaways.text.entities import find_entities
+from takeaways.text.entities import PLACES, find_entities
 from takeaways.text.grammar import is_clause, lone_subordinate_clause
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
@@ -60,6 +61,7 @@ HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
 ENTITY_SENTENCES = 12
 _LONGEST_QUOTATION = 4  # sentences
 _HEADLINE_TRIES = 6  # statements tried, best first, for a headline that is a complete clause
+_LEDE_WINDOW = 5  # the opening sentences the summary's lede is looked for in, in article order
 _HEADLINE_SOURCE_WORDS = 60  # what a headline is compressed from: the lead without its attribution and asides
 _POOL = 12  # the best lines takeaways are chosen among
 _LENGTH_SMOOTHING = (
@@ -310,6 +312,8 @@ class ExtractiveEngine:
         candidates = self._candidates(window, token_lists, term_lists, frozenset(title_terms))
         entities = find_entities(sentences[:ENTITY_SENTENCES])
         people = [entity.name for entity in entities if entity.kind == "person"]
+        known = [entity.name for entity in entities]
+        names = _name_words(window, people)
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language == "en" or (
             article.language == UNDETERMINED and likeliest_language(article.body) == "en"
@@ -320,13 +324,30 @@ class ExtractiveEngine:
         def line_of(candidate: _Candidate) -> _Line | None:
             if candidate.index not in made:
                 made[candidate.index] = (
-                    None if quoted[candidate.index] else self._line(candidate, window, people, english)
+                    None if quoted[candidate.index] else self._line(candidate, window, people, known, english)
                 )
             return made[candidate.index]
 
         lines = _Lazy(line for c in ranked if (line := line_of(c)) is not None)
         # Lines are made best first and only as far as they are read: most articles need five or six.
-        statements = _Lazy(line for line in lines if not english or _states_the_news(line.text))
+        # The summary, and the headline cut from it, is the article's lede: the first opening sentence that
+        # states what happened (news is written top down; the most central sentence is often background).
+        # Without one, the best-ranked statement.
+        opening = (c for c in sorted(candidates, key=lambda c: c.index) if c.index < _LEDE_WINDOW)
+        lede_indices: set[int] = set()
+
+        def ledes() -> Iterator[_Line]:
+            for candidate in opening:
+                line = line_of(candidate)
+                if line is not None and (
+                    not english
+                    or (_states_the_news(line.text) and _reads_as_lede(line, article.title, names))
+                ):
+                    lede_indices.add(line.index)
+                    yield line
+
+        ranked_statements = (line for line in lines if not english or _states_the_news(line.text))
+        statements = _Lazy(_distinct_lines(itertools.chain(ledes(), ranked_statements)))
         best = statements.first()
         if best is None:
             best = lines.first() or _Line(0, trim(sentences[0], self.max_words), frozenset(), sentences[0])
@@ -334,7 +355,7 @@ class ExtractiveEngine:
         if article.title:
             lead, headline = best, article.title
         else:
-            lead, headline = self._headline(statements, people, article.body, foreign, english)
+            lead, headline = self._headline(statements, lede_indices, people, article.body, foreign, english)
         summary = trim(lead.sentence, SUMMARY_WORDS)
         # Takeaways are ranked per word past the pivot: a reader pays for every word of a line, and a long
         # sentence that says what a short one says is the worse takeaway. The summary keeps the plain rank.
@@ -353,7 +374,7 @@ class ExtractiveEngine:
             takeaway_lines = _Lazy(
                 line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
             )
-            takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights)
+            takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights, names)
             verified = verified_extract(
                 TakeawaySummary(
                     headline=headline,
@@ -380,7 +401,7 @@ class ExtractiveEngine:
         return replace(verified, takeaways=alone) if alone else verified
 
     def _line(
-        self, candidate: _Candidate, window: list[str], people: list[str], english: bool
+        self, candidate: _Candidate, window: list[str], people: list[str], known: list[str], english: bool
     ) -> _Line | None:
         """The candidate as a line a reader can take on its own, or None when it cannot be one.
 
@@ -396,10 +417,10 @@ class ExtractiveEngine:
             return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
         if _page_leftover(sentence) or _bare_quotation(sentence):
             return None  # "anything goes: ." or "People we've lost in 2015 ."; a quotation nobody is said to have said
-        resolved = with_referent(sentence, window[: candidate.index], people) if english else sentence
+        resolved = with_referent(sentence, window[: candidate.index], people, known) if english else sentence
         opened = _without_connective(sentence)  # "And he said ..." points back as much as "He said ..."
         if resolved is not None and english and opened != sentence:
-            named = with_referent(opened, window[: candidate.index], people)
+            named = with_referent(opened, window[: candidate.index], people, known)
             resolved = None if named is None else (resolved if named == opened else named)
         if resolved is None:
             return None
@@ -412,25 +433,36 @@ class ExtractiveEngine:
         return _Line(candidate.index, text, _line_terms(text), resolved)
 
     def _headline(
-        self, statements: _Lazy, people: list[str], body: str, foreign: frozenset[str], english: bool
+        self,
+        statements: _Lazy,
+        ledes: set[int],
+        people: list[str],
+        body: str,
+        foreign: frozenset[str],
+        english: bool,
     ) -> tuple[_Line, str]:
-        """The lead and its headline: the best statement whose headline is a complete clause ending where a
-        phrase ends, among the first few; failing that, the best statement and its headline as it comes.
+        """A headline for the lede (the first statement): the first of its cuts that is a complete clause ending
+        where a phrase ends, else a shorter cut of it that is still a clause; failing both, the same from the
+        statements after it, which then head the alert above the lede as its most central facts do.
 
         Each statement offers its compressed form, then, when it fits, the whole sentence, then the
         sentence cut later (``headline_options``): a cut that loses the main verb or stops inside
-        a clause is worse than a longer one. English
-        headlines must also pass the tagger's clause check (``text.grammar``). The summary is
-        the lead's sentence, so headline and summary tell the same news.
+        a clause is worse than a longer one. English headlines must also pass the tagger's clause
+        check (``text.grammar``).
         """
         tried: list[tuple[_Line, str]] = []
+        context = body[:HEADLINE_CONTEXT_CHARS]
         for line in itertools.islice(statements, _HEADLINE_TRIES):
             source = trim(line.sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
-            first, *later = headline_options(
-                source, people=people, article_text=body[:HEADLINE_CONTEXT_CHARS], dangling=foreign
-            )
+            first, *later = headline_options(source, people=people, article_text=context, dangling=foreign)
             whole = " ".join(line.sentence.split()).rstrip(".")
             options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
+            # Names are shortened to make room; when a cut with the full name fits and reads whole, it may serve.
+            options += headline_options(source, article_text=context, dangling=foreign)
+            if _news_follows(first, source):
+                # "called 911 after discovering the body": the discovery is news, when the cut keeps enough of it.
+                fuller = [option for option in options[1:] if _tells_the_event(option, first)]
+                options = [*fuller, *options]
             for headline in dict.fromkeys(options):
                 if (
                     headline_reads_complete(headline)
@@ -438,27 +470,40 @@ class ExtractiveEngine:
                     and (not english or is_clause(headline, line.sentence))
                 ):
                     return line, headline
+            if english and not tried and line.index in ledes:
+                # The lede's shorter cut that is still a clause beats another sentence's headline.
+                shorter = headline_options(
+                    source, people=people, article_text=context, dangling=foreign, shorter=True
+                )
+                for option in shorter:
+                    if (
+                        headline_reads_complete(option)
+                        and is_clause(option, line.sentence)
+                        and ends_at_a_boundary(option, source)
+                    ):
+                        return line, option
             tried.append((line, first))
         # None passes every rule: a shorter cut that reads complete, then a clause that ends awkwardly, beat a
         # fragment, unless the reader cannot tell who is speaking ('"...," he said'); with no such clause, the
-        # best statement's headline.
-        context = body[:HEADLINE_CONTEXT_CHARS]
-        shorter = [
-            (line, source, option)
+        # first statement's headline.
+        fallbacks = (
+            (line, option)
             for line, _ in tried
             for source in [trim(line.sentence, _HEADLINE_SOURCE_WORDS)]
             for option in headline_options(
                 source, people=people, article_text=context, dangling=foreign, shorter=True
             )
-            if english and headline_reads_complete(option) and is_clause(option, line.sentence)
-        ]
-        complete = [(line, option) for line, source, option in shorter if ends_at_a_boundary(option, source)]
+            if english
+            and headline_reads_complete(option)
+            and is_clause(option, line.sentence)
+            and ends_at_a_boundary(option, source)
+        )
         clauses = (
             pair
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(iter(complete), None) or next(clauses, tried[0])
+        return next(fallbacks, None) or next(clauses, tried[0])
 
     def _takeaways(
         self,
@@ -467,6 +512,7 @@ class ExtractiveEngine:
         headline: str,
         spread: _Spread,
         weights: dict[int, float],
+        names: frozenset[str],
     ) -> list[_Line]:
         """Lines after the summary's, none repeating the summary, the headline or each other, chosen one at a
         time for what the alert then covers per word it makes the reader read.
@@ -478,10 +524,14 @@ class ExtractiveEngine:
         """
         said = [lead.terms, _line_terms(headline)]
         introduced = f"{lead.text} {headline}".lower()
+        # "Police released her name": a "her" whose person neither the line nor the summary names.
+        someone_named = _names_a_person(f"{lead.text} {headline}", names)
         pool = [
             line
             for line in itertools.islice(lines, _POOL + 1)
-            if line.index != lead.index and _role_introduced(line.text, introduced)
+            if line.index != lead.index
+            and _role_introduced(line.text, introduced)
+            and (someone_named or not _pronoun_before_a_person(line.text, names))
         ][:_POOL]
         chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
         if not chosen and self.redundancy_limit < _SAME_FACT:
@@ -668,6 +718,152 @@ def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float
     if _NUMBER.search(sentence):
         factor *= weights["number"]
     return factor
+
+
+# Openings that tell the story's past or set a scene rather than report what happened: "For years, ...",
+# "It was a cold night", "In March 2013, ...", "Back in the 1990s", "There are ...", "Here are ...".
+_BACKGROUND_OPENING = re.compile(
+    r"^(?:For (?:years|decades|months|weeks|generations|centuries|a (?:long )?(?:time|while))\b"
+    r"|(?:It|There|Here|This|That) (?:is|was|are|were|has been|had been|have been)\b|It['’]s\b|There['’]s\b"
+    r"|(?:Back )?In (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December) )?(?:1[89]|20)\d\d(?:s)?\b|Back in\b|Once\b|Ever since\b"
+    r"|(?:(?:A|One|Two|Three|Four|Five|Ten|Some|Many|Several|\d+) )?(?:years?|months?|decades?|weeks?) ago\b"
+    r"|When\b|Until\b|As (?:a|an|the)\b|Like\b|Imagine\b)"
+)
+# "X also missed the cut", "X, too, ...": a sentence that adds to a story told elsewhere.
+_FOLLOW_UP = re.compile(r"^(?:\S+\s+){0,11}?(?:also|too|again)\b", re.IGNORECASE)
+# Lines that tease or address the reader ("Get this: ...", "Just consider the outcomes", "Wanted: a
+# director"), or lean on one told before ("Another was found", "One of the five ...").
+_TEASER_LEDE = re.compile(
+    r"^(?:\(|[\w'’]+:|(?:Just |Now )?(?:Get|Consider|Expect|Imagine|Picture|Remember|Meet|Forget|Think|Take|Look)\b"
+    r"|Another\b|One of (?:the|them|those)\b|The others?\b|The rest\b)"
+)
+_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+_THEY_AFTER_OPENING = re.compile(r"^[^,\"“”]{3,120},\s+(?:they|it)\s")
+
+
+def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> bool:
+    """Whether a line can open the alert: it reports, rather than setting a scene, quoting, following up, or
+    pointing to someone the alert has not named ("The 14-time champion", "..., they piled into the shares")."""
+    text = line.text
+    if _opens_with_speech(text) or _BACKGROUND_OPENING.match(text) or _FOLLOW_UP.match(text):
+        return False
+    if _TEASER_LEDE.match(text):
+        return False
+    if _FIRST_PERSON & set(_WORD.findall(text.lower())):
+        return False
+    role = unnamed_role(text)
+    if role is not None and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None):
+        return False
+    return not _THEY_AFTER_OPENING.match(text) and not _pronoun_before_a_person(text, names)
+
+
+_CLOSING_MARK = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def _opens_with_speech(text: str) -> bool:
+    """A line that opens with someone's words ('"We are delighted," said ...'), not with a quoted title
+    ('"Grace of Monaco," starring Nicole Kidman, is heading to TV')."""
+    closing = _CLOSING_MARK.get(text[:1])
+    if closing is None:
+        return False
+    # The closing mark is one a word does not go on from ("I'm" has an apostrophe, not a closing mark).
+    end = next(
+        (
+            position
+            for position in range(1, len(text))
+            if text[position] == closing and not text[position + 1 : position + 2].isalpha()
+        ),
+        None,
+    )
+    if end is None:
+        return True  # a quotation that runs on: speech
+    # '"...," said the engineer' or '"...," the engineer said': a verb of saying within the next few words.
+    following = [word.lower().strip(",.;:") for word in text[end + 1 :].split()[:_SPEAKER_WORDS]]
+    return not following or any(word in SPEECH_VERBS for word in following)
+
+
+_SPEAKER_WORDS = 4
+
+
+def _pronoun_before_a_person(text: str, names: frozenset[str]) -> bool:
+    """A "he" or "her" outside a quotation with nobody it could mean before it in the line: "Police released
+    her name", not "Marquand's rise has seen him" or "A motorcyclist was hurt when he fell"."""
+    for pronoun in _HE_OR_SHE.finditer(text):
+        if inside_quotation(text, pronoun.start()):
+            continue
+        words = [_bare_word(word) for word in text[: pronoun.start()].split()]
+        return not any(
+            word in names or word.lower() in PERSON_NOUNS or (position and word[:1].isupper())
+            for position, word in enumerate(words)
+        )
+    return False
+
+
+def _names_a_person(text: str, names: frozenset[str]) -> bool:
+    """Whether ``text`` tells of someone a "her" could mean: a word for a person ("a cyclist"), or a name that
+    is not a place's ("in Ashby", "the Ashby depot" are places; "Sliti scored" is someone)."""
+    words = [_bare_word(word) for word in text.split()]
+    return any(
+        word.lower() in PERSON_NOUNS
+        or (
+            word in names
+            and word.lower() not in PLACES
+            and not (position and words[position - 1].lower() in _BEFORE_A_PLACE)
+        )
+        for position, word in enumerate(words)
+    )
+
+
+_BEFORE_A_PLACE = frozenset("the in at from to of near across into on".split())
+
+
+def _bare_word(word: str) -> str:
+    """A word without the punctuation and possessive around it: "Marquand's," is "Marquand"."""
+    word = word.strip(",;:.!?\"“”‘’'()")
+    return re.sub(r"['’]s$", "", word)
+
+
+def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:
+    """Words that name someone or something: parts of people's names, and capitalised words the article never
+    writes in lower case ("Sliti", not "Police", which it also writes as "police")."""
+    lower: set[str] = set()
+    capitalised: set[str] = set()
+    for sentence in sentences:
+        for word in map(_bare_word, sentence.split()):
+            if word[:1].islower():
+                lower.add(word)
+            elif word[:1].isupper():
+                capitalised.add(word)
+    found = {word for word in capitalised if word.lower() not in lower and word.lower() not in STOP_WORDS}
+    return frozenset(found | {part for name in people for part in name.split()})
+
+
+# What a main clause is often only the frame of: "A neighbour called police after finding ...", "Shares fell
+# when the bank said ...". A headline that stops before it loses the event.
+_EVENT_CLAUSE = re.compile(r"^,?\s+(?:after|when|because|following)\s", re.IGNORECASE)
+_EVENT_WORDS = 2  # words of the event clause a headline must keep past its conjunction ("after it collapsed")
+
+
+def _news_follows(headline: str, source: str) -> bool:
+    """Whether the sentence goes on, right after the headline's cut, with the clause that tells the event."""
+    flat = " ".join(source.split())
+    return flat.startswith(headline) and _EVENT_CLAUSE.match(flat[len(headline) :]) is not None
+
+
+def _tells_the_event(option: str, main: str) -> bool:
+    """Whether a longer headline keeps the event clause after ``main``: its conjunction and two words more."""
+    rest = option[len(main) :] if option.startswith(main) else ""
+    return _EVENT_CLAUSE.match(rest) is not None and len(rest.split()) > _EVENT_WORDS
+
+
+def _distinct_lines(lines: Iterator[_Line]) -> Iterator[_Line]:
+    """Each line once, in the order first met."""
+    seen: set[int] = set()
+    for line in lines:
+        if line.index not in seen:
+            seen.add(line.index)
+            yield line
 
 
 def _states_the_news(text: str) -> bool:

@@ -81,7 +81,11 @@ _CONTRACTED_IS = frozenset({"that's", "it's", "there's", "who's", "what's", "he'
 _OPEN_QUESTIONS = frozenset({"why", "whether", "how"})
 # A headline ending on any of these leaves the reader waiting for the rest.
 _HEADLINE_ENDS = (
-    DANGLING_WORDS | _SUBJECT_PRONOUNS | _AUXILIARIES | _OPEN_QUESTIONS | frozenset({"since", "until"})
+    DANGLING_WORDS
+    | _SUBJECT_PRONOUNS
+    | _AUXILIARIES
+    | _OPEN_QUESTIONS
+    | frozenset({"since", "until", "still"})  # "the girls are still" waits for "being screened"
 )
 # Opening clauses that may go: they set a scene, not a condition ("If ...") or a source ("According to ...").
 _SCENE_OPENERS = frozenset(
@@ -101,6 +105,39 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
+_AUXILIARY_VERB = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b"
+# Between the subject and its verb, an aside ("Police in Malegaon, in the western state of Maharashtra,
+# are requiring") or a relative clause ("Five Americans who were monitored at a hospital have been
+# released") says more of the subject than a headline has room for: while too long, it goes, and the
+# subject keeps its verb. The result must still pass the clause checks like any other cut.
+_ASIDE_BEFORE_VERB = re.compile(
+    rf"^(?P<subject>[^,;:\"“”()]{{2,80}}?),\s+(?P<between>[^,;:\"“”()]{{2,80}}),\s+(?={_AUXILIARY_VERB})"
+)
+# The main clause's verb after a relative clause: a modal and any verb ("will remain"), or "has", "was" and
+# the like before a participle ("have been found", "was charged"), not "to have chemotherapy".
+_MAIN_VERB = (
+    r"(?:(?:will|would|can|could|may|might|must|should)\s+[a-z]"
+    r"|(?:is|are|was|were|has|have|had)\s+(?:been\s+|not\s+|also\s+)?(?:[a-z]+(?:ed|en|ing)|"
+    + "|".join(sorted(IRREGULAR_PAST))
+    + r")\b)"
+)
+_RELATIVE_BEFORE_VERB = re.compile(
+    rf"^(?P<subject>[^,;:\"“”()]{{2,60}}?)\s+(?P<between>(?:who|which)\s+[^,;:\"“”()]{{5,160}}?)"
+    rf"(?<!\sto)\s+(?={_MAIN_VERB})"
+)
+# A subject that picks out someone ("Five Americans", "An American teenager", "The pilot"), so what a
+# relative clause adds is description; after a bare plural ("Parents who ...") it is the definition.
+_SPECIFIC_SUBJECT = re.compile(
+    r"(?:a|an|the|this|that|these|those|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|[A-Z][\w'’-]*['’]s)\s",
+    re.IGNORECASE,
+)
+_AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARY_VERB}")
+# The state or country after a town ("in Goldsboro, North Carolina, may have been", "an Omaha, Nebraska,
+# hospital") is an aside, dropped while the headline is too long; not a list ("in Paris, Lyon, and Nice").
+_REGION_AFTER_PLACE = re.compile(
+    r"(?P<place>\b(?:in|at|of|from|near|an|a|the) [A-Z][\w.'’-]{2,}), [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,"
+    r"(?= (?!(?:and|or)\b)[a-z0-9])"
+)
 # A quotation said by "he" or "they": the reader of a headline cannot tell who.
 # An apposition after a name, closed before the verb: "Ackerley, formerly a reporter on the show, will join".
 _APPOSITION = re.compile(
@@ -112,7 +149,9 @@ _TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries
 _TIME_RELATIONS = frozenset("after before ago later earlier since".split())
 _BOUNDARY_WORDS = frozenset(
     "that which who whose where when while because as after before since following including at in on from with "
-    "for by over near during despite amid into against under between and but or to than until".split()
+    "for by over near during despite amid into against under between and but or to than until due ahead "
+    "according across through throughout toward towards without within among via around beyond behind along "
+    "being".split()
 )
 # Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
 _NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
@@ -179,6 +218,11 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
         surname = surname_of(name)
         if surname and name in text and _called_by_surname(surname, name, article_text):
             text = _by_surname(text, name, surname)
+    if len(text) > HEADLINE_CHARS:
+        text = _REGION_AFTER_PLACE.sub(r"\g<place>", text)
+    for between in (_ASIDE_BEFORE_VERB, _RELATIVE_BEFORE_VERB):
+        if len(text) > HEADLINE_CHARS:
+            text = _between_subject_and_verb_removed(text, between)
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
@@ -280,6 +324,9 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
     if position < 0:
         return True  # the headline was rewritten (a surname, a dropped time phrase): its end is its own
     rest = flat[position + len(tail) :]
+    day = _TIME_PHRASE.match(rest)  # "were wounded Thursday afternoon when ...": the headline dropped the day
+    if day is not None:
+        rest = rest[day.end() :]
     if not rest.strip(" .!?\"'”’)"):
         return True
     if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
@@ -352,6 +399,37 @@ def _relative_removed(text: str, match: re.Match[str]) -> str | None:
     return text[: match.start()] + joint + text[closing.end() :]
 
 
+def _between_subject_and_verb_removed(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` without what ``pattern`` finds between a subject and its verb, when the subject is a noun
+    phrase (no verb of its own: "The White House announced that ..." is no subject) and what goes holds no
+    other verb that could be the main clause's ("Parents who refuse ... can lose" keeps "can lose")."""
+    match = pattern.match(text)
+    if match is None or _has_a_verb(match.group("subject")):
+        return text
+    if pattern is _RELATIVE_BEFORE_VERB and not _SPECIFIC_SUBJECT.match(match.group("subject")):
+        return text  # "Parents who keep children off school can be fined": the clause says which parents
+    words = match.group("between").split()
+    if pattern is _ASIDE_BEFORE_VERB and words[0][:1].isupper():
+        return text  # "The councillor, Alison Teal, was served": the aside is the name
+    if pattern is _RELATIVE_BEFORE_VERB and not _has_a_verb(f"who {words[1]}"):
+        return (
+            text  # "a man who police say was left": the verb after is the relative clause's, not the main one
+        )
+    own = words[2:] if pattern is _RELATIVE_BEFORE_VERB else words  # past "who were": the clause's own verb
+    if _AUXILIARY_WORD.search(" ".join(own)):
+        return text
+    return match.group("subject") + " " + text[match.end() :]
+
+
+def _has_a_verb(phrase: str) -> bool:
+    """Whether a would-be subject has a verb of its own ("The White House announced"); a plural noun is none."""
+    words = [word.lower() for word in phrase.split()[1:]]
+    return any(
+        word in AUXILIARIES or word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+        for word in words
+    )
+
+
 def _appositions_removed(text: str) -> str:
     """Without what a name's apposition says of it, outside quotations: the headline keeps who and what."""
     for match in reversed(list(_APPOSITION.finditer(text))):
@@ -397,7 +475,7 @@ def _opening_removed(text: str) -> str:
 def _time_phrase_removed(text: str, match: re.Match[str]) -> str:
     """Drop "on Tuesday" and "Thursday afternoon", but keep what a phrase needs ("of a Saturday", "over the last year")."""
     before = text[: match.start()].split()
-    needed = bool(before) and before[-1].lower() in DANGLING_WORDS
+    needed = bool(before) and before[-1].lower() in DANGLING_WORDS | _TIME_RELATIONS | {"until", "till", "by"}
     return match.group() if needed or inside_quotation(text, match.start()) else ""
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from takeaways.text.entities import PLACES
 from takeaways.text.words import SPEECH_VERBS
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
@@ -35,6 +36,11 @@ _ROLES = (
     "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion seed star singer actor actress "
     "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
     r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
+)
+_DEFINED = re.compile(r"\s+(?:who|whose|that|of)\s")
+# Words for a person, any of which a "he" or "her" later in a line can mean ("A motorcyclist ... when he").
+PERSON_NOUNS = frozenset(word.split("(")[0] for word in _ROLES.split()) | frozenset(
+    "people family friend brother sister grandmother grandfather owner resident witness".split()
 )
 # Up to four modifiers before the role, none a determiner or a verb's past form: "The FBI charged a
 # Philadelphia woman" is about the FBI, not about a woman.
@@ -87,11 +93,16 @@ def stands_alone(sentence: str) -> bool:
     )
 
 
-def with_referent(sentence: str, earlier: Sequence[str], people: Iterable[str]) -> str | None:
+def with_referent(
+    sentence: str, earlier: Sequence[str], people: Iterable[str], known: Iterable[str] = ()
+) -> str | None:
     """The sentence with an opening "He", "Her" or "The 31-year-old" replaced by the person meant, or None.
 
     The person is the only one of ``people`` (full names) mentioned, in full or by surname,
-    in the two sentences before it. A sentence that already stands alone is returned as it is.
+    in the two sentences before it. When the sentence just before does not mention that person but
+    names someone else the entity finder did not type ("Seamer Anyon took 199 wickets", where
+    ``known`` holds every name it found), the pronoun more likely means that one: None, never a
+    guessed name. A sentence that already stands alone is returned as it is.
     """
     if _UNRESOLVABLE.match(sentence):
         return None
@@ -108,6 +119,12 @@ def with_referent(sentence: str, earlier: Sequence[str], people: Iterable[str]) 
     if len(mentioned) != 1:
         return None
     name = mentioned.pop()
+    if (
+        earlier
+        and not _mentions(earlier[-1], name)
+        and _names_someone_unknown(earlier[-1], {*people, *known})
+    ):
+        return None
     surname = name.split()[-1]
     called = surname if _mentions_word(nearby, surname) else name
     if age:
@@ -123,7 +140,9 @@ def with_referent(sentence: str, earlier: Sequence[str], people: Iterable[str]) 
 def unnamed_role(sentence: str) -> str | None:
     """The role a sentence opens with instead of a name ("The Real Madrid striker" -> "striker"), if any."""
     match = _ROLE_REFERENCE.match(sentence)
-    return match.group("role") if match else None
+    if match is None or _DEFINED.match(sentence, match.end()):
+        return None  # "The driver who steered the coach away", "The mother of the boy": told who, not pointed back
+    return match.group("role")
 
 
 def reads_as_statement(text: str) -> bool:
@@ -155,6 +174,35 @@ def is_complete_sentence(text: str) -> bool:
     """Ends like a sentence and reads as a statement: what the summary line must be."""
     stripped = text.rstrip()
     return stripped.endswith(_SENTENCE_ENDS) and reads_as_statement(stripped) and not stripped.endswith("?")
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
+_NOT_PEOPLE = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december mr mrs ms dr sir""".split()
+)
+
+
+# After these a capitalised word names a place or a body ("the University of Mississippi", "in China").
+_BEFORE_PLACES = frozenset("the of in at from to for on by with into across near".split())
+
+
+def _names_someone_unknown(text: str, known: set[str]) -> bool:
+    """Whether ``text`` has a capitalised word past its first, not after "the" or "in", that no known name
+    contains and that is no known place: someone, perhaps."""
+    known_words = {word for name in known for word in name.split()}
+    text = text.lstrip("\"“‘' ")
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        before = text[: match.start()].split()
+        if (
+            before
+            and word not in known_words
+            and word.lower() not in _NOT_PEOPLE | PLACES
+            and before[-1].lower() not in _BEFORE_PLACES
+        ):
+            return True
+    return False
 
 
 def _mentions(text: str, name: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from takeaways.text.tagger import english_tagger, tokenize
+from takeaways.text.words import WEEKDAYS
 
 _FINITE = frozenset({"VERB:Fin", "AUX:Fin"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -39,6 +40,10 @@ _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "NUM"})
 _SUBORDINATORS = frozenset(
     {"after", "before", "since", "until", "when", "while", "because", "although", "though", "if"}
 )
+# The day of the event, which headlines drop ("were wounded Thursday afternoon when ..."): a cut is judged
+# against what follows it.
+_DAYS = WEEKDAYS | frozenset("yesterday today tonight overnight".split())
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())  # only after a day: "over night shifts"
 
 
 def _tags(words: list[str], promote: bool) -> list[str]:
@@ -144,6 +149,8 @@ def is_clause(headline: str, sentence: str) -> bool:
         return False
     source_tags = _tags(source, promote)
     end = _end_in(words, source)
+    if end is not None:
+        end = _past_the_day(source, end)
     # The last word's tag is read in the sentence, where the tagger sees what follows it ("over night shifts").
     last, last_tag = words[-1].lower(), source_tags[end - 1] if end else tags[-1]
     if last_tag in _OPEN_ENDS or last_tag.startswith("AUX") or last in _SUBJECT_PRONOUNS:
@@ -154,6 +161,20 @@ def is_clause(headline: str, sentence: str) -> bool:
         return False
     cut = end is not None and end < len(source)
     return not (cut and _cut_inside_clause(last_tag, source, source_tags, end or 0))
+
+
+def _past_the_day(source: list[str], end: int) -> int:
+    """Where the sentence goes on after ``end``, past a day of the event ("on Thursday afternoon") the headline
+    dropped; ``end`` itself when none follows."""
+    position = end
+    if position + 1 < len(source) and source[position].lower() in {"on", "late", "early", "last"}:
+        position += 1
+    if position >= len(source) or source[position].lower() not in _DAYS:
+        return end
+    position += 1
+    if position < len(source) and source[position].lower() in _PARTS_OF_DAY:
+        position += 1
+    return position
 
 
 def _waits_for_more(last_tag: str, source: list[str], source_tags: list[str], end: int) -> bool:
