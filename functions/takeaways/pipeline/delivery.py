@@ -67,10 +67,17 @@ def deliver_alert(
         if not claims.claim(alert_id, subscriber.subscriber_id):
             outcome.already_sent.append(subscriber.subscriber_id)
             continue
-        issue = issuer_for(subscriber.subscriber_id)
-        links = alert_links(payload, subscriber=subscriber, issue=issue) if issue else []
         try:
-            publisher.publish(personal_alert(payload, subscriber.subscriber_id, links))
+            # Inside the claim's guard: a signing key that cannot be read (Secrets Manager throttled) must
+            # leave the copy unclaimed for the retry, not counted as sent when nothing went out.
+            issue = issuer_for(subscriber.subscriber_id)
+            links = alert_links(payload, subscriber=subscriber, issue=issue) if issue else []
+            message = personal_alert(payload, subscriber.subscriber_id, links)
+        except Exception:
+            claims.release(alert_id, subscriber.subscriber_id)
+            raise
+        try:
+            publisher.publish(message)
         except PublishRefused:
             claims.release(alert_id, subscriber.subscriber_id)
             outcome.failed.append(subscriber.subscriber_id)

@@ -126,3 +126,29 @@ def test_without_a_link_key_copies_go_out_without_links() -> None:
         issuer_for=lambda _: None,
     )
     assert topic.sent[0].payload.preference_links == [] and "Manage your alerts" not in topic.sent[0].email
+
+
+def test_a_copy_whose_links_cannot_be_made_stays_unclaimed_for_the_retry() -> None:
+    claims, topic, calls = Claims(), Topic(), []
+
+    def flaky_issuer(subscriber_id: str) -> LinkIssuer:
+        calls.append(subscriber_id)
+        if len(calls) == 1:
+            raise RuntimeError("secrets throttled")
+        return issuer(subscriber_id)
+
+    def attempt() -> DeliveryOutcome:
+        return deliver_alert(
+            ALERT,
+            ATTRIBUTES,
+            subscribers=[subscriber("a")],
+            claims=claims,
+            publisher=topic,
+            issuer_for=flaky_issuer,
+        )
+
+    with pytest.raises(RuntimeError):
+        attempt()
+    outcome = attempt()
+    assert outcome.sent == ["sub-a"] and outcome.already_sent == []
+    assert len(topic.sent) == 1
