@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,6 +20,7 @@ from typing import Any
 import boto3
 import pytest
 
+from infra.chat_servers import ChatServers
 from infra.event_sources import EventSourceRunner
 from infra.function_urls import FunctionUrls
 from infra.local_stack import DeployedStack, deploy, stack_file_content
@@ -37,7 +39,8 @@ CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver"
 
 @pytest.fixture
 def stack(moto_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DeployedStack]:
-    """The template with PreferencesFunction's URL served on loopback, and the CLI pointed at it."""
+    """The template with PreferencesFunction's URL served on loopback, and the CLI pointed at it (chat
+    webhooks on loopback allowed)."""
     from aws_lambda_powertools.utilities import parameters
 
     from takeaways.adapters.clients import forget_clients
@@ -50,7 +53,12 @@ def stack(moto_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     forget()
     with FunctionUrls(ROOT / "template.yaml") as urls:
-        deployed = deploy(ROOT / "template.yaml", stack_name="links", function_urls=urls.urls)
+        deployed = deploy(
+            ROOT / "template.yaml",
+            stack_name="links",
+            function_urls=urls.urls,
+            parameters={"FetchAllowLoopback": "true"},
+        )
         runner = EventSourceRunner(deployed, redelivery_delay_seconds=0)
         urls.serve(runner.invoke)
         (tmp_path / ".takeaways").mkdir()
@@ -174,3 +182,25 @@ def test_the_confirmation_page_works_in_a_real_browser(
     record = subscriber_registry(stack.physical_ids).subscriber(subscriber_id)
     assert record is not None and record.frequency == "daily"
     assert (ARTIFACTS / "preference-confirm.png").stat().st_size > 1000
+
+
+def test_unsubscribing_a_chat_channel_by_its_link_removes_its_secret_and_subscription(
+    stack: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with ChatServers() as chat:
+        assert main(["subscribe", "--protocol", "slack", "--endpoint", chat.url("slack")]) == 0
+        capsys.readouterr()
+        boto3.client("s3").put_object(
+            Bucket=stack.physical_id("ArticlesBucket"),
+            Key="incoming/wind.json",
+            Body=(SAMPLES / "wind-farm-vote.json").read_bytes(),
+        )
+        EventSourceRunner(stack, redelivery_delay_seconds=0).run_until_idle(timeout_s=60)
+        [message] = chat.received("slack")
+    links = re.findall(r"http://127\.0\.0\.1:\d+/preferences\?token=[\w.-]+", json.dumps(message.body))
+    leave = links[-1]  # a channel's unsubscribe link comes last
+    status, page = http(leave.split("?")[0], {"token": token_of(leave)})
+    assert status == 200 and "Done" in page
+    secrets = [item["Name"] for item in boto3.client("secretsmanager").list_secrets()["SecretList"]]
+    assert not [name for name in secrets if name.startswith("takeaways/chat/")]
+    assert made_subscriptions(stack, "SubscriberTopic") == []

@@ -359,6 +359,7 @@ def preferences_dependencies() -> PreferencesDependencies:
         raise ConfigurationError(
             "LINK_SIGNING_SECRET, SPENT_LINK_TABLE and SUBSCRIBER_TABLE are required by the preferences function"
         )
+    from takeaways.adapters.chat_channels import AliasEndpoints, ChatChannelSubscriber
     from takeaways.adapters.link_changes import LinkChanges
     from takeaways.adapters.subscriptions import ManagedSubscriptions, StackTopics
 
@@ -366,6 +367,9 @@ def preferences_dependencies() -> PreferencesDependencies:
         sns_client(),
         DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table),
         StackTopics(subscriber_topic_arn=current.subscriber_topic_arn, dead_letter_queue_arn=None),
+        # A chat channel unsubscribed by its link loses its webhook secret and alias too; this function
+        # only removes channels (no function ARN to make one with).
+        chat=ChatChannelSubscriber(None, AliasEndpoints()),
     )
     return PreferencesDependencies(
         links=PreferenceLinks(
