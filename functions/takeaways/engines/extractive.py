@@ -37,6 +37,7 @@ from takeaways.engines.headline import (
     quotes_an_unnamed_speaker,
 )
 from takeaways.engines.standalone import (
+    IMPERSONAL_IT,
     PERSON_NOUNS,
     is_complete_sentence,
     reads_as_statement,
@@ -62,6 +63,7 @@ ENTITY_SENTENCES = 12
 _LONGEST_QUOTATION = 4  # sentences
 _HEADLINE_TRIES = 6  # statements tried, best first, for a headline that is a complete clause
 _LEDE_WINDOW = 5  # the opening sentences the summary's lede is looked for in, in article order
+_WHOLE_LEDE_WORDS = 50  # the longest lede the summary carries whole rather than cut
 _HEADLINE_SOURCE_WORDS = 60  # what a headline is compressed from: the lead without its attribution and asides
 _POOL = 12  # the best lines takeaways are chosen among
 _LENGTH_SMOOTHING = (
@@ -338,7 +340,12 @@ class ExtractiveEngine:
 
         def ledes() -> Iterator[_Line]:
             for candidate in opening:
-                line = line_of(candidate)
+                # A lede too long to be a takeaway is still the lede: the summary may carry it whole.
+                line = line_of(candidate) or (
+                    None
+                    if quoted[candidate.index]
+                    else self._long_lede(candidate, window, people, known, english)
+                )
                 if line is not None and (
                     not english
                     or (_states_the_news(line.text) and _reads_as_lede(line, article.title, names))
@@ -357,6 +364,10 @@ class ExtractiveEngine:
         else:
             lead, headline = self._headline(statements, lede_indices, people, article.body, foreign, english)
         summary = trim(lead.sentence, SUMMARY_WORDS)
+        if summary.rstrip("\"'”’)").endswith("…") and _whole_lede_fits(lead.sentence):
+            summary = (
+                lead.sentence
+            )  # a lede cut mid-clause loses what happened; whole, it is one long sentence
         # Takeaways are ranked per word past the pivot: a reader pays for every word of a line, and a long
         # sentence that says what a short one says is the worse takeaway. The summary keeps the plain rank.
         weights = {
@@ -431,6 +442,25 @@ class ExtractiveEngine:
         if english and (not reads_as_statement(text) or lone_subordinate_clause(text)):
             return None  # a teaser, a list of names or a lone subordinate clause: not a fact on its own
         return _Line(candidate.index, text, _line_terms(text), resolved)
+
+    def _long_lede(
+        self, candidate: _Candidate, window: list[str], people: list[str], known: list[str], english: bool
+    ) -> _Line | None:
+        """An opening sentence that ``_line`` turned away only because no cut of it is short enough."""
+        if len(candidate.text.split()) <= self.max_words or not _whole_lede_fits(candidate.text):
+            return None
+        if _not_for_readers(candidate.text) or not _quotes_balanced(candidate.text):
+            return None
+        resolved = (
+            with_referent(candidate.text, window[: candidate.index], people, known)
+            if english
+            else candidate.text
+        )
+        if resolved is None or (
+            english and (not reads_as_statement(resolved) or lone_subordinate_clause(resolved))
+        ):
+            return None
+        return _Line(candidate.index, resolved, _line_terms(resolved), resolved)
 
     def _headline(
         self,
@@ -724,7 +754,8 @@ def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float
 # "It was a cold night", "In March 2013, ...", "Back in the 1990s", "There are ...", "Here are ...".
 _BACKGROUND_OPENING = re.compile(
     r"^(?:For (?:years|decades|months|weeks|generations|centuries|a (?:long )?(?:time|while))\b"
-    r"|(?:It|There|Here|This|That) (?:is|was|are|were|has been|had been|have been)\b|It['’]s\b|There['’]s\b"
+    rf"|It(?!{IMPERSONAL_IT}) (?:is|was|has been|had been)\b"
+    r"|(?:There|Here|This|That) (?:is|was|are|were|has been|had been|have been)\b|It['’]s\b|There['’]s\b"
     r"|(?:Back )?In (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December) )?(?:1[89]|20)\d\d(?:s)?\b|Back in\b|Once\b|Ever since\b"
     r"|(?:(?:A|One|Two|Three|Four|Five|Ten|Some|Many|Several|\d+) )?(?:years?|months?|decades?|weeks?) ago\b"
@@ -740,6 +771,12 @@ _TEASER_LEDE = re.compile(
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 _THEY_AFTER_OPENING = re.compile(r"^[^,\"“”]{3,120},\s+(?:they|it)\s")
+
+
+def _whole_lede_fits(sentence: str) -> bool:
+    return (
+        len(sentence.split()) <= _WHOLE_LEDE_WORDS and len(sentence) <= _WHOLE_LEDE_WORDS * MAX_CHARS_PER_WORD
+    )
 
 
 def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> bool:

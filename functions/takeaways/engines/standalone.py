@@ -20,8 +20,14 @@ _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+
 _AGE_REFERENCE = re.compile(
     r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
 )
+# "It is hoped", "It was not clear": an 'it' that points at nothing before it, opening a report.
+IMPERSONAL_IT = (
+    r" (?:is|was|has been|had been|will be|remains|seems|appears) (?:not |now |also )?(?:hoped|expected|thought|"
+    r"believed|understood|feared|likely|unlikely|unclear|clear|known|possible|estimated|reported|alleged|"
+    r"claimed|planned|intended|proposed)\b"
+)
 _UNRESOLVABLE = re.compile(
-    r"^[\"“‘']?(?:It|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
+    rf"^[\"“‘']?(?:It(?!{IMPERSONAL_IT})|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
     r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|same|(?:latter|former)(?!\s+[A-Z]))|"
     # A comparison with what came before: the line means nothing without it.
     r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly)\b"

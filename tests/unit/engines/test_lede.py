@@ -208,3 +208,30 @@ def test_a_lede_keeps_a_full_name_when_the_surname_alone_does_not_read_as_a_clau
     headline, summary, _ = _alert(story)
     assert summary.startswith("Singer Rosa Vale made fun of the long delays")
     assert headline.startswith("Singer Rosa Vale made fun")
+
+
+FERRY_REST = (
+    "The Isles Link ferry company said the Grenmouth crossing would run again once repairs are finished. "
+    "The company has cancelled 40 sailings since the storm, and the council said the harbour wall needs work. "
+    "Traders in Grenmouth said the council and the company had been slow to act after the storm. "
+    "The council will meet the ferry company and the traders on Friday."
+)
+
+
+def test_a_lede_too_long_to_be_a_takeaway_is_still_the_lede() -> None:
+    lede = (
+        "Nora Baptiste, the harbour master who has run the Grenmouth port for twenty years, sat down on Monday "
+        "with the Isles Link ferry company for her first talks since the storm wrecked the harbour wall in March "
+        "and left the island without a daily crossing."
+    )
+    headline, summary, _ = _alert(f"{lede} {FERRY_REST}")
+    assert summary == lede  # whole: cut mid-clause it would lose what happened
+    assert "Baptiste" in headline
+
+
+def test_an_impersonal_it_stands_alone_and_a_scene_setting_it_does_not_lead() -> None:
+    hoped = "It is hoped the Grenmouth ferry will return to service on Friday once the harbour wall is repaired."
+    assert with_referent(hoped, [], []) == hoped
+    assert with_referent("It was repaired on Friday.", ["The harbour wall broke."], []) is None
+    scene = "It was a cold night when the storm hit the Grenmouth harbour wall."
+    assert _alert(f"{scene} {FERRY_REST}")[1] != scene
