@@ -29,7 +29,8 @@ class Settings:
     """The validated environment of a Takeaways function (field name = env var, lower-cased).
 
     ``alerts_topic_arn`` is needed only by NotifyFunction, ``subscriber_topic_arn`` and
-    ``subscriber_table`` only by DeliveryFunction, DigestFunction and PreferencesFunction; an empty ``story_table`` turns story de-duplication off;
+    ``subscriber_table`` only by DeliveryFunction, DigestFunction and PreferencesFunction; ``story_table`` by
+    NotifyFunction (it records each alert, so a retried event never sends one twice) and DigestFunction;
     ``openai_price_per_million`` is 'input,output' in USD (empty: built-in prices);
     ``daily_token_budget`` is model tokens per UTC day, 0 meaning no limit;
     ``article_time_budget_seconds`` is what parsing and summarising one article may take

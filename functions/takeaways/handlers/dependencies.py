@@ -214,13 +214,15 @@ def summarise_dependencies() -> SummariseDependencies:
 @cache
 def notify_dependencies() -> NotifyDependencies:
     current = settings()
-    if not current.alerts_topic_arn:
-        raise ConfigurationError("ALERTS_TOPIC_ARN is required by the notify function")
+    ledger = story_ledger(current)
+    if not current.alerts_topic_arn or ledger is None:
+        # Without the ledger nothing records that an alert went out: a redelivered event would send it again.
+        raise ConfigurationError("ALERTS_TOPIC_ARN and STORY_TABLE are required by the notify function")
     return NotifyDependencies(
         settings=current,
         store=article_store(current),
         publisher=SnsTopicPublisher(sns_client(), current.alerts_topic_arn),
-        ledger=story_ledger(current),
+        ledger=ledger,
         layout=_layout(current),
     )
 
