@@ -59,3 +59,18 @@ def test_every_problem_is_reported_at_once() -> None:
 def test_a_number_that_does_not_parse_is_named() -> None:
     with pytest.raises(ConfigurationError, match="openai_timeout_seconds: 'soon' is not a number"):
         Settings.from_environ(BASE | {"OPENAI_TIMEOUT_SECONDS": "soon"})
+
+
+def test_the_notify_function_refuses_to_start_without_its_story_ledger(monkeypatch: pytest.MonkeyPatch) -> None:
+    from takeaways.handlers.dependencies import forget_dependencies, notify_dependencies
+
+    for name, value in (BASE | {"ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:alerts"}).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("STORY_TABLE", raising=False)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    forget_dependencies()
+    try:
+        with pytest.raises(ConfigurationError, match="STORY_TABLE"):
+            notify_dependencies()
+    finally:
+        forget_dependencies()
