@@ -61,7 +61,9 @@ def test_a_number_that_does_not_parse_is_named() -> None:
         Settings.from_environ(BASE | {"OPENAI_TIMEOUT_SECONDS": "soon"})
 
 
-def test_the_notify_function_refuses_to_start_without_its_story_ledger(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_notify_function_refuses_to_start_without_its_story_ledger(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from takeaways.handlers.dependencies import forget_dependencies, notify_dependencies
 
     for name, value in (BASE | {"ALERTS_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:alerts"}).items():

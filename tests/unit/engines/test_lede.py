@@ -230,7 +230,9 @@ def test_a_lede_too_long_to_be_a_takeaway_is_still_the_lede() -> None:
 
 
 def test_an_impersonal_it_stands_alone_and_a_scene_setting_it_does_not_lead() -> None:
-    hoped = "It is hoped the Grenmouth ferry will return to service on Friday once the harbour wall is repaired."
+    hoped = (
+        "It is hoped the Grenmouth ferry will return to service on Friday once the harbour wall is repaired."
+    )
     assert with_referent(hoped, [], []) == hoped
     assert with_referent("It was repaired on Friday.", ["The harbour wall broke."], []) is None
     scene = "It was a cold night when the storm hit the Grenmouth harbour wall."
