@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from takeaways.alerts.payload import AlertPayload
 from takeaways.errors import TransientFailure
@@ -294,12 +294,16 @@ class DynamoStoryLedger:
             if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
                 raise LedgerConflict(str(error)) from error
             raise TransientFailure(f"story table {operation} failed: {error}") from error
+        except BotoCoreError as error:  # no answer at all: the endpoint unreachable, a timeout
+            raise TransientFailure(f"story table {operation} got no answer: {error}") from error
 
     def _call(self, operation: str, **arguments: Any) -> Any:
         try:
             return getattr(self._dynamodb, operation)(**arguments)
         except ClientError as error:
             raise TransientFailure(f"story table {operation} failed: {error}") from error
+        except BotoCoreError as error:  # no answer at all: the endpoint unreachable, a timeout
+            raise TransientFailure(f"story table {operation} got no answer: {error}") from error
 
 
 def _stamp(moment: datetime) -> str:

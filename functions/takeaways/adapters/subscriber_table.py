@@ -17,7 +17,7 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from takeaways.alerts.filter_policy import Preferences
 from takeaways.alerts.subscription import DigestFrequency, DigestRun, Frequency, SubscriberRecord
@@ -199,6 +199,8 @@ class DynamoSubscriberRegistry:
             if _conditional_failure(error):
                 return False
             raise TransientFailure(f"subscriber table {operation} failed: {error}") from error
+        except BotoCoreError as error:  # no answer at all: the endpoint unreachable, a timeout
+            raise TransientFailure(f"subscriber table {operation} got no answer: {error}") from error
         return True
 
     def _call(self, operation: str, **arguments: Any) -> Any:
@@ -206,6 +208,8 @@ class DynamoSubscriberRegistry:
             return getattr(self._dynamodb, operation)(**arguments)
         except ClientError as error:
             raise TransientFailure(f"subscriber table {operation} failed: {error}") from error
+        except BotoCoreError as error:  # no answer at all: the endpoint unreachable, a timeout
+            raise TransientFailure(f"subscriber table {operation} got no answer: {error}") from error
 
 
 def _conditional_failure(error: ClientError) -> bool:

@@ -114,3 +114,19 @@ def test_a_change_rewrites_frequency_preferences_and_window(registry: DynamoSubs
     assert changed is not None and (changed.frequency, changed.window_start) == ("weekly", later)
     assert changed.preferences == Preferences(muted_topics=["sport"])
     assert registry.digest_subscribers("weekly") == [changed]
+
+
+def test_no_answer_from_dynamodb_is_a_transient_failure_like_a_refusal() -> None:
+    from botocore.exceptions import EndpointConnectionError
+
+    from takeaways.pipeline.ports import TransientFailure
+
+    class Unreachable:
+        def __getattr__(self, operation: str) -> Any:
+            def call(**_: Any) -> Any:
+                raise EndpointConnectionError(endpoint_url="https://dynamodb.example")
+
+            return call
+
+    with pytest.raises(TransientFailure, match="got no answer"):
+        DynamoSubscriberRegistry(Unreachable(), "subscribers").subscriber("sub-a")
