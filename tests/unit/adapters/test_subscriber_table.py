@@ -119,7 +119,7 @@ def test_a_change_rewrites_frequency_preferences_and_window(registry: DynamoSubs
 def test_no_answer_from_dynamodb_is_a_transient_failure_like_a_refusal() -> None:
     from botocore.exceptions import EndpointConnectionError
 
-    from takeaways.pipeline.ports import TransientFailure
+    from takeaways.errors import TransientFailure
 
     class Unreachable:
         def __getattr__(self, operation: str) -> Any:
@@ -129,4 +129,4 @@ def test_no_answer_from_dynamodb_is_a_transient_failure_like_a_refusal() -> None
             return call
 
     with pytest.raises(TransientFailure, match="got no answer"):
-        DynamoSubscriberRegistry(Unreachable(), "subscribers").subscriber("sub-a")
+        DynamoSubscriberRegistry(Unreachable(), "subscribers").subscriber("sub-a")  # type: ignore[arg-type]
