@@ -57,12 +57,21 @@ def parse_s3_notification(body: str) -> S3Notification:
                 ignored.append(event_name)
                 continue
             s3_object = record["s3"]["object"]
+            size, version = s3_object.get("size"), s3_object.get("versionId")
+            if (size is not None and (type(size) is not int or size < 0)) or not isinstance(
+                version, str | None
+            ):
+                # Checked here, so the message is rejected once rather than retried into the dead-letter queue.
+                raise ArticleRejected(
+                    RejectionReason.NOT_AN_S3_EVENT,
+                    f"malformed S3 record: size {size!r}, versionId {version!r}",
+                )
             ref = ObjectRef(
                 bucket=str(record["s3"]["bucket"]["name"]),
                 key=unquote_plus(str(s3_object["key"])),
                 etag=str(s3_object.get("eTag") or "").strip('"') or None,
-                version_id=s3_object.get("versionId"),
-                size=s3_object.get("size"),
+                version_id=version,
+                size=size,
             )
             created.append(
                 ObjectCreated(
