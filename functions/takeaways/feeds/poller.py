@@ -58,6 +58,7 @@ class PollReport:
     duplicates: int = 0
     retries: int = 0
     deferred: int = 0
+    store_failures: int = 0  # feeds whose entries could not be written (S3 or the ledger failed)
     articles: list[str] = field(default_factory=list)
     rejected: Counter[str] = field(default_factory=Counter)
 
@@ -149,7 +150,12 @@ class FeedPoller:
         except Exception as error:  # one feed's surprise must not stop the others
             logger.exception("feed poll failed unexpectedly", extra={"feed_url": feed.url})
             return self._failed(feed, state, now, _unexpected(feed.url, error), report)
-        complete = self._ingest_entries(feed, list(reversed(parsed.entries)), report)
+        try:
+            complete = self._ingest_entries(feed, list(reversed(parsed.entries)), report)
+        except Exception:  # the store failed, not the feed: the other feeds still get their turn
+            logger.exception("feed entries could not be stored", extra={"feed_url": feed.url})
+            report.store_failures += 1
+            complete = False  # what was handled is in the ledger; the rest comes round at once
         if not complete:
             # Due again at once, and without validators: the next poll must see the whole feed again.
             return replace(self._succeeded(feed, state, now, etag=None, last_modified=None), next_poll_at=now)
@@ -221,7 +227,13 @@ class FeedPoller:
             fetched.page, url=fetched.final_url, fetched_at=now, feed=feed, entry=entry
         )
         key = article_key(self._incoming, document, group=f"{FEED_ARTICLES_FOLDER}{feed.source_slug}", at=now)
-        self._sink.write_article(key, document)
+        try:
+            self._sink.write_article(key, document)
+        except Exception:
+            self._ledger.release(
+                keys
+            )  # not written: the next poll tries it again, not after the claim expires
+            raise
         self._ledger.finish(keys, "article", article_key=key)
         report.articles.append(key)
         return "article"

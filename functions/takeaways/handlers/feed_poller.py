@@ -20,6 +20,7 @@ from takeaways.observability import (
     FEED_ARTICLES,
     FEED_DUPLICATES,
     FEED_REJECTIONS,
+    FEED_STORE_FAILURES,
     FEEDS_FAILING,
     FEEDS_POLLED,
     FEEDS_SUSPENDED,
@@ -88,6 +89,7 @@ def summary(report: PollReport) -> dict[str, Any]:
         "duplicates": report.duplicates,
         "retries": report.retries,
         "deferred": report.deferred,
+        "store_failures": report.store_failures,
         "rejected": dict(report.rejected),
     }
 
@@ -96,6 +98,7 @@ def _record(report: PollReport) -> None:
     count(FEEDS_POLLED, report.feeds_due)
     count(FEED_ARTICLES, len(report.articles))
     count(FEED_DUPLICATES, report.duplicates)
+    count(FEED_STORE_FAILURES, report.store_failures)
     # A gauge: the alarm fires while any feed keeps failing, and clears when it recovers or is removed.
     count(FEEDS_FAILING, report.feeds_failing)
     count(FEEDS_SUSPENDED, report.feeds_suspended)

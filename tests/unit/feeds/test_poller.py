@@ -253,3 +253,27 @@ def test_an_untrusted_feeds_outlet_stays_a_claim_even_from_the_poller(world: Wor
     raw = json.dumps(world.sink.articles[key]).encode()
     article = parse_article(raw, key, from_feed_poller=True)
     assert (article.source, article.claimed_source) == (None, "City Herald")
+
+
+def test_a_store_that_fails_for_one_feed_leaves_the_other_feeds_polled(world: World) -> None:
+    world.site.add("/a.xml", rss([("h-1", "/tram.html", "Tram")]))
+    world.site.add("/b.xml", rss([("h-2", "/library.html", "Library")]))
+    first, second = world.feed("/a.xml"), world.feed("/b.xml", source="Valley Post")
+    written = world.sink.write_article
+    calls: list[str] = []
+
+    def failing_once(key: str, document: dict[str, object]) -> None:
+        calls.append(key)
+        if len(calls) == 1:
+            raise OSError("S3 unreachable")
+        written(key, document)
+
+    world.sink.write_article = failing_once  # type: ignore[method-assign]
+    report = world.poll()
+    assert report.store_failures == 1 and report.feeds_due == 2
+    assert len(report.articles) == 1  # the other feed's entry was written
+    # The failed feed is due again at once and not counted against the feed itself.
+    failed = first if world.state(first).next_poll_at == world.clock.now else second
+    assert world.state(failed).failures == 0
+    world.poll()
+    assert len(world.sink.articles) == 2

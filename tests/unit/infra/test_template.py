@@ -192,3 +192,22 @@ def test_every_subscription_in_the_template_is_redriven_to_the_subscription_dead
     alarm = resources["SubscriptionDeadLetterAlarm"]["Properties"]
     assert alarm["Dimensions"][0]["Value"] == {"Fn::GetAtt": ["SubscriptionDeadLetterQueue", "QueueName"]}
     assert alarm["AlarmActions"] == [{"Ref": "OperationsTopic"}]
+
+
+def test_every_alarm_on_the_services_own_metrics_watches_a_metric_the_code_emits() -> None:
+    from infra.template import load_template
+    from takeaways import observability
+
+    emitted = {
+        value for name, value in vars(observability).items() if name.isupper() and isinstance(value, str)
+    }
+    alarms = {
+        name: resource["Properties"]
+        for name, resource in load_template(TEMPLATE)["Resources"].items()
+        if resource["Type"] == "AWS::CloudWatch::Alarm"
+        and resource["Properties"].get("Namespace") == "Takeaways"
+    }
+    assert "FeedStoreFailuresAlarm" in alarms
+    assert {
+        name: props["MetricName"] for name, props in alarms.items() if props["MetricName"] not in emitted
+    } == {}
