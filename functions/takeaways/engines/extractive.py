@@ -45,8 +45,8 @@ from takeaways.engines.standalone import (
     unnamed_role,
     with_referent,
 )
-from takeaways.summary import Takeaway, TakeawaySummary
-from takeaways.text.entities import PLACES, find_entities
+from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
+from takeaways.text.entities import ENTITY_SENTENCES, PLACES, find_entities
 from takeaways.text.grammar import is_clause, lone_subordinate_clause
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
@@ -59,7 +59,6 @@ SUMMARY_WORDS = 25
 MIN_SENTENCE_WORDS = 6
 _WHOLE_FACTOR = 1.5  # a sentence without a safe cut is kept whole up to this many times the word budget
 HEADLINE_CONTEXT_CHARS = 20_000  # where a surname used alone is looked for
-ENTITY_SENTENCES = 12
 _LONGEST_QUOTATION = 4  # sentences
 _HEADLINE_TRIES = 6  # statements tried, best first, for a headline that is a complete clause
 _LEDE_WINDOW = 5  # the opening sentences the summary's lede is looked for in, in article order
@@ -69,7 +68,6 @@ _POOL = 12  # the best lines takeaways are chosen among
 _LENGTH_SMOOTHING = (
     10  # words added to the alert's length, so that a short line is not taken for its density alone
 )
-_SAME_FACT = 0.5  # two lines sharing more than half the shorter one's terms tell the same fact
 _RANK_SHARE = 0.01  # how much a line's own rank counts beside what it adds to the alert
 
 STYLE_WEIGHTS: dict[str, float] = {
@@ -98,9 +96,10 @@ _DIGIT_FREE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _LEADING_CONNECTIVE = re.compile(
     # "So far", "So many" and "Now 12" open statements, not a link to the sentence before; and what is left
-    # must open on a word ("Now - thanks to volunteers - the canal..." keeps its "Now").
+    # must open on a word ("Now - thanks to volunteers - the canal..." keeps its "Now"). "Instead" and
+    # "Similarly" stay: a line opening on them compares with what came before (standalone.py turns it away).
     r"^(?:but|and|however|meanwhile|still|also|so(?!\s+(?:far|much|many|long|few|little)\b)|yet|now(?!\s+\d)|"
-    r"moreover|furthermore|in addition|additionally|instead|indeed|separately|similarly|overall)\b,?\s+(?=[\w\"“‘(])",
+    r"moreover|furthermore|in addition|additionally|indeed|separately|overall)\b,?\s+(?=[\w\"“‘(])",
     re.IGNORECASE,
 )
 _TRAILING_ATTRIBUTION = re.compile(
@@ -283,8 +282,8 @@ class ExtractiveEngine:
         redundancy_limit: float = 0.4,
         style_weights: dict[str, float] | None = None,
     ) -> None:
-        if not 1 <= max_takeaways <= 5:
-            raise ValueError("need 1 <= max_takeaways <= 5")
+        if not 1 <= max_takeaways <= MAX_TAKEAWAYS:
+            raise ValueError(f"need 1 <= max_takeaways <= {MAX_TAKEAWAYS}")
         if max_words < 8:
             raise ValueError("max_words below 8 leaves no room for a statement")
         if length_pivot < 1:
@@ -564,10 +563,10 @@ class ExtractiveEngine:
             and (someone_named or not _pronoun_before_a_person(line.text, names))
         ][:_POOL]
         chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
-        if not chosen and self.redundancy_limit < _SAME_FACT:
+        if not chosen and self.redundancy_limit < SAME_FACT_SHARE:
             # Nothing passes the strict limit: a line sharing up to half its words still tells a new fact,
             # and beats repeating the summary.
-            chosen = self._choose(lead, pool, said, spread, weights, _SAME_FACT)
+            chosen = self._choose(lead, pool, said, spread, weights, SAME_FACT_SHARE)
         if not chosen:
             # A line that calls someone by role ("The third seed won") still beats repeating the summary.
             unintroduced = [
@@ -575,7 +574,7 @@ class ExtractiveEngine:
                 for line in itertools.islice(lines, _POOL + 1)
                 if line.index != lead.index and line not in pool
             ]
-            chosen = self._choose(lead, unintroduced[:_POOL], said, spread, weights, _SAME_FACT)
+            chosen = self._choose(lead, unintroduced[:_POOL], said, spread, weights, SAME_FACT_SHARE)
         if not chosen:  # an article of one usable sentence: its one fact is the only takeaway
             chosen = [lead]
         return sorted(chosen, key=lambda line: line.index)
@@ -722,7 +721,7 @@ def _bare_quotation(sentence: str) -> bool:
 def _role_introduced(text: str, introduced: str) -> bool:
     """A line opening with a role ("The guard ...") only when the headline or summary tells of one."""
     role = unnamed_role(text)
-    return role is None or re.search(rf"\b{role}", introduced) is not None
+    return role is None or re.search(rf"\b{role}s?\b", introduced) is not None
 
 
 def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float:

@@ -347,3 +347,12 @@ def test_takeaways_carry_the_words_the_story_keeps_returning_to_not_scene_settin
     texts = [t.text for t in ExtractiveEngine(max_takeaways=2).summarise(Article(body=STORM_STORY)).takeaways]
     assert not any("Polwenna" in text for text in texts)
     assert any(text.startswith("Grid crews expect to pump") for text in texts)
+
+
+def test_a_role_is_introduced_only_by_its_own_word() -> None:
+    from takeaways.engines.extractive import _role_introduced
+
+    assert not _role_introduced(
+        "The man was taken to hospital with burns.", "many homes were damaged by the storm"
+    )
+    assert _role_introduced("The man was taken to hospital with burns.", "a man was hurt when the storm hit")
