@@ -6,6 +6,7 @@ table's TTL attribute ``expires_at``, so old days clean themselves up.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
 _RETENTION_SECONDS = 3 * 24 * 3600
+_log = logging.getLogger(__name__)
 
 
 class DailyTokenBudget:
@@ -43,7 +45,9 @@ class DailyTokenBudget:
             item = self._dynamodb.get_item(TableName=self._table, Key=self._key(), ConsistentRead=True).get(
                 "Item"
             )
-        except (ClientError, BotoCoreError):
+        except (ClientError, BotoCoreError) as error:
+            # Open, not shut: the budget protects cost and must not stop the service, but says so.
+            _log.warning("token budget could not be read; the model call is allowed: %s", error)
             return True
         spent = int(item["spent"]["N"]) if item and "spent" in item else 0
         return spent + estimated_tokens <= self.daily_limit
@@ -59,8 +63,9 @@ class DailyTokenBudget:
                 UpdateExpression="ADD spent :tokens SET expires_at = :expires",
                 ExpressionAttributeValues={":tokens": {"N": str(tokens)}, ":expires": {"N": str(expires)}},
             )
-        except (ClientError, BotoCoreError):
-            return  # an unrecorded spend is a small overrun, not a reason to lose the summary
+        except (ClientError, BotoCoreError) as error:
+            # An unrecorded spend is a small overrun, not a reason to lose the summary.
+            _log.warning("token budget spend of %d tokens was not recorded: %s", tokens, error)
 
     def _key(self) -> dict[str, dict[str, str]]:
         return {

@@ -63,10 +63,15 @@ def test_nothing_is_written_for_a_call_that_used_no_tokens(table: Any) -> None:
     assert item(table, "2026-11-25") == {}
 
 
-def test_a_budget_that_cannot_be_read_or_written_never_stops_summarising() -> None:
+def test_a_budget_that_cannot_be_read_or_written_never_stops_summarising_and_says_so(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with mock_aws():
         missing = DailyTokenBudget(
             boto3.client("dynamodb"), "no-such-table", daily_limit=10, clock=lambda: NOW
         )
         assert missing.allows(1_000_000)
         missing.spend(500)  # no exception: an unrecorded spend is a small overrun
+    warned = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert any("could not be read" in line for line in warned)
+    assert any("500 tokens was not recorded" in line for line in warned)
