@@ -69,7 +69,7 @@ def alert_links(
 
 
 def subscription_links(*, subscriber: SubscriberRecord, issue: LinkIssuer) -> list[PreferenceLink]:
-    """Frequency changes and unsubscribe: what a digest carries, and what closes every alert's list."""
+    """Frequency changes and unsubscribe: what closes every alert's list (digests carry no links yet)."""
     links = [
         _link(label, "frequency", other, issue)
         for other, label in _FREQUENCY_LABELS.items()
