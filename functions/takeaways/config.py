@@ -24,6 +24,10 @@ class ConfigurationError(RuntimeError):
     """The function's environment is wrong: nothing it processes could succeed."""
 
 
+# How long after an alert a report of the same story is an update rather than news (STORY_WINDOW_SECONDS).
+STORY_WINDOW_SECONDS = 48 * 3600
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """The validated environment of a Takeaways function (field name = env var, lower-cased).
@@ -48,7 +52,7 @@ class Settings:
     story_table: str = ""
     # The subscription registry: every managed subscriber, their preferences and digest bookkeeping.
     subscriber_table: str = ""
-    story_window_seconds: int = field(default=48 * 3600, metadata=field_info(ge=1))
+    story_window_seconds: int = field(default=STORY_WINDOW_SECONDS, metadata=field_info(ge=1))
     incoming_prefix: str = "incoming/"
     summaries_prefix: str = "summaries/"
     rejected_prefix: str = "rejected/"

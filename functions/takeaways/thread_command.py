@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from takeaways.cli import batch_article, read_batch
+from takeaways.config import STORY_WINDOW_SECONDS
 from takeaways.errors import ArticleRejected
 from takeaways.stories.memory_ledger import MemoryStoryLedger
 
-DEFAULT_WINDOW_HOURS = 48
+DEFAULT_WINDOW_HOURS = STORY_WINDOW_SECONDS // 3600
 
 
 def add_parser(commands: Any) -> None:

@@ -18,6 +18,7 @@ from typing import Literal
 
 from takeaways.alerts.payload import AlertThread
 from takeaways.alerts.render import RenderedAlert, render_alert
+from takeaways.config import STORY_WINDOW_SECONDS
 from takeaways.errors import ArticleRejected, TransientFailure
 from takeaways.pipeline.clock import Clock, utc_now
 from takeaways.pipeline.naming import StageLayout, article_id_for
@@ -28,7 +29,7 @@ from takeaways.stories.terms import term_vector
 from takeaways.stories.threads import StoryProbe, alert_id_for, decide_story, outlet_of
 from takeaways.summary import ObjectRef, SummaryRecord
 
-DEFAULT_WINDOW = timedelta(hours=48)
+DEFAULT_WINDOW = timedelta(seconds=STORY_WINDOW_SECONDS)
 # Concurrent notifications of one story resolve in a round or two; more means something is wrong.
 _DECISION_ROUNDS = 8
 
