@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from takeaways.summary import Entity, EntityKind
 from takeaways.text.given_names import NAME_STARTS
@@ -104,6 +105,15 @@ PLACE_WORDS = frozenset(
 )
 _PLACE_CUES = frozenset({"in", "near", "across", "outside", "inside", "towards", "toward"})
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
+_SPEECH_BEFORE = re.compile(rf"[,\"”]\s*(?:{_SPEECH})\s+$")
+_SPEECH_AFTER = re.compile(rf",?\s+(?:{_SPEECH})\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+# Where words are posted: "a post on Truth Social", "wrote on her Threadline account".
+_POSTED_BEFORE = re.compile(
+    r"\b(?:posts?|posted|posting|wrote|writing|written|shared|sharing|video|message)\s+on\s+$"
+)
+_ACCOUNT_BEFORE = re.compile(r"\bon\s+(?:his|her|its|their|the)\s+$")
+_ACCOUNT_AFTER = re.compile(r"\s+(?:account|page|feed|channel)\b")
 _PERSON_AFTER = re.compile(rf"^,?\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'who', 'whose'}))})\b")
 _SKIP = (
     frozenset(
@@ -520,23 +530,35 @@ def _organisation_named(parts: list[str]) -> bool:
     return "of" in parts and parts[parts.index("of") - 1] in ORGANISATION_WORDS
 
 
+def _mentions_of(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where the name stands whole in the text: plain string search, as names are many and patterns cached few."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield start, end
+        start = text.find(name, end)
+
+
 def _posted_on(name: str, text: str) -> bool:
-    escaped = re.escape(name)
-    return bool(
-        re.search(
-            rf"\b(?:posts?|posted|posting|wrote|writing|written|shared|sharing|video|message)\s+on\s+{escaped}\b",
-            text,
-        )
-        or re.search(rf"\bon\s+(?:his|her|its|their|the)\s+{escaped}\s+(?:account|page|feed|channel)\b", text)
+    return any(
+        _POSTED_BEFORE.search(text, max(start - 40, 0), start)
+        or (_ACCOUNT_BEFORE.search(text, max(start - 30, 0), start) and _ACCOUNT_AFTER.match(text, end))
+        for start, end in _mentions_of(name, text)
     )
 
 
 def _speaks(name: str, text: str) -> bool:
-    if name.count(" ") not in (1, 2) or re.search(rf"\b[Tt]he {re.escape(name)}\b", text):
+    if name.count(" ") not in (1, 2):
         return False
-    escaped = re.escape(name)
+    mentions = list(_mentions_of(name, text))
+    if any(_THE_BEFORE.search(text, max(start - 5, 0), start) for start, _ in mentions):
+        return False
     # The verb before the name only after a quotation or a comma ('," said Colm Brady'), not "it says Yack Pack".
-    return bool(re.search(rf"[,\"”]\s*(?:{_SPEECH})\s+{escaped}\b|\b{escaped},?\s+(?:{_SPEECH})\b", text))
+    return any(
+        _SPEECH_BEFORE.search(text, max(start - 40, 0), start) or _SPEECH_AFTER.match(text, end)
+        for start, end in mentions
+    )
 
 
 def _opens_with_given_name(name: str) -> bool:
