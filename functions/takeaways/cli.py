@@ -70,6 +70,14 @@ def _aws_setup_problem(error: Exception) -> str | None:
         return None
     from botocore.exceptions import ClientError, EndpointConnectionError, NoCredentialsError, NoRegionError
 
+    # An adapter reports AWS's answer (or its silence) as a TransientFailure caused by it: read the cause.
+    known = (ClientError, EndpointConnectionError, NoCredentialsError, NoRegionError)
+    cause: BaseException | None = error
+    while cause is not None and not isinstance(cause, known):
+        cause = cause.__cause__
+    if cause is None:
+        return None
+    error = cause
     if isinstance(error, EndpointConnectionError):
         endpoint = str(error.kwargs.get("endpoint_url", "the endpoint"))
         local = " (is `make up` still running?)" if "127.0.0.1" in endpoint or "localhost" in endpoint else ""
