@@ -19,6 +19,7 @@ from takeaways.observability import (
     CHAT_POSTS_DELIVERED,
     CHAT_POSTS_REFUSED,
     CHAT_RETRIES,
+    DUPLICATES_SKIPPED,
     count,
     count_with_reason,
     logger,
@@ -43,6 +44,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
                 channels=deps.channels,
                 poster=deps.poster,
                 dead_letters=deps.dead_letters,
+                claims=deps.claims,
                 allow_loopback=deps.settings.fetch_allow_loopback,
                 seconds_left=lambda: context.get_remaining_time_in_millis() / 1000,
                 retried=lambda reason: count_with_reason(CHAT_RETRIES, reason),
@@ -57,6 +59,9 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         if outcome.status == "refused":
             count_with_reason(CHAT_POSTS_REFUSED, outcome.reason or "refused")
             logger.warning("chat post refused: kept in the chat dead-letter queue", extra=asdict(outcome))
+        elif outcome.status == "duplicate":
+            count_with_reason(DUPLICATES_SKIPPED, "chat_post_already_made")
+            logger.info("chat post already made: not posted again", extra=asdict(outcome))
         else:
             count(CHAT_POSTS_DELIVERED)
             logger.info("chat post delivered", extra=asdict(outcome))

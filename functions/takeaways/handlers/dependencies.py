@@ -257,6 +257,7 @@ class ChatDependencies:
     channels: SecretsChatChannels
     poster: UrllibWebhookPoster
     dead_letters: SqsChatDeadLetters
+    claims: DynamoDeliveryClaims
 
 
 @cache
@@ -273,6 +274,7 @@ def chat_dependencies() -> ChatDependencies:
         channels=SecretsChatChannels(current.secret_cache_seconds),
         poster=UrllibWebhookPoster(),
         dead_letters=SqsChatDeadLetters(sqs_client(), current.chat_dead_letter_queue_url),
+        claims=DynamoDeliveryClaims(dynamodb_client(), current.idempotency_table),
     )
 
 

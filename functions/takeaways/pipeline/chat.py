@@ -20,7 +20,8 @@ from takeaways.alerts.chat.delivery import ChatPostRefused, post_with_retries
 from takeaways.alerts.chat.render import alert_links, render_chat
 from takeaways.alerts.chat.webhooks import InvalidWebhook, check_webhook_url
 from takeaways.alerts.payload import AlertPayload
-from takeaways.pipeline.ports import ChatChannels, ChatDeadLetters, WebhookPoster
+from takeaways.errors import TransientFailure
+from takeaways.pipeline.ports import ChatChannels, ChatDeadLetters, DeliveryClaims, WebhookPoster
 from takeaways.records import RecordInvalid, from_json
 
 
@@ -45,7 +46,7 @@ class ChatNotification:
         )
 
 
-ChatStatus = Literal["delivered", "refused"]
+ChatStatus = Literal["delivered", "refused", "duplicate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ def deliver_chat_alert(
     channels: ChatChannels,
     poster: WebhookPoster,
     dead_letters: ChatDeadLetters,
+    claims: DeliveryClaims,
     allow_loopback: bool,
     seconds_left: Callable[[], float],
     sleep: Callable[[float], None] = time.sleep,
@@ -92,6 +94,17 @@ def deliver_chat_alert(
     except InvalidWebhook as error:
         return _refused(notification, dead_letters, platform, "invalid_webhook", str(error), payload=payload)
     body = render_chat(platform, payload, alert_links(payload))
+    # Claimed before the post: SNS may deliver the alert twice, and Lambda retries an invocation, but a
+    # channel is posted each alert once. A refused or deferred post gives the claim back for its redrive.
+    alert_id = payload.alert_id or payload.article_id
+    if not claims.claim(alert_id, notification.subscription_arn):
+        return ChatOutcome(
+            status="duplicate",
+            subscription_arn=notification.subscription_arn,
+            platform=platform,
+            alert_id=payload.alert_id,
+            article_id=payload.article_id,
+        )
     try:
         delivered = post_with_retries(
             lambda timeout: poster.post(url, body, timeout=timeout),
@@ -99,7 +112,11 @@ def deliver_chat_alert(
             sleep=sleep,
             retried=retried,
         )
+    except TransientFailure:
+        claims.release(alert_id, notification.subscription_arn)
+        raise
     except ChatPostRefused as refused:
+        claims.release(alert_id, notification.subscription_arn)
         return _refused(
             notification,
             dead_letters,

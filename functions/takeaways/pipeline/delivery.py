@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from takeaways.alerts.filter_policy import preferences_admit
 from takeaways.alerts.payload import AlertPayload
@@ -23,19 +22,11 @@ from takeaways.alerts.personal import personal_alert
 from takeaways.alerts.subscription import SubscriberRecord
 from takeaways.errors import TransientFailure
 from takeaways.links.alert_links import LinkIssuer, alert_links
-from takeaways.pipeline.ports import AlertPublisher, PublishOutcomeUnknown, PublishRefused
+from takeaways.pipeline.ports import AlertPublisher, DeliveryClaims, PublishOutcomeUnknown, PublishRefused
 
 Attributes = Mapping[str, Mapping[str, str]]
 # subscriber id -> a link issuer for that subscriber (None: copies go out without links)
 IssuerFor = Callable[[str], LinkIssuer | None]
-
-
-class DeliveryClaims(Protocol):
-    def claim(self, alert_id: str, subscriber_id: str) -> bool:
-        """True when this call claimed the copy; False when an earlier attempt did."""
-        ...
-
-    def release(self, alert_id: str, subscriber_id: str) -> None: ...
 
 
 @dataclass(slots=True)

@@ -150,3 +150,13 @@ class ChatDeadLetters(Protocol):
 
 class ChannelUnavailable(TransientFailure):
     """A chat channel's secret could not be read: just subscribed, just removed, or Secrets Manager failing."""
+
+
+class DeliveryClaims(Protocol):
+    """One copy of one alert for one subscriber or channel, claimed before it is sent so it goes out once."""
+
+    def claim(self, alert_id: str, subscriber_id: str) -> bool:
+        """True when this call claimed the copy; False when an earlier attempt did."""
+        ...
+
+    def release(self, alert_id: str, subscriber_id: str) -> None: ...

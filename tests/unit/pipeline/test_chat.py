@@ -15,6 +15,7 @@ from takeaways.pipeline.chat import ChatNotification, deliver_chat_alert
 from takeaways.pipeline.ports import ChannelUnavailable
 from takeaways.records import to_json
 from tests.unit.alerts.test_render import make_record
+from tests.unit.pipeline.test_delivery import Claims
 
 SUBSCRIPTION = "arn:aws:sns:us-east-1:123456789012:stack-AlertsTopic-X:0b4f"
 SLACK = "https://hooks.slack.com/services/T1/B1/secret"
@@ -65,6 +66,7 @@ def deliver(
     url: str = SLACK,
     allow_loopback: bool = False,
     note: ChatNotification | None = None,
+    claims: Claims | None = None,
 ) -> Any:
     channels = Channels(ChatChannel(platform="slack", webhook_url=url, subscription_arn=SUBSCRIPTION))
     return deliver_chat_alert(
@@ -72,6 +74,7 @@ def deliver(
         channels=channels,
         poster=poster,
         dead_letters=dead_letters,
+        claims=Claims() if claims is None else claims,
         allow_loopback=allow_loopback,
         seconds_left=lambda: 30.0,
         sleep=lambda seconds: None,
@@ -139,7 +142,27 @@ def test_a_secret_that_names_another_subscription_is_not_followed() -> None:
         channels=channels,
         poster=poster,
         dead_letters=dead_letters,
+        claims=Claims(),
         allow_loopback=False,
         seconds_left=lambda: 30.0,
     )
     assert (outcome.status, outcome.reason) == ("refused", "channel_mismatch") and not poster.posts
+
+
+def test_an_alert_delivered_again_by_sns_is_not_posted_twice() -> None:
+    claims, poster = Claims(), Poster(WebhookAnswer(status=200), WebhookAnswer(status=200))
+    assert deliver(poster, DeadLetters(), claims=claims).status == "delivered"
+    assert deliver(poster, DeadLetters(), claims=claims).status == "duplicate"
+    assert len(poster.posts) == 1
+
+
+def test_a_deferred_or_refused_post_gives_its_claim_back_for_the_retry_or_redrive() -> None:
+    claims = Claims()
+    with pytest.raises(ChatPostDeferred):
+        deliver(
+            Poster(WebhookAnswer(status=429, headers={"retry-after": "120"})), DeadLetters(), claims=claims
+        )
+    refused = deliver(Poster(WebhookAnswer(status=404)), DeadLetters(), claims=claims)
+    assert refused.status == "refused"
+    retried = Poster(WebhookAnswer(status=200))
+    assert deliver(retried, DeadLetters(), claims=claims).status == "delivered" and len(retried.posts) == 1
