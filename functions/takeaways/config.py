@@ -115,15 +115,22 @@ class Settings:
         return trusted_set(self.trusted_sources.split(","))
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read the fields from environment variables of the same name in upper case."""
+    def from_environ(cls, environ: Mapping[str, str] | None = None, *, local: bool = False) -> Settings:
+        """Read the fields from environment variables of the same name in upper case.
+
+        ``local``: for a command run without a stack (``takeaways summarise --engine openai``), which
+        needs no bucket or table (they get placeholder names it never uses); every value it does read
+        is checked as a function's would be.
+        """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         problems = []
         for setting in fields(cls):
             variable = setting.name.upper()
             if variable not in env:
-                if setting.default is MISSING:
+                if setting.default is MISSING and local:
+                    values[setting.name] = f"local-{setting.name.replace('_', '-')}"  # named, never used
+                elif setting.default is MISSING:
                     problems.append(f"{setting.name}: required, and {variable} is not set")
                 continue
             try:
@@ -134,6 +141,11 @@ class Settings:
         if problems:
             raise ConfigurationError("invalid function configuration: " + "; ".join(problems))
         return cls(**values)
+
+
+def default_of(name: str) -> Any:
+    """A setting's default, for code that takes the same value as an argument (one home for it)."""
+    return next(setting.default for setting in fields(Settings) if setting.name == name)
 
 
 def trusted_set(entries: Iterable[str]) -> frozenset[str]:

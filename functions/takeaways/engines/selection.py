@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from takeaways.article.model import Article
+from takeaways.config import default_of
 from takeaways.engines import EngineObserver, SummaryEngine, TokenBudget
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.errors import EngineFailure
@@ -21,7 +22,19 @@ from takeaways.summary import TakeawaySummary
 if TYPE_CHECKING:
     from takeaways.engines.openai_engine import JsonMode
 
-DEFAULT_MODEL = "gpt-4o-mini"
+
+# The model settings' defaults, from their one home in takeaways.config.
+_DEFAULTS = {
+    name: default_of(name)
+    for name in (
+        "openai_model",
+        "openai_json_mode",
+        "openai_timeout_seconds",
+        "openai_max_attempts",
+        "openai_max_input_tokens",
+        "openai_max_output_tokens",
+    )
+}
 
 
 class FallbackEngine:
@@ -61,13 +74,13 @@ class UnavailableEngine:
 def build_engine(
     *,
     api_key: str | None,
-    model: str = DEFAULT_MODEL,
+    model: str = _DEFAULTS["openai_model"],
     base_url: str | None = None,
-    json_mode: JsonMode = "json_schema",
-    timeout_seconds: float = 25.0,
-    max_attempts: int = 3,
-    max_input_tokens: int = 6_000,
-    max_output_tokens: int = 800,
+    json_mode: JsonMode = _DEFAULTS["openai_json_mode"],
+    timeout_seconds: float = _DEFAULTS["openai_timeout_seconds"],
+    max_attempts: int = _DEFAULTS["openai_max_attempts"],
+    max_input_tokens: int = _DEFAULTS["openai_max_input_tokens"],
+    max_output_tokens: int = _DEFAULTS["openai_max_output_tokens"],
     price_per_million: tuple[float, float] | None = None,
     remaining_seconds: Callable[[], float] = lambda: math.inf,
     observer: EngineObserver | None = None,
@@ -115,21 +128,22 @@ def engine_from_environment(
     ``OPENAI_MAX_OUTPUT_TOKENS`` and ``OPENAI_PRICE_PER_MILLION`` ("input,output" USD).
     """
     env = os.environ if environ is None else environ
-    model = env.get("OPENAI_MODEL") or DEFAULT_MODEL
+    from takeaways.config import Settings
+
+    current = Settings.from_environ(env, local=True)  # checked as a function's settings are; raises if bad
     api_key = env.get("OPENAI_API_KEY", "")
     if not api_key:
-        return FallbackEngine(UnavailableEngine(model, "no_api_key"), ExtractiveEngine())
-    json_mode: JsonMode = "json_object" if env.get("OPENAI_JSON_MODE") == "json_object" else "json_schema"
+        return FallbackEngine(UnavailableEngine(current.openai_model, "no_api_key"), ExtractiveEngine())
     return build_engine(
         api_key=api_key,
-        model=model,
-        base_url=env.get("OPENAI_BASE_URL") or None,
-        json_mode=json_mode,
-        timeout_seconds=float(env.get("OPENAI_TIMEOUT_SECONDS") or 25.0),
-        max_attempts=int(env.get("OPENAI_MAX_ATTEMPTS") or 3),
-        max_input_tokens=int(env.get("OPENAI_MAX_INPUT_TOKENS") or 6_000),
-        max_output_tokens=int(env.get("OPENAI_MAX_OUTPUT_TOKENS") or 800),
-        price_per_million=parse_prices(env.get("OPENAI_PRICE_PER_MILLION", "")),
+        model=current.openai_model,
+        base_url=current.openai_base_url or None,
+        json_mode=current.openai_json_mode,
+        timeout_seconds=current.openai_timeout_seconds,
+        max_attempts=current.openai_max_attempts,
+        max_input_tokens=current.openai_max_input_tokens,
+        max_output_tokens=current.openai_max_output_tokens,
+        price_per_million=parse_prices(current.openai_price_per_million),
         observer=observer,
     )
 

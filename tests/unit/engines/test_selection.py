@@ -172,3 +172,11 @@ def test_a_configured_key_is_what_imports_openai() -> None:
         "from takeaways.engines.selection import build_engine; build_engine(api_key='sk', model='m')"
     )
     assert imported == {"openai": True, "tiktoken": False}  # tiktoken waits for the first article
+
+
+def test_the_cli_engine_refuses_settings_a_function_would_refuse() -> None:
+    from takeaways.config import ConfigurationError
+
+    for bad in ({"OPENAI_MAX_ATTEMPTS": "0"}, {"OPENAI_JSON_MODE": "json_objekt"}):
+        with pytest.raises(ConfigurationError):
+            engine_from_environment({"OPENAI_API_KEY": "sk-local", **bad})
