@@ -21,6 +21,7 @@ MAX_TAKEAWAYS = 5
 # Two lines sharing more than this share of the shorter one's content words tell one fact: an alert carries it once.
 SAME_FACT_SHARE = 0.5
 MAX_TOPICS = 3
+MIN_PRIORITY, MAX_PRIORITY = 1, 5  # routine .. urgent
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from takeaways.summary import MAX_PRIORITY, MIN_PRIORITY
 from takeaways.text.iptc import TOPIC_SLUGS
 from takeaways.text.language import SUPPORTED_LANGUAGES
 
@@ -46,7 +47,7 @@ NUMERIC_LIMIT = 1e9
 _NUMERIC_OPERATORS = frozenset({"<", "<=", "=", ">", ">="})
 _STRING_OPERATORS = frozenset({"prefix", "suffix", "equals-ignore-case", "cidr"})
 _OPERATORS = _STRING_OPERATORS | {"anything-but", "numeric", "exists"}
-PRIORITY_RANGE = range(1, 6)
+PRIORITY_RANGE = range(MIN_PRIORITY, MAX_PRIORITY + 1)
 
 
 class PolicyRefused(ValueError):
@@ -100,7 +101,7 @@ class Preferences:
                 f"unknown language(s) {', '.join(not_codes)}; alerts carry: {', '.join(SUPPORTED_LANGUAGES)}"
             )
         if self.min_priority is not None and self.min_priority not in PRIORITY_RANGE:
-            raise PolicyRefused("priority runs from 1 (routine) to 5 (urgent)")
+            raise PolicyRefused(f"priority runs from {MIN_PRIORITY} (routine) to {MAX_PRIORITY} (urgent)")
         for kind, followed, muted in (
             ("topic", self.topics, self.muted_topics),
             ("entity", self.entities, self.muted_entities),

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 from takeaways.records import check_bounds, check_items, field_info
-from takeaways.summary import MAX_TAKEAWAYS, MAX_TOPICS, Entity, Topic
+from takeaways.summary import MAX_PRIORITY, MAX_TAKEAWAYS, MAX_TOPICS, MIN_PRIORITY, Entity, Topic
 
 ALERT_SCHEMA_ID = "https://schemas.takeaways.dev/alert-v1.schema.json"
 
@@ -92,7 +92,11 @@ class AlertPayload:
         )
     )
     entities: list[Entity]
-    priority: int = field(metadata=field_info("1 routine .. 5 urgent", ge=1, le=5))
+    priority: int = field(
+        metadata=field_info(
+            f"{MIN_PRIORITY} routine .. {MAX_PRIORITY} urgent", ge=MIN_PRIORITY, le=MAX_PRIORITY
+        )
+    )
     language: str
     source: str | None
     url: str | None

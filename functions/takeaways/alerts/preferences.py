@@ -18,6 +18,7 @@ from typing import Literal, get_args
 
 from takeaways.alerts.filter_policy import PRIORITY_RANGE, Preferences, build_filter_policy, normal_value
 from takeaways.alerts.subscription import FREQUENCIES, Frequency, SubscriberRecord, frequency_refusal
+from takeaways.summary import MAX_PRIORITY, MIN_PRIORITY
 from takeaways.text.iptc import BY_SLUG
 
 ChangeKind = Literal["unsubscribe", "mute_topic", "mute_entity", "mute_source", "frequency", "min_priority"]
@@ -54,7 +55,9 @@ class PreferenceChange:
             or isinstance(self.value, bool)
             or self.value not in PRIORITY_RANGE
         ):
-            raise PreferenceRefused("the priority floor runs from 1 (routine) to 5 (urgent)")
+            raise PreferenceRefused(
+                f"the priority floor runs from {MIN_PRIORITY} (routine) to {MAX_PRIORITY} (urgent)"
+            )
 
     def describe(self) -> str:
         """What the change does, in the words a confirmation page or the CLI shows."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from takeaways.summary import TakeawaySummary
+from takeaways.summary import MAX_PRIORITY, MIN_PRIORITY, TakeawaySummary
 from takeaways.text.iptc import media_topic
 
 SEVERE_TOPICS = frozenset(media_topic(name).slug for name in ("disaster", "conflict", "crime"))
@@ -105,4 +105,4 @@ def assess_priority(summary: TakeawaySummary) -> int:
         score += 1
         if score >= 5 and level < 2:
             score = 4
-    return max(1, min(score, 5))
+    return max(MIN_PRIORITY, min(score, MAX_PRIORITY))

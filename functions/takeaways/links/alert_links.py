@@ -18,10 +18,10 @@ from takeaways.alerts.payload import AlertPayload, PreferenceLink
 from takeaways.alerts.preferences import ChangeKind, PreferenceChange, PreferenceRefused, apply_change
 from takeaways.alerts.subscription import SubscriberRecord
 from takeaways.links.tokens import issue_token
+from takeaways.summary import MAX_PRIORITY
 
 # (change, value) -> the link's address
 LinkIssuer = Callable[[str, str | None], str]
-_TOP_PRIORITY = 5
 _FREQUENCY_LABELS = {
     "instant": "Get alerts as they happen instead",
     "daily": "Switch to one daily digest",
@@ -60,7 +60,7 @@ def alert_links(
     floor = payload.priority + 1
     min_priority = subscriber.preferences.min_priority
     if (
-        payload.priority < _TOP_PRIORITY
+        payload.priority < MAX_PRIORITY
         and (min_priority is None or floor > min_priority)
         and _possible(subscriber, PreferenceChange("min_priority", floor))
     ):

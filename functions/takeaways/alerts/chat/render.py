@@ -35,6 +35,7 @@ from takeaways.alerts.chat.limits import (
 from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.render import engine_label, readable_time
 from takeaways.alerts.text_limits import shorten
+from takeaways.summary import MAX_PRIORITY
 from takeaways.text.untrusted import url_domain, web_url
 
 # A preference link as a chat message shows it: what the reader is offered, and where it goes.
@@ -72,7 +73,7 @@ def chat_content(payload: AlertPayload, links: Sequence[LinkLine] = ()) -> ChatC
     facts = [
         ("Source", payload.source or ""),
         ("Published", readable_time(payload.published) if payload.published else ""),
-        ("Priority", f"{payload.priority} of 5"),
+        ("Priority", f"{payload.priority} of {MAX_PRIORITY}"),
         ("Topics", "; ".join(topic.label for topic in payload.topics)),  # IPTC labels hold commas
     ]
     if payload.is_update and payload.outlet_count > 1:
