@@ -24,6 +24,7 @@ RETENTION_SECONDS = 30 * 24 * 3600
 # More than any threshold needs (config bounds it below this): past it, a line is boilerplate anyway.
 MAX_ARTICLES = 20
 _BATCH_GET_LIMIT = 100
+# Lines still unread after this many rounds count as unseen: a line wrongly kept is safer than one dropped.
 _UNPROCESSED_ROUNDS = 3
 _ARTICLE_HASH_HEX_DIGITS = 16
 
@@ -55,7 +56,7 @@ class DynamoRecurringLines:
                     "ProjectionExpression": "line, articles, expires_at",
                 }
             }
-            for _ in range(_UNPROCESSED_ROUNDS):
+            for attempt in range(_UNPROCESSED_ROUNDS):
                 response = self._call("batch_get_item", RequestItems=request)
                 for item in response.get("Responses", {}).get(self._table, []):
                     if int(item.get("expires_at", {}).get("N", "0")) > now:  # TTL deletes lag behind
@@ -63,6 +64,7 @@ class DynamoRecurringLines:
                 request = response.get("UnprocessedKeys") or None
                 if not request:
                     break
+                time.sleep(0.05 * 2**attempt)  # throttled: give the table a moment before asking again
         return counts
 
     def record(self, scope: str, fingerprints: Sequence[str], article_id: str) -> None:

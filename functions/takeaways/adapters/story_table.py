@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 _ITEM = "item"
 _BATCH_GET_LIMIT = 100
+_UNPROCESSED_ROUNDS = 5  # batch reads DynamoDB left unprocessed (throttling) are asked again this often
+_UNPROCESSED_BACKOFF_SECONDS = 0.05
 INDEX_MEMBERS = 20
 # Entries read per lookup at most: the newest under each key are enough to find a story.
 _MAX_CANDIDATES = 100
@@ -267,10 +269,17 @@ class DynamoStoryLedger:
                     "ConsistentRead": True,
                 }
             }
-            while request:
+            for attempt in range(_UNPROCESSED_ROUNDS):
                 response = self._call("batch_get_item", RequestItems=request)
                 found += response.get("Responses", {}).get(self._table, [])
                 request = response.get("UnprocessedKeys") or None
+                if not request:
+                    break
+                time.sleep(_UNPROCESSED_BACKOFF_SECONDS * 2**attempt)  # throttled: give the table a moment
+            if request:
+                raise TransientFailure(
+                    f"story table batch_get_item left keys unread after {_UNPROCESSED_ROUNDS} rounds"
+                )
         return found
 
     def _expiry(self, seconds: int) -> int:

@@ -152,3 +152,31 @@ def test_digest_lines_are_those_of_the_window_oldest_first_across_days(dynamodb:
         store.settle(f"alert-{number}", "sent", "m", line(f"alert-{number}"), moment)
     window = store.digest_lines(NOW - timedelta(hours=1), NOW + timedelta(hours=14))
     assert [p.alert_id for p in window] == ["alert-1", "alert-2"]
+
+
+def test_keys_a_throttled_batch_read_leaves_are_asked_again_and_a_read_that_never_completes_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typing import Any
+
+    from takeaways.errors import TransientFailure
+
+    monkeypatch.setattr("takeaways.adapters.story_table.time.sleep", lambda seconds: None)
+
+    class Throttled:
+        def __init__(self, rounds_unprocessed: int) -> None:
+            self.left, self.calls = rounds_unprocessed, 0
+
+        def batch_get_item(self, RequestItems: Any) -> Any:  # noqa: N803 (boto3's own name)
+            self.calls += 1
+            if self.left:
+                self.left -= 1
+                return {"Responses": {"stories": []}, "UnprocessedKeys": RequestItems}
+            return {"Responses": {"stories": [{"pk": {"S": "thread#a"}}]}}
+
+    client = Throttled(rounds_unprocessed=2)
+    ledger = DynamoStoryLedger(client, "stories", window_seconds=3600)  # type: ignore[arg-type]
+    assert ledger._batch_get(["thread#a"]) == [{"pk": {"S": "thread#a"}}] and client.calls == 3
+    never = DynamoStoryLedger(Throttled(rounds_unprocessed=99), "stories", window_seconds=3600)  # type: ignore[arg-type]
+    with pytest.raises(TransientFailure, match="unread"):
+        never._batch_get(["thread#a"])
