@@ -25,13 +25,12 @@ status)`` with another status, ``revoke(path)`` makes a hook unknown.
 
 from __future__ import annotations
 
-import contextlib
 import http.server
 import json
 import math
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -513,9 +512,3 @@ def chat_headline(received: Received) -> str:
         return str(body["embeds"][0]["title"])
     except (KeyError, IndexError, TypeError):
         return "(no headline)"
-
-
-@contextlib.contextmanager
-def running_chat_servers(port: int = 0) -> Iterator[ChatServers]:
-    with ChatServers(port) as servers:
-        yield servers

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 from takeaways.alerts.chat.limits import Platform
@@ -66,16 +65,6 @@ class SecretsChatChannels:
             raise ChannelUnavailable(f"chat channel secret {name}: {error}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class ChannelListing:
-    """A channel as the CLI shows it: never its URL."""
-
-    secret_name: str
-    platform: str
-    host: str
-    fingerprint: str
-
-
 def create_channel_secret(channel: ChatChannel) -> str:
     """Store the channel under its subscription's secret name; return the secret's ARN."""
     import boto3
@@ -92,29 +81,6 @@ def create_channel_secret(channel: ChatChannel) -> str:
         ],
     )
     return str(response["ARN"])
-
-
-def channel_listing(subscription_arn: str) -> ChannelListing | None:
-    """The channel's tags, or None when the subscription has no channel secret."""
-    import boto3
-    from botocore.exceptions import ClientError
-
-    name = channel_secret_name(subscription_arn)
-    try:
-        described = boto3.client("secretsmanager").describe_secret(SecretId=name)
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
-            raise
-        return None
-    if described.get("DeletedDate"):
-        return None
-    tags = {tag["Key"]: tag["Value"] for tag in described.get("Tags", [])}
-    return ChannelListing(
-        secret_name=name,
-        platform=tags.get(TAG_PLATFORM, "chat"),
-        host=tags.get(TAG_HOST, "?"),
-        fingerprint=tags.get(TAG_FINGERPRINT, ""),
-    )
 
 
 def delete_channel_secret(subscription_arn: str) -> None:

@@ -146,10 +146,6 @@ def build_filter_policy(preferences: Preferences) -> dict[str, Any] | None:
     return policy or None
 
 
-def filter_policy_json(policy: Mapping[str, Any] | None) -> str | None:
-    return json.dumps(policy, sort_keys=True) if policy else None
-
-
 def check_policy(policy: Mapping[str, Any]) -> None:
     """Raise ``PolicyRefused`` with the first reason SNS would refuse the policy."""
     keys = _keys(policy)

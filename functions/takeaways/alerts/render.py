@@ -6,12 +6,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread, PreferenceLink
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
-from takeaways.records import to_json, to_jsonable
+from takeaways.records import to_json
 from takeaways.summary import Entity, SummaryRecord
 from takeaways.text.entities import surname_of
 from takeaways.text.untrusted import clean_text, url_domain, web_url
@@ -250,14 +249,3 @@ def fit_message_size(alert: RenderedAlert) -> RenderedAlert:
         )
         limit //= 2
     return alert
-
-
-def as_dict(alert: RenderedAlert) -> dict[str, Any]:
-    """The alert as plain data, for the CLI and the demo."""
-    return {
-        "subject": alert.subject,
-        "email": alert.email,
-        "sms": alert.sms,
-        "json": to_jsonable(alert.payload),
-        "attributes": alert.attributes,
-    }
