@@ -696,6 +696,12 @@ class _Deployer:
                         None if constant is None else _text(constant),
                     )
                 )
+                self.skip(
+                    generated_id,
+                    "Schedule event",
+                    "no EventBridge rule locally; ScheduleRunner (infra/schedules.py) fires it on its schedule",
+                )
+                continue
             if event.get("Type") != "SQS":
                 self.skip(
                     generated_id,

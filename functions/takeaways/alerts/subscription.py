@@ -114,9 +114,10 @@ def subscription_attributes(
     """The attributes a project-made subscription is created with.
 
     Raw delivery is the default wherever SNS offers it, so SQS and HTTPS subscribers get the
-    alert JSON the schema describes; ``envelope`` keeps SNS's JSON envelope around it. Every
-    subscription gets a redrive policy, so a delivery that fails for good lands in the
-    subscription dead-letter queue instead of being dropped.
+    alert JSON the schema describes; ``envelope`` keeps SNS's JSON envelope around it. Given the
+    stack's subscription dead-letter queue (``dead_letter_queue_arn``, which the CLI always passes),
+    the subscription gets a redrive policy, so a delivery that fails for good lands there instead of
+    being dropped.
     """
     attributes: dict[str, str] = {}
     if filter_policy:
