@@ -39,6 +39,7 @@ from takeaways.text.words import (
     DANGLING_WORDS,
     DATE_WORDS,
     MONTHS,
+    NEGATIONS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     STOP_WORDS,
@@ -114,9 +115,8 @@ _NUMBER_WORD = re.compile(
 _ONE_WITH_SCALE = re.compile(r"\b(?:one|a)\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
-_NEGATIONS = frozenset(
-    "not no never none nobody nothing neither nor without cannot n't deny denies denied denying "
-    "refuse refuses refused refusing fail fails failed failing".split()
+_NEGATIONS = NEGATIONS | frozenset(
+    "n't deny denies denied denying refuse refuses refused refusing fail fails failed failing".split()
 )
 # How a place's name becomes its people's or adjective ("Rwanda" and "Rwandan", "England" and "English",
 # "Germany" and "German", "Thailand" and "Thai"): what is left once one is cut off is the shared root.

@@ -51,7 +51,7 @@ from takeaways.text.grammar import is_clause, lone_subordinate_clause
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
-from takeaways.text.words import DANGLING_WORDS, SPEECH_VERBS, STOP_WORDS, inside_quotation, stem
+from takeaways.text.words import DANGLING_WORDS, NEGATIONS, SPEECH_VERBS, STOP_WORDS, inside_quotation, stem
 
 MAX_TAKEAWAY_WORDS = 25
 MAX_CHARS_PER_WORD = 12  # with the word limit, a bound on characters for text without spaces
@@ -135,7 +135,7 @@ _NOT_RESUMING = frozenset(
 )
 # What a cut must never drop (see _safe_to_drop).
 _CONTRAST = frozenset("but although though yet whereas except unless or nor while despite".split())
-_NEGATION = frozenset("not no never without none nobody nothing neither nor cannot".split())
+_NEGATION = NEGATIONS
 _QUALIFIER_STARTS = frozenset(
     "since until till from between during for this last next over up only at almost nearly about".split()
 )

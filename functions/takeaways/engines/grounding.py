@@ -26,7 +26,7 @@ from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
-from takeaways.text.words import DATE_WORDS, STOP_WORDS, content_terms
+from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
@@ -52,9 +52,9 @@ _HONORIFICS = frozenset("mr mrs ms mx dr prof".split())
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'[mvdl]\w*|[Ww]e|[Ww]e'\w+|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
 _SENTENCE_OPENERS = (".", ":", "!", "?", '"', ";", "(", "[", "-", "—", "–")
-_NEGATIONS = frozenset(
-    "not no never none nobody nothing neither nor without cannot can't won't isn't aren't wasn't weren't "
-    "don't doesn't didn't hasn't haven't hadn't shouldn't wouldn't couldn't".split()
+_NEGATIONS = NEGATIONS | frozenset(
+    "can't won't isn't aren't wasn't weren't don't doesn't didn't hasn't haven't hadn't shouldn't wouldn't "
+    "couldn't".split()
 )
 # A vague amount is a claim too: "hundreds" where the article says "dozens" states more than it does.
 _VAGUE_AMOUNTS = frozenset("dozens hundreds thousands millions billions".split())

@@ -101,6 +101,8 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     "denied denies confirmed confirms revealed reveals testified recalled recalls noted notes".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that negate what follows them; readers add their own forms ("n't", "denied", "won't").
+NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 # No "may": lower-cased it is the modal verb far more often than the month, so a reader that means the month
 # matches a capitalised "May" itself.
 MONTHS = frozenset(
