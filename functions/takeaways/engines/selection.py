@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from takeaways.article.model import Article
-from takeaways.config import default_of
+from takeaways.config import Settings, default_of
 from takeaways.engines import EngineObserver, SummaryEngine, TokenBudget
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.errors import EngineFailure
@@ -128,12 +128,22 @@ def engine_from_environment(
     ``OPENAI_MAX_OUTPUT_TOKENS`` and ``OPENAI_PRICE_PER_MILLION`` ("input,output" USD).
     """
     env = os.environ if environ is None else environ
-    from takeaways.config import Settings
-
     current = Settings.from_environ(env, local=True)  # checked as a function's settings are; raises if bad
     api_key = env.get("OPENAI_API_KEY", "")
     if not api_key:
         return FallbackEngine(UnavailableEngine(current.openai_model, "no_api_key"), ExtractiveEngine())
+    return engine_for_settings(current, api_key, observer=observer)
+
+
+def engine_for_settings(
+    current: Settings,
+    api_key: str,
+    *,
+    remaining_seconds: Callable[[], float] = lambda: math.inf,
+    observer: EngineObserver | None = None,
+    budget: TokenBudget | None = None,
+) -> SummaryEngine:
+    """``build_engine`` with the validated OPENAI_* settings: one place maps settings to the engine."""
     return build_engine(
         api_key=api_key,
         model=current.openai_model,
@@ -144,7 +154,9 @@ def engine_from_environment(
         max_input_tokens=current.openai_max_input_tokens,
         max_output_tokens=current.openai_max_output_tokens,
         price_per_million=parse_prices(current.openai_price_per_million),
+        remaining_seconds=remaining_seconds,
         observer=observer,
+        budget=budget,
     )
 
 

@@ -128,7 +128,7 @@ def summary_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine
     from takeaways.adapters.secrets import ApiKeyProvider
     from takeaways.engines.extractive import ExtractiveEngine
     from takeaways.engines.keyed import KeyedModelEngine
-    from takeaways.engines.selection import FallbackEngine, build_engine, parse_prices
+    from takeaways.engines.selection import FallbackEngine, engine_for_settings
 
     budget = None
     if current.daily_token_budget and current.story_table:
@@ -140,21 +140,10 @@ def summary_engine(current: Settings, remaining: RemainingTime) -> SummaryEngine
     observer = ModelMetrics()
 
     def model_engine(api_key: str) -> SummaryEngine:
-        engine = build_engine(
-            api_key=api_key,
-            model=current.openai_model,
-            base_url=current.openai_base_url or None,
-            json_mode=current.openai_json_mode,
-            timeout_seconds=current.openai_timeout_seconds,
-            max_attempts=current.openai_max_attempts,
-            max_input_tokens=current.openai_max_input_tokens,
-            max_output_tokens=current.openai_max_output_tokens,
-            price_per_million=parse_prices(current.openai_price_per_million),
-            remaining_seconds=remaining,
-            observer=observer,
-            budget=budget,
+        engine = engine_for_settings(
+            current, api_key, remaining_seconds=remaining, observer=observer, budget=budget
         )
-        # build_engine puts the extractive engine behind the model; here it sits behind the keyed engine.
+        # engine_for_settings puts the extractive engine behind the model; here it sits behind the keyed engine.
         return engine.primary if isinstance(engine, FallbackEngine) else engine
 
     # The key is read when the first article needs it, again after secret_cache_seconds and after
