@@ -322,9 +322,27 @@ def run_digest_here(
     found: dict[str, str], period: DigestFrequency, fired_at: datetime, *, include_latest: bool = False
 ) -> DigestReport:
     """One firing of a digest schedule run in this process, as DigestFunction runs it (the local stack)."""
+    from takeaways.adapters.link_keys import LinkKeys
     from takeaways.adapters.sns_publisher import SnsTopicPublisher
     from takeaways.adapters.story_table import DynamoStoryLedger
+    from takeaways.config import default_of
+    from takeaways.links.alert_links import LinkIssuer, link_issuer
     from takeaways.pipeline.digest import publish_digests
+
+    # The links DigestFunction would put in: the stack's key, and its preferences page when it is served.
+    keys = (
+        LinkKeys(
+            boto3.client("secretsmanager"), found["PreferenceLinkKey"], default_of("secret_cache_seconds")
+        )
+        if "PreferenceLinkKey" in found
+        else None
+    )
+    page = found.get("PreferencesFunctionUrl", "")
+
+    def issuer_for(subscriber_id: str) -> LinkIssuer | None:
+        if keys is None or not page.startswith("http://127.0.0.1"):
+            return None  # a page that is not served here would be a dead link
+        return link_issuer(keys.signing(), page, subscriber_id, datetime.now(UTC))
 
     return publish_digests(
         period,
@@ -334,6 +352,7 @@ def run_digest_here(
         lines=DynamoStoryLedger(boto3.client("dynamodb"), found["StoryTable"], window_seconds=0),
         publisher=SnsTopicPublisher(boto3.client("sns"), found["SubscriberTopic"]),
         include_latest=include_latest,
+        issuer_for=issuer_for,
     )
 
 

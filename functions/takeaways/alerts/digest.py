@@ -19,13 +19,14 @@ from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 from takeaways.alerts.filter_policy import Preferences, preferences_admit
-from takeaways.alerts.payload import AlertPayload
+from takeaways.alerts.payload import AlertPayload, PreferenceLink
 from takeaways.alerts.render import (
     MESSAGE_BYTES_LIMIT,
     SMS_LIMIT,
     SUBJECT_LIMIT,
     message_attributes,
     per_protocol_message,
+    preference_lines,
 )
 from takeaways.alerts.subscription import SUBSCRIBER_ATTRIBUTE, DigestFrequency
 from takeaways.alerts.text_limits import shorten, to_ascii
@@ -130,6 +131,10 @@ class DigestPayload:
     part: int = field(default=1, metadata=field_info("This message's place among the window's parts", ge=1))
     parts: int = field(default=1, metadata=field_info("Messages the window's digest takes", ge=1))
     items: list[DigestItem]
+    preference_links: list[PreferenceLink] = field(
+        default_factory=list,
+        metadata=field_info("Links that change this subscriber's own subscription (frequency, unsubscribe)"),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,6 +146,7 @@ class DigestHeading:
     period: str
     since: datetime
     until: datetime
+    links: tuple[PreferenceLink, ...] = ()  # in every part: each message can change or end the subscription
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +243,7 @@ def _render(
         part=part,
         parts=parts,
         items=items,
+        preference_links=list(heading.links),
     )
     label = period_label(heading.period)
     count = f"{total} {'story' if total == 1 else 'stories'}"
@@ -265,6 +272,7 @@ def _email(payload: DigestPayload, label: str) -> str:
         lines += _email_lines(number, item)
     if payload.parts > payload.part:
         lines.append(f"Continued in part {payload.part + 1} of {payload.parts}.")
+    lines += preference_lines(payload.preference_links)
     return "\n".join(lines) + "\n"
 
 

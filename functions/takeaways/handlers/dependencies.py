@@ -38,7 +38,7 @@ from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
 from takeaways.alerts.subscription import SubscriberRecord
 from takeaways.config import ConfigurationError, Settings, forget_settings, settings
-from takeaways.links.alert_links import LinkIssuer, link_issuer
+from takeaways.links.alert_links import IssuerFor, LinkIssuer, link_issuer
 from takeaways.links.service import PreferenceLinks
 from takeaways.observability import DUPLICATES_SKIPPED, ModelMetrics, count_with_reason, logger
 from takeaways.pipeline.deadline import article_seconds_left
@@ -222,6 +222,7 @@ class DigestDependencies:
     ledger: DynamoStoryLedger
     registry: DynamoSubscriberRegistry
     publisher: SnsTopicPublisher
+    issuer_for: IssuerFor
 
 
 @cache
@@ -237,6 +238,7 @@ def digest_dependencies() -> DigestDependencies:
         ledger=ledger,
         registry=DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table),
         publisher=SnsTopicPublisher(sns_client(), current.subscriber_topic_arn),
+        issuer_for=_issuer_for(current),
     )
 
 
@@ -307,7 +309,7 @@ class DeliveryDependencies:
     subscribers: CachedSubscribers
     claims: DynamoDeliveryClaims
     publisher: SnsTopicPublisher
-    issuer_for: Callable[[str], LinkIssuer | None]
+    issuer_for: IssuerFor
 
 
 def link_keys(current: Settings) -> LinkKeys | None:
@@ -324,6 +326,17 @@ def delivery_dependencies() -> DeliveryDependencies:
             "SUBSCRIBER_TABLE and SUBSCRIBER_TOPIC_ARN are required by the delivery function"
         )
     registry = DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table)
+    issuer_for = _issuer_for(current)
+    return DeliveryDependencies(
+        subscribers=CachedSubscribers(registry.instant_subscribers, SUBSCRIBER_CACHE_SECONDS),
+        claims=DynamoDeliveryClaims(dynamodb_client(), current.idempotency_table),
+        publisher=SnsTopicPublisher(sns_client(), current.subscriber_topic_arn),
+        issuer_for=issuer_for,
+    )
+
+
+def _issuer_for(current: Settings) -> IssuerFor:
+    """Each subscriber's link issuer, or None for all when there is no key or no preferences page."""
     keys = link_keys(current)
 
     def issuer_for(subscriber_id: str) -> LinkIssuer | None:
@@ -331,12 +344,7 @@ def delivery_dependencies() -> DeliveryDependencies:
             return None
         return link_issuer(keys.signing(), current.preferences_url, subscriber_id, datetime.now(UTC))
 
-    return DeliveryDependencies(
-        subscribers=CachedSubscribers(registry.instant_subscribers, SUBSCRIBER_CACHE_SECONDS),
-        claims=DynamoDeliveryClaims(dynamodb_client(), current.idempotency_table),
-        publisher=SnsTopicPublisher(sns_client(), current.subscriber_topic_arn),
-        issuer_for=issuer_for,
-    )
+    return issuer_for
 
 
 @dataclass(frozen=True, slots=True)

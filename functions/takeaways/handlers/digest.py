@@ -38,6 +38,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         registry=deps.registry,
         lines=deps.ledger,
         publisher=deps.publisher,
+        issuer_for=deps.issuer_for,
         include_latest=event.get("include_latest") is True,  # `takeaways digest --include-latest`
     )
     return reported(report)

@@ -22,6 +22,8 @@ from takeaways.summary import MAX_PRIORITY
 
 # (change, value) -> the link's address
 LinkIssuer = Callable[[str, str | None], str]
+# subscriber id -> their issuer, or None when links cannot be made (no key or no preferences page)
+IssuerFor = Callable[[str], LinkIssuer | None]
 _FREQUENCY_LABELS = {
     "instant": "Get alerts as they happen instead",
     "daily": "Switch to one daily digest",
@@ -69,7 +71,7 @@ def alert_links(
 
 
 def subscription_links(*, subscriber: SubscriberRecord, issue: LinkIssuer) -> list[PreferenceLink]:
-    """Frequency changes and unsubscribe: what closes every alert's list (digests carry no links yet)."""
+    """Frequency changes and unsubscribe: what a digest carries, and what closes every alert's list."""
     links = [
         _link(label, "frequency", other, issue)
         for other, label in _FREQUENCY_LABELS.items()

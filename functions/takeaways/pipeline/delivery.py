@@ -13,7 +13,7 @@ whose outcome is unknown keeps its claim (it may have gone out) and is counted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from takeaways.alerts.filter_policy import preferences_admit
@@ -21,12 +21,10 @@ from takeaways.alerts.payload import AlertPayload
 from takeaways.alerts.personal import personal_alert
 from takeaways.alerts.subscription import SubscriberRecord
 from takeaways.errors import TransientFailure
-from takeaways.links.alert_links import LinkIssuer, alert_links
+from takeaways.links.alert_links import IssuerFor, alert_links
 from takeaways.pipeline.ports import AlertPublisher, DeliveryClaims, PublishOutcomeUnknown, PublishRefused
 
 Attributes = Mapping[str, Mapping[str, str]]
-# subscriber id -> a link issuer for that subscriber (None: copies go out without links)
-IssuerFor = Callable[[str], LinkIssuer | None]
 
 
 @dataclass(slots=True)

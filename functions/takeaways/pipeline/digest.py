@@ -23,6 +23,7 @@ from typing import Literal, cast
 from takeaways.alerts.digest import DigestHeading, period_id, render_digest, select_stories
 from takeaways.alerts.subscription import DigestFrequency, DigestRun, SubscriberRecord
 from takeaways.errors import TransientFailure
+from takeaways.links.alert_links import IssuerFor, subscription_links
 from takeaways.pipeline.ports import (
     AlertPublisher,
     DigestLines,
@@ -78,13 +79,14 @@ def publish_digests(
     lines: DigestLines,
     publisher: AlertPublisher,
     include_latest: bool = False,
+    issuer_for: IssuerFor = lambda subscriber_id: None,
 ) -> DigestReport:
     """One digest per subscriber of this frequency for the period ``fired_at`` falls in."""
     period = period_id(frequency, fired_at)
     until = fired_at if include_latest else fired_at - SETTLE_LAG
     report = DigestReport(frequency, period)
     for record in registry.digest_subscribers(frequency):
-        digests = _Digests(registry, lines, publisher)
+        digests = _Digests(registry, lines, publisher, issuer_for)
         try:
             report.subscribers.extend(digests.for_period(record, period, until))
         except TransientFailure as error:
@@ -98,8 +100,15 @@ def publish_digests(
 class _Digests:
     """One subscriber's runs in one firing: an unfinished earlier one first, then this period's."""
 
-    def __init__(self, registry: SubscriberRegistry, lines: DigestLines, publisher: AlertPublisher) -> None:
+    def __init__(
+        self,
+        registry: SubscriberRegistry,
+        lines: DigestLines,
+        publisher: AlertPublisher,
+        issuer_for: IssuerFor = lambda subscriber_id: None,
+    ) -> None:
         self._registry, self._lines, self._publisher = registry, lines, publisher
+        self._issuer_for = issuer_for
         self.done: list[SubscriberDigest] = []
 
     def for_period(self, record: SubscriberRecord, period: str, until: datetime) -> list[SubscriberDigest]:
@@ -145,12 +154,14 @@ class _Digests:
             self._registry.finish_run(subscriber_id, run)
             return SubscriberDigest(subscriber_id, run.period, "empty", since=since, until=until)
         frequency = cast(DigestFrequency, run.period.partition(":")[0])
+        issue = self._issuer_for(subscriber_id)
         heading = DigestHeading(
             subscriber_id=subscriber_id,
             frequency=frequency,
             period=run.period,
             since=run.since,
             until=run.until,
+            links=tuple(subscription_links(subscriber=record, issue=issue)) if issue else (),
         )
         parts = render_digest(heading, stories)
         sent, unconfirmed = 0, False

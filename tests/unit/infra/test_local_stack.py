@@ -147,17 +147,19 @@ def test_functions_get_handlers_settings_and_the_environment_of_the_template(
     assert environment["ALERTS_TOPIC_ARN"] == takeaways_stack.physical_id("AlertsTopic")
     assert environment["OPENAI_MODEL"] == template["Parameters"]["OpenAIModel"]["Default"]
     assert environment["OPENAI_API_KEY_SECRET"] == ""
-    # Globals give every function the same environment; DeliveryFunction adds the preference links'
-    # URL, which PreferencesFunction (whose URL it is) cannot name in its own.
+    # Globals give every function the same environment; DeliveryFunction and DigestFunction add the
+    # preference links' URL, which PreferencesFunction (whose URL it is) cannot name in its own.
     assert environment["LINK_SIGNING_SECRET"] == takeaways_stack.physical_id("PreferenceLinkKey")
+    linking = {"DeliveryFunction", "DigestFunction"}
     for name, spec in functions.items():
-        extra = {"PREFERENCES_URL"} if name == "DeliveryFunction" else set()
+        extra = {"PREFERENCES_URL"} if name in linking else set()
         assert {key: value for key, value in spec.environment.items() if key not in extra} == environment, (
             name
         )
-    assert functions["DeliveryFunction"].environment["PREFERENCES_URL"] == takeaways_stack.attribute(
-        "PreferencesFunctionUrl", "FunctionUrl"
-    )
+    for name in linking:
+        assert functions[name].environment["PREFERENCES_URL"] == takeaways_stack.attribute(
+            "PreferencesFunctionUrl", "FunctionUrl"
+        )
 
 
 def test_sqs_events_become_event_sources(takeaways_stack: DeployedStack) -> None:

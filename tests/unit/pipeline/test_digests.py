@@ -239,3 +239,36 @@ class _RefuseNth:
         if self.calls == self.n:
             raise PublishRefused("throttled")
         return self.inner.publish(message)
+
+
+def test_each_digest_carries_its_subscriber_s_own_frequency_and_unsubscribe_links() -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from takeaways.links.alert_links import link_issuer
+    from takeaways.links.tokens import read_token
+
+    key = b"k" * 40
+    registry, publisher = MemoryRegistry(subscriber("all")), RecordingPublisher()
+    publish_digests(
+        "daily",
+        DAILY,
+        registry=registry,
+        lines=day_of_news(),
+        publisher=publisher,
+        issuer_for=lambda subscriber_id: link_issuer(key, "https://prefs.example/", subscriber_id, DAILY),
+    )
+    [digest] = publisher.alerts
+    links = digest.payload.preference_links
+    assert [link.change for link in links] == ["frequency", "frequency", "unsubscribe"]
+    assert {link.value for link in links if link.change == "frequency"} == {"instant", "weekly"}
+    for link in links:
+        claim = read_token(parse_qs(urlsplit(link.url).query)["token"][0], [key], now=DAILY)
+        assert (claim.subscriber_id, claim.action) == ("sub-all", link.change)
+        assert link.url in digest.email
+    # Without a key the digest still goes out, without links.
+    registry, publisher = MemoryRegistry(subscriber("all")), RecordingPublisher()
+    publish_digests("daily", DAILY, registry=registry, lines=day_of_news(), publisher=publisher)
+    assert (
+        publisher.alerts[0].payload.preference_links == []
+        and "Manage your alerts" not in publisher.alerts[0].email
+    )
