@@ -54,6 +54,7 @@ tracer = _tracer()
 ARTICLES_RECEIVED = "ArticlesReceived"
 SUMMARIES_WRITTEN = "SummariesWritten"
 ALERTS_PUBLISHED = "AlertsPublished"
+ALERTS_UNCONFIRMED = "AlertsUnconfirmed"
 INPUTS_REJECTED = "InputsRejected"
 DUPLICATES_SKIPPED = "DuplicatesSkipped"
 EVENTS_IGNORED = "EventsIgnored"
@@ -74,6 +75,12 @@ CHAT_POSTS_DELIVERED = "ChatPostsDelivered"
 CHAT_POSTS_REFUSED = "ChatPostsRefused"
 CHAT_POSTS_DEFERRED = "ChatPostsDeferred"
 CHAT_RETRIES = "ChatRetries"
+COPIES_SENT = "AlertCopiesSent"
+COPIES_UNCONFIRMED = "AlertCopiesUnconfirmed"
+COPIES_REFUSED = "AlertCopiesRefused"
+LINKS_FOLLOWED = "PreferenceLinks"
+DIGESTS_PUBLISHED = "DigestsPublished"
+DIGESTS_FAILED = "DigestsFailed"
 
 
 def count(name: str, value: float = 1, unit: MetricUnit = MetricUnit.Count) -> None:

@@ -10,13 +10,19 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from takeaways.alerts.payload import AlertPayload
 from takeaways.handlers.dependencies import delivery_dependencies
 from takeaways.handlers.sqs_batch import PartialBatchResponse, QueueMessage, process_queue_batch
-from takeaways.observability import INPUTS_REJECTED, count, count_with_reason, logger, metrics, tracer
+from takeaways.observability import (
+    COPIES_REFUSED,
+    COPIES_SENT,
+    COPIES_UNCONFIRMED,
+    INPUTS_REJECTED,
+    count,
+    count_with_reason,
+    logger,
+    metrics,
+    tracer,
+)
 from takeaways.pipeline.delivery import DeliveryIncomplete, deliver_alert
 from takeaways.records import RecordInvalid, from_json
-
-COPIES_SENT = "AlertCopiesSent"
-COPIES_UNCONFIRMED = "AlertCopiesUnconfirmed"
-COPIES_REFUSED = "AlertCopiesRefused"
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -16,11 +16,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from takeaways.alerts.subscription import DIGEST_FREQUENCIES, DigestFrequency
 from takeaways.handlers.dependencies import digest_dependencies
-from takeaways.observability import count, logger, metrics, tracer
+from takeaways.observability import DIGESTS_FAILED, DIGESTS_PUBLISHED, count, logger, metrics, tracer
 from takeaways.pipeline.digest import DigestReport, publish_digests
-
-DIGESTS_PUBLISHED = "DigestsPublished"
-DIGESTS_FAILED = "DigestsFailed"
 
 
 class DigestsIncomplete(RuntimeError):

@@ -19,6 +19,7 @@ from takeaways.handlers.messages import created_objects
 from takeaways.handlers.sqs_batch import PartialBatchResponse, QueueMessage, process_queue_batch
 from takeaways.observability import (
     ALERTS_PUBLISHED,
+    ALERTS_UNCONFIRMED,
     DUPLICATES_SKIPPED,
     END_TO_END_LATENCY,
     INPUTS_REJECTED,
@@ -29,8 +30,6 @@ from takeaways.observability import (
     tracer,
 )
 from takeaways.pipeline.notify import publish_alert
-
-ALERTS_UNCONFIRMED = "AlertsUnconfirmed"
 
 
 @logger.inject_lambda_context(clear_state=True)

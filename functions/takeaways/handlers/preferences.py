@@ -16,9 +16,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from takeaways.handlers.dependencies import preferences_dependencies
 from takeaways.links.pages import SECURITY_HEADERS, Page, refused_page
-from takeaways.observability import count_with_reason, logger, metrics, tracer
+from takeaways.observability import LINKS_FOLLOWED, count_with_reason, logger, metrics, tracer
 
-LINKS_FOLLOWED = "PreferenceLinks"
 PREFERENCES_PATH = "/preferences"
 _MAX_BODY_BYTES = 8192
 
