@@ -165,9 +165,10 @@ def _as_json(record: Any) -> dict[str, Any]:
 def _fetch(args: argparse.Namespace) -> int:
     from takeaways.feeds.article import article_document, article_key
     from takeaways.feeds.fetch import Fetcher
-    from takeaways.feeds.model import FetchRefused, slug
+    from takeaways.feeds.model import FetchRefused
     from takeaways.feeds.pages import read_page
     from takeaways.feeds.urls import AddressPolicy
+    from takeaways.text.slugs import slug
 
     fetcher = Fetcher(AddressPolicy(allow_loopback=args.allow_loopback))
     try:

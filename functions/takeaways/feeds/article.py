@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 from takeaways.feeds.extract import ExtractedPage
-from takeaways.feeds.model import Feed, FeedEntry, slug
+from takeaways.feeds.model import Feed, FeedEntry
 from takeaways.feeds.urls import canonical_url
+from takeaways.text.slugs import slug
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,7 +58,7 @@ def article_document(
 def article_key(incoming_prefix: str, document: dict[str, Any], *, group: str, at: datetime) -> str:
     """``incoming/<group>/<yyyy>/<mm>/<dd>/<title-slug>-<url-hash>.json``: readable, and one key per URL."""
     digest = hashlib.sha256(canonical_url(str(document["url"])).encode()).hexdigest()[:10]
-    name = slug(str(document.get("title") or ""), 60) or "article"
+    name = slug(str(document.get("title") or "")) or "article"
     return f"{incoming_prefix}{group}/{at:%Y/%m/%d}/{name}-{digest}.json"
 
 

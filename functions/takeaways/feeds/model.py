@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from takeaways.feeds.limits import DEFAULT_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES
 from takeaways.text.iptc import TOPIC_SLUGS
+from takeaways.text.slugs import slug
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 
 
@@ -97,10 +97,6 @@ class Feed:
 
 def feed_id_for(url: str) -> str:
     return hashlib.sha256(url.strip().encode()).hexdigest()[:16]
-
-
-def slug(text: str, limit: int = 60) -> str:
-    return _NOT_SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-")
 
 
 def _feed_problems(feed: Feed) -> list[str]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_MAX_SLUG = 60
+from takeaways.text.slugs import slug
+
 # 128 bits: two keys share an id (and one record overwrites the other) with odds of 1 in 2**64
 # only after 2**64 articles; 40 bits gave even odds after about a million.
 _HASH_HEX_DIGITS = 32
@@ -44,9 +43,8 @@ def article_id_for(bucket: str, key: str, incoming_prefix: str) -> str:
     """
     relative = key[len(incoming_prefix) :] if key.startswith(incoming_prefix) else key
     stem = str(PurePosixPath(relative).with_suffix("")) if PurePosixPath(relative).suffix else relative
-    slug = _NOT_SLUG.sub("-", stem.lower()).strip("-")[:_MAX_SLUG].strip("-") or "article"
     digest = hashlib.sha256(f"{bucket}/{key}".encode()).hexdigest()[:_HASH_HEX_DIGITS]
-    return f"{slug}-{digest}"
+    return f"{slug(stem) or 'article'}-{digest}"
 
 
 def record_key(prefix: str, article_id: str) -> str:
