@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -98,6 +99,30 @@ def _record_lines(check: _RecurringCheck, article_id: str, recurring: RecurringL
         log.warning("recurring lines not recorded", extra={"article_id": article_id, "error": str(error)})
 
 
+@contextmanager
+def _rejecting_what_no_retry_changes(article_id: str, budget: ArticleBudget) -> Iterator[None]:
+    """Runs under the article's time budget; turns what the same bytes would do again into rejections.
+
+    Spending the article's own budget is ``too_slow``; running out because the invocation is
+    ending is a transient failure, retried. A bug met by strange input is ``unprocessable``,
+    logged with its traceback.
+    """
+    try:
+        with time_limit(budget.seconds):
+            yield
+    except OutOfTime as error:
+        if budget.cut_by_invocation:
+            raise TransientFailure(f"the invocation ran out of time for this article: {error}") from None
+        raise ArticleRejected(
+            RejectionReason.TOO_SLOW, f"{error}; the limit is {budget.seconds:g} s"
+        ) from None
+    except _DETERMINISTIC_FAILURES as error:
+        log.exception("the article broke the summariser", extra={"article_id": article_id})
+        raise ArticleRejected(
+            RejectionReason.UNPROCESSABLE, f"{type(error).__name__}: {error}"[:300]
+        ) from None
+
+
 def summarise_article(
     ref: ObjectRef,
     *,
@@ -147,7 +172,7 @@ def summarise_article(
         return rejected(error)
     budget = ArticleBudget.within(remaining_seconds(), article_seconds)
     try:
-        with time_limit(budget.seconds):
+        with _rejecting_what_no_retry_changes(article_id, budget):
             article = parse_article(
                 raw,
                 ref.key,
@@ -161,17 +186,6 @@ def summarise_article(
             summary = engine.summarise(article)
     except ArticleRejected as error:
         return rejected(error)
-    except OutOfTime as error:
-        if budget.cut_by_invocation:
-            raise TransientFailure(f"the invocation ran out of time for this article: {error}") from None
-        return rejected(
-            ArticleRejected(RejectionReason.TOO_SLOW, f"{error}; the limit is {article_seconds:g} s")
-        )
-    except _DETERMINISTIC_FAILURES as error:
-        log.exception("the article broke the summariser", extra={"article_id": article_id})
-        return rejected(
-            ArticleRejected(RejectionReason.UNPROCESSABLE, f"{type(error).__name__}: {error}"[:300])
-        )
     key = record_key(layout.summaries_prefix, article_id)
     store.write_summary(
         key,
