@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from takeaways.summary import Entity, EntityKind
 from takeaways.text.given_names import NAME_STARTS
@@ -169,6 +170,18 @@ def find_entities(sentences: list[str], *, limit: int = MAX_ENTITIES) -> list[En
     return entity_mentions(sentences, limit=limit)[0]
 
 
+@dataclass(slots=True)
+class _NameTally:
+    """What the pass over the sentences learns of each name, before names merge and get their kinds."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    cues: dict[str, Counter[EntityKind]] = field(default_factory=dict)
+    votes: dict[str, Counter[EntityKind]] = field(default_factory=dict)
+    # Where each name is written: start and end offsets into the joined text, and the name it counts as.
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
 def entity_mentions(
     sentences: list[str], *, limit: int = MAX_ENTITIES
 ) -> tuple[list[Entity], list[tuple[int, int, Entity]]]:
@@ -178,18 +191,40 @@ def entity_mentions(
     (titles, possessives, ordinary words), credit a surname used alone to the full name, and type a
     name by its organisation word or gazetteer place before the tagger's votes.
     """
+    text = "\n".join(sentences)
+    common = frozenset(_LOWER_WORD.findall(text))
+    tally = _tagged_names(sentences, text, common)
+    _add_recurring_rule_names(sentences, tally.spans, tally.counts, tally.first_seen, tally.votes)
+    _add_abbreviations(text, tally.spans, tally.counts, tally.first_seen, tally.cues)
+    merged, known_by_surname = _merge_surnames(tally.counts, tally.first_seen)
+    owners = _surname_owners(tally.counts)
+    for name, owner in owners.items():
+        tally.votes.setdefault(owner, Counter()).update(tally.votes.pop(name, Counter()))
+        tally.cues.setdefault(owner, Counter()).update(tally.cues.pop(name, Counter()))
+    emphasis = _quoted_emphasis(text, tally.spans, common)
+    # Ties ("Palace" and "Palace of Holyroodhouse" both first seen at one word) go to the longer
+    # name, then the spelling: the set's order changes with the interpreter's hash seed.
+    ranked = sorted(
+        set(merged) - emphasis,
+        key=lambda name: (-merged[name], tally.first_seen[name], -len(name), name),
+    )
+    entities = {name: Entity(name=name, kind=_typed(name, tally, known_by_surname, text)) for name in ranked}
+    mentions = [
+        (start, end, entities[owner])
+        for start, end, name in tally.spans
+        if (owner := owners.get(name, name)) in entities
+    ]
+    return _main_actors_first(entities, mentions, sentences)[:limit], mentions
+
+
+def _tagged_names(sentences: list[str], text: str, common: frozenset[str]) -> _NameTally:
+    """The tagger's names in each sentence, cleaned by the rules and counted where they are written."""
     # Imported here: the tagger's features use this module's word lists.
     from takeaways.text.name_tagger import english_name_tagger, lower_case_words
 
     tagger = english_name_tagger()
-    text = "\n".join(sentences)
-    common = frozenset(_LOWER_WORD.findall(text))
     tagger_context = lower_case_words(text)
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    cues: dict[str, Counter[EntityKind]] = {}
-    votes: dict[str, Counter[EntityKind]] = {}
-    spans: list[tuple[int, int, str]] = []
+    tally = _NameTally()
     offset = 0
     for sentence in sentences:
         runs = [match.span() for match in _NAME.finditer(sentence)]
@@ -214,56 +249,50 @@ def entity_mentions(
                 written = len(name)
                 if name in ALTERNATIVE_NAMES:
                     name, kind = ALTERNATIVE_NAMES[name]
-                counts[name] += 1
-                first_seen.setdefault(name, position)
-                votes.setdefault(name, Counter())[kind] += 1  # type: ignore[index]
+                tally.counts[name] += 1
+                tally.first_seen.setdefault(name, position)
+                tally.votes.setdefault(name, Counter())[kind] += 1  # type: ignore[index]
                 cue = _cue(name, text, offset + begin, offset + end) or _titled(found, parts)
                 if cue:
-                    cues.setdefault(name, Counter())[cue] += 1
-                spans.append((position, position + written, name))
+                    tally.cues.setdefault(name, Counter())[cue] += 1
+                tally.spans.append((position, position + written, name))
         offset += len(sentence) + 1
-    _add_recurring_rule_names(sentences, spans, counts, first_seen, votes)
-    _add_abbreviations(text, spans, counts, first_seen, cues)
-    merged, known_by_surname = _merge_surnames(counts, first_seen)
-    owners = _surname_owners(counts)
-    for name, owner in owners.items():
-        votes.setdefault(owner, Counter()).update(votes.pop(name, Counter()))
-        cues.setdefault(owner, Counter()).update(cues.pop(name, Counter()))
-    emphasis = _quoted_emphasis(text, spans, common)
-    ranked = sorted(set(merged) - emphasis, key=lambda name: (-merged[name], first_seen[name]))
-    entities: dict[str, Entity] = {}
-    for name in ranked:
-        typed: EntityKind
-        # An organisation word or a gazetteer place first, then the tagger, then the weaker rules (a
-        # title, "said", a given name): the order that typed names best on the tagger's tuning documents.
-        if votes.get(name) and not _named_by_word_list(name):
-            typed = votes[name].most_common(1)[0][0]
-            if typed != "person" and _opens_with_given_name(name):
-                # "Ronnie O'Sullivan", "Colm Brady": a known given name opening a name that no organisation
-                # word or gazetteer place types is a person's, whatever the tagger says.
-                typed = "person"
-            elif typed in ("place", "other") and _speaks(name, text):
-                # "said Colm Brady", "Colm Brady said": neither a place nor a thing speaks, so a name of two
-                # or three words that does is a person's (people's names take no "the": "the Yack Pack said").
-                typed = "person"
-            elif typed in ("place", "other") and _posted_on(name, text):
-                # "a post on Truth Social", "wrote on his Threadline account": where words are posted is a
-                # platform, which news names as its company, not a place.
-                typed = "organisation"
-        else:
-            typed = _kind(name, cues.get(name), name in known_by_surname)
-        entities[name] = Entity(name=name, kind=typed)
-    mentions = [
-        (start, end, entities[owner])
-        for start, end, name in spans
-        if (owner := owners.get(name, name)) in entities
-    ]
-    # The main actors first: the people and organisations the first sentence names, most mentioned first.
+    return tally
+
+
+def _typed(name: str, tally: _NameTally, known_by_surname: set[str], text: str) -> EntityKind:
+    """An organisation word or a gazetteer place first, then the tagger, then the weaker rules.
+
+    The weaker rules are a title, "said", a given name: this order typed names best on the
+    tagger's tuning documents.
+    """
+    votes = tally.votes.get(name)
+    if not votes or _named_by_word_list(name):
+        return _kind(name, tally.cues.get(name), name in known_by_surname)
+    typed = votes.most_common(1)[0][0]
+    if typed != "person" and _opens_with_given_name(name):
+        # "Ronnie O'Sullivan", "Colm Brady": a known given name opening a name that no organisation
+        # word or gazetteer place types is a person's, whatever the tagger says.
+        return "person"
+    if typed in ("place", "other") and _speaks(name, text):
+        # "said Colm Brady", "Colm Brady said": neither a place nor a thing speaks, so a name of two
+        # or three words that does is a person's (people's names take no "the": "the Yack Pack said").
+        return "person"
+    if typed in ("place", "other") and _posted_on(name, text):
+        # "a post on Truth Social", "wrote on his Threadline account": where words are posted is a
+        # platform, which news names as its company, not a place.
+        return "organisation"
+    return typed
+
+
+def _main_actors_first(
+    entities: dict[str, Entity], mentions: list[tuple[int, int, Entity]], sentences: list[str]
+) -> list[Entity]:
+    """The people and organisations the first sentence names lead, most mentioned first."""
     lead_end = len(sentences[0]) if sentences else 0
     in_lead = {entity.name for start, _, entity in mentions if start < lead_end}
     actors = [e for e in entities.values() if e.name in in_lead and e.kind in {"person", "organisation"}]
-    ordered = actors + [e for e in entities.values() if e not in actors]
-    return ordered[:limit], mentions
+    return actors + [e for e in entities.values() if e not in actors]
 
 
 def _quoted_emphasis(text: str, spans: list[tuple[int, int, str]], common: frozenset[str]) -> set[str]:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import takeaways
 from takeaways.text.entities import find_entities
 
 STORY = [
@@ -246,3 +253,30 @@ def test_an_organisation_word_before_of_and_a_lane_type_their_names() -> None:
     )
     assert found.get("Central Bank of Marrowland") == "organisation"
     assert found.get("Hollin Lane") == "place"
+
+
+def test_names_that_tie_are_ranked_alike_in_every_process() -> None:
+    """Two names first seen at one word with one count each: string hashing differs between processes."""
+    sentences = [
+        "The minister, who had been staying at the Palace of Harwick, called at the Old Mill in Brenton.",
+        "She had earlier been at Brenton Harbour's 100th birthday party.",
+    ]
+    script = (
+        "import sys, json; from takeaways.text.entities import find_entities; "
+        "print([e.name for e in find_entities(json.loads(sys.argv[1]))])"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script, json.dumps(sentences)],
+            env={
+                **os.environ,
+                "PYTHONHASHSEED": seed,
+                "PYTHONPATH": str(Path(takeaways.__file__).parents[1]),
+            },
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "3", "6")
+    }
+    assert runs == {str([entity.name for entity in find_entities(sentences)])}
