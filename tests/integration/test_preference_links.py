@@ -149,8 +149,10 @@ def test_the_confirmation_page_works_in_a_real_browser(
     stack: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
 
     assert CHROMIUM.exists() and CHROMEDRIVER.exists(), (
         "make integration installs Debian's chromium and chromium-driver"
@@ -175,7 +177,10 @@ def test_the_confirmation_page_works_in_a_real_browser(
         assert "digest" in browser.find_element(By.TAG_NAME, "h1").text
         browser.save_screenshot(str(ARTIFACTS / "preference-confirm.png"))
         browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Done")
+        # The click returns before the answer's page loads: wait for it rather than read the old one.
+        WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda page: page.find_element(By.TAG_NAME, "h1").text.startswith("Done")
+        )
         browser.save_screenshot(str(ARTIFACTS / "preference-done.png"))
     finally:
         browser.quit()
