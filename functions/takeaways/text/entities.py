@@ -239,7 +239,7 @@ def _tagged_names(sentences: list[str], text: str, common: frozenset[str]) -> _N
             if len(words) > 1 and all(word.lower() in PLACES for word in words):
                 names = [[word] for word in words]
             else:
-                names = _split_after_possessive(words) if words else []
+                names = [part for joined in _split_at_and(words) for part in _split_after_possessive(joined)]
             searched = 0
             for parts in names:
                 name = " ".join(parts)
@@ -453,6 +453,26 @@ def _joined_at_possessives(
         if gap and gap.end() < run_end and _common_plural(sentence[start:end].rsplit(" ", 1)[-1]):
             joined[position] = (start, run_end, kind)
     return joined
+
+
+def _split_at_and(words: list[str]) -> list[list[str]]:
+    """'EU and Norway' are two names where a side of the 'and' is a country or a known short name.
+
+    'Marks and Spencer' and 'Procter and Gamble' stay one: the tagger's span is trusted unless a side
+    is a name the word lists know on its own.
+    """
+    if "and" not in words[1:-1]:
+        return [words] if words else []
+    at = words.index("and", 1)
+    before, after = words[:at], words[at + 1 :]
+    if any(word.islower() for word in before):
+        return [words]  # "Islamic State of Iraq and Syria": the 'and' is inside one institution's name
+    if any(
+        len(side) == 1 and (side[0].lower() in PLACES or side[0] in ALTERNATIVE_NAMES)
+        for side in (before, after)
+    ):
+        return [before, *_split_at_and(after)]
+    return [words]
 
 
 def _split_after_possessive(words: list[str]) -> list[list[str]]:

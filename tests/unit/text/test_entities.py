@@ -280,3 +280,19 @@ def test_names_that_tie_are_ranked_alike_in_every_process() -> None:
         for seed in ("1", "3", "6")
     }
     assert runs == {str([entity.name for entity in find_entities(sentences)])}
+
+
+def test_two_names_joined_by_and_are_two_where_one_side_is_a_country_or_a_known_short_name() -> None:
+    found = entities(["Quota talks between the EU and Norway stalled on Friday, officials in Oslo said."])
+    assert {"European Union", "Norway"} <= set(found)
+    assert not any(" and " in name for name in found)
+
+
+def test_a_name_with_and_inside_stays_whole_when_no_side_stands_alone() -> None:
+    from takeaways.text.entities import _split_at_and
+
+    assert _split_at_and(["Harwick", "and", "Dunmore", "Mills"]) == [["Harwick", "and", "Dunmore", "Mills"]]
+    assert _split_at_and(["League", "of", "Iraq", "and", "Syria"]) == [
+        ["League", "of", "Iraq", "and", "Syria"]
+    ]
+    assert _split_at_and(["Canada", "and", "Harwick", "Mills"]) == [["Canada"], ["Harwick", "Mills"]]
