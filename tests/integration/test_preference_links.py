@@ -209,3 +209,23 @@ def test_unsubscribing_a_chat_channel_by_its_link_removes_its_secret_and_subscri
     secrets = [item["Name"] for item in boto3.client("secretsmanager").list_secrets()["SecretList"]]
     assert not [name for name in secrets if name.startswith("takeaways/chat/")]
     assert made_subscriptions(stack, "SubscriberTopic") == []
+
+
+def test_a_subscriber_made_just_after_an_alert_gets_the_next_one(
+    stack: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first_inbox, _ = subscribe_inbox("first-inbox", capsys)
+    assert (
+        len(
+            alert_copies(
+                stack, first_inbox, ("incoming/wind.json", (SAMPLES / "wind-farm-vote.json").read_bytes())
+            )
+        )
+        == 1
+    )
+    # A warm DeliveryFunction has read its subscribers for that alert; the newcomer must not wait for it to forget.
+    second_inbox, _ = subscribe_inbox("second-inbox", capsys)
+    library = ("incoming/library.html", (SAMPLES / "library-robot.html").read_bytes())
+    [copy] = alert_copies(stack, second_inbox, library)
+    assert copy["headline"].startswith("Robot librarian")
+    assert len(drained_bodies(first_inbox)) == 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from takeaways.alerts.payload import AlertPayload
+from takeaways.alerts.subscription import SubscriberRecord
 from takeaways.handlers.dependencies import delivery_dependencies
 from takeaways.handlers.sqs_batch import PartialBatchResponse, QueueMessage, process_queue_batch
 from takeaways.observability import (
@@ -29,10 +31,27 @@ from takeaways.records import RecordInvalid, from_json
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialBatchResponse:
-    return process_queue_batch(event, handle_message)
+    subscribers = SubscribersOfThisBatch()
+    return process_queue_batch(event, lambda message: handle_message(message, subscribers))
 
 
-def handle_message(message: QueueMessage) -> None:
+class SubscribersOfThisBatch:
+    """The instant subscribers, read once for all the alerts of one invocation.
+
+    Never kept longer: a subscriber made a moment ago (or one whose filters changed) is read
+    by the next invocation, so no alert is missed for the life of a warm container.
+    """
+
+    def __init__(self) -> None:
+        self._records: list[SubscriberRecord] | None = None
+
+    def __call__(self, read: Callable[[], list[SubscriberRecord]]) -> list[SubscriberRecord]:
+        if self._records is None:
+            self._records = read()
+        return self._records
+
+
+def handle_message(message: QueueMessage, subscribers: SubscribersOfThisBatch) -> None:
     deps = delivery_dependencies()
     try:
         payload = from_json(AlertPayload, message.body)
@@ -46,7 +65,7 @@ def handle_message(message: QueueMessage) -> None:
         outcome = deliver_alert(
             payload,
             message.message_attributes,
-            subscribers=deps.subscribers(),
+            subscribers=subscribers(deps.registry.instant_subscribers),
             claims=deps.claims,
             publisher=deps.publisher,
             issuer_for=deps.issuer_for,

@@ -7,8 +7,6 @@ local runner or a test can set the environment before the first invocation.
 from __future__ import annotations
 
 import math
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -36,7 +34,6 @@ from takeaways.adapters.sns_publisher import SnsTopicPublisher
 from takeaways.adapters.spent_tokens import DynamoSpentTokens
 from takeaways.adapters.story_table import DynamoStoryLedger
 from takeaways.adapters.subscriber_table import DynamoSubscriberRegistry
-from takeaways.alerts.subscription import SubscriberRecord
 from takeaways.config import ConfigurationError, Settings, forget_settings, settings
 from takeaways.links.alert_links import IssuerFor, LinkIssuer, link_issuer
 from takeaways.links.service import PreferenceLinks
@@ -280,33 +277,9 @@ def forget_dependencies() -> None:
     forget_settings()
 
 
-# How long a warm DeliveryFunction reuses its list of instant subscribers (a new subscriber or a
-# change of preferences reaches alerts within it).
-SUBSCRIBER_CACHE_SECONDS = 30
-
-
-class CachedSubscribers:
-    """The instant subscribers, read again once ``max_age`` seconds old: one query per batch at most."""
-
-    def __init__(
-        self,
-        read: Callable[[], list[SubscriberRecord]],
-        max_age: float,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self._read, self._max_age, self._clock = read, max_age, clock
-        self._records: list[SubscriberRecord] | None = None
-        self._read_at = 0.0
-
-    def __call__(self) -> list[SubscriberRecord]:
-        if self._records is None or self._clock() - self._read_at >= self._max_age:
-            self._records, self._read_at = self._read(), self._clock()
-        return self._records
-
-
 @dataclass(frozen=True, slots=True)
 class DeliveryDependencies:
-    subscribers: CachedSubscribers
+    registry: DynamoSubscriberRegistry
     claims: DynamoDeliveryClaims
     publisher: SnsTopicPublisher
     issuer_for: IssuerFor
@@ -328,7 +301,7 @@ def delivery_dependencies() -> DeliveryDependencies:
     registry = DynamoSubscriberRegistry(dynamodb_client(), current.subscriber_table)
     issuer_for = _issuer_for(current)
     return DeliveryDependencies(
-        subscribers=CachedSubscribers(registry.instant_subscribers, SUBSCRIBER_CACHE_SECONDS),
+        registry=registry,
         claims=DynamoDeliveryClaims(dynamodb_client(), current.idempotency_table),
         publisher=SnsTopicPublisher(sns_client(), current.subscriber_topic_arn),
         issuer_for=issuer_for,
