@@ -38,7 +38,7 @@ TEMPLATE = ROOT / "template.yaml"
 DEFAULT_ARTICLE = ROOT / "samples" / "articles" / "harbour-bridge-closure.txt"
 DEMO_EMAIL = "reader@example.com"
 # The outlets of the sample articles, as an operator would list them (TrustedSources).
-DEMO_TRUSTED_SOURCES = "coastal-times.example,Northern Ledger,Kestrel Daily"
+DEMO_TRUSTED_SOURCES = "Coastal Times=coastal-times.example,Northern Ledger,Kestrel Daily"
 FUNCTION_LOG = ROOT / ".takeaways" / "demo-function-output.jsonl"
 CHAT_MESSAGES = ROOT / ".takeaways" / "demo-chat-messages.json"
 WAIT_SECONDS = 60

@@ -227,9 +227,33 @@ def _subscribe(args: argparse.Namespace) -> int:
         print(f"  webhook URL kept in the secret {channel_secret_name(record.subscription_arn)}")
         print("  what the platform refuses, or what keeps failing, goes to the chat DLQ")
     print(f"  undeliverable copies go to: {queue_arn(found['SubscriptionDeadLetterQueue'])}")
+    for note in _untrusted_sources(args):
+        print(f"  note: {note}")
     if args.protocol in CONFIRMING_PROTOCOLS:
         print("  the endpoint must confirm the subscription before it receives anything")
     return 0
+
+
+def _untrusted_sources(args: argparse.Namespace) -> list[str]:
+    """A ``--sources`` value no alert of this stack can carry: the attribute holds trusted outlets only.
+
+    Said, not refused: a trusted feed's own name is a source too, and the operator may trust more later.
+    """
+    from takeaways.adapters.operator import stack_parameter
+    from takeaways.config import trusted_set
+
+    if not args.sources:
+        return []
+    listed = stack_parameter(args.stack, "TrustedSources") or ""
+    trusted = sorted(entry for entry in trusted_set(listed.split(",")) if "=" not in entry)
+    unknown = [source for source in args.sources if trusted_set([source]) - set(trusted)]
+    if not unknown:
+        return []
+    known = ", ".join(trusted) if trusted else "none"
+    return [
+        f"the stack's TrustedSources ({known}) do not list {', '.join(unknown)}: only a trusted feed"
+        " of that name can give an alert that source (docs/operations.md, Sources)"
+    ]
 
 
 def _checked_endpoint(args: argparse.Namespace) -> str:

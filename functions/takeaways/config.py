@@ -149,20 +149,42 @@ def default_of(name: str) -> Any:
 
 
 def trusted_set(entries: Iterable[str]) -> frozenset[str]:
-    """Outlet names and domains as the intake matches them: lower case, one space, no ``www.``."""
-    normal = (" ".join(entry.lower().split()).removeprefix("www.") for entry in entries)
-    return frozenset(entry for entry in normal if entry)
+    """Outlet names and domains as the intake matches them: lower case, one space, no ``www.``.
+
+    An entry ``Coastal Times=coastaltimes.example`` trusts both and is kept as well (the name in
+    the operator's spelling): an article that names its outlet only by that domain gets the
+    outlet's name as its source, so one ``--sources`` value reaches all of the outlet's alerts.
+    """
+    found: set[str] = set()
+    for entry in entries:
+        name, alias, domain = entry.partition("=")
+        name, domain = " ".join(name.split()), _normal_outlet(domain)
+        if alias and name and domain:
+            found |= {name.lower(), domain, f"{name}={domain}"}
+        elif not alias and _normal_outlet(name):
+            found.add(_normal_outlet(name))
+    return frozenset(found)
+
+
+def _normal_outlet(entry: str) -> str:
+    return " ".join(entry.lower().split()).removeprefix("www.")
 
 
 def _trusted_source_problems(listed: str) -> Iterator[str]:
-    """Each entry a name or a domain a person can read: printable, one line, not too long."""
+    """Each entry a name, a domain or ``name=domain`` a person can read: printable, one line, not too long."""
     for entry in (part.strip() for part in listed.split(",")):
         if not entry:
             continue
+        name, alias, domain = entry.partition("=")
         if len(entry) > MAX_SOURCE_CHARS or not entry.isprintable():
             yield f"trusted_sources: {entry[:40]!r} is not an outlet name or domain"
         elif "://" in entry or "/" in entry:
             yield f"trusted_sources: {entry!r}: list the domain (coastaltimes.example), not a URL"
+        elif alias and (not name.strip() or "." not in domain or " " in domain.strip() or "=" in domain):
+            yield (
+                f"trusted_sources: {entry!r}: an outlet and its domain are written"
+                " 'Coastal Times=coastaltimes.example'"
+            )
 
 
 def _parsed(text: str, *, like: object) -> object:

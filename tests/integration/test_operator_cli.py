@@ -156,3 +156,22 @@ def test_a_local_stack_that_has_stopped_is_named_without_a_traceback(
     stack_file.write_text(json.dumps(recorded | {"endpoint_url": "http://127.0.0.1:9"}))
     assert main(["subscriptions"]) == 1
     assert "is `make up` still running?" in capsys.readouterr().err
+
+
+def test_subscribe_says_when_a_source_is_one_no_alert_can_carry(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stack_file = Path(".takeaways/local-stack.json")
+    content = json.loads(stack_file.read_text())
+    content["parameters"] = content.get("parameters", {}) | {
+        "TrustedSources": "Coastal Times=coastal-times.example"
+    }
+    stack_file.write_text(json.dumps(content))
+    boto3.client("sqs").create_queue(QueueName="source-inbox")
+    endpoint = ["--protocol", "sqs", "--endpoint", "arn:aws:sqs:us-east-1:123456789012:source-inbox"]
+    assert main(["subscribe", *endpoint, "--sources", "Coastal  Times"]) == 0
+    assert "note:" not in capsys.readouterr().out
+    assert main(["unsubscribe", endpoint[-1]]) == 0
+    assert main(["subscribe", *endpoint, "--sources", "coastal tims,coastal-times.example"]) == 0
+    [note] = [line for line in capsys.readouterr().out.splitlines() if "note:" in line]
+    assert "do not list coastal tims:" in note and "(coastal times, coastal-times.example)" in note

@@ -86,18 +86,19 @@ def trusted_source(found: SourceClaims, trusted: frozenset[str]) -> str | None:
     """The operator's own spelling of the first claim it trusts, or ``None``.
 
     ``trusted`` (``config.trusted_set``) holds lower-case names ('coastal times') and domains
-    ('coastaltimes.example');
-    a domain also covers its subdomains ('news.coastaltimes.example').
+    ('coastaltimes.example'), and the outlet a domain belongs to ('Coastal Times=coastaltimes.example'),
+    whose name is then the source; a domain also covers its subdomains ('news.coastaltimes.example').
     """
     if not trusted:
         return None
     for name in found.names:
         if name.lower() in trusted:
             return name
+    outlets = {domain: name for name, _, domain in (entry.partition("=") for entry in trusted) if domain}
     for domain in found.domains:
         parts = domain.split(".")
         for start in range(len(parts) - 1):
             candidate = ".".join(parts[start:])
             if candidate in trusted:
-                return candidate
+                return outlets.get(candidate, candidate)
     return None

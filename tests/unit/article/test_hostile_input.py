@@ -238,6 +238,18 @@ def test_a_link_above_the_story_claims_its_domain_and_a_subdomain_matches_a_list
     )
 
 
+def test_an_outlet_listed_with_its_domain_names_the_articles_that_give_only_the_domain() -> None:
+    trusted = trusted_set(["Harbour Gazette=harbour-gazette.example"])
+    by_link = f"https://news.harbour-gazette.example/2026/fees\n\n{STORY}\n"
+    by_name = f"Mooring fees rise at Grenhaven marina\n\nBy Ines Okafor, Harbour Gazette\n\n{STORY}\n"
+    sources = {
+        parse_article(text.encode(), "fees.txt", trusted_sources=trusted).source
+        for text in (by_link, by_name)
+    }
+    assert sources == {"Harbour Gazette"}
+    assert parse_article(by_link.encode(), "fees.txt").source is None
+
+
 def test_html_claims_site_name_canonical_link_and_byline_link() -> None:
     page = (
         '<html><head><link rel="canonical" href="https://gazette.example/fees"></head><body>'
@@ -270,7 +282,18 @@ def test_trusted_sources_are_a_validated_setting() -> None:
 
     listed = settings(" Harbour Gazette , WWW.Gazette.Example,")
     assert listed.trusted_source_set() == frozenset({"harbour gazette", "gazette.example"})
-    for wrong in ("https://gazette.example/", "x" * 500, "Harbour\x1bGazette"):
+    paired = settings("Harbour Gazette = www.Gazette.Example")
+    assert paired.trusted_source_set() == frozenset(
+        {"harbour gazette", "gazette.example", "Harbour Gazette=gazette.example"}
+    )
+    for wrong in (
+        "https://gazette.example/",
+        "x" * 500,
+        "Harbour\x1bGazette",
+        "=gazette.example",
+        "Harbour Gazette=gazette",
+        "Harbour Gazette=gazette.example=x",
+    ):
         with pytest.raises(ConfigurationError, match="trusted_sources"):
             settings(wrong)
 
