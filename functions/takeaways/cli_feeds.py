@@ -115,7 +115,14 @@ def _add(args: argparse.Namespace) -> int:
     print(
         f"  language: {feed.language or 'from each page'}; topics: {', '.join(feed.topics) or 'from each article'}"
     )
-    print("  its new entries arrive at the next poll (every 5 minutes), then as alerts")
+    poller = (
+        "the local stack's poller runs every 30 s"
+        if args.stack is None
+        else "the poller runs every 5 minutes"
+    )
+    print(
+        f"  its new entries arrive at the first poll after each {feed.interval_minutes} min ({poller}), then as alerts"
+    )
     return 0
 
 
