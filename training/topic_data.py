@@ -21,13 +21,16 @@ MASAKHANE_DEV_FILE = DATA_DIR / "masakhanews-eng-dev.tsv"
 DATA_FILES = (HUFFPOST_FILE, HUFFPOST_EARLIER_FILE, MASAKHANE_FILE, MASAKHANE_DEV_FILE)
 HELD_OUT_PERCENT = 20
 
-# HuffPost sections onto IPTC top-level topics. "U.S. NEWS" and "WORLD NEWS" name places, not
-# subjects, so they are left out rather than guessed at.
+# HuffPost sections onto IPTC top-level topics. A section is mapped only where most of 20 of its
+# items read fit one topic. Left out: "U.S. NEWS" and "WORLD NEWS" name places, not subjects;
+# "BLACK VOICES", "QUEER VOICES", "LATINO VOICES" and "WOMEN" name whom a story concerns, and read
+# as celebrity, crime and politics news as often as society (5 of 20 Black Voices items were about
+# society, 10 of 20 Queer Voices); "IMPACT" is half climate and half inequality; "MEDIA" is mostly
+# TV hosts on politics (7 of 20 were about the news industry, IPTC's "mass media").
 HUFFPOST_TOPICS = {
     "POLITICS": "politics",
     "ENTERTAINMENT": "arts",
     "COMEDY": "arts",
-    "MEDIA": "arts",
     "CULTURE & ARTS": "arts",
     "ARTS & CULTURE": "arts",
     "ARTS": "arts",
@@ -44,11 +47,6 @@ HUFFPOST_TOPICS = {
     "HEALTHY LIVING": "health",
     "PARENTING": "society",
     "PARENTS": "society",
-    "WOMEN": "society",
-    "QUEER VOICES": "society",
-    "BLACK VOICES": "society",
-    "LATINO VOICES": "society",
-    "IMPACT": "society",
     "ENVIRONMENT": "environment",
     "GREEN": "environment",
     "BUSINESS": "economy",

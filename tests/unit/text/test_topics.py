@@ -154,3 +154,14 @@ def test_a_match_report_is_no_strike_and_a_walkout_is_one() -> None:
     assert "labour" in [
         topic.slug for topic in classify(walkout, headline="Forfar bus drivers strike over pay")
     ]
+
+
+def test_a_rule_topic_in_the_headline_leads_only_when_the_model_is_unsure() -> None:
+    headline = "Nurses strike over hospital staffing"
+    body = "Nurses at the hospital began a strike on Monday. The union said workers would strike again next week."
+    terms = topic_features(f"{headline}\n{body}")
+    # The same text, read by a model sure it is health and by one that cannot tell health from politics.
+    sure = TopicModel(("health", "politics"), {term: [1.0, -1.0] for term in terms}, [0.0, 0.0])
+    unsure = TopicModel(("health", "politics"), {term: [0.0, 0.0] for term in terms}, [0.0, 0.0])
+    assert [t.slug for t in classify(body, headline=headline, model=sure)][:2] == ["health", "labour"]
+    assert classify(body, headline=headline, model=unsure)[0].slug == "labour"
