@@ -37,8 +37,8 @@ _RULE_CUES = {
     "invasion invaded insurgents rebels militants frontline artillery battle bomb bombing bombs warplanes "
     "guerrilla truce peacekeepers",
     "disaster": "earthquake flood floods flooding tsunami hurricane cyclone typhoon wildfire wildfires landslide "
-    "avalanche eruption volcano derailed collapsed crash explosion blaze evacuated evacuation rescuers "
-    "rescue disaster",
+    "avalanche eruption volcano derailed collapsed crash explosion blaze blazes inferno firefighters "
+    "evacuated evacuation rescuers rescue disaster",
     "labour": "strike strikes striking walkout picket wages unions union workers employees unemployment "
     "layoffs redundancies pensions minimum-wage labour",
     "weather": "weather forecast forecasters rain rainfall snow snowfall heatwave storm storms gusts "

@@ -165,3 +165,12 @@ def test_a_rule_topic_in_the_headline_leads_only_when_the_model_is_unsure() -> N
     unsure = TopicModel(("health", "politics"), {term: [0.0, 0.0] for term in terms}, [0.0, 0.0])
     assert [t.slug for t in classify(body, headline=headline, model=sure)][:2] == ["health", "labour"]
     assert classify(body, headline=headline, model=unsure)[0].slug == "labour"
+
+
+def test_a_fire_that_empties_homes_is_a_disaster() -> None:
+    body = (
+        "A fire at a timber yard in Kelso Vale meant about 150 families were evacuated overnight. "
+        "Firefighters from three stations fought the blaze until dawn, and the roads nearby stayed shut. "
+        "Nobody was hurt, and the owners said the cause was not yet known."
+    )
+    assert "disaster" in [topic.slug for topic in classify(body)]
