@@ -76,6 +76,10 @@ ORGANISATION_WORDS = frozenset(
     cooperative co-op gazette herald tribune chronicle
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
+# Places an owner's name is part of: "St Anne's Hospital" is one name, where "Britain's Royal Navy" is two.
+_NAMED_FOR_SOMEONE = frozenset(
+    "hospital infirmary college school university academy church cathedral abbey chapel museum park hall".split()
+)
 # The last words of a company's name that news copy drops after the first mention ("Brightwater Energy"
 # becomes "Brightwater"; "Valley District Council" does not become "Valley").
 COMPANY_WORDS = frozenset(
@@ -480,6 +484,9 @@ def _split_after_possessive(words: list[str]) -> list[list[str]]:
     and "Fishermen's Co-operative" are one: a plural that is no name owns nothing but its institution's name."""
     for position, word in enumerate(words[:-1]):
         owner = _POSSESSIVE.sub("", word)
+        rest = words[position + 1 :]
+        if rest[0].lower() in _NAMED_FOR_SOMEONE and all(word.lower() in PLACES for word in rest[1:]):
+            continue  # "St Anne's Hospital", "King's College London"; not "Cardiff's University Hospital of Wales"
         if word.endswith(("'s", "’s")) and not _common_plural(owner):
             return [[*words[:position], owner], words[position + 1 :]]
     return [words]

@@ -296,3 +296,15 @@ def test_a_name_with_and_inside_stays_whole_when_no_side_stands_alone() -> None:
         ["League", "of", "Iraq", "and", "Syria"]
     ]
     assert _split_at_and(["Canada", "and", "Harwick", "Mills"]) == [["Canada"], ["Harwick", "Mills"]]
+
+
+def test_a_hospital_or_college_named_for_someone_is_one_name() -> None:
+    found = entities(
+        [
+            "Expectant mothers will be sent to St Anne's Hospital in Carrow, the health board said.",
+            "Staff at St Anne's Hospital said they were ready, as did students at King's College London.",
+        ]
+    )
+    assert "St Anne's Hospital" in found and "King's College London" in found
+    assert not {"St Anne", "Hospital", "King"} & set(found)
+    assert "Royal Navy" in entities(["Britain's Royal Navy sent a frigate to the strait on Monday."])
