@@ -147,10 +147,40 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class _OneLineErrors(argparse.ArgumentParser):
-    """A usage error on one line, naming the command, instead of argparse's usage block and error."""
+    """A usage error on one line, naming the command, instead of argparse's usage block and error.
+
+    Abbreviations are refused: ``--topic`` would otherwise pass as ``--topics``, so a typo is read
+    as a filter nobody asked for. An option no command has is blamed on the command it was given
+    to, whose ``--help`` lists the right ones.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self._command_of(list(sys.argv[1:] if args is None else args)).error(
+                f"unrecognized arguments: {' '.join(extras)}"
+            )
+        return parsed
+
+    def _command_of(self, words: list[str]) -> argparse.ArgumentParser:
+        """The innermost (sub)command the words name: ``takeaways feeds add``'s parser for its words."""
+        parser: argparse.ArgumentParser = self
+        for word in words:
+            commands = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+            if commands is None:
+                break
+            if word in commands.choices:
+                parser = commands.choices[word]
+        return parser
 
 
 def _stack_option(parser: argparse.ArgumentParser) -> None:
@@ -343,7 +373,7 @@ class _open_output:  # noqa: N801 - reads as the context manager it is
 
 def render_summary_text(summary: TakeawaySummary) -> str:
     """A summary as a person reads it in a terminal."""
-    lines = [summary.headline, "=" * min(len(summary.headline), 72), "", summary.summary, "", "Takeaways:"]
+    lines = [summary.headline, "=" * len(summary.headline), "", summary.summary, "", "Takeaways:"]
     for number, takeaway in enumerate(summary.takeaways, start=1):
         where = ", ".join(str(index + 1) for index in takeaway.evidence)
         lines.append(f"  {number}. {takeaway.text}" + (f"  [sentence {where}]" if where else ""))

@@ -60,6 +60,17 @@ def test_a_batch_line_that_is_not_json_is_named(tmp_path: Path) -> None:
     [
         (["subscribe", "--protocol", "pigeon", "--endpoint", "loft"], "invalid choice: 'pigeon'"),
         (["pause"], "the following arguments are required: stage"),
+        # An option the command does not have is the command's to explain, not the top level's.
+        (
+            ["subscribe", "--protocol", "sqs", "--endpoint", "q", "--topcis", "sport"],
+            "unrecognized arguments: --topcis",
+        ),
+        # No abbreviations: "--topic" is a typo, not "--topics".
+        (
+            ["subscribe", "--protocol", "sqs", "--endpoint", "q", "--topic", "sport"],
+            "unrecognized arguments: --topic",
+        ),
+        (["feeds", "list", "--bogus"], "unrecognized arguments: --bogus"),
     ],
 )
 def test_a_usage_error_is_one_line_naming_the_command(
@@ -69,7 +80,9 @@ def test_a_usage_error_is_one_line_naming_the_command(
         main(arguments)
     assert stopped.value.code == 2
     [line] = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"takeaways {arguments[0]}: ") and said in line
+    command = " ".join(arguments[:2]) if arguments[0] == "feeds" else arguments[0]
+    assert line.startswith(f"takeaways {command}: ") and said in line
+    assert line.endswith(f"(see takeaways {command} --help)")
 
 
 @pytest.mark.parametrize(
