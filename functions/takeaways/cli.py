@@ -222,6 +222,11 @@ def _replay(args: argparse.Namespace) -> int:
             sent += replay_batch(queue_url, bucket, batch, replay_id)
             progress.update(len(batch))
     print(f"re-enqueued {sent} article(s) (replay {replay_id})")
+    if not sent:
+        print(
+            f"  nothing is stored under {args.prefix}: uploads land under incoming/YYYY/MM/DD/ (the upload's"
+            " day, UTC), feed articles under incoming/feeds/"
+        )
     return 0
 
 

@@ -175,3 +175,11 @@ def test_subscribe_says_when_a_source_is_one_no_alert_can_carry(
     assert main(["subscribe", *endpoint, "--sources", "coastal tims,coastal-times.example"]) == 0
     [note] = [line for line in capsys.readouterr().out.splitlines() if "note:" in line]
     assert "do not list coastal tims:" in note and "(coastal times, coastal-times.example)" in note
+
+
+def test_replay_of_a_prefix_with_nothing_under_it_says_where_articles_are(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["replay", "--prefix", "incoming/1999/01/"]) == 0
+    output = capsys.readouterr().out
+    assert "re-enqueued 0 article(s)" in output and "uploads land under incoming/YYYY/MM/DD/" in output
