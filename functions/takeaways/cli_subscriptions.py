@@ -230,7 +230,8 @@ def _subscribe(args: argparse.Namespace) -> int:
     for note in _untrusted_sources(args):
         print(f"  note: {note}")
     if args.protocol in CONFIRMING_PROTOCOLS:
-        print("  the endpoint must confirm the subscription before it receives anything")
+        local = " (on AWS; the local stack's moto confirms at once)" if args.stack is None else ""
+        print(f"  the endpoint must confirm the subscription before it receives anything{local}")
     return 0
 
 
@@ -360,6 +361,10 @@ def _subscriptions(args: argparse.Namespace) -> int:
                 f"                  filter: {json.dumps(policy, sort_keys=True) if policy else 'every alert'}"
             )
         print(f"                  {item.arn}")
+        if item.protocol in PLATFORMS and item.arn.startswith("arn:"):
+            from takeaways.alerts.chat.webhooks import channel_secret_name
+
+            print(f"                  webhook URL in the secret {channel_secret_name(item.arn)}")
         if (
             item.frequency == "unmanaged"
             and item.arn.startswith(found["SubscriberTopic"])

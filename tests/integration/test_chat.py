@@ -198,6 +198,8 @@ def test_listing_shows_platform_and_host_never_the_url_and_unsubscribe_removes_t
     assert "discord    127.0.0.1" in listing and "chat message delivery" in listing
     assert '{"topics": ["economy"]}' in listing
     assert "/api/webhooks/" not in listing
+    [secret] = channel_secrets()
+    assert f"webhook URL in the secret {secret}" in listing
     with pytest.raises(SystemExit, match="already subscribed"):
         main(["subscribe", "--protocol", "discord", "--endpoint", url])
     assert len(channel_secrets()) == 1
