@@ -3,6 +3,7 @@
 takeaways subscribe --protocol P --endpoint E [--frequency instant|daily|weekly] [filters]
 takeaways subscribe --protocol slack|teams|discord --endpoint WEBHOOK_URL [filters]   a chat channel
 takeaways create-inbox NAME                      an SQS queue the alert topics may send to
+takeaways inbox NAME [--keep] [--json]           what that queue received, as the e-mail reads
 takeaways subscriptions [--frequency F]          every subscription: id, ARN, status, frequency, filter
 takeaways preferences ID|ENDPOINT [--mute-topic T ...] [--frequency F] [--min-priority N] [--unsubscribe]
 takeaways unsubscribe ID|ARN|ENDPOINT            remove a subscription and its record
@@ -101,6 +102,16 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
     stack_option(inbox)
     inbox.add_argument("name", help="queue name (letters, digits, - and _)")
     inbox.set_defaults(run=_create_inbox)
+
+    reading = commands.add_parser(
+        "inbox",
+        help="show what an SQS inbox received, as an e-mail subscriber reads it (taken from the queue)",
+    )
+    stack_option(reading)
+    reading.add_argument("name", help="the queue's name, as given to create-inbox")
+    reading.add_argument("--keep", action="store_true", help="leave the messages in the queue")
+    reading.add_argument("--json", action="store_true", help="print each message's JSON on one line")
+    reading.set_defaults(run=_inbox)
 
     listing = commands.add_parser(
         "subscriptions", help="list subscriptions: frequency, status, delivery, filter"
@@ -374,6 +385,51 @@ def _subscriptions(args: argparse.Namespace) -> int:
         if item.status == "confirmed" and not item.dead_letter_queue:
             print("                  no dead-letter queue: an undeliverable copy is dropped")
     return 0
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    from takeaways.adapters.operator import EndpointMissing, inbox_messages
+
+    _resources(args)  # points the clients at the stack's endpoint (the local stack's moto server)
+    try:
+        bodies = inbox_messages(args.name, keep=args.keep)
+    except EndpointMissing as error:
+        raise SystemExit(str(error)) from None
+    kept = ", kept in the queue" if args.keep else ""
+    print(f"{len(bodies)} message(s) in {args.name}{kept}", file=sys.stderr)
+    for body in bodies:
+        message = inbox_message(body)
+        print(json.dumps(message, ensure_ascii=False) if args.json else readable_message(message))
+    return 0
+
+
+def inbox_message(body: str) -> Any:
+    """A message's JSON, out of SNS's envelope when the subscription kept it; text that is no JSON as is."""
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return body
+    if isinstance(message, dict) and message.get("Type") == "Notification" and "Message" in message:
+        return inbox_message(str(message["Message"]))
+    return message
+
+
+def readable_message(message: Any) -> str:
+    """An alert or a digest as its e-mail reads; anything else as it came."""
+    from takeaways.alerts.digest import DigestPayload, digest_email
+    from takeaways.alerts.payload import AlertPayload
+    from takeaways.alerts.render import render_email
+    from takeaways.records import RecordInvalid, from_json
+
+    if not isinstance(message, dict):
+        return str(message)
+    text = json.dumps(message)
+    try:
+        if "items" in message and "period" in message:
+            return "-" * 72 + "\n" + digest_email(from_json(DigestPayload, text))
+        return "-" * 72 + "\n" + render_email(from_json(AlertPayload, text))
+    except RecordInvalid:
+        return text
 
 
 # ---------------------------------------------------------------- changes

@@ -183,3 +183,30 @@ def test_replay_of_a_prefix_with_nothing_under_it_says_where_articles_are(
     assert main(["replay", "--prefix", "incoming/1999/01/"]) == 0
     output = capsys.readouterr().out
     assert "re-enqueued 0 article(s)" in output and "uploads land under incoming/YYYY/MM/DD/" in output
+
+
+def test_inbox_shows_what_a_subscriber_received_as_the_email_reads(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["create-inbox", "look-inbox"]) == 0
+    inbox_arn = capsys.readouterr().out.split()[0]
+    assert main(["subscribe", "--protocol", "sqs", "--endpoint", inbox_arn, "--envelope"]) == 0
+    assert main(["upload", str(SAMPLES / "wind-farm-vote.json"), "--key", "incoming/2026/12/wind.json"]) == 0
+    EventSourceRunner(local_stack_file, redelivery_delay_seconds=0).run_until_idle(timeout_s=30)
+    capsys.readouterr()
+    assert main(["inbox", "look-inbox", "--keep"]) == 0
+    kept = capsys.readouterr()
+    assert "1 message(s) in look-inbox, kept in the queue" in kept.err
+    s3, bucket = boto3.client("s3"), local_stack_file.physical_id("ArticlesBucket")
+    [record] = s3.list_objects_v2(Bucket=bucket, Prefix="summaries/")["Contents"]
+    headline = json.loads(s3.get_object(Bucket=bucket, Key=record["Key"])["Body"].read())["summary"][
+        "headline"
+    ]
+    assert kept.out.splitlines()[1] == headline and "Key takeaways:" in kept.out  # out of SNS's envelope
+    assert main(["inbox", "look-inbox", "--json"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["headline"] == headline
+    assert main(["inbox", "look-inbox"]) == 0
+    assert "0 message(s)" in capsys.readouterr().err
+    with pytest.raises(SystemExit, match="there is no queue nowhere-inbox"):
+        main(["inbox", "nowhere-inbox"])

@@ -166,6 +166,48 @@ def create_inbox(name: str, topic_arns: list[str]) -> str:
     return arn
 
 
+# An inbox is read for a person to look at, not drained by a consumer: a screenful at most.
+INBOX_READ_LIMIT = 100
+
+
+def inbox_messages(name: str, *, keep: bool) -> list[str]:
+    """The message bodies waiting in an SQS inbox (at most ``INBOX_READ_LIMIT``); deleted unless ``keep``.
+
+    Kept messages are made visible again at once, so a consumer or the next look finds them.
+    """
+    sqs = boto3.client("sqs")
+    try:
+        url = sqs.get_queue_url(QueueName=name)["QueueUrl"]
+    except ClientError as error:
+        if "NonExistentQueue" not in str(error) and "QueueDoesNotExist" not in str(error):
+            raise
+        raise EndpointMissing(
+            f"there is no queue {name}: `takeaways create-inbox {name}` makes one"
+        ) from None
+    bodies: list[str] = []
+    handles: list[str] = []
+    while len(bodies) < INBOX_READ_LIMIT:
+        received = sqs.receive_message(
+            QueueUrl=url, MaxNumberOfMessages=min(10, INBOX_READ_LIMIT - len(bodies)), VisibilityTimeout=30
+        ).get("Messages", [])
+        if not received:
+            break
+        bodies += [message["Body"] for message in received]
+        handles += [message["ReceiptHandle"] for message in received]
+    for start in range(0, len(handles), 10):
+        batch = enumerate(handles[start : start + 10])
+        if keep:
+            sqs.change_message_visibility_batch(
+                QueueUrl=url,
+                Entries=[{"Id": str(n), "ReceiptHandle": h, "VisibilityTimeout": 0} for n, h in batch],
+            )
+        else:
+            sqs.delete_message_batch(
+                QueueUrl=url, Entries=[{"Id": str(n), "ReceiptHandle": h} for n, h in batch]
+            )
+    return bodies
+
+
 def queue_arn(queue_url: str) -> str:
     attributes = boto3.client("sqs").get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
     return str(attributes["Attributes"]["QueueArn"])

@@ -253,7 +253,7 @@ def _render(
     sms = shorten(f"Takeaways {label}: {count}{of}.{top}", SMS_LIMIT)
     return RenderedDigest(
         subject=subject,
-        email=_email(payload, label),
+        email=digest_email(payload),
         sms=sms,
         payload=payload,
         attributes={
@@ -265,7 +265,9 @@ def _render(
     )
 
 
-def _email(payload: DigestPayload, label: str) -> str:
+def digest_email(payload: DigestPayload) -> str:
+    """The e-mail text of one digest part: what an e-mail subscriber reads, and ``takeaways inbox`` shows."""
+    label = period_label(payload.period) if payload.period else payload.day
     of = f" (part {payload.part} of {payload.parts})" if payload.parts > 1 else ""
     lines = [f"Your Takeaways {payload.frequency} digest, {label}{of}", ""]
     for number, item in enumerate(payload.items, start=1):
