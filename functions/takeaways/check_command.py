@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Exit 0 when every claim passes, 3 when any fails, 2 when the article is rejected."""
+    """Exit 0 when every claim passes, 3 when any fails, 2 when the article is rejected or there is no claim."""
     from takeaways.article import parse_article
     from takeaways.engines.grounding import ArticleFacts
     from takeaways.text.sentences import article_sentences
@@ -40,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"rejected ({rejected.reason.value}): {rejected.detail}", file=sys.stderr)
         return 2
     claims = [line.strip() for line in args.claims.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not claims:
+        # "0 of 0 claim(s) pass" would read as a clean bill for a file that was empty or the wrong one.
+        print(f"{args.claims}: no claims to check (one a line)", file=sys.stderr)
+        return 2
     sentences = article_sentences(article)
     facts = ArticleFacts(sentences, article.title)
     failed = 0

@@ -63,6 +63,16 @@ def test_every_claim_passing_exits_zero(tmp_path: Path, files: tuple[Path, Path]
     assert main(["check", str(files[0]), str(claims), "--json"]) == 0
 
 
+def test_a_claims_file_with_no_claim_is_an_error_not_a_pass(
+    tmp_path: Path, files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n  \n", encoding="utf-8")
+    assert main(["check", str(files[0]), str(blank)]) == 2
+    captured = capsys.readouterr()
+    assert "no claims to check" in captured.err and "pass" not in captured.out
+
+
 def test_the_readme_shows_what_check_prints_for_its_own_example(capsys: pytest.CaptureFixture[str]) -> None:
     root = Path(__file__).resolve().parents[2]
     readme = (root / "README.md").read_text(encoding="utf-8")
