@@ -115,6 +115,20 @@ def render_sms(payload: AlertPayload) -> str:
     return f"{text} {link}" if link else text
 
 
+def takeaways_section(payload: AlertPayload) -> tuple[str, list[str]]:
+    """The takeaways block's title and lines, the same in every format.
+
+    An update lists only what the thread had not told; when its news is all in the summary (a
+    new lede over the same facts), the takeaways it repeats are titled as the story so far, so
+    they do not read as news a second time.
+    """
+    texts = [takeaway.text for takeaway in payload.takeaways]
+    if not payload.is_update:
+        return "Key takeaways", texts
+    new = [payload.takeaways[i].text for i in payload.new_takeaways if i < len(payload.takeaways)]
+    return ("What is new", new) if new else ("The story so far", texts)
+
+
 def render_email(payload: AlertPayload) -> str:
     """A plain-text e-mail a person reads top to bottom: what happened, then why it matters."""
     lines = [payload.headline, "=" * len(payload.headline), ""]
@@ -122,13 +136,9 @@ def render_email(payload: AlertPayload) -> str:
         outlets = f" {payload.outlet_count} outlets have reported it." if payload.outlet_count > 1 else ""
         lines += [f"This is an update to a story we alerted you about earlier.{outlets}", ""]
     lines += [payload.summary, ""]
-    new = [payload.takeaways[i] for i in payload.new_takeaways if i < len(payload.takeaways)]
-    if payload.is_update and new:
-        lines.append("What is new:")
-        lines += [f"  * {takeaway.text}" for takeaway in new]
-    else:
-        lines.append("Key takeaways:")
-        lines += [f"  * {takeaway.text}" for takeaway in payload.takeaways]
+    title, texts = takeaways_section(payload)
+    lines.append(f"{title}:")
+    lines += [f"  * {text}" for text in texts]
     lines.append("")
     origin = " | ".join(
         part

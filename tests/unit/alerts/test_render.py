@@ -220,3 +220,20 @@ def test_grounded_is_in_the_alert_and_its_attributes(grounded: bool | None, attr
     assert alert.payload.grounded is (grounded is True)
     assert alert.attributes["grounded"] == {"DataType": "String", "StringValue": attribute}
     jsonschema.validate(to_jsonable(alert.payload), json.loads(SCHEMA_FILE.read_text()))
+
+
+def test_an_update_whose_news_is_all_in_its_summary_titles_the_repeated_takeaways_as_the_story_so_far() -> (
+    None
+):
+    from takeaways.alerts.chat.render import chat_content
+
+    record = make_record()
+    no_new = AlertThread(alert_id="alert-2", thread_id="story-1", new_takeaways=[])
+    one_new = AlertThread(alert_id="alert-2", thread_id="story-1", new_takeaways=[1])
+    told_again = render_alert(record, summary_uri="s3://b/k", is_update=True, thread=no_new)
+    assert "The story so far:" in told_again.email and "What is new:" not in told_again.email
+    assert chat_content(told_again.payload).takeaways_title == "The story so far"
+    news = render_alert(record, summary_uri="s3://b/k", is_update=True, thread=one_new)
+    assert "What is new:" in news.email and record.summary.takeaways[0].text not in news.email
+    assert chat_content(news.payload).takeaways == [record.summary.takeaways[1].text]
+    assert "Key takeaways:" in render_alert(record, summary_uri="s3://b/k").email

@@ -33,7 +33,7 @@ from takeaways.alerts.chat.limits import (
     Platform,
 )
 from takeaways.alerts.payload import AlertPayload
-from takeaways.alerts.render import engine_label, readable_time
+from takeaways.alerts.render import engine_label, readable_time, takeaways_section
 from takeaways.alerts.text_limits import shorten
 from takeaways.summary import MAX_PRIORITY
 from takeaways.text.untrusted import url_domain, web_url
@@ -67,8 +67,7 @@ class ChatContent:
 
 def chat_content(payload: AlertPayload, links: Sequence[LinkLine] = ()) -> ChatContent:
     """The alert's parts in reading order; ``links`` are the alert's preference links, if it has any."""
-    new = [payload.takeaways[i].text for i in payload.new_takeaways if i < len(payload.takeaways)]
-    update = payload.is_update and bool(new)
+    takeaways_title, takeaways = takeaways_section(payload)
     domain = url_domain(payload.url)
     facts = [
         ("Source", payload.source or ""),
@@ -81,8 +80,8 @@ def chat_content(payload: AlertPayload, links: Sequence[LinkLine] = ()) -> ChatC
     return ChatContent(
         headline=("Update: " if payload.is_update else "") + payload.headline,
         summary=payload.summary,
-        takeaways_title="What is new" if update else "Key takeaways",
-        takeaways=new if update else [takeaway.text for takeaway in payload.takeaways],
+        takeaways_title=takeaways_title,
+        takeaways=takeaways,
         url=payload.url,
         # The host in words: a link's text can lie, its domain cannot.
         link_text=f"Read the article on {domain}" if payload.url and domain else None,
