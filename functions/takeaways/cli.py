@@ -292,6 +292,13 @@ def _summarise(args: argparse.Namespace) -> int:
         print(f"rejected ({rejected.reason.value}): {rejected.detail}", file=sys.stderr)
         return 2
     summary = engine.summarise(article)
+    if args.engine == "openai" and summary.fallback_reason:
+        # Asked for the model and got the extractive engine: the output is right, but say why on stderr.
+        print(
+            f"takeaways: the model engine was not used ({summary.fallback_reason}); docs/operations.md"
+            " says what each fallback reason means",
+            file=sys.stderr,
+        )
     if args.json:
         # What the alert carries beside the summary, as the batch output writes it.
         routing = {"priority": assess_priority(summary), "source": article.source}

@@ -134,3 +134,19 @@ def test_one_article_as_json_carries_its_priority_and_source(capsys: pytest.Capt
     printed = json.loads(capsys.readouterr().out)
     assert printed["priority"] in range(1, 6)
     assert "source" in printed and printed["headline"]
+
+
+def test_summarise_with_the_model_engine_and_no_key_says_on_stderr_why_it_fell_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    article = tmp_path / "ferry.txt"
+    article.write_text(
+        "Ferry crews vote to strike\n\nCrews of Northern Isles Ferries voted on Tuesday to strike over pay, "
+        "the union said. The operator said talks would resume on Friday. Sailings on three routes are at risk.\n",
+        encoding="utf-8",
+    )
+    assert main(["summarise", str(article), "--engine", "openai"]) == 0
+    captured = capsys.readouterr()
+    assert "the model engine was not used (no_api_key)" in captured.err
+    assert "Ferry crews vote to strike" in captured.out
