@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from takeaways.article import parse_article
+from takeaways.engines.grounding import ArticleFacts
 from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
-from takeaways.text.words import content_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -35,7 +35,6 @@ FACTUALITY = Path(
     os.environ.get("TAKEAWAYS_FACTUALITY_DATA", SHARED / "factuality" / "val_sentence_pairs.json")
 )
 KINDS = ("number", "person", "negation", "attribution", "roles", "date", "causal")
-EVIDENCE_SENTENCES = 2
 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _MONTHS = "January February March April May June July August September October November December".split()
@@ -91,13 +90,8 @@ def dev_statements(limit_articles: int | None = None) -> Iterator[tuple[list[str
 
 
 def best_evidence(sentences: list[str], claim: str) -> list[int]:
-    """The sentences holding most of the claim's words: what a checker is given as evidence."""
-    terms = set(content_terms(claim))
-    scored = sorted(
-        ((len(terms & set(content_terms(sentence))), -index) for index, sentence in enumerate(sentences)),
-        reverse=True,
-    )
-    return sorted(-negative for _, negative in scored[:EVIDENCE_SENTENCES])
+    """The evidence the product gives a claim that cites none (``ArticleFacts.best_evidence``)."""
+    return ArticleFacts(sentences).best_evidence(claim)
 
 
 def perturbations(limit_articles: int | None = None) -> list[Judged]:

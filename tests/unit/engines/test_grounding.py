@@ -310,3 +310,37 @@ def test_the_article_level_number_check_compares_values_not_spellings() -> None:
         assert facts.unsupported(same) is None, same
     assert facts.unsupported("Police said 35 people were hurt.") == "number 35 is not in the article"
     assert facts.unsupported("Hundreds of fans waited outside.") == "number hundreds is not in the article"
+
+
+# ---------------------------------------------------------------- evidence for a claim that cites none
+
+HARBOUR = [
+    "The ferry operator Saltline cancelled all crossings to Vesk Island on Monday.",
+    "Gales of 90 km/h are forecast until Wednesday, the coastguard said.",
+    "Captain Ilsa Moreau said the fleet would stay in port.",
+    "Harbour master Tobias Brandt praised the crews' patience.",
+    "Saltline's chief executive, Ilsa Moreau, said refunds would be paid within a week.",
+    "Crossings to Vesk Island stay cancelled, Saltline said.",
+]
+
+
+def test_evidence_is_chosen_for_what_each_sentence_adds() -> None:
+    facts = ArticleFacts(HARBOUR)
+    # The two sentences sharing most words both say the crossings are cancelled; the gales are in a third.
+    claim = "Saltline cancelled crossings to Vesk Island as gales of 90 km/h are forecast."
+    assert facts.best_evidence(claim) == [0, 1]
+    assert facts.problem(claim, [0, 1]) is None
+    assert facts.best_evidence("Brandt praised the crews.") == [
+        3
+    ]  # one sentence is enough when it covers all
+
+
+def test_a_sentence_that_only_mentions_a_swapped_in_name_elsewhere_is_not_evidence_for_it() -> None:
+    facts = ArticleFacts(HARBOUR)
+    swapped = "Brandt said the fleet would stay in port."  # the article says Moreau said it
+    evidence = facts.best_evidence(swapped)
+    assert 3 not in evidence  # Brandt's sentence says nothing of the fleet or port
+    found = facts.problem(swapped, evidence)
+    assert found is not None and "Brandt" in found
+    true = "Moreau said the fleet would stay in port."
+    assert facts.problem(true, facts.best_evidence(true)) is None
