@@ -871,7 +871,12 @@ def _count_name(sentence: str, name: str) -> int:
 
 
 def _causal_problem(claim: str, sentences: list[str]) -> str | None:
-    """A stated cause or order of events must be one cited sentence's, with each side where it belongs."""
+    """A stated cause or order of events must be one cited sentence's, with each side where it belongs.
+
+    Every connective is read: an unstated cause is reported before an unstated order of events, so that a
+    weighed "after" early in a statement does not hide a certain "because" later in it.
+    """
+    orders: list[str] = []
     for match in _CONNECTIVE.finditer(claim):
         cause, effect = _sides(claim, match)
         if not cause or not effect:
@@ -896,10 +901,11 @@ def _causal_problem(claim: str, sentences: list[str]) -> str | None:
                 terms = set(_content(_words(sentence[other.end() :])))
                 if word in _TEMPORAL and _covers(cause, terms) and _covers(effect, terms):
                     supported = True
+        if not supported and word not in _TEMPORAL:
+            return f"adds a cause ('{word}') the cited sentences do not state"
         if not supported:
-            kind = "an order of events" if word in _TEMPORAL else "a cause"
-            return f"adds {kind} ('{word}') the cited sentences do not state"
-    return None
+            orders.append(f"adds an order of events ('{word}') the cited sentences do not state")
+    return orders[0] if orders else None
 
 
 def _polarity_problem(claim: str, sentences: list[str]) -> str | None:
