@@ -382,7 +382,8 @@ def _joining_problem(
 def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | frozenset[str]) -> int:
     """The fewest content words the sentence has between the pair's first word and its second, after it; a
     relative clause dropped whole ("the home, which was built for ..., has been opened") counts none."""
-    words = _words(sentence)
+    cased = _cased_words(sentence)
+    words = tuple(word.lower() for word in cased)
     terms = [stem(_POSSESSIVE_END.sub("", word)) for word in words]
     first, second = pair
     gaps = []
@@ -395,6 +396,8 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
         dropped = words[earlier + 1 : later]
         if dropped and (dropped[0] in _RELATIVE or _modifier(dropped)):
             return 0
+        if dropped and all(word[:1].isupper() for word in cased[earlier + 1 : later + 1]):
+            return 0  # given names or initials inside one name: "Mayor Quist" of "Mayor Helena Varga Quist"
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))
     return min(gaps, default=len(words))
 
@@ -702,6 +705,8 @@ def _attribution_problem(
         holder = next((s for s in sentences if any(who == speaker for who, _ in _speech_acts(s))), "")
         if _role_stated(name, holder, article):
             continue  # "Dad says" for '"...," his father said'
+        if _titled(name, speaker, article or " ".join(sentences)):
+            continue  # "Leifman says" for "the judge says" where the article has "Judge Steven Leifman"
         if speaker.lower() in _PRONOUNS and (
             _known_name(name, context_words) or _known_name(name, _words_before_pronoun(sentences, speaker))
         ):
@@ -728,6 +733,20 @@ def _role_stated(name: str, holder: str, article: str) -> bool:
     return all(word in used or ROLE_SYNONYMS.get(word) in used for word in words)
 
 
+def _titled(name: str, role: str, article: str) -> bool:
+    """Whether the speaker the cited sentences give is a role ("the judge") that the article writes as the
+    title of the person the statement names ("Judge Steven Leifman", "public defender Jeff Banks")."""
+    if not role.islower() or role in _PRONOUNS:
+        return False
+    title = r"\s+".join(re.escape(word) for word in role.split())
+    return bool(
+        re.search(
+            rf"(?<![\w'])(?i:{title})\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?i:{re.escape(_surname(name))})\b",
+            article,
+        )
+    )
+
+
 def _unnamed_holder(
     name: str, sentences: list[str], quotes: list[str], stems: set[str], article: str
 ) -> bool:
@@ -746,7 +765,7 @@ def _unnamed_holder(
     at = article.find(holder) if article else -1
     # The sentence just before a quotation standing alone is where its speaker is named.
     before = re.split(r'(?<=[.!?"])\s+', article[:at].rstrip())[-1] if at > 0 else ""
-    return not _known_name(name, set(_words(f"{holder} {before}")))
+    return not _known_name(long_forms(name), set(_words(f"{holder} {before}")))  # "FM" is "Foreign Minister"
 
 
 def _words_before_pronoun(sentences: list[str], pronoun: str) -> set[str]:
@@ -1316,11 +1335,15 @@ _RANK = re.compile(r"\bNo\.\s*(?=\d)")
 
 @lru_cache(maxsize=16_384)
 def _words(text: str) -> tuple[str, ...]:
+    return tuple(token.lower() for token in _cased_words(text))
+
+
+def _cased_words(text: str) -> tuple[str, ...]:
     text = re.sub(
         r"\b(not|non|no)-", r"\1", text.replace("n't", " n't")
     )  # "not-so-surprising" is no negation
     text = _RANK.sub("number ", text)  # "No. 3" is a rank
-    return tuple(token.lower() for token in _TOKEN.findall(text) if token not in "\"'")
+    return tuple(token for token in _TOKEN.findall(text) if token not in "\"'")
 
 
 def _content(words: Sequence[str]) -> list[str]:

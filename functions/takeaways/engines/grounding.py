@@ -432,8 +432,13 @@ class ArticleFacts:
             for run in _names_in_run(words):
                 # The plural of a name the article gives is the same name ("Rwandan Hutus" for "Rwandan Hutu").
                 singular = [*run[:-1], run[-1].removesuffix("s")]
-                if len(run) >= 2 and not any(
-                    " ".join(part) in self.unpossessive for part in (run, run[-2:], singular, singular[-2:])
+                if (
+                    len(run) >= 2
+                    and not any(
+                        " ".join(part) in self.unpossessive
+                        for part in (run, run[-2:], singular, singular[-2:])
+                    )
+                    and not _given_between(run, self.unpossessive)
                 ):
                     return f"name {' '.join(run)!r} is not in the article"
         return None
@@ -459,6 +464,14 @@ def _claim_terms(claim: str, plain_words: set[str]) -> dict[str, tuple[float, fr
         else:
             wanted.setdefault(term, (1.0, frozenset()))
     return wanted
+
+
+def _given_between(run: Sequence[str], text: str) -> bool:
+    """Whether the text has the run's words as one name with given names or initials between them: "Foreign
+    Minister Kouchner" for "Foreign Minister Bernard Kouchner", "Trent Thomas" for "Trent D. Thomas". Words
+    of two names the text gives apart ("Rowan Ilves", "Pia Stromberg") are not one name."""
+    between = r"(?:\s+[A-Z][\w'.-]*){0,2}\s+"
+    return bool(re.search(r"(?<![\w'])" + between.join(re.escape(word) for word in run) + r"(?![\w'])", text))
 
 
 def _names_in_run(words: Sequence[str]) -> list[list[str]]:

@@ -344,3 +344,38 @@ def test_a_sentence_that_only_mentions_a_swapped_in_name_elsewhere_is_not_eviden
     assert found is not None and "Brandt" in found
     true = "Moreau said the fleet would stay in port."
     assert facts.problem(true, facts.best_evidence(true)) is None
+
+
+# ---------------------------------------------------------------- titles and roles for a named person
+
+COUNCIL = [
+    "Deputy Mayor Helena Varga Quist opened the new tram depot on Friday.",
+    "Judge Oskar Lindahl said the tram contract had been awarded fairly.",
+    "Union organiser Petra Holm welcomed the new jobs.",
+    "The judge said he would not let the council reopen the tender.",
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Deputy Mayor Quist opened the new tram depot.",  # a title and a surname, the given names left out
+        "Lindahl said he would not let the council reopen the tender.",  # "the judge" is Judge Oskar Lindahl
+    ],
+)
+def test_a_person_may_be_named_by_title_and_surname_or_for_their_role(claim: str) -> None:
+    facts = ArticleFacts(COUNCIL)
+    assert facts.problem(claim, facts.best_evidence(claim)) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        ("Deputy Mayor Holm opened the new tram depot.", "Holm"),  # a title the article gives someone else
+        ("Holm said he would not let the council reopen the tender.", "Holm"),  # the judge is not Holm
+    ],
+)
+def test_a_title_or_role_does_not_excuse_another_person(claim: str, reason: str) -> None:
+    facts = ArticleFacts(COUNCIL)
+    found = facts.problem(claim, facts.best_evidence(claim))
+    assert found is not None and reason in found
