@@ -155,6 +155,7 @@ _HEDGES = {
         "reportedly allegedly alleged accused suspected suspect apparently purportedly believed".split()
     ),
 }
+_HEDGE_WORDS = frozenset().union(*_HEDGES.values())
 _CONDITION = re.compile(
     r"\b(?<!asked )(?<!wondered )(?<!whether )(?:if|unless|provided that|as long as|subject to|depending on)\b"
     r"|\b\w+ permitting\b",
@@ -398,10 +399,38 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
             return 0
         if dropped and all(word[:1].isupper() for word in cased[earlier + 1 : later + 1]):
             return 0  # given names or initials inside one name: "Mayor Quist" of "Mayor Helena Varga Quist"
+        if dropped and _narrows(words[earlier : later + 1], sentence):
+            return 0
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))
     return min(gaps, default=len(words))
 
 
+def _narrows(span: Sequence[str], sentence: str) -> bool:
+    """Whether the one word dropped from inside ``span`` only narrows the kept word right after it, within one
+    phrase ("faces a continuing Islamic insurgency", "a threat to the country's security"): a single content
+    word, standing just before that word, that is no verb, negation, hedge or amount, and no punctuation
+    between the kept words. More than that is a phrase of its own ("a snippet of the music video")."""
+    dropped = span[1:-1]
+    content = [word for word in dropped if word not in STOP_WORDS]
+    if len(content) != 1 or dropped[-1] != content[0]:
+        return False
+    word = content[0]
+    if (
+        word in _PREDICATE_START
+        or word in _NEGATIONS
+        or word in _HEDGE_WORDS
+        or word in _AMOUNTS
+        or word.endswith("ed")
+        or stem(word) in _NUMBER_TERMS
+        or (stem(word) in _VERB_FORMS and not word.endswith("ing"))  # "went"; "a growing gap" narrows
+    ):
+        return False
+    joined = r"\s+".join(re.escape(each) for each in span)
+    return bool(re.search(rf"(?<![\w']){joined}(?![\w'])", sentence.lower()))
+
+
+# Words that say how much of a thing: dropping one changes the amount ("half its pills", "several times").
+_AMOUNTS = frozenset("half several few many most some all every each only just about nearly almost".split())
 _RELATIVE = frozenset({"which", "who", "whose", "whom"})
 _MODIFIER_STARTS = frozenset({"of", "from", "in", "at"})
 

@@ -379,3 +379,29 @@ def test_a_title_or_role_does_not_excuse_another_person(claim: str, reason: str)
     facts = ArticleFacts(COUNCIL)
     found = facts.problem(claim, facts.best_evidence(claim))
     assert found is not None and reason in found
+
+
+# ---------------------------------------------------------------- cuts that drop one narrowing word
+
+DEPOT = [
+    "The council faces a growing budget gap after the tram depot opened late.",
+    "Inspectors found half the depot's cameras were broken.",
+]
+
+
+def test_a_cut_that_drops_a_word_narrowing_the_next_one_passes() -> None:
+    facts = ArticleFacts(DEPOT)
+    assert facts.problem("The council faces a budget gap.", [0]) is None
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Inspectors found the depot's cameras were broken.",  # "half" is an amount
+        "The council faces a gap after the tram depot opened.",  # more than one word dropped, and "late"
+    ],
+)
+def test_a_cut_that_drops_an_amount_or_a_phrase_still_fails(claim: str) -> None:
+    facts = ArticleFacts(DEPOT)
+    index = 1 if "Inspectors" in claim else 0
+    assert facts.problem(claim, [index]) is not None
