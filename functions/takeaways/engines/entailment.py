@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from takeaways.engines import grounding_model
-from takeaways.text.entities import ALTERNATIVE_NAMES
+from takeaways.text.entities import ALTERNATIVE_NAMES, PERSON_TITLES
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import (
     DANGLING_WORDS,
@@ -397,8 +397,12 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
         dropped = words[earlier + 1 : later]
         if dropped and (dropped[0] in _RELATIVE or _modifier(dropped)):
             return 0
-        if dropped and all(word[:1].isupper() for word in cased[earlier + 1 : later + 1]):
-            return 0  # given names or initials inside one name: "Mayor Quist" of "Mayor Helena Varga Quist"
+        if (
+            dropped
+            and cased[later][:1].isupper()
+            and all(word[:1].isupper() or word in PERSON_TITLES for word in cased[earlier + 1 : later])
+        ):
+            return 0  # given names, initials or a role inside one name: "Mayor Quist", "Brazilian Kaka"
         if dropped and _narrows(words[earlier : later + 1], sentence):
             return 0
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))

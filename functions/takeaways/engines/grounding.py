@@ -426,8 +426,9 @@ class ArticleFacts:
         claim = entailment.long_forms(claim)  # a run is checked as the article would write it
         for match in _NAME_RUN.finditer(claim):
             words = match.group().split()
-            if _opens_sentence(claim, match.start()):
-                words = words[1:]
+            opener = _POSSESSIVE.sub("", words[0]).lower()
+            if _opens_sentence(claim, match.start()) and (opener in self.plain_words or opener in STOP_WORDS):
+                words = words[1:]  # "Police Chief Okafor": a capital that only opens the sentence is no name
             # A full name made of the article's first and last names is still invented; a title before it is not.
             for run in _names_in_run(words):
                 # The plural of a name the article gives is the same name ("Rwandan Hutus" for "Rwandan Hutu").
@@ -466,11 +467,15 @@ def _claim_terms(claim: str, plain_words: set[str]) -> dict[str, tuple[float, fr
     return wanted
 
 
+_TITLE_WORDS = "|".join(sorted(PERSON_TITLES, key=len, reverse=True))
+
+
 def _given_between(run: Sequence[str], text: str) -> bool:
-    """Whether the text has the run's words as one name with given names or initials between them: "Foreign
-    Minister Kouchner" for "Foreign Minister Bernard Kouchner", "Trent Thomas" for "Trent D. Thomas". Words
-    of two names the text gives apart ("Rowan Ilves", "Pia Stromberg") are not one name."""
-    between = r"(?:\s+[A-Z][\w'.-]*){0,2}\s+"
+    """Whether the text has the run's words as one name with given names, initials or a role between them:
+    "Foreign Minister Kouchner" for "Foreign Minister Bernard Kouchner", "Trent Thomas" for "Trent D. Thomas",
+    "Brazilian Kaka" for "Brazilian midfielder Kaka". Words of two names the text gives apart ("Rowan Ilves",
+    "Pia Stromberg") are not one name."""
+    between = rf"(?:\s+(?:[A-Z][\w'.-]*|{_TITLE_WORDS})){{0,2}}\s+"
     return bool(re.search(r"(?<![\w'])" + between.join(re.escape(word) for word in run) + r"(?![\w'])", text))
 
 

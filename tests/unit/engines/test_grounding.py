@@ -351,7 +351,7 @@ def test_a_sentence_that_only_mentions_a_swapped_in_name_elsewhere_is_not_eviden
 COUNCIL = [
     "Deputy Mayor Helena Varga Quist opened the new tram depot on Friday.",
     "Judge Oskar Lindahl said the tram contract had been awarded fairly.",
-    "Union organiser Petra Holm welcomed the new jobs.",
+    "Swedish director Petra Holm welcomed the new jobs.",
     "The judge said he would not let the council reopen the tender.",
 ]
 
@@ -361,6 +361,7 @@ COUNCIL = [
     [
         "Deputy Mayor Quist opened the new tram depot.",  # a title and a surname, the given names left out
         "Lindahl said he would not let the council reopen the tender.",  # "the judge" is Judge Oskar Lindahl
+        "Swedish Holm welcomed the new jobs.",  # a descriptor and a surname, the role between left out
     ],
 )
 def test_a_person_may_be_named_by_title_and_surname_or_for_their_role(claim: str) -> None:
@@ -373,6 +374,10 @@ def test_a_person_may_be_named_by_title_and_surname_or_for_their_role(claim: str
     [
         ("Deputy Mayor Holm opened the new tram depot.", "Holm"),  # a title the article gives someone else
         ("Holm said he would not let the council reopen the tender.", "Holm"),  # the judge is not Holm
+        (
+            "Petra Lindahl welcomed the new jobs.",
+            "Petra Lindahl",
+        ),  # opening the claim, still an invented name
     ],
 )
 def test_a_title_or_role_does_not_excuse_another_person(claim: str, reason: str) -> None:
