@@ -423,7 +423,8 @@ class ArticleFacts:
                 )
                 if not known and not part.isdigit():
                     return f"name {part!r} is not in the article"
-        claim = entailment.long_forms(claim)  # a run is checked as the article would write it
+        # A run is checked as the article would write it; "World No. 3" is a rank, not a name.
+        claim = _RANK.sub("number ", entailment.long_forms(claim))
         for match in _NAME_RUN.finditer(claim):
             words = match.group().split()
             opener = _POSSESSIVE.sub("", words[0]).lower()
