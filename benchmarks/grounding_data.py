@@ -89,11 +89,6 @@ def dev_statements(limit_articles: int | None = None) -> Iterator[tuple[list[str
             yield sentences, highlights, people
 
 
-def best_evidence(sentences: list[str], claim: str) -> list[int]:
-    """The evidence the product gives a claim that cites none (``ArticleFacts.best_evidence``)."""
-    return ArticleFacts(sentences).best_evidence(claim)
-
-
 def perturbations(limit_articles: int | None = None) -> list[Judged]:
     """True highlights, and one edited copy per highlight and kind where the kind applies."""
     judged: list[Judged] = []
@@ -110,14 +105,16 @@ def statements_and_edits(
     ``story`` prefixes each statement's origin, so that statements of several sources stay apart.
     """
     judged: list[Judged] = []
+    # The evidence the product gives a claim that cites none.
+    best_evidence = ArticleFacts(sentences).best_evidence
     for position, highlight in enumerate(highlights):
         origin = f"{story}:{highlight}" if story else highlight
-        judged.append(Judged(highlight, sentences, best_evidence(sentences, highlight), True, origin=origin))
+        judged.append(Judged(highlight, sentences, best_evidence(highlight), True, origin=origin))
         others = highlights[position + 1 :] + highlights[:position]
         for kind in KINDS:
             edited = _edit(kind, highlight, sentences, people, others)
             if edited and edited != highlight:
-                evidence = best_evidence(sentences, edited)
+                evidence = best_evidence(edited)
                 judged.append(Judged(edited, sentences, evidence, False, kind, origin=origin))
     return judged
 

@@ -325,6 +325,8 @@ class ArticleFacts:
     def _covers(self, index: int, wanted: dict[str, tuple[float, frozenset[str]]]) -> set[str]:
         """The wanted terms a sentence holds; a name or number only with one of its claim neighbours near it."""
         terms = self._sentence_terms[index]
+        if terms.isdisjoint(wanted):
+            return set()
         found = {term for term, (_, neighbours) in wanted.items() if term in terms and not neighbours}
         bound = [term for term, (_, neighbours) in wanted.items() if term in terms and neighbours]
         if bound:
