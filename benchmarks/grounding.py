@@ -142,7 +142,10 @@ def report() -> list[str]:
     lines += [
         f"### Controlled edits of true highlights ({DEV_ARTICLES.name}, {_articles()} articles)",
         "",
-        "Evidence: the two article sentences that share most words with the statement. `true`: the share of the"
+        "Evidence: the sentences the product gives a claim that cites none (`ArticleFacts.best_evidence`):"
+        " greedy coverage, the sentence holding most of the statement's words, then the one holding most of what"
+        " is left, up to three, a name's or number's word weighing double and counting only in a sentence that"
+        " says it within three words of a word the statement says it beside. `true`: the share of the"
         " dev highlights that pass. Each kind: the share of edits caught, counted only on edits of highlights"
         " that the same check passes (an edit of a highlight it already fails tests nothing). The goal column"
         " is the shipped check's.",

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from takeaways.article import parse_article
+from takeaways.engines.grounding import ArticleFacts
 from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
-from takeaways.text.words import content_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -35,7 +35,6 @@ FACTUALITY = Path(
     os.environ.get("TAKEAWAYS_FACTUALITY_DATA", SHARED / "factuality" / "val_sentence_pairs.json")
 )
 KINDS = ("number", "person", "negation", "attribution", "roles", "date", "causal")
-EVIDENCE_SENTENCES = 2
 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _MONTHS = "January February March April May June July August September October November December".split()
@@ -90,16 +89,6 @@ def dev_statements(limit_articles: int | None = None) -> Iterator[tuple[list[str
             yield sentences, highlights, people
 
 
-def best_evidence(sentences: list[str], claim: str) -> list[int]:
-    """The sentences holding most of the claim's words: what a checker is given as evidence."""
-    terms = set(content_terms(claim))
-    scored = sorted(
-        ((len(terms & set(content_terms(sentence))), -index) for index, sentence in enumerate(sentences)),
-        reverse=True,
-    )
-    return sorted(-negative for _, negative in scored[:EVIDENCE_SENTENCES])
-
-
 def perturbations(limit_articles: int | None = None) -> list[Judged]:
     """True highlights, and one edited copy per highlight and kind where the kind applies."""
     judged: list[Judged] = []
@@ -116,14 +105,16 @@ def statements_and_edits(
     ``story`` prefixes each statement's origin, so that statements of several sources stay apart.
     """
     judged: list[Judged] = []
+    # The evidence the product gives a claim that cites none.
+    best_evidence = ArticleFacts(sentences).best_evidence
     for position, highlight in enumerate(highlights):
         origin = f"{story}:{highlight}" if story else highlight
-        judged.append(Judged(highlight, sentences, best_evidence(sentences, highlight), True, origin=origin))
+        judged.append(Judged(highlight, sentences, best_evidence(highlight), True, origin=origin))
         others = highlights[position + 1 :] + highlights[:position]
         for kind in KINDS:
             edited = _edit(kind, highlight, sentences, people, others)
             if edited and edited != highlight:
-                evidence = best_evidence(sentences, edited)
+                evidence = best_evidence(edited)
                 judged.append(Judged(edited, sentences, evidence, False, kind, origin=origin))
     return judged
 

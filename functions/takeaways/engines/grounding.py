@@ -26,10 +26,16 @@ from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
-from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms
+from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms, stem
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
+# Evidence for an uncited claim (``ArticleFacts.best_evidence``): at most this many sentences, each after the
+# first adding at least this weight of the claim's uncovered words; a name's or a number's word weighs more.
+MOST_EVIDENCE = 3
+MIN_EVIDENCE_GAIN = 1.0
+NAME_WEIGHT = 2.0
+EVIDENCE_WINDOW = 3
 # Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
 CONTEXT_SENTENCES = 3
 
@@ -149,7 +155,8 @@ class ArticleFacts:
             stated.append(self.title)
         self.text = " ".join(stated)
         self._stated = stated
-        self._sentence_terms = [set(content_terms(sentence)) for sentence in self.sentences]
+        self._sentence_sequences = [content_terms(sentence) for sentence in self.sentences]
+        self._sentence_terms = [set(sequence) for sequence in self._sentence_sequences]
         self._checked: dict[tuple[str, tuple[int, ...], entailment.Limits | None], str | None] = {}
 
     # What only the article-level check reads, worked out the first time it is needed: the extractive
@@ -170,6 +177,11 @@ class ArticleFacts:
     @cached_property
     def lower_words(self) -> set[str]:
         return {word.lower() for word in self.words}
+
+    @cached_property
+    def plain_words(self) -> set[str]:
+        """The words the article writes in lower case: a capital on one of them may only open a sentence."""
+        return {word for word in _WORD.findall(" ".join(self.sentences)) if word.islower()}
 
     @cached_property
     def name_words(self) -> set[str]:
@@ -272,43 +284,62 @@ class ArticleFacts:
         return self.sentences[max(first - CONTEXT_SENTENCES, 0) : first]
 
     def locate(self, claim: str) -> list[int]:
-        """Evidence for a claim that cites none (weaker models quote without numbering): the reader-facing
-        sentence, or pair of sentences, holding most of its words; empty if none holds enough."""
+        """Evidence for a claim that cites none (weaker models quote without numbering): the sentences
+        ``best_evidence`` chooses, or none if together they hold under ``EVIDENCE_SHARE`` of its words."""
         terms = set(content_terms(_normal(claim)))
-        if not terms:
+        evidence = self.best_evidence(claim)
+        if not terms or not evidence:
             return []
-        shares = sorted(
-            (
-                (len(terms & sentence_terms) / len(terms), index)
-                for index, sentence_terms in enumerate(self._sentence_terms)
-                if self.reader_facing[index]
-            ),
-            reverse=True,
-        )
-        if not shares:
-            return []
-        best_share, best = shares[0]
-        if best_share >= EVIDENCE_SHARE:
-            return [best]
-        if len(shares) > 1:
-            second = shares[1][1]
-            pair = self._sentence_terms[best] | self._sentence_terms[second]
-            if len(terms & pair) / len(terms) >= EVIDENCE_SHARE:
-                return sorted([best, second])
-        return []
+        held = set().union(*(self._sentence_terms[index] for index in evidence))
+        return evidence if len(terms & held) / len(terms) >= EVIDENCE_SHARE else []
 
-    def best_evidence(self, claim: str, count: int = 2) -> list[int]:
-        """The reader-facing sentences that share most of the claim's words: evidence for an uncited claim."""
-        terms = set(content_terms(_normal(claim)))
-        scored = sorted(
-            (
-                (len(terms & sentence_terms), -index)
-                for index, sentence_terms in enumerate(self._sentence_terms)
-                if self.reader_facing[index] and terms & sentence_terms
-            ),
-            reverse=True,
-        )
-        return sorted(-negative for _, negative in scored[:count])
+    def best_evidence(self, claim: str) -> list[int]:
+        """Evidence for an uncited claim, by greedy coverage: the reader-facing sentence holding most of the
+        claim's weighted words, then the one holding most of what is still uncovered, until ``MOST_EVIDENCE``
+        or until none adds ``MIN_EVIDENCE_GAIN``.
+
+        A highlight is often made from two or three sentences that each give part of it; the two sentences
+        sharing most words with it tend to repeat one part. Names and numbers weigh ``NAME_WEIGHT``, but a
+        sentence covers one only where it says it beside a word the claim says it beside
+        (``EVIDENCE_WINDOW``): a sentence that merely mentions "Smith" elsewhere must not be chosen to vouch
+        for a claim that puts Smith where the article has Jones.
+        """
+        wanted = _claim_terms(_normal(claim), self.plain_words)
+        chosen: list[int] = []
+        while wanted and len(chosen) < MOST_EVIDENCE:
+            gain, earlier = max(
+                (
+                    (sum(wanted[term][0] for term in self._covers(index, wanted)), -index)
+                    for index in range(len(self.sentences))
+                    if self.reader_facing[index] and index not in chosen
+                ),
+                default=(0.0, 0),
+            )
+            if gain <= 0 or (chosen and gain < MIN_EVIDENCE_GAIN):
+                break
+            chosen.append(-earlier)
+            covered = self._covers(-earlier, wanted)
+            wanted = {term: want for term, want in wanted.items() if term not in covered}
+        return sorted(chosen)
+
+    def _covers(self, index: int, wanted: dict[str, tuple[float, frozenset[str]]]) -> set[str]:
+        """The wanted terms a sentence holds; a name or number only with one of its claim neighbours near it."""
+        terms = self._sentence_terms[index]
+        if terms.isdisjoint(wanted):
+            return set()
+        found = {term for term, (_, neighbours) in wanted.items() if term in terms and not neighbours}
+        bound = [term for term, (_, neighbours) in wanted.items() if term in terms and neighbours]
+        if bound:
+            sequence = self._sentence_sequences[index]
+            for term in bound:
+                near = wanted[term][1]
+                if any(
+                    near & set(sequence[max(at - EVIDENCE_WINDOW, 0) : at + EVIDENCE_WINDOW + 1])
+                    for at, word in enumerate(sequence)
+                    if word == term
+                ):
+                    found.add(term)
+        return found
 
     def line_problem(self, line: str) -> str | None:
         """A headline or one-line summary, which cites nothing: checked against the sentences that hold its words."""
@@ -394,20 +425,61 @@ class ArticleFacts:
                 )
                 if not known and not part.isdigit():
                     return f"name {part!r} is not in the article"
-        claim = entailment.long_forms(claim)  # a run is checked as the article would write it
+        # A run is checked as the article would write it; "World No. 3" is a rank, not a name.
+        claim = _RANK.sub("number ", entailment.long_forms(claim))
         for match in _NAME_RUN.finditer(claim):
             words = match.group().split()
-            if _opens_sentence(claim, match.start()):
-                words = words[1:]
+            opener = _POSSESSIVE.sub("", words[0]).lower()
+            if _opens_sentence(claim, match.start()) and (opener in self.plain_words or opener in STOP_WORDS):
+                words = words[1:]  # "Police Chief Okafor": a capital that only opens the sentence is no name
             # A full name made of the article's first and last names is still invented; a title before it is not.
             for run in _names_in_run(words):
                 # The plural of a name the article gives is the same name ("Rwandan Hutus" for "Rwandan Hutu").
                 singular = [*run[:-1], run[-1].removesuffix("s")]
-                if len(run) >= 2 and not any(
-                    " ".join(part) in self.unpossessive for part in (run, run[-2:], singular, singular[-2:])
+                if (
+                    len(run) >= 2
+                    and not any(
+                        " ".join(part) in self.unpossessive
+                        for part in (run, run[-2:], singular, singular[-2:])
+                    )
+                    and not _given_between(run, self.unpossessive)
                 ):
                     return f"name {' '.join(run)!r} is not in the article"
         return None
+
+
+def _claim_terms(claim: str, plain_words: set[str]) -> dict[str, tuple[float, frozenset[str]]]:
+    """Each content word of a claim with its weight and, for a name's or a number's, the words the claim
+    says it beside (empty for a plain word, which any sentence may cover). A capital opening the claim
+    makes a name unless the article writes the word in lower case (``plain_words``)."""
+    named = {
+        stem(word.lower())
+        for match in _CAPITALISED.finditer(claim)
+        for word in _WORD.findall(_POSSESSIVE.sub("", match.group()))
+        if not _opens_sentence(claim, match.start()) or word.lower() not in plain_words | STOP_WORDS
+    }
+    sequence = content_terms(claim)
+    wanted: dict[str, tuple[float, frozenset[str]]] = {}
+    for at, term in enumerate(sequence):
+        if term in named or any(char.isdigit() for char in term):
+            near = set(sequence[max(at - EVIDENCE_WINDOW, 0) : at + EVIDENCE_WINDOW + 1]) - {term}
+            weight, before = wanted.get(term, (NAME_WEIGHT, frozenset()))
+            wanted[term] = (weight, before | near)
+        else:
+            wanted.setdefault(term, (1.0, frozenset()))
+    return wanted
+
+
+_TITLE_WORDS = "|".join(sorted(PERSON_TITLES, key=len, reverse=True))
+
+
+def _given_between(run: Sequence[str], text: str) -> bool:
+    """Whether the text has the run's words as one name with given names, initials or a role between them:
+    "Foreign Minister Kouchner" for "Foreign Minister Bernard Kouchner", "Trent Thomas" for "Trent D. Thomas",
+    "Brazilian Kaka" for "Brazilian midfielder Kaka". Words of two names the text gives apart ("Rowan Ilves",
+    "Pia Stromberg") are not one name."""
+    between = rf"(?:\s+(?:[A-Z][\w'.-]*|{_TITLE_WORDS})){{0,2}}\s+"
+    return bool(re.search(r"(?<![\w'])" + between.join(re.escape(word) for word in run) + r"(?![\w'])", text))
 
 
 def _names_in_run(words: Sequence[str]) -> list[list[str]]:

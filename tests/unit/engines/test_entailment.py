@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.engines.entailment import Limits, problem, quantities, related
+from takeaways.engines.entailment import Limits, problem, quantities, read, related
 
 FINAL = "Okafor beat Lund 6-3, 6-4 in the final of the Port Ellis Open on Sunday."
 QUOTED = (
@@ -225,3 +225,16 @@ def test_a_figure_is_read_whole() -> None:
         "Trials going back to the 1983s do not support it.",
         ["Trials going back to the 1980s do not support it."],
     )
+
+
+def test_an_invented_cause_is_certain_even_after_a_weighed_order_of_events() -> None:
+    evidence = [
+        "The ferry service stopped on Monday.",
+        "Fuel prices rose sharply.",
+        "The storm damaged the pier.",
+    ]
+    # The "after" is not stated either, but that alone is the model's to weigh; the "because" is invented.
+    claim = "The ferry service stopped after fuel prices rose sharply because the storm damaged the pier."
+    assert read(claim, evidence).certain == "adds a cause ('because') the cited sentences do not state"
+    weighed = read("The ferry service stopped after fuel prices rose sharply.", evidence)
+    assert weighed.certain is None and weighed.rules["causal"] is not None

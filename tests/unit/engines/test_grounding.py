@@ -310,3 +310,103 @@ def test_the_article_level_number_check_compares_values_not_spellings() -> None:
         assert facts.unsupported(same) is None, same
     assert facts.unsupported("Police said 35 people were hurt.") == "number 35 is not in the article"
     assert facts.unsupported("Hundreds of fans waited outside.") == "number hundreds is not in the article"
+
+
+# ---------------------------------------------------------------- evidence for a claim that cites none
+
+HARBOUR = [
+    "The ferry operator Saltline cancelled all crossings to Vesk Island on Monday.",
+    "Gales of 90 km/h are forecast until Wednesday, the coastguard said.",
+    "Captain Ilsa Moreau said the fleet would stay in port.",
+    "Harbour master Tobias Brandt praised the crews' patience.",
+    "Saltline's chief executive, Ilsa Moreau, said refunds would be paid within a week.",
+    "Crossings to Vesk Island stay cancelled, Saltline said.",
+]
+
+
+def test_evidence_is_chosen_for_what_each_sentence_adds() -> None:
+    facts = ArticleFacts(HARBOUR)
+    # The two sentences sharing most words both say the crossings are cancelled; the gales are in a third.
+    claim = "Saltline cancelled crossings to Vesk Island as gales of 90 km/h are forecast."
+    assert facts.best_evidence(claim) == [0, 1]
+    assert facts.problem(claim, [0, 1]) is None
+    assert facts.best_evidence("Brandt praised the crews.") == [
+        3
+    ]  # one sentence is enough when it covers all
+
+
+def test_a_sentence_that_only_mentions_a_swapped_in_name_elsewhere_is_not_evidence_for_it() -> None:
+    facts = ArticleFacts(HARBOUR)
+    swapped = "Brandt said the fleet would stay in port."  # the article says Moreau said it
+    evidence = facts.best_evidence(swapped)
+    assert 3 not in evidence  # Brandt's sentence says nothing of the fleet or port
+    found = facts.problem(swapped, evidence)
+    assert found is not None and "Brandt" in found
+    true = "Moreau said the fleet would stay in port."
+    assert facts.problem(true, facts.best_evidence(true)) is None
+
+
+# ---------------------------------------------------------------- titles and roles for a named person
+
+COUNCIL = [
+    "Deputy Mayor Helena Varga Quist opened the new tram depot on Friday.",
+    "Judge Oskar Lindahl said the tram contract had been awarded fairly.",
+    "Swedish director Petra Holm welcomed the new jobs.",
+    "The judge said he would not let the council reopen the tender.",
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Deputy Mayor Quist opened the new tram depot.",  # a title and a surname, the given names left out
+        "Lindahl said he would not let the council reopen the tender.",  # "the judge" is Judge Oskar Lindahl
+        "Swedish Holm welcomed the new jobs.",  # a descriptor and a surname, the role between left out
+    ],
+)
+def test_a_person_may_be_named_by_title_and_surname_or_for_their_role(claim: str) -> None:
+    facts = ArticleFacts(COUNCIL)
+    assert facts.problem(claim, facts.best_evidence(claim)) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        ("Deputy Mayor Holm opened the new tram depot.", "Holm"),  # a title the article gives someone else
+        ("Holm said he would not let the council reopen the tender.", "Holm"),  # the judge is not Holm
+        (
+            "Petra Lindahl welcomed the new jobs.",
+            "Petra Lindahl",
+        ),  # opening the claim, still an invented name
+    ],
+)
+def test_a_title_or_role_does_not_excuse_another_person(claim: str, reason: str) -> None:
+    facts = ArticleFacts(COUNCIL)
+    found = facts.problem(claim, facts.best_evidence(claim))
+    assert found is not None and reason in found
+
+
+# ---------------------------------------------------------------- cuts that drop one narrowing word
+
+DEPOT = [
+    "The council faces a growing budget gap after the tram depot opened late.",
+    "Inspectors found half the depot's cameras were broken.",
+]
+
+
+def test_a_cut_that_drops_a_word_narrowing_the_next_one_passes() -> None:
+    facts = ArticleFacts(DEPOT)
+    assert facts.problem("The council faces a budget gap.", [0]) is None
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Inspectors found the depot's cameras were broken.",  # "half" is an amount
+        "The council faces a gap after the tram depot opened.",  # more than one word dropped, and "late"
+    ],
+)
+def test_a_cut_that_drops_an_amount_or_a_phrase_still_fails(claim: str) -> None:
+    facts = ArticleFacts(DEPOT)
+    index = 1 if "Inspectors" in claim else 0
+    assert facts.problem(claim, [index]) is not None
