@@ -1,9 +1,9 @@
 """``takeaways check ARTICLE CLAIMS``: does the article support each claim, and on which sentences?
 
 For editors checking a draft against its source, and for measuring the check itself. Each
-claim (one a line) is checked against the two article sentences that share most of its
-words, exactly as the model engine's uncited takeaways are, and the answer is pass or the
-first reason it fails, with the sentences used as evidence.
+claim (one a line) is checked against the article sentences that cover most of its words
+(``ArticleFacts.best_evidence``), exactly as the model engine's uncited takeaways are, and the
+answer is pass or the first reason it fails, with the sentences used as evidence.
 """
 
 from __future__ import annotations
