@@ -119,14 +119,22 @@ def subscriber_registry(found: dict[str, str]) -> DynamoSubscriberRegistry:
 
 def _require_queue(queue_arn: str) -> None:
     parts = queue_arn.split(":")
+    _queue_url(
+        parts[5],
+        f"queue {parts[5]} does not exist: create it first, with a queue policy that lets the topic send to it",
+        owner=parts[4],
+    )
+
+
+def _queue_url(name: str, missing: str, *, owner: str | None = None) -> str:
+    """The queue's URL; ``EndpointMissing(missing)`` when there is no such queue (SQS names it two ways)."""
+    arguments = {"QueueName": name} | ({"QueueOwnerAWSAccountId": owner} if owner else {})
     try:
-        boto3.client("sqs").get_queue_url(QueueName=parts[5], QueueOwnerAWSAccountId=parts[4])
+        return str(boto3.client("sqs").get_queue_url(**arguments)["QueueUrl"])
     except ClientError as error:
         if "NonExistentQueue" not in str(error) and "QueueDoesNotExist" not in str(error):
             raise
-        raise EndpointMissing(
-            f"queue {parts[5]} does not exist: create it first, with a queue policy that lets the topic send to it"
-        ) from None
+        raise EndpointMissing(missing) from None
 
 
 def _require_function(function_arn: str) -> None:
@@ -176,14 +184,7 @@ def inbox_messages(name: str, *, keep: bool) -> list[str]:
     Kept messages are made visible again at once, so a consumer or the next look finds them.
     """
     sqs = boto3.client("sqs")
-    try:
-        url = sqs.get_queue_url(QueueName=name)["QueueUrl"]
-    except ClientError as error:
-        if "NonExistentQueue" not in str(error) and "QueueDoesNotExist" not in str(error):
-            raise
-        raise EndpointMissing(
-            f"there is no queue {name}: `takeaways create-inbox {name}` makes one"
-        ) from None
+    url = _queue_url(name, f"there is no queue {name}: `takeaways create-inbox {name}` makes one")
     bodies: list[str] = []
     handles: list[str] = []
     while len(bodies) < INBOX_READ_LIMIT:
