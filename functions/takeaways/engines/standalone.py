@@ -40,7 +40,7 @@ _ROLES = (
     "suspect victim gunman attacker driver pilot passenger soldier guard officer deputy agent patient "
     "prisoner inmate worker player striker midfielder defender forward winger goalkeeper keeper captain "
     "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion seed star singer actor actress "
-    "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
+    "rapper comedian medallist medalist coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
     r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
 )
 _DEFINED = re.compile(r"\s+(?:who|whose|that|of)\s")
@@ -134,6 +134,8 @@ def with_referent(
     surname = name.split()[-1]
     called = surname if _mentions_word(nearby, surname) else name
     if age:
+        if not _verb_or_comma_next(sentence[age.end() :]):
+            return None  # "The 42-year-old actress and star of ... split": the name cannot stand for half a phrase
         return called + sentence[age.end() :]
     assert pronoun is not None
     word = pronoun.group("word")
@@ -217,6 +219,15 @@ def _mentions(text: str, name: str) -> bool:
 
 def _mentions_word(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _verb_or_comma_next(rest: str) -> bool:
+    """Whether what follows "The 31-year-old" starts the predicate (a verb) or an aside (a comma), so the
+    descriptor is the whole subject and a name can take its place."""
+    if rest.startswith((",", " (")):
+        return True
+    following = rest.split(maxsplit=1)[:1]
+    return bool(following) and reads_as_statement(f"It {following[0]}")
 
 
 def _possessive_her(rest: str) -> bool:

@@ -134,3 +134,33 @@ def test_the_alert_headline_names_someone_rather_than_a_role() -> None:
 def test_a_verb_cut_before_on_to_still_waits() -> None:
     sentence = "Swept out by the tide, Mara Lind was holding on to a buoy when the lifeboat reached her."
     assert not is_clause("Swept out by the tide, Lind was holding", sentence)
+
+
+def test_a_day_that_belongs_to_a_noun_phrase_stays() -> None:
+    sentence = (
+        "On Thursday night's episode of the island drama, the harbour master was written out of the show."
+    )
+    assert headline_from(sentence).startswith("On Thursday night's episode")
+    assert headline_from("On Thursday night, the harbour master of Kirkwall resigned.").startswith(
+        "The harbour"
+    )
+
+
+def test_a_name_after_an_initial_is_not_shortened() -> None:
+    sentence = (
+        "Ferry owner J. Ronald Baxter, who built the island's first car ferry and later sold it to the "
+        "harbour council, died at his home in Kirkwall aged 91."
+    )
+    context = "Ronald Baxter built it. Baxter said so. Baxter sold it. Baxter said he was proud."
+    headline = headline_from(sentence, people=["Ronald Baxter"], article_text=context)
+    assert "J. Baxter" not in headline
+    assert "J. Ronald Baxter" in headline
+
+
+def test_a_source_opening_is_no_teaser_but_a_gerund_opening_is() -> None:
+    assert headline_reads_complete("According to the coastguard, four divers were rescued off Skerry Point")
+    assert not headline_reads_complete("Selling ferry tickets from a van on the quay")
+
+
+def test_a_medallist_is_a_role_the_reader_needs_named() -> None:
+    assert not headline_reads_complete("The Olympic silver medallist accused the sailing body of neglect")

@@ -80,6 +80,15 @@ def test_his_and_the_age_of_a_person_become_the_persons_name() -> None:
     )
 
 
+def test_an_age_that_opens_a_longer_description_is_not_replaced_by_a_name() -> None:
+    earlier = ["Jonas Harlow won the island regatta on Sunday."]
+    sentence = "The 31-year-old sailor and father of two beat the course record by an hour."
+    assert with_referent(sentence, earlier, ["Jonas Harlow"]) is None
+    assert with_referent("The 31-year-old, from Kirkwall, beat the record.", earlier, ["Jonas Harlow"]) == (
+        "Harlow, from Kirkwall, beat the record."
+    )
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -31,6 +31,22 @@ from takeaways.text.tagger import english_tagger, tokenize
             "The coastguard rescued four fishermen off Skerry Point",
             "The coastguard rescued four fishermen off Skerry Point after their boat capsized.",
         ),
+        (
+            "The widow of a diver who police say was swept off the pier has sued the harbour board",
+            "The widow of a diver who police say was swept off the pier has sued the harbour board.",
+        ),
+        (
+            "The ferry that ran aground in March will sail again",
+            "The ferry that ran aground in March will sail again on Friday.",
+        ),
+        (
+            "A week of talks followed in which the ferry crews were offered a new contract",
+            "A week of talks followed in which the ferry crews were offered a new contract.",
+        ),
+        (
+            "The ferry company cannot run the night service",
+            "The ferry company cannot run the night service.",
+        ),
     ],
 )
 def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str) -> None:
@@ -100,6 +116,37 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The skipper who rescued a swimmer he saw from the pier",
             "The skipper who rescued a swimmer he saw from the pier has been given a bravery award.",
             "the only verbs are the relative clause's and one inside it",
+        ),
+        (
+            "The widow of a diver who police say was swept off the pier",
+            "The widow of a diver who police say was swept off the pier has sued the harbour board.",
+            "'was' is the relative clause's verb, past the report inside it",
+        ),
+        (
+            "The coastguard has confirmed that one of the missing divers, a 30-year-old from Kirkwall",
+            "The coastguard has confirmed that one of the missing divers, a 30-year-old from Kirkwall, "
+            "was found alive.",
+            "what was confirmed is cut before its verb",
+        ),
+        (
+            "The harbour board went to court to stop the ferry company",
+            "The harbour board went to court to stop the ferry company from selling its last boat.",
+            "the act a verb's phrase names ('from selling') is cut away",
+        ),
+        (
+            "Initially at least that should help the ferry crews",
+            "Initially at least that should help the ferry crews in the talks.",
+            "the subject points back without naming anything",
+        ),
+        (
+            "Police have arrested a man wanted",
+            "Police have arrested a man wanted in connection with the fire at the boathouse.",
+            "a participle describing the noun before it is cut before its phrase",
+        ),
+        (
+            "The fact that the ferry was late for the third time",
+            "The fact that the ferry was late for the third time angered the island's commuters.",
+            "the verb belongs to the clause 'that' opens after 'fact'",
         ),
     ],
 )
