@@ -159,7 +159,9 @@ _BOUNDARY_WORDS = frozenset(
 # Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
 _NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
 _TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
-_OPENING_CONNECTIVES = frozenset("but and so or yet because if when while although though as".split())
+_OPENING_CONNECTIVES = frozenset(
+    "but and so or yet because if when while although though as plus also".split()
+)
 
 
 def headline_from(

@@ -241,6 +241,24 @@ def _modifier_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     return last_tag == "VERB:Fin" and source[end - 1].lower().endswith("ed") and bool(described)
 
 
+def _report_cut(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether a verb of saying before the cut has not yet said its piece, and the sentence gives it after the
+    cut: "told a reporter on the plane" of "... on the plane Friday that a stranger tried to choke him"."""
+    said = [
+        position
+        for position in range(end)
+        if source[position].lower() in REPORTING_VERBS and source_tags[position].startswith("VERB")
+    ]
+    if not said or _FINITE.intersection(source_tags[said[-1] + 1 : end]):
+        return False  # "said she had advised officials": what was said is there
+    for position in range(end, len(source)):
+        if source[position].lower() == "that":
+            return True
+        if source[position] in _CLAUSE_PUNCTUATION or source_tags[position] in {"CCONJ", "SCONJ"}:
+            return False
+    return False
+
+
 def _end_in(words: list[str], source: list[str]) -> int | None:
     """Where the headline's last words end in the sentence (compression may have dropped words before them)."""
     tail = [word.lower() for word in words[-_TAIL_WORDS:]]
@@ -265,6 +283,13 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     following, following_word = source_tags[end], source[end].lower()
     if last_tag == "ADJ" and following in {"NOUN", "PROPN"}:
         return True  # "her presidential" of "her presidential bid": a noun phrase without its noun
+    complement = following == "SCONJ" and source[end - 1].lower() not in {"now", "so"}
+    if (following_word == "that" and complement) or _report_cut(source, source_tags, end):
+        return True  # "said in an email to his students" of "... students that they were a disgrace"
+    if last_tag.startswith("VERB") and source[end - 1].lower().endswith("ing") and following == "ADP":
+        before = source_tags[end - 2] if end >= 2 else ""
+        if not before.startswith("AUX"):
+            return True  # "can rest more comfortably living" of "living in Georgia"; not "are gaining ground"
     gerund_next = end + 1 < len(source) and source[end + 1].lower().endswith("ing")
     if following_word == "from" and gerund_next and source_tags[end + 1].startswith("VERB"):
         # "to prevent Vergara" of "to prevent Vergara from destroying": what is prevented is cut; "by

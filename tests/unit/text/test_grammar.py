@@ -139,6 +139,16 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "the subject points back without naming anything",
         ),
         (
+            "A lecturer at the island college said in a letter to her students",
+            "A lecturer at the island college said in a letter to her students that the course would close.",
+            "what she said is cut away",
+        ),
+        (
+            "The crews can rest more easily living",
+            "The crews can rest more easily living in Kirkwall now that the ferry sails daily.",
+            "a participle cut before the phrase it opens",
+        ),
+        (
             "Police have arrested a man wanted",
             "Police have arrested a man wanted in connection with the fire at the boathouse.",
             "a participle describing the noun before it is cut before its phrase",
