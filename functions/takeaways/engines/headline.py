@@ -403,8 +403,13 @@ def _relative_removed(text: str, match: re.Match[str]) -> str | None:
         return None
     if _LIST_JOINER.match(text, closing.end()) and reads_as_statement(text[: match.start()]):
         return None
-    # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
-    joint = ", " if "," in text[: match.start()] else " "
+    # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34"; "In July, Jo Reed, who ...,
+    # claimed" has none to close: its comma ends the opening phrase.
+    before = text[: match.start()]
+    opening = _OPENING_COMMA.search(before)
+    if opening and before.split(maxsplit=1)[0].lower() in _SCENE_OPENERS:
+        before = before[opening.end() :]
+    joint = ", " if "," in before else " "
     return text[: match.start()] + joint + text[closing.end() :]
 
 

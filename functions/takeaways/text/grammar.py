@@ -173,7 +173,10 @@ def is_clause(headline: str, sentence: str) -> bool:
     source_tags = _tags(source, promote)
     end = _end_in(words, source)
     if end is not None:
-        end = _past_the_day(source, end)
+        # The day the headline dropped is taken out of the sentence too, so that what the cut is judged
+        # against is what follows the day ("was charged on Saturday with murder": "with").
+        resumes = _past_the_day(source, end)
+        source, source_tags = source[:end] + source[resumes:], source_tags[:end] + source_tags[resumes:]
     # The last word's tag is read in the sentence, where the tagger sees what follows it ("over night shifts").
     last, last_tag = words[-1].lower(), source_tags[end - 1] if end else tags[-1]
     if last_tag in _OPEN_ENDS or last_tag.startswith("AUX") or last in _SUBJECT_PRONOUNS:

@@ -26,6 +26,8 @@ def test_a_verb_cut_before_the_phrase_it_governs_is_not_a_clause() -> None:
     assert not is_clause("Crews have also repaired the pier, with new planks nailed", sentence)
     charged = "Tom Reed, 41, of Quay Street, was charged with arson after the fire at the boathouse."
     assert not is_clause("Tom Reed, 41, of Quay Street, was charged", charged)
+    on_a_day = "Tom Reed, 41, of Quay Street, was charged on Saturday with arson after the fire."
+    assert not is_clause("Tom Reed, 41, of Quay Street, was charged", on_a_day)
 
 
 def test_a_place_or_day_after_the_verb_may_go() -> None:
@@ -164,3 +166,15 @@ def test_a_source_opening_is_no_teaser_but_a_gerund_opening_is() -> None:
 
 def test_a_medallist_is_a_role_the_reader_needs_named() -> None:
     assert not headline_reads_complete("The Olympic silver medallist accused the sailing body of neglect")
+
+
+def test_a_relative_clause_after_an_opening_phrase_goes_without_leaving_a_comma() -> None:
+    sentence = (
+        "In July, Ines Okafor, who is from Kirkwall and has sailed for the island since she was a girl, "
+        "claimed the regatta record."
+    )
+    assert headline_from(sentence) == "In July, Ines Okafor claimed the regatta record"
+
+
+def test_a_description_with_an_age_is_not_a_name() -> None:
+    assert not headline_reads_complete("The Norwegian, 31, revealed the shock of his diagnosis last year")

@@ -17,6 +17,7 @@ from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import (
     PRONOUN_SPEAKER,
+    named_description,
     reads_as_statement,
     stands_alone,
     unnamed_role,
@@ -670,3 +671,16 @@ def test_an_official_or_minister_never_named_is_an_unnamed_role() -> None:
 def test_the_former_before_a_name_is_part_of_the_name() -> None:
     assert stands_alone("The former Harbour Baths in Grenhaven will reopen as a gym.")
     assert not stands_alone("The former was arrested at the quay.")
+
+
+def test_a_lede_that_describes_its_subject_gets_the_name_the_article_keeps_using() -> None:
+    article = (
+        "The Norwegian, 29, won the island regatta by an hour. Solberg said the wind helped. "
+        "Race officer Tom Reed praised the fleet. Solberg will defend the title next year."
+    )
+    lede = "The Norwegian, 29, won the island regatta by an hour."
+    people = ["Ane Solberg", "Tom Reed"]
+    assert named_description(lede, people, article) == "Solberg, 29, won the island regatta by an hour."
+    two_named = article + " Reed said he would retire."
+    assert named_description(lede, people, two_named + " Reed agreed.") is None
+    assert named_description("The spokesman said the race would go ahead.", people, article) is None
