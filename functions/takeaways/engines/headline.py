@@ -160,7 +160,7 @@ _BOUNDARY_WORDS = frozenset(
 _NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
 _TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
 _OPENING_CONNECTIVES = frozenset(
-    "but and so or yet because if when while although though as plus also".split()
+    "but and so or yet because if when while although though as plus also now".split()
 )
 
 
@@ -281,6 +281,8 @@ def headline_reads_complete(headline: str) -> bool:
     words = headline.split()
     if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
         return False
+    if headline.count("(") != headline.count(")"):
+        return False  # "(Except Guy would have been recognised": an aside opened or closed without its other half
     if quotes_an_unnamed_speaker(headline) or unnamed_role(headline) is not None:
         return False  # '"...," he said' or "The veteran keeper, 34, signed": the reader is not told who
     first = words[0].lower().strip("\"“‘'")

@@ -30,6 +30,11 @@ _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 # After a verb, these open the phrase it governs ("nailed into", "pushed for", "charged
 # with"); "in", "on" or "after" more often add where or when ("shot on Monday"), which a headline may drop.
 _VERB_PHRASES = frozenset("into onto to for with of about upon up out off down back away".split())
+# Nouns whose "that" clause is what they say: cut before it, the headline names a report and not its news.
+_CONTENT_NOUNS = frozenset(
+    "report reports claim claims fear fears warning warnings allegation allegations suggestion suggestions "
+    "rumour rumours rumor rumors news belief hope hopes concern concerns evidence speculation fact".split()
+)
 _CLAUSE_PUNCTUATION = frozenset({",", ";"})
 # After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
 _CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
@@ -62,9 +67,19 @@ def _tags(words: list[str], promote: bool) -> list[str]:
         if word.lower() == "cannot":
             tags[index] = "AUX:Fin"  # one token the tagger has rarely seen whole ("can" "not" in treebanks)
     if promote and _main_verb(words, tags) is None:
+        relative = seen_relative = False
         for index in range(1, len(tags)):
-            if tags[index] == "VERB:Part" and _NOMINAL.intersection(tags[:index]):
-                if not tags[index - 1].startswith("AUX"):
+            if words[index].lower() in _RELATIVES:
+                relative = seen_relative = True
+            elif relative and tags[index] in _FINITE:
+                relative = (
+                    False  # the relative clause has its verb; the main one may follow ("that hit Nepal set")
+                )
+            elif tags[index] == "VERB:Part" and _NOMINAL.intersection(tags[:index]):
+                # Not a relative clause's participle ("who fall into the category loosely defined"); after one,
+                # only a participle right after a noun can be the main verb.
+                own = tags[index - 1].startswith("AUX") or relative
+                if not own and (not seen_relative or tags[index - 1] in _NOMINAL):
                     tags[index] = "VERB:Fin"
                 break
     return tags
@@ -104,6 +119,8 @@ def _main_verb(words: list[str], tags: list[str]) -> int | None:
         elif tag in _FINITE and subject and not subordinate:
             if relative and before in _SUBJECT_PRONOUNS:
                 continue  # "a man he meant to subdue": a clause inside the relative one
+            if before in _SUBJECT_PRONOUNS and tags[position - 1] == "PRON":
+                return None  # "In Jonathan Joseph they had": the pronoun is the subject, not the name
             return None if subject in _POINTING_SUBJECTS else position
         elif tag in _NOMINAL and subject is None:
             subject = word
@@ -113,7 +130,9 @@ def _main_verb(words: list[str], tags: list[str]) -> int | None:
 def _opens_relative(word: str, tag: str, before_tag: str) -> bool:
     """Whether ``word`` opens a relative or noun-complement clause: "who", "whose", or "that" after a noun."""
     if word == "that":
-        return before_tag in _NOMINAL
+        return (
+            before_tag in _NOMINAL or before_tag == "PUNCT"
+        )  # "Same questions, no doubt, that the staff asked"
     return word in _RELATIVES and tag == "PRON"
 
 
@@ -133,6 +152,12 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
             return True  # "The FBI has confirmed that one of its most wanted terrorists": what it confirmed is cut
     for position in range(len(words) - 1, 0, -1):
         if words[position - 1] in _CLAUSE_PUNCTUATION and words[position].lower() in _CLAUSE_JOINERS:
+            aside = (
+                tags[position + 1 : position + 2] in (["ADJ"], ["ADV"])
+                and "," in words[position + 2 : position + 4]
+            )
+            if aside:
+                break  # "a tragic, but familiar, story": two adjectives of one noun, not a clause
             # ", but the captain, 54" or ", but two days after the storm": the clause it opens has no verb yet.
             if not any(tag.startswith(("VERB", "AUX")) for tag in tags[position + 1 :]):
                 return True
@@ -244,6 +269,16 @@ def _modifier_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     return last_tag == "VERB:Fin" and source[end - 1].lower().endswith("ed") and bool(described)
 
 
+def _open_range(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether a "from" and a figure shortly before the cut open a range the sentence closes with "to"."""
+    start = max(0, end - 4)
+    recent = [word.lower() for word in source[start:end]]
+    if "from" not in recent:
+        return False
+    opened = start + len(recent) - 1 - recent[::-1].index("from")
+    return "NUM" in source_tags[opened + 1 : end]
+
+
 def _report_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     """Whether a verb of saying before the cut has not yet said its piece, and the sentence gives it after the
     cut: "told a reporter on the plane" of "... on the plane Friday that a stranger tried to choke him"."""
@@ -284,9 +319,17 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     says where: a verb the sentence goes on from, other than at a clause break, still waits.
     """
     following, following_word = source_tags[end], source[end].lower()
-    if last_tag == "ADJ" and following in {"NOUN", "PROPN"}:
-        return True  # "her presidential" of "her presidential bid": a noun phrase without its noun
-    complement = following == "SCONJ" and source[end - 1].lower() not in {"now", "so"}
+    determined = end >= 2 and source_tags[end - 2] == "DET" and following_word not in {".", "!", "?"}
+    if last_tag == "ADJ" and (following in {"NOUN", "PROPN"} or determined):
+        return True  # "her presidential" of "her presidential bid", "a tragic" of "a tragic, but familiar, story"
+    if following_word == "to" and _open_range(source, source_tags, end):
+        return True  # "halved its rate from 0.5%" of "from 0.5% to 0.25%": the change itself is cut
+    # After a noun, "that" opens a relative clause more often than the tagger says ("avalanches that left"),
+    # except after a noun that reports or claims ("the report that the company may move").
+    previous = source[end - 1].lower()
+    complement = following == "SCONJ" and (
+        previous in _CONTENT_NOUNS or (source_tags[end - 1] not in _NOMINAL and previous not in {"now", "so"})
+    )
     if (following_word == "that" and complement) or _report_cut(source, source_tags, end):
         return True  # "said in an email to his students" of "... students that they were a disgrace"
     if last_tag.startswith("VERB") and source[end - 1].lower().endswith("ing") and following == "ADP":

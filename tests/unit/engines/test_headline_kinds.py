@@ -178,3 +178,8 @@ def test_a_relative_clause_after_an_opening_phrase_goes_without_leaving_a_comma(
 
 def test_a_description_with_an_age_is_not_a_name() -> None:
     assert not headline_reads_complete("The Norwegian, 31, revealed the shock of his diagnosis last year")
+
+
+def test_a_parenthesis_left_open_is_not_a_headline() -> None:
+    assert not headline_reads_complete("(Except the skipper would have been recognised on the quay")
+    assert headline_reads_complete("The skipper (who is 54) was recognised on the quay at Kirkwall")

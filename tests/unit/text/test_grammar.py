@@ -44,6 +44,14 @@ from takeaways.text.tagger import english_tagger, tokenize
             "A week of talks followed in which the ferry crews were offered a new contract.",
         ),
         (
+            "The storm that hit Orkney set off floods",
+            "The storm that hit Orkney on Saturday set off floods that closed the ferry port.",
+        ),
+        (
+            "Okafor is telling the crowd a strange, but true, story",
+            "On the quay, Okafor is telling the crowd a strange, but true, story.",
+        ),
+        (
             "The ferry company cannot run the night service",
             "The ferry company cannot run the night service.",
         ),
@@ -147,6 +155,26 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The crews can rest more easily living",
             "The crews can rest more easily living in Kirkwall now that the ferry sails daily.",
             "a participle cut before the phrase it opens",
+        ),
+        (
+            "Last month the harbour board cut its landing fee from 5%",
+            "Last month the harbour board cut its landing fee from 5% to 2% for island boats.",
+            "a range cut before its end loses the change",
+        ),
+        (
+            "In the new skipper they had not only a sailor but a leader",
+            "In the new skipper they had not only a sailor but a leader.",
+            "the subject is the pronoun before the verb",
+        ),
+        (
+            "Islanders who live on the estate loosely described",
+            "Islanders who live on the estate loosely described as the old town will be rehoused.",
+            "the participle is the relative clause's, not the main verb",
+        ),
+        (
+            "The skipper is making an emotional",
+            "The skipper is making an emotional, heartfelt plea for the lifeboat crew.",
+            "an article and adjective without their noun",
         ),
         (
             "Police have arrested a man wanted",
