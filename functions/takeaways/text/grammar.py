@@ -261,7 +261,13 @@ def _modifier_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     sentence and a noun with its article ("a man wanted"), it is the noun's description all the same.
     """
     last_tag = source_tags[end - 1]
-    if end < 3 or source_tags[end] not in {"ADP", "ADV"} or source_tags[end - 2] not in _NOMINAL:
+    if end < 3 or source_tags[end] not in {"ADP", "ADV"}:
+        return False
+    if last_tag == "VERB:Part" and source_tags[end - 2] == "ADP":
+        return (
+            True  # "the one experts were waiting for based" of "based on": no noun, no verb, only the phrase
+        )
+    if source_tags[end - 2] not in _NOMINAL:
         return False
     if last_tag == "VERB:Part":
         return True

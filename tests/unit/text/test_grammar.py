@@ -177,6 +177,11 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "an article and adjective without their noun",
         ),
         (
+            "The storm was the one forecasters had warned of based",
+            "The storm was the one forecasters had warned of based on the autumn tides.",
+            "a participle after a preposition, cut before its own",
+        ),
+        (
             "Police have arrested a man wanted",
             "Police have arrested a man wanted in connection with the fire at the boathouse.",
             "a participle describing the noun before it is cut before its phrase",
