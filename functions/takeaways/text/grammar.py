@@ -66,6 +66,8 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     for index, word in enumerate(words):
         if word.lower() == "cannot":
             tags[index] = "AUX:Fin"  # one token the tagger has rarely seen whole ("can" "not" in treebanks)
+        elif index and tags[index] == "VERB:Fin" and words[index - 1].lower() in {"most", "least"}:
+            tags[index] = "ADJ"  # "its most wanted terrorists": a superlative's participle describes a noun
     if promote and _main_verb(words, tags) is None:
         relative = seen_relative = False
         for index in range(1, len(tags)):
