@@ -100,6 +100,13 @@ _CLAUSE_OPENERS = frozenset(
     "millions".split()
 )
 _INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-Z]\.\s$")
+# "A day after winning the presidency, ...", "Two weeks before the vote, ...": when, measured from another
+# event, which sets the scene as "After ..." does.
+_TIME_AFTER = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|just|only|\d+)\s+)?"
+    r"(?:days?|weeks?|months?|hours?|years?|minutes)\s+(?:after|before|since)\s",
+    re.IGNORECASE,
+)
 _NEXT_LIST_ITEM = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,|\s+and\s)")
 _PREVIOUS_LIST_ITEM = re.compile(r"\s[A-Z][\w.'’-]*,\s+$")
 _LIST_GOES_ON = re.compile(r",|\s+and\s")
@@ -466,7 +473,7 @@ def _opening_removed(text: str) -> str:
     Only a scene-setting opening goes: "If elected, she would cut taxes" keeps its condition,
     "According to police, ..." its source, and "When police arrived, they found" its subject.
     """
-    if text.split(maxsplit=1)[0].lower().rstrip(",") not in _SCENE_OPENERS:
+    if text.split(maxsplit=1)[0].lower().rstrip(",") not in _SCENE_OPENERS and not _TIME_AFTER.match(text):
         return text
     for comma in _OPENING_COMMA.finditer(text):
         if inside_quotation(text, comma.start()):

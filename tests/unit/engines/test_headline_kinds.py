@@ -183,3 +183,13 @@ def test_a_description_with_an_age_is_not_a_name() -> None:
 def test_a_parenthesis_left_open_is_not_a_headline() -> None:
     assert not headline_reads_complete("(Except the skipper would have been recognised on the quay")
     assert headline_reads_complete("The skipper (who is 54) was recognised on the quay at Kirkwall")
+
+
+def test_an_opening_that_dates_the_news_from_another_event_may_go_when_too_long() -> None:
+    sentence = (
+        "A day after winning the island election, Ines Okafor told the harbour board that she plans to cut "
+        "ferry fares that have long angered the islanders and rebuild the old pier."
+    )
+    headline = headline_from(sentence)
+    assert headline == "Ines Okafor told the harbour board that she plans to cut ferry fares"
+    assert is_clause(headline, sentence)
