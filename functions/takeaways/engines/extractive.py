@@ -536,7 +536,9 @@ class ExtractiveEngine:
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(fallbacks, None) or next(clauses, tried[0])
+        # In any language a question is no headline ("Can you unscramble the pictures?"): a statement goes first.
+        statement = next((pair for pair in tried if not pair[1].rstrip("\"'”’").endswith("?")), tried[0])
+        return next(fallbacks, None) or next(clauses, statement)
 
     def _takeaways(
         self,

@@ -193,3 +193,14 @@ def test_an_opening_that_dates_the_news_from_another_event_may_go_when_too_long(
     headline = headline_from(sentence)
     assert headline == "Ines Okafor told the harbour board that she plans to cut ferry fares"
     assert is_clause(headline, sentence)
+
+
+def test_a_question_heads_no_alert_in_any_language() -> None:
+    body = (
+        "Allwch chi ddyfalu pwy sydd ar fwrdd y llong heddiw?\n\n"
+        "Mae criw y fferi wedi hwylio o Gaergybi bob bore ers deng mlynedd.\n\n"
+        "Bydd y llong newydd yn cyrraedd yr harbwr ym mis Mai."
+    )
+    headline = ExtractiveEngine().summarise(Article(body=body, language="cy")).headline
+    assert not headline.endswith("?")
+    assert headline in body
