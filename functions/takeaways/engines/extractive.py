@@ -40,6 +40,7 @@ from takeaways.engines.standalone import (
     IMPERSONAL_IT,
     PERSON_NOUNS,
     is_complete_sentence,
+    named_description,
     reads_as_statement,
     stands_alone,
     unnamed_role,
@@ -482,9 +483,12 @@ class ExtractiveEngine:
         tried: list[tuple[_Line, str]] = []
         context = body[:HEADLINE_CONTEXT_CHARS]
         for line in itertools.islice(statements, _HEADLINE_TRIES):
-            source = trim(line.sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
+            # "The Argentine, 31, revealed ...": the headline names whom the lede describes, when it can.
+            sentence = named_description(line.sentence, people, context) if english else None
+            sentence = sentence or line.sentence
+            source = trim(sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
             first, *later = headline_options(source, people=people, article_text=context, dangling=foreign)
-            whole = " ".join(line.sentence.split()).rstrip(".")
+            whole = " ".join(sentence.split()).rstrip(".")
             options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
             # Names are shortened to make room; when a cut with the full name fits and reads whole, it may serve.
             options += headline_options(source, article_text=context, dangling=foreign)
@@ -496,7 +500,7 @@ class ExtractiveEngine:
                 if (
                     headline_reads_complete(headline)
                     and ends_at_a_boundary(headline, source)
-                    and (not english or is_clause(headline, line.sentence))
+                    and (not english or is_clause(headline, sentence))
                 ):
                     return line, headline
             if english and not tried and line.index in ledes:
@@ -507,7 +511,7 @@ class ExtractiveEngine:
                 for option in shorter:
                     if (
                         headline_reads_complete(option)
-                        and is_clause(option, line.sentence)
+                        and is_clause(option, sentence)
                         and ends_at_a_boundary(option, source)
                     ):
                         return line, option
@@ -532,7 +536,9 @@ class ExtractiveEngine:
             for pair in tried
             if english and is_clause(pair[1], pair[0].sentence) and not quotes_an_unnamed_speaker(pair[1])
         )
-        return next(fallbacks, None) or next(clauses, tried[0])
+        # In any language a question is no headline ("Can you unscramble the pictures?"): a statement goes first.
+        statement = next((pair for pair in tried if not pair[1].rstrip("\"'”’").endswith("?")), tried[0])
+        return next(fallbacks, None) or next(clauses, statement)
 
     def _takeaways(
         self,

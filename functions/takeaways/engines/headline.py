@@ -41,9 +41,11 @@ _MIN_WORDS = 6
 _SURNAME_MENTIONS = 2
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# "On Thursday night's episode": the day belongs to a noun phrase, not to the event, and stays.
+_NOT_POSSESSIVE = r"(?!\s+(?:morning|afternoon|evening|night)['’]s\b)(?!['’]s\b)"
 # The day of the event goes; "this year" or "last month" stays: it bounds the claim ("his sixth defeat this year").
 _TIME_PHRASE = re.compile(
-    rf",?\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_PART_OF_DAY}(?=[\s,.;:]|$)"
+    rf",?\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_NOT_POSSESSIVE}{_PART_OF_DAY}(?=[\s,.;:]|$)"
     r"|,?\s+(?:yesterday|today|tonight|overnight)(?=[\s,.;:]|$)"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
@@ -53,7 +55,7 @@ _LIST_JOINER = re.compile(r"(?:and|or)\s")
 # What a sentence sets against its main clause: "..., but the home side still took wickets".
 _CONTRAST_NEXT = re.compile(r",?\s+(?:but|although|though|whereas|yet)\s")
 _OPENING_TIME = re.compile(
-    rf"^(?:(?:On|Late|Early)\s+(?:{_WEEKDAY}){_PART_OF_DAY},?|(?:{_WEEKDAY}|Yesterday|Today|Tonight){_PART_OF_DAY},)\s+"
+    rf"^(?:(?:On|Late|Early)\s+(?:{_WEEKDAY}){_NOT_POSSESSIVE}{_PART_OF_DAY},?|(?:{_WEEKDAY}|Yesterday|Today|Tonight){_PART_OF_DAY},)\s+"
 )
 _MAIN_CLAUSE_END = re.compile(
     r",\s+(?:but|while|although|though|whereas|which|who|whose|as|after|before|because|amid|with|including"
@@ -96,6 +98,14 @@ _SCENE_OPENERS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     "the a an this these all many some most more several few no every each both dozens hundreds thousands "
     "millions".split()
+)
+_INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-Z]\.\s$")
+# "A day after winning the presidency, ...", "Two weeks before the vote, ...": when, measured from another
+# event, which sets the scene as "After ..." does.
+_TIME_AFTER = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|just|only|\d+)\s+)?"
+    r"(?:days?|weeks?|months?|hours?|years?|minutes)\s+(?:after|before|since)\s",
+    re.IGNORECASE,
 )
 _NEXT_LIST_ITEM = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,|\s+and\s)")
 _PREVIOUS_LIST_ITEM = re.compile(r"\s[A-Z][\w.'’-]*,\s+$")
@@ -156,7 +166,9 @@ _BOUNDARY_WORDS = frozenset(
 # Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
 _NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
 _TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
-_OPENING_CONNECTIVES = frozenset("but and so or yet because if when while although though as".split())
+_OPENING_CONNECTIVES = frozenset(
+    "but and so or yet because if when while although though as plus also now".split()
+)
 
 
 def headline_from(
@@ -276,11 +288,17 @@ def headline_reads_complete(headline: str) -> bool:
     words = headline.split()
     if len(words) < 3 or headline.rstrip("\"'”’").endswith("?") or not stands_alone(headline):
         return False
+    if headline.count("(") != headline.count(")"):
+        return False  # "(Except Guy would have been recognised": an aside opened or closed without its other half
     if quotes_an_unnamed_speaker(headline) or unnamed_role(headline) is not None:
         return False  # '"...," he said' or "The veteran keeper, 34, signed": the reader is not told who
     first = words[0].lower().strip("\"“‘'")
-    if first in _OPENING_CONNECTIVES or first in _TEASER_OPENINGS or first.endswith("ing"):
-        return False  # "Selling their beers from a van", "Giving people the right to buy"
+    if (
+        first in _OPENING_CONNECTIVES
+        or first in _TEASER_OPENINGS
+        or (first.endswith("ing") and first != "according")
+    ):
+        return False  # "Selling their beers from a van", "Giving people the right to buy"; "According to" names a source
     if first.endswith("ed") and "," in headline:
         return False  # "Relieved that ..., they piled"
     if _pronoun_before_a_name(headline):
@@ -394,8 +412,13 @@ def _relative_removed(text: str, match: re.Match[str]) -> str | None:
         return None
     if _LIST_JOINER.match(text, closing.end()) and reads_as_statement(text[: match.start()]):
         return None
-    # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34".
-    joint = ", " if "," in text[: match.start()] else " "
+    # "Ms Ellison, 34, who married in 2009, had" keeps the comma that closes "34"; "In July, Jo Reed, who ...,
+    # claimed" has none to close: its comma ends the opening phrase.
+    before = text[: match.start()]
+    opening = _OPENING_COMMA.search(before)
+    if opening and before.split(maxsplit=1)[0].lower() in _SCENE_OPENERS:
+        before = before[opening.end() :]
+    joint = ", " if "," in before else " "
     return text[: match.start()] + joint + text[closing.end() :]
 
 
@@ -450,7 +473,7 @@ def _opening_removed(text: str) -> str:
     Only a scene-setting opening goes: "If elected, she would cut taxes" keeps its condition,
     "According to police, ..." its source, and "When police arrived, they found" its subject.
     """
-    if text.split(maxsplit=1)[0].lower().rstrip(",") not in _SCENE_OPENERS:
+    if text.split(maxsplit=1)[0].lower().rstrip(",") not in _SCENE_OPENERS and not _TIME_AFTER.match(text):
         return text
     for comma in _OPENING_COMMA.finditer(text):
         if inside_quotation(text, comma.start()):
@@ -512,6 +535,8 @@ def _by_surname(text: str, name: str, surname: str) -> str:
     A name in a list ("Carrie Ann Inaba, Len Goodman, ...") stays whole, so the list reads alike.
     """
     for name_start, name_end in reversed(_word_occurrences(text, name)):
+        if _INITIAL_BEFORE.search(text, 0, name_start):
+            continue  # "A. Alfred Taubman": the name is longer than the one found, and "A. Taubman" is no one's
         if not inside_quotation(text, name_start) and not _in_list(text, name_start, name_end):
             text = text[: _title_start(text, name_start)] + surname + text[name_end:]
     return text

@@ -40,7 +40,7 @@ _ROLES = (
     "suspect victim gunman attacker driver pilot passenger soldier guard officer deputy agent patient "
     "prisoner inmate worker player striker midfielder defender forward winger goalkeeper keeper captain "
     "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion seed star singer actor actress "
-    "rapper comedian coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
+    "rapper comedian medallist medalist coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
     r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
 )
 _DEFINED = re.compile(r"\s+(?:who|whose|that|of)\s")
@@ -53,6 +53,7 @@ PERSON_NOUNS = frozenset(word.split("(")[0] for word in _ROLES.split()) | frozen
 _ROLE_REFERENCE = re.compile(
     rf"^The (?:(?!(?:a|an|the|and|who|that)\b)(?![\w'’.-]+ed\b)[\w'’.-]+ ){{0,4}}?(?P<role>{'|'.join(_ROLES.split())})\b"
 )
+_AGED_DESCRIPTION = re.compile(r"^The (?:[\w'’.-]+ ){0,3}(?P<role>[\w'’.-]+), \d{1,3},")
 # A quotation whose speaker is a pronoun: '"It was not so good," he said'. It is not read alone, and no
 # name is put in (see ``with_referent``).
 PRONOUN_SPEAKER = re.compile(
@@ -60,6 +61,7 @@ PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _LOOKBACK = 2  # sentences searched for the person a pronoun means
+_NAMED_OFTEN = 2  # mentions by surname that make someone the person an article is about
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 # A finite verb: an auxiliary, a past tense or a present tense after a subject. No model needed for
 # the question "does this read as a statement?"; the headline check in the benchmarks is independent.
@@ -134,6 +136,8 @@ def with_referent(
     surname = name.split()[-1]
     called = surname if _mentions_word(nearby, surname) else name
     if age:
+        if not _verb_or_comma_next(sentence[age.end() :]):
+            return None  # "The 42-year-old actress and star of ... split": the name cannot stand for half a phrase
         return called + sentence[age.end() :]
     assert pronoun is not None
     word = pronoun.group("word")
@@ -144,11 +148,39 @@ def with_referent(
 
 
 def unnamed_role(sentence: str) -> str | None:
-    """The role a sentence opens with instead of a name ("The Real Madrid striker" -> "striker"), if any."""
+    """The role a sentence opens with instead of a name ("The Real Madrid striker" -> "striker"), if any.
+
+    A description followed by an age ("The Argentine, 31, revealed") is someone's, whatever its noun.
+    """
+    aged = _AGED_DESCRIPTION.match(sentence)
+    if aged is not None:
+        return aged.group("role")
     match = _ROLE_REFERENCE.match(sentence)
     if match is None or _DEFINED.match(sentence, match.end()):
         return None  # "The driver who steered the coach away", "The mother of the boy": told who, not pointed back
     return match.group("role")
+
+
+def named_description(sentence: str, people: Iterable[str], article_text: str) -> str | None:
+    """The sentence with an opening description and age ("The Argentine, 31,") given the surname of the
+    one person the article keeps naming ("Gutierrez, 31,"), or None.
+
+    A lede often names its subject only later ("The Argentine, 31, revealed ...", then "Gutierrez
+    said"); a headline must name them. The age says the description is a person's. Only one of
+    ``people`` may be named by surname at least twice in ``article_text``: with two such, the
+    description could mean either, and no name is put in. A role alone ("The spokesman said") is
+    left as it is: it is as often someone other than the article's main person.
+    """
+    aged = _AGED_DESCRIPTION.match(sentence)
+    if aged is None:
+        return None
+    named = {
+        surname
+        for name in people
+        if (surname := name.split()[-1])
+        and len(re.findall(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", article_text)) >= _NAMED_OFTEN
+    }
+    return named.pop() + sentence[aged.end("role") :] if len(named) == 1 else None
 
 
 def reads_as_statement(text: str) -> bool:
@@ -217,6 +249,15 @@ def _mentions(text: str, name: str) -> bool:
 
 def _mentions_word(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _verb_or_comma_next(rest: str) -> bool:
+    """Whether what follows "The 31-year-old" starts the predicate (a verb) or an aside (a comma), so the
+    descriptor is the whole subject and a name can take its place."""
+    if rest.startswith((",", " (")):
+        return True
+    following = rest.split(maxsplit=1)[:1]
+    return bool(following) and reads_as_statement(f"It {following[0]}")
 
 
 def _possessive_her(rest: str) -> bool:

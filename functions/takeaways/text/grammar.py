@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from takeaways.text.tagger import english_tagger, tokenize
-from takeaways.text.words import WEEKDAYS
+from takeaways.text.words import REPORTING_VERBS, WEEKDAYS
 
 _FINITE = frozenset({"VERB:Fin", "AUX:Fin"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -20,6 +20,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _OPEN_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where"})
 _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "you"})
+# A subject that points back without naming ("Initially at least that should help"): no headline's subject.
+_POINTING_SUBJECTS = _SUBJECT_PRONOUNS | frozenset({"this", "that", "these", "those"})
 # A first word tagged so (or any verb: a sentence does not open on its own main verb) opens a clause or
 # phrase that sets the scene before the main clause.
 _OPENERS = frozenset({"SCONJ", "ADV"})
@@ -28,6 +30,11 @@ _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 # After a verb, these open the phrase it governs ("nailed into", "pushed for", "charged
 # with"); "in", "on" or "after" more often add where or when ("shot on Monday"), which a headline may drop.
 _VERB_PHRASES = frozenset("into onto to for with of about upon up out off down back away".split())
+# Nouns whose "that" clause is what they say: cut before it, the headline names a report and not its news.
+_CONTENT_NOUNS = frozenset(
+    "report reports claim claims fear fears warning warnings allegation allegations suggestion suggestions "
+    "rumour rumours rumor rumors news belief hope hopes concern concerns evidence speculation fact".split()
+)
 _CLAUSE_PUNCTUATION = frozenset({",", ";"})
 # After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
 _CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
@@ -50,15 +57,31 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     """Tags, with a past participle read as the finite verb when ``promote`` says the sentence has no other.
 
     The tagger reads "A car bomb exploded at a restaurant" as a reduced relative, as it would
-    in a headline; a sentence from the body of an article has a finite verb, so when none
-    was found the first participle after a noun is that verb (unless an auxiliary makes it
-    a participle: "to be stranded").
+    in a headline; a sentence from the body of an article has a main verb, so when none was
+    found (the only finite one a relative clause's: "A period followed in which ... were asked")
+    the first participle after a noun is that verb (unless an auxiliary makes it a participle:
+    "to be stranded").
     """
     tags = list(_raw_tags(tuple(words)))
-    if promote and not _FINITE.intersection(tags):
+    for index, word in enumerate(words):
+        if word.lower() == "cannot":
+            tags[index] = "AUX:Fin"  # one token the tagger has rarely seen whole ("can" "not" in treebanks)
+        elif index and tags[index] == "VERB:Fin" and words[index - 1].lower() in {"most", "least"}:
+            tags[index] = "ADJ"  # "its most wanted terrorists": a superlative's participle describes a noun
+    if promote and _main_verb(words, tags) is None:
+        relative = seen_relative = False
         for index in range(1, len(tags)):
-            if tags[index] == "VERB:Part" and _NOMINAL.intersection(tags[:index]):
-                if not tags[index - 1].startswith("AUX"):
+            if words[index].lower() in _RELATIVES:
+                relative = seen_relative = True
+            elif relative and tags[index] in _FINITE:
+                relative = (
+                    False  # the relative clause has its verb; the main one may follow ("that hit Nepal set")
+                )
+            elif tags[index] == "VERB:Part" and _NOMINAL.intersection(tags[:index]):
+                # Not a relative clause's participle ("who fall into the category loosely defined"); after one,
+                # only a participle right after a noun can be the main verb.
+                own = tags[index - 1].startswith("AUX") or relative
+                if not own and (not seen_relative or tags[index - 1] in _NOMINAL):
                     tags[index] = "VERB:Fin"
                 break
     return tags
@@ -72,29 +95,47 @@ def _raw_tags(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _main_verb(words: list[str], tags: list[str]) -> int | None:
     """Where the main clause's finite verb is: after a subject that names someone, not inside a relative
-    clause or a subordinate one ("When police arrived, ...", "Five years after the rig exploded")."""
+    clause or a subordinate one ("When police arrived, ...", "Five years after the rig exploded").
+
+    A relative word ("who", "whose", or "that" after a noun: "the fact that ...") opens a clause whose
+    first finite verb is its own, past any report inside it ("a man who police say was left"): the
+    main verb is still to come.
+    """
     start = 0
     if tags and (tags[0] in _OPENERS or tags[0].startswith("VERB")):  # the main clause follows the comma
         start = next((position + 1 for position, word in enumerate(words) if word == ","), 0)
     subject: str | None = None
-    subordinate = relative = False
+    subordinate = relative = opened = False
     for position in range(start, len(words)):
         tag, word = tags[position], words[position].lower()
         before = words[position - 1].lower() if position else ""
         if word == ",":
             subordinate = False
+        elif subject and _opens_relative(word, tag, tags[position - 1] if position else ""):
+            subject, opened = None, True  # its verb is the relative clause's
         elif (tag == "SCONJ" and word != "that") or word in _SUBORDINATORS:
             subordinate, subject = True, None  # its verb is the subordinate clause's, until a comma
+        elif tag in _FINITE and opened:
+            if not (word in REPORTING_VERBS and tags[position - 1] in _NOMINAL):
+                subject, relative, opened = None, True, False  # "who police say was left": "was" is its verb
         elif tag in _FINITE and subject and not subordinate:
-            if before in _RELATIVES:
-                subject, relative = None, True  # the relative clause's verb; the main verb is still to come
-            elif relative and before in _SUBJECT_PRONOUNS:
+            if relative and before in _SUBJECT_PRONOUNS:
                 continue  # "a man he meant to subdue": a clause inside the relative one
-            else:
-                return None if subject in _SUBJECT_PRONOUNS else position
+            if before in _SUBJECT_PRONOUNS and tags[position - 1] == "PRON":
+                return None  # "In Jonathan Joseph they had": the pronoun is the subject, not the name
+            return None if subject in _POINTING_SUBJECTS else position
         elif tag in _NOMINAL and subject is None:
             subject = word
     return None
+
+
+def _opens_relative(word: str, tag: str, before_tag: str) -> bool:
+    """Whether ``word`` opens a relative or noun-complement clause: "who", "whose", or "that" after a noun."""
+    if word == "that":
+        return (
+            before_tag in _NOMINAL or before_tag == "PUNCT"
+        )  # "Same questions, no doubt, that the staff asked"
+    return word in _RELATIVES and tag == "PRON"
 
 
 def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) -> bool:
@@ -108,8 +149,17 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
             and not _FINITE.intersection(tags[position:])
         ):
             return True
+        reported = word.lower() == "that" and position > 0 and tags[position - 1].startswith("VERB")
+        if reported and not _FINITE.intersection(tags[position:]):
+            return True  # "The FBI has confirmed that one of its most wanted terrorists": what it confirmed is cut
     for position in range(len(words) - 1, 0, -1):
         if words[position - 1] in _CLAUSE_PUNCTUATION and words[position].lower() in _CLAUSE_JOINERS:
+            aside = (
+                tags[position + 1 : position + 2] in (["ADJ"], ["ADV"])
+                and "," in words[position + 2 : position + 4]
+            )
+            if aside:
+                break  # "a tragic, but familiar, story": two adjectives of one noun, not a clause
             # ", but the captain, 54" or ", but two days after the storm": the clause it opens has no verb yet.
             if not any(tag.startswith(("VERB", "AUX")) for tag in tags[position + 1 :]):
                 return True
@@ -143,14 +193,17 @@ def is_clause(headline: str, sentence: str) -> bool:
     if len(words) < 3:
         return False
     source = tokenize(sentence)
-    promote = not _FINITE.intersection(_raw_tags(tuple(source)))
+    promote = _lacks_a_main_verb(source)
     tags = _tags(words, promote)
     if _main_verb(words, tags) is None or _left_open(words, tags, headline, sentence):
         return False
     source_tags = _tags(source, promote)
     end = _end_in(words, source)
     if end is not None:
-        end = _past_the_day(source, end)
+        # The day the headline dropped is taken out of the sentence too, so that what the cut is judged
+        # against is what follows the day ("was charged on Saturday with murder": "with").
+        resumes = _past_the_day(source, end)
+        source, source_tags = source[:end] + source[resumes:], source_tags[:end] + source_tags[resumes:]
     # The last word's tag is read in the sentence, where the tagger sees what follows it ("over night shifts").
     last, last_tag = words[-1].lower(), source_tags[end - 1] if end else tags[-1]
     if last_tag in _OPEN_ENDS or last_tag.startswith("AUX") or last in _SUBJECT_PRONOUNS:
@@ -159,8 +212,24 @@ def is_clause(headline: str, sentence: str) -> bool:
         return False  # ", going": a phrase opened and not finished
     if end is not None and end < len(source) and _waits_for_more(last_tag, source, source_tags, end):
         return False
+    if end is not None and end < len(source) and _modifier_cut(source, source_tags, end):
+        return False
     cut = end is not None and end < len(source)
     return not (cut and _cut_inside_clause(last_tag, source, source_tags, end or 0))
+
+
+def _lacks_a_main_verb(sentence: list[str]) -> bool:
+    """Whether the tagger found no main verb in a sentence of running text, which has one: none at all, or
+    only a relative clause's. After a subordinating word ("arrested after they were found ... are to be
+    released") the verb may be the main one that the clause tracking lost, so the tags are left alone."""
+    tags = _tags(sentence, promote=False)
+    if not _FINITE.intersection(tags):
+        return True
+    subordinated = any(
+        (tag == "SCONJ" and word.lower() != "that") or word.lower() in _SUBORDINATORS
+        for word, tag in zip(sentence, tags, strict=True)
+    )
+    return not subordinated and _main_verb(sentence, tags) is None
 
 
 def _past_the_day(source: list[str], end: int) -> int:
@@ -186,6 +255,56 @@ def _waits_for_more(last_tag: str, source: list[str], source_tags: list[str], en
     return last_tag == "ADV" and (following == "SCONJ" or source[end].lower() in _SUBORDINATORS)
 
 
+def _modifier_cut(source: list[str], source_tags: list[str], end: int) -> bool:
+    """A participle that describes the noun before it, cut before the phrase it takes: "uses images
+    provided" of "images provided by a scan", "arrested a man wanted" of "wanted in connection with".
+
+    The tagger often reads such a participle as a finite verb; after a finite verb earlier in the
+    sentence and a noun with its article ("a man wanted"), it is the noun's description all the same.
+    """
+    last_tag = source_tags[end - 1]
+    if end < 3 or source_tags[end] not in {"ADP", "ADV"}:
+        return False
+    if last_tag == "VERB:Part" and source_tags[end - 2] == "ADP":
+        return (
+            True  # "the one experts were waiting for based" of "based on": no noun, no verb, only the phrase
+        )
+    if source_tags[end - 2] not in _NOMINAL:
+        return False
+    if last_tag == "VERB:Part":
+        return True
+    described = source_tags[end - 3] == "DET" and _FINITE.intersection(source_tags[: end - 3])
+    return last_tag == "VERB:Fin" and source[end - 1].lower().endswith("ed") and bool(described)
+
+
+def _open_range(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether a "from" and a figure shortly before the cut open a range the sentence closes with "to"."""
+    start = max(0, end - 4)
+    recent = [word.lower() for word in source[start:end]]
+    if "from" not in recent:
+        return False
+    opened = start + len(recent) - 1 - recent[::-1].index("from")
+    return "NUM" in source_tags[opened + 1 : end]
+
+
+def _report_cut(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether a verb of saying before the cut has not yet said its piece, and the sentence gives it after the
+    cut: "told a reporter on the plane" of "... on the plane Friday that a stranger tried to choke him"."""
+    said = [
+        position
+        for position in range(end)
+        if source[position].lower() in REPORTING_VERBS and source_tags[position].startswith("VERB")
+    ]
+    if not said or _FINITE.intersection(source_tags[said[-1] + 1 : end]):
+        return False  # "said she had advised officials": what was said is there
+    for position in range(end, len(source)):
+        if source[position].lower() == "that":
+            return True
+        if source[position] in _CLAUSE_PUNCTUATION or source_tags[position] in {"CCONJ", "SCONJ"}:
+            return False
+    return False
+
+
 def _end_in(words: list[str], source: list[str]) -> int | None:
     """Where the headline's last words end in the sentence (compression may have dropped words before them)."""
     tail = [word.lower() for word in words[-_TAIL_WORDS:]]
@@ -208,8 +327,28 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     says where: a verb the sentence goes on from, other than at a clause break, still waits.
     """
     following, following_word = source_tags[end], source[end].lower()
-    if last_tag == "ADJ" and following in {"NOUN", "PROPN"}:
-        return True  # "her presidential" of "her presidential bid": a noun phrase without its noun
+    determined = end >= 2 and source_tags[end - 2] == "DET" and following_word not in {".", "!", "?"}
+    if last_tag == "ADJ" and (following in {"NOUN", "PROPN"} or determined):
+        return True  # "her presidential" of "her presidential bid", "a tragic" of "a tragic, but familiar, story"
+    if following_word == "to" and _open_range(source, source_tags, end):
+        return True  # "halved its rate from 0.5%" of "from 0.5% to 0.25%": the change itself is cut
+    # After a noun, "that" opens a relative clause more often than the tagger says ("avalanches that left"),
+    # except after a noun that reports or claims ("the report that the company may move").
+    previous = source[end - 1].lower()
+    complement = following == "SCONJ" and (
+        previous in _CONTENT_NOUNS or (source_tags[end - 1] not in _NOMINAL and previous not in {"now", "so"})
+    )
+    if (following_word == "that" and complement) or _report_cut(source, source_tags, end):
+        return True  # "said in an email to his students" of "... students that they were a disgrace"
+    if last_tag.startswith("VERB") and source[end - 1].lower().endswith("ing") and following == "ADP":
+        before = source_tags[end - 2] if end >= 2 else ""
+        if not before.startswith("AUX"):
+            return True  # "can rest more comfortably living" of "living in Georgia"; not "are gaining ground"
+    gerund_next = end + 1 < len(source) and source[end + 1].lower().endswith("ing")
+    if following_word == "from" and gerund_next and source_tags[end + 1].startswith("VERB"):
+        # "to prevent Vergara" of "to prevent Vergara from destroying": what is prevented is cut; "by
+        # gaining" or "after joining" says how or when, which a headline may leave out.
+        return True
     after_next = source[end + 1].lower() if end + 1 < len(source) else ""
     phrasal = following_word == "on" and after_next == "to"  # "was holding on to the rocks"
     if last_tag.startswith("VERB") and (

@@ -17,6 +17,7 @@ from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import (
     PRONOUN_SPEAKER,
+    named_description,
     reads_as_statement,
     stands_alone,
     unnamed_role,
@@ -77,6 +78,15 @@ def test_his_and_the_age_of_a_person_become_the_persons_name() -> None:
     )
     assert with_referent("The 31-year-old denies the charge.", earlier, ["Jonas Harlow"]) == (
         "Harlow denies the charge."
+    )
+
+
+def test_an_age_that_opens_a_longer_description_is_not_replaced_by_a_name() -> None:
+    earlier = ["Jonas Harlow won the island regatta on Sunday."]
+    sentence = "The 31-year-old sailor and father of two beat the course record by an hour."
+    assert with_referent(sentence, earlier, ["Jonas Harlow"]) is None
+    assert with_referent("The 31-year-old, from Kirkwall, beat the record.", earlier, ["Jonas Harlow"]) == (
+        "Harlow, from Kirkwall, beat the record."
     )
 
 
@@ -661,3 +671,16 @@ def test_an_official_or_minister_never_named_is_an_unnamed_role() -> None:
 def test_the_former_before_a_name_is_part_of_the_name() -> None:
     assert stands_alone("The former Harbour Baths in Grenhaven will reopen as a gym.")
     assert not stands_alone("The former was arrested at the quay.")
+
+
+def test_a_lede_that_describes_its_subject_gets_the_name_the_article_keeps_using() -> None:
+    article = (
+        "The Norwegian, 29, won the island regatta by an hour. Solberg said the wind helped. "
+        "Race officer Tom Reed praised the fleet. Solberg will defend the title next year."
+    )
+    lede = "The Norwegian, 29, won the island regatta by an hour."
+    people = ["Ane Solberg", "Tom Reed"]
+    assert named_description(lede, people, article) == "Solberg, 29, won the island regatta by an hour."
+    two_named = article + " Reed said he would retire."
+    assert named_description(lede, people, two_named + " Reed agreed.") is None
+    assert named_description("The spokesman said the race would go ahead.", people, article) is None

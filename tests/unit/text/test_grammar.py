@@ -31,6 +31,30 @@ from takeaways.text.tagger import english_tagger, tokenize
             "The coastguard rescued four fishermen off Skerry Point",
             "The coastguard rescued four fishermen off Skerry Point after their boat capsized.",
         ),
+        (
+            "The widow of a diver who police say was swept off the pier has sued the harbour board",
+            "The widow of a diver who police say was swept off the pier has sued the harbour board.",
+        ),
+        (
+            "The ferry that ran aground in March will sail again",
+            "The ferry that ran aground in March will sail again on Friday.",
+        ),
+        (
+            "A week of talks followed in which the ferry crews were offered a new contract",
+            "A week of talks followed in which the ferry crews were offered a new contract.",
+        ),
+        (
+            "The storm that hit Orkney set off floods",
+            "The storm that hit Orkney on Saturday set off floods that closed the ferry port.",
+        ),
+        (
+            "Okafor is telling the crowd a strange, but true, story",
+            "On the quay, Okafor is telling the crowd a strange, but true, story.",
+        ),
+        (
+            "The ferry company cannot run the night service",
+            "The ferry company cannot run the night service.",
+        ),
     ],
 )
 def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str) -> None:
@@ -100,6 +124,78 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The skipper who rescued a swimmer he saw from the pier",
             "The skipper who rescued a swimmer he saw from the pier has been given a bravery award.",
             "the only verbs are the relative clause's and one inside it",
+        ),
+        (
+            "The widow of a diver who police say was swept off the pier",
+            "The widow of a diver who police say was swept off the pier has sued the harbour board.",
+            "'was' is the relative clause's verb, past the report inside it",
+        ),
+        (
+            "The coastguard has confirmed that one of the missing divers, a 30-year-old from Kirkwall",
+            "The coastguard has confirmed that one of the missing divers, a 30-year-old from Kirkwall, "
+            "was found alive.",
+            "what was confirmed is cut before its verb",
+        ),
+        (
+            "The coastguard has confirmed that one of its most wanted smugglers",
+            "The coastguard has confirmed that one of its most wanted smugglers, a skipper known as Gull, "
+            "was arrested in Kirkwall.",
+            "'most wanted' describes the smugglers; what was confirmed has no verb",
+        ),
+        (
+            "The harbour board went to court to stop the ferry company",
+            "The harbour board went to court to stop the ferry company from selling its last boat.",
+            "the act a verb's phrase names ('from selling') is cut away",
+        ),
+        (
+            "Initially at least that should help the ferry crews",
+            "Initially at least that should help the ferry crews in the talks.",
+            "the subject points back without naming anything",
+        ),
+        (
+            "A lecturer at the island college said in a letter to her students",
+            "A lecturer at the island college said in a letter to her students that the course would close.",
+            "what she said is cut away",
+        ),
+        (
+            "The crews can rest more easily living",
+            "The crews can rest more easily living in Kirkwall now that the ferry sails daily.",
+            "a participle cut before the phrase it opens",
+        ),
+        (
+            "Last month the harbour board cut its landing fee from 5%",
+            "Last month the harbour board cut its landing fee from 5% to 2% for island boats.",
+            "a range cut before its end loses the change",
+        ),
+        (
+            "In the new skipper they had not only a sailor but a leader",
+            "In the new skipper they had not only a sailor but a leader.",
+            "the subject is the pronoun before the verb",
+        ),
+        (
+            "Islanders who live on the estate loosely described",
+            "Islanders who live on the estate loosely described as the old town will be rehoused.",
+            "the participle is the relative clause's, not the main verb",
+        ),
+        (
+            "The skipper is making an emotional",
+            "The skipper is making an emotional, heartfelt plea for the lifeboat crew.",
+            "an article and adjective without their noun",
+        ),
+        (
+            "The storm was the one forecasters had warned of based",
+            "The storm was the one forecasters had warned of based on the autumn tides.",
+            "a participle after a preposition, cut before its own",
+        ),
+        (
+            "Police have arrested a man wanted",
+            "Police have arrested a man wanted in connection with the fire at the boathouse.",
+            "a participle describing the noun before it is cut before its phrase",
+        ),
+        (
+            "The fact that the ferry was late for the third time",
+            "The fact that the ferry was late for the third time angered the island's commuters.",
+            "the verb belongs to the clause 'that' opens after 'fact'",
         ),
     ],
 )
