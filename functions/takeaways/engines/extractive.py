@@ -39,6 +39,7 @@ from takeaways.engines.headline import (
 from takeaways.engines.standalone import (
     IMPERSONAL_IT,
     PERSON_NOUNS,
+    introduce_people,
     is_complete_sentence,
     named_description,
     reads_as_statement,
@@ -406,10 +407,12 @@ class ExtractiveEngine:
                 if english and not stands_alone(_without_connective(t.text))
             }
             if not pointing_back:
-                return verified
+                return _introducing_people(verified, people, sentences)
             unusable |= pointing_back
         alone = [t for t in verified.takeaways if stands_alone(_without_connective(t.text))]
-        return replace(verified, takeaways=alone) if alone else verified
+        return _introducing_people(
+            replace(verified, takeaways=alone) if alone else verified, people, sentences
+        )
 
     def _line(
         self, candidate: _Candidate, window: list[str], people: list[str], known: list[str], english: bool
@@ -864,6 +867,23 @@ def _bare_word(word: str) -> str:
     """A word without the punctuation and possessive around it: "Marquand's," is "Marquand"."""
     word = word.strip(",;:.!?\"“”‘’'()")
     return re.sub(r"['’]s$", "", word)
+
+
+def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: list[str]) -> TakeawaySummary:
+    """The full name where a line's resolved pronoun is the alert's first mention of the person.
+
+    Done on the verified lines: it puts the article's own full name for the surname the check has
+    already verified, rather than asking the check to judge a name it reads as brought in from
+    outside the cited sentence.
+    """
+    texts = introduce_people(
+        [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways],
+        people,
+        met=[summary.headline, summary.summary],
+    )
+    return replace(
+        summary, takeaways=[replace(t, text=text) for t, text in zip(summary.takeaways, texts, strict=True)]
+    )
 
 
 def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from takeaways.text.entities import PLACES
+from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import SPEECH_VERBS
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
@@ -145,6 +146,40 @@ def with_referent(
         return None  # "Her" as an object cannot open a sentence that we could rewrite safely
     replacement = f"{called}{'’' if '’' in sentence else chr(39)}s" if word in {"His", "Her"} else called
     return replacement + sentence[pronoun.end("word") :]
+
+
+def introduce_people(
+    lines: Sequence[tuple[str, str]], people: Iterable[str], met: Iterable[str] = ()
+) -> list[str]:
+    """Each line (with the article sentence it came from) with the full name where a pronoun was resolved.
+
+    ``with_referent`` turns "She said eleven posts are vacant" into "Marsh said ...", the surname the
+    article used nearby; an alert that keeps that line and not the one introducing "Dr Helen Marsh"
+    names a person its reader was never told of, so the first such line in the alert gets the full
+    name. ``met`` are lines read before these (the headline): a full name there has introduced its
+    person. Only a name put in for a pronoun is changed: a surname the article wrote itself may mean
+    another person of the name ("Jones" the coach beside "Sam Jones" the player).
+    """
+    # A given name the word list knows, then at most a middle name and the surname: the entity finder's
+    # people also hold clubs, horses and runs it joined ("Accrington Stanley", "Prosecutor Ann Orr").
+    full_names = [
+        name for name in people if 2 <= len(name.split()) <= 3 and name.split()[0].lower() in NAME_STARTS
+    ]
+    introduced = {name for name in full_names if any(_mentions_word(line, name) for line in met)}
+    rewritten: list[str] = []
+    for line, source in lines:
+        for name in full_names:
+            if _mentions_word(line, name):
+                introduced.add(name)
+        opened = _PERSON_PRONOUN.match(source)
+        surname = next(
+            (name for name in full_names if re.match(rf"{re.escape(name.split()[-1])}(?![\w-])", line)), None
+        )
+        if opened and surname is not None and surname not in introduced:
+            line = surname + line[len(surname.split()[-1]) :]
+            introduced.add(surname)
+        rewritten.append(line)
+    return rewritten
 
 
 def unnamed_role(sentence: str) -> str | None:

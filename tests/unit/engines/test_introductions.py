@@ -1,0 +1,52 @@
+"""An alert introduces the people it names: a pronoun resolved to a surname gets the full name first."""
+
+from __future__ import annotations
+
+from takeaways.article import Article
+from takeaways.engines.extractive import ExtractiveEngine
+from takeaways.engines.standalone import introduce_people
+from takeaways.text.sentences import article_sentences
+
+PEOPLE = ["Ana Reyes", "Tom Aldwick"]
+
+
+def test_a_resolved_pronoun_gets_the_full_name_where_the_alert_first_names_the_person() -> None:
+    lines = [
+        (
+            "Reyes said nine of the 30 nursing posts are empty.",
+            "She said nine of the 30 nursing posts are empty.",
+        ),
+        ("Reyes said the ward would reopen in May.", "She said the ward would reopen in May."),
+    ]
+    assert introduce_people(lines, PEOPLE) == [
+        "Ana Reyes said nine of the 30 nursing posts are empty.",
+        "Reyes said the ward would reopen in May.",
+    ]
+
+
+def test_a_person_already_named_in_full_or_a_surname_the_article_wrote_itself_is_left_alone() -> None:
+    resolved = ("Reyes said nine posts are empty.", "She said nine posts are empty.")
+    assert introduce_people([resolved], PEOPLE, met=["Ana Reyes warns of ward closure"]) == [resolved[0]]
+    written = ("Reyes said nine posts are empty.", "Reyes said nine posts are empty.")
+    assert introduce_people([written], PEOPLE) == [written[0]]  # "Reyes" may be another Reyes
+    club = ("Stanley will play on Saturday.", "He will play on Saturday.")
+    assert introduce_people([club], ["Accrington Stanley"]) == [club[0]]  # no given name: not a person's name
+
+
+STORY = (
+    "Harwick General Hospital will close its children's ward for two months from March because it cannot "
+    "find enough nurses, the county health board said on Monday.\n\n"
+    "The ward treated 2,300 children last year. Families will be sent to Dunmore, 40 kilometres away.\n\n"
+    "Dr Ana Reyes is the hospital's medical director. "
+    "She said nine of 30 nursing posts were empty.\n\n"
+    "The board hopes to reopen the ward in May."
+)
+
+
+def test_the_engine_names_in_full_the_person_a_takeaway_s_pronoun_meant() -> None:
+    article = Article(body=STORY)
+    sentences = article_sentences(article)
+    summary = ExtractiveEngine().summarise(article)
+    resolved = [t for t in summary.takeaways if sentences[t.evidence[0]].startswith("She ")]
+    assert resolved, [t.text for t in summary.takeaways]
+    assert resolved[0].text.startswith("Ana Reyes said nine of 30 nursing posts")
