@@ -39,6 +39,7 @@ from takeaways.engines.headline import (
 from takeaways.engines.standalone import (
     IMPERSONAL_IT,
     PERSON_NOUNS,
+    introduce_bodies,
     introduce_people,
     is_complete_sentence,
     named_description,
@@ -879,6 +880,16 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
     texts = introduce_people(
         [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways],
         people,
+        met=[summary.headline, summary.summary],
+    )
+    # "The authority will run buses" after a summary that dropped the lede's "..., the city's transport
+    # authority said": the article's own fuller phrase, so the line points at something shown.
+    texts = introduce_bodies(
+        [
+            (text, t.evidence[0] if t.evidence else 0)
+            for text, t in zip(texts, summary.takeaways, strict=True)
+        ],
+        sentences,
         met=[summary.headline, summary.summary],
     )
     return replace(

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from takeaways.text.entities import PLACES
 from takeaways.text.given_names import NAME_STARTS
-from takeaways.text.words import SPEECH_VERBS
+from takeaways.text.words import SPEECH_VERBS, inside_quotation
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 _AGE_REFERENCE = re.compile(
@@ -180,6 +180,50 @@ def introduce_people(
             introduced.add(surname)
         rewritten.append(line)
     return rewritten
+
+
+# Bodies an article names in full once and then as "the authority": the head nouns of those phrases.
+_BODIES = (
+    "authority board council department company firm ministry agency commission committee trust operator"
+)
+_BODY_OPENING = re.compile(rf"^The (?P<head>{'|'.join(_BODIES.split())})\b(?!['’])")
+
+
+def introduce_bodies(
+    lines: Sequence[tuple[str, int]], sentences: Sequence[str], met: Iterable[str] = ()
+) -> list[str]:
+    """Each line (with the index of its sentence) with "The authority" opening it spelt out where the
+    article said whose ("the city's transport authority") and the alert has not.
+
+    The summary drops a lede's credit ("..., the city's transport authority said"), so a takeaway that
+    goes on "The authority will run buses" points at nothing the reader was shown. The fuller phrase is
+    the last one before the line's sentence with the same head noun, in the article's own words.
+    """
+    shown = " ".join(met)
+    rewritten: list[str] = []
+    for line, index in lines:
+        opening = _BODY_OPENING.match(line)
+        if opening:
+            head = opening.group("head")
+            fuller = _fuller_body(sentences[:index], head)
+            if fuller and fuller.lower() not in shown.lower():
+                line = fuller[0].upper() + fuller[1:] + line[opening.end() :]
+        shown += " " + line
+        rewritten.append(line)
+    return rewritten
+
+
+def _fuller_body(before: Sequence[str], head: str) -> str | None:
+    """The last "the city's transport authority" or "the Eastland Transport Authority" (one to three
+    words before the head noun) in the sentences before, or None."""
+    phrase = re.compile(rf"\b[Tt]he ((?:[\w'’-]+ ){{1,3}}(?:{head}|{head.capitalize()}))\b(?!['’])")
+    for sentence in reversed(before):
+        found = [
+            match for match in phrase.finditer(sentence) if not inside_quotation(sentence, match.start())
+        ]
+        if found:
+            return f"the {found[-1].group(1)}"
+    return None
 
 
 def unnamed_role(sentence: str) -> str | None:

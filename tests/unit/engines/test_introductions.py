@@ -50,3 +50,22 @@ def test_the_engine_names_in_full_the_person_a_takeaway_s_pronoun_meant() -> Non
     resolved = [t for t in summary.takeaways if sentences[t.evidence[0]].startswith("She ")]
     assert resolved, [t.text for t in summary.takeaways]
     assert resolved[0].text.startswith("Ana Reyes said nine of 30 nursing posts")
+
+
+def test_the_authority_is_spelt_out_where_the_alert_has_not_said_whose() -> None:
+    from takeaways.engines.standalone import introduce_bodies
+
+    sentences = [
+        "The Kelso viaduct will shut for a month from June 2 for repairs, the county's roads authority said.",
+        "About 9,000 cars use it each day.",
+        "The authority will run a free bus every 20 minutes.",
+    ]
+    line = ("The authority will run a free bus every 20 minutes.", 2)
+    assert introduce_bodies(
+        [line], sentences, met=["The Kelso viaduct will shut for a month from June 2."]
+    ) == ["The county's roads authority will run a free bus every 20 minutes."]
+    # Said already by a line the reader saw, or never said in the article: left as it is.
+    assert introduce_bodies(
+        [line], sentences, met=["The viaduct shuts, the county's roads authority said."]
+    ) == [line[0]]
+    assert introduce_bodies([line], sentences[1:], met=[]) == [line[0]]
