@@ -388,18 +388,23 @@ def _subscriptions(args: argparse.Namespace) -> int:
 
 
 def _inbox(args: argparse.Namespace) -> int:
-    from takeaways.adapters.operator import EndpointMissing, inbox_messages
+    from takeaways.adapters.operator import EndpointMissing, Inbox, InboxUnsettled
 
     _resources(args)  # points the clients at the stack's endpoint (the local stack's moto server)
     try:
-        bodies = inbox_messages(args.name, keep=args.keep)
+        inbox = Inbox(args.name)
     except EndpointMissing as error:
         raise SystemExit(str(error)) from None
+    bodies = inbox.read()
     kept = ", kept in the queue" if args.keep else ""
     print(f"{len(bodies)} message(s) in {args.name}{kept}", file=sys.stderr)
     for body in bodies:
         message = inbox_message(body)
         print(json.dumps(message, ensure_ascii=False) if args.json else readable_message(message))
+    try:
+        inbox.settle(keep=args.keep)  # only once shown: a message that broke the printing comes back
+    except InboxUnsettled as error:
+        raise SystemExit(f"{args.name}: {error}; they reappear within five minutes") from None
     return 0
 
 

@@ -208,5 +208,6 @@ def test_inbox_shows_what_a_subscriber_received_as_the_email_reads(
     assert json.loads(line)["headline"] == headline
     assert main(["inbox", "look-inbox"]) == 0
     assert "0 message(s)" in capsys.readouterr().err
+
     with pytest.raises(SystemExit, match="there is no queue nowhere-inbox"):
         main(["inbox", "nowhere-inbox"])

@@ -126,13 +126,16 @@ def _require_queue(queue_arn: str) -> None:
     )
 
 
+_NO_SUCH_QUEUE = frozenset({"AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist"})
+
+
 def _queue_url(name: str, missing: str, *, owner: str | None = None) -> str:
     """The queue's URL; ``EndpointMissing(missing)`` when there is no such queue (SQS names it two ways)."""
     arguments = {"QueueName": name} | ({"QueueOwnerAWSAccountId": owner} if owner else {})
     try:
         return str(boto3.client("sqs").get_queue_url(**arguments)["QueueUrl"])
     except ClientError as error:
-        if "NonExistentQueue" not in str(error) and "QueueDoesNotExist" not in str(error):
+        if error.response.get("Error", {}).get("Code") not in _NO_SUCH_QUEUE:
             raise
         raise EndpointMissing(missing) from None
 
@@ -176,37 +179,65 @@ def create_inbox(name: str, topic_arns: list[str]) -> str:
 
 # An inbox is read for a person to look at, not drained by a consumer: a screenful at most.
 INBOX_READ_LIMIT = 100
+# Long enough for the whole read and the printing: a message shown must not come back during it.
+_INBOX_HIDE_SECONDS = 300
 
 
-def inbox_messages(name: str, *, keep: bool) -> list[str]:
-    """The message bodies waiting in an SQS inbox (at most ``INBOX_READ_LIMIT``); deleted unless ``keep``.
+class InboxUnsettled(Exception):
+    """SQS refused to delete (or to show again) some messages that were read; they come back on their own."""
 
-    Kept messages are made visible again at once, so a consumer or the next look finds them.
+
+class Inbox:
+    """An SQS inbox read by a person: the messages are hidden while shown, then deleted or shown again.
+
+    Nothing is deleted before it has been shown (``settle`` after printing): a reader that fails on a
+    message leaves every message to come back once hidden no longer.
     """
-    sqs = boto3.client("sqs")
-    url = _queue_url(name, f"there is no queue {name}: `takeaways create-inbox {name}` makes one")
-    bodies: list[str] = []
-    handles: list[str] = []
-    while len(bodies) < INBOX_READ_LIMIT:
-        received = sqs.receive_message(
-            QueueUrl=url, MaxNumberOfMessages=min(10, INBOX_READ_LIMIT - len(bodies)), VisibilityTimeout=30
-        ).get("Messages", [])
-        if not received:
-            break
-        bodies += [message["Body"] for message in received]
-        handles += [message["ReceiptHandle"] for message in received]
-    for start in range(0, len(handles), 10):
-        batch = enumerate(handles[start : start + 10])
-        if keep:
-            sqs.change_message_visibility_batch(
-                QueueUrl=url,
-                Entries=[{"Id": str(n), "ReceiptHandle": h, "VisibilityTimeout": 0} for n, h in batch],
+
+    def __init__(self, name: str) -> None:
+        self._sqs = boto3.client("sqs")
+        self._url = _queue_url(name, f"there is no queue {name}: `takeaways create-inbox {name}` makes one")
+        self._handles: dict[str, str] = {}
+
+    def read(self) -> list[str]:
+        """The message bodies waiting (at most ``INBOX_READ_LIMIT``), each once, oldest first as SQS gives them."""
+        bodies: list[str] = []
+        while len(bodies) < INBOX_READ_LIMIT:
+            received = self._sqs.receive_message(
+                QueueUrl=self._url,
+                MaxNumberOfMessages=min(10, INBOX_READ_LIMIT - len(bodies)),
+                VisibilityTimeout=_INBOX_HIDE_SECONDS,
+                WaitTimeSeconds=1,  # a short poll may answer empty while messages wait on other hosts
+            ).get("Messages", [])
+            fresh = [message for message in received if message["MessageId"] not in self._handles]
+            if not fresh:
+                break
+            for message in fresh:
+                self._handles[message["MessageId"]] = message["ReceiptHandle"]
+                bodies.append(message["Body"])
+        return bodies
+
+    def settle(self, *, keep: bool) -> None:
+        """Delete what was read, or with ``keep`` make it visible again at once; ``InboxUnsettled`` on refusals."""
+        handles = list(self._handles.values())
+        failed: list[str] = []
+        for start in range(0, len(handles), 10):
+            batch = list(enumerate(handles[start : start + 10]))
+            if keep:
+                answer = self._sqs.change_message_visibility_batch(
+                    QueueUrl=self._url,
+                    Entries=[{"Id": str(n), "ReceiptHandle": h, "VisibilityTimeout": 0} for n, h in batch],
+                )
+            else:
+                answer = self._sqs.delete_message_batch(
+                    QueueUrl=self._url, Entries=[{"Id": str(n), "ReceiptHandle": h} for n, h in batch]
+                )
+            failed += [entry.get("Message") or entry["Code"] for entry in answer.get("Failed", [])]
+        self._handles = {}
+        if failed:
+            raise InboxUnsettled(
+                f"{len(failed)} message(s) not {'shown again' if keep else 'deleted'}: {failed[0]}"
             )
-        else:
-            sqs.delete_message_batch(
-                QueueUrl=url, Entries=[{"Id": str(n), "ReceiptHandle": h} for n, h in batch]
-            )
-    return bodies
 
 
 def queue_arn(queue_url: str) -> str:
