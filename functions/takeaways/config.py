@@ -159,7 +159,7 @@ def trusted_set(entries: Iterable[str]) -> frozenset[str]:
     for entry in entries:
         name, alias, domain = entry.partition("=")
         name, domain = " ".join(name.split()), _normal_outlet(domain)
-        if alias and name and domain:
+        if alias and name and domain and "=" not in domain:  # the validation refuses the rest
             found |= {name.lower(), domain, f"{name}={domain}"}
         elif not alias and _normal_outlet(name):
             found.add(_normal_outlet(name))

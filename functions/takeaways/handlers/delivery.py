@@ -44,10 +44,18 @@ class SubscribersOfThisBatch:
 
     def __init__(self) -> None:
         self._records: list[SubscriberRecord] | None = None
+        self._failure: Exception | None = None
 
     def __call__(self, read: Callable[[], list[SubscriberRecord]]) -> list[SubscriberRecord]:
+        # A registry that could not be read fails every message of the batch once, not once per query.
+        if self._failure is not None:
+            raise self._failure
         if self._records is None:
-            self._records = read()
+            try:
+                self._records = read()
+            except Exception as error:
+                self._failure = error
+                raise
         return self._records
 
 

@@ -105,7 +105,8 @@ def _record(report: PollReport) -> None:
     for reason, number in report.rejected.items():
         for _ in range(number):
             count_with_reason(FEED_REJECTIONS, reason)
-    # A poll with no feed due is the common case (the schedule runs every few minutes): the metrics
-    # still count it, and the log keeps to the polls that fetched something.
-    log = logger.info if report.feeds_due else logger.debug
+    # A poll with no feed due and none failing is the common case (the schedule runs every few minutes):
+    # the metrics still count it, and the log keeps to the polls that fetched something or found trouble.
+    trouble = report.feeds_failing or report.feeds_suspended or report.store_failures or report.rejected
+    log = logger.info if report.feeds_due or trouble else logger.debug
     log("feeds polled", extra=summary(report) | {"article_keys": report.articles[:50]})

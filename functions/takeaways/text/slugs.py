@@ -10,5 +10,9 @@ MAX_SLUG = 60
 
 
 def slug(text: str, limit: int = MAX_SLUG) -> str:
-    """Lower-case ASCII letters and digits joined by single hyphens, cut at ``limit``; may be empty."""
+    """Lower-case ASCII letters and digits joined by single hyphens, cut at ``limit``; may be empty.
+
+    Other letters go with the punctuation ("Ünïcode" -> "n-code"): a slug is for recognising a key,
+    and the hash beside it in an article id keeps such keys apart.
+    """
     return _NOT_SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-")

@@ -282,6 +282,7 @@ def test_trusted_sources_are_a_validated_setting() -> None:
 
     listed = settings(" Harbour Gazette , WWW.Gazette.Example,")
     assert listed.trusted_source_set() == frozenset({"harbour gazette", "gazette.example"})
+    assert trusted_set(["Harbour Gazette=gazette.example=x"]) == frozenset()  # neither side half-trusted
     paired = settings("Harbour Gazette = www.Gazette.Example")
     assert paired.trusted_source_set() == frozenset(
         {"harbour gazette", "gazette.example", "Harbour Gazette=gazette.example"}

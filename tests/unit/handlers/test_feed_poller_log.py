@@ -30,4 +30,5 @@ def test_a_poll_with_no_feed_due_logs_at_debug_and_one_that_fetched_at_info(
     monkeypatch.setattr(feed_poller, "logger", logged)
     feed_poller._record(PollReport())
     feed_poller._record(PollReport(feeds_due=2, entries_new=3, articles=["incoming/feeds/wire/a.json"]))
-    assert logged.lines == [("debug", "feeds polled"), ("info", "feeds polled")]
+    feed_poller._record(PollReport(feeds_failing=1))  # nothing due, but a feed keeps failing: worth a line
+    assert logged.lines == [("debug", "feeds polled"), ("info", "feeds polled"), ("info", "feeds polled")]
