@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-import takeaways
 from takeaways.article import Article, parse_article
 from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.records import to_json
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import tokens
+from tests.processes import outputs_under_hash_seeds
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "articles"
@@ -271,21 +268,7 @@ def test_the_same_article_gives_the_same_summary_in_another_process() -> None:
         "from takeaways.records import to_json; print(to_json(ExtractiveEngine().summarise(a)))"
     )
     path = str(FIXTURES / "noisy-wire.txt")
-    runs = {
-        subprocess.run(
-            [sys.executable, "-c", script, path],
-            # The code under test, not whichever tree the virtualenv's editable install points at.
-            env={
-                **os.environ,
-                "PYTHONHASHSEED": seed,
-                "PYTHONPATH": str(Path(takeaways.__file__).parents[1]),
-            },
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for seed in ("1", "2")
-    }
+    runs = outputs_under_hash_seeds(script, [path], ("1", "2"))
     assert len(runs) == 1
     assert runs.pop().strip() == to_json(ExtractiveEngine().summarise(article("noisy-wire.txt")))
 

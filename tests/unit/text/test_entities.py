@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-import takeaways
 from takeaways.text.entities import find_entities
+from tests.processes import outputs_under_hash_seeds
 
 STORY = [
     "Harbour Council chair Ines Okafor said on Tuesday that the bridge in Port Ellis would close for repairs.",
@@ -265,20 +261,7 @@ def test_names_that_tie_are_ranked_alike_in_every_process() -> None:
         "import sys, json; from takeaways.text.entities import find_entities; "
         "print([e.name for e in find_entities(json.loads(sys.argv[1]))])"
     )
-    runs = {
-        subprocess.run(
-            [sys.executable, "-c", script, json.dumps(sentences)],
-            env={
-                **os.environ,
-                "PYTHONHASHSEED": seed,
-                "PYTHONPATH": str(Path(takeaways.__file__).parents[1]),
-            },
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        for seed in ("1", "3", "6")
-    }
+    runs = outputs_under_hash_seeds(script, [json.dumps(sentences)], ("1", "3", "6"))
     assert runs == {str([entity.name for entity in find_entities(sentences)])}
 
 
