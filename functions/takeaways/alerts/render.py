@@ -129,13 +129,19 @@ def takeaways_section(payload: AlertPayload) -> tuple[str, list[str]]:
     return ("What is new", new) if new else ("The story so far", texts)
 
 
+def _says_the_same(line: str, other: str) -> bool:
+    """The same words, whatever the case and the closing full stop."""
+    return " ".join(line.split()).rstrip(".!").casefold() == " ".join(other.split()).rstrip(".!").casefold()
+
+
 def render_email(payload: AlertPayload) -> str:
     """A plain-text e-mail a person reads top to bottom: what happened, then why it matters."""
     lines = [payload.headline, "=" * len(payload.headline), ""]
     if payload.is_update:
         outlets = f" {payload.outlet_count} outlets have reported it." if payload.outlet_count > 1 else ""
         lines += [f"This is an update to a story we alerted you about earlier.{outlets}", ""]
-    lines += [payload.summary, ""]
+    if not _says_the_same(payload.summary, payload.headline):
+        lines += [payload.summary, ""]  # a short lede is headline and summary at once: shown once
     title, texts = takeaways_section(payload)
     lines.append(f"{title}:")
     lines += [f"  * {text}" for text in texts]

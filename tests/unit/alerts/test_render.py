@@ -237,3 +237,12 @@ def test_an_update_whose_news_is_all_in_its_summary_titles_the_repeated_takeaway
     assert "What is new:" in news.email and record.summary.takeaways[0].text not in news.email
     assert chat_content(news.payload).takeaways == [record.summary.takeaways[1].text]
     assert "Key takeaways:" in render_alert(record, summary_uri="s3://b/k").email
+
+
+def test_a_summary_that_is_the_headline_word_for_word_is_shown_once_in_the_email() -> None:
+    record = make_record(headline="The harbour council approved a ferry route to the islands")
+    email = render_alert(record, summary_uri="s3://b/k").email
+    assert email.count("approved a ferry route to the islands") == 1
+    other = render_alert(make_record(), summary_uri="s3://b/k").email
+    assert "Harbour council approves new ferry route" in other
+    assert "The harbour council approved a ferry route to the islands." in other
