@@ -173,6 +173,8 @@ def test_the_confirmation_page_works_in_a_real_browser(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
         browser.get(link(copy, "frequency"))
+        # A loaded headless Chromium can still report an empty title for a moment: wait for the page.
+        WebDriverWait(browser, 30).until(lambda page: page.title != "")
         assert browser.title == "Confirm a change to your Takeaways alerts"
         assert "digest" in browser.find_element(By.TAG_NAME, "h1").text
         browser.save_screenshot(str(ARTIFACTS / "preference-confirm.png"))
