@@ -142,6 +142,16 @@ class SummaryRecord:
         default_factory=list,
         metadata=field_info("MinHash signature of the article text, for story de-duplication"),
     )
+    sentence_fingerprints: list[int] = field(
+        default_factory=list,
+        metadata=field_info(
+            "A hash of each article sentence, in the order takeaway evidence indexes them: what a copy adds"
+        ),
+    )
+    summary_evidence: list[int] = field(
+        default_factory=list,
+        metadata=field_info("Indices of the article sentences the summary line rests on"),
+    )
     received_at: datetime | None = field(default=None, metadata=field_info("When the article landed in S3"))
     summarised_at: datetime
 

@@ -58,7 +58,7 @@ def thread_rows(items: Iterator[dict[str, Any]], *, window: timedelta) -> Iterat
     from takeaways.article import parse_article
     from takeaways.engines.extractive import ExtractiveEngine
     from takeaways.pipeline.notify import decide_alert
-    from takeaways.stories.fingerprint import story_fingerprint
+    from takeaways.pipeline.summarise import story_fields
     from takeaways.stories.threads import alert_id_for
     from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord
 
@@ -85,12 +85,13 @@ def thread_rows(items: Iterator[dict[str, Any]], *, window: timedelta) -> Iterat
             url=item.get("url") or article.url,
         )
         key = f"threads/{article_id}"
+        summary = engine.summarise(article)
         record = SummaryRecord(
             article_id=article_id,
             source_object=ObjectRef(bucket="threads", key=key),
             article=ArticleMeta.describing(article),
-            summary=engine.summarise(article),
-            story_fingerprint=story_fingerprint(f"{article.title or ''}\n{article.body}"),
+            summary=summary,
+            **story_fields(article, summary),
             summarised_at=now,
         )
         alert_id = alert_id_for(f"{key}@{article_id}")

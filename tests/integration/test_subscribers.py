@@ -134,6 +134,23 @@ def test_the_same_story_from_another_outlet_is_not_alerted_again_but_an_update_i
     assert len(summaries["Contents"]) == 2  # both outlets' copies were summarised; only one was alerted
 
 
+def test_a_copy_updated_with_a_new_first_paragraph_is_alerted_as_an_update_of_its_story(
+    deployed_stack: DeployedStack,
+) -> None:
+    inbox = queue_subscriber(deployed_stack, "copy-inbox", None)
+    put(deployed_stack, "incoming/wire/dam.txt", STORY.encode())
+    run(deployed_stack)
+    title, body = STORY.split("\n\n", 1)
+    news = "The spillway held overnight and 400 residents returned on Wednesday."
+    put(deployed_stack, "incoming/outlet-c/dam.txt", f"{title}\n\n{news}\n\n{body}".encode())
+    run(deployed_stack)
+    put(deployed_stack, "incoming/outlet-d/dam.txt", f"{title}\n\n{news}\n\n{body}".encode())
+    run(deployed_stack)
+    alerts = [json.loads(envelope["Message"]) for envelope in drained_bodies(inbox)]
+    assert [alert["is_update"] for alert in alerts] == [False, True]  # the second copy of it adds nothing
+    assert alerts[1]["thread_id"] == alerts[0]["thread_id"] and "400 residents" in alerts[1]["summary"]
+
+
 def test_a_verified_only_subscriber_receives_just_the_alerts_whose_every_line_was_verified(
     deployed_stack: DeployedStack,
 ) -> None:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from takeaways.cli import main
+from takeaways.stories.fingerprint import similarity, story_fingerprint
+from takeaways.stories.threads import DUPLICATE_SIMILARITY
 
 VOTE = (
     "Water charges to rise by 4.5 percent\n\n"
@@ -109,3 +111,28 @@ def test_a_story_is_not_joined_through_one_article_that_touches_two_stories(tmp_
     threads = {r["id"]: r["thread"] for r in rows}
     assert threads["vote"] == threads["vote-elsewhere"] == threads["chair"]
     assert threads["reservoir"] != threads["vote"]
+
+
+def test_a_copy_given_a_new_first_paragraph_is_an_update_and_its_re_upload_a_duplicate(tmp_path: Path) -> None:
+    longer = (
+        f"{VOTE}\n\nThe board last raised charges in 2019, by 2 percent. Its engineers say about 9,000 lead "
+        "pipes remain in the district, most of them in houses built before 1950. Almeida said the board "
+        "would publish a map of the streets to be dug up first, and that work would begin in the north of "
+        "the district in May. The board's finance committee will review the hardship fund in September."
+    )
+    title, body = longer.split("\n\n", 1)
+    updated = f"{title}\n\nThe board delayed the rise to June on Friday after 3,400 objections.\n\n{body}"
+    assert similarity(story_fingerprint(longer), story_fingerprint(updated)) >= DUPLICATE_SIMILARITY  # a copy
+    rows = run(
+        tmp_path,
+        [
+            {"id": "a", "article": longer, "published": "2026-11-25T09:00:00+00:00"},
+            {"id": "b", "article": updated, "published": "2026-11-27T09:00:00+00:00"},
+            {"id": "c", "article": updated, "published": "2026-11-27T10:00:00+00:00"},
+        ],
+    )
+    assert [(r["id"], r["relation"], r["similar_to"]) for r in rows] == [
+        ("a", "new", None),
+        ("b", "update", "a"),
+        ("c", "duplicate", "b"),
+    ]

@@ -401,6 +401,7 @@ def _entry_item(probe: StoryProbe, story_id: str) -> dict[str, Any]:
         "url": {"S": probe.url or ""},
         "source_key": {"S": probe.source_key},
         "headline": {"S": probe.headline},
+        "sentences": {"S": json.dumps(sorted(probe.sentences))},
     }
 
 
@@ -415,6 +416,7 @@ def _entry_from_item(item: dict[str, Any]) -> StoryEntry:
         url=item["url"]["S"] or None,
         source_key=item["source_key"]["S"],
         headline=item["headline"]["S"],
+        sentences=frozenset(json.loads(item.get("sentences", {}).get("S", "[]"))),
     )
 
 

@@ -26,7 +26,7 @@ from takeaways.pipeline.ports import AlertPublisher, ArticleStore, PublishOutcom
 from takeaways.pipeline.rejections import record_rejection
 from takeaways.stories.ledger import AlertRecord, LedgerConflict, StoryLedger
 from takeaways.stories.terms import term_vector
-from takeaways.stories.threads import StoryProbe, alert_id_for, decide_story, outlet_of
+from takeaways.stories.threads import MAX_SENTENCES, StoryProbe, alert_id_for, decide_story, outlet_of
 from takeaways.summary import ObjectRef, SummaryRecord
 
 DEFAULT_WINDOW = timedelta(seconds=STORY_WINDOW_SECONDS)
@@ -121,7 +121,15 @@ def story_probe(record: SummaryRecord, alert_id: str, at: datetime) -> StoryProb
         headline=summary.headline,
         summary=summary.summary,
         takeaways=takeaways,
+        sentences=frozenset(record.sentence_fingerprints[:MAX_SENTENCES]),
+        takeaway_sources=tuple(_fingerprints_of(record, t.evidence) for t in summary.takeaways),
+        summary_sources=_fingerprints_of(record, record.summary_evidence),
     )
+
+
+def _fingerprints_of(record: SummaryRecord, indexes: list[int]) -> frozenset[int]:
+    hashes = record.sentence_fingerprints
+    return frozenset(hashes[i] for i in indexes if 0 <= i < len(hashes))
 
 
 def story_time(record: SummaryRecord, fallback: datetime) -> datetime:

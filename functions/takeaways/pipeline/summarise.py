@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, TypedDict
 
 from takeaways.article import Article, parse_article
 from takeaways.article.recurring import article_fingerprints, drop_recurring, recurrence_scope
@@ -19,8 +19,9 @@ from takeaways.pipeline.deadline import ArticleBudget, OutOfTime, time_limit
 from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
 from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded, RecurringLineStore
 from takeaways.pipeline.rejections import record_rejection
-from takeaways.stories.fingerprint import story_fingerprint
-from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord
+from takeaways.stories.fingerprint import sentence_fingerprints, source_sentences, story_fingerprint
+from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord, TakeawaySummary
+from takeaways.text.sentences import article_sentences
 
 # A child of the functions' logger ("takeaways"), so its lines are the functions' JSON lines.
 log = logging.getLogger(__name__)
@@ -194,7 +195,7 @@ def summarise_article(
             source_object=ref,
             article=ArticleMeta.describing(article),
             summary=summary,
-            story_fingerprint=story_fingerprint(f"{article.title or ''}\n{article.body}"),
+            **story_fields(article, summary),
             received_at=received_at,
             summarised_at=clock(),
         ),
@@ -209,3 +210,19 @@ def summarise_article(
         recurring_lines_dropped=check.dropped,
         recurring_lines_unchecked=check.unchecked,
     )
+
+
+class StoryFields(TypedDict):
+    story_fingerprint: list[int]
+    sentence_fingerprints: list[int]
+    summary_evidence: list[int]
+
+
+def story_fields(article: Article, summary: TakeawaySummary) -> StoryFields:
+    """What the story ledger needs of an article: its fingerprints, and where the summary comes from."""
+    sentences = article_sentences(article)
+    return {
+        "story_fingerprint": story_fingerprint(f"{article.title or ''}\n{article.body}"),
+        "sentence_fingerprints": sentence_fingerprints(sentences),
+        "summary_evidence": source_sentences(summary.summary, sentences),
+    }

@@ -45,6 +45,29 @@ def story_fingerprint(text: str) -> list[int]:
     return [min((a * shingle + b) % _PRIME for shingle in shingles) & _MASK for a, b in _COEFFICIENTS]
 
 
+def sentence_fingerprints(sentences: list[str]) -> list[int]:
+    """A 32-bit hash of each sentence's normalised words, index for index.
+
+    A copy of an article with a paragraph added has a MinHash close to the original's; these say
+    which of its sentences the original did not have, so what they add can be an update.
+    """
+    return [
+        int.from_bytes(hashlib.blake2b(" ".join(normalised_words(s)).encode(), digest_size=4).digest(), "big")
+        for s in sentences
+    ]
+
+
+def source_sentences(line: str, sentences: list[str]) -> list[int]:
+    """The sentence holding most of the line's words, for a line that cites none (a summary).
+
+    Ties go to the earlier sentence; a line sharing no word with the article rests on none.
+    """
+    words = set(normalised_words(line))
+    shares = [len(words & set(normalised_words(sentence))) for sentence in sentences]
+    best = max(shares, default=0)
+    return [shares.index(best)] if best else []
+
+
 def similarity(first: list[int], second: list[int]) -> float:
     """Estimated Jaccard similarity: the share of signature positions that agree."""
     if len(first) != len(second) or not first:

@@ -48,6 +48,9 @@ TOLD_COVERAGE_WITH_NEW_FIGURE = 0.7
 # Outlets remembered per thread, and told terms: bounded so a thread stays one small item.
 _MAX_OUTLETS = 200
 _MAX_TOLD = 400
+# Sentence fingerprints remembered per article (4 bytes each): a longer article's copies are
+# duplicates whatever they add, as nothing says which of its sentences are new.
+MAX_SENTENCES = 1000
 
 
 def alert_id_for(alert_key: str) -> str:
@@ -70,6 +73,10 @@ class StoryProbe:
     headline: str
     summary: str
     takeaways: list[str]
+    # The article's sentence fingerprints (bounded), and those of each takeaway's evidence.
+    sentences: frozenset[int] = frozenset()
+    takeaway_sources: tuple[frozenset[int], ...] = ()
+    summary_sources: frozenset[int] = frozenset()
 
     @property
     def lookup_keys(self) -> list[str]:
@@ -94,6 +101,7 @@ class StoryEntry:
     url: str | None
     source_key: str
     headline: str
+    sentences: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +139,7 @@ def probe_entry(probe: StoryProbe, story_id: str) -> StoryEntry:
         url=probe.url,
         source_key=probe.source_key,
         headline=probe.headline,
+        sentences=probe.sentences,
     )
 
 
@@ -143,7 +152,8 @@ def decide_story(
 ) -> StoryDecision:
     """Compare with the candidates filed under the probe's keys, within the time window.
 
-    A copy (MinHash) is a duplicate; the same story reworded (TF-IDF cosine, shared names, or the
+    A copy (MinHash) is a duplicate unless it adds sentences and a takeaway drawn from them is
+    news (a story updated by a paragraph); the same story reworded (TF-IDF cosine, shared names, or the
     same URL or object key) is an update carrying only the takeaways the thread has not told, or
     a duplicate when it tells nothing new; anything else starts a thread. A thread is joined only
     when the probe matches at least half of its articles (``THREAD_AGREEMENT``), or is certainly one.
@@ -184,7 +194,12 @@ def decide_story(
     new = [i for i, text in enumerate(probe.takeaways) if _is_news(text, told_before)]
     # The summary says what happened and repeats no takeaway: a new one is news on its own.
     new_summary = _is_news(probe.summary, told_before)
-    if kind == 2 or not (new or new_summary):
+    if kind == 2:
+        # A copy's lines may be worded anew (a model engine) from the sentences already alerted:
+        # only a takeaway resting on a sentence the earlier article lacked is news.
+        new = [i for i in new if _rests_on_new(_source(probe.takeaway_sources, i), entry)]
+        new_summary = new_summary and _rests_on_new(probe.summary_sources, entry)
+    if not (new or new_summary):
         thread = ThreadState(entry.story_id, outlets, previous.told, previous.alerts)
         return StoryDecision("duplicate", entry.story_id, entry.article_id, score, [], thread)
     told = told_terms([probe.headline, probe.summary, *(probe.takeaways[i] for i in new)])
@@ -205,6 +220,21 @@ def _match(probe: StoryProbe, entry: StoryEntry) -> tuple[tuple[int, float], boo
     if score >= SAME_STORY_COSINE or (score >= SHARED_NAMES_COSINE and shared_names >= SHARED_NAMES):
         return (1, score), False
     return None
+
+
+def _source(sources: tuple[frozenset[int], ...], index: int) -> frozenset[int]:
+    return sources[index] if index < len(sources) else frozenset()
+
+
+def _rests_on_new(sources: frozenset[int], entry: StoryEntry) -> bool:
+    """Whether a line rests on a sentence the entry's article did not have.
+
+    An entry remembered without its sentences (or with the bound reached) says nothing either
+    way, so its copies stay duplicates.
+    """
+    if not entry.sentences or len(entry.sentences) >= MAX_SENTENCES:
+        return False
+    return bool(sources - entry.sentences)
 
 
 def _names(vector: TermVector) -> set[str]:

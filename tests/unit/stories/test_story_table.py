@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import boto3
@@ -87,6 +88,21 @@ def test_a_recorded_story_is_found_by_its_terms_and_a_copy_is_its_duplicate(dyna
     assert (first.relation, second.relation, second.story_id) == ("new", "duplicate", first.story_id)
     assert (second.state, second.outlet_count) == ("duplicate", 2)
     assert store.alert("alert-2") == second
+
+
+def test_an_entry_keeps_its_sentence_fingerprints_and_one_stored_without_them_reads_as_none(
+    dynamodb: object,
+) -> None:
+    store = ledger(dynamodb)
+    record(store, replace(probe(TEXT, 1), sentences=frozenset({7, 3_000_000_000})))
+    [entry] = store.snapshot(probe(TEXT, 2)).candidates
+    assert entry.sentences == frozenset({7, 3_000_000_000})
+    dynamodb.update_item(  # type: ignore[attr-defined]
+        TableName=TABLE,
+        Key={"pk": {"S": "entry#alert-1"}, "sk": {"S": "item"}},
+        UpdateExpression="REMOVE sentences",
+    )
+    assert store.snapshot(probe(TEXT, 2)).candidates[0].sentences == frozenset()
 
 
 def test_a_story_is_found_by_url_and_by_key_even_with_new_text(dynamodb: object) -> None:

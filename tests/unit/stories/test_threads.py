@@ -3,7 +3,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from takeaways.stories.fingerprint import band_keys, similarity, story_fingerprint
+from takeaways.stories.fingerprint import (
+    band_keys,
+    sentence_fingerprints,
+    similarity,
+    source_sentences,
+    story_fingerprint,
+)
 from takeaways.stories.terms import content_terms, cosine, coverage, index_terms, term_vector, told_terms
 from takeaways.stories.threads import (
     StoryDecision,
@@ -53,6 +59,8 @@ def probe(
     outlet: str = "second outlet",
 ) -> StoryProbe:
     sentences = [s.strip() + "." for s in text.split(". ") if s.strip()]
+    hashes = sentence_fingerprints(sentences)
+    takeaways_from = range(1, len(sentences)) if len(sentences) > 1 else range(len(sentences))
     return StoryProbe(
         entry_id=entry_id,
         article_id=entry_id.replace("alert", "article"),
@@ -65,6 +73,8 @@ def probe(
         headline=sentences[0],
         summary=sentences[0],
         takeaways=sentences[1:] or sentences,
+        sentences=frozenset(hashes),
+        takeaway_sources=tuple(frozenset({hashes[i]}) for i in takeaways_from),
     )
 
 
@@ -124,6 +134,36 @@ def test_a_copy_is_a_duplicate_in_the_first_thread() -> None:
     assert (decision.relation, decision.similar_to) == ("duplicate", "article-1")
     assert decision.story_id == earlier[0].story_id
     assert decision.outlet_count == 2
+
+
+def test_a_copy_with_a_paragraph_added_is_an_update_telling_only_the_paragraph() -> None:
+    earlier = first(STORY)
+    added = STORY + " By Thursday the board had 3,400 objections."
+    decision = decide(added, earlier)
+    assert similarity(story_fingerprint(added), story_fingerprint(STORY)) >= 0.8  # still a copy
+    assert (decision.relation, decision.story_id) == ("update", earlier[0].story_id)
+    told_again = probe(added).takeaways
+    assert [told_again[i] for i in decision.new_takeaways] == [told_again[-1]]
+    assert "3,400 objections" in told_again[-1]
+
+
+def test_a_copys_lines_worded_anew_from_the_same_sentences_are_not_news() -> None:
+    earlier = first(STORY)
+    reworded = replace(
+        probe(STORY.replace("on Wednesday", "this Wednesday")),
+        takeaways=["Campaigners want protection for poorer homes and a bigger fund for those in hardship."],
+    )
+    reworded = replace(reworded, takeaway_sources=probe(STORY).takeaway_sources[-1:])
+    entry, threads = earlier
+    decision = decide_story(reworded, [entry], threads, window=WINDOW)
+    assert (decision.relation, decision.new_takeaways) == ("duplicate", [])
+
+
+def test_a_copy_of_an_article_remembered_without_its_sentences_stays_a_duplicate() -> None:
+    entry, threads = first(STORY)
+    added = STORY + " By Thursday the board had 3,400 objections."
+    decision = decide_story(probe(added), [replace(entry, sentences=frozenset())], threads, window=WINDOW)
+    assert decision.relation == "duplicate"
 
 
 def test_another_outlets_rewording_joins_the_thread_and_tells_only_what_is_new() -> None:
@@ -265,3 +305,12 @@ def test_the_same_url_joins_its_thread_whatever_its_other_articles_say() -> None
     entries[2] = replace(entries[2], url="https://news.example/reservoir")
     again = probe(RESERVOIR, entry_id="alert-9", url="https://news.example/reservoir")
     assert decide_story(again, entries, threads, window=WINDOW).story_id == "thread-vote"
+
+
+def test_a_summary_rests_on_the_sentence_holding_most_of_its_words() -> None:
+    sentences = ["The board met on Monday.", "The board voted to raise charges by 4.5 percent.", "It rained."]
+    assert source_sentences("Board votes to raise charges", sentences) == [1]
+    assert source_sentences("Nothing of the kind", ["Quite unrelated words here."]) == []
+    assert sentence_fingerprints(["The  Board met, on Monday."]) == sentence_fingerprints(
+        ["the board met on monday"]
+    )
