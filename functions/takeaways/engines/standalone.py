@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from takeaways.text.entities import PLACES
 from takeaways.text.given_names import NAME_STARTS
+from takeaways.text.tagger import english_tagger, tokenize
 from takeaways.text.words import SPEECH_VERBS, inside_quotation
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
@@ -142,6 +143,10 @@ def with_referent(
         return called + sentence[age.end() :]
     assert pronoun is not None
     word = pronoun.group("word")
+    if _spoken_of_as_the_other_sex(name, word, earlier):
+        return (
+            None  # "He had gone missing" after "Lindsey ... of herself, as she": someone else, or an animal
+        )
     if word == "Her" and not _possessive_her(sentence[pronoun.end("word") :]):
         return None  # "Her" as an object cannot open a sentence that we could rewrite safely
     replacement = f"{called}{'’' if '’' in sentence else chr(39)}s" if word in {"His", "Her"} else called
@@ -309,6 +314,8 @@ def _names_someone_unknown(text: str, known: set[str]) -> bool:
     contains and that is no known place: someone, perhaps."""
     known_words = {word for name in known for word in name.split()}
     text = text.lstrip("\"“‘' ")
+    if _opens_with_unknown_name(text, known_words):
+        return True
     for match in _CAPITALISED.finditer(text):
         word = match.group()
         before = text[: match.start()].split()
@@ -320,6 +327,36 @@ def _names_someone_unknown(text: str, known: set[str]) -> bool:
         ):
             return True
     return False
+
+
+# Subject and reflexive pronouns only: an object ("who called him Tiger") is more often someone else.
+_MALE = frozenset({"he", "himself"})
+_FEMALE = frozenset({"she", "herself"})
+
+
+def _spoken_of_as_the_other_sex(name: str, pronoun: str, earlier: Sequence[str]) -> bool:
+    """Whether the sentences naming the person call someone "she" at least twice and never "he" (or
+    the reverse): the article's own usage, not a list of names by sex, says who the pronoun can mean."""
+    surname = name.split()[-1]
+    words = [
+        word.lower()
+        for sentence in earlier
+        if _mentions_word(sentence, surname)
+        for word in re.findall(r"[A-Za-z]+", sentence)
+    ]
+    male, female = sum(w in _MALE for w in words), sum(w in _FEMALE for w in words)
+    wanted, other = (male, female) if pronoun in {"He", "His"} else (female, male)
+    return wanted == 0 and other >= 2
+
+
+def _opens_with_unknown_name(text: str, known_words: set[str]) -> bool:
+    """Whether the sentence's subject is a bare name no known name contains ("Dixon was captain"):
+    the tagger reads it as a proper noun before a verb, which a capitalised opening word alone is not."""
+    words = tokenize(text)[:2]
+    if len(words) < 2 or words[0] in known_words or words[0].lower() in _NOT_PEOPLE | PLACES:
+        return False
+    first, second = english_tagger().tag(words)
+    return first == "PROPN" and second.startswith(("VERB", "AUX"))
 
 
 def _mentions(text: str, name: str) -> bool:
