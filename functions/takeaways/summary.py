@@ -142,10 +142,11 @@ class SummaryRecord:
         default_factory=list,
         metadata=field_info("MinHash signature of the article text, for story de-duplication"),
     )
-    sentence_fingerprints: list[int] = field(
+    sentence_sketches: list[list[int]] = field(
         default_factory=list,
         metadata=field_info(
-            "A hash of each article sentence, in the order takeaway evidence indexes them: what a copy adds"
+            "A MinHash sketch of each article sentence, in the order takeaway evidence indexes them: "
+            "which sentences a copy adds"
         ),
     )
     summary_evidence: list[int] = field(

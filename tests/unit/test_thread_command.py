@@ -113,7 +113,9 @@ def test_a_story_is_not_joined_through_one_article_that_touches_two_stories(tmp_
     assert threads["reservoir"] != threads["vote"]
 
 
-def test_a_copy_given_a_new_first_paragraph_is_an_update_and_its_re_upload_a_duplicate(tmp_path: Path) -> None:
+def test_a_copy_given_a_new_first_paragraph_is_an_update_and_its_re_upload_a_duplicate(
+    tmp_path: Path,
+) -> None:
     longer = (
         f"{VOTE}\n\nThe board last raised charges in 2019, by 2 percent. Its engineers say about 9,000 lead "
         "pipes remain in the district, most of them in houses built before 1950. Almeida said the board "
@@ -123,16 +125,23 @@ def test_a_copy_given_a_new_first_paragraph_is_an_update_and_its_re_upload_a_dup
     title, body = longer.split("\n\n", 1)
     updated = f"{title}\n\nThe board delayed the rise to June on Friday after 3,400 objections.\n\n{body}"
     assert similarity(story_fingerprint(longer), story_fingerprint(updated)) >= DUPLICATE_SIMILARITY  # a copy
+    # A copy-edit and an editor's note tell nothing new.
+    edited = (
+        updated.replace("by 2 percent", "by 2 per cent").replace("in the north of", "in the northern part of")
+        + "\n\nEditor's note: This story has been updated to include the board's decision."
+    )
     rows = run(
         tmp_path,
         [
             {"id": "a", "article": longer, "published": "2026-11-25T09:00:00+00:00"},
             {"id": "b", "article": updated, "published": "2026-11-27T09:00:00+00:00"},
             {"id": "c", "article": updated, "published": "2026-11-27T10:00:00+00:00"},
+            {"id": "d", "article": edited, "published": "2026-11-27T11:00:00+00:00"},
         ],
     )
     assert [(r["id"], r["relation"], r["similar_to"]) for r in rows] == [
         ("a", "new", None),
         ("b", "update", "a"),
         ("c", "duplicate", "b"),
+        ("d", "duplicate", "b"),
     ]

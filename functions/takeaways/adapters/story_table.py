@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import struct
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from takeaways.alerts.payload import AlertPayload
 from takeaways.errors import TransientFailure
 from takeaways.records import from_json, to_json
+from takeaways.stories.fingerprint import SENTENCE_SKETCH_SIZE, Sketch
 from takeaways.stories.ledger import AlertRecord, LedgerConflict, StorySnapshot
 from takeaways.stories.threads import StoryDecision, StoryEntry, StoryProbe, ThreadState
 
@@ -392,17 +394,20 @@ def _alert_from_item(item: dict[str, Any]) -> AlertRecord:
 
 
 def _entry_item(probe: StoryProbe, story_id: str) -> dict[str, Any]:
-    return _key(f"entry#{probe.entry_id}") | {
-        "article_id": {"S": probe.article_id},
-        "story_id": {"S": story_id},
-        "at": {"S": probe.at.isoformat()},
-        "signature": {"S": json.dumps(probe.signature)},
-        "vector": {"S": json.dumps(probe.vector)},
-        "url": {"S": probe.url or ""},
-        "source_key": {"S": probe.source_key},
-        "headline": {"S": probe.headline},
-        "sentences": {"S": json.dumps(sorted(probe.sentences))},
-    }
+    return (
+        _key(f"entry#{probe.entry_id}")
+        | {
+            "article_id": {"S": probe.article_id},
+            "story_id": {"S": story_id},
+            "at": {"S": probe.at.isoformat()},
+            "signature": {"S": json.dumps(probe.signature)},
+            "vector": {"S": json.dumps(probe.vector)},
+            "url": {"S": probe.url or ""},
+            "source_key": {"S": probe.source_key},
+            "headline": {"S": probe.headline},
+        }
+        | ({"sentences": {"B": pack_sketches(probe.sentences)}} if probe.sentences else {})
+    )
 
 
 def _entry_from_item(item: dict[str, Any]) -> StoryEntry:
@@ -416,7 +421,7 @@ def _entry_from_item(item: dict[str, Any]) -> StoryEntry:
         url=item["url"]["S"] or None,
         source_key=item["source_key"]["S"],
         headline=item["headline"]["S"],
-        sentences=frozenset(json.loads(item.get("sentences", {}).get("S", "[]"))),
+        sentences=unpack_sketches(item.get("sentences", {}).get("B", b"")),
     )
 
 
@@ -426,4 +431,19 @@ def _thread_from_item(item: dict[str, Any]) -> ThreadState:
         outlets=frozenset(json.loads(item["outlets"]["S"])),
         told=frozenset(json.loads(item["told"]["S"])),
         alerts=int(item["alerts"]["N"]),
+    )
+
+
+def pack_sketches(sketches: tuple[Sketch, ...]) -> bytes:
+    """Sentence sketches as big-endian 32-bit words, 32 bytes a sentence: a JSON list takes three times that."""
+    return b"".join(
+        struct.pack(f">{len(sketch)}I", *sketch) for sketch in sketches if len(sketch) == SENTENCE_SKETCH_SIZE
+    )
+
+
+def unpack_sketches(data: bytes) -> tuple[Sketch, ...]:
+    size = 4 * SENTENCE_SKETCH_SIZE
+    return tuple(
+        struct.unpack(f">{SENTENCE_SKETCH_SIZE}I", data[i : i + size])
+        for i in range(0, len(data) - size + 1, size)
     )

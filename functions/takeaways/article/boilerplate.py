@@ -71,6 +71,10 @@ _NOTICES = (
     r"If you submit an? (?:picture|photo|image|video)[^.]{0,60}Terms and Conditions\.",
     r"At no time should you endanger yourself or others[^.]{0,160}\.",
     r"The video is (?:at the top of|above|below) this (?:story|article|page)\.",
+    # Notes that a story was or will be updated: a copy that adds one tells nothing new.
+    r"(?:Editor['’]s note: )?This (?:story|article|report) (?:has been|was|will be) updated\b[^.]{0,160}\.",
+    r"This is a (?:developing|breaking)(?: news)? story[^.]{0,80}\.",
+    r"(?:UPDATED?|Update|Updated)(?: at \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?:\s",
     # The network's ownership disclosed in brackets: "(Warner Bros. Pictures is owned by Time Warner, as is CNN.)".
     r"\((?=[^()]*\bCNN\b)(?=[^()]*\bowned by\b)[^()]{10,200}\)",
 )

@@ -24,6 +24,7 @@ from takeaways.pipeline.clock import Clock, utc_now
 from takeaways.pipeline.naming import StageLayout, article_id_for
 from takeaways.pipeline.ports import AlertPublisher, ArticleStore, PublishOutcomeUnknown, PublishRefused
 from takeaways.pipeline.rejections import record_rejection
+from takeaways.stories.fingerprint import Sketch
 from takeaways.stories.ledger import AlertRecord, LedgerConflict, StoryLedger
 from takeaways.stories.terms import term_vector
 from takeaways.stories.threads import MAX_SENTENCES, StoryProbe, alert_id_for, decide_story, outlet_of
@@ -104,7 +105,7 @@ def publish_alert(
 
 def story_probe(record: SummaryRecord, alert_id: str, at: datetime) -> StoryProbe:
     """What the story ledger is asked about a summary: its terms, names, fingerprint and origin."""
-    summary, article = record.summary, record.article
+    summary, article, sketches = record.summary, record.article, record.sentence_sketches
     takeaways = [takeaway.text for takeaway in summary.takeaways]
     return StoryProbe(
         entry_id=alert_id,
@@ -121,15 +122,14 @@ def story_probe(record: SummaryRecord, alert_id: str, at: datetime) -> StoryProb
         headline=summary.headline,
         summary=summary.summary,
         takeaways=takeaways,
-        sentences=frozenset(record.sentence_fingerprints[:MAX_SENTENCES]),
-        takeaway_sources=tuple(_fingerprints_of(record, t.evidence) for t in summary.takeaways),
-        summary_sources=_fingerprints_of(record, record.summary_evidence),
+        sentences=tuple(map(tuple, sketches)) if len(sketches) <= MAX_SENTENCES else (),
+        takeaway_sources=tuple(_sketches_of(sketches, t.evidence) for t in summary.takeaways),
+        summary_sources=_sketches_of(sketches, record.summary_evidence),
     )
 
 
-def _fingerprints_of(record: SummaryRecord, indexes: list[int]) -> frozenset[int]:
-    hashes = record.sentence_fingerprints
-    return frozenset(hashes[i] for i in indexes if 0 <= i < len(hashes))
+def _sketches_of(sketches: list[list[int]], indexes: list[int]) -> tuple[Sketch, ...]:
+    return tuple(tuple(sketches[i]) for i in indexes if 0 <= i < len(sketches))
 
 
 def story_time(record: SummaryRecord, fallback: datetime) -> datetime:

@@ -13,13 +13,14 @@ from typing import Literal, TypedDict
 from takeaways.article import Article, parse_article
 from takeaways.article.recurring import article_fingerprints, drop_recurring, recurrence_scope
 from takeaways.engines import SummaryEngine
+from takeaways.engines.grounding import ArticleFacts
 from takeaways.errors import ArticleRejected, RejectionReason, TransientFailure
 from takeaways.pipeline.clock import Clock, utc_now
 from takeaways.pipeline.deadline import ArticleBudget, OutOfTime, time_limit
 from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
 from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded, RecurringLineStore
 from takeaways.pipeline.rejections import record_rejection
-from takeaways.stories.fingerprint import sentence_fingerprints, source_sentences, story_fingerprint
+from takeaways.stories.fingerprint import sentence_sketches, story_fingerprint
 from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord, TakeawaySummary
 from takeaways.text.sentences import article_sentences
 
@@ -214,15 +215,16 @@ def summarise_article(
 
 class StoryFields(TypedDict):
     story_fingerprint: list[int]
-    sentence_fingerprints: list[int]
+    sentence_sketches: list[list[int]]
     summary_evidence: list[int]
 
 
 def story_fields(article: Article, summary: TakeawaySummary) -> StoryFields:
-    """What the story ledger needs of an article: its fingerprints, and where the summary comes from."""
+    """What the story ledger needs of an article: its fingerprints, and the sentence the summary rests on
+    (the one the grounding check would take first as its evidence)."""
     sentences = article_sentences(article)
     return {
         "story_fingerprint": story_fingerprint(f"{article.title or ''}\n{article.body}"),
-        "sentence_fingerprints": sentence_fingerprints(sentences),
-        "summary_evidence": source_sentences(summary.summary, sentences),
+        "sentence_sketches": [list(sketch) for sketch in sentence_sketches(sentences)],
+        "summary_evidence": ArticleFacts(sentences, article.title).best_evidence(summary.summary)[:1],
     }

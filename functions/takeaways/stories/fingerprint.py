@@ -45,27 +45,29 @@ def story_fingerprint(text: str) -> list[int]:
     return [min((a * shingle + b) % _PRIME for shingle in shingles) & _MASK for a, b in _COEFFICIENTS]
 
 
-def sentence_fingerprints(sentences: list[str]) -> list[int]:
-    """A 32-bit hash of each sentence's normalised words, index for index.
-
-    A copy of an article with a paragraph added has a MinHash close to the original's; these say
-    which of its sentences the original did not have, so what they add can be an update.
-    """
-    return [
-        int.from_bytes(hashlib.blake2b(" ".join(normalised_words(s)).encode(), digest_size=4).digest(), "big")
-        for s in sentences
-    ]
+# Each sentence's own small MinHash, over its words: a copy-edited sentence ("2 percent" for
+# "2 per cent") agrees with its original in most positions, another sentence of the story in few.
+SENTENCE_SKETCH_SIZE = 8
+SAME_SENTENCE = 0.5
+Sketch = tuple[int, ...]
 
 
-def source_sentences(line: str, sentences: list[str]) -> list[int]:
-    """The sentence holding most of the line's words, for a line that cites none (a summary).
+def sentence_sketches(sentences: list[str]) -> list[Sketch]:
+    """A 32-bit MinHash sketch of each sentence's words, index for index with the sentences."""
+    return [_sketch(normalised_words(sentence)) for sentence in sentences]
 
-    Ties go to the earlier sentence; a line sharing no word with the article rests on none.
-    """
-    words = set(normalised_words(line))
-    shares = [len(words & set(normalised_words(sentence))) for sentence in sentences]
-    best = max(shares, default=0)
-    return [shares.index(best)] if best else []
+
+def _sketch(words: list[str]) -> Sketch:
+    hashes = {int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big") for word in words}
+    return tuple(
+        min((a * value + b) % _PRIME for value in hashes or {0}) & 0xFFFFFFFF
+        for a, b in _COEFFICIENTS[:SENTENCE_SKETCH_SIZE]
+    )
+
+
+def same_sentence(first: Sketch, second: Sketch) -> bool:
+    """Whether two sketches are of one sentence, perhaps copy-edited."""
+    return similarity(list(first), list(second)) >= SAME_SENTENCE
 
 
 def similarity(first: list[int], second: list[int]) -> float:

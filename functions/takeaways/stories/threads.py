@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from takeaways.stories.fingerprint import similarity
+from takeaways.stories.fingerprint import Sketch, same_sentence, similarity
 from takeaways.stories.terms import (
     TermVector,
     content_terms,
@@ -27,7 +27,8 @@ from takeaways.text.words import DATE_WORDS
 
 Relation = Literal["new", "update", "duplicate"]
 
-# Above this MinHash similarity nothing material changed: a re-upload or a syndicated copy.
+# Above this MinHash similarity the article is a copy: a re-upload, a syndicated copy, or the
+# same story updated in place by a paragraph (which only the sentences it adds can tell).
 DUPLICATE_SIMILARITY = 0.8
 # Above this TF-IDF cosine two articles tell the same story, however differently worded. Our own
 # same-event reports score 0.53 and up, different events 0.13 and below; articles made of common
@@ -48,8 +49,8 @@ TOLD_COVERAGE_WITH_NEW_FIGURE = 0.7
 # Outlets remembered per thread, and told terms: bounded so a thread stays one small item.
 _MAX_OUTLETS = 200
 _MAX_TOLD = 400
-# Sentence fingerprints remembered per article (4 bytes each): a longer article's copies are
-# duplicates whatever they add, as nothing says which of its sentences are new.
+# Sentence sketches remembered per article (32 bytes each): a longer article is remembered
+# without them, and its copies are duplicates whatever they add.
 MAX_SENTENCES = 1000
 
 
@@ -73,10 +74,11 @@ class StoryProbe:
     headline: str
     summary: str
     takeaways: list[str]
-    # The article's sentence fingerprints (bounded), and those of each takeaway's evidence.
-    sentences: frozenset[int] = frozenset()
-    takeaway_sources: tuple[frozenset[int], ...] = ()
-    summary_sources: frozenset[int] = frozenset()
+    # The article's sentence sketches (none past MAX_SENTENCES), and those of the sentences each
+    # takeaway and the summary rest on.
+    sentences: tuple[Sketch, ...] = ()
+    takeaway_sources: tuple[tuple[Sketch, ...], ...] = ()
+    summary_sources: tuple[Sketch, ...] = ()
 
     @property
     def lookup_keys(self) -> list[str]:
@@ -101,7 +103,7 @@ class StoryEntry:
     url: str | None
     source_key: str
     headline: str
-    sentences: frozenset[int] = frozenset()
+    sentences: tuple[Sketch, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +154,8 @@ def decide_story(
 ) -> StoryDecision:
     """Compare with the candidates filed under the probe's keys, within the time window.
 
-    A copy (MinHash) is a duplicate unless it adds sentences and a takeaway drawn from them is
-    news (a story updated by a paragraph); the same story reworded (TF-IDF cosine, shared names, or the
+    A copy (MinHash) is a duplicate unless it adds sentences and the summary or a takeaway drawn
+    from them is news (a story updated by a paragraph); the same story reworded (TF-IDF cosine, shared names, or the
     same URL or object key) is an update carrying only the takeaways the thread has not told, or
     a duplicate when it tells nothing new; anything else starts a thread. A thread is joined only
     when the probe matches at least half of its articles (``THREAD_AGREEMENT``), or is certainly one.
@@ -222,19 +224,19 @@ def _match(probe: StoryProbe, entry: StoryEntry) -> tuple[tuple[int, float], boo
     return None
 
 
-def _source(sources: tuple[frozenset[int], ...], index: int) -> frozenset[int]:
-    return sources[index] if index < len(sources) else frozenset()
+def _source(sources: tuple[tuple[Sketch, ...], ...], index: int) -> tuple[Sketch, ...]:
+    return sources[index] if index < len(sources) else ()
 
 
-def _rests_on_new(sources: frozenset[int], entry: StoryEntry) -> bool:
-    """Whether a line rests on a sentence the entry's article did not have.
+def _rests_on_new(sources: tuple[Sketch, ...], entry: StoryEntry) -> bool:
+    """Whether a line rests on a sentence the entry's article did not have, even copy-edited.
 
-    An entry remembered without its sentences (or with the bound reached) says nothing either
-    way, so its copies stay duplicates.
+    An entry remembered without its sentences (an older entry, or a very long article) says
+    nothing either way, so its copies stay duplicates.
     """
-    if not entry.sentences or len(entry.sentences) >= MAX_SENTENCES:
+    if not entry.sentences:
         return False
-    return bool(sources - entry.sentences)
+    return any(not any(same_sentence(source, old) for old in entry.sentences) for source in sources)
 
 
 def _names(vector: TermVector) -> set[str]:

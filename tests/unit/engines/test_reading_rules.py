@@ -350,6 +350,15 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             " damage. The Isles Herald reported from Grenhaven on Monday. Ann Marsh wrote in Harbour Journal.",
         ),
         (
+            "The ferry sailed. Editor's note: This story has been updated to include the harbour master's account."
+            " This is a developing story and will be updated. UPDATE: The crews returned at noon.",
+            "The ferry sailed. The crews returned at noon.",
+        ),
+        (
+            "The ferry sailed. Updated at 10:32 GMT: Two crews stayed out. The timetable was updated on Monday.",
+            "The ferry sailed. Two crews stayed out. The timetable was updated on Monday.",
+        ),
+        (
             "Coverage will be on BBC iPlayer and the BBC Sport website. The ferry crews will race at noon.",
             "The ferry crews will race at noon.",
         ),

@@ -90,19 +90,20 @@ def test_a_recorded_story_is_found_by_its_terms_and_a_copy_is_its_duplicate(dyna
     assert store.alert("alert-2") == second
 
 
-def test_an_entry_keeps_its_sentence_fingerprints_and_one_stored_without_them_reads_as_none(
+def test_an_entry_keeps_its_sentence_sketches_and_one_stored_without_them_reads_as_none(
     dynamodb: object,
 ) -> None:
     store = ledger(dynamodb)
-    record(store, replace(probe(TEXT, 1), sentences=frozenset({7, 3_000_000_000})))
+    sketches = ((7,) * 8, (3_000_000_000, 1, 2, 3, 4, 5, 6, 4_294_967_295))
+    record(store, replace(probe(TEXT, 1), sentences=sketches))
     [entry] = store.snapshot(probe(TEXT, 2)).candidates
-    assert entry.sentences == frozenset({7, 3_000_000_000})
+    assert entry.sentences == sketches
     dynamodb.update_item(  # type: ignore[attr-defined]
         TableName=TABLE,
         Key={"pk": {"S": "entry#alert-1"}, "sk": {"S": "item"}},
         UpdateExpression="REMOVE sentences",
     )
-    assert store.snapshot(probe(TEXT, 2)).candidates[0].sentences == frozenset()
+    assert store.snapshot(probe(TEXT, 2)).candidates[0].sentences == ()
 
 
 def test_a_story_is_found_by_url_and_by_key_even_with_new_text(dynamodb: object) -> None:
