@@ -282,6 +282,10 @@ def _typed(name: str, tally: _NameTally, known_by_surname: set[str], text: str) 
         # "said Colm Brady", "Colm Brady said": neither a place nor a thing speaks, so a name of two
         # or three words that does is a person's (people's names take no "the": "the Yack Pack said").
         return "person"
+    if typed == "person" and _only_as_a_modifier(name, text):
+        # "The Streatham MP", "the Hollin mayor": a name between "the" and a role is the place the
+        # role serves; people's names take no "the" before them.
+        return "place"
     if typed in ("place", "other") and _posted_on(name, text):
         # "a post on Truth Social", "wrote on his Threadline account": where words are posted is a
         # platform, which news names as its company, not a place.
@@ -613,6 +617,17 @@ def _speaks(name: str, text: str) -> bool:
     # The verb before the name only after a quotation or a comma ('," said Colm Brady'), not "it says Yack Pack".
     return any(
         _SPEECH_BEFORE.search(text, max(start - 40, 0), start) or _SPEECH_AFTER.match(text, end)
+        for start, end in mentions
+    )
+
+
+def _only_as_a_modifier(name: str, text: str) -> bool:
+    """Whether every mention of the name stands between "the" and a person's role ("the Streatham MP")."""
+    mentions = list(_mentions_of(name, text))
+    return bool(mentions) and all(
+        _THE_BEFORE.search(text, max(start - 5, 0), start)
+        and (following := text[end : end + 30].split()[:1])
+        and following[0].lower().strip(",.;:'’s") in PERSON_TITLES
         for start, end in mentions
     )
 

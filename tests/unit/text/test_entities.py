@@ -291,3 +291,15 @@ def test_a_hospital_or_college_named_for_someone_is_one_name() -> None:
     assert "St Anne's Hospital" in found and "King's College London" in found
     assert not {"St Anne", "Hospital", "King"} & set(found)
     assert "Royal Navy" in entities(["Britain's Royal Navy sent a frigate to the strait on Monday."])
+
+
+def test_a_name_only_ever_between_the_and_a_role_is_the_place_the_role_serves() -> None:
+    sentences = [
+        "The Harnby MP said the council should not close the library.",
+        "Councillors will vote on the plan in June, said Dana Whitlock, who leads the campaign.",
+    ]
+    kinds = {entity.name: entity.kind for entity in find_entities(sentences)}
+    assert kinds["Harnby"] == "place" and kinds["Dana Whitlock"] == "person"
+    # Named on its own as well, the name is left to the tagger and the other rules.
+    named_alone = [*sentences, "Harnby said the library would stay open."]
+    assert {e.name: e.kind for e in find_entities(named_alone)}.get("Harnby") != "place"
