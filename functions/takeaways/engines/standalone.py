@@ -129,6 +129,9 @@ def with_referent(
     if len(mentioned) != 1:
         return None
     name = mentioned.pop()
+    word = pronoun.group("word") if pronoun else None
+    if all(_described_before(s, name, word) for s in earlier[-_LOOKBACK:] if _mentions(s, name)):
+        return None  # "The star's interview with Annie Mac": the pronoun means the star, whom no name gives
     if (
         earlier
         and not _mentions(earlier[-1], name)
@@ -347,6 +350,37 @@ def _spoken_of_as_the_other_sex(name: str, pronoun: str, earlier: Sequence[str])
     male, female = sum(w in _MALE for w in words), sum(w in _FEMALE for w in words)
     wanted, other = (male, female) if pronoun in {"He", "His"} else (female, male)
     return wanted == 0 and other >= 2
+
+
+# Every pronoun of one sex: which a sentence uses of the one it describes.
+_HIS = frozenset({"he", "him", "his", "himself"})
+_HER = frozenset({"she", "her", "hers", "herself"})
+_SPEAKER_NAMED = re.compile(
+    rf"\b(?:according to|{'|'.join(sorted(SPEECH_VERBS))})\s+(?:[A-Z][\w'’.-]*\s?){{1,4}}"
+)
+
+
+def _described_before(sentence: str, name: str, pronoun: str | None) -> bool:
+    """Whether the sentence's subject is someone described by a role ("The star's interview with Annie
+    Mac", "The three-time Olympic medallist, aboard Chilli Morning") and the person is named after it,
+    not as that someone ("The victim, Kyle Clarke,"): the pronoun then means the one described, unless
+    the sentence gives that one the other sex ("The new captain takes over from Helen Marsh, whom he
+    assisted", then "She")."""
+    role = _ROLE_REFERENCE.match(sentence.removeprefix("But ").removeprefix("And "))
+    if role is None or _mentions(role.group(), name):
+        return False
+    rest = sentence.removeprefix("But ").removeprefix("And ")[role.end() :]
+    if re.match(r"(?:['’]s)?,\s+(?:(?:named|identified) as\s+)?[A-Z]", rest):
+        return False  # "The victim, Kyle Clarke, died": the one described is the one named
+    # "..., according to Marissa Snow": a speaker named is the one a following "she said" means.
+    speaker = _SPEAKER_NAMED.search(sentence)
+    if speaker is not None and _mentions(speaker.group(), name):
+        return False
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", sentence)}
+    his, her = bool(words & _HIS), bool(words & _HER)
+    if pronoun is None or his == her:
+        return True
+    return his == (pronoun in {"He", "His"})
 
 
 def _opens_with_unknown_name(text: str, known_words: set[str]) -> bool:

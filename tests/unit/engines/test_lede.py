@@ -266,3 +266,23 @@ def test_an_impersonal_it_stands_alone_and_a_scene_setting_it_does_not_lead() ->
     assert with_referent("It was repaired on Friday.", ["The harbour wall broke."], []) is None
     scene = "It was a cold night when the storm hit the Grenmouth harbour wall."
     assert _alert(f"{scene} {FERRY_REST}")[1] != scene
+
+
+def test_he_means_the_one_a_role_describes_before_the_person_named_after_it() -> None:
+    # The singer is the subject and has "his" set; the interviewer is named only after.
+    earlier = ["The singer's interview with Dana Pike also covered his set at the Harnby festival."]
+    assert with_referent("He said a fault made him forget the words.", earlier, ["Dana Pike"]) is None
+    # A rider aboard a horse: nothing says who "She" is but the role, so no name is put in.
+    earlier = ["The two-time champion, aboard Silver Morning, rode a clear round on Sunday."]
+    assert with_referent("She led after the first day.", earlier, ["Silver Morning"]) is None
+    # The role's own name in apposition, or a speaker named after it, is the one meant.
+    earlier = ["The victim, Tom Ashdown, died at the scene."]
+    assert with_referent("His sister said he loved the sea.", earlier, ["Tom Ashdown"]) == (
+        "Ashdown's sister said he loved the sea."
+    )
+    earlier = [
+        "The passenger was treated in hospital, according to Ines Okafor, a spokeswoman for the airline."
+    ]
+    assert with_referent("She said the flight would leave later.", earlier, ["Ines Okafor"]) == (
+        "Okafor said the flight would leave later."
+    )
