@@ -36,11 +36,11 @@ from takeaways.engines import grounding_model
 from takeaways.text.entities import ALTERNATIVE_NAMES, PERSON_TITLES
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import (
+    ATTRIBUTING_VERBS,
     DANGLING_WORDS,
     DATE_WORDS,
     MONTHS,
     NEGATIONS,
-    REPORTING_VERBS,
     SPEECH_VERBS,
     STOP_WORDS,
     WEEKDAYS,
@@ -164,8 +164,9 @@ _CONDITION = re.compile(
 
 _CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\b", re.I)
 
-_SPEECH = rf"(?:{'|'.join(sorted(REPORTING_VERBS))})"
-_CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
+_SPEECH = rf"(?:{'|'.join(sorted(ATTRIBUTING_VERBS))})"
+# A particle joins a name only as a word of its own: "Democratic leaders" is no "Democratic le".
+_CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|(?:de|van|von|al|bin|da|del|la|le)(?![\w'-])))*"
 _SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
 # "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation. The name after
 # "told" or "asked" is whom the words were told to or asked of ("..., told ABC's This Week"), never the speaker.
@@ -174,9 +175,14 @@ _SPEAKER_AFTER = re.compile(
     rf"(?:,|\")\s*(?:{'|'.join(sorted((SPEECH_VERBS | {'noted', 'recalled'}) - _LISTENER_VERBS))})\s+"
     rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
 )
-# "the operator said", "a union spokesman told": a speaker who is not named.
+# "the operator said", "a union spokesman told", "a Secret Service spokesperson confirms": a speaker who is not
+# named, maybe of a body that is; "Fallin's office said": the role of someone named.
 _ROLE_SPEAKER = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*)\s+"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[A-Z][\w'-]*\s+){{0,3}}(?:[a-z][\w'-]*\s+){{0,2}}"
+    rf"[a-z][\w'-]*)\s+(?:has |had |also )?{_SPEECH}\b"
+)
+_OWNED_SPEAKER = re.compile(
+    rf"(?<![\w'])((?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*'s?\s+(?:[a-z][\w'-]*\s+)?[a-z][\w'-]*)\s+"
     rf"(?:has |had |also )?{_SPEECH}\b"
 )
 _ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
@@ -740,10 +746,20 @@ def _attribution_problem(
             continue  # "Dad says" for '"...," his father said'
         if _titled(name, speaker, article or " ".join(sentences)):
             continue  # "Leifman says" for "the judge says" where the article has "Judge Steven Leifman"
-        if speaker.lower() in _PRONOUNS and (
-            _known_name(name, context_words) or _known_name(name, _words_before_pronoun(sentences, speaker))
-        ):
-            continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
+        if speaker.lower() in _PRONOUNS:
+            referents = _pronoun_referents(sentences, speaker, article)
+            if referents is None and (
+                _known_name(name, context_words)
+                or _known_name(name, _words_before_pronoun(sentences, speaker))
+            ):
+                continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
+            if referents is not None and (
+                any(
+                    _same_person(name, referent) or _role_of(name, referent, article)
+                    for referent in referents
+                )
+            ):
+                continue  # "Principal says" for "she says" after "Harb", where the article has "principal ... Harb"
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
 
@@ -799,6 +815,51 @@ def _unnamed_holder(
     # The sentence just before a quotation standing alone is where its speaker is named.
     before = re.split(r'(?<=[.!?"])\s+', article[:at].rstrip())[-1] if at > 0 else ""
     return not _known_name(long_forms(name), set(_words(f"{holder} {before}")))  # "FM" is "Foreign Minister"
+
+
+# Sentences before a "he said" in the article that may name whom it refers to.
+REFERENT_SENTENCES = 3
+
+
+def _pronoun_referents(sentences: list[str], pronoun: str, article: str) -> list[str] | None:
+    """Whom a cited "he said" (or "she", "it", "they" ...) can refer to: the last two names before it,
+    outside quotations, in its own sentence and the ``REFERENT_SENTENCES`` before that one in the article; for "he"
+    or "she", the last two people if any are named there. A person named further back, or in a cited sentence
+    elsewhere in the article, is someone else ("Nkaissery said ..." three paragraphs before "she told CNN").
+    None when the article does not hold the sentence (nothing to look back in)."""
+    for sentence in sentences:
+        at = next((where for who, where in _speech_acts(sentence) if who == pronoun), None)
+        if at is not None:
+            break
+    else:
+        return None
+    where = article.find(sentence) if article else -1
+    if where < 0:
+        return None
+    earlier = re.split(r'(?<=[.!?"])\s+', article[:where].rstrip())[-REFERENT_SENTENCES:]
+    text = _unquoted(" ".join([*earlier, sentence[:at]]))
+    mentions = _name_mentions(text)
+    if pronoun in {"he", "she"}:
+        # A person, or a name the article gives in full somewhere ("Sanaa Abu Harb", then "Harb wants the CNN
+        # crew ..."): not a body or an adjective ("CNN", "Iraqi").
+        people = set().union(*(_people(each) for each in [*sentences, article]))
+        people |= {_surname(name) for name, _, _ in _name_mentions(article) if len(name.split()) >= 2}
+        mentions = [m for m in mentions if _surname(m[0]) in people] or mentions
+    return [name for name, _, _ in mentions[-2:]]
+
+
+def _role_of(role: str, name: str, article: str) -> bool:
+    """Whether a speaker the statement names by a role ("Principal") is the named person the article gives that
+    role ("principal Sanaa Abu Harb"): no word of the role is capitalised in the article but at a sentence's start."""
+    names = {word.lower() for word in _capitalised(article)}
+    return not any(word in names for word in _words(role)) and _titled(name, role.lower(), article)
+
+
+def _unquoted(text: str) -> str:
+    """The text with its quotations blanked: a name inside one is what the speaker talks of, not who speaks."""
+    for start, end in reversed(_quoted_spans(text)):
+        text = text[: max(start, 0)] + " " + text[end + 1 :]
+    return text
 
 
 def _words_before_pronoun(sentences: list[str], pronoun: str) -> set[str]:
@@ -1591,12 +1652,37 @@ def _strip_name_tail(gap: str) -> str:
     return re.sub(rf"^{_CAPITAL_RUN}", "", gap).strip()
 
 
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where quotations run, as (opening mark, closing mark); a sentence that opens inside a quotation the
+    sentence before began ('Only God can judge me," Dahou said, "People ...') is quoted up to its first mark."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in re.finditer('"', text):
+        at = match.start()
+        opening = (at == 0 or text[at - 1] in " ([") and text[at + 1 : at + 2] not in ("", " ")
+        if opening and opened is None:
+            opened = at
+        elif not opening:
+            spans.append((-1 if opened is None else opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
 @lru_cache(maxsize=4_096)
 def _speech_acts(sentence: str) -> list[tuple[str, int]]:
-    """Who says something in a sentence, and where the saying is: [(speaker, offset)]."""
+    """Who says something in a sentence, and where the saying is: [(speaker, offset)].
+
+    A saying inside a quotation ('"... but I said I decided ...," Dahou said') is part of the quoted words,
+    not who speaks them.
+    """
     found: list[tuple[str, int]] = []
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER):
+    quoted = _quoted_spans(sentence)
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER, _OWNED_SPEAKER):
         for match in pattern.finditer(sentence):
+            if any(start < match.start(1) < end for start, end in quoted):
+                continue
             words = [
                 word
                 for word in match.group(1).split()
@@ -1607,7 +1693,8 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
                     (" ".join(words), match.start() if pattern is not _SPEAKER_BEFORE else match.end(1))
                 )
     for match in _PRONOUN_SPEAKER.finditer(sentence):
-        found.append((match.group().split()[0].lower(), match.start()))
+        if not any(start < match.start() < end for start, end in quoted):
+            found.append((match.group().split()[0].lower(), match.start()))
     return found
 
 

@@ -100,6 +100,12 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     "say tell tells claimed claims insists announced announces stated states argued argues declared admits "
     "denied denies confirmed confirms revealed reveals testified recalled recalls noted notes".split()
 )
+# Verbs that give someone's view or advice in the reporter's words ("Sputnik reported ...", "Cuban advised
+# ..."): a statement that puts those words in another mouth misattributes them as surely as a quotation.
+ATTRIBUTING_VERBS = REPORTING_VERBS | frozenset(
+    "reported reports urged urges advised advises asserted asserts stressed stresses acknowledged "
+    "acknowledges suggested suggests".split()
+)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that negate what follows them; readers add their own forms ("n't", "denied", "won't").
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())

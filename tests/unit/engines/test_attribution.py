@@ -1,0 +1,80 @@
+"""Who said it: the speaker a statement names must be the one its cited sentences give the words to.
+
+Each case is of our own writing: the true statement passes the certain rules, the same words given to someone
+else the article names fail them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from takeaways.engines.entailment import read
+
+
+def certain(claim: str, evidence: list[str], article: str = "", context: tuple[str, ...] = ()) -> str | None:
+    return read(claim, evidence, context, article or " ".join(evidence)).certain
+
+
+def test_a_saying_inside_a_quotation_is_not_who_speaks() -> None:
+    # The sentence opens inside a quotation the one before began, and quotes an "I said" of its own.
+    article = (
+        '"Nobody in the village believed me. Only Hale can stop me," Quist said, "and I said I would stay for my'
+        ' daughter."'
+    )
+    evidence = ['Only Hale can stop me," Quist said, "and I said I would stay for my daughter."']
+    assert certain('"I said I would stay for my daughter," says Quist.', evidence, article) is None
+    found = certain('"I said I would stay for my daughter," says Hale.', evidence, article)
+    assert found is not None and "attributes the words to Hale" in found
+
+
+def test_advice_in_the_reporters_words_has_a_speaker() -> None:
+    evidence = [
+        "Harbour owner Dario Quist advised fans to have their tickets checked every month.",
+        "Singer Lena Hale urged her fans to call their parents.",
+    ]
+    assert certain("Dario Quist said fans should have their tickets checked every month.", evidence) is None
+    found = certain("Lena Hale said fans should have their tickets checked every month.", evidence)
+    assert found is not None and "attributes the words to Lena Hale" in found
+
+
+def test_a_body_speaks_through_its_spokesperson_and_no_one_else() -> None:
+    evidence = [
+        "A Port Ellis Council spokesperson confirms that the ferry contract was suspended.",
+        "This was first reported on Monday, and council leader Amara Okafor was briefed that afternoon.",
+    ]
+    assert certain("Port Ellis Council says the ferry contract was suspended.", evidence) is None
+    found = certain("Amara Okafor says the ferry contract was suspended.", evidence)
+    assert found is not None and "attributes the words to Amara Okafor" in found
+
+
+STUDENT = [
+    "Interior Minister Tomas Lund said police had arrested five suspects after the attack.",
+    "The college stayed shut on Friday.",
+    "Buses took the other students home.",
+    "Student Mira Okafor hid in a store room with two friends.",
+    "She smeared paint on her coat to look hurt, she told reporters on Friday.",
+]
+
+
+@pytest.mark.parametrize("speaker", ["Mira Okafor", "Student"])
+def test_she_said_is_the_person_named_just_before(speaker: str) -> None:
+    claim = f"{speaker} told reporters she smeared paint on her coat to look hurt."
+    assert certain(claim, [STUDENT[3], STUDENT[4]], " ".join(STUDENT)) is None
+
+
+def test_she_said_is_not_a_person_named_paragraphs_before() -> None:
+    claim = "Tomas Lund told reporters she smeared paint on her coat to look hurt."
+    found = certain(claim, [STUDENT[0], STUDENT[4]], " ".join(STUDENT))
+    assert found is not None and "attributes the words to Tomas Lund" in found
+
+
+def test_he_said_is_a_person_not_the_party_he_accused() -> None:
+    article = (
+        "President Hale vetoed the harbour bill on Tuesday, accusing Democratic leaders of wasting money. "
+        '"The bill is reckless," he said in a speech in Port Ellis.'
+    )
+    evidence = ['"The bill is reckless," he said in a speech in Port Ellis.']
+    before = (article.split(". ")[0],)
+    assert certain('Hale says the harbour bill is "reckless".', evidence, article, before) is None
+    found = certain('Democrats say the harbour bill is "reckless".', evidence, article, before)
+    assert found is not None and "attributes the words to Democrats" in found
