@@ -152,7 +152,7 @@ _ORDINALS = {
 _HEDGES = {
     "possibility": frozenset("may might could possibly perhaps likely probably potentially".split()),
     "report": frozenset(
-        "reportedly allegedly alleged accused suspected suspect apparently purportedly believed".split()
+        "reportedly allegedly alleged accused accuses accuse suspected suspect apparently purportedly believed".split()
     ),
 }
 _HEDGE_WORDS = frozenset().union(*_HEDGES.values())
@@ -199,8 +199,13 @@ _TIME_POINT = (
     + "|".join(sorted(MONTHS | WEEKDAYS | {"may"}))
     + r")\b))"
 )
+# "Due to be sentenced", "due to start": a time set, not a cause.
+_DUE_TO = (
+    r"due to(?!\s+(?:be|start|begin|arrive|open|close|return|take|face|appear|meet|resume|end|go|leave|hold|"
+    r"make|sign|visit|fly|land|play|finish|stand|launch|report|testify|speak|vote|decide|announce)\b)"
+)
 _CAUSES_AFTER = (
-    r"because(?: of)?|due to|owing to|thanks to|as a result of|in response to|amid|"
+    rf"because(?: of)?|{_DUE_TO}|owing to|thanks to|as a result of|in response to|amid|"
     rf"after{_TIME_POINT}|following{_TIME_POINT}|in the wake of|since{_TIME_POINT}"
 )
 # "So" joins clauses after a comma or "and" ("..., so the school keeps its contract"); "so happy" is a degree.
@@ -405,6 +410,12 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
             return 0
         if (
             dropped
+            and dropped[0] in {"a", "an", "the"}
+            and _appositive(words[earlier], words[later], sentence)
+        ):
+            return 0  # "Lund, a former judge in Ellis, told senators": the description between commas
+        if (
+            dropped
             and cased[later][:1].isupper()
             and all(word[:1].isupper() or word in PERSON_TITLES for word in cased[earlier + 1 : later])
         ):
@@ -413,6 +424,15 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
             return 0
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))
     return min(gaps, default=len(words))
+
+
+def _appositive(first: str, second: str, sentence: str) -> bool:
+    """Whether the sentence describes ``first`` between two commas, and goes on to ``second`` within two words."""
+    pattern = (
+        rf"(?<![\w']){re.escape(first)},\s+(?:a|an|the)\s+[^,;:()\"]+,\s+(?:[\w']+\s+){{0,2}}"
+        rf"{re.escape(second)}(?![\w'])"
+    )
+    return bool(re.search(pattern, sentence.lower()))
 
 
 def _narrows(span: Sequence[str], sentence: str) -> bool:
@@ -503,6 +523,10 @@ def _substitution(claim: str, sentence: str, ignored: set[str] | frozenset[str])
         term = stem(_POSSESSIVE_END.sub("", word))
         if i in matched or _has_digit(word) or term in ignored or related(term, evidence_terms):
             continue
+        if re.search(
+            rf"\b(?:not|n't|never)\s+(?:{'|'.join(_NEGATIVE_PREFIXES)}){re.escape(word)}\b", sentence.lower()
+        ):
+            continue  # "legal" for "not illegal": the negation rules weigh the pair
         # What the sentence says between the statement's matched neighbours is what the new word replaces.
         before = max((matched[k] for k in matched if k < i), default=-1)
         after = min((matched[k] for k in matched if k > i), default=cols)
@@ -568,9 +592,19 @@ _CURRENCY_WORDS = re.compile(
 )
 
 
+# Cricket writes "179 for two" and "five for 34" where a summary writes "179-2" and "5-34".
+_SMALL_NUMBER = r"\d{1,3}|" + "|".join(
+    word for word, value in _UNITS.items() if 0 < value <= 10 and " " not in word
+)
+_FOR_SCORE = re.compile(rf"\b({_SMALL_NUMBER})\s+for\s+({_SMALL_NUMBER})\b", re.I)
+
+
 def _figure_problem(claim: str, evidence: str) -> str | None:
     """A score the cited sentences do not give (either way round), or money in another currency than theirs."""
-    scores = {match.groups() for match in _SCORE.finditer(evidence)}
+    scores = {match.groups() for match in _SCORE.finditer(evidence)} | {
+        tuple(str(_UNITS.get(side.lower(), side)) for side in match.groups())
+        for match in _FOR_SCORE.finditer(evidence)
+    }
     for match in _SCORE.finditer(claim):
         a, b = match.groups()
         if (a, b) not in scores and (b, a) not in scores:
@@ -680,8 +714,13 @@ _SAYS_BEFORE = re.compile(
 
 
 def _speaking(sentence: str, start: int, end: int) -> bool:
-    """Whether a mention of a name is the speaker of a saying ("Snow said", ", said spokesman Snow")."""
-    return bool(_SAYS_AFTER.match(sentence, end) or _SAYS_BEFORE.search(sentence[max(start - 60, 0) : start]))
+    """Whether a mention of a name is the speaker of a saying ("Snow said", ", said spokesman Snow"); in "friends of
+    Stacy Peterson said" the friends speak."""
+    owned = re.search(r"\b(?:of|for)\s+$", sentence[max(start - 5, 0) : start])
+    return bool(
+        (_SAYS_AFTER.match(sentence, end) and not owned)
+        or _SAYS_BEFORE.search(sentence[max(start - 60, 0) : start])
+    )
 
 
 def _surname(name: str) -> str:
@@ -983,6 +1022,19 @@ def _count_name(sentence: str, name: str) -> int:
     return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", sentence))
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _agentless(text: str, match: re.Match[str]) -> bool:
+    """A causing verb in the passive with no "by" ("375,000 have been forced from their homes"): it says what
+    happened to someone, and names no cause to check."""
+    participle = match.group("before") is not None and match.group().lower().endswith("ed")
+    if not participle or not _PASSIVE_BEFORE.search(text[: match.start()]):
+        return False
+    clause = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
+    return not re.search(r"\bby\b", clause)
+
+
 def _causal_problem(claim: str, sentences: list[str]) -> str | None:
     """A stated cause or order of events must be one cited sentence's, with each side where it belongs.
 
@@ -992,7 +1044,7 @@ def _causal_problem(claim: str, sentences: list[str]) -> str | None:
     orders: list[str] = []
     for match in _CONNECTIVE.finditer(claim):
         cause, effect = _sides(claim, match)
-        if not cause or not effect:
+        if not cause or not effect or _agentless(claim, match):
             continue
         word = match.group().lower()
         supported = False
@@ -1048,20 +1100,37 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     claim_stems = _claim_stems(claim)
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     claim_negated = _negated(claim_words)
+    cancelled = _cancelled_negations(window, claim_stems)
     counted = [
         word
         for index, word in enumerate(window)
-        if word in _NEGATIONS and _negates(window, index, claim_stems)
+        if word in _NEGATIONS and index not in cancelled and _negates(window, index, claim_stems)
     ]
     evidence_negated = len(counted) % 2 == 1
-    if claim_negated and not _negated(window):
-        scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
-        if not any(
+    scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
+    # Two words on, as an adverb may come between: "were not yet releasing" negates "releasing".
+    theirs = {
+        stem(after)
+        for at, word in enumerate(window)
+        if word in _NEGATIONS and at not in cancelled
+        for after in [w for w in window[at + 1 :] if w not in STOP_WORDS and w not in _NEGATIONS][:2]
+    }
+    # The statement's "not" must negate what a negation of the sentence negates: "he could not say whether ..."
+    # holds no "not" for "Mukasey is not a former judge". A "no" negates a noun, often reworded ("no problems").
+    verb_scopes = {
+        scope for word, scope in _negation_scopes(claim_words) if scope and word in _VERB_NEGATIONS
+    }
+    unmatched = not _negated(window) or cancelled or (verb_scopes and not verb_scopes & theirs)
+    if (
+        claim_negated
+        and unmatched
+        and not any(
             scopes & {scope for _, scope in _negation_scopes(_words(sentence)) if scope}
             for sentence in sentences
             if sentence != best
-        ):
-            return "adds a negation"
+        )
+    ):
+        return "adds a negation"
     if evidence_negated and not claim_negated:
         return f"drops the negation '{counted[0]}'"
     return None
@@ -1078,6 +1147,22 @@ def _negates(words: Sequence[str], index: int, claim_stems: set[str]) -> bool:
         return True
     after = [word for word in words[index + 1 : index + 3] if word not in {"a", "an", "the", "any"}]
     return not after or after[0] in _NOT_A_NOUN or stem(after[0]) in claim_stems
+
+
+_VERB_NEGATIONS = frozenset({"not", "n't", "never"})
+_NEGATIVE_PREFIXES = ("non", "dis", "un", "in", "il", "im", "ir")
+
+
+def _cancelled_negations(words: Sequence[str], claim_stems: set[str]) -> set[int]:
+    """Where a "not" meets a word negated by its prefix whose root the statement says: "not illegal" is "legal"."""
+    cancelled: set[int] = set()
+    for at, word in enumerate(words):
+        if word not in _VERB_NEGATIONS:
+            continue
+        after = next((w for w in words[at + 1 : at + 3] if w not in STOP_WORDS), "")
+        if any(after.startswith(p) and stem(after[len(p) :]) in claim_stems for p in _NEGATIVE_PREFIXES):
+            cancelled.add(at)
+    return cancelled
 
 
 def _negation_scopes(words: Sequence[str]) -> list[tuple[str, str | None]]:
@@ -1108,8 +1193,8 @@ def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None
     claim_stems = _claim_stems(claim)
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     for kind, words in _HEDGES.items():
-        in_window = [word for word in window if word in words]
-        in_claim = [word for word in claim_words if word in words]
+        in_window = _hedges_in(window, kind)
+        in_claim = _hedges_in(claim_words, kind)
         if in_window and not in_claim:
             return f"drops the qualifier '{in_window[0]}'"
         if in_claim and not in_window and not any(words & set(_words(s)) for s in sentences):
@@ -1122,6 +1207,16 @@ def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None
         if clause and not clause <= claim_stems:
             return f"drops the condition '{condition.group().lower()} ...'"
     return _dropped_qualifier(claim, best, claim_stems)
+
+
+def _hedges_in(words: Sequence[str], kind: str) -> list[str]:
+    """The words of one class of hedge; "could not" is the past of "cannot", no possibility."""
+    return [
+        word
+        for at, word in enumerate(words)
+        if word in _HEDGES[kind]
+        and not (word == "could" and tuple(words[at + 1 : at + 2]) in {("not",), ("n't",)})
+    ]
 
 
 # A statement the cited sentences give a source ("according to officials", "was thought to have drowned").
@@ -1632,10 +1727,14 @@ def ordinal_values(text: str) -> set[float]:
 
 
 def _same_person(first: str, second: str) -> bool:
-    """'Amara Okafor', 'Okafor' and 'Ms Okafor' are one person."""
+    """'Amara Okafor', 'Okafor' and 'Ms Okafor' are one person; 'Thai authorities' and 'Thailand's news agency'
+    one country's."""
     a = {_POSSESSIVE_END.sub("", word.lower().replace("’", "'")) for word in first.split()} - _NOT_NAMES
     b = {_POSSESSIVE_END.sub("", word.lower().replace("’", "'")) for word in second.split()} - _NOT_NAMES
-    return bool(a & b)
+    # A country and its people share a root; a name and its plural ("Williams", "William") are two people.
+    return bool(a & b) or any(
+        name_root(one) == name_root(other) and abs(len(one) - len(other)) >= 2 for one in a for other in b
+    )
 
 
 def _find_name(sentence: str, name: str) -> int | None:
@@ -1650,6 +1749,9 @@ def _find_name(sentence: str, name: str) -> int | None:
 def _strip_name_tail(gap: str) -> str:
     """The text between two names, less the rest of the first name."""
     return re.sub(rf"^{_CAPITAL_RUN}", "", gap).strip()
+
+
+_OF_SPEAKER = re.compile(r"\b([a-z][\w'-]*)\s+(?:of|for)\s+$")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -1688,6 +1790,9 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
                 for word in match.group(1).split()
                 if word.lower() not in _NOT_NAMES and word.lower() not in DATE_WORDS
             ]
+            owner = _OF_SPEAKER.search(sentence[: match.start(1)]) if pattern is _SPEAKER_BEFORE else None
+            if owner:
+                words = [owner.group(1)]  # "friends and family of Stacy Peterson said": the family speaks
             if words:
                 found.append(
                     (" ".join(words), match.start() if pattern is not _SPEAKER_BEFORE else match.end(1))

@@ -25,6 +25,7 @@ from functools import cached_property
 from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES
+from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
 from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms, stem
 
@@ -405,7 +406,24 @@ class ArticleFacts:
         limits = limits or entailment.Limits()
         return self.unsupported(claim, limits) or self.evidence_problem(claim, evidence, limits)
 
+    @cached_property
+    def inner_capitals(self) -> set[str]:
+        """The words the article capitalises other than at a sentence's start, in lower case: its names' words."""
+        return {
+            match.group().lower()
+            for sentence in self._stated
+            for match in _CAPITALISED.finditer(sentence)
+            if not _opens_sentence(sentence, match.start())
+        }
+
     def _name_problem(self, claim: str) -> str | None:
+        # A name the article writes with other capitals ("the CNN Boardroom Master classes") is the same name.
+        recased_runs = {
+            match.group()
+            for match in _NAME_RUN.finditer(claim)
+            if re.search(rf"(?<!\w){re.escape(match.group().lower())}(?!\w)", self.lowered)
+        }
+        recased = {word for run in recased_runs for word in _WORD.findall(run)}
         for match in _CAPITALISED.finditer(claim):
             if _RANK.match(claim, match.start()):
                 continue  # "World No. 3" is a rank, not a name
@@ -416,6 +434,7 @@ class ArticleFacts:
                 lowered = part.lower()
                 known = (
                     part in self.words
+                    or part in recased
                     or lowered in _HONORIFICS
                     or (lowered in PERSON_TITLES and lowered in self.lower_words)  # "Chairman" for "chairman"
                     or entailment.name_root(part) in self.name_roots
@@ -430,8 +449,13 @@ class ArticleFacts:
         for match in _NAME_RUN.finditer(claim):
             words = match.group().split()
             opener = _POSSESSIVE.sub("", words[0]).lower()
-            if _opens_sentence(claim, match.start()) and (opener in self.plain_words or opener in STOP_WORDS):
-                words = words[1:]  # "Police Chief Okafor": a capital that only opens the sentence is no name
+            if _opens_sentence(claim, match.start()) and (
+                opener in self.plain_words
+                or opener in STOP_WORDS
+                or (opener not in self.inner_capitals and opener not in NAME_STARTS)
+            ):
+                # "Police Chief Okafor", "Lower TV costs": a capital that only opens the sentence is no name
+                words = words[1:]
             # A full name made of the article's first and last names is still invented; a title before it is not.
             for run in _names_in_run(words):
                 # The plural of a name the article gives is the same name ("Rwandan Hutus" for "Rwandan Hutu").
@@ -439,7 +463,7 @@ class ArticleFacts:
                 if (
                     len(run) >= 2
                     and not any(
-                        " ".join(part) in self.unpossessive
+                        " ".join(part) in self.unpossessive or " ".join(run) in recased_runs
                         for part in (run, run[-2:], singular, singular[-2:])
                     )
                     and not _given_between(run, self.unpossessive)
