@@ -24,7 +24,7 @@ from functools import cached_property
 
 from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
-from takeaways.text.entities import PERSON_TITLES
+from takeaways.text.entities import PERSON_TITLES, find_entities
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
 from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms, stem
@@ -37,6 +37,8 @@ MOST_EVIDENCE = 3
 MIN_EVIDENCE_GAIN = 1.0
 NAME_WEIGHT = 2.0
 EVIDENCE_WINDOW = 3
+# Names the article gives that the evidence search reads as people's (see ``ArticleFacts.people``).
+PEOPLE_LOOKED_AT = 50
 # Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
 CONTEXT_SENTENCES = 3
 
@@ -321,6 +323,23 @@ class ArticleFacts:
             chosen.append(-earlier)
             covered = self._covers(-earlier, wanted)
             wanted = {term: want for term, want in wanted.items() if term not in covered}
+        # A place's or a body's name that no chosen sentence says at all ("at Bercy", "Finnish police") is looked for
+        # once more, anywhere: a person's is not, as one named where the article names another is the commonest swap.
+        names = [
+            term
+            for term, (_, near) in wanted.items()
+            if near and not any(c.isdigit() for c in term) and term not in self.people
+        ]
+        if names and len(chosen) < MOST_EVIDENCE + 1:
+            holding = [
+                (sum(term in self._sentence_terms[index] for term in wanted), -index)
+                for index in range(len(self.sentences))
+                if self.reader_facing[index]
+                and index not in chosen
+                and any(term in self._sentence_terms[index] for term in names)
+            ]
+            if holding:
+                chosen.append(-max(holding)[1])
         return sorted(chosen)
 
     def _covers(self, index: int, wanted: dict[str, tuple[float, frozenset[str]]]) -> set[str]:
@@ -405,6 +424,12 @@ class ArticleFacts:
             return entailment.cut_problem(claim, self.sentences[evidence[0]])
         limits = limits or entailment.Limits()
         return self.unsupported(claim, limits) or self.evidence_problem(claim, evidence, limits)
+
+    @cached_property
+    def people(self) -> set[str]:
+        """The stems of the words of the people's names the article gives (``entities.find_entities``)."""
+        found = find_entities(list(self._stated), limit=PEOPLE_LOOKED_AT)
+        return {term for entity in found if entity.kind == "person" for term in content_terms(entity.name)}
 
     @cached_property
     def inner_capitals(self) -> set[str]:
