@@ -325,11 +325,10 @@ class ArticleFacts:
             wanted = {term: want for term, want in wanted.items() if term not in covered}
         # A place's or a body's name that no chosen sentence says at all ("at Bercy", "Finnish police") is looked for
         # once more, anywhere: a person's is not, as one named where the article names another is the commonest swap.
-        names = [
-            term
-            for term, (_, near) in wanted.items()
-            if near and not any(c.isdigit() for c in term) and term not in self.people
-        ]
+        # It must not be the one to hold a figure or a date the others lack: it was found for a name alone.
+        bound = {term for term, (_, near) in wanted.items() if near}
+        figures = {term for term in bound if any(c.isdigit() for c in term) or term in DATE_WORDS}
+        names = [term for term in bound - figures if term not in self.people]
         if names and len(chosen) < MOST_EVIDENCE + 1:
             holding = [
                 (sum(term in self._sentence_terms[index] for term in wanted), -index)
@@ -337,6 +336,7 @@ class ArticleFacts:
                 if self.reader_facing[index]
                 and index not in chosen
                 and any(term in self._sentence_terms[index] for term in names)
+                and self._sentence_terms[index].isdisjoint(figures)
             ]
             if holding:
                 chosen.append(-max(holding)[1])
