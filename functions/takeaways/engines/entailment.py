@@ -175,18 +175,15 @@ _SPEAKER_AFTER = re.compile(
     rf"(?:,|\")\s*(?:{'|'.join(sorted((SPEECH_VERBS | {'noted', 'recalled'}) - _LISTENER_VERBS))})\s+"
     rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
 )
-# "the operator said", "a union spokesman told", "a Secret Service spokesperson confirms": a speaker who is not
-# named, maybe of a body that is; "Fallin's office said": the role of someone named.
+# "the operator said", "a union spokesman told": a speaker who is not named; "a Secret Service spokesperson
+# confirms": one who speaks for a body that is.
 _ROLE_SPEAKER = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[A-Z][\w'-]*\s+){{0,3}}(?:[a-z][\w'-]*\s+){{0,2}}"
-    rf"[a-z][\w'-]*)\s+(?:has |had |also )?{_SPEECH}\b"
-)
-_OWNED_SPEAKER = re.compile(
-    rf"(?<![\w'])((?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*'s?\s+(?:[a-z][\w'-]*\s+)?[a-z][\w'-]*)\s+"
-    rf"(?:has |had |also )?{_SPEECH}\b"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*|"
+    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:spokesman|spokeswoman|spokesperson))\s+(?:has |had |also )?{_SPEECH}\b"
 )
 _ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they|it|we|i)\s+(?:also |later |then )?{_SPEECH}\b", re.I)
+_AUXILIARIES = frozenset("has had have also then later".split())
 _COMPANY_SUFFIXES = frozenset("corp corporation group holdings limited company".split())
 _PRONOUNS = frozenset("he she they it we i".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|its)\b", re.I)
@@ -786,19 +783,21 @@ def _attribution_problem(
         if _titled(name, speaker, article or " ".join(sentences)):
             continue  # "Leifman says" for "the judge says" where the article has "Judge Steven Leifman"
         if speaker.lower() in _PRONOUNS:
-            referents = _pronoun_referents(sentences, speaker, article)
-            if referents is None and (
+            found = _pronoun_referents(sentences, speaker, article)
+            if found is None and (
                 _known_name(name, context_words)
                 or _known_name(name, _words_before_pronoun(sentences, speaker))
             ):
                 continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
-            if referents is not None and (
+            if found is not None and (
                 any(
-                    _same_person(name, referent) or _role_of(name, referent, article)
-                    for referent in referents
+                    _same_person(name, referent) or _role_of(name, referent, article) for referent in found[0]
                 )
+                or _role_stated(name, found[1], article)
             ):
-                continue  # "Principal says" for "she says" after "Harb", where the article has "principal ... Harb"
+                # "Principal says" for "she says" after "Harb", where the article has "principal ... Harb"; "their
+                # lawyer says" for "he said" after "the men's lawyer ..."
+                continue
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
 
@@ -822,17 +821,27 @@ def _role_stated(name: str, holder: str, article: str) -> bool:
 
 
 def _titled(name: str, role: str, article: str) -> bool:
-    """Whether the speaker the cited sentences give is a role ("the judge") that the article writes as the
-    title of the person the statement names ("Judge Steven Leifman", "public defender Jeff Banks")."""
-    if not role.islower() or role in _PRONOUNS:
+    """Whether the speaker the cited sentences give is a role ("the judge", "the Kentucky senator") that the article
+    writes as the title of the person the statement names ("Judge Steven Leifman", "public defender Jeff Banks",
+    "Sen. Rand Paul"). The role's words in lower case are the title."""
+    words = role.split()
+    while words and not words[0].islower():
+        words = words[1:]
+    if not words or role in _PRONOUNS or not all(word.islower() for word in words):
         return False
-    title = r"\s+".join(re.escape(word) for word in role.split())
-    return bool(
+    titles = [r"\s+".join(re.escape(word) for word in words)]
+    if words[-1] in _TITLE_SHORT_FORMS:
+        titles.append(re.escape(_TITLE_SHORT_FORMS[words[-1]]))
+    return any(
         re.search(
             rf"(?<![\w'])(?i:{title})\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?i:{re.escape(_surname(name))})\b",
             article,
         )
+        for title in titles
     )
+
+
+_TITLE_SHORT_FORMS = {"senator": "Sen.", "representative": "Rep.", "governor": "Gov.", "congressman": "Rep."}
 
 
 def _unnamed_holder(
@@ -860,12 +869,12 @@ def _unnamed_holder(
 REFERENT_SENTENCES = 3
 
 
-def _pronoun_referents(sentences: list[str], pronoun: str, article: str) -> list[str] | None:
-    """Whom a cited "he said" (or "she", "it", "they" ...) can refer to: the last two names before it,
-    outside quotations, in its own sentence and the ``REFERENT_SENTENCES`` before that one in the article; for "he"
-    or "she", the last two people if any are named there. A person named further back, or in a cited sentence
-    elsewhere in the article, is someone else ("Nkaissery said ..." three paragraphs before "she told CNN").
-    None when the article does not hold the sentence (nothing to look back in)."""
+def _pronoun_referents(sentences: list[str], pronoun: str, article: str) -> tuple[list[str], str] | None:
+    """Whom a cited "he said" (or "she", "it", "they" ...) can refer to, and the text they are named in: the names
+    before it, outside quotations, in its own sentence and the ``REFERENT_SENTENCES`` before that one in the
+    article; for "he" or "she", only the people if any are named there. A person named further back, or in a
+    cited sentence elsewhere in the article, is someone else ("Nkaissery said ..." three paragraphs before "she
+    told CNN"). None when the article does not hold the sentence (nothing to look back in)."""
     for sentence in sentences:
         at = next((where for who, where in _speech_acts(sentence) if who == pronoun), None)
         if at is not None:
@@ -884,7 +893,7 @@ def _pronoun_referents(sentences: list[str], pronoun: str, article: str) -> list
         people = set().union(*(_people(each) for each in [*sentences, article]))
         people |= {_surname(name) for name, _, _ in _name_mentions(article) if len(name.split()) >= 2}
         mentions = [m for m in mentions if _surname(m[0]) in people] or mentions
-    return [name for name, _, _ in mentions[-2:]]
+    return [name for name, _, _ in mentions], text
 
 
 def _role_of(role: str, name: str, article: str) -> bool:
@@ -1781,14 +1790,14 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
     """
     found: list[tuple[str, int]] = []
     quoted = _quoted_spans(sentence)
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER, _OWNED_SPEAKER):
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER):
         for match in pattern.finditer(sentence):
             if any(start < match.start(1) < end for start, end in quoted):
                 continue
             words = [
                 word
                 for word in match.group(1).split()
-                if word.lower() not in _NOT_NAMES and word.lower() not in DATE_WORDS
+                if word.lower() not in _NOT_NAMES | DATE_WORDS | _AUXILIARIES
             ]
             owner = _OF_SPEAKER.search(sentence[: match.start(1)]) if pattern is _SPEAKER_BEFORE else None
             if owner:

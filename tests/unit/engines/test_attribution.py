@@ -78,3 +78,15 @@ def test_he_said_is_a_person_not_the_party_he_accused() -> None:
     assert certain('Hale says the harbour bill is "reckless".', evidence, article, before) is None
     found = certain('Democrats say the harbour bill is "reckless".', evidence, article, before)
     assert found is not None and "attributes the words to Democrats" in found
+
+
+def test_a_role_speaker_is_the_person_the_article_gives_that_title() -> None:
+    article = (
+        "Kentucky Sen. Tomas Lund and Gov. Amara Okafor spoke in Louisville on Monday. "
+        "The senator has announced a bid for the presidency."
+    )
+    evidence = article.split(" on Monday. ")
+    evidence[0] += " on Monday."
+    assert certain("Tomas Lund has announced a bid for the presidency.", evidence, article) is None
+    found = certain("Amara Okafor has announced a bid for the presidency.", evidence, article)
+    assert found is not None and "attributes the words to Amara Okafor" in found
