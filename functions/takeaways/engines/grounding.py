@@ -25,7 +25,6 @@ from functools import cached_property
 from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES, find_entities
-from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
 from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms, stem
 
@@ -57,6 +56,7 @@ _NAME_RUN = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\
 _POSSESSIVE = re.compile(r"'s?$")
 _POSSESSIVE_MARK = re.compile(r"'s?(?![\w])")
 _RANK = re.compile(r"No\.\s*(?=\d)")
+_BODY_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Commission", "Agency"})
 _HONORIFICS = frozenset("mr mrs ms mx dr prof".split())
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'[mvdl]\w*|[Ww]e|[Ww]e'\w+|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
@@ -431,16 +431,6 @@ class ArticleFacts:
         found = find_entities(list(self._stated), limit=PEOPLE_LOOKED_AT)
         return {term for entity in found if entity.kind == "person" for term in content_terms(entity.name)}
 
-    @cached_property
-    def inner_capitals(self) -> set[str]:
-        """The words the article capitalises other than at a sentence's start, in lower case: its names' words."""
-        return {
-            match.group().lower()
-            for sentence in self._stated
-            for match in _CAPITALISED.finditer(sentence)
-            if not _opens_sentence(sentence, match.start())
-        }
-
     def _name_problem(self, claim: str) -> str | None:
         # A name the article writes with other capitals ("the CNN Boardroom Master classes") is the same name.
         recased_runs = {
@@ -474,22 +464,19 @@ class ArticleFacts:
         for match in _NAME_RUN.finditer(claim):
             words = match.group().split()
             opener = _POSSESSIVE.sub("", words[0]).lower()
-            if _opens_sentence(claim, match.start()) and (
-                opener in self.plain_words
-                or opener in STOP_WORDS
-                or (opener not in self.inner_capitals and opener not in NAME_STARTS)
-            ):
-                # "Police Chief Okafor", "Lower TV costs": a capital that only opens the sentence is no name
-                words = words[1:]
+            if _opens_sentence(claim, match.start()) and (opener in self.plain_words or opener in STOP_WORDS):
+                words = words[1:]  # "Police Chief Okafor": a capital that only opens the sentence is no name
             # A full name made of the article's first and last names is still invented; a title before it is not.
             for run in _names_in_run(words):
                 # The plural of a name the article gives is the same name ("Rwandan Hutus" for "Rwandan Hutu").
                 singular = [*run[:-1], run[-1].removesuffix("s")]
+                # "Justice Department" is the "Department of Justice".
+                turned = [run[-1], "of", *run[:-1]] if run[-1] in _BODY_HEADS else run
                 if (
                     len(run) >= 2
                     and not any(
                         " ".join(part) in self.unpossessive or " ".join(run) in recased_runs
-                        for part in (run, run[-2:], singular, singular[-2:])
+                        for part in (run, run[-2:], singular, singular[-2:], turned)
                     )
                     and not _given_between(run, self.unpossessive)
                 ):

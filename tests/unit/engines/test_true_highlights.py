@@ -181,15 +181,15 @@ def test_a_name_written_with_other_capitals_is_the_same_name() -> None:
     assert facts.unsupported("CNN will host Boardroom Master Lectures in Shanghai.") is not None
 
 
-def test_a_capital_opening_a_statement_joins_no_name_the_article_never_capitalises() -> None:
-    facts = ArticleFacts(["The costs to produce a TV commercial are now within reach of local candidates."])
-    assert facts.unsupported("Lower TV production costs help local candidates.") is None
-    assert facts.unsupported("Lower Fox production costs help local candidates.") is not None
-
-
 def test_a_country_and_its_adjective_speak_for_one_country() -> None:
     evidence = ["About 36 of the bodies have yet to be identified, according to Thailand's news agency."]
     assert (
         certain("About 36 bodies have yet to be identified, according to Thai authorities.", evidence) is None
     )
     assert certain("About 36 bodies have yet to be identified, according to Malaysian authorities.", evidence)
+
+
+def test_a_department_named_the_other_way_round_is_the_same_department() -> None:
+    facts = ArticleFacts(["The Department of Justice opened an inquiry into the harbour contract."])
+    assert facts.unsupported("Justice Department opens inquiry into harbour contract.") is None
+    assert facts.unsupported("Treasury Department opens inquiry into harbour contract.") is not None
