@@ -181,6 +181,8 @@ _ROLE_SPEAKER = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*|"
     rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:spokesman|spokeswoman|spokesperson))\s+(?:has |had |also )?{_SPEECH}\b"
 )
+# "..., police said", '"...," officials say': a speaker in lower case after the words, with no article.
+_BARE_SPEAKER = re.compile(rf"(?:,|\")\s*((?:[a-z][\w'-]*\s+)?[a-z][\w'-]*)\s+(?:also )?{_SPEECH}\b")
 _ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they|it|we|i)\s+(?:also |later |then )?{_SPEECH}\b", re.I)
 _AUXILIARIES = frozenset("has had have also then later".split())
@@ -761,7 +763,13 @@ def _attribution_problem(
     """
     acts = sorted(_speech_acts(claim), key=lambda act: act[1])
     quoted = re.findall(r'"([^"]{3,})"', claim)
-    named = [act for act in acts if act[0].lower() not in _PRONOUNS]
+    # ", officials say" in a statement names no one whom the sentences could contradict; in a sentence, ", police
+    # said" is a speaker the statement may not give to a named man.
+    named = [
+        (name, at)
+        for name, at in acts
+        if name.lower() not in _PRONOUNS and not (name.islower() and claim[at] in ',"')
+    ]
     if len(named) > 1 and any(_same_speakers(named, _speech_acts(sentence)) for sentence in sentences):
         return None  # the same people say things in the same order
     for name, at in named:
@@ -780,8 +788,12 @@ def _attribution_problem(
         holder = next((s for s in sentences if any(who == speaker for who, _ in _speech_acts(s))), "")
         if _role_stated(name, holder, article):
             continue  # "Dad says" for '"...," his father said'
-        if _titled(name, speaker, article or " ".join(sentences)):
-            continue  # "Leifman says" for "the judge says" where the article has "Judge Steven Leifman"
+        if _titled(name, speaker, article or " ".join(sentences)) or _role_of(
+            name, speaker, article or " ".join(sentences)
+        ):
+            # "Leifman says" for "the judge says" where the article has "Judge Steven Leifman"; "mayor says" for
+            # "Sanders said" where it has "Mayor Jerry Sanders"
+            continue
         if speaker.lower() in _PRONOUNS:
             found = _pronoun_referents(sentences, speaker, article)
             if found is None and (
@@ -897,10 +909,9 @@ def _pronoun_referents(sentences: list[str], pronoun: str, article: str) -> tupl
 
 
 def _role_of(role: str, name: str, article: str) -> bool:
-    """Whether a speaker the statement names by a role ("Principal") is the named person the article gives that
-    role ("principal Sanaa Abu Harb"): no word of the role is capitalised in the article but at a sentence's start."""
-    names = {word.lower() for word in _capitalised(article)}
-    return not any(word in names for word in _words(role)) and _titled(name, role.lower(), article)
+    """Whether a speaker the statement names by a role ("Principal", "sheriff") is the named person the article
+    gives that role ("principal Sanaa Abu Harb", "Nye County Sheriff Tony De Meo")."""
+    return name.lower() not in _PRONOUNS and _titled(name, role.lower(), article)
 
 
 def _unquoted(text: str) -> str:
@@ -1790,7 +1801,7 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
     """
     found: list[tuple[str, int]] = []
     quoted = _quoted_spans(sentence)
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER):
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER, _BARE_SPEAKER):
         for match in pattern.finditer(sentence):
             if any(start < match.start(1) < end for start, end in quoted):
                 continue

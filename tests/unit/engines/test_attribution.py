@@ -90,3 +90,34 @@ def test_a_role_speaker_is_the_person_the_article_gives_that_title() -> None:
     assert certain("Tomas Lund has announced a bid for the presidency.", evidence, article) is None
     found = certain("Amara Okafor has announced a bid for the presidency.", evidence, article)
     assert found is not None and "attributes the words to Amara Okafor" in found
+
+
+def test_words_police_gave_are_not_a_named_mans() -> None:
+    article = (
+        "Tomas Lund, 41, was driving the lorry on the coast road. "
+        "The road stayed closed for six hours after the crash, police said."
+    )
+    evidence = ["Tomas Lund, 41, was driving the lorry on the coast road.", article.split(" road. ")[1]]
+    assert (
+        certain("The road stayed closed for six hours after the crash, police say.", evidence, article)
+        is None
+    )
+    found = certain(
+        "The road stayed closed for six hours after the crash, Tomas Lund said.", evidence, article
+    )
+    assert found is not None and "attributes the words to Tomas Lund" in found
+
+
+def test_a_role_the_article_gives_a_speaker_as_a_title_is_that_speaker() -> None:
+    article = (
+        "Mayor Jerry Sanders declared a state of emergency on Wednesday. "
+        "Sanders said residents would be allowed to return to 75 of the homes by Thursday."
+    )
+    evidence = article.split(" on Wednesday. ")[1:]
+    claim = "Mayor says residents can return to 75 of the homes by Thursday."
+    assert (
+        certain(
+            claim, evidence, article, ("Mayor Jerry Sanders declared a state of emergency on Wednesday.",)
+        )
+        is None
+    )
