@@ -1222,11 +1222,24 @@ def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None
                 continue  # "allegedly" for what officials say, "reportedly" for what a statement says
             return f"adds the qualifier '{in_claim[0]}' ({kind})"
     condition = _CONDITION.search(best)
-    if condition and not _CONDITION.search(claim):
+    if (
+        condition
+        and not _CONDITION.search(claim)
+        and not _in_unused_quotation(best, condition.start(), claim_stems)
+    ):
         clause = set(_content(_words(best[condition.start() :])))
         if clause and not clause <= claim_stems:
             return f"drops the condition '{condition.group().lower()} ...'"
     return _dropped_qualifier(claim, best, claim_stems)
+
+
+def _in_unused_quotation(sentence: str, at: int, claim_stems: set[str]) -> bool:
+    """Whether ``at`` lies in a quotation the statement takes at most one word from: a condition there is the
+    speaker's ("if we would just withdraw, the killing would end"), not one on what the statement reports."""
+    for start, end in _quoted_spans(sentence):
+        if start < at < end:
+            return len(set(_content(_words(sentence[max(start, 0) : end]))) & claim_stems) <= 1
+    return False
 
 
 def _hedges_in(words: Sequence[str], kind: str) -> list[str]:

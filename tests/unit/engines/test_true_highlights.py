@@ -193,3 +193,12 @@ def test_a_department_named_the_other_way_round_is_the_same_department() -> None
     facts = ArticleFacts(["The Department of Justice opened an inquiry into the harbour contract."])
     assert facts.unsupported("Justice Department opens inquiry into harbour contract.") is None
     assert facts.unsupported("Treasury Department opens inquiry into harbour contract.") is not None
+
+
+def test_a_condition_inside_a_quotation_the_statement_leaves_alone_is_the_speakers() -> None:
+    evidence = [
+        'On Wednesday, Hale will tell the harbour workers that "if the yard closes, the town goes with it."'
+    ]
+    assert certain("Hale to address the harbour workers on Wednesday.", evidence) is None
+    found = certain("Hale will tell the harbour workers that the town goes with the yard.", evidence)
+    assert found is not None and "condition" in found
