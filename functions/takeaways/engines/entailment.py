@@ -36,11 +36,11 @@ from takeaways.engines import grounding_model
 from takeaways.text.entities import ALTERNATIVE_NAMES, PERSON_TITLES
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import (
+    ATTRIBUTING_VERBS,
     DANGLING_WORDS,
     DATE_WORDS,
     MONTHS,
     NEGATIONS,
-    REPORTING_VERBS,
     SPEECH_VERBS,
     STOP_WORDS,
     WEEKDAYS,
@@ -152,7 +152,7 @@ _ORDINALS = {
 _HEDGES = {
     "possibility": frozenset("may might could possibly perhaps likely probably potentially".split()),
     "report": frozenset(
-        "reportedly allegedly alleged accused suspected suspect apparently purportedly believed".split()
+        "reportedly allegedly alleged accused accuses accuse suspected suspect apparently purportedly believed".split()
     ),
 }
 _HEDGE_WORDS = frozenset().union(*_HEDGES.values())
@@ -164,8 +164,9 @@ _CONDITION = re.compile(
 
 _CONCESSION = re.compile(r"\b(?:although|though|even though|except that|except)\b", re.I)
 
-_SPEECH = rf"(?:{'|'.join(sorted(REPORTING_VERBS))})"
-_CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|de|van|von|al|bin|da|del|la|le))*"
+_SPEECH = rf"(?:{'|'.join(sorted(ATTRIBUTING_VERBS))})"
+# A particle joins a name only as a word of its own: "Democratic leaders" is no "Democratic le".
+_CAPITAL_RUN = r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|(?:de|van|von|al|bin|da|del|la|le)(?![\w'-])))*"
 _SPEAKER_BEFORE = re.compile(rf"({_CAPITAL_RUN})\s+(?:has |had |have |also |then |later )?{_SPEECH}\b")
 # "..., said union organiser Malik Osei": the inverted order follows a comma or a quotation. The name after
 # "told" or "asked" is whom the words were told to or asked of ("..., told ABC's This Week"), never the speaker.
@@ -174,13 +175,17 @@ _SPEAKER_AFTER = re.compile(
     rf"(?:,|\")\s*(?:{'|'.join(sorted((SPEECH_VERBS | {'noted', 'recalled'}) - _LISTENER_VERBS))})\s+"
     rf"((?:(?!the\b|a\b|an\b)[a-z][\w'-]*\s+){{0,3}}?{_CAPITAL_RUN})"
 )
-# "the operator said", "a union spokesman told": a speaker who is not named.
+# "the operator said", "a union spokesman told": a speaker who is not named; "a Secret Service spokesperson
+# confirms": one who speaks for a body that is.
 _ROLE_SPEAKER = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*)\s+"
-    rf"(?:has |had |also )?{_SPEECH}\b"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){{0,2}}[a-z][\w'-]*|"
+    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:spokesman|spokeswoman|spokesperson))\s+(?:has |had |also )?{_SPEECH}\b"
 )
+# "..., police said", '"...," officials say': a speaker in lower case after the words, with no article.
+_BARE_SPEAKER = re.compile(rf"(?:,|\")\s*((?:[a-z][\w'-]*\s+)?[a-z][\w'-]*)\s+(?:also )?{_SPEECH}\b")
 _ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they|it|we|i)\s+(?:also |later |then )?{_SPEECH}\b", re.I)
+_AUXILIARIES = frozenset("has had have also then later".split())
 _COMPANY_SUFFIXES = frozenset("corp corporation group holdings limited company".split())
 _PRONOUNS = frozenset("he she they it we i".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|its)\b", re.I)
@@ -193,8 +198,13 @@ _TIME_POINT = (
     + "|".join(sorted(MONTHS | WEEKDAYS | {"may"}))
     + r")\b))"
 )
+# "Due to be sentenced", "due to start": a time set, not a cause.
+_DUE_TO = (
+    r"due to(?!\s+(?:be|start|begin|arrive|open|close|return|take|face|appear|meet|resume|end|go|leave|hold|"
+    r"make|sign|visit|fly|land|play|finish|stand|launch|report|testify|speak|vote|decide|announce)\b)"
+)
 _CAUSES_AFTER = (
-    r"because(?: of)?|due to|owing to|thanks to|as a result of|in response to|amid|"
+    rf"because(?: of)?|{_DUE_TO}|owing to|thanks to|as a result of|in response to|amid|"
     rf"after{_TIME_POINT}|following{_TIME_POINT}|in the wake of|since{_TIME_POINT}"
 )
 # "So" joins clauses after a comma or "and" ("..., so the school keeps its contract"); "so happy" is a degree.
@@ -399,6 +409,12 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
             return 0
         if (
             dropped
+            and dropped[0] in {"a", "an", "the"}
+            and _appositive(words[earlier], words[later], sentence)
+        ):
+            return 0  # "Lund, a former judge in Ellis, told senators": the description between commas
+        if (
+            dropped
             and cased[later][:1].isupper()
             and all(word[:1].isupper() or word in PERSON_TITLES for word in cased[earlier + 1 : later])
         ):
@@ -407,6 +423,15 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
             return 0
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))
     return min(gaps, default=len(words))
+
+
+def _appositive(first: str, second: str, sentence: str) -> bool:
+    """Whether the sentence describes ``first`` between two commas, and goes on to ``second`` within two words."""
+    pattern = (
+        rf"(?<![\w']){re.escape(first)},\s+(?:a|an|the)\s+[^,;:()\"]+,\s+(?:[\w']+\s+){{0,2}}"
+        rf"{re.escape(second)}(?![\w'])"
+    )
+    return bool(re.search(pattern, sentence.lower()))
 
 
 def _narrows(span: Sequence[str], sentence: str) -> bool:
@@ -497,6 +522,10 @@ def _substitution(claim: str, sentence: str, ignored: set[str] | frozenset[str])
         term = stem(_POSSESSIVE_END.sub("", word))
         if i in matched or _has_digit(word) or term in ignored or related(term, evidence_terms):
             continue
+        if re.search(
+            rf"\b(?:not|n't|never)\s+(?:{'|'.join(_NEGATIVE_PREFIXES)}){re.escape(word)}\b", sentence.lower()
+        ):
+            continue  # "legal" for "not illegal": the negation rules weigh the pair
         # What the sentence says between the statement's matched neighbours is what the new word replaces.
         before = max((matched[k] for k in matched if k < i), default=-1)
         after = min((matched[k] for k in matched if k > i), default=cols)
@@ -562,9 +591,19 @@ _CURRENCY_WORDS = re.compile(
 )
 
 
+# Cricket writes "179 for two" and "five for 34" where a summary writes "179-2" and "5-34".
+_SMALL_NUMBER = r"\d{1,3}|" + "|".join(
+    word for word, value in _UNITS.items() if 0 < value <= 10 and " " not in word
+)
+_FOR_SCORE = re.compile(rf"\b({_SMALL_NUMBER})\s+for\s+({_SMALL_NUMBER})\b", re.I)
+
+
 def _figure_problem(claim: str, evidence: str) -> str | None:
     """A score the cited sentences do not give (either way round), or money in another currency than theirs."""
-    scores = {match.groups() for match in _SCORE.finditer(evidence)}
+    scores = {match.groups() for match in _SCORE.finditer(evidence)} | {
+        tuple(str(_UNITS.get(side.lower(), side)) for side in match.groups())
+        for match in _FOR_SCORE.finditer(evidence)
+    }
     for match in _SCORE.finditer(claim):
         a, b = match.groups()
         if (a, b) not in scores and (b, a) not in scores:
@@ -674,8 +713,13 @@ _SAYS_BEFORE = re.compile(
 
 
 def _speaking(sentence: str, start: int, end: int) -> bool:
-    """Whether a mention of a name is the speaker of a saying ("Snow said", ", said spokesman Snow")."""
-    return bool(_SAYS_AFTER.match(sentence, end) or _SAYS_BEFORE.search(sentence[max(start - 60, 0) : start]))
+    """Whether a mention of a name is the speaker of a saying ("Snow said", ", said spokesman Snow"); in "friends of
+    Stacy Peterson said" the friends speak."""
+    owned = re.search(r"\b(?:of|for)\s+$", sentence[max(start - 5, 0) : start])
+    return bool(
+        (_SAYS_AFTER.match(sentence, end) and not owned)
+        or _SAYS_BEFORE.search(sentence[max(start - 60, 0) : start])
+    )
 
 
 def _surname(name: str) -> str:
@@ -719,7 +763,13 @@ def _attribution_problem(
     """
     acts = sorted(_speech_acts(claim), key=lambda act: act[1])
     quoted = re.findall(r'"([^"]{3,})"', claim)
-    named = [act for act in acts if act[0].lower() not in _PRONOUNS]
+    # ", officials say" in a statement names no one whom the sentences could contradict; in a sentence, ", police
+    # said" is a speaker the statement may not give to a named man.
+    named = [
+        (name, at)
+        for name, at in acts
+        if name.lower() not in _PRONOUNS and not (name.islower() and claim[at] in ',"')
+    ]
     if len(named) > 1 and any(_same_speakers(named, _speech_acts(sentence)) for sentence in sentences):
         return None  # the same people say things in the same order
     for name, at in named:
@@ -738,12 +788,28 @@ def _attribution_problem(
         holder = next((s for s in sentences if any(who == speaker for who, _ in _speech_acts(s))), "")
         if _role_stated(name, holder, article):
             continue  # "Dad says" for '"...," his father said'
-        if _titled(name, speaker, article or " ".join(sentences)):
-            continue  # "Leifman says" for "the judge says" where the article has "Judge Steven Leifman"
-        if speaker.lower() in _PRONOUNS and (
-            _known_name(name, context_words) or _known_name(name, _words_before_pronoun(sentences, speaker))
+        if _titled(name, speaker, article or " ".join(sentences)) or _role_of(
+            name, speaker, article or " ".join(sentences)
         ):
-            continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
+            # "Leifman says" for "the judge says" where the article has "Judge Steven Leifman"; "mayor says" for
+            # "Sanders said" where it has "Mayor Jerry Sanders"
+            continue
+        if speaker.lower() in _PRONOUNS:
+            found = _pronoun_referents(sentences, speaker, article)
+            if found is None and (
+                _known_name(name, context_words)
+                or _known_name(name, _words_before_pronoun(sentences, speaker))
+            ):
+                continue  # "..., she said" after the sentence that names her (a name only after it is someone else)
+            if found is not None and (
+                any(
+                    _same_person(name, referent) or _role_of(name, referent, article) for referent in found[0]
+                )
+                or _role_stated(name, found[1], article)
+            ):
+                # "Principal says" for "she says" after "Harb", where the article has "principal ... Harb"; "their
+                # lawyer says" for "he said" after "the men's lawyer ..."
+                continue
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
 
@@ -767,17 +833,27 @@ def _role_stated(name: str, holder: str, article: str) -> bool:
 
 
 def _titled(name: str, role: str, article: str) -> bool:
-    """Whether the speaker the cited sentences give is a role ("the judge") that the article writes as the
-    title of the person the statement names ("Judge Steven Leifman", "public defender Jeff Banks")."""
-    if not role.islower() or role in _PRONOUNS:
+    """Whether the speaker the cited sentences give is a role ("the judge", "the Kentucky senator") that the article
+    writes as the title of the person the statement names ("Judge Steven Leifman", "public defender Jeff Banks",
+    "Sen. Rand Paul"). The role's words in lower case are the title."""
+    words = role.split()
+    while words and not words[0].islower():
+        words = words[1:]
+    if not words or role in _PRONOUNS or not all(word.islower() for word in words):
         return False
-    title = r"\s+".join(re.escape(word) for word in role.split())
-    return bool(
+    titles = [r"\s+".join(re.escape(word) for word in words)]
+    if words[-1] in _TITLE_SHORT_FORMS:
+        titles.append(re.escape(_TITLE_SHORT_FORMS[words[-1]]))
+    return any(
         re.search(
             rf"(?<![\w'])(?i:{title})\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?i:{re.escape(_surname(name))})\b",
             article,
         )
+        for title in titles
     )
+
+
+_TITLE_SHORT_FORMS = {"senator": "Sen.", "representative": "Rep.", "governor": "Gov.", "congressman": "Rep."}
 
 
 def _unnamed_holder(
@@ -799,6 +875,50 @@ def _unnamed_holder(
     # The sentence just before a quotation standing alone is where its speaker is named.
     before = re.split(r'(?<=[.!?"])\s+', article[:at].rstrip())[-1] if at > 0 else ""
     return not _known_name(long_forms(name), set(_words(f"{holder} {before}")))  # "FM" is "Foreign Minister"
+
+
+# Sentences before a "he said" in the article that may name whom it refers to.
+REFERENT_SENTENCES = 3
+
+
+def _pronoun_referents(sentences: list[str], pronoun: str, article: str) -> tuple[list[str], str] | None:
+    """Whom a cited "he said" (or "she", "it", "they" ...) can refer to, and the text they are named in: the names
+    before it, outside quotations, in its own sentence and the ``REFERENT_SENTENCES`` before that one in the
+    article; for "he" or "she", only the people if any are named there. A person named further back, or in a
+    cited sentence elsewhere in the article, is someone else ("Nkaissery said ..." three paragraphs before "she
+    told CNN"). None when the article does not hold the sentence (nothing to look back in)."""
+    for sentence in sentences:
+        at = next((where for who, where in _speech_acts(sentence) if who == pronoun), None)
+        if at is not None:
+            break
+    else:
+        return None
+    where = article.find(sentence) if article else -1
+    if where < 0:
+        return None
+    earlier = re.split(r'(?<=[.!?"])\s+', article[:where].rstrip())[-REFERENT_SENTENCES:]
+    text = _unquoted(" ".join([*earlier, sentence[:at]]))
+    mentions = _name_mentions(text)
+    if pronoun in {"he", "she"}:
+        # A person, or a name the article gives in full somewhere ("Sanaa Abu Harb", then "Harb wants the CNN
+        # crew ..."): not a body or an adjective ("CNN", "Iraqi").
+        people = set().union(*(_people(each) for each in [*sentences, article]))
+        people |= {_surname(name) for name, _, _ in _name_mentions(article) if len(name.split()) >= 2}
+        mentions = [m for m in mentions if _surname(m[0]) in people] or mentions
+    return [name for name, _, _ in mentions], text
+
+
+def _role_of(role: str, name: str, article: str) -> bool:
+    """Whether a speaker the statement names by a role ("Principal", "sheriff") is the named person the article
+    gives that role ("principal Sanaa Abu Harb", "Nye County Sheriff Tony De Meo")."""
+    return name.lower() not in _PRONOUNS and _titled(name, role.lower(), article)
+
+
+def _unquoted(text: str) -> str:
+    """The text with its quotations blanked: a name inside one is what the speaker talks of, not who speaks."""
+    for start, end in reversed(_quoted_spans(text)):
+        text = text[: max(start, 0)] + " " + text[end + 1 :]
+    return text
 
 
 def _words_before_pronoun(sentences: list[str], pronoun: str) -> set[str]:
@@ -922,6 +1042,19 @@ def _count_name(sentence: str, name: str) -> int:
     return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", sentence))
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _agentless(text: str, match: re.Match[str]) -> bool:
+    """A causing verb in the passive with no "by" ("375,000 have been forced from their homes"): it says what
+    happened to someone, and names no cause to check."""
+    participle = match.group("before") is not None and match.group().lower().endswith("ed")
+    if not participle or not _PASSIVE_BEFORE.search(text[: match.start()]):
+        return False
+    clause = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
+    return not re.search(r"\bby\b", clause)
+
+
 def _causal_problem(claim: str, sentences: list[str]) -> str | None:
     """A stated cause or order of events must be one cited sentence's, with each side where it belongs.
 
@@ -931,7 +1064,7 @@ def _causal_problem(claim: str, sentences: list[str]) -> str | None:
     orders: list[str] = []
     for match in _CONNECTIVE.finditer(claim):
         cause, effect = _sides(claim, match)
-        if not cause or not effect:
+        if not cause or not effect or _agentless(claim, match):
             continue
         word = match.group().lower()
         supported = False
@@ -987,20 +1120,37 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     claim_stems = _claim_stems(claim)
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     claim_negated = _negated(claim_words)
+    cancelled = _cancelled_negations(window, claim_stems)
     counted = [
         word
         for index, word in enumerate(window)
-        if word in _NEGATIONS and _negates(window, index, claim_stems)
+        if word in _NEGATIONS and index not in cancelled and _negates(window, index, claim_stems)
     ]
     evidence_negated = len(counted) % 2 == 1
-    if claim_negated and not _negated(window):
-        scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
-        if not any(
+    scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
+    # Two words on, as an adverb may come between: "were not yet releasing" negates "releasing".
+    theirs = {
+        stem(after)
+        for at, word in enumerate(window)
+        if word in _NEGATIONS and at not in cancelled
+        for after in [w for w in window[at + 1 :] if w not in STOP_WORDS and w not in _NEGATIONS][:2]
+    }
+    # The statement's "not" must negate what a negation of the sentence negates: "he could not say whether ..."
+    # holds no "not" for "Mukasey is not a former judge". A "no" negates a noun, often reworded ("no problems").
+    verb_scopes = {
+        scope for word, scope in _negation_scopes(claim_words) if scope and word in _VERB_NEGATIONS
+    }
+    unmatched = not _negated(window) or cancelled or (verb_scopes and not verb_scopes & theirs)
+    if (
+        claim_negated
+        and unmatched
+        and not any(
             scopes & {scope for _, scope in _negation_scopes(_words(sentence)) if scope}
             for sentence in sentences
             if sentence != best
-        ):
-            return "adds a negation"
+        )
+    ):
+        return "adds a negation"
     if evidence_negated and not claim_negated:
         return f"drops the negation '{counted[0]}'"
     return None
@@ -1017,6 +1167,22 @@ def _negates(words: Sequence[str], index: int, claim_stems: set[str]) -> bool:
         return True
     after = [word for word in words[index + 1 : index + 3] if word not in {"a", "an", "the", "any"}]
     return not after or after[0] in _NOT_A_NOUN or stem(after[0]) in claim_stems
+
+
+_VERB_NEGATIONS = frozenset({"not", "n't", "never"})
+_NEGATIVE_PREFIXES = ("non", "dis", "un", "in", "il", "im", "ir")
+
+
+def _cancelled_negations(words: Sequence[str], claim_stems: set[str]) -> set[int]:
+    """Where a "not" meets a word negated by its prefix whose root the statement says: "not illegal" is "legal"."""
+    cancelled: set[int] = set()
+    for at, word in enumerate(words):
+        if word not in _VERB_NEGATIONS:
+            continue
+        after = next((w for w in words[at + 1 : at + 3] if w not in STOP_WORDS), "")
+        if any(after.startswith(p) and stem(after[len(p) :]) in claim_stems for p in _NEGATIVE_PREFIXES):
+            cancelled.add(at)
+    return cancelled
 
 
 def _negation_scopes(words: Sequence[str]) -> list[tuple[str, str | None]]:
@@ -1047,8 +1213,8 @@ def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None
     claim_stems = _claim_stems(claim)
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     for kind, words in _HEDGES.items():
-        in_window = [word for word in window if word in words]
-        in_claim = [word for word in claim_words if word in words]
+        in_window = _hedges_in(window, kind)
+        in_claim = _hedges_in(claim_words, kind)
         if in_window and not in_claim:
             return f"drops the qualifier '{in_window[0]}'"
         if in_claim and not in_window and not any(words & set(_words(s)) for s in sentences):
@@ -1056,11 +1222,34 @@ def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None
                 continue  # "allegedly" for what officials say, "reportedly" for what a statement says
             return f"adds the qualifier '{in_claim[0]}' ({kind})"
     condition = _CONDITION.search(best)
-    if condition and not _CONDITION.search(claim):
+    if (
+        condition
+        and not _CONDITION.search(claim)
+        and not _in_unused_quotation(best, condition.start(), claim_stems)
+    ):
         clause = set(_content(_words(best[condition.start() :])))
         if clause and not clause <= claim_stems:
             return f"drops the condition '{condition.group().lower()} ...'"
     return _dropped_qualifier(claim, best, claim_stems)
+
+
+def _in_unused_quotation(sentence: str, at: int, claim_stems: set[str]) -> bool:
+    """Whether ``at`` lies in a quotation the statement takes at most one word from: a condition there is the
+    speaker's ("if we would just withdraw, the killing would end"), not one on what the statement reports."""
+    for start, end in _quoted_spans(sentence):
+        if start < at < end:
+            return len(set(_content(_words(sentence[max(start, 0) : end]))) & claim_stems) <= 1
+    return False
+
+
+def _hedges_in(words: Sequence[str], kind: str) -> list[str]:
+    """The words of one class of hedge; "could not" is the past of "cannot", no possibility."""
+    return [
+        word
+        for at, word in enumerate(words)
+        if word in _HEDGES[kind]
+        and not (word == "could" and tuple(words[at + 1 : at + 2]) in {("not",), ("n't",)})
+    ]
 
 
 # A statement the cited sentences give a source ("according to officials", "was thought to have drowned").
@@ -1571,10 +1760,14 @@ def ordinal_values(text: str) -> set[float]:
 
 
 def _same_person(first: str, second: str) -> bool:
-    """'Amara Okafor', 'Okafor' and 'Ms Okafor' are one person."""
+    """'Amara Okafor', 'Okafor' and 'Ms Okafor' are one person; 'Thai authorities' and 'Thailand's news agency'
+    one country's."""
     a = {_POSSESSIVE_END.sub("", word.lower().replace("’", "'")) for word in first.split()} - _NOT_NAMES
     b = {_POSSESSIVE_END.sub("", word.lower().replace("’", "'")) for word in second.split()} - _NOT_NAMES
-    return bool(a & b)
+    # A country and its people share a root; a name and its plural ("Williams", "William") are two people.
+    return bool(a & b) or any(
+        name_root(one) == name_root(other) and abs(len(one) - len(other)) >= 2 for one in a for other in b
+    )
 
 
 def _find_name(sentence: str, name: str) -> int | None:
@@ -1591,23 +1784,55 @@ def _strip_name_tail(gap: str) -> str:
     return re.sub(rf"^{_CAPITAL_RUN}", "", gap).strip()
 
 
+_OF_SPEAKER = re.compile(r"\b([a-z][\w'-]*)\s+(?:of|for)\s+$")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where quotations run, as (opening mark, closing mark); a sentence that opens inside a quotation the
+    sentence before began ('Only God can judge me," Dahou said, "People ...') is quoted up to its first mark."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in re.finditer('"', text):
+        at = match.start()
+        opening = (at == 0 or text[at - 1] in " ([") and text[at + 1 : at + 2] not in ("", " ")
+        if opening and opened is None:
+            opened = at
+        elif not opening:
+            spans.append((-1 if opened is None else opened, at))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
 @lru_cache(maxsize=4_096)
 def _speech_acts(sentence: str) -> list[tuple[str, int]]:
-    """Who says something in a sentence, and where the saying is: [(speaker, offset)]."""
+    """Who says something in a sentence, and where the saying is: [(speaker, offset)].
+
+    A saying inside a quotation ('"... but I said I decided ...," Dahou said') is part of the quoted words,
+    not who speaks them.
+    """
     found: list[tuple[str, int]] = []
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER):
+    quoted = _quoted_spans(sentence)
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING_TO, _ROLE_SPEAKER, _BARE_SPEAKER):
         for match in pattern.finditer(sentence):
+            if any(start < match.start(1) < end for start, end in quoted):
+                continue
             words = [
                 word
                 for word in match.group(1).split()
-                if word.lower() not in _NOT_NAMES and word.lower() not in DATE_WORDS
+                if word.lower() not in _NOT_NAMES | DATE_WORDS | _AUXILIARIES
             ]
+            owner = _OF_SPEAKER.search(sentence[: match.start(1)]) if pattern is _SPEAKER_BEFORE else None
+            if owner:
+                words = [owner.group(1)]  # "friends and family of Stacy Peterson said": the family speaks
             if words:
                 found.append(
                     (" ".join(words), match.start() if pattern is not _SPEAKER_BEFORE else match.end(1))
                 )
     for match in _PRONOUN_SPEAKER.finditer(sentence):
-        found.append((match.group().split()[0].lower(), match.start()))
+        if not any(start < match.start() < end for start, end in quoted):
+            found.append((match.group().split()[0].lower(), match.start()))
     return found
 
 

@@ -24,7 +24,7 @@ from functools import cached_property
 
 from takeaways.engines import entailment, grounding_model
 from takeaways.summary import Takeaway, TakeawaySummary
-from takeaways.text.entities import PERSON_TITLES
+from takeaways.text.entities import PERSON_TITLES, find_entities
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
 from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms, stem
 
@@ -36,6 +36,8 @@ MOST_EVIDENCE = 3
 MIN_EVIDENCE_GAIN = 1.0
 NAME_WEIGHT = 2.0
 EVIDENCE_WINDOW = 3
+# Names the article gives that the evidence search reads as people's (see ``ArticleFacts.people``).
+PEOPLE_LOOKED_AT = 50
 # Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
 CONTEXT_SENTENCES = 3
 
@@ -54,6 +56,7 @@ _NAME_RUN = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\
 _POSSESSIVE = re.compile(r"'s?$")
 _POSSESSIVE_MARK = re.compile(r"'s?(?![\w])")
 _RANK = re.compile(r"No\.\s*(?=\d)")
+_BODY_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Commission", "Agency"})
 _HONORIFICS = frozenset("mr mrs ms mx dr prof".split())
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'[mvdl]\w*|[Ww]e|[Ww]e'\w+|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
@@ -320,6 +323,23 @@ class ArticleFacts:
             chosen.append(-earlier)
             covered = self._covers(-earlier, wanted)
             wanted = {term: want for term, want in wanted.items() if term not in covered}
+        # A place's or a body's name that no chosen sentence says at all ("at Bercy", "Finnish police") is looked for
+        # once more, anywhere: a person's is not, as one named where the article names another is the commonest swap.
+        # It must not be the one to hold a figure or a date the others lack: it was found for a name alone.
+        bound = {term for term, (_, near) in wanted.items() if near}
+        figures = {term for term in bound if any(c.isdigit() for c in term) or term in DATE_WORDS}
+        names = [term for term in bound - figures if term not in self.people]
+        if names and len(chosen) < MOST_EVIDENCE + 1:
+            holding = [
+                (sum(term in self._sentence_terms[index] for term in wanted), -index)
+                for index in range(len(self.sentences))
+                if self.reader_facing[index]
+                and index not in chosen
+                and any(term in self._sentence_terms[index] for term in names)
+                and self._sentence_terms[index].isdisjoint(figures)
+            ]
+            if holding:
+                chosen.append(-max(holding)[1])
         return sorted(chosen)
 
     def _covers(self, index: int, wanted: dict[str, tuple[float, frozenset[str]]]) -> set[str]:
@@ -405,7 +425,20 @@ class ArticleFacts:
         limits = limits or entailment.Limits()
         return self.unsupported(claim, limits) or self.evidence_problem(claim, evidence, limits)
 
+    @cached_property
+    def people(self) -> set[str]:
+        """The stems of the words of the people's names the article gives (``entities.find_entities``)."""
+        found = find_entities(list(self._stated), limit=PEOPLE_LOOKED_AT)
+        return {term for entity in found if entity.kind == "person" for term in content_terms(entity.name)}
+
     def _name_problem(self, claim: str) -> str | None:
+        # A name the article writes with other capitals ("the CNN Boardroom Master classes") is the same name.
+        recased_runs = {
+            match.group()
+            for match in _NAME_RUN.finditer(claim)
+            if re.search(rf"(?<!\w){re.escape(match.group().lower())}(?!\w)", self.lowered)
+        }
+        recased = {word for run in recased_runs for word in _WORD.findall(run)}
         for match in _CAPITALISED.finditer(claim):
             if _RANK.match(claim, match.start()):
                 continue  # "World No. 3" is a rank, not a name
@@ -416,6 +449,7 @@ class ArticleFacts:
                 lowered = part.lower()
                 known = (
                     part in self.words
+                    or part in recased
                     or lowered in _HONORIFICS
                     or (lowered in PERSON_TITLES and lowered in self.lower_words)  # "Chairman" for "chairman"
                     or entailment.name_root(part) in self.name_roots
@@ -436,11 +470,13 @@ class ArticleFacts:
             for run in _names_in_run(words):
                 # The plural of a name the article gives is the same name ("Rwandan Hutus" for "Rwandan Hutu").
                 singular = [*run[:-1], run[-1].removesuffix("s")]
+                # "Justice Department" is the "Department of Justice".
+                turned = [run[-1], "of", *run[:-1]] if run[-1] in _BODY_HEADS else run
                 if (
                     len(run) >= 2
                     and not any(
-                        " ".join(part) in self.unpossessive
-                        for part in (run, run[-2:], singular, singular[-2:])
+                        " ".join(part) in self.unpossessive or " ".join(run) in recased_runs
+                        for part in (run, run[-2:], singular, singular[-2:], turned)
                     )
                     and not _given_between(run, self.unpossessive)
                 ):

@@ -100,6 +100,12 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     "say tell tells claimed claims insists announced announces stated states argued argues declared admits "
     "denied denies confirmed confirms revealed reveals testified recalled recalls noted notes".split()
 )
+# Verbs that give someone's view or advice in the reporter's words ("Cuban advised ..."): a statement that puts
+# those words in another mouth misattributes them as surely as a quotation. Not "reported": an outlet that
+# reports relays what others said.
+ATTRIBUTING_VERBS = REPORTING_VERBS | frozenset(
+    "urged urges advised advises asserted asserts stressed stresses".split()
+)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that negate what follows them; readers add their own forms ("n't", "denied", "won't").
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())

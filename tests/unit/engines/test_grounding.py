@@ -410,3 +410,28 @@ def test_a_cut_that_drops_an_amount_or_a_phrase_still_fails(claim: str) -> None:
     facts = ArticleFacts(DEPOT)
     index = 1 if "Inspectors" in claim else 0
     assert facts.problem(claim, [index]) is not None
+
+
+def test_evidence_looks_again_for_a_place_no_chosen_sentence_names_but_not_for_a_person() -> None:
+    facts = ArticleFacts(
+        [
+            "Top seed Amara Okafor won her opening match on Wednesday.",
+            "Second seed Maria Quist lost in the first round to a qualifier, Quist said.",
+            "The indoor tournament at Bercy ends on Sunday.",
+        ]
+    )
+    assert 2 in facts.best_evidence("Amara Okafor wins her opening match at Bercy.")
+    assert 1 not in facts.best_evidence("Amara Okafor and Quist win opening matches on Wednesday.")
+
+
+def test_a_sentence_found_for_a_name_alone_does_not_vouch_for_a_date() -> None:
+    facts = ArticleFacts(
+        [
+            "Top seed Amara Okafor won her opening match on Wednesday in Paris.",
+            "Ticket sales for the indoor event at Bercy have been strong all week, and the final is played on Sunday.",
+        ]
+    )
+    assert facts.best_evidence("Amara Okafor wins her opening match at Bercy on Wednesday.") == [0, 1]
+    claim = "Amara Okafor wins her opening match at Bercy on Sunday."
+    assert facts.best_evidence(claim) == [0]
+    assert facts.problem(claim, facts.best_evidence(claim)) is not None

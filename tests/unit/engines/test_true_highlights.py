@@ -115,3 +115,90 @@ def test_a_paraphrase_may_bring_in_a_few_words_the_article_never_uses() -> None:
     claim = "About 3,000 homes were left without electricity after the storm, the utility said."
     assert certain(claim, evidence) is None
     assert certain("Angry farmers blockaded roads with tractors.", evidence) is not None
+
+
+def test_due_to_before_a_verb_is_a_time_set_not_a_cause() -> None:
+    evidence = [
+        "Lund, convicted of fraud at the harbour, faces up to ten years in prison when he is sentenced on March 3."
+    ]
+    assert certain("Lund due to be sentenced March 3.", evidence) is None
+    found = certain("Lund faces prison due to fraud at the harbour.", evidence)
+    assert found is not None and "adds a cause" in found
+
+
+def test_a_passive_with_no_agent_names_no_cause() -> None:
+    evidence = [
+        "The agency said 12,000 people in Ellis province have been forced from their homes this year."
+    ]
+    assert certain("Agency: some 12,000 have been forced from homes this year.", evidence) is None
+    found = certain("The floods forced 12,000 people from their homes this year.", evidence)
+    assert found is not None and "adds a cause" in found
+
+
+def test_a_hedge_in_another_tense_is_the_same_hedge() -> None:
+    evidence = ["Council leader Amara Okafor accused the harbour board of hiding the losses."]
+    assert certain("Okafor accuses the harbour board of hiding the losses.", evidence) is None
+    found = certain("The harbour board hid the losses.", evidence)
+    assert found is not None and "drops the qualifier" in found
+
+
+def test_could_not_is_the_past_of_cannot() -> None:
+    evidence = ["Like his wife, he couldn't stop smiling."]
+    assert certain("He can't stop smiling.", evidence) is None
+    found = certain("He can stop smiling.", evidence)
+    assert found is not None and "negation" in found
+
+
+def test_not_before_a_negative_prefix_is_the_plain_word() -> None:
+    evidence = ["In Ellis, where selling kidneys is not illegal, a market has grown."]
+    assert certain("In Ellis, where selling kidneys is legal, a market has grown.", evidence) is None
+    assert certain("In Ellis, where selling kidneys is not legal, a market has grown.", evidence) is not None
+    assert certain("In Ellis, where selling kidneys is illegal, a market has grown.", evidence) is not None
+
+
+def test_an_added_not_must_negate_what_the_sentence_negates() -> None:
+    evidence = ["Lund, a former judge in Ellis, told senators he could not say whether the plan was legal."]
+    assert certain("Lund told senators he could not say whether the plan was legal.", evidence) is None
+    assert certain("Lund is not a former judge in Ellis.", evidence) == "adds a negation"
+
+
+def test_friends_of_a_person_are_who_speak() -> None:
+    evidence = ["Friends and family of Mira Okafor said she feared her husband."]
+    assert certain("Friends and family: Mira Okafor feared her husband.", evidence) is None
+    found = certain("Mira Okafor said she feared her husband.", evidence)
+    assert found is not None and "attributes the words to Mira Okafor" in found
+
+
+def test_a_cricket_figure_written_with_for_is_the_score() -> None:
+    evidence = ["Steyn took a career-best five for 34 as the hosts reached 179 for two."]
+    assert certain("Steyn takes a career-best 5-34 as the hosts reach 179-2.", evidence) is None
+    assert certain("Steyn takes a career-best 5-43.", evidence) is not None
+
+
+def test_a_name_written_with_other_capitals_is_the_same_name() -> None:
+    facts = ArticleFacts(["The CNN Boardroom Master classes will take place in Shanghai."])
+    assert facts.unsupported("CNN will host Boardroom Master Classes in Shanghai.") is None
+    assert facts.unsupported("CNN will host Boardroom Master Lectures in Shanghai.") is not None
+
+
+def test_a_country_and_its_adjective_speak_for_one_country() -> None:
+    evidence = ["About 36 of the bodies have yet to be identified, according to Thailand's news agency."]
+    assert (
+        certain("About 36 bodies have yet to be identified, according to Thai authorities.", evidence) is None
+    )
+    assert certain("About 36 bodies have yet to be identified, according to Malaysian authorities.", evidence)
+
+
+def test_a_department_named_the_other_way_round_is_the_same_department() -> None:
+    facts = ArticleFacts(["The Department of Justice opened an inquiry into the harbour contract."])
+    assert facts.unsupported("Justice Department opens inquiry into harbour contract.") is None
+    assert facts.unsupported("Treasury Department opens inquiry into harbour contract.") is not None
+
+
+def test_a_condition_inside_a_quotation_the_statement_leaves_alone_is_the_speakers() -> None:
+    evidence = [
+        'On Wednesday, Hale will tell the harbour workers that "if the yard closes, the town goes with it."'
+    ]
+    assert certain("Hale to address the harbour workers on Wednesday.", evidence) is None
+    found = certain("Hale will tell the harbour workers that the town goes with the yard.", evidence)
+    assert found is not None and "condition" in found
