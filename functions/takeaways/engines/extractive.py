@@ -967,6 +967,9 @@ def trim(sentence: str, max_words: int) -> str:
         if pattern is _TRAILING_ATTRIBUTION and len(text.split()) <= max_words:
             continue  # who says so is part of what is said: it goes only when the line must be shorter
         shorter = text[: match.start()] + match.group("end") + text[match.end() :]
+        kept = text[: match.start()].split()
+        if kept and kept[-1].lower() in DANGLING_WORDS - {"her"}:  # "advances at her" ends a clause
+            continue  # "in custody since 10 April when, according to officials, he ...": the clause goes too
         if len(shorter.split()) >= MIN_SENTENCE_WORDS and _quotes_balanced(shorter):
             text = shorter
     if len(text.split()) > max_words:

@@ -693,3 +693,12 @@ def test_a_lede_that_describes_its_subject_gets_the_name_the_article_keeps_using
     two_named = article + " Reed said he would retire."
     assert named_description(lede, people, two_named + " Reed agreed.") is None
     assert named_description("The spokesman said the race would go ahead.", people, article) is None
+
+
+def test_an_aside_inside_a_clause_is_not_cut_with_the_clause_it_opens() -> None:
+    sentence = (
+        "She had been held since 10 April when, according to the ferry company, she refused to leave the "
+        "harbour office."
+    )
+    assert not trim(sentence, 30).endswith("when.")
+    assert trim(sentence, 30) == sentence
