@@ -154,9 +154,14 @@ _APPOSITIVE_AFTER_SUBJECT = re.compile(
     + _PREDICATE_START.pattern
     + ")"
 )
-# Text addressed to a summariser rather than to readers, links and an opinion piece's
-# disclaimer never become takeaways.
+# Text addressed to a summariser rather than to readers, links, an opinion piece's disclaimer and the
+# newsroom's notes on its own reporting ("CNN could not independently verify the video": which video, a
+# takeaway cannot say; "CNN is reaching out to her") never become takeaways.
 _NOT_FOR_READERS = re.compile(
+    r"^(?:CNN|The BBC|BBC News|The Associated Press|Reuters|AFP)\b[^.,;]{0,20}?\b(?:could not|couldn['’]t|cannot|"
+    r"(?:has|have|was|were) (?:not been able|been unable|unable|not able)(?: to)?)\s+(?:immediately\s+|independently\s+)*"
+    r"(?:be reached|confirm|verify|reach|contact|obtain)\b|"
+    r"^(?:CNN|The BBC|BBC News|The Associated Press|Reuters|AFP)\b (?:is |has |was |had )?(?:reaching|reached) out\b|"
     r"https?://|www\.|\b(?:views|opinions) expressed (?:here |in this [a-z]+ )?are (?:solely )?"
     r"(?:those of the (?:author|writer)|(?:the author|the writer|my|his|her|their)(?:['’]s)? own)|\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier) "
     r"(?:instructions|prompts?|rules)|\byou are now\b|\b(?:system|developer) prompt\b|"
@@ -164,6 +169,11 @@ _NOT_FOR_READERS = re.compile(
     re.IGNORECASE,
 )
 _NOT_FOR_READERS_HINTS = (
+    "confirm",
+    "verify",
+    "reach",
+    "contact",
+    "obtain",
     "expressed",
     "http",
     "www.",

@@ -702,3 +702,19 @@ def test_an_aside_inside_a_clause_is_not_cut_with_the_clause_it_opens() -> None:
     )
     assert not trim(sentence, 30).endswith("when.")
     assert trim(sentence, 30) == sentence
+
+
+def test_the_newsrooms_note_on_its_own_reporting_is_no_takeaway() -> None:
+    story = (
+        "Harbour Bridge to close for repairs\n\n"
+        "The Harbour Bridge will close for six weeks from March 3, the city's transport authority said. "
+        "A resident said the authority had known of the corroded cables for two years. "
+        "CNN has not been able to confirm the claim. CNN is reaching out to the authority. "
+        "About 41,000 vehicles cross the bridge on an average weekday. "
+        "The authority will run free shuttle buses every ten minutes during the works. "
+        "The repair will cost an estimated 23.5 million euros."
+    )
+    summary = ExtractiveEngine(max_takeaways=5).summarise(parse_article(story.encode(), "bridge.txt"))
+    lines = [summary.summary, *(t.text for t in summary.takeaways)]
+    assert not any("confirm the claim" in line or "reaching out" in line for line in lines)
+    assert any("41,000 vehicles" in line for line in lines)  # the story's own lines still are
