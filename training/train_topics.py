@@ -39,6 +39,7 @@ LEARNING_RATE = 0.3  # AdaGrad
 L2 = 0.01
 ARTICLE_WEIGHT = 20.0
 BALANCE = 0.5  # a topic's items weigh (mean items per topic / its items) ** BALANCE
+EXTRA_WEIGHT = 1.0
 SEED = 12
 VALIDATION_PERCENT = 20
 
@@ -47,6 +48,8 @@ Example = tuple[list[tuple[int, float]], int, float]
 
 def validation_item(item: LabelledItem) -> bool:
     """A fifth of the training split, by a hash independent of the held-out one, for tuning."""
+    if item.training_only:
+        return False
     digest = hashlib.sha256(f"validation\n{item.headline}\n{item.text[:200]}".encode()).digest()
     return digest[0] * 100 // 256 < VALIDATION_PERCENT
 
@@ -108,6 +111,25 @@ def correction(
     return weights, bias
 
 
+def topic_weights(items: Sequence[LabelledItem]) -> dict[tuple[str, bool], float]:
+    """Each item's weight by its topic and whether it is ``training_only``.
+
+    A topic's total weight follows the items that may be held out, the news the model is scored on,
+    tempered by ``BALANCE``: ``training_only`` items were chosen for small topics and would teach a
+    prior no news feed has. They count ``EXTRA_WEIGHT`` each against a native item's one.
+    """
+    native = Counter(item.topic for item in items if not item.training_only)
+    extra = Counter(item.topic for item in items if item.training_only)
+    mean = sum(native.values()) / max(len(native), 1)
+    weights = {}
+    for topic in native.keys() | extra.keys():
+        share = max(native[topic], 1)
+        unit = (mean / share) ** BALANCE * share / (native[topic] + EXTRA_WEIGHT * extra[topic])
+        weights[topic, False] = unit
+        weights[topic, True] = unit * EXTRA_WEIGHT
+    return weights
+
+
 def fit(items: Sequence[LabelledItem]) -> tuple[list[str], dict[str, list[float]], list[float]]:
     """(topics, weights per term, bias per topic) learned from ``items``."""
     topics = sorted({item.topic for item in items}, key=TOPIC_SLUGS.index)
@@ -125,12 +147,11 @@ def fit(items: Sequence[LabelledItem]) -> tuple[list[str], dict[str, list[float]
     terms = sorted(ranked[:VOCABULARY])
     base = naive_bayes(documents, set(terms), topics)
     row_of = {term: row for row, term in enumerate(terms)}
-    counts = Counter(item.topic for item in items)
-    mean = len(items) / len(counts)
+    weights_of = topic_weights(items)
     examples: list[Example] = []
     for item, (features, topic) in zip(items, documents, strict=True):
         known = [(row_of[term], value) for term, value in known_strengths(features, row_of).items()]
-        weight = (mean / counts[topic]) ** BALANCE * (ARTICLE_WEIGHT if item.kind == "article" else 1.0)
+        weight = weights_of[topic, item.training_only] * (ARTICLE_WEIGHT if item.kind == "article" else 1.0)
         if known:
             examples.append((known, topics.index(topic), weight))
     learned, bias = correction(examples, [base[term] for term in terms], len(topics))
