@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pytest
+
 from takeaways.text.topics import TopicModel, topic_features
 from training.topic_data import LabelledItem
-from training.train_topics import encode, fit, validation_item
+from training.train_topics import FOLDS, encode, fit, topic_weights, validation_fold
 
 ITEMS = [
     LabelledItem(
@@ -48,8 +52,31 @@ def test_a_fitted_model_gives_its_training_topics_back_after_encoding() -> None:
         assert max(scores, key=scores.__getitem__) == expected
 
 
-def test_the_validation_split_is_a_fixed_part_of_the_training_items() -> None:
-    items = [LabelledItem(f"Headline {n}", "Text.", "sport", "short") for n in range(500)]
-    chosen = [item for item in items if validation_item(item)]
-    assert 50 < len(chosen) < 150
-    assert chosen == [item for item in items if validation_item(item)]
+def test_the_validation_folds_are_fixed_fifths_of_the_training_items() -> None:
+    items = [LabelledItem(f"Headline {n}", "Text.", "sport", "short") for n in range(1000)]
+    folds = Counter(validation_fold(item) for item in items)
+    assert set(folds) == set(range(FOLDS))
+    assert all(120 < count < 280 for count in folds.values())
+    assert [validation_fold(item) for item in items] == [validation_fold(item) for item in items]
+
+
+def test_training_only_items_change_no_topic_total_weight() -> None:
+    native = [LabelledItem(f"Match {n}", "Text.", "sport", "short") for n in range(9)]
+    native += [LabelledItem(f"Vote {n}", "Text.", "politics", "short") for n in range(1)]
+    extra = [LabelledItem(f"Poll {n}", "Text.", "politics", "short", training_only=True) for n in range(40)]
+
+    def totals(items: list[LabelledItem]) -> dict[str, float]:
+        weights = topic_weights(items)
+        result: dict[str, float] = {}
+        for item in items:
+            result[item.topic] = result.get(item.topic, 0.0) + weights[item.topic, item.training_only]
+        return result
+
+    before, after = totals(native), totals(native + extra)
+    assert after == pytest.approx(before)
+    assert before["sport"] > before["politics"]  # the native mix, tempered, still leads the prior
+
+
+def test_training_only_items_are_never_held_out_or_validated_on() -> None:
+    items = [LabelledItem(f"Headline {n}", "Text.", "sport", "short", training_only=True) for n in range(300)]
+    assert not any(item.held_out or validation_fold(item) is not None for item in items)
