@@ -41,6 +41,7 @@ from takeaways.text.words import (
     DATE_WORDS,
     MONTHS,
     NEGATIONS,
+    OPPOSITES,
     SPEECH_VERBS,
     STOP_WORDS,
     WEEKDAYS,
@@ -332,6 +333,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
             claim, article or joined, "the article" if article else "the cited sentences"
         )
         or _negation_problem(claim, best, sentences)
+        or _opposite_problem(claim, sentences, article or joined)
         or _modality_problem(claim, sentences, best)
         or _attribution_problem(claim, sentences, context_words, article)
         or _role_problem(claim, sentences)
@@ -352,6 +354,19 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     if joining:
         return Reading(joining)
     return Reading(None, rules, features, claim, joined, kind)
+
+
+def _opposite_problem(claim: str, sentences: list[str], article: str) -> str | None:
+    """A word the article never uses, whose opposite the cited sentences do ("serious" for "minor")."""
+    claim_words = set(re.findall(r"[a-z-]+", claim.lower()))
+    article_words = set(re.findall(r"[a-z-]+", article.lower()))
+    cited_words = set(re.findall(r"[a-z-]+", " ".join(sentences).lower()))
+    for first, second in OPPOSITES:
+        for said, opposite in ((first, second), (second, first)):
+            used = sorted(claim_words & said)
+            if used and not article_words & said and (found := sorted(cited_words & opposite)):
+                return f"says {used[0]!r} where the cited sentences say {found[0]!r}"
+    return None
 
 
 def _joining_problem(

@@ -106,6 +106,18 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
 ATTRIBUTING_VERBS = REPORTING_VERBS | frozenset(
     "urged urges advised advises asserted asserts stressed stresses".split()
 )
+# Words that say the opposite of each other where news uses them: a statement with one where its evidence
+# has the other ("serious injuries" for "minor injuries", "convicted" for "acquitted") states the reverse.
+# Only pairs whose words are rarely a paraphrase of each other: "won" and "lost" both stand in one match
+# report ("a 2-0 win, but lost on away goals"), so they are not here.
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(first.split()), frozenset(second.split()))
+    for first, second in (
+        ("minor slight slightly", "serious seriously severe severely critical critically life-threatening"),
+        ("acquitted acquittal", "convicted conviction"),
+        ("approved approves approve", "rejected rejects reject"),
+    )
+)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that negate what follows them; readers add their own forms ("n't", "denied", "won't").
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())

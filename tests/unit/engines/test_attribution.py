@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.engines.entailment import read
+from takeaways.engines.entailment import problem, read
 
 
 def certain(claim: str, evidence: list[str], article: str = "", context: tuple[str, ...] = ()) -> str | None:
@@ -121,3 +121,16 @@ def test_a_role_the_article_gives_a_speaker_as_a_title_is_that_speaker() -> None
         )
         is None
     )
+
+
+def test_a_statement_that_reverses_a_word_of_its_evidence_fails() -> None:
+    evidence = ["Three people were treated in hospital for minor injuries after the ferry ran aground."]
+    assert problem("Three people were treated for serious injuries.", evidence) is not None
+    assert problem("Three people were seriously hurt.", evidence) is not None
+    assert problem("Three people were treated in hospital for minor injuries.", evidence) is None
+    # Where the article itself uses the word, it is not reversed but said elsewhere: the model weighs it.
+    article = evidence[0] + " A fourth passenger was seriously injured."
+    found = problem("Three people were seriously hurt.", evidence, article=article)
+    assert found is None or "where the cited sentences say" not in found
+    verdict = ["The jury acquitted the harbour master of manslaughter on Friday."]
+    assert problem("The harbour master was convicted of manslaughter.", verdict) is not None
