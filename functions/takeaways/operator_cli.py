@@ -108,16 +108,18 @@ def _upload(args: argparse.Namespace) -> int:
     found = resources(args)
     bucket = found["ArticlesBucket"]
     key = args.key or f"incoming/{datetime.now(UTC):%Y/%m/%d}/{args.article.name}"
-    started = upload_article(args.article, bucket, key)  # records older than this are an earlier upload's
+    started, etag = upload_article(
+        args.article, bucket, key
+    )  # records older than started: an earlier upload's
     print(f"uploaded {args.article} to s3://{bucket}/{key}", file=sys.stderr if args.wait else sys.stdout)
     if not args.wait:
         print("  `takeaways status` shows what became of it (or upload with --wait)")
         return 0
-    return _wait_for_outcome(args, found, bucket, key, started)
+    return _wait_for_outcome(args, found, bucket, key, started, etag)
 
 
 def _wait_for_outcome(
-    args: argparse.Namespace, found: dict[str, str], bucket: str, key: str, started: datetime
+    args: argparse.Namespace, found: dict[str, str], bucket: str, key: str, started: datetime, etag: str
 ) -> int:
     """Follow the article through both stages; print the alert (stdout) or the rejection (stderr)."""
     from takeaways.adapters.operations import queue_state
@@ -140,6 +142,14 @@ def _wait_for_outcome(
         if rejection is not None:
             return _print_rejection(rejection)
         summary = _fresh_record(bucket, summary_key, started)
+        if summary is None and _summarised_before(bucket, summary_key, etag):
+            # The same bytes at the same key are the same S3 event to the pipeline: skipped, never alerted twice.
+            progress.say(
+                f"already summarised: s3://{bucket}/{summary_key} is of these same bytes at this key, so the "
+                "stage skipped the upload as a duplicate event and nothing is alerted again "
+                "(`takeaways replay` reprocesses on purpose)"
+            )
+            return 0
         if summary is None:
             _pause_or_give_up(deadline, args.timeout, "no summary or rejection")
     headline = str(summary.get("summary", {}).get("headline", ""))
@@ -169,9 +179,20 @@ def _wait_for_outcome(
                     "the alert could not be published and waits in the alert DLQ: see the runbook, then "
                     "`takeaways redrive alerts`"
                 )
-            progress.say("no alert: the story was already alerted (an unchanged copy of an earlier article)")
+            progress.say(
+                "no alert: the story was already alerted, and this copy tells nothing new (no line of its "
+                "summary rests on a sentence the earlier copy lacked; `takeaways threads` shows the decision)"
+            )
             return 0
         _pause_or_give_up(deadline, args.timeout, "the summary was not alerted")
+
+
+def _summarised_before(bucket: str, summary_key: str, etag: str) -> bool:
+    from takeaways.adapters.operations import read_json
+
+    record = read_json(bucket, summary_key)
+    source = record.get("source_object") if isinstance(record, dict) else None
+    return isinstance(source, dict) and str(source.get("etag") or "").strip('"') == etag
 
 
 def _depth(queue: QueueState) -> int:

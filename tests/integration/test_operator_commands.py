@@ -222,8 +222,15 @@ def test_upload_wait_says_when_a_copy_of_an_alerted_story_gets_no_alert(
         capsys.readouterr()
         assert main(["upload", _article(tmp_path), "--key", "incoming/b/ferry.txt", "--wait"]) == 0
         printed = capsys.readouterr()
+        # The same bytes to the same key again: the stage skips the event, and the command says so at once.
+        assert (
+            main(["upload", _article(tmp_path), "--key", "incoming/b/ferry.txt", "--wait", "--timeout", "20"])
+            == 0
+        )
+        again = capsys.readouterr()
     assert "no alert: the story was already alerted" in printed.err
     assert "{" not in printed.out.splitlines()
+    assert "already summarised" in again.err and "duplicate event" in again.err
 
 
 def test_upload_wait_says_when_the_alert_could_not_be_published(

@@ -335,12 +335,13 @@ def subscriptions(topic_arn: str) -> list[tuple[dict[str, str], dict[str, str] |
     return found
 
 
-def upload_article(path: Path, bucket: str, key: str) -> datetime:
-    """Upload the file; return the object's LastModified, S3's own clock (the one the functions share)."""
+def upload_article(path: Path, bucket: str, key: str) -> tuple[datetime, str]:
+    """Upload the file; return the object's LastModified, S3's own clock (the one the functions share),
+    and its ETag, which with the key makes the pipeline's idempotency key."""
     s3 = boto3.client("s3")
     s3.upload_file(str(path), bucket, key)
-    modified: datetime = s3.head_object(Bucket=bucket, Key=key)["LastModified"]
-    return modified
+    head = s3.head_object(Bucket=bucket, Key=key)
+    return head["LastModified"], str(head["ETag"]).strip('"')
 
 
 def articles_under(bucket: str, prefix: str) -> Iterator[dict[str, Any]]:
