@@ -744,14 +744,25 @@ def _bare_quotation(sentence: str) -> bool:
 
 # "Again, this is not the case": a comment word before a line that, without it, points back.
 _COMMENT_OPENING = re.compile(r"^(?:Again|Once again|Then|Of course|In fact|Even so|Still|Too),\s+")
+# Lines that lean on the one before: "Much of it makes for grim reading", "As of Monday, that worker is ...",
+# "Or Gov. Ames, who ...".
+_NAME_IN_OPENING = re.compile(r"\s[A-Z][a-z]")
+_POINTS_BACK = re.compile(
+    r"^(?:(?:Much|Most|Some|All|None|Many|Each|Part|Half|Neither|Either) of (?:it|them|this|that|these|those)\b"
+    r"|[^,\"“”]{2,60},\s+(?:that|this|these)\s+[a-z]|Or\s)"
+)
 
 
 def _tells_a_fact(text: str) -> bool:
     """Whether a line reports something on its own: not a teaser or a lean on a line before ("Expect pushback
-    anyway", "The others have gone home"), not addressed to the reader outside a quotation ("If you've been
-    following the news"), and not a pointer behind a comment word ("Again, this is not the case")."""
-    if _TEASER_LEDE.match(text):
+    anyway", "The others have gone home", "Much of it is grim", "Relieved, they piled into the shares"), not
+    addressed to the reader outside a quotation ("If you've been following the news"), and not a pointer behind
+    a comment word ("Again, this is not the case")."""
+    if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text):
         return False
+    opening = _THEY_AFTER_OPENING.match(text)
+    if opening is not None and not _NAME_IN_OPENING.search(opening.group()):
+        return False  # "Relieved that the company survived, they piled in"; "When Oslo police came, they" has whom
     if any(
         word.group().lower() in _SECOND_PERSON and not inside_quotation(text, word.start())
         for word in _WORD.finditer(text)
