@@ -56,6 +56,10 @@ def test_a_third_line_whose_words_the_alert_already_carries_is_left_out() -> Non
     assert sorted(chosen(ExtractiveEngine(), again)) == sorted([detour.text, money.text])
     assert chosen(ExtractiveEngine(extra_line_share=0.0), again)[-1] == again.text
     assert news.text in chosen(ExtractiveEngine(), news)
+    # A short line costs the reader little: it is kept even when it adds less than the lines before it.
+    short = _line(3, "No jobs will be lost at the depot.")
+    assert chosen(ExtractiveEngine(extra_line_share=100.0), short)[-1] == short.text
+    assert len(chosen(ExtractiveEngine(extra_line_share=100.0), again)) == 2
 
 
 def test_an_alert_carries_two_or_three_takeaways() -> None:
