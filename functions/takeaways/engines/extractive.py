@@ -9,7 +9,8 @@ questions, quotations, sentences addressed to the reader or told in the first pe
 and fragments rarely state the news; sentences with numbers often do. A takeaway is
 read line by line, so past ten words a sentence is ranked per word: a long-winded
 sentence gives way to a short one that says the same (the summary keeps the plain rank).
-Takeaways are then chosen one at a time for the story's words they add per word read.
+Takeaways are then chosen one at a time for the story's words they add per word read: two, and a
+third when it is short or adds about as much of the story as each line before it did.
 
 Selected sentences are trimmed only by cutting (leading connectives, attributions,
 parentheticals, trailing elaborations, then clauses up to a word budget), so every
@@ -71,6 +72,7 @@ _POOL = 12  # the best lines takeaways are chosen among
 _LENGTH_SMOOTHING = (
     10  # words added to the alert's length, so that a short line is not taken for its density alone
 )
+_SHORT_LINE_WORDS = 8  # a further takeaway this short costs the reader little: the share rule spares it
 _RANK_SHARE = 0.01  # how much a line's own rank counts beside what it adds to the alert
 
 STYLE_WEIGHTS: dict[str, float] = {
@@ -274,8 +276,10 @@ def _terms(sentence: str) -> list[str]:
 class ExtractiveEngine:
     """Position-aware centrality, style priors and redundancy control; deterministic and model-free.
 
-    Three takeaways by default: on real news with human highlights, a fourth sentence
-    costs more precision than it adds recall (see docs/benchmarks.md).
+    Two takeaways, and a third only when it is short ("No jobs were cut.") or brings at least
+    ``extra_line_share`` of the story's words that each line so far brought on average: on real news
+    with human highlights, a long line that adds little costs more precision than it adds recall, and
+    the first two sentences outscore the first three (see docs/benchmarks.md).
     """
 
     name = "extractive"
@@ -293,10 +297,14 @@ class ExtractiveEngine:
         title_weight: float = 0.4,
         length_pivot: int = 10,
         redundancy_limit: float = 0.4,
+        min_takeaways: int = 2,
+        extra_line_share: float = 0.8,
         style_weights: dict[str, float] | None = None,
     ) -> None:
         if not 1 <= max_takeaways <= MAX_TAKEAWAYS:
             raise ValueError(f"need 1 <= max_takeaways <= {MAX_TAKEAWAYS}")
+        if min_takeaways < 1:
+            raise ValueError("need min_takeaways >= 1")
         if max_words < 8:
             raise ValueError("max_words below 8 leaves no room for a statement")
         if length_pivot < 1:
@@ -311,6 +319,8 @@ class ExtractiveEngine:
         self.title_weight = title_weight
         self.length_pivot = length_pivot
         self.redundancy_limit = redundancy_limit
+        self.min_takeaways = min(min_takeaways, max_takeaways)
+        self.extra_line_share = extra_line_share
         self.style_weights = {**STYLE_WEIGHTS, **(style_weights or {})}
 
     def summarise(self, article: Article) -> TakeawaySummary:
@@ -579,6 +589,7 @@ class ExtractiveEngine:
             line
             for line in itertools.islice(lines, _POOL + 1)
             if line.index != lead.index
+            and _tells_a_fact(line.text)
             and _role_introduced(line.text, introduced)
             and (someone_named or not _pronoun_before_a_person(line.text, names))
         ][:_POOL]
@@ -592,7 +603,7 @@ class ExtractiveEngine:
             unintroduced = [
                 line
                 for line in itertools.islice(lines, _POOL + 1)
-                if line.index != lead.index and line not in pool
+                if line.index != lead.index and line not in pool and _tells_a_fact(line.text)
             ]
             chosen = self._choose(lead, unintroduced[:_POOL], said, spread, weights, SAME_FACT_SHARE)
         if not chosen:  # an article of one usable sentence: its one fact is the only takeaway
@@ -627,7 +638,14 @@ class ExtractiveEngine:
                 break
             line = best[1]
             words = set(_overlap_words(line.text))
-            carried += spread.value(words - covered)
+            gain = spread.value(words - covered)
+            if (
+                len(chosen) >= self.min_takeaways
+                and len(line.text.split()) > _SHORT_LINE_WORDS
+                and gain < self.extra_line_share * carried / (len(chosen) + 1)
+            ):
+                break  # a long line bringing less of the story than the lines so far did costs more than it adds
+            carried += gain
             covered |= words
             length += len(line.text.split())
             chosen.append(line)
@@ -736,6 +754,39 @@ def _bare_quotation(sentence: str) -> bool:
         and text.rstrip(".!?")[-1:] in _QUOTE_CLOSERS
         and not any(mark in inner[:-1] for mark in _QUOTE_CLOSERS if mark != "'")
     )
+
+
+# "Again, this is not the case": a comment word before a line that, without it, points back.
+_COMMENT_OPENING = re.compile(r"^(?:Again|Once again|Then|Of course|In fact|Even so|Still|Too),\s+")
+# Lines that lean on the one before: "Much of it makes for grim reading", "As of Monday, that worker is ...",
+# "Or Gov. Ames, who ...".
+_NAME_IN_OPENING = re.compile(r"\s[A-Z][a-z]")
+_POINTS_BACK = re.compile(
+    r"^(?:(?:Much|Most|Some|All|None|Many|Each|Part|Half|Neither|Either) of (?:it|them|this|that|these|those)\b"
+    r"|[^,\"“”]{2,60},\s+(?:that|this|these)\s+[a-z]|Or\s)"
+)
+
+
+def _tells_a_fact(text: str) -> bool:
+    """Whether a line reports something on its own: not a teaser or a lean on a line before ("Expect pushback
+    anyway", "The others have gone home", "Much of it is grim", "Relieved, they piled into the shares"), not
+    addressed to the reader outside a quotation ("If you've been following the news"), and not a pointer behind
+    a comment word ("Again, this is not the case")."""
+    if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text):
+        return False
+    opening = _THEY_AFTER_OPENING.match(text)
+    if opening is not None and not _NAME_IN_OPENING.search(opening.group()):
+        return False  # "Relieved that the company survived, they piled in"; "When Oslo police came, they" has whom
+    if any(
+        word.group().lower() in _SECOND_PERSON and not inside_quotation(text, word.start())
+        for word in _WORD.finditer(text)
+    ):
+        return False
+    comment = _COMMENT_OPENING.match(text)
+    if comment is None:
+        return True
+    rest = text[comment.end() :]
+    return stands_alone(rest[:1].upper() + rest[1:])
 
 
 def _role_introduced(text: str, introduced: str) -> bool:

@@ -196,7 +196,7 @@ def test_the_extractive_engine_grounds_on_real_news_almost_always() -> None:
         for takeaway in ExtractiveEngine().summarise(article).takeaways:
             checked += 1
             failed += facts.problem(takeaway.text, takeaway.evidence) is not None
-    assert checked > 250 and failed / checked < 0.02
+    assert checked > 200 and failed / checked < 0.02  # two or three takeaways from each of 100 articles
 
 
 def test_a_quotation_restated_in_the_first_person_is_refused_unless_quoted() -> None:

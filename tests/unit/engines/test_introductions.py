@@ -46,7 +46,7 @@ STORY = (
 def test_the_engine_names_in_full_the_person_a_takeaway_s_pronoun_meant() -> None:
     article = Article(body=STORY)
     sentences = article_sentences(article)
-    summary = ExtractiveEngine().summarise(article)
+    summary = ExtractiveEngine(min_takeaways=3).summarise(article)
     resolved = [t for t in summary.takeaways if sentences[t.evidence[0]].startswith("She ")]
     assert resolved, [t.text for t in summary.takeaways]
     assert resolved[0].text.startswith("Ana Reyes said nine of 30 nursing posts")
