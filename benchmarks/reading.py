@@ -133,7 +133,7 @@ def _referee(dataset: str, predictions: Path) -> dict[str, Any]:
 def _first_lines(dataset: str) -> dict[int, dict[str, Any]]:
     """The referee's scores of the first k sentences (our splitter) for each k in ``LEAD_LINES``.
 
-    The alert shows a summary and two or three takeaways where LEAD-3 shows three sentences; ROUGE
+    The alert shows a summary and up to three takeaways where LEAD-3 shows three sentences; ROUGE
     F1 against short references falls as lines are added, and this says by how much.
     """
     rows = [json.loads(line) for line in (EVAL / dataset).read_text().splitlines() if line.strip()]
@@ -245,7 +245,7 @@ def report() -> list[str]:
     lines_table = [
         "",
         "How ROUGE moves with the number of lines: the first k sentences of each article (our sentence splitter),",
-        "scored by the same referee. The alert has a summary and two or three takeaways (lines per item, right).",
+        "scored by the same referee. The alert has a summary and up to three takeaways (lines per item, right).",
         "",
         "| data | "
         + " | ".join(f"first {count} R1 / R2 (words)" for count in LEAD_LINES)

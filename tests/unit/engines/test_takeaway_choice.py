@@ -53,13 +53,14 @@ def test_a_third_line_whose_words_the_alert_already_carries_is_left_out() -> Non
         lines = engine._choose(lead, [detour, money, third], [lead.terms], spread, weights, 1.0)
         return [line.text for line in lines]
 
-    assert sorted(chosen(ExtractiveEngine(), again)) == sorted([detour.text, money.text])
-    assert chosen(ExtractiveEngine(extra_line_share=0.0), again)[-1] == again.text
-    assert news.text in chosen(ExtractiveEngine(), news)
+    assert sorted(chosen(ExtractiveEngine(min_takeaways=2), again)) == sorted([detour.text, money.text])
+    assert chosen(ExtractiveEngine(min_takeaways=2, extra_line_share=0.0), again)[-1] == again.text
+    assert news.text in chosen(ExtractiveEngine(min_takeaways=2), news)
+    assert again.text in chosen(ExtractiveEngine(), again)  # the default sends three
     # A short line costs the reader little: it is kept even when it adds less than the lines before it.
     short = _line(3, "No jobs will be lost at the depot.")
-    assert chosen(ExtractiveEngine(extra_line_share=100.0), short)[-1] == short.text
-    assert len(chosen(ExtractiveEngine(extra_line_share=100.0), again)) == 2
+    assert chosen(ExtractiveEngine(min_takeaways=2, extra_line_share=100.0), short)[-1] == short.text
+    assert len(chosen(ExtractiveEngine(min_takeaways=2, extra_line_share=100.0), again)) == 2
 
 
 def test_an_alert_carries_two_or_three_takeaways() -> None:
@@ -68,7 +69,11 @@ def test_an_alert_carries_two_or_three_takeaways() -> None:
 
 def test_a_stricter_share_never_gives_more_lines_and_the_floor_holds() -> None:
     counts = [
-        len(_takeaways(ExtractiveEngine(max_takeaways=5, extra_line_share=share), BRIDGE_STORY))
+        len(
+            _takeaways(
+                ExtractiveEngine(max_takeaways=5, min_takeaways=2, extra_line_share=share), BRIDGE_STORY
+            )
+        )
         for share in (0.0, 0.5, 1.0, 2.0, 100.0)
     ]
     assert counts == sorted(counts, reverse=True)
