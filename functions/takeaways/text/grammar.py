@@ -63,6 +63,14 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     "to be stranded").
     """
     tags = list(_raw_tags(tuple(words)))
+    if len(tags) > 1 and tags[0] == "ADJ" and words[0][:1].isupper() and tags[1] in _FINITE:
+        # "Arsenal kept their hopes alive": a capitalised first word right before the finite verb is its
+        # subject, a name; the tagger, which has seen such words mostly as "English" or "Republican", says ADJ.
+        tags[0] = "PROPN"
+    for index in range(1, len(tags) - 1):
+        # "The fine follows": a determiner's phrase needs its noun, and the verb ends the phrase.
+        if tags[index - 1] == "DET" and tags[index] == "ADJ" and tags[index + 1] in _FINITE:
+            tags[index] = "NOUN"
     for index, word in enumerate(words):
         if word.lower() == "cannot":
             tags[index] = "AUX:Fin"  # one token the tagger has rarely seen whole ("can" "not" in treebanks)
@@ -166,6 +174,25 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
             break
     dashes = headline.count(" -- ") + headline.count(" — ")
     return bool(dashes % 2) and sentence.count(" -- ") + sentence.count(" — ") > dashes
+
+
+def has_finite_verb(phrase: str) -> bool:
+    """Whether a phrase has a finite verb of its own: "the mayor of Leeds" has none, "who ran the bakery" has."""
+    words = tokenize(phrase)
+    return bool(words) and bool(_FINITE.intersection(_tags(words, promote=False)))
+
+
+def resumes_with_verb(before: str, after: str) -> bool:
+    """Whether, with an aside taken out, ``after`` goes on from ``before`` with the main clause's verb.
+
+    "Sam Reed" + "did not attend" does; "So far" + "and the controversies grew" does not, so the
+    commas were not an aside's but a list's or a clause's.
+    """
+    head, rest = tokenize(before), tokenize(after)
+    if not head or not rest:
+        return False
+    tags = _tags(head + rest, promote=True)
+    return tags[len(head)].startswith(("VERB", "AUX")) and tags[len(head)] != "VERB:Ger"
 
 
 def lone_subordinate_clause(sentence: str) -> bool:
