@@ -67,6 +67,7 @@ def _tags(words: list[str], promote: bool) -> list[str]:
         # "Arsenal kept their hopes alive": a capitalised first word right before the finite verb is its
         # subject, a name; the tagger, which has seen such words mostly as "English" or "Republican", says ADJ.
         tags[0] = "PROPN"
+    _past_tense_after_subject(tags)
     for index in range(1, len(tags) - 1):
         # "The fine follows": a determiner's phrase needs its noun, and the verb ends the phrase.
         if tags[index - 1] == "DET" and tags[index] == "ADJ" and tags[index + 1] in _FINITE:
@@ -93,6 +94,33 @@ def _tags(words: list[str], promote: bool) -> list[str]:
                     tags[index] = "VERB:Fin"
                 break
     return tags
+
+
+# What an opening noun phrase is made of ("The county's two deputies", "Mercedes driver and leader Lewis Hamilton").
+_NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART", "CCONJ"})
+# What opens a direct object: a participle describing a noun ("citizens arrested in the capital") takes none.
+_OBJECT_STARTS = frozenset({"DET", "PROPN", "PRON", "NUM"})
+
+
+def _past_tense_after_subject(tags: list[str]) -> None:
+    """Read as the finite verb a participle that follows an opening noun phrase and takes an object:
+    "Deputies rushed the suspect from court", "A TV channel aired the video" (the tagger says participle).
+
+    A participle after a noun describes it only when it is passive, and a passive one has no object of
+    its own: "Three citizens arrested in the capital are to be freed" keeps its participle.
+    """
+    for index, tag in enumerate(tags):
+        if tag == "VERB:Part":
+            if (
+                index
+                and tags[index - 1] in _NOMINAL
+                and index + 1 < len(tags)
+                and tags[index + 1] in _OBJECT_STARTS
+            ):
+                tags[index] = "VERB:Fin"
+            return
+        if tag not in _NOUN_PHRASE:
+            return
 
 
 @lru_cache(maxsize=4_096)
@@ -217,6 +245,8 @@ def is_clause(headline: str, sentence: str) -> bool:
     what the tagger learned from.
     """
     words = [word for word in tokenize(headline) if word not in {'"', "“", "”", "‘", "’"}]
+    while words and words[-1] in {".", "!"}:
+        words.pop()  # 'to return for "Tron 3."': the stop inside the closing quotation mark ends the sentence
     if len(words) < 3:
         return False
     source = tokenize(sentence)
