@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from takeaways.text.tagger import english_tagger, tokenize
-from takeaways.text.words import REPORTING_VERBS, WEEKDAYS
+from takeaways.text.words import REPORTING_VERBS, STOP_WORDS, WEEKDAYS
 
 _FINITE = frozenset({"VERB:Fin", "AUX:Fin"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -63,11 +63,22 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     "to be stranded").
     """
     tags = list(_raw_tags(tuple(words)))
-    if len(tags) > 1 and tags[0] == "ADJ" and words[0][:1].isupper() and tags[1] in _FINITE:
-        # "Arsenal kept their hopes alive": a capitalised first word right before the finite verb is its
-        # subject, a name; the tagger, which has seen such words mostly as "English" or "Republican", says ADJ.
+    for index, word in enumerate(words):
+        if tags[index] == "VERB:Ger" and not word.lower().endswith("ing"):
+            tags[index] = "VERB:Fin"  # "The latest threats bring": only an -ing form is a gerund
+    opening = (
+        len(tags) > 1
+        and tags[0] not in _NOMINAL
+        and words[0][:1].isupper()
+        and words[0].lower() not in STOP_WORDS
+        and tags[1] in _FINITE
+    )
+    if opening:
+        # "Arsenal kept their hopes alive", "Output rose 9%": a capitalised first word right before the finite
+        # verb is its subject, a name, though the tagger says adjective ("English") or adverb; function words
+        # ("There is", "Never has") open no such subject.
         tags[0] = "PROPN"
-    _past_tense_after_subject(tags)
+    _past_tense_after_subject(words, tags)
     for index in range(1, len(tags) - 1):
         # "The fine follows": a determiner's phrase needs its noun, and the verb ends the phrase.
         if tags[index - 1] == "DET" and tags[index] == "ADJ" and tags[index + 1] in _FINITE:
@@ -102,7 +113,7 @@ _NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART", "CCONJ"}
 _OBJECT_STARTS = frozenset({"DET", "PROPN", "PRON", "NUM"})
 
 
-def _past_tense_after_subject(tags: list[str]) -> None:
+def _past_tense_after_subject(words: list[str], tags: list[str]) -> None:
     """Read as the finite verb a participle that follows an opening noun phrase and takes an object:
     "Deputies rushed the suspect from court", "A TV channel aired the video" (the tagger says participle).
 
@@ -111,15 +122,17 @@ def _past_tense_after_subject(tags: list[str]) -> None:
     """
     for index, tag in enumerate(tags):
         if tag == "VERB:Part":
+            # "Mr Dewani, 34, left the airport": an age between commas belongs to the noun phrase.
+            before = [earlier for earlier in tags[:index] if earlier != "PUNCT"]
             if (
-                index
-                and tags[index - 1] in _NOMINAL
+                before
+                and before[-1] in _NOMINAL
                 and index + 1 < len(tags)
                 and tags[index + 1] in _OBJECT_STARTS
             ):
                 tags[index] = "VERB:Fin"
             return
-        if tag not in _NOUN_PHRASE:
+        if tag not in _NOUN_PHRASE and not (tag == "PUNCT" and words[index] == ","):
             return
 
 

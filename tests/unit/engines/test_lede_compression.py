@@ -82,6 +82,8 @@ def test_a_name_at_the_start_before_its_verb_is_the_subject() -> None:
 def test_a_determiner_and_a_word_before_the_verb_make_the_subject() -> None:
     sentence = "The fine follows the collapse of a sister company last spring."
     assert is_clause(sentence.rstrip("."), sentence)
+    sentence = "The fine follows the conviction of a former trader for fraud last year."
+    assert is_clause(sentence.rstrip("."), sentence)
 
 
 def test_a_passive_verb_may_end_before_the_phrase_that_says_where() -> None:
@@ -107,3 +109,23 @@ def test_the_summary_stays_the_lede_when_only_its_compression_gives_a_headline()
     assert (
         alert.headline == "The fire service has confirmed that one of its longest-serving officers was killed"
     )
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence"),
+    [
+        ("Turnover rose 4% from a year ago", "Turnover rose 4% from a year ago, which beat the forecasts."),
+        ("Output rose 3.1% from a year ago", "Output rose 3.1% from a year ago, which was below forecasts."),
+        (
+            "Stewards escorted the fan from the ground",
+            "Stewards escorted the fan from the ground after the match.",
+        ),
+    ],
+)
+def test_the_tagger_finds_the_subject_and_verb_it_used_to_miss(headline: str, sentence: str) -> None:
+    assert is_clause(headline, sentence)
+
+
+def test_a_participle_describing_its_noun_is_still_no_verb() -> None:
+    sentence = "Three walkers stranded on the ridge overnight are to be flown out by helicopter."
+    assert not is_clause("Three walkers stranded on the ridge", sentence)
