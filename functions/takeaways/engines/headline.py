@@ -157,6 +157,11 @@ _APPOSITION = re.compile(
 )
 # A verb's particle is part of the verb ("fired in four goals"); a span of time its "after" ("30 years after").
 _PARTICLES = frozenset("in out up off down back away into onto".split())
+# "signed his first contract last summer": when the event happened, which a headline may leave out; not
+# "this year" or "last year", which bound a claim ("his sixth defeat this year").
+_RECENT_TIME = re.compile(
+    r"\s+(?:last|next)\s+(?:week|weekend|night|month|summer|winter|spring|autumn|season)\b(?!['’])", re.I
+)
 _BE_FORMS = frozenset("is are was were be been being".split())
 _TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries".split())
 _TIME_RELATIONS = frozenset("after before ago later earlier since".split())
@@ -365,7 +370,7 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         return False  # "looked" of "looked into", not "said" of "said in an interview"
     if following in _TIME_RELATIONS and last in _TIME_UNITS:
         return False
-    return following in _BOUNDARY_WORDS
+    return following in _BOUNDARY_WORDS or _RECENT_TIME.match(rest) is not None
 
 
 def _main_clause(text: str) -> str:

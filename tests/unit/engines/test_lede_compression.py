@@ -129,3 +129,9 @@ def test_the_tagger_finds_the_subject_and_verb_it_used_to_miss(headline: str, se
 def test_a_participle_describing_its_noun_is_still_no_verb() -> None:
     sentence = "Three walkers stranded on the ridge overnight are to be flown out by helicopter."
     assert not is_clause("Three walkers stranded on the ridge", sentence)
+
+
+def test_a_cut_may_end_before_when_it_happened_but_not_before_a_bounding_year() -> None:
+    sentence = "Okoro signed his first professional contract last summer."
+    assert ends_at_a_boundary("Okoro signed his first professional contract", sentence)
+    assert not ends_at_a_boundary("Okoro won his sixth title", "Okoro won his sixth title this year.")
