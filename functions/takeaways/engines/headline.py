@@ -162,6 +162,13 @@ _PARTICLES = frozenset("in out up off down back away into onto".split())
 _RECENT_TIME = re.compile(
     r"\s+(?:last|next)\s+(?:week|weekend|night|month|summer|winter|spring|autumn|season)\b(?!['’])", re.I
 )
+# After "was killed in": a place ("in Kabul"), a time ("in March", "in 2019") or the event it happened in ("in
+# a raid"), not what completes the verb ("is concentrated in the hands of a few").
+_PLACE_TIME_OR_EVENT = re.compile(
+    r"\s+in\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:[A-Z\d]"
+    r"|(?:attack|raid|crash|fire|blaze|blast|explosion|shooting|clash|clashes|strike|strikes|storm|accident|"
+    r"collision|ambush|bombing|stampede|flood|floods|earthquake)\b)"
+)
 _BE_FORMS = frozenset("is are was were be been being".split())
 _TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries".split())
 _TIME_RELATIONS = frozenset("after before ago later earlier since".split())
@@ -360,7 +367,12 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
     following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
     last = words[-1].lower()
     # "was killed in an attack": after a passive participle, "in" opens where or how, not a particle.
-    passive_in = following == "in" and len(words) > 1 and words[-2].lower() in _BE_FORMS
+    passive_in = (
+        following == "in"
+        and len(words) > 1
+        and words[-2].lower() in _BE_FORMS
+        and _PLACE_TIME_OR_EVENT.match(rest) is not None
+    )
     if (
         following in _PARTICLES
         and (last.endswith("ed") or last in IRREGULAR_PAST)
@@ -725,8 +737,9 @@ def lede_compressions(sentence: str) -> list[str]:
                     keep(text[: match.start()] + joint + rest, match.group())
             else:
                 start, end = match.span("aside")
-                if match.group("bare") and not match.group("head")[:1].isupper():
-                    continue
+                bare = match.group("bare")
+                if bare and (not match.group("head")[:1].isupper() or bare.split()[0] in STOP_WORDS):
+                    continue  # "Panama City Beach, Florida, for spring break, were": a phrase, not a description
                 # An aside is a noun phrase ("the city's mayor"); one with a verb of its own is a clause.
                 if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(match.group("aside")):
                     keep(text[: start - 2] + " " + rest, text[start - 2 : end + 2])

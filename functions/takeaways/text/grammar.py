@@ -81,7 +81,13 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     _past_tense_after_subject(words, tags)
     for index in range(1, len(tags) - 1):
         # "The fine follows": a determiner's phrase needs its noun, and the verb ends the phrase.
-        if tags[index - 1] == "DET" and tags[index] == "ADJ" and tags[index + 1] in _FINITE:
+        # "The first is ..." stays as it is: an ordinal standing for its noun points back to it.
+        if (
+            tags[index - 1] == "DET"
+            and tags[index] == "ADJ"
+            and tags[index + 1] in _FINITE
+            and words[index].lower() not in _POINTING_ADJECTIVES
+        ):
             tags[index] = "NOUN"
     for index, word in enumerate(words):
         if word.lower() == "cannot":
@@ -107,6 +113,7 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     return tags
 
 
+_POINTING_ADJECTIVES = frozenset("first second third last next other latter former latest same".split())
 # What an opening noun phrase is made of ("The county's two deputies", "Mercedes driver and leader Lewis Hamilton").
 _NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART", "CCONJ"})
 # What opens a direct object: a participle describing a noun ("citizens arrested in the capital") takes none.

@@ -135,3 +135,18 @@ def test_a_cut_may_end_before_when_it_happened_but_not_before_a_bounding_year() 
     sentence = "Okoro signed his first professional contract last summer."
     assert ends_at_a_boundary("Okoro signed his first professional contract", sentence)
     assert not ends_at_a_boundary("Okoro won his sixth title", "Okoro won his sixth title this year.")
+
+
+def test_a_passive_verb_still_waits_for_the_in_that_completes_it() -> None:
+    sentence = "Most of the town's land is concentrated in the hands of two families."
+    assert not ends_at_a_boundary("Most of the town's land is concentrated", sentence)
+    assert ends_at_a_boundary("The keeper was injured", "The keeper was injured in March.")
+
+
+def test_an_ordinal_standing_for_its_noun_gives_no_subject() -> None:
+    assert not is_clause("The second is in the small print", "The second is in the small print.")
+
+
+def test_a_phrase_after_a_place_is_no_aside_about_it() -> None:
+    sentence = "Six students, some who came to Bay City, Florida, for spring break, were hurt in a crash."
+    assert all("Florida were" not in form for form in lede_compressions(sentence))
