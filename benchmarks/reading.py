@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.engine import EVAL, WORK, cli_predictions
+from benchmarks.lede import measure as lede_figures
 from takeaways.article import parse_article
 from takeaways.engines.headline import HEADLINE_CHARS
 from takeaways.text.sentences import split_sentences
@@ -262,7 +263,9 @@ def report() -> list[str]:
         "a subject before a finite verb, no open quotation, no function word at the end, judged by the tagger",
         "in `benchmarks/tagger` (learned from treebanks; it plays no part in building headlines). Spread: the",
         "sentence number the lines come from (1 = the first); for the references, the article sentence sharing",
-        "most content words with each reference sentence.",
+        "most content words with each reference sentence. Moved off the lede: alerts whose headline and summary",
+        "come from a later statement because no headline could be made from the engine's lede, its first",
+        "statement (`python -m benchmarks.lede --examples` lists them).",
         "",
         "| data | alert | redundant alerts | headline a clause | deepest sentence used | mean sentence used | deepest / article length |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
@@ -295,7 +298,7 @@ def report() -> list[str]:
                 f"| {dataset} | {name} | {redundancy} | {headline} | {figures.deepest:.1f} | "
                 f"{figures.mean_position:.1f} | {figures.deepest_share:.0%} |"
             )
-        pairs.append((dataset, ours, headline_summary, summary_repeated, lede_share))
+        pairs.append((dataset, ours, headline_summary, summary_repeated, lede_share, lede_figures(dataset)))
         first = _first_lines(dataset)
         lines_table.append(
             f"| {dataset} | "
@@ -306,13 +309,15 @@ def report() -> list[str]:
             + f" | {ours.lines:.2f} |"
         )
     reading += ["", "Targets: redundant alerts under 2%, headlines complete clauses in at least 97%.", ""]
-    for dataset, ours, headline_summary, summary_repeated, lede_share in pairs:
+    for dataset, ours, headline_summary, summary_repeated, lede_share, lede in pairs:
         reading.append(
             f"- {dataset}: redundant under 2%: {'met' if ours.redundant < REDUNDANCY_TARGET else 'NOT met'}; "
             f"clauses at least 97%: {'met' if ours.headline_clause >= HEADLINE_TARGET else 'NOT met'}; "
             f"headline and summary share most words in {headline_summary:.0%}; "
             f"a takeaway repeats the summary in {summary_repeated:.1%}; "
             f"the summary is the article's first sentence in {lede_share:.0%}; "
+            f"headline and summary moved off the engine's lede (no headline could be made from it) in "
+            f"{lede.moved} of {lede.items}; "
             f"takeaways opening with a personal pronoun: {ours.pointing_back}."
         )
     return [*lines, *quality, *lines_table, *reading]

@@ -35,6 +35,7 @@ from takeaways.engines.headline import (
     ends_at_a_boundary,
     headline_options,
     headline_reads_complete,
+    lede_compressions,
     quotes_an_unnamed_speaker,
 )
 from takeaways.engines.standalone import (
@@ -539,6 +540,15 @@ class ExtractiveEngine:
                         and ends_at_a_boundary(option, source)
                     ):
                         return line, option
+                # Compressed, the lede may still give the headline, when the summary cut from it reads whole.
+                summary = trim(line.sentence, SUMMARY_WORDS).rstrip(".")
+                compressed = (
+                    _compressed_lede_headline(sentence, people, context, foreign)
+                    if is_clause(summary, line.sentence)
+                    else None
+                )
+                if compressed is not None:
+                    return line, compressed
             tried.append((line, first))
         # None passes every rule: a shorter cut that reads complete, then a clause that ends awkwardly, beat a
         # fragment, unless the reader cannot tell who is speaking ('"...," he said'); with no such clause, the
@@ -971,6 +981,29 @@ def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:
                 capitalised.add(word)
     found = {word for word in capitalised if word.lower() not in lower and word.lower() not in STOP_WORDS}
     return frozenset(found | {part for name in people for part in name.split()})
+
+
+def _compressed_lede_headline(
+    sentence: str, people: list[str], context: str, foreign: frozenset[str]
+) -> str | None:
+    """A headline from a compressed form of the lede (``lede_compressions``), so the summary can stay the lede.
+
+    Each form is a sentence in its own right, so its cuts are judged against it: "was killed" ends the
+    form "... was killed" once "in Kabul on Monday" is gone, as it could not end a cut of the full lede.
+    """
+    for form in lede_compressions(sentence):
+        options = headline_options(form, people=people, article_text=context, dangling=foreign, shorter=True)
+        if len(form) <= HEADLINE_CHARS:
+            options = [form, *options]
+        for option in dict.fromkeys(options):
+            if (
+                headline_reads_complete(option)
+                and ends_at_a_boundary(option, form)
+                and is_clause(option, form)
+                and not quotes_an_unnamed_speaker(option)
+            ):
+                return option
+    return None
 
 
 # What a main clause is often only the frame of: "A neighbour called police after finding ...", "Shares fell

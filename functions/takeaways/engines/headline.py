@@ -15,7 +15,7 @@ first), so a verb is not left without its phrase and "..., but" keeps the news i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from takeaways.engines.standalone import (
     AUXILIARIES,
@@ -26,9 +26,11 @@ from takeaways.engines.standalone import (
     unnamed_role,
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
+from takeaways.text.grammar import has_finite_verb, resumes_with_verb
 from takeaways.text.words import (
     DANGLING_WORDS,
     MONTHS,
+    NEGATIONS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     STOP_WORDS,
@@ -155,6 +157,19 @@ _APPOSITION = re.compile(
 )
 # A verb's particle is part of the verb ("fired in four goals"); a span of time its "after" ("30 years after").
 _PARTICLES = frozenset("in out up off down back away into onto".split())
+# "signed his first contract last summer": when the event happened, which a headline may leave out; not
+# "this year" or "last year", which bound a claim ("his sixth defeat this year").
+_RECENT_TIME = re.compile(
+    r"\s+(?:last|next)\s+(?:week|weekend|night|month|summer|winter|spring|autumn|season)\b(?!['’])", re.I
+)
+# After "was killed in": a place ("in Kabul"), a time ("in March", "in 2019") or the event it happened in ("in
+# a raid"), not what completes the verb ("is concentrated in the hands of a few").
+_PLACE_TIME_OR_EVENT = re.compile(
+    r"\s+in\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:[A-Z\d]"
+    r"|(?:attack|raid|crash|fire|blaze|blast|explosion|shooting|clash|clashes|strike|strikes|storm|accident|"
+    r"collision|ambush|bombing|stampede|flood|floods|earthquake)\b)"
+)
+_BE_FORMS = frozenset("is are was were be been being".split())
 _TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries".split())
 _TIME_RELATIONS = frozenset("after before ago later earlier since".split())
 _BOUNDARY_WORDS = frozenset(
@@ -351,15 +366,23 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         return True
     following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
     last = words[-1].lower()
+    # "was killed in an attack": after a passive participle, "in" opens where or how, not a particle.
+    passive_in = (
+        following == "in"
+        and len(words) > 1
+        and words[-2].lower() in _BE_FORMS
+        and _PLACE_TIME_OR_EVENT.match(rest) is not None
+    )
     if (
         following in _PARTICLES
         and (last.endswith("ed") or last in IRREGULAR_PAST)
         and last not in SPEECH_VERBS
+        and not passive_in
     ):
         return False  # "looked" of "looked into", not "said" of "said in an interview"
     if following in _TIME_RELATIONS and last in _TIME_UNITS:
         return False
-    return following in _BOUNDARY_WORDS
+    return following in _BOUNDARY_WORDS or _RECENT_TIME.match(rest) is not None
 
 
 def _main_clause(text: str) -> str:
@@ -621,3 +644,133 @@ def _clause_or_phrase_cut(window: str) -> int | None:
         if cuts:
             return cuts[-1]
     return None
+
+
+# The lede compressor: when no cut of the lede reads as a headline, the lede is made shorter by taking out,
+# one kind at a time, what adds to its clause without being its news: brackets, who said it, a scene-setting
+# opening, an aside about a name, a relative clause between commas, and where or on which day it happened.
+# Each step keeps a sentence, so a headline cut from the result is judged against it. Nothing that carries
+# a negation or a qualifier of time, quantity or scope ("for the first time", "this year", "only") goes.
+_BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
+_SAID_AT_END = re.compile(
+    r",(?P<close>[\"”]?)\s+(?:according\s+to\s+[^,;\"“”]{2,60}"
+    r"|(?:[\w.'’-]+\s+){1,8}(?:said|says|told\s+[\w .'’-]{2,40}?|reported|announced|confirmed)"
+    r"(?:\s+(?:on|in|at|late|early|last|this)\s+[\w .'’-]{2,40})?)$"
+)
+_SCENE_ADJUNCT = re.compile(
+    r"^(?:(?:on|in|at|during|after|before|following|late|early|earlier|later|last|speaking|writing)\s"
+    r"|(?:yesterday|today|tonight|overnight|meanwhile|separately|however|now|earlier|elsewhere),)",
+    re.IGNORECASE,
+)
+# Words that make an opening or an aside part of the news: a limit, a first, a count of times, a negation.
+_NEWS_QUALIFIERS = NEGATIONS | frozenset(
+    "first only since until unless if record ever again despite except times years".split()
+)
+_BOUNDING_PERIOD = re.compile(
+    r"\b(?:this|so\s+far\s+this)\s+(?:year|season|month|week|decade|century)\b", re.I
+)
+# After a name any noun phrase may be the aside ("Dai Young, boss of the league leaders, expects"); after
+# another word only one that opens as a description does ("the terrorists, the bomb maker known as X, were").
+_ASIDE = re.compile(
+    r"(?P<head>\b[\w'’-]+),\s+(?P<aside>(?:the|a|an|\d{1,3}|aged|formerly|now|once|also|himself|herself)\b"
+    r"[^,;:\"“”()]{0,80}?|(?P<bare>[a-z][^,;:\"“”()]{2,80}?)),\s+(?=[a-z])(?!who\b|which\b|whose\b)"
+)
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,;:\"“”()]{2,100},\s+(?=[a-z])")
+# A relative clause closing the sentence after a comma describes what it follows: "..., where mourners sang".
+_CLOSING_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\s[^;:\"“”()]{2,200}$")
+# An aside between dashes: "inevitability -- a term used of Clinton -- is not unbreakable".
+_DASH_ASIDE = re.compile(r"\s(?:--|—|–|-)\s[^—–\"“”]{2,120}?\s(?:--|—|–|-)\s")
+# A closing phrase that says where or when: "in Kabul", "at the Royal Courts of Justice", "on 6 January",
+# "last week". A lower-case object ("in an otherwise disastrous raid") is the event's own phrase and stays.
+_MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTHS))
+_CLOSING_PLACE_OR_TIME = re.compile(
+    r"(?:,\s+|\s+)(?:"
+    rf"(?:in|at|on|near|outside|from|across)\s+(?:the\s+)?(?!(?:{_MONTH_NAMES})\b)[A-Z][\w.'’-]*(?:(?:,\s+|\s+)(?:of\s+)?[A-Z][\w.'’-]*)*"
+    rf"|(?:on|in|at|by|early|late)?\s*(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH_NAMES}|{_WEEKDAY})"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|on\s+the)\s+(?:week|weekend|night|month)"
+    r"|(?:yesterday|today|tonight|overnight)"
+    r")$"
+)
+
+
+def lede_compressions(sentence: str) -> list[str]:
+    """Shorter forms of ``sentence``, each a sentence of its words with one more kind of addition removed.
+
+    The order runs from what is least the news (brackets, attribution) to what a reader may still
+    want (where and when), so the first form that yields a headline keeps the most.
+    """
+    text = " ".join(sentence.split()).rstrip(".…")
+    forms: list[str] = []
+
+    def keep(shorter: str, removed: str) -> None:
+        nonlocal text
+        shorter = " ".join(shorter.split()).strip(" ,;:")
+        if shorter == text or not removed.strip() or _carries_news(removed):
+            return
+        if len(shorter.split()) < _MIN_WORDS or not reads_as_statement(shorter):
+            return
+        text = shorter[:1].upper() + shorter[1:]
+        forms.append(text)
+
+    for match in reversed(list(_BRACKETS.finditer(text))):
+        if not inside_quotation(text, match.start()):
+            keep(text[: match.start()] + text[match.end() :], match.group())
+    _attribution_removed(text, keep)
+    for match in reversed(list(_DASH_ASIDE.finditer(text))):
+        if not inside_quotation(text, match.start()):
+            keep(text[: match.start()] + " " + text[match.end() :], match.group())
+    opening = _OPENING_COMMA.search(text)
+    if opening is not None and _SCENE_ADJUNCT.match(text) and not inside_quotation(text, opening.start()):
+        rest = text[opening.end() :]
+        if rest[:1].isupper() or rest.split(maxsplit=1)[0].lower() in _CLAUSE_OPENERS:
+            keep(rest, text[: opening.start()])
+    for pattern in (_RELATIVE_ASIDE, _ASIDE):
+        for match in reversed(list(pattern.finditer(text))):
+            if inside_quotation(text, match.start()):
+                continue
+            rest = text[match.end() :]
+            if pattern is _RELATIVE_ASIDE:
+                # "Sam Reed, 41, who ran the bakery, did": the comma that closes "41" stays.
+                joint = ", " if "," in text[: match.start()] else " "
+                if resumes_with_verb(text[: match.start()], rest):
+                    keep(text[: match.start()] + joint + rest, match.group())
+            else:
+                start, end = match.span("aside")
+                bare = match.group("bare")
+                if bare and (not match.group("head")[:1].isupper() or bare.split()[0] in STOP_WORDS):
+                    continue  # "Panama City Beach, Florida, for spring break, were": a phrase, not a description
+                # An aside is a noun phrase ("the city's mayor"); one with a verb of its own is a clause.
+                if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(match.group("aside")):
+                    keep(text[: start - 2] + " " + rest, text[start - 2 : end + 2])
+    closing_relative = _CLOSING_RELATIVE.search(text)
+    if closing_relative is not None and not inside_quotation(text, closing_relative.start()):
+        keep(text[: closing_relative.start()], closing_relative.group())
+    for _ in range(2):  # "..., police said on Monday": the day goes, then who said it
+        while (closing := _CLOSING_PLACE_OR_TIME.search(text)) and not inside_quotation(
+            text, closing.start()
+        ):
+            before = len(forms)
+            keep(text[: closing.start()], closing.group())
+            if len(forms) == before:
+                break
+        _attribution_removed(text, keep)
+    return forms
+
+
+def _attribution_removed(text: str, keep: Callable[[str, str], None]) -> None:
+    """Offer ``text`` without who said it at its end (", police said", ", according to the club")."""
+    said = _SAID_AT_END.search(text)
+    if said is not None and not inside_quotation(text, said.end("close")):  # '"treatment," police said'
+        keep(text[: said.start()] + said.group("close"), said.group())
+
+
+def _carries_news(removed: str) -> bool:
+    """Whether a phrase to be removed holds a negation or a qualifier that bounds the claim."""
+    words = set(re.findall(r"[\w'’]+", removed.lower()))
+    return (
+        bool(words & _NEWS_QUALIFIERS)
+        or "n't" in removed
+        or "n’t" in removed
+        or _BOUNDING_PERIOD.search(removed) is not None
+    )

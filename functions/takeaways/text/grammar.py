@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from takeaways.text.tagger import english_tagger, tokenize
-from takeaways.text.words import REPORTING_VERBS, WEEKDAYS
+from takeaways.text.words import REPORTING_VERBS, STOP_WORDS, WEEKDAYS
 
 _FINITE = frozenset({"VERB:Fin", "AUX:Fin"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -64,6 +64,32 @@ def _tags(words: list[str], promote: bool) -> list[str]:
     """
     tags = list(_raw_tags(tuple(words)))
     for index, word in enumerate(words):
+        if tags[index] == "VERB:Ger" and not word.lower().endswith("ing"):
+            tags[index] = "VERB:Fin"  # "The latest threats bring": only an -ing form is a gerund
+    opening = (
+        len(tags) > 1
+        and tags[0] not in _NOMINAL
+        and words[0][:1].isupper()
+        and words[0].lower() not in STOP_WORDS
+        and tags[1] in _FINITE
+    )
+    if opening:
+        # "Arsenal kept their hopes alive", "Output rose 9%": a capitalised first word right before the finite
+        # verb is its subject, a name, though the tagger says adjective ("English") or adverb; function words
+        # ("There is", "Never has") open no such subject.
+        tags[0] = "PROPN"
+    _past_tense_after_subject(words, tags)
+    for index in range(1, len(tags) - 1):
+        # "The fine follows": a determiner's phrase needs its noun, and the verb ends the phrase.
+        # "The first is ..." stays as it is: an ordinal standing for its noun points back to it.
+        if (
+            tags[index - 1] == "DET"
+            and tags[index] == "ADJ"
+            and tags[index + 1] in _FINITE
+            and words[index].lower() not in _POINTING_ADJECTIVES
+        ):
+            tags[index] = "NOUN"
+    for index, word in enumerate(words):
         if word.lower() == "cannot":
             tags[index] = "AUX:Fin"  # one token the tagger has rarely seen whole ("can" "not" in treebanks)
         elif index and tags[index] == "VERB:Fin" and words[index - 1].lower() in {"most", "least"}:
@@ -85,6 +111,36 @@ def _tags(words: list[str], promote: bool) -> list[str]:
                     tags[index] = "VERB:Fin"
                 break
     return tags
+
+
+_POINTING_ADJECTIVES = frozenset("first second third last next other latter former latest same".split())
+# What an opening noun phrase is made of ("The county's two deputies", "Mercedes driver and leader Lewis Hamilton").
+_NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART", "CCONJ"})
+# What opens a direct object: a participle describing a noun ("citizens arrested in the capital") takes none.
+_OBJECT_STARTS = frozenset({"DET", "PROPN", "PRON", "NUM"})
+
+
+def _past_tense_after_subject(words: list[str], tags: list[str]) -> None:
+    """Read as the finite verb a participle that follows an opening noun phrase and takes an object:
+    "Deputies rushed the suspect from court", "A TV channel aired the video" (the tagger says participle).
+
+    A participle after a noun describes it only when it is passive, and a passive one has no object of
+    its own: "Three citizens arrested in the capital are to be freed" keeps its participle.
+    """
+    for index, tag in enumerate(tags):
+        if tag == "VERB:Part":
+            # "Mr Dewani, 34, left the airport": an age between commas belongs to the noun phrase.
+            before = [earlier for earlier in tags[:index] if earlier != "PUNCT"]
+            if (
+                before
+                and before[-1] in _NOMINAL
+                and index + 1 < len(tags)
+                and tags[index + 1] in _OBJECT_STARTS
+            ):
+                tags[index] = "VERB:Fin"
+            return
+        if tag not in _NOUN_PHRASE and not (tag == "PUNCT" and words[index] == ","):
+            return
 
 
 @lru_cache(maxsize=4_096)
@@ -168,6 +224,25 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
     return bool(dashes % 2) and sentence.count(" -- ") + sentence.count(" — ") > dashes
 
 
+def has_finite_verb(phrase: str) -> bool:
+    """Whether a phrase has a finite verb of its own: "the mayor of Leeds" has none, "who ran the bakery" has."""
+    words = tokenize(phrase)
+    return bool(words) and bool(_FINITE.intersection(_tags(words, promote=False)))
+
+
+def resumes_with_verb(before: str, after: str) -> bool:
+    """Whether, with an aside taken out, ``after`` goes on from ``before`` with the main clause's verb.
+
+    "Sam Reed" + "did not attend" does; "So far" + "and the controversies grew" does not, so the
+    commas were not an aside's but a list's or a clause's.
+    """
+    head, rest = tokenize(before), tokenize(after)
+    if not head or not rest:
+        return False
+    tags = _tags(head + rest, promote=True)
+    return tags[len(head)].startswith(("VERB", "AUX")) and tags[len(head)] != "VERB:Ger"
+
+
 def lone_subordinate_clause(sentence: str) -> bool:
     """Whether a sentence is only a subordinate clause: "As the ministers toured the island." has no main one.
 
@@ -190,6 +265,8 @@ def is_clause(headline: str, sentence: str) -> bool:
     what the tagger learned from.
     """
     words = [word for word in tokenize(headline) if word not in {'"', "“", "”", "‘", "’"}]
+    while words and words[-1] in {".", "!"}:
+        words.pop()  # 'to return for "Tron 3."': the stop inside the closing quotation mark ends the sentence
     if len(words) < 3:
         return False
     source = tokenize(sentence)

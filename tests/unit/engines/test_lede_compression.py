@@ -1,0 +1,152 @@
+"""The lede compressor (issue #11): when no cut of the lede reads as a headline, the lede is shortened by
+removing what adds to its clause, so the headline comes from the lede and the summary stays the lede.
+Sentences of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from takeaways.article import Article
+from takeaways.engines.extractive import ExtractiveEngine
+from takeaways.engines.headline import ends_at_a_boundary, lede_compressions
+from takeaways.text.grammar import has_finite_verb, is_clause, resumes_with_verb
+
+
+def test_an_apposition_about_a_name_goes_and_the_verb_keeps_its_subject() -> None:
+    forms = lede_compressions(
+        "Ada Morrow, the 54-year-old mayor of Kelby, resigned after a vote of the council."
+    )
+    assert "Ada Morrow resigned after a vote of the council" in forms
+
+
+def test_an_apposition_about_a_noun_goes_when_the_main_verb_follows() -> None:
+    sentence = (
+        "Police said one of the men they most wanted, the forger known as Quill, was arrested in a raid "
+        "in Dunmore on Friday."
+    )
+    forms = lede_compressions(sentence)
+    assert "Police said one of the men they most wanted was arrested in a raid" in forms
+
+
+def test_place_and_day_at_the_end_go_one_at_a_time() -> None:
+    forms = lede_compressions("Two climbers were rescued from a ledge on Ben Carra on Sunday.")
+    assert forms == [
+        "Two climbers were rescued from a ledge on Ben Carra",
+        "Two climbers were rescued from a ledge",
+    ]
+
+
+def test_a_scene_setting_opening_and_the_attribution_go() -> None:
+    forms = lede_compressions(
+        "In a statement, the ferry company said it would cut its winter sailings, a union said."
+    )
+    assert "The ferry company said it would cut its winter sailings" in forms
+
+
+def test_an_aside_between_dashes_goes() -> None:
+    forms = lede_compressions("The airline - the largest at the airport - will close its base at Tanfield.")
+    assert forms[0] == "The airline will close its base at Tanfield"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mill, which had not made a loss before, closed its doors with the loss of forty jobs.",
+        "The club won the regional title for the first time since 1998 at Hallam Park.",
+        "The team has lost six games this year at Ferris Road.",
+    ],
+)
+def test_a_negation_or_a_qualifier_of_time_is_never_removed(sentence: str) -> None:
+    for form in lede_compressions(sentence):
+        for kept in ("not", "for the first time since 1998", "this year"):
+            if kept in sentence:
+                assert kept in form
+
+
+def test_commas_of_a_list_or_a_second_clause_are_no_aside() -> None:
+    forms = lede_compressions("So far, nine towns have a curfew, and the protests have spread to the coast.")
+    assert all("and the protests" not in form or "nine towns" in form for form in forms)
+    assert not resumes_with_verb("So far", "and the protests have spread")
+
+
+def test_an_aside_with_a_verb_of_its_own_is_a_clause() -> None:
+    assert has_finite_verb("who ran the bakery")
+    assert not has_finite_verb("the mayor of Kelby")
+
+
+def test_a_name_at_the_start_before_its_verb_is_the_subject() -> None:
+    sentence = "Harbury kept their promotion hopes alive by beating Lanton 2-0 at home."
+    assert is_clause("Harbury kept their promotion hopes alive", sentence)
+
+
+def test_a_determiner_and_a_word_before_the_verb_make_the_subject() -> None:
+    sentence = "The fine follows the collapse of a sister company last spring."
+    assert is_clause(sentence.rstrip("."), sentence)
+    sentence = "The fine follows the conviction of a former trader for fraud last year."
+    assert is_clause(sentence.rstrip("."), sentence)
+
+
+def test_a_passive_verb_may_end_before_the_phrase_that_says_where() -> None:
+    assert ends_at_a_boundary("A guard was killed", "A guard was killed in an attack on the depot.")
+    assert not ends_at_a_boundary("The inquiry looked", "The inquiry looked into the claims.")
+
+
+# Without compression no cut of the lede passes (the apposition sits between subject and verb, and the
+# verb is followed by where it happened), and the alert used to lead with the crews' sentence instead.
+STORY = (
+    "The fire service has confirmed that one of its longest-serving officers, the station commander known to "
+    "colleagues as Red, was killed in a warehouse blaze in Dunmore in March. "
+    "Crews from four stations fought the blaze for eleven hours before it was brought under control. "
+    "The warehouse stored paint and solvents for a chain of hardware shops. "
+    "An inquiry into the cause of the fire is expected to report next year. "
+    "Colleagues described the officer as calm, funny and utterly fearless."
+)
+
+
+def test_the_summary_stays_the_lede_when_only_its_compression_gives_a_headline() -> None:
+    alert = ExtractiveEngine().summarise(Article(body=STORY))
+    assert alert.summary.startswith("The fire service has confirmed")
+    assert (
+        alert.headline == "The fire service has confirmed that one of its longest-serving officers was killed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence"),
+    [
+        ("Turnover rose 4% from a year ago", "Turnover rose 4% from a year ago, which beat the forecasts."),
+        ("Output rose 3.1% from a year ago", "Output rose 3.1% from a year ago, which was below forecasts."),
+        (
+            "Stewards escorted the fan from the ground",
+            "Stewards escorted the fan from the ground after the match.",
+        ),
+    ],
+)
+def test_the_tagger_finds_the_subject_and_verb_it_used_to_miss(headline: str, sentence: str) -> None:
+    assert is_clause(headline, sentence)
+
+
+def test_a_participle_describing_its_noun_is_still_no_verb() -> None:
+    sentence = "Three walkers stranded on the ridge overnight are to be flown out by helicopter."
+    assert not is_clause("Three walkers stranded on the ridge", sentence)
+
+
+def test_a_cut_may_end_before_when_it_happened_but_not_before_a_bounding_year() -> None:
+    sentence = "Okoro signed his first professional contract last summer."
+    assert ends_at_a_boundary("Okoro signed his first professional contract", sentence)
+    assert not ends_at_a_boundary("Okoro won his sixth title", "Okoro won his sixth title this year.")
+
+
+def test_a_passive_verb_still_waits_for_the_in_that_completes_it() -> None:
+    sentence = "Most of the town's land is concentrated in the hands of two families."
+    assert not ends_at_a_boundary("Most of the town's land is concentrated", sentence)
+    assert ends_at_a_boundary("The keeper was injured", "The keeper was injured in March.")
+
+
+def test_an_ordinal_standing_for_its_noun_gives_no_subject() -> None:
+    assert not is_clause("The second is in the small print", "The second is in the small print.")
+
+
+def test_a_phrase_after_a_place_is_no_aside_about_it() -> None:
+    sentence = "Six students, some who came to Bay City, Florida, for spring break, were hurt in a crash."
+    assert all("Florida were" not in form for form in lede_compressions(sentence))
