@@ -332,9 +332,12 @@ def _names_someone_unknown(text: str, known: set[str]) -> bool:
     return False
 
 
+# Every pronoun of one sex: which a sentence uses of the one it describes.
+_HIS = frozenset({"he", "him", "his", "himself"})
+_HER = frozenset({"she", "her", "hers", "herself"})
 # Subject and reflexive pronouns only: an object ("who called him Tiger") is more often someone else.
-_MALE = frozenset({"he", "himself"})
-_FEMALE = frozenset({"she", "herself"})
+_MALE = _HIS - {"him", "his"}
+_FEMALE = _HER - {"her", "hers"}
 
 
 def _spoken_of_as_the_other_sex(name: str, pronoun: str, earlier: Sequence[str]) -> bool:
@@ -352,9 +355,6 @@ def _spoken_of_as_the_other_sex(name: str, pronoun: str, earlier: Sequence[str])
     return wanted == 0 and other >= 2
 
 
-# Every pronoun of one sex: which a sentence uses of the one it describes.
-_HIS = frozenset({"he", "him", "his", "himself"})
-_HER = frozenset({"she", "her", "hers", "herself"})
 _SPEAKER_NAMED = re.compile(
     rf"\b(?:according to|{'|'.join(sorted(SPEECH_VERBS))})\s+(?:[A-Z][\w'’.-]*\s?){{1,4}}"
 )
