@@ -33,6 +33,7 @@ from takeaways.engines.grounding import verified_extract
 from takeaways.engines.headline import (
     HEADLINE_CHARS,
     ends_at_a_boundary,
+    fitting_compressions,
     headline_options,
     headline_reads_complete,
     lede_compressions,
@@ -104,8 +105,9 @@ _LEADING_CONNECTIVE = re.compile(
     # "So far", "So many" and "Now 12" open statements, not a link to the sentence before; and what is left
     # must open on a word ("Now - thanks to volunteers - the canal..." keeps its "Now"). "Instead" and
     # "Similarly" stay: a line opening on them compares with what came before (standalone.py turns it away).
+    # "In addition to the deaths, ..." opens on a phrase of its own: without "In addition" it reads "To the deaths".
     r"^(?:but|and|however|meanwhile|still|also|so(?!\s+(?:far|much|many|long|few|little)\b)|yet|now(?!\s+\d)|"
-    r"moreover|furthermore|in addition|additionally|indeed|separately|overall)\b,?\s+(?=[\w\"“‘(])",
+    r"moreover|furthermore|in addition(?!\s+to\b)|additionally|indeed|separately|overall)\b,?\s+(?=[\w\"“‘(])",
     re.IGNORECASE,
 )
 _TRAILING_ATTRIBUTION = re.compile(
@@ -515,6 +517,11 @@ class ExtractiveEngine:
             first, *later = headline_options(source, people=people, article_text=context, dangling=foreign)
             whole = " ".join(sentence.split()).rstrip(".")
             options = [first, whole, *later] if len(whole) <= HEADLINE_CHARS else [first, *later]
+            if len(first) < len(whole):
+                # The cut lost the sentence's end ("..., with sales of $52 million"): a compressed form that
+                # keeps it and fits whole says more of the news than the clause cut from it does.
+                fuller = fitting_compressions(sentence, people=people, article_text=context, dangling=foreign)
+                options = [*(form for form in fuller if len(form) > len(first)), *options]
             # Names are shortened to make room; when a cut with the full name fits and reads whole, it may serve.
             options += headline_options(source, article_text=context, dangling=foreign)
             if _news_follows(first, source):

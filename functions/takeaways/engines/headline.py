@@ -9,7 +9,9 @@ condition, a source or a year. Whatever is still too long is cut before a phrase
 inside a name, after "of" or after "was". A lead that is one long quotation keeps its
 opening words and marks the cut with an ellipsis inside the quotation marks. When that cut
 reads incomplete, ``headline_options`` offers the sentence cut later (a contrast that fits
-first), so a verb is not left without its phrase and "..., but" keeps the news it carries.
+first), so a verb is not left without its phrase and "..., but" keeps the news it carries. Before
+any cut, a compressed form of the sentence that fits whole is tried (``fitting_compressions``): a cut
+drops the sentence's end, and that is often the news ("..., killing three", "with sales of $52 million").
 """
 
 from __future__ import annotations
@@ -220,18 +222,48 @@ def headline_options(
     complete: it comes next, without its asides, cut at each phrase or clause that ends within
     the limit, the longest first. A contrast that fits comes before the main clause alone. With
     ``shorter``, cuts that keep less than the first follow: a last resort when no headline reads complete.
+
+    When the main clause is too long to fit whole, a compressed form of the sentence that fits whole
+    (``lede_compressions``: without its asides, who said it, where or when) comes before any cut: a
+    cut drops the sentence's end, which is often its news ("..., killing three", "in its first weekend").
     """
     flat = " ".join(sentence.split()).rstrip(".…")
     ends = _HEADLINE_ENDS | dangling
     main = _main_clause(flat)
-    first = _within_limit(_compressed(main, people, article_text), ends)
+    compressed_main = _compressed(main, people, article_text)
+    cut = _within_limit(compressed_main, ends)
+    whole: list[str] = []
+    if len(compressed_main) > HEADLINE_CHARS:
+        whole = fitting_compressions(flat, people=people, article_text=article_text, dangling=dangling)
     longer = _later_cuts(_compressed(_asides_removed(flat), people, article_text), ends)
     # Only cuts that keep more than the first: a shorter one loses what the first had kept.
-    later = [option for option in longer if len(option) > len(first)]
-    options = [*later, first] if _ends_before_contrast(main, flat) else [first, *later]
+    later = [option for option in longer if len(option) > len(cut)]
+    options = [*later, cut] if _ends_before_contrast(main, flat) else [cut, *later]
+    options = [*whole, *options]
     if shorter:
-        options += [option for option in longer if len(option) < len(first)]
+        options += [option for option in longer if len(option) < len(cut)]
     return list(dict.fromkeys(option for option in options if option))
+
+
+def fitting_compressions(
+    sentence: str,
+    *,
+    people: Iterable[str] = (),
+    article_text: str = "",
+    dangling: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Compressed forms of ``sentence`` and of its main clause (``lede_compressions``) that fit whole, the
+    ones keeping most first: headlines that keep the sentence's end, where a cut would lose it."""
+    flat = " ".join(sentence.split()).rstrip(".…")
+    main = _main_clause(flat)
+    forms = [*lede_compressions(flat), *(lede_compressions(main) if main != flat else [])]
+    ends = _HEADLINE_ENDS | dangling
+    fitting = (_compressed(form, people, article_text) for form in forms)
+    return list(
+        dict.fromkeys(
+            form for form in fitting if len(form) <= HEADLINE_CHARS and not _dangles(form.split()[-1], ends)
+        )
+    )
 
 
 def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
@@ -679,7 +711,10 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,;:\"“”()]{2,100},
 # A relative clause closing the sentence after a comma describes what it follows: "..., where mourners sang".
 _CLOSING_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\s[^;:\"“”()]{2,200}$")
 # An aside between dashes: "inevitability -- a term used of Clinton -- is not unbreakable".
-_DASH_ASIDE = re.compile(r"\s(?:--|—|–|-)\s[^—–\"“”]{2,120}?\s(?:--|—|–|-)\s")
+# One opening on "and" ("Clinton -- and her team -- are") adds to the subject, which the verb agrees with.
+_DASH_ASIDE = re.compile(
+    r"\s(?:--|—|–|-)\s(?!(?:and|or|plus|along\s+with|as\s+well\s+as)\s)[^—–\"“”]{2,120}?\s(?:--|—|–|-)\s"
+)
 # A closing phrase that says where or when: "in Kabul", "at the Royal Courts of Justice", "on 6 January",
 # "last week". A lower-case object ("in an otherwise disastrous raid") is the event's own phrase and stays.
 _MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTHS))
@@ -691,6 +726,20 @@ _CLOSING_PLACE_OR_TIME = re.compile(
     r"|(?:last|on\s+the)\s+(?:week|weekend|night|month)"
     r"|(?:yesterday|today|tonight|overnight)"
     r")$"
+)
+
+
+# "According to officials a record 2.1 million ...": who says so, opening the sentence; what follows is its clause.
+_OPENING_SOURCE = re.compile(
+    r"^According\s+to\s+(?P<source>[^,;:\"“”()]{2,60}?)(?:,\s+|\s+)(?=(?:a|an|the|some|most|more|many)\b|\d|[A-Z])"
+)
+# '"Harbour Lights," the drama about a fishing town, is returning': a title's description between commas.
+_TITLE_ASIDE = re.compile(
+    r"(?P<title>[\"“][^\"“”]{1,80}?),(?P<close>[\"”])\s+(?P<aside>(?:the|a|an)\s[^;:\"“”()]{2,120}?),\s+(?=[a-z])"
+)
+# "Coastal charity Shore Watch Scotland says": a description before the name that opens the sentence.
+_DESCRIBED_NAME = re.compile(
+    r"^(?P<description>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){1,3})\s+(?=(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+[a-z])"
 )
 
 
@@ -717,6 +766,20 @@ def lede_compressions(sentence: str) -> list[str]:
         if not inside_quotation(text, match.start()):
             keep(text[: match.start()] + text[match.end() :], match.group())
     _attribution_removed(text, keep)
+    if (source := _OPENING_SOURCE.match(text)) is not None:
+        keep(text[source.end() :], source.group())
+    for match in reversed(list(_TITLE_ASIDE.finditer(text))):
+        rest = text[match.end() :]
+        # The description may hold a relative clause of its own ("the drama that ran for six seasons").
+        description = re.split(r"\s(?:that|who|which|whose)\s", match.group("aside"), maxsplit=1)[0]
+        if resumes_with_verb(match.group("title"), rest) and not has_finite_verb(description):
+            keep(
+                f"{text[: match.start()]}{match.group('title')}{match.group('close')} {rest}",
+                match.group("aside"),
+            )
+    described = _DESCRIBED_NAME.match(text)
+    if described is not None and _describes(described.group("description"), described.group("name")):
+        keep(text[described.end() :], described.group("description"))
     for match in reversed(list(_DASH_ASIDE.finditer(text))):
         if not inside_quotation(text, match.start()):
             keep(text[: match.start()] + " " + text[match.end() :], match.group())
@@ -756,6 +819,19 @@ def lede_compressions(sentence: str) -> list[str]:
                 break
         _attribution_removed(text, keep)
     return forms
+
+
+def _describes(description: str, name: str) -> bool:
+    """Whether the words before a name are a description of it ("Anti-racism organisation"), not a clause
+    ("Scientists discovered") or the name's own first words ("New York")."""
+    last = description.split()[-1].lower()
+    return (
+        last not in STOP_WORDS
+        and last not in _BOUNDARY_WORDS
+        and not has_finite_verb(description)
+        and len(name.split()) >= 2
+        and name.split()[0].lower() not in _NOT_NAMES
+    )
 
 
 def _attribution_removed(text: str, keep: Callable[[str, str], None]) -> None:

@@ -129,6 +129,11 @@ def with_referent(
     if len(mentioned) != 1:
         return None
     name = mentioned.pop()
+    subject = age or (pronoun if pronoun and pronoun.group("word") in {"He", "She"} else None)
+    if subject is not None and _mentions(sentence[subject.end() :], name):
+        # "He also wrote to Petrov's widow": a subject the sentence then names is someone else ("Her
+        # grandmother told Cetin" is not: a possessive may mean the person named after it).
+        return None
     word = pronoun.group("word") if pronoun else None
     if all(_described_before(s, name, word) for s in earlier[-_LOOKBACK:] if _mentions(s, name)):
         return None  # "The star's interview with Annie Mac": the pronoun means the star, whom no name gives
