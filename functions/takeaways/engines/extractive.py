@@ -623,8 +623,8 @@ class ExtractiveEngine:
                 if line.index != lead.index and line not in pool and _tells_a_fact(line.text)
             ]
             chosen = self._choose(lead, unintroduced[:_POOL], said, spread, weights, SAME_FACT_SHARE)
-        if not chosen:  # an article of one usable sentence: its one fact is the only takeaway
-            chosen = [lead]
+        # An article of one usable sentence has no takeaway: its one fact is the summary, and a line repeating
+        # the summary is the fault readers name first.
         return sorted(chosen, key=lambda line: line.index)
 
     def _choose(
@@ -789,7 +789,7 @@ def _tells_a_fact(text: str) -> bool:
     anyway", "The others have gone home", "Much of it is grim", "Relieved, they piled into the shares"), not
     addressed to the reader outside a quotation ("If you've been following the news"), and not a pointer behind
     a comment word ("Again, this is not the case")."""
-    if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text):
+    if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text) or _COUNTERFACTUAL_OPENING.match(text):
         return False
     opening = _THEY_AFTER_OPENING.match(text)
     if opening is not None and not _NAME_IN_OPENING.search(opening.group()):
@@ -848,6 +848,10 @@ _BACKGROUND_OPENING = re.compile(
     r"|(?:(?:A|One|Two|Three|Four|Five|Ten|Some|Many|Several|\d+) )?(?:years?|months?|decades?|weeks?) ago\b"
     r"|When\b|Until\b|As (?:a|an|the)\b|Like\b|Imagine\b)"
 )
+# "On any other Wednesday, the steps would be packed": what would have happened, not what did; no lede, no fact.
+_COUNTERFACTUAL_OPENING = re.compile(
+    r"^(?:On (?:any|an|a) (?:other|ordinary|normal|typical|usual)\b|(?:Normally|Usually|Ordinarily|Typically),)"
+)
 # "X also missed the cut", "X, too, ...": a sentence that adds to a story told elsewhere.
 _FOLLOW_UP = re.compile(r"^(?:\S+\s+){0,11}?(?:also|too|again)\b", re.IGNORECASE)
 # Lines that tease or address the reader ("Get this: ...", "Just consider the outcomes", "Wanted: a
@@ -870,7 +874,9 @@ def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> boo
     """Whether a line can open the alert: it reports, rather than setting a scene, quoting, following up, or
     pointing to someone the alert has not named ("The 14-time champion", "..., they piled into the shares")."""
     text = line.text
-    if _opens_with_speech(text) or _BACKGROUND_OPENING.match(text) or _FOLLOW_UP.match(text):
+    if _opens_with_speech(text) or _BACKGROUND_OPENING.match(text) or _COUNTERFACTUAL_OPENING.match(text):
+        return False
+    if _FOLLOW_UP.match(text):
         return False
     if _TEASER_LEDE.match(text):
         return False

@@ -80,3 +80,14 @@ def test_in_addition_to_keeps_its_opening_words() -> None:
     texts = [t.text for t in ExtractiveEngine().summarise(Article(body=body)).takeaways]
     assert not any(text.startswith("To the deaths") for text in texts)
     assert any(text.startswith("In addition to the deaths") for text in texts)
+
+
+def test_what_would_have_happened_is_neither_the_summary_nor_a_takeaway() -> None:
+    body = (
+        "On any other Monday morning, the gates of the Hillcrest Academy would be crowded with pupils on their "
+        "way to lessons. A coach carrying 14 of its pupils and two teachers home from a school trip crashed on a "
+        "mountain road in Austria, killing everyone on board. Flowers were laid at the gates by parents."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert summary.summary.startswith("A coach carrying 14 of its pupils")
+    assert not any("would be crowded" in t.text for t in summary.takeaways)
