@@ -69,7 +69,12 @@ class TakeawaySummary:
 
     headline: str = field(metadata=field_info(min_length=1))
     summary: str = field(metadata=field_info("One line", min_length=1))
-    takeaways: list[Takeaway] = field(metadata=field_info(min_length=1, max_length=MAX_TAKEAWAYS))
+    takeaways: list[Takeaway] = field(
+        metadata=field_info(
+            "Empty when the article tells one fact: the summary carries it, and no line repeats it",
+            max_length=MAX_TAKEAWAYS,
+        )
+    )
     entities: list[Entity] = field(default_factory=list)
     topics: list[Topic] = field(
         default_factory=list, metadata=field_info("Strongest first", max_length=MAX_TOPICS)

@@ -85,7 +85,11 @@ def test_keys_a_newer_writer_adds_are_ignored() -> None:
         (["summary", "takeaways", 0, "evidence", 0], "3", "evidence[0]: expected int"),
         (["summary", "takeaways", 0, "evidence", 0], True, "evidence[0]: expected int"),
         (["summary", "entities", 0, "kind"], "animal", "kind: 'animal' is not one of"),
-        (["summary", "takeaways"], [], "takeaways: 0 is outside the bound min_length=1"),
+        (
+            ["summary", "takeaways"],
+            [{"text": "A fact.", "evidence": [0]}] * 6,
+            "takeaways: 6 is outside the bound max_length=5",
+        ),
         (["summary", "headline"], "", "headline: 0 is outside the bound min_length=1"),
         (["summarised_at"], "yesterday", "summarised_at: expected an ISO 8601"),
         (["schema_version"], 2, "schema_version: 2 is not one of [1]"),

@@ -84,7 +84,12 @@ class AlertPayload:
     )
     headline: str
     summary: str
-    takeaways: list[AlertTakeaway] = field(metadata=field_info(min_length=1, max_length=MAX_TAKEAWAYS))
+    takeaways: list[AlertTakeaway] = field(
+        metadata=field_info(
+            "Empty when the article tells one fact: the summary carries it, and no line repeats it",
+            max_length=MAX_TAKEAWAYS,
+        )
+    )
     topics: list[Topic] = field(
         metadata=field_info(
             "IPTC Media Topics, strongest first (objects since the IPTC vocabulary; names were plain strings before)",

@@ -143,9 +143,8 @@ def render_email(payload: AlertPayload) -> str:
     if not _says_the_same(payload.summary, payload.headline):
         lines += [payload.summary, ""]  # a short lede is headline and summary at once: shown once
     title, texts = takeaways_section(payload)
-    lines.append(f"{title}:")
-    lines += [f"  * {text}" for text in texts]
-    lines.append("")
+    if texts:  # an article of one fact has none: its summary says it
+        lines += [f"{title}:", *(f"  * {text}" for text in texts), ""]
     origin = " | ".join(
         part
         for part in (

@@ -33,11 +33,15 @@ def make_record(
     source: str | None = "Coastal Times",
     topics: list[str] | None = None,
 ) -> SummaryRecord:
-    texts = takeaways or [
-        "The council voted 7-2 to approve a ferry route to the islands.",
-        "Crossings start in March and take 40 minutes.",
-        "Fares will be capped at 6 pounds for residents.",
-    ]
+    texts = (
+        takeaways
+        if takeaways is not None
+        else [
+            "The council voted 7-2 to approve a ferry route to the islands.",
+            "Crossings start in March and take 40 minutes.",
+            "Fares will be capped at 6 pounds for residents.",
+        ]
+    )
     return SummaryRecord(
         article_id="ferry-route-0123456789",
         source_object=ObjectRef(bucket="articles", key="incoming/ferry.txt", etag="abc"),
@@ -185,6 +189,15 @@ def test_every_protocol_gets_a_version_and_machines_get_valid_json() -> None:
     machine = json.loads(versions["sqs"])
     jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))
     assert machine["summary_object"] == "s3://articles/summaries/ferry.json"
+
+
+def test_an_alert_of_one_fact_says_it_once_and_still_meets_the_schema() -> None:
+    alert = render_alert(make_record(takeaways=[]), summary_uri="s3://articles/summaries/ferry.json")
+    assert "The harbour council approved a ferry route to the islands." in alert.email
+    assert "Key takeaways" not in alert.email and "  * " not in alert.email
+    machine = json.loads(json.loads(alert.sns_message())["https"])
+    assert machine["takeaways"] == []
+    jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))
 
 
 @pytest.mark.parametrize("field", ["headline", "takeaways", "priority"])

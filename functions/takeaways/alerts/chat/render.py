@@ -185,10 +185,10 @@ def render_slack(content: ChatContent) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": fit(content.headline, SLACK_HEADER_CHARS)}},
         section(fit(content.summary, SLACK_SECTION_CHARS, slack_escape)),
-        section(
-            _bullets(content.takeaways, SLACK_SECTION_CHARS, slack_escape, f"*{content.takeaways_title}*")
-        ),
     ]
+    if content.takeaways:  # Slack refuses a section without text
+        heading = f"*{content.takeaways_title}*"
+        blocks.append(section(_bullets(content.takeaways, SLACK_SECTION_CHARS, slack_escape, heading)))
     if content.url and content.link_text:
         blocks.append(section(_slack_link(content.url, content.link_text)))
     facts = _SEPARATOR.join(f"{name}: {value}" for name, value in content.facts)
@@ -234,8 +234,9 @@ def _teams_message(content: ChatContent, budget: int) -> dict[str, Any]:
     body: list[dict[str, Any]] = [
         text_block(fit(content.headline, budget, teams_escape), size="Large", weight="Bolder"),
         text_block(fit(content.summary, budget, teams_escape)),
-        text_block(teams_escape(content.takeaways_title), weight="Bolder", spacing="Medium"),
     ]
+    if content.takeaways:
+        body.append(text_block(teams_escape(content.takeaways_title), weight="Bolder", spacing="Medium"))
     body += [
         text_block(_BULLET + fit(text, budget, teams_escape), spacing="Small") for text in content.takeaways
     ]
@@ -310,9 +311,10 @@ def _discord_message(content: ChatContent, priority: int, room: int) -> dict[str
         discord_escape,
         f"**{discord_escape(content.takeaways_title)}**",
     )
+    description = f"{summary}\n\n{takeaways}" if content.takeaways else summary
     embed: dict[str, Any] = {
         "title": fit(content.headline, DISCORD_TITLE_CHARS, discord_escape),
-        "description": f"{summary}\n\n{takeaways}"[:room],
+        "description": description[:room],
         "color": _DISCORD_COLOURS.get(priority, _DISCORD_COLOURS[3]),
         "fields": [
             {

@@ -64,6 +64,15 @@ def test_an_alert_becomes_a_message_the_platform_accepts_with_headline_takeaways
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
+def test_an_alert_of_one_fact_has_no_empty_takeaways_block(platform: Platform) -> None:
+    message = render_chat(platform, payload(takeaways=[]))
+    assert not problems(platform, message)
+    everything = "\n".join(texts(message))
+    assert "The harbour council approved a ferry route to the islands." in everything
+    assert "Key takeaways" not in everything
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
 def test_an_enormous_alert_is_cut_to_every_limit_of_the_platform(platform: Platform) -> None:
     huge = payload(
         headline="Headline words & more " * 40,
