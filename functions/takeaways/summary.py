@@ -158,6 +158,14 @@ class SummaryRecord:
         default_factory=list,
         metadata=field_info("Indices of the article sentences the summary line rests on"),
     )
+    closing_lines: list[Takeaway] = field(
+        default_factory=list,
+        metadata=field_info(
+            "Up to two statements from the article's end that no takeaway carries: what an update alert"
+            " says when a copy of the article adds them and no takeaway rests on what it added",
+            max_length=2,
+        ),
+    )
     received_at: datetime | None = field(default=None, metadata=field_info("When the article landed in S3"))
     summarised_at: datetime
 

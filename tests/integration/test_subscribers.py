@@ -151,6 +151,21 @@ def test_a_copy_updated_with_a_new_first_paragraph_is_alerted_as_an_update_of_it
     assert alerts[1]["thread_id"] == alerts[0]["thread_id"] and "400 residents" in alerts[1]["summary"]
 
 
+def test_a_copy_given_a_paragraph_at_its_end_is_alerted_as_an_update_told_by_that_paragraph(
+    deployed_stack: DeployedStack,
+) -> None:
+    inbox = queue_subscriber(deployed_stack, "end-inbox", None)
+    put(deployed_stack, "incoming/wire/dam.txt", STORY.encode())
+    run(deployed_stack)
+    news = "A volunteer who was swept into the river on Tuesday has been found alive downstream."
+    put(deployed_stack, "incoming/outlet-e/dam.txt", f"{STORY.rstrip()}\n\n{news}\n".encode())
+    run(deployed_stack)
+    alerts = [json.loads(envelope["Message"]) for envelope in drained_bodies(inbox)]
+    assert [alert["is_update"] for alert in alerts] == [False, True]
+    update = alerts[1]
+    assert [update["takeaways"][i]["text"] for i in update["new_takeaways"]] == [news]
+
+
 def test_a_verified_only_subscriber_receives_just_the_alerts_whose_every_line_was_verified(
     deployed_stack: DeployedStack,
 ) -> None:

@@ -145,3 +145,27 @@ def test_a_copy_given_a_new_first_paragraph_is_an_update_and_its_re_upload_a_dup
         ("c", "duplicate", "b"),
         ("d", "duplicate", "b"),
     ]
+
+
+def test_a_copy_given_a_paragraph_at_its_end_is_an_update_told_by_that_paragraph(tmp_path: Path) -> None:
+    longer = (
+        f"{VOTE}\n\nThe board last raised charges in 2019, by 2 percent. Its engineers say about 9,000 lead "
+        "pipes remain in the district, most of them in houses built before 1950. Almeida said the board "
+        "would publish a map of the streets to be dug up first, and that work would begin in the north of "
+        "the district in May. The board's finance committee will review the hardship fund in September."
+    )
+    appended = f"{longer}\n\nA pipe worker injured in a trench collapse on Monday died in hospital on Friday."
+    assert similarity(story_fingerprint(longer), story_fingerprint(appended)) >= DUPLICATE_SIMILARITY
+    rows = run(
+        tmp_path,
+        [
+            {"id": "a", "article": longer, "published": "2026-11-25T09:00:00+00:00"},
+            {"id": "b", "article": appended, "published": "2026-11-27T09:00:00+00:00"},
+            {"id": "c", "article": appended, "published": "2026-11-27T10:00:00+00:00"},
+        ],
+    )
+    assert [(r["id"], r["relation"], r["similar_to"]) for r in rows] == [
+        ("a", "new", None),
+        ("b", "update", "a"),
+        ("c", "duplicate", "b"),
+    ]

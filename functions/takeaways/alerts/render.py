@@ -11,7 +11,7 @@ from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread, P
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json
-from takeaways.summary import Entity, SummaryRecord
+from takeaways.summary import MAX_TAKEAWAYS, Entity, SummaryRecord, Takeaway
 from takeaways.text.entities import surname_of
 from takeaways.text.untrusted import clean_text, url_domain, web_url
 
@@ -62,20 +62,19 @@ def render_alert(
 ) -> RenderedAlert:
     """Render the alert for a stored summary; ``thread`` places it in its story."""
     summary = record.summary
+    takeaways, new_takeaways = _lines_told(record, list(thread.new_takeaways) if thread and is_update else [])
     payload = AlertPayload(
         article_id=record.article_id,
         alert_id=thread.alert_id if thread else "",
         is_update=is_update,
         thread_id=thread.thread_id if thread else None,
         outlet_count=thread.outlet_count if thread else 1,
-        new_takeaways=list(thread.new_takeaways) if thread and is_update else [],
+        new_takeaways=new_takeaways,
         # Intake strips markup and controls from the article; a model's answer or an older
         # record gets the same treatment here, so no consumer that renders HTML ever runs one.
         headline=clean_text(summary.headline),
         summary=clean_text(summary.summary),
-        takeaways=[
-            AlertTakeaway(text=clean_text(t.text), evidence=list(t.evidence)) for t in summary.takeaways
-        ],
+        takeaways=[AlertTakeaway(text=clean_text(t.text), evidence=list(t.evidence)) for t in takeaways],
         topics=summary.topics,
         entities=summary.entities,
         priority=assess_priority(summary),
@@ -97,6 +96,18 @@ def render_alert(
         attributes=message_attributes(payload),
     )
     return fit_message_size(alert)
+
+
+def _lines_told(record: SummaryRecord, new: list[int]) -> tuple[list[Takeaway], list[int]]:
+    """The takeaways, and after them the closing lines an update is told by (numbered after the takeaways in
+    ``new``), within MAX_TAKEAWAYS: the story so far gives way to what is new."""
+    takeaways = list(record.summary.takeaways)
+    count = len(takeaways)
+    added = [record.closing_lines[i - count] for i in new if count <= i < count + len(record.closing_lines)]
+    if not added:
+        return takeaways, [i for i in new if i < count]
+    kept = takeaways[: MAX_TAKEAWAYS - len(added)]
+    return [*kept, *added], [*(i for i in new if i < len(kept)), *range(len(kept), len(kept) + len(added))]
 
 
 def render_subject(payload: AlertPayload) -> str:

@@ -24,7 +24,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -1196,3 +1196,38 @@ def _quotes_balanced(text: str) -> bool:
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
     smaller = min(len(first), len(second)) or 1
     return len(first & second) / smaller
+
+
+CLOSING_LINES = 2  # what a record keeps of its article's end for an update appended there
+_CLOSING_WINDOW = 4  # the last sentences looked at
+_CLOSING_MAX_WORDS = 45
+
+
+def closing_lines(sentences: Sequence[str], used: Iterable[int]) -> list[Takeaway]:
+    """Up to ``CLOSING_LINES`` statements from the article's last sentences that no line of its alert rests on.
+
+    A wire story is often updated by a paragraph at its end ("A second man has died in hospital"),
+    which the engine, reading the lead first, rarely takes; a copy that adds one is an update only
+    if something says it. These lines are what can: each is a sentence as written, standing alone.
+    """
+    taken = set(used)
+    found: list[Takeaway] = []
+    start = max(len(sentences) - _CLOSING_WINDOW, 0)
+    for index in range(len(sentences) - 1, start - 1, -1):
+        text = " ".join(sentences[index].split())
+        if (
+            index in taken
+            or not MIN_SENTENCE_WORDS <= len(text.split()) <= _CLOSING_MAX_WORDS
+            or text[:1] in _QUOTES
+            or text.rstrip("\"'”’)").endswith("?")
+            or not stands_alone(text)
+            or not reads_as_statement(text)
+            or not _states_the_news(text)
+            or not _tells_a_fact(text)
+            or _not_for_readers(text)
+        ):
+            continue
+        found.insert(0, Takeaway(text=text, evidence=[index]))
+        if len(found) == CLOSING_LINES:
+            break
+    return found

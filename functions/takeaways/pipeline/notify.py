@@ -125,6 +125,8 @@ def story_probe(record: SummaryRecord, alert_id: str, at: datetime) -> StoryProb
         sentences=tuple(map(tuple, sketches)) if len(sketches) <= MAX_SENTENCES else (),
         takeaway_sources=tuple(_sketches_of(sketches, t.evidence) for t in summary.takeaways),
         summary_sources=_sketches_of(sketches, record.summary_evidence),
+        closing=[line.text for line in record.closing_lines],
+        closing_sources=tuple(_sketches_of(sketches, line.evidence) for line in record.closing_lines),
     )
 
 

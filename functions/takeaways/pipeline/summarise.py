@@ -13,6 +13,7 @@ from typing import Literal, TypedDict
 from takeaways.article import Article, parse_article
 from takeaways.article.recurring import article_fingerprints, drop_recurring, recurrence_scope
 from takeaways.engines import SummaryEngine
+from takeaways.engines.extractive import closing_lines
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.errors import ArticleRejected, RejectionReason, TransientFailure
 from takeaways.pipeline.clock import Clock, utc_now
@@ -21,7 +22,7 @@ from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
 from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded, RecurringLineStore
 from takeaways.pipeline.rejections import record_rejection
 from takeaways.stories.fingerprint import sentence_sketches, story_fingerprint
-from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord, TakeawaySummary
+from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
 from takeaways.text.sentences import article_sentences
 
 # A child of the functions' logger ("takeaways"), so its lines are the functions' JSON lines.
@@ -217,14 +218,18 @@ class StoryFields(TypedDict):
     story_fingerprint: list[int]
     sentence_sketches: list[list[int]]
     summary_evidence: list[int]
+    closing_lines: list[Takeaway]
 
 
 def story_fields(article: Article, summary: TakeawaySummary) -> StoryFields:
     """What the story ledger needs of an article: its fingerprints, and the sentence the summary rests on
     (the one the grounding check would take first as its evidence)."""
     sentences = article_sentences(article)
+    summary_evidence = ArticleFacts(sentences, article.title).best_evidence(summary.summary)[:1]
+    used = [*summary_evidence, *(index for takeaway in summary.takeaways for index in takeaway.evidence)]
     return {
         "story_fingerprint": story_fingerprint(f"{article.title or ''}\n{article.body}"),
         "sentence_sketches": [list(sketch) for sketch in sentence_sketches(sentences)],
-        "summary_evidence": ArticleFacts(sentences, article.title).best_evidence(summary.summary)[:1],
+        "summary_evidence": summary_evidence,
+        "closing_lines": closing_lines(sentences, used),
     }

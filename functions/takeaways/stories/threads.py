@@ -79,6 +79,10 @@ class StoryProbe:
     sentences: tuple[Sketch, ...] = ()
     takeaway_sources: tuple[tuple[Sketch, ...], ...] = ()
     summary_sources: tuple[Sketch, ...] = ()
+    # Statements from the article's end no takeaway carries, and the sentence each is: the lines an
+    # update appended there is told by. Numbered after the takeaways in ``StoryDecision.new_takeaways``.
+    closing: list[str] = field(default_factory=list)
+    closing_sources: tuple[tuple[Sketch, ...], ...] = ()
 
     @property
     def lookup_keys(self) -> list[str]:
@@ -201,10 +205,18 @@ def decide_story(
         # only a takeaway resting on a sentence the earlier article lacked is news.
         new = [i for i in new if _rests_on_new(_source(probe.takeaway_sources, i), entry)]
         new_summary = new_summary and _rests_on_new(probe.summary_sources, entry)
+        if not (new or new_summary):
+            # A paragraph added at the end, which no line of the alert took: its statements say the update.
+            new = [
+                len(probe.takeaways) + j
+                for j, text in enumerate(probe.closing)
+                if _rests_on_new(_source(probe.closing_sources, j), entry) and _is_news(text, told_before)
+            ]
     if not (new or new_summary):
         thread = ThreadState(entry.story_id, outlets, previous.told, previous.alerts)
         return StoryDecision("duplicate", entry.story_id, entry.article_id, score, [], thread)
-    told = told_terms([probe.headline, probe.summary, *(probe.takeaways[i] for i in new)])
+    lines = [*probe.takeaways, *probe.closing]
+    told = told_terms([probe.headline, probe.summary, *(lines[i] for i in new)])
     thread = ThreadState(entry.story_id, outlets, _bounded(previous.told | told), previous.alerts + 1)
     return StoryDecision("update", entry.story_id, entry.article_id, score, new, thread)
 

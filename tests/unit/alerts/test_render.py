@@ -259,3 +259,26 @@ def test_a_summary_that_is_the_headline_word_for_word_is_shown_once_in_the_email
     other = render_alert(make_record(), summary_uri="s3://b/k").email
     assert "Harbour council approves new ferry route" in other
     assert "The harbour council approved a ferry route to the islands." in other
+
+
+def test_an_update_told_by_a_paragraph_at_the_article_s_end_shows_that_paragraph_as_what_is_new() -> None:
+    closing = Takeaway(text="A deckhand injured at the pier on Monday has died in hospital.", evidence=[9])
+    record = dataclasses.replace(make_record(), closing_lines=[closing])
+    thread = AlertThread(alert_id="alert-2", thread_id="story-1", new_takeaways=[3])  # after the 3 takeaways
+    alert = render_alert(record, summary_uri="s3://b/k", is_update=True, thread=thread)
+    assert [t.text for t in alert.payload.takeaways][-1] == closing.text
+    assert alert.payload.new_takeaways == [3]
+    assert "What is new:\n  * A deckhand injured at the pier on Monday has died in hospital." in alert.email
+    jsonschema.validate(to_jsonable(alert.payload), json.loads(SCHEMA_FILE.read_text()))
+    # A new alert never shows the closing lines: they are the story's reserve for an update.
+    assert closing.text not in render_alert(record, summary_uri="s3://b/k").email
+
+
+def test_closing_lines_make_room_within_the_takeaway_limit() -> None:
+    five = [f"Fact number {n} about the ferry route and its fares." for n in range(5)]
+    closing = Takeaway(text="The ferry operator has withdrawn its bid for the route.", evidence=[9])
+    record = dataclasses.replace(make_record(takeaways=five), closing_lines=[closing])
+    thread = AlertThread(alert_id="alert-2", thread_id="story-1", new_takeaways=[5])
+    alert = render_alert(record, summary_uri="s3://b/k", is_update=True, thread=thread)
+    assert len(alert.payload.takeaways) == 5 and alert.payload.takeaways[-1].text == closing.text
+    assert alert.payload.new_takeaways == [4]
