@@ -3,9 +3,10 @@
 Three signals, each one an operator can explain to a subscriber:
 
 * what the story is: a lead topic of arts, sport, lifestyle, religion or human interest starts
-  at 1; disaster, conflict or crime among the first two starts at 3, and so does a court's
-  verdict or sentence or a national election's result named in the headline or summary
-  ("was convicted", "elected president"), whatever the topics say; everything else at 2;
+  at 1; disaster, conflict or crime among the first two starts at 3, and so does a verdict, a
+  sentence, a charge of violence, a violent crime or a national election's result named in the
+  headline or summary ("was convicted", "charged with murder", "elected president"), whatever the
+  topics say; everything else at 2;
 * casualty and impact figures the summary reports ("12 people were killed", "thousands
   evacuated", "he died"): one step for any death, ten injured or a thousand displaced; two steps
   for ten deaths or a hundred thousand displaced. A year is no figure ("killed in 2011");
@@ -58,11 +59,13 @@ _ONE_DEATH = re.compile(
     r"fatally\s+(?:shot|stabbed|injured|wounded))\b",
     re.IGNORECASE,
 )
-# A court's decision on a case, and a country's choice of its government: events, not words, that make a
-# story matter beyond its readers' own interests, as a crime or conflict topic does.
-_VERDICT = re.compile(
-    r"\b(?:convicted|found\s+(?:not\s+)?guilty|pleaded\s+guilty|pleads\s+guilty|acquitted|"
-    r"sentenced\s+to|jailed\s+for|guilty\s+verdicts?)\b",
+# A court's decision, a charge of violence and a violent crime itself, and a country's choice of its
+# government: events, not words of tone, that make a story matter as a crime or conflict topic does.
+_CRIME_EVENT = re.compile(
+    r"\b(?:convicted|conviction|found\s+(?:not\s+)?guilty|pleaded\s+guilty|pleads\s+guilty|acquitted|"
+    r"sentenced|(?:jail|prison)\s+(?:sentence|term)|jailed|guilty\s+verdicts?|"
+    r"charged\s+with\s+(?:the\s+|attempted\s+)?(?:murder|manslaughter|rape|terrorism|kidnapping)|"
+    r"murder(?:ed)?|stabbed|stabbing|(?:was|were)\s+shot)\b",
     re.IGNORECASE,
 )
 _NATIONAL_OFFICE = r"(?:president|prime\s+minister|chancellor|premier)"
@@ -128,7 +131,7 @@ def assess_priority(summary: TakeawaySummary) -> int:
     lead = f"{summary.headline}\n{summary.summary}"
     if SEVERE_TOPICS.intersection(names[:2]) and names[0] not in ROUTINE_TOPICS:
         score = 3
-    elif _VERDICT.search(lead) or _ELECTION_RESULT.search(lead):
+    elif _CRIME_EVENT.search(lead) or _ELECTION_RESULT.search(lead):
         score = 3  # a star's conviction is a crime story, whichever topic leads
     elif names and names[0] in ROUTINE_TOPICS:
         score = 1  # a concert for flood victims is an arts story, whatever its second topic

@@ -229,6 +229,9 @@ def classify(
     sport = bool(chosen) and chosen[0].slug == "sport"
     confident = bool(chosen) and chosen[0].score >= CONFIDENT
     found = rule_topics(features, headline_features, sport=sport)
+    if any(rule.event_in_headline and rule.leads(model_confident=confident) for rule in found):
+        # A bus or a road in a landslide story is where the disaster struck, not a transport story.
+        found = [rule for rule in found if rule.slug not in _HEADLINE_ONLY]
     leading = [rule for rule in found if rule.leads(model_confident=confident)]
     leading.sort(key=lambda rule: not rule.event_in_headline)  # stable: most hits first otherwise
     others = [rule for rule in found if rule not in leading]

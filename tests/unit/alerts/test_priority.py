@@ -118,10 +118,16 @@ def test_a_verdict_and_a_national_election_result_count_as_much_as_a_crime_topic
         "An independent won the Harbour ward seat on the town council by 40 votes.",
         topics=["politics"],
     )
+    charged = summary(
+        "Man charged after death at flats",
+        "A man has been charged with the murder of his neighbour, who was found at a block of flats in Tarrow.",
+        topics=["politics"],
+    )
     match = summary(
         "Striker's late goal wins the derby", "The striker scored in the last minute.", topics=["sport"]
     )
     assert assess_priority(verdict) == 3
     assert assess_priority(election) == 3
+    assert assess_priority(charged) == 3
     assert assess_priority(council) == 2
     assert assess_priority(match) == 1
