@@ -56,8 +56,11 @@ def report() -> list[str]:
         )
     lines += [
         "",
-        "A `--min-priority 4` subscriber hears of the share in the '4 or more' column: stories reporting deaths"
-        " or many casualties, or disaster, conflict and crime stories with a casualty or breaking-news signal.",
+        "A `--min-priority 4` subscriber hears of the '4 or more' share: a disaster, conflict or crime story"
+        " (or a verdict, a charge of violence, a national election result) that reports a death, ten injured"
+        " or a thousand displaced or says 'breaking' in its headline or lead, and any story not led by arts,"
+        " sport, lifestyle, religion or human interest that reports ten deaths or a hundred thousand displaced"
+        " (the rules: `priority.py`'s docstring).",
     ]
     return lines
 
