@@ -216,3 +216,38 @@ def split(items: list[LabelledItem]) -> tuple[list[LabelledItem], list[LabelledI
 
 def data_present() -> bool:
     return all(path.is_file() for path in DATA_FILES)
+
+
+@dataclass(frozen=True, slots=True)
+class TwoTopicItem:
+    """Two labelled items of different topics read as one story: what a story with two subjects gives.
+
+    The data holds one label an item, so a second topic can only be judged right on items made so.
+    """
+
+    headline: str
+    text: str
+    topics: tuple[str, str]
+    kind: str
+
+
+def two_topic_items(items: list[LabelledItem]) -> list[TwoTopicItem]:
+    """Items of one kind joined in pairs of different topics, in a fixed order (a hash of each headline).
+
+    Each item is used once: the first still unpaired item of another topic joins it.
+    """
+    made: list[TwoTopicItem] = []
+    for kind in sorted({item.kind for item in items}):
+        waiting = sorted(
+            (item for item in items if item.kind == kind),
+            key=lambda item: hashlib.sha256(f"pair\n{item.headline}\n{item.text[:200]}".encode()).digest(),
+        )
+        while len(waiting) > 1:
+            first = waiting.pop(0)
+            other = next((n for n, item in enumerate(waiting) if item.topic != first.topic), None)
+            if other is None:
+                break
+            second = waiting.pop(other)
+            text = f"{first.text}\n\n{second.headline}. {second.text}"
+            made.append(TwoTopicItem(first.headline, text, (first.topic, second.topic), kind))
+    return made

@@ -2,11 +2,14 @@
 
 Three signals, each one an operator can explain to a subscriber:
 
-* the story's topics: a lead topic of arts, sport, lifestyle, religion or human interest starts
-  at 1; disaster, conflict or crime among the first two starts at 3; everything else at 2;
+* what the story is: a lead topic of arts, sport, lifestyle, religion or human interest starts
+  at 1; disaster, conflict or crime among the first two starts at 3, and so does a verdict, a
+  sentence, a charge of violence, a violent crime or a national election's result named in the
+  headline or summary ("was convicted", "charged with murder", "elected president"), whatever the
+  topics say; everything else at 2;
 * casualty and impact figures the summary reports ("12 people were killed", "thousands
-  evacuated"): one step for any death, ten injured or a thousand displaced; two steps for ten
-  deaths or a hundred thousand displaced;
+  evacuated", "he died"): one step for any death, ten injured or a thousand displaced; two steps
+  for ten deaths or a hundred thousand displaced. A year is no figure ("killed in 2011");
 * breaking-news wording ("breaking", "urgent", "just in") in the headline or the lead, never the
   body: one step, and never on its own to 5 — words cannot make an alert urgent, figures can.
 """
@@ -32,6 +35,9 @@ _NUMBER_WORDS = {
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million))?|" + "|".join(_NUMBER_WORDS) + r")"
 _WHO = r"(?:\s+(?:more|other|people|person|persons|man|woman|men|women|boy|girl|civilians|soldiers|children|residents|passengers|workers|"
 _WHO += r"troops|police|officers|migrants|pupils|students|homes|households|families|was|were|have|has|been|are|being|reported|feared|now|at|least))*"
+# Who the figure counts, beyond the common words above: up to two words of any kind ("two fishermen",
+# "40 farm workers"), as long as they are no figure themselves.
+_ANY_WHO = r"(?:[ ]+[a-z][a-z'-]*){0,2}?"
 _DEATH = r"(?:killed|dead|died|deaths|die|drowned|perished|lives\s+lost)"
 _HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed)"
 _DISPLACED = (
@@ -41,16 +47,43 @@ _CAUSE = {"deaths": r"(?:killing|killed|kills)", "injured": r"(?:injuring|injure
 _CAUSE["displaced"] = r"(?:evacuating|leaving|left|displacing)"
 _FIGURE = {
     kind: [
-        re.compile(rf"\b{_AMOUNT}{_WHO}\s+{verb}\b", re.IGNORECASE),
+        re.compile(rf"\b{_AMOUNT}{_ANY_WHO}{_WHO}\s+{verb}\b", re.IGNORECASE),
         re.compile(rf"\b{_CAUSE[kind]}{_WHO}\s+{_AMOUNT}\b", re.IGNORECASE),
     ]
     for kind, verb in (("deaths", _DEATH), ("injured", _HURT), ("displaced", _DISPLACED))
 }
+# A death the lines report without a figure ("the actor died", "was shot dead") is one death.
+_ONE_DEATH = re.compile(
+    r"\b(?:died(?!\s+(?:down|out|away))|(?:was|were|been)\s+(?:shot\s+|stabbed\s+|beaten\s+)?killed|"
+    r"(?:shot|stabbed|found|beaten)\s+(?:to\s+death|dead)|killed\s+(?:himself|herself)|"
+    r"fatally\s+(?:shot|stabbed|injured|wounded))\b",
+    re.IGNORECASE,
+)
+# A court's decision, a charge of violence and a violent crime itself, and a country's choice of its
+# government: events, not words of tone, that make a story matter as a crime or conflict topic does.
+_CRIME_EVENT = re.compile(
+    r"\b(?:convicted|conviction|found\s+(?:not\s+)?guilty|pleaded\s+guilty|pleads\s+guilty|acquitted|"
+    r"sentenced|(?:jail|prison)\s+(?:sentence|term)|jailed|guilty\s+verdicts?|"
+    r"charged\s+with\s+(?:the\s+|attempted\s+)?(?:murder|manslaughter|rape|terrorism|kidnapping)|"
+    r"murder(?:ed)?|stabbed|stabbing|(?:was|were)\s+shot)\b",
+    re.IGNORECASE,
+)
+_NATIONAL_OFFICE = r"(?:president|prime\s+minister|chancellor|premier)"
+_ELECTION_RESULT = re.compile(
+    rf"\b(?:(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?(?:country's\s+|new\s+|next\s+)?{_NATIONAL_OFFICE}|"
+    rf"(?:wins?|won|winning)\s+(?:the\s+|a\s+|its\s+|his\s+|her\s+)?(?:second\s+|third\s+)?"
+    rf"(?:presidential|general|national|parliamentary)\s+(?:election|vote|poll)|"
+    rf"(?:wins?|won)\s+(?:the\s+)?presidency)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _EVACUATION = re.compile(rf"\bevacuations?\s+of{_WHO}\s+{_AMOUNT}", re.IGNORECASE)
 _DEATH_TOLL = re.compile(rf"\bdeath\s+toll\D{{0,30}}?\b{_AMOUNT}\b", re.IGNORECASE)
 
 
 def _amount(text: str) -> int:
+    if _YEAR.match(text):
+        return 0
     words = text.lower().replace(",", "").split()
     total = 0.0
     for word in words:
@@ -77,6 +110,8 @@ def impact_figures(text: str) -> dict[str, int]:
         found["displaced"] = max(found["displaced"], _amount(match.group(1)))
     for match in _DEATH_TOLL.finditer(text):
         found["deaths"] = max(found["deaths"], _amount(match.group(1)))
+    if not found["deaths"] and _ONE_DEATH.search(text):
+        found["deaths"] = 1
     return found
 
 
@@ -92,13 +127,16 @@ def impact_level(figures: dict[str, int]) -> int:
 def assess_priority(summary: TakeawaySummary) -> int:
     """1..5 from topic, casualty figures and headline wording (see the module docstring)."""
     names = [topic.name for topic in summary.topics]
-    if names and names[0] in ROUTINE_TOPICS:
-        score = 1  # a concert for flood victims is an arts story, whatever its second topic
-    elif SEVERE_TOPICS.intersection(names[:2]):
+    reported = "\n".join([summary.headline, summary.summary, *(t.text for t in summary.takeaways)])
+    lead = f"{summary.headline}\n{summary.summary}"
+    if SEVERE_TOPICS.intersection(names[:2]) and names[0] not in ROUTINE_TOPICS:
         score = 3
+    elif _CRIME_EVENT.search(lead) or _ELECTION_RESULT.search(lead):
+        score = 3  # a star's conviction is a crime story, whichever topic leads
+    elif names and names[0] in ROUTINE_TOPICS:
+        score = 1  # a concert for flood victims is an arts story, whatever its second topic
     else:
         score = 2
-    reported = " ".join([summary.headline, summary.summary, *(t.text for t in summary.takeaways)])
     level = impact_level(impact_figures(reported))
     score += level
     if _BREAKING.search(summary.headline) or _BREAKING.search(summary.summary):

@@ -86,3 +86,48 @@ def test_breaking_wording_counts_in_the_headline_or_lead_but_not_the_body() -> N
     )
     assert assess_priority(plain) == assess_priority(in_body) == 2
     assert assess_priority(in_headline) == 3
+
+
+def test_a_death_told_without_a_figure_is_one_death_and_a_year_is_no_figure() -> None:
+    assert impact_figures("The harbour master died on Sunday after a fall at the quay.")["deaths"] == 1
+    assert impact_figures("A cyclist was killed when a lorry turned across the lane.")["deaths"] == 1
+    assert impact_figures("The row over the bypass died down after the vote.")["deaths"] == 0
+    assert impact_figures("The founder, who was killed in 2011, is remembered each spring.")["deaths"] == 1
+    assert impact_figures("Two fishermen drowned off the point.")["deaths"] == 2
+    obituary = summary(
+        "Folk singer Maren Ashby dies at 81",
+        "The singer died at her home in Tarrow on Tuesday, her family said.",
+        topics=["arts"],
+    )
+    assert assess_priority(obituary) == 2  # an arts story (1), a death one step more
+
+
+def test_a_verdict_and_a_national_election_result_count_as_much_as_a_crime_topic() -> None:
+    verdict = summary(
+        "Former goalkeeper convicted of fraud",
+        "A jury found the former goalkeeper guilty of taking 2 million from his charity.",
+        topics=["sport"],
+    )
+    election = summary(
+        "Okonjo elected president in a run-off",
+        "Amara Okonjo was elected president with 54% of the vote, the electoral commission said.",
+        topics=["politics"],
+    )
+    council = summary(
+        "Ward by-election won by independent",
+        "An independent won the Harbour ward seat on the town council by 40 votes.",
+        topics=["politics"],
+    )
+    charged = summary(
+        "Man charged after death at flats",
+        "A man has been charged with the murder of his neighbour, who was found at a block of flats in Tarrow.",
+        topics=["politics"],
+    )
+    match = summary(
+        "Striker's late goal wins the derby", "The striker scored in the last minute.", topics=["sport"]
+    )
+    assert assess_priority(verdict) == 3
+    assert assess_priority(election) == 3
+    assert assess_priority(charged) == 3
+    assert assess_priority(council) == 2
+    assert assess_priority(match) == 1

@@ -15,9 +15,11 @@ import pytest
 from takeaways.text.iptc import MEDIA_TOPICS, TOPIC_SLUGS
 from takeaways.text.topics import (
     MODEL_FILE,
+    SECOND_TOPIC_SHARE,
     TopicModel,
     article_topics,
     classify,
+    kept_topics,
     topic_features,
     topic_named,
 )
@@ -174,3 +176,61 @@ def test_a_fire_that_empties_homes_is_a_disaster() -> None:
         "Nobody was hurt, and the owners said the cause was not yet known."
     )
     assert "disaster" in [topic.slug for topic in classify(body)]
+
+
+def test_a_later_topic_needs_its_share_of_the_first_topics_probability() -> None:
+    just_enough = {"politics": 0.5, "economy": 0.5 * SECOND_TOPIC_SHARE, "health": 0.1}
+    assert [t.slug for t in kept_topics(just_enough)] == ["politics", "economy"]
+    too_weak = {"politics": 0.6, "economy": 0.6 * SECOND_TOPIC_SHARE - 0.01, "health": 0.1}
+    assert [t.slug for t in kept_topics(too_weak)] == ["politics"]
+    assert kept_topics({}) == []
+
+
+def sure_of(topic: str, text: str) -> TopicModel:
+    """A model that reads every term of ``text`` as ``topic`` and nothing else, with certainty."""
+    return TopicModel((topic, "politics"), {term: [4.0, -4.0] for term in topic_features(text)}, [0.0, 0.0])
+
+
+def test_a_disaster_the_headline_names_leads_however_sure_the_model_is() -> None:
+    headline = "Ferry capsized off the coast with 200 aboard"
+    body = (
+        "A passenger ferry capsized in heavy seas off the north coast on Sunday night. The coastguard pulled "
+        "150 survivors from the water, and rescuers were searching for 30 people still missing."
+    )
+    model = sure_of("science", f"{headline}\n{body}")
+    assert [t.slug for t in classify(body, headline=headline, model=model)][:2] == ["disaster", "science"]
+    assert classify(body, headline=headline)[0].slug == "disaster"
+
+
+def test_context_words_of_a_disaster_do_not_overrule_a_sure_model() -> None:
+    headline = "Firefighters and rescuers test a new helmet camera"
+    body = (
+        "Firefighters in the county are testing a helmet camera that shows rescuers heat through smoke. "
+        "The fire service said the cameras could help crews find survivors faster after an evacuation."
+    )
+    model = sure_of("science", f"{headline}\n{body}")
+    assert classify(body, headline=headline, model=model)[0].slug == "science"
+
+
+def test_an_untitled_articles_first_sentence_stands_in_for_its_headline() -> None:
+    body = (
+        "An earthquake shook the valley towns before dawn on Monday, bringing down a school and dozens of houses. "
+        "Rescuers worked through the rubble as aftershocks went on. The regional governor visited the "
+        "town hall and promised money for repairs, and the national assembly will debate the cost."
+    )
+    model = sure_of("politics", body)
+    assert classify(body, model=model)[0].slug == "disaster"
+
+
+def test_a_road_closure_is_transport_under_economy_and_passing_cars_are_not() -> None:
+    closure = (
+        "The county will shut Mill Lane bridge to all vehicles for a month while the deck is rebuilt. "
+        "Buses will take a diversion through Aldwick, and commuters should allow extra time, the roads "
+        "department said."
+    )
+    assert classify(closure, headline="Mill Lane bridge to close for a month")[0].slug == "economy"
+    theft = (
+        "Police are looking for two men who stole tools from vehicles parked on the road outside a pub. "
+        "Officers said the men broke into six vehicles on the road and one bus before driving off."
+    )
+    assert "economy" not in [t.slug for t in classify(theft, headline="Two men sought after tool thefts")]

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from takeaways.text.topics import TopicModel, topic_features
-from training.topic_data import LabelledItem
-from training.train_topics import FOLDS, encode, fit, topic_weights, validation_fold
+from training.topic_data import LabelledItem, two_topic_items
+from training.train_topics import FOLDS, SecondTopics, encode, fit, topic_weights, validation_fold
 
 ITEMS = [
     LabelledItem(
@@ -80,3 +80,35 @@ def test_training_only_items_change_no_topic_total_weight() -> None:
 def test_training_only_items_are_never_held_out_or_validated_on() -> None:
     items = [LabelledItem(f"Headline {n}", "Text.", "sport", "short", training_only=True) for n in range(300)]
     assert not any(item.held_out or validation_fold(item) is not None for item in items)
+
+
+def test_two_topic_items_join_items_of_different_topics_each_once() -> None:
+    items = [LabelledItem(f"Match {n}", f"Goal {n}.", "sport", "short") for n in range(4)]
+    items += [LabelledItem(f"Vote {n}", f"Bill {n}.", "politics", "short") for n in range(3)]
+    items += [LabelledItem("Long report", "Whole article.", "health", "article")]
+    joined = two_topic_items(items)
+    assert len(joined) == 3  # one sport item is left over; the lone article has no partner
+    assert all(len(set(item.topics)) == 2 and item.kind == "short" for item in joined)
+    used = [item.headline for item in joined] + [
+        line.split(". ")[0] for item in joined for line in [item.text.split("\n\n")[1]]
+    ]
+    assert len(used) == len(set(used)) == 6
+
+
+def test_second_topic_figures_count_spurious_and_kept_topics() -> None:
+    figures = SecondTopics.of(
+        [
+            (("sport",), ["sport"]),
+            (("sport",), ["sport", "arts"]),  # spurious
+            (("politics", "economy"), ["politics", "economy"]),  # kept
+            (("politics", "economy"), ["economy"]),  # led by one of its labels, the other lost
+            (
+                ("politics", "economy"),
+                ["health", "politics"],
+            ),  # not led by a label: not counted as kept or lost
+        ]
+    )
+    assert figures.spurious == 0.5
+    assert figures.kept == 0.5
+    # 6 of the 8 topics given are labels; 6 of the 8 labels are given.
+    assert figures.filter_f1 == pytest.approx(6 / 8)
