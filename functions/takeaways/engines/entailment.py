@@ -151,7 +151,9 @@ _ORDINALS = {
 }
 # Classes of modality: a statement must carry the class its matched evidence carries, and no other.
 _HEDGES = {
-    "possibility": frozenset("may might could possibly perhaps likely probably potentially".split()),
+    "possibility": frozenset(
+        "may might could possibly perhaps likely probably potentially speculate speculates speculated".split()
+    ),
     "report": frozenset(
         "reportedly allegedly alleged accused accuses accuse suspected suspect apparently purportedly believed".split()
     ),
@@ -436,8 +438,45 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
             return 0  # given names, initials or a role inside one name: "Mayor Quist", "Brazilian Kaka"
         if dropped and _narrows(words[earlier : later + 1], sentence):
             return 0
+        if dropped and cased[later][:1].isupper() and _describes_name(dropped, words[earlier], sentence):
+            return 0  # "to replace longtime ally Alberto Gonzales": what the name is called, not who it is
+        if _adverb_in_verb(dropped):
+            return 0  # "Washington has long been concerned": the verb and its subject are the sentence's
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))
     return min(gaps, default=len(words))
+
+
+def _describes_name(dropped: Sequence[str], before: str, sentence: str) -> bool:
+    """Whether the words dropped right before a name only describe it ("longtime ally", "comeback queen"): one or
+    two words, in one phrase with the word before them, none a verb, negation, hedge, amount or figure, the last
+    no plural (in "told reporters Clinton would" the name starts a clause of its own)."""
+    if not 1 <= len(dropped) <= 2 or before in ATTRIBUTING_VERBS or dropped[-1].endswith("s"):
+        return False
+    if any(
+        word in STOP_WORDS
+        or word in _PREDICATE_START
+        or word in _NEGATIONS
+        or word in _HEDGE_WORDS
+        or word in _AMOUNTS
+        or word.endswith(("ed", "ing"))
+        or stem(word) in _NUMBER_TERMS
+        or stem(word) in _VERB_FORMS
+        for word in dropped
+    ):
+        return False
+    joined = r"\s+".join(re.escape(each) for each in (before, *dropped))
+    return bool(re.search(rf"(?<![\w']){joined}\s+[A-Z]", sentence, re.IGNORECASE))
+
+
+# Adverbs of time that may stand inside a verb ("has long been", "had already left") without changing it.
+_TIME_ADVERBS = frozenset("long already since recently previously earlier".split())
+_VERB_HELPERS = frozenset("has have had is are was were be been".split())
+
+
+def _adverb_in_verb(dropped: Sequence[str]) -> bool:
+    """Whether what a cut drops is only a verb's helpers and one adverb of time among them."""
+    adverbs = [word for word in dropped if word not in _VERB_HELPERS]
+    return len(adverbs) == 1 and adverbs[0] in _TIME_ADVERBS and len(dropped) > 1
 
 
 def _appositive(first: str, second: str, sentence: str) -> bool:
@@ -495,9 +534,13 @@ def _plain_terms(text: str, ignored: set[str] | frozenset[str]) -> list[str]:
     return [term for term in _content(_words(text)) if term not in ignored]
 
 
-# A statement's word pairs stop at punctuation, a figure and a list's "and" or "or": "the parents'
-# association and the county" pairs no "association" with "county".
-_PAIR_BREAK = re.compile(rf"{_PUNCTUATION.pattern}|\$?\d[\d.,]*\w*|\b(?:and|or)\b", re.IGNORECASE)
+# A statement's word pairs stop at punctuation, a figure (in digits or in words) and a list's "and" or "or":
+# "the parents' association and the county" pairs no "association" with "county", and "Pineda one of five
+# arrested" no "Pineda" with "arrested".
+_FIGURE_WORDS = "|".join(sorted({"one", *(w for w in (*_UNITS, *_TENS, *_SCALES) if " " not in w)}))
+_PAIR_BREAK = re.compile(
+    rf"{_PUNCTUATION.pattern}|\$?\d[\d.,]*\w*|\b(?:and|or|{_FIGURE_WORDS})\b", re.IGNORECASE
+)
 
 
 def _plain_pairs(text: str, ignored: set[str] | frozenset[str]) -> list[tuple[str, str]]:
@@ -783,7 +826,9 @@ def _attribution_problem(
     named = [
         (name, at)
         for name, at in acts
-        if name.lower() not in _PRONOUNS and not (name.islower() and claim[at] in ',"')
+        if name.lower() not in _PRONOUNS
+        and not (name.islower() and claim[at] in ',"')
+        and not _common_speaker(name, claim, article or " ".join(sentences))
     ]
     if len(named) > 1 and any(_same_speakers(named, _speech_acts(sentence)) for sentence in sentences):
         return None  # the same people say things in the same order
@@ -827,6 +872,20 @@ def _attribution_problem(
                 continue
         return f"attributes the words to {name}; the cited sentences give them to {speaker}"
     return None
+
+
+def _common_speaker(name: str, claim: str, article: str) -> bool:
+    """A speaker that only opens the statement with a capital and that the article writes as a common word
+    ("Man says ...", "Documents say ..."): a description, not a name, so no named speaker contradicts it. Titles
+    ("Lawyer says") stay checked against whom the article gives that role."""
+    at = claim.find(name)
+    return (
+        " " not in name
+        and at >= 0
+        and _opens_sentence(claim, at)
+        and name.lower() not in PERSON_TITLES
+        and bool(re.search(rf"(?<![\w']){re.escape(name.lower())}(?![\w'])", article))
+    )
 
 
 # Words for the same relation or role: a headline's "Dad says" is the article's "his father said".
@@ -1136,10 +1195,13 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     claim_negated = _negated(claim_words)
     cancelled = _cancelled_negations(window, claim_stems)
+    paired = _completing_nor(window)
     counted = [
         word
         for index, word in enumerate(window)
-        if word in _NEGATIONS and index not in cancelled and _negates(window, index, claim_stems)
+        if word in _NEGATIONS
+        and index not in cancelled | paired
+        and _negates(window, index, claim_stems)
     ]
     evidence_negated = len(counted) % 2 == 1
     scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
@@ -1155,14 +1217,20 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     verb_scopes = {
         scope for word, scope in _negation_scopes(claim_words) if scope and word in _VERB_NEGATIONS
     }
-    unmatched = not _negated(window) or cancelled or (verb_scopes and not verb_scopes & theirs)
+    # A form of the same word will do: "not from Sudan" negates what "neither Sudanese" does.
+    unmatched = (
+        not _negated(window)
+        or cancelled
+        or (verb_scopes and not any(related(scope, theirs) for scope in verb_scopes))
+    )
     if (
         claim_negated
         and unmatched
         and not any(
-            scopes & {scope for _, scope in _negation_scopes(_words(sentence)) if scope}
+            related(scope, {theirs for _, theirs in _negation_scopes(_words(sentence)) if theirs})
             for sentence in sentences
             if sentence != best
+            for scope in scopes
         )
     ):
         return "adds a negation"
@@ -1347,9 +1415,10 @@ def _dangling_problem(words: Sequence[str], sentences: Sequence[str] = ()) -> st
 
 
 def _article_words_problem(claim: str, article: str, where: str = "the article") -> str | None:
-    """More content words than ``CERTAIN_NEW_WORDS`` allows that the whole article never uses."""
+    """More content words than ``CERTAIN_NEW_WORDS`` allows that the whole article never uses; a country's or
+    a body's other spelling is the article's ("United States" where it writes "U.S.")."""
     terms = _content(_words(claim))
-    article_terms = set(_content(_words(article)))
+    article_terms = set(_content(_words(f"{article} {name_variants(article)}")))
     new = sorted({term for term in terms if not related(term, article_terms)})
     per, least = CERTAIN_NEW_WORDS
     if len(new) >= least and len(new) * per > len(terms):
@@ -1612,7 +1681,25 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 
 
 def _negated(words: Sequence[str]) -> bool:
-    return sum(word in _NEGATIONS for word in words) % 2 == 1
+    return _negations(words) % 2 == 1
+
+
+def _negations(words: Sequence[str]) -> int:
+    """How many negations the words hold; "neither ... nor" is one, negating both of its parts."""
+    return sum(word in _NEGATIONS for word in words) - len(_completing_nor(words))
+
+
+def _completing_nor(words: Sequence[str]) -> set[int]:
+    """The positions of each "nor" that completes a "neither" before it."""
+    completing: set[int] = set()
+    open_neither = 0
+    for at, word in enumerate(words):
+        if word == "neither":
+            open_neither += 1
+        elif word == "nor" and open_neither:
+            open_neither -= 1
+            completing.add(at)
+    return completing
 
 
 def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:
