@@ -61,6 +61,8 @@ CERTAIN_NEW_WORDS = (3, 2)
 # training stories (training/grounding_tuning.py); the test half and the dev articles were not looked at.
 CUT_NEW_PAIRS = 0.15
 NEAR_COPY = 0.9
+# A shorter copy with one word of its own is a near copy too, where that word stands for at most this many.
+SHORT_COPY_SWAP = 2
 JOIN_GAP = 1
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
@@ -384,9 +386,13 @@ def _joining_problem(
     keep the wording.
     """
     ignored = {stem(word) for word in referents} | _NUMBER_TERMS | _UNIT_TERMS | DATE_WORDS
-    if kind == "paraphrase" and NEAR_COPY <= in_order < 1.0:
+    # A short copy with one word of its own is a near copy too: "her wife" for "her husband" is a tenth of nine words.
+    # It must then stand in for a word or two, not for a clause it leaves out ("allegedly" for "was a member of
+    # the high command ... and, according to officials,").
+    off = round((1.0 - in_order) * max(len(_words(_figures_as_values(claim))), 1))
+    if kind == "paraphrase" and in_order < 1.0 and (in_order >= NEAR_COPY or off <= 1):
         best = max(sentences, key=lambda sentence: _alignment(_words(claim), sentence)[0])
-        swapped = _substitution(claim, best, ignored)
+        swapped = _substitution(claim, best, ignored, None if in_order >= NEAR_COPY else SHORT_COPY_SWAP)
         if swapped:
             added, replaced = swapped
             return f"copies a cited sentence but says '{added}' where it says '{replaced}'"
@@ -551,9 +557,11 @@ def _plain_pairs(text: str, ignored: set[str] | frozenset[str]) -> list[tuple[st
     return pairs
 
 
-def _substitution(claim: str, sentence: str, ignored: set[str] | frozenset[str]) -> tuple[str, str] | None:
-    """(new word, the sentence's words it stands in for) where a near copy puts a word of its own in place of
-    the sentence's; None where every new word is only added ("the daily output" for "the output ... each
+def _substitution(
+    claim: str, sentence: str, ignored: set[str] | frozenset[str], most: int | None = None
+) -> tuple[str, str] | None:
+    """(new word, the sentence's words it stands in for, at most ``most`` of them) where a near copy puts a word
+    of its own in place of the sentence's; None where every new word is only added ("the daily output" for "the output ... each
     day") or a form of the sentence's own ("uncover" for "uncovered")."""
     # A headline's speaker label ("Boy: ...") says who speaks, which the attribution rules check.
     label = re.match(r"^(?:[\w'.-]+\s+){0,3}[\w'.-]+:\s", claim)
@@ -588,7 +596,7 @@ def _substitution(claim: str, sentence: str, ignored: set[str] | frozenset[str])
         before = max((matched[k] for k in matched if k < i), default=-1)
         after = min((matched[k] for k in matched if k > i), default=cols)
         skipped = [w for w in theirs[before + 1 : after] if not _has_digit(w) and stem(w) not in ignored]
-        if skipped:
+        if skipped and (most is None or len(skipped) <= most):
             return word, " ".join(skipped[:3])
     return None
 
