@@ -333,6 +333,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     best = _best_sentence(claim, sentences)
     certain = (
         _dangling_problem(claim_words, sentences)
+        or _repeated_problem(claim_words, joined)
         or _article_words_problem(
             claim, article or joined, "the article" if article else "the cited sentences"
         )
@@ -1453,6 +1454,23 @@ def _dangling_problem(words: Sequence[str], sentences: Sequence[str] = ()) -> st
     if any(re.search(rf"\b{ending}\s*(?:[,;:.!?\"')]|$)", sentence, re.I) for sentence in sentences):
         return None
     return f"stops on '{words[-1]}': something is missing"
+
+
+def _repeated_problem(words: Sequence[str], evidence: str) -> str | None:
+    """A word said again within three words, more often than the cited sentences say it ("her february february",
+    "beaten by levante in their 2-0 win over levante"): a slip of a summariser, not something the sentences
+    state. The same spelling only: "Reuters ... Reuter" are a company and its founder."""
+    content = [
+        _POSSESSIVE_END.sub("", word)
+        for word in words
+        if word not in STOP_WORDS and len(word) > 1 and not _has_digit(word)
+    ]
+    counts = Counter(content)
+    stated = Counter(_POSSESSIVE_END.sub("", word) for word in _words(evidence))
+    for at, word in enumerate(content):
+        if word in content[at + 1 : at + 4] and counts[word] > max(stated[word], 1):
+            return f"says '{word}' again, more often than the cited sentences do"
+    return None
 
 
 def _article_words_problem(claim: str, article: str, where: str = "the article") -> str | None:
