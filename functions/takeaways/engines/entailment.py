@@ -695,7 +695,9 @@ def cut_problem(cut: str, sentence: str) -> str | None:
     It cannot add a word, a name, a number, a cause or a role, so only the negations, hedges,
     conditions and reservations it drops are checked.
     """
-    return _polarity_problem(normal(cut), [normal(sentence)]) or _headless_problem(normal(cut), normal(sentence))
+    return _polarity_problem(normal(cut), [normal(sentence)]) or _headless_problem(
+        normal(cut), normal(sentence)
+    )
 
 
 def _headless_problem(cut: str, sentence: str) -> str | None:
@@ -728,7 +730,6 @@ def _headless_problem(cut: str, sentence: str) -> str | None:
         if at + 1 >= len(mine) and (dropped in _PREDICATE_START or dropped == "of"):
             return f"stops before the words that finish its phrase ('{kept}' without '{dropped} ...')"
     return None
-
 
 
 def _matched_positions(claim: Sequence[str], words: Sequence[str]) -> list[tuple[int, int]]:
@@ -1238,9 +1239,7 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     counted = [
         word
         for index, word in enumerate(window)
-        if word in _NEGATIONS
-        and index not in cancelled | paired
-        and _negates(window, index, claim_stems)
+        if word in _NEGATIONS and index not in cancelled | paired and _negates(window, index, claim_stems)
     ]
     evidence_negated = len(counted) % 2 == 1
     scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
