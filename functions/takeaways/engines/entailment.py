@@ -1476,7 +1476,7 @@ def _article_words_problem(claim: str, article: str, where: str = "the article")
     """More content words than ``CERTAIN_NEW_WORDS`` allows that the whole article never uses; a country's or
     a body's other spelling is the article's ("United States" where it writes "U.S.")."""
     terms = _content(_words(claim))
-    article_terms = set(_content(_words(f"{article} {name_variants(article)}")))
+    article_terms = set(_content(_words(article))) | set(_content(_words(name_variants(article))))
     new = sorted({term for term in terms if not related(term, article_terms)})
     per, least = CERTAIN_NEW_WORDS
     if len(new) >= least and len(new) * per > len(terms):
