@@ -151,7 +151,9 @@ _ORDINALS = {
 }
 # Classes of modality: a statement must carry the class its matched evidence carries, and no other.
 _HEDGES = {
-    "possibility": frozenset("may might could possibly perhaps likely probably potentially".split()),
+    "possibility": frozenset(
+        "may might could possibly perhaps likely probably potentially speculate speculates speculated".split()
+    ),
     "report": frozenset(
         "reportedly allegedly alleged accused accuses accuse suspected suspect apparently purportedly believed".split()
     ),
@@ -329,6 +331,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     best = _best_sentence(claim, sentences)
     certain = (
         _dangling_problem(claim_words, sentences)
+        or _repeated_problem(claim_words, joined)
         or _article_words_problem(
             claim, article or joined, "the article" if article else "the cited sentences"
         )
@@ -436,8 +439,45 @@ def _words_between(pair: tuple[str, str], sentence: str, ignored: set[str] | fro
             return 0  # given names, initials or a role inside one name: "Mayor Quist", "Brazilian Kaka"
         if dropped and _narrows(words[earlier : later + 1], sentence):
             return 0
+        if dropped and cased[later][:1].isupper() and _describes_name(dropped, words[earlier], sentence):
+            return 0  # "to replace longtime ally Alberto Gonzales": what the name is called, not who it is
+        if _adverb_in_verb(dropped):
+            return 0  # "Washington has long been concerned": the verb and its subject are the sentence's
         gaps.append(len([t for t in _content(dropped) if t not in ignored]))
     return min(gaps, default=len(words))
+
+
+def _describes_name(dropped: Sequence[str], before: str, sentence: str) -> bool:
+    """Whether the words dropped right before a name only describe it ("longtime ally", "comeback queen"): one or
+    two words, in one phrase with the word before them, none a verb, negation, hedge, amount or figure, the last
+    no plural (in "told reporters Clinton would" the name starts a clause of its own)."""
+    if not 1 <= len(dropped) <= 2 or before in ATTRIBUTING_VERBS or dropped[-1].endswith("s"):
+        return False
+    if any(
+        word in STOP_WORDS
+        or word in _PREDICATE_START
+        or word in _NEGATIONS
+        or word in _HEDGE_WORDS
+        or word in _AMOUNTS
+        or word.endswith(("ed", "ing"))
+        or stem(word) in _NUMBER_TERMS
+        or stem(word) in _VERB_FORMS
+        for word in dropped
+    ):
+        return False
+    joined = r"\s+".join(re.escape(each) for each in (before, *dropped))
+    return bool(re.search(rf"(?<![\w']){joined}\s+[A-Z]", sentence, re.IGNORECASE))
+
+
+# Adverbs of time that may stand inside a verb ("has long been", "had already left") without changing it.
+_TIME_ADVERBS = frozenset("long already since recently previously earlier".split())
+_VERB_HELPERS = frozenset("has have had is are was were be been".split())
+
+
+def _adverb_in_verb(dropped: Sequence[str]) -> bool:
+    """Whether what a cut drops is only a verb's helpers and one adverb of time among them."""
+    adverbs = [word for word in dropped if word not in _VERB_HELPERS]
+    return len(adverbs) == 1 and adverbs[0] in _TIME_ADVERBS and len(dropped) > 1
 
 
 def _appositive(first: str, second: str, sentence: str) -> bool:
@@ -495,9 +535,13 @@ def _plain_terms(text: str, ignored: set[str] | frozenset[str]) -> list[str]:
     return [term for term in _content(_words(text)) if term not in ignored]
 
 
-# A statement's word pairs stop at punctuation, a figure and a list's "and" or "or": "the parents'
-# association and the county" pairs no "association" with "county".
-_PAIR_BREAK = re.compile(rf"{_PUNCTUATION.pattern}|\$?\d[\d.,]*\w*|\b(?:and|or)\b", re.IGNORECASE)
+# A statement's word pairs stop at punctuation, a figure (in digits or in words) and a list's "and" or "or":
+# "the parents' association and the county" pairs no "association" with "county", and "Pineda one of five
+# arrested" no "Pineda" with "arrested".
+_FIGURE_WORDS = "|".join(sorted({"one", *(w for w in (*_UNITS, *_TENS, *_SCALES) if " " not in w)}))
+_PAIR_BREAK = re.compile(
+    rf"{_PUNCTUATION.pattern}|\$?\d[\d.,]*\w*|\b(?:and|or|{_FIGURE_WORDS})\b", re.IGNORECASE
+)
 
 
 def _plain_pairs(text: str, ignored: set[str] | frozenset[str]) -> list[tuple[str, str]]:
@@ -651,7 +695,62 @@ def cut_problem(cut: str, sentence: str) -> str | None:
     It cannot add a word, a name, a number, a cause or a role, so only the negations, hedges,
     conditions and reservations it drops are checked.
     """
-    return _polarity_problem(normal(cut), [normal(sentence)])
+    return _polarity_problem(normal(cut), [normal(sentence)]) or _headless_problem(
+        normal(cut), normal(sentence)
+    )
+
+
+def _headless_problem(cut: str, sentence: str) -> str | None:
+    """A cut that keeps a noun's modifier but not the noun: "with a pelvis" for "with a pelvis injury", "a county
+    championship, finds" for "a county championship winner with ..., finds". Where the sentence goes on from a
+    kept word to a dropped content word with no punctuation between, and the cut stops there (at its end or at
+    its own punctuation), the kept word described the dropped one. A participle ("slippers stashed in ...") or a
+    clause word opens a phrase of its own, a date says when, and a figure's unit is the figure rules' to read.
+    A cut that ends right before "of" or a verb has lost its phrase's ending: "all part [of the experience]", "as the busiest
+    routes [are expected to ...]"."""
+    words, breaks = _with_breaks(_figures_as_values(sentence))
+    mine, my_breaks = _with_breaks(_figures_as_values(cut))
+    pairs = _matched_positions(mine, words)
+    if len(pairs) != len(mine):
+        return None
+    for (at, where), following in itertools.zip_longest(pairs, pairs[1:]):
+        if where + 1 >= len(words) or breaks[where + 1] or (following and following[1] == where + 1):
+            continue
+        kept, dropped = words[where], words[where + 1]
+        stops = at + 1 >= len(mine) or my_breaks[at + 1]
+        if not stops or kept in STOP_WORDS:
+            continue
+        if (
+            dropped not in STOP_WORDS | _CLAUSE_WORDS | DATE_WORDS
+            and not dropped.endswith(("ed", "ing"))
+            and not _has_digit(dropped)
+            and dropped.isalpha()
+        ):
+            return f"stops its phrase before the word it describes ('{kept}' without '{dropped}')"
+        if at + 1 >= len(mine) and (dropped in _PREDICATE_START or dropped == "of"):
+            return f"stops before the words that finish its phrase ('{kept}' without '{dropped} ...')"
+    return None
+
+
+def _matched_positions(claim: Sequence[str], words: Sequence[str]) -> list[tuple[int, int]]:
+    """The statement's words matched in order in the sentence's (a longest common subsequence), as index pairs."""
+    rows, cols = len(claim), len(words)
+    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            same = claim[i] == words[j]
+            table[i][j] = table[i + 1][j + 1] + 1 if same else max(table[i + 1][j], table[i][j + 1])
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while i < rows and j < cols:
+        if claim[i] == words[j]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
 
 def _binding_problem(claim: str, sentences: list[str], article: str = "") -> str | None:
@@ -1136,10 +1235,11 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     claim_negated = _negated(claim_words)
     cancelled = _cancelled_negations(window, claim_stems)
+    paired = _completing_nor(window)
     counted = [
         word
         for index, word in enumerate(window)
-        if word in _NEGATIONS and index not in cancelled and _negates(window, index, claim_stems)
+        if word in _NEGATIONS and index not in cancelled | paired and _negates(window, index, claim_stems)
     ]
     evidence_negated = len(counted) % 2 == 1
     scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
@@ -1155,14 +1255,20 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     verb_scopes = {
         scope for word, scope in _negation_scopes(claim_words) if scope and word in _VERB_NEGATIONS
     }
-    unmatched = not _negated(window) or cancelled or (verb_scopes and not verb_scopes & theirs)
+    # A form of the same word will do: "not from Sudan" negates what "neither Sudanese" does.
+    unmatched = (
+        not _negated(window)
+        or cancelled
+        or (verb_scopes and not any(related(scope, theirs) for scope in verb_scopes))
+    )
     if (
         claim_negated
         and unmatched
         and not any(
-            scopes & {scope for _, scope in _negation_scopes(_words(sentence)) if scope}
+            related(scope, {theirs for _, theirs in _negation_scopes(_words(sentence)) if theirs})
             for sentence in sentences
             if sentence != best
+            for scope in scopes
         )
     ):
         return "adds a negation"
@@ -1346,10 +1452,31 @@ def _dangling_problem(words: Sequence[str], sentences: Sequence[str] = ()) -> st
     return f"stops on '{words[-1]}': something is missing"
 
 
+def _repeated_problem(words: Sequence[str], evidence: str) -> str | None:
+    """A word said again at once or one word on, more often than the cited sentences say it ("her february
+    february", "al-seba' i" as "al-seba al-seba"): a summariser's slip, not something the sentences state. The same
+    spelling only ("Reuters ... Reuter" are a company and its founder), and never further apart: "Lund beat Okafor
+    because Lund ..." repeats a name on purpose."""
+    plain = [_POSSESSIVE_END.sub("", word) for word in words]
+    counts = Counter(plain)
+    stated = Counter(_POSSESSIVE_END.sub("", word) for word in _words(evidence))
+    for at, word in enumerate(plain):
+        if (
+            word not in STOP_WORDS
+            and len(word) > 1
+            and not _has_digit(word)
+            and word in plain[at + 1 : at + 3]
+            and counts[word] > max(stated[word], 1)
+        ):
+            return f"says '{word}' again, more often than the cited sentences do"
+    return None
+
+
 def _article_words_problem(claim: str, article: str, where: str = "the article") -> str | None:
-    """More content words than ``CERTAIN_NEW_WORDS`` allows that the whole article never uses."""
+    """More content words than ``CERTAIN_NEW_WORDS`` allows that the whole article never uses; a country's or
+    a body's other spelling is the article's ("United States" where it writes "U.S.")."""
     terms = _content(_words(claim))
-    article_terms = set(_content(_words(article)))
+    article_terms = set(_content(_words(article))) | set(_content(_words(name_variants(article))))
     new = sorted({term for term in terms if not related(term, article_terms)})
     per, least = CERTAIN_NEW_WORDS
     if len(new) >= least and len(new) * per > len(terms):
@@ -1612,7 +1739,25 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 
 
 def _negated(words: Sequence[str]) -> bool:
-    return sum(word in _NEGATIONS for word in words) % 2 == 1
+    return _negations(words) % 2 == 1
+
+
+def _negations(words: Sequence[str]) -> int:
+    """How many negations the words hold; "neither ... nor" is one, negating both of its parts."""
+    return sum(word in _NEGATIONS for word in words) - len(_completing_nor(words))
+
+
+def _completing_nor(words: Sequence[str]) -> set[int]:
+    """The positions of each "nor" that completes a "neither" before it."""
+    completing: set[int] = set()
+    open_neither = 0
+    for at, word in enumerate(words):
+        if word == "neither":
+            open_neither += 1
+        elif word == "nor" and open_neither:
+            open_neither -= 1
+            completing.add(at)
+    return completing
 
 
 def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:

@@ -36,6 +36,8 @@ MOST_EVIDENCE = 3
 MIN_EVIDENCE_GAIN = 1.0
 NAME_WEIGHT = 2.0
 EVIDENCE_WINDOW = 3
+# Other claim words a sentence must hold besides a figure or date the chosen ones lack, to be added for it.
+FIGURE_COMPANY = 2
 # Names the article gives that the evidence search reads as people's (see ``ArticleFacts.people``).
 PEOPLE_LOOKED_AT = 50
 # Sentences before the first cited one that may name whom a cited "she" or "the company" refers to.
@@ -308,6 +310,7 @@ class ArticleFacts:
         for a claim that puts Smith where the article has Jones.
         """
         wanted = _claim_terms(_normal(claim), self.plain_words)
+        claim_terms = set(wanted)
         chosen: list[int] = []
         while wanted and len(chosen) < MOST_EVIDENCE:
             gain, earlier = max(
@@ -339,6 +342,21 @@ class ArticleFacts:
                 and self._sentence_terms[index].isdisjoint(figures)
             ]
             if holding:
+                chosen.append(-max(holding)[1])
+        # A figure or a date no chosen sentence gives beside the claim's words ("a 1993 battle" for "1993
+        # dragging") is looked for once more: in a sentence that gives it with FIGURE_COMPANY more of the claim's
+        # words, the most such first.
+        missing = {term for term in figures if term in wanted}
+        if missing and len(chosen) < MOST_EVIDENCE + 1:
+            others = claim_terms - missing
+            holding = [
+                (len(others & self._sentence_terms[index]), -index)
+                for index in range(len(self.sentences))
+                if self.reader_facing[index]
+                and index not in chosen
+                and missing <= self._sentence_terms[index]
+            ]
+            if holding and max(holding)[0] >= FIGURE_COMPANY:
                 chosen.append(-max(holding)[1])
         return sorted(chosen)
 

@@ -103,3 +103,31 @@ def test_a_rank_a_plural_name_and_a_possessive_at_the_end_are_no_errors() -> Non
     assert certain(
         "Simpson says the items were given to his.", ["Simpson said the items were given to his son."]
     )
+
+
+def test_a_cut_that_keeps_a_nouns_modifier_but_drops_the_noun_fails() -> None:
+    sentence = "Harbour striker Tiago Lessa will miss the rest of the season with a knee injury."
+    facts = ArticleFacts([sentence])
+    assert facts.problem("Tiago Lessa will miss the rest of the season with a knee.", [0]) is not None
+    assert facts.problem("Tiago Lessa will miss the rest of the season.", [0]) is None
+
+
+def test_a_cut_that_ends_before_of_or_a_verb_has_lost_its_ending() -> None:
+    sentence = (
+        "Drivers can bring their own cars and the crossing is all part of the trip, as the ferries are new."
+    )
+    facts = ArticleFacts([sentence])
+    assert facts.problem("Drivers can bring their own cars and the crossing is all part.", [0]) is not None
+    assert (
+        facts.problem("Drivers can bring their own cars and the crossing is all part of the trip.", [0])
+        is None
+    )
+    assert facts.problem("Drivers can bring their own cars, as the ferries.", [0]) is not None
+
+
+def test_a_word_said_twice_in_a_row_is_a_slip() -> None:
+    facts = ArticleFacts(["Amara Okafor feared she would not make it to her June 14 wedding in Port Ellis."])
+    assert (
+        facts.problem("Amara Okafor feared she would not make it to her June June wedding.", [0]) is not None
+    )
+    assert facts.problem("Amara Okafor feared she would not make it to her June 14 wedding.", [0]) is None
