@@ -8,7 +8,7 @@ takeaways status                                          queues, alarms, the la
 takeaways pause alerts / resume alerts                    stop and restart the alert stage; nothing is lost
 
 They work on the local stack of ``make up`` or, with ``--stack NAME``, on a deployed stack.
-Errors are one line on stderr (exit 1); a rejected upload exits 2.
+Errors are one line on stderr; the exit codes are ``takeaways.exit_codes``'s.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from takeaways.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from takeaways.adapters.operations import EventSources, QueueState
@@ -236,7 +238,7 @@ def _recent_alerts(found: dict[str, str], since: datetime) -> list[AlertPayload]
 
 def _print_rejection(record: dict[str, Any]) -> int:
     print(f"rejected ({record.get('reason')}): {record.get('detail', '')}", file=sys.stderr)
-    return 2
+    return ExitCode.USAGE_OR_REJECTED
 
 
 def _pause_or_give_up(deadline: float, timeout: float, what: str) -> None:
