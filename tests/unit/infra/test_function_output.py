@@ -21,7 +21,11 @@ RECORD = {
     "engine": "extractive",
     "fallback_reason": None,
 }
-METRICS = {"_aws": {"Timestamp": 1, "CloudWatchMetrics": []}, "service": "takeaways", "SummariesWritten": [1.0]}
+METRICS = {
+    "_aws": {"Timestamp": 1, "CloudWatchMetrics": []},
+    "service": "takeaways",
+    "SummariesWritten": [1.0],
+}
 
 
 def test_a_log_record_is_one_short_line_without_the_invocation_s_context() -> None:
