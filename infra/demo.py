@@ -268,7 +268,7 @@ def show_what_each_subscriber_got(
     print(f"  {text}  ({len(text)} characters)" if sms else "  (no copy was made for the SMS subscriber)")
     whole["sms"] = text
     section(
-        "WEBHOOK: what an HTTPS subscriber is POSTed (raw delivery: the alert JSON, schemas/alert-v1.schema.json)"
+        "WEBHOOK: the POST an HTTPS subscriber gets (loopback HTTP here), the alert JSON: schemas/alert-v1.schema.json"
     )
     if posts:
         headers, body = posts[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -55,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         f"(default: the sample articles' outlets, {DEMO_TRUSTED_SOURCES!r}; '' trusts none)",
     )
     args = parser.parse_args(argv)
+    # `kill`, or a closed terminal, stops it as Ctrl-C does: the stack's files are removed, not left stale.
+    signal.signal(signal.SIGTERM, _stop)
     with (
         running_moto_server(port=args.port) as endpoint,
         ChatServers(on_accept=_show_chat_post) as chat,
@@ -126,6 +129,10 @@ def banner(
         "what the functions log, a line each:",
     ]
     return "\n".join(lines)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _show_chat_post(received: Received) -> None:

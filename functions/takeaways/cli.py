@@ -216,7 +216,7 @@ def _replay(args: argparse.Namespace) -> int:
     replay_id = uuid.uuid4().hex
     sent = 0
     batch: list[dict[str, Any]] = []
-    with tqdm(desc=f"replaying s3://{bucket}/{args.prefix}", unit=" articles") as progress:
+    with tqdm(desc=f"replaying s3://{bucket}/{args.prefix}", unit=" articles", disable=None) as progress:
         for item in articles_under(bucket, args.prefix):
             batch.append(item)
             if len(batch) == 10:
@@ -244,7 +244,7 @@ def _redrive(args: argparse.Namespace) -> int:
     if args.queue == "chat":
         return _redrive_chat(resources)
     dead_letters, source = (resources[name] for name in _DEAD_LETTER_QUEUES[args.queue])
-    with tqdm(desc=f"redriving {args.queue}", unit=" messages") as progress:
+    with tqdm(desc=f"redriving {args.queue}", unit=" messages", disable=None) as progress:
         moved = move_messages(dead_letters, source, on_moved=progress.update)
     print(f"moved {moved} message(s) from {dead_letters} back to {source}")
     return 0
@@ -260,7 +260,7 @@ def _redrive_chat(resources: dict[str, str]) -> int:
     if "ChatDeadLetterQueue" not in resources:
         raise SystemExit("this stack has no chat channels: deploy the current template first")
     function = chat_function_arn(resources["AlertsTopic"], resources["ChatFunction"])
-    with tqdm(desc="redriving chat", unit=" messages") as progress:
+    with tqdm(desc="redriving chat", unit=" messages", disable=None) as progress:
         sent = invoke_with_messages(resources["ChatDeadLetterQueue"], function, on_sent=progress.update)
     print(f"sent {sent} message(s) from {resources['ChatDeadLetterQueue']} to ChatFunction to post again")
     return 0
