@@ -282,7 +282,7 @@ def show_what_each_subscriber_got(
         print("  (the webhook was posted nothing)")
     section("SQS: a queue subscriber's message (the same JSON, with attributes for filter policies)")
     body = json.loads(queued["Body"])
-    unlinked = {"preference_links": []}
+    unlinked: dict[str, Any] = {"preference_links": []}
     if posts and json.loads(posts[0][1]) | unlinked == body | unlinked:
         print("  body: the JSON above, with this subscriber's own preference links")
     else:
