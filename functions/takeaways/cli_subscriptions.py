@@ -76,7 +76,12 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         "or surname alone ('putin' matches alerts naming Vladimir Putin); 'united states', 'united nations', "
         "'united kingdom' and 'european union' whether the article writes U.S., US or the name in full",
     )
-    subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
+    subscribe.add_argument(
+        "--sources",
+        type=_csv,
+        default=[],
+        help="comma-separated publication names the stack trusts (its TrustedSources, or a trusted feed's name)",
+    )
     subscribe.add_argument(
         "--languages",
         type=_csv,
