@@ -46,10 +46,10 @@ def subscribe_chat(
 
 
 def subscribe_managed_queue(
-    stack: DeployedStack, queue_name: str, *, preferences: Preferences | None = None
+    stack: DeployedStack, queue_name: str, *, preferences: Preferences | None = None, envelope: bool = True
 ) -> str:
     """A queue subscribed as `takeaways subscribe --envelope` subscribes one (a managed instant
-    subscriber, SNS's envelope kept); its URL."""
+    subscriber, SNS's envelope kept unless ``envelope`` is false); its URL."""
     from takeaways.adapters.operator import managed_subscriptions
 
     sqs = boto3.client("sqs")
@@ -57,6 +57,19 @@ def subscribe_managed_queue(
     arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     managed = managed_subscriptions(stack.physical_ids, local=True)
     managed.subscribe(
-        "sqs", arn, frequency="instant", preferences=preferences or Preferences(), envelope=True
+        "sqs", arn, frequency="instant", preferences=preferences or Preferences(), envelope=envelope
     )
     return url
+
+
+def subscribe_managed(
+    stack: DeployedStack, protocol: str, endpoint: str, *, preferences: Preferences | None = None
+) -> str:
+    """Any endpoint as `takeaways subscribe --protocol PROTOCOL` subscribes it (instant); its subscriber id."""
+    from takeaways.adapters.operator import managed_subscriptions
+
+    managed = managed_subscriptions(stack.physical_ids, local=True)
+    record = managed.subscribe(
+        protocol, endpoint, frequency="instant", preferences=preferences or Preferences()
+    )
+    return record.subscriber_id

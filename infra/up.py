@@ -12,22 +12,28 @@ printed, so a chat channel subscribed to them shows what it would post.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
+import sys
 import time
 from pathlib import Path
 
 from infra.chat_servers import ChatServers, Received, chat_headline
 from infra.demo import DEMO_TRUSTED_SOURCES
 from infra.event_sources import EventSourceRunner
+from infra.function_output import FunctionOutput
 from infra.function_urls import FunctionUrls
 from infra.local_stack import deploy, stack_file_content
 from infra.moto_server import running_moto_server
 from infra.schedules import ScheduleRunner
 from takeaways.adapters.operations import LocalEventSources
+from takeaways.alerts.chat.limits import PLATFORMS
 
 ROOT = Path(__file__).resolve().parents[1]
 STACK_FILE = ROOT / ".takeaways" / "local-stack.json"
 CHAT_WEBHOOKS_FILE = ROOT / ".takeaways" / "chat-webhooks.env"
+FUNCTION_LOG = ROOT / ".takeaways" / "up-function-output.jsonl"
 # Loopback feeds and webhooks (test servers on this machine) are the local stack's one exception to the
 # address checks.
 # The sample articles' outlets are trusted, as in the demo, so that a sources filter can be tried on them.
@@ -50,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         f"(default: the sample articles' outlets, {DEMO_TRUSTED_SOURCES!r}; '' trusts none)",
     )
     args = parser.parse_args(argv)
+    # `kill`, or a closed terminal, stops it as Ctrl-C does: the stack's files are removed, not left stale.
+    signal.signal(signal.SIGTERM, _stop)
     with (
         running_moto_server(port=args.port) as endpoint,
         ChatServers(on_accept=_show_chat_post) as chat,
@@ -63,36 +71,24 @@ def main(argv: list[str] | None = None) -> int:
         LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)  # a new stack starts unpaused
         STACK_FILE.write_text(json.dumps(stack_file_content(stack, endpoint), indent=2))
         chat.write_env_file(CHAT_WEBHOOKS_FILE)
-        bucket = stack.physical_id("ArticlesBucket")
-        print(f"local stack on {endpoint} (resources in {STACK_FILE.relative_to(ROOT)})")
-        print("in another terminal, for example:")
-        print("  .venv/bin/takeaways create-inbox my-inbox")
-        print(
-            f"  .venv/bin/takeaways subscribe --protocol sqs --endpoint arn:aws:sqs:us-east-1:{stack.account_id}:my-inbox --topics economy"
-        )
-        print("  .venv/bin/takeaways upload --wait samples/articles/wind-farm-vote.json")
-        print("  .venv/bin/takeaways digest --period daily   (digests are not fired on their own here)")
-        print("  .venv/bin/takeaways status")
-        print(f"  .venv/bin/takeaways replay --prefix incoming/   (articles bucket: {bucket})")
-        print("  .venv/bin/takeaways feeds add http://127.0.0.1:8000/feed.xml --source 'My Paper'")
-        print(
-            f"  source {CHAT_WEBHOOKS_FILE.relative_to(ROOT)}   (loopback Slack, Teams and Discord webhooks)"
-        )
-        print('  .venv/bin/takeaways subscribe --protocol slack --endpoint "$SLACK_WEBHOOK_URL"')
-        print(f"preference links open on {', '.join(function_urls.urls.values())}")
-        print(f"the feed poller runs every {FEED_POLL_SECONDS} s. Ctrl-C stops it.")
+        print(banner(stack.account_id, endpoint, function_urls.urls, chat, args.trusted_sources))
         # `takeaways pause alerts` switches a function's event sources off through this file.
         runner = EventSourceRunner(stack, enabled=LocalEventSources(STACK_FILE.parent).enabled)
         function_urls.serve(runner.invoke)  # preference links open here
         scheduler = ScheduleRunner(runner)
         next_feed_poll = time.monotonic()
         try:
-            while True:
-                if time.monotonic() >= next_feed_poll:
-                    scheduler.fire("FeedPollerFunction")
-                    next_feed_poll = time.monotonic() + FEED_POLL_SECONDS
-                if not runner.poll_once():
-                    time.sleep(0.5)
+            # The functions' JSON logs and EMF metrics go whole to a file; a short line per log record here.
+            with (
+                FUNCTION_LOG.open("w", encoding="utf-8") as log,
+                contextlib.redirect_stdout(FunctionOutput(log, sys.stdout)),
+            ):
+                while True:
+                    if time.monotonic() >= next_feed_poll:
+                        scheduler.fire("FeedPollerFunction")
+                        next_feed_poll = time.monotonic() + FEED_POLL_SECONDS
+                    if not runner.poll_once():
+                        time.sleep(0.5)
         except KeyboardInterrupt:
             print("\nstopped")
         finally:
@@ -100,6 +96,43 @@ def main(argv: list[str] | None = None) -> int:
             CHAT_WEBHOOKS_FILE.unlink(missing_ok=True)
             LocalEventSources(STACK_FILE.parent).path.unlink(missing_ok=True)
     return 0
+
+
+def banner(
+    account_id: str, endpoint: str, urls: dict[str, str], chat: ChatServers, trusted_sources: str
+) -> str:
+    """What is running where, and what to try next: the first screen a newcomer reads."""
+    cli = ".venv/bin/takeaways"
+    pages = ", ".join(urls.values()) or "(none)"
+    trusted = ", ".join(
+        entry.partition("=")[0].strip() for entry in trusted_sources.split(",") if entry.strip()
+    )
+    lines = [
+        "the local stack is up (template.yaml on moto); Ctrl-C stops it",
+        "",
+        f"  AWS endpoint       {endpoint}   (resources: {STACK_FILE.relative_to(ROOT)})",
+        f"  preference pages   {pages}",
+        *(f"  {platform + ' webhook':<18} {chat.url(platform)}" for platform in PLATFORMS),
+        f"                     (as {CHAT_WEBHOOKS_FILE.relative_to(ROOT)}, for `source`)",
+        f"  function logs      {FUNCTION_LOG.relative_to(ROOT)} (JSON logs and metrics, as CloudWatch gets them)",
+        f"  trusted sources    {trusted or '(none)'}",
+        f"  feed poller        every {FEED_POLL_SECONDS} s; digests only when asked (`takeaways digest`)",
+        "",
+        "next, in another terminal:",
+        f"  {cli} create-inbox my-inbox",
+        f"  {cli} subscribe --protocol sqs --endpoint arn:aws:sqs:us-east-1:{account_id}:my-inbox --topics economy",
+        f"  {cli} upload --wait samples/articles/wind-farm-vote.json   # prints the alert",
+        f"  {cli} inbox my-inbox                                        # what my-inbox received",
+        f"  {cli} status",
+        f'  source {CHAT_WEBHOOKS_FILE.relative_to(ROOT)} && {cli} subscribe --protocol slack --endpoint "$SLACK_WEBHOOK_URL"',
+        "",
+        "what the functions log, a line each:",
+    ]
+    return "\n".join(lines)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _show_chat_post(received: Received) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from takeaways.errors import ArticleRejected
+from takeaways.exit_codes import ExitCode
 
 MAX_ARTICLE_CHARS = 200_000
 
@@ -38,12 +39,12 @@ def run(args: argparse.Namespace) -> int:
         article = parse_article(args.article.read_bytes(), args.article.name, max_chars=MAX_ARTICLE_CHARS)
     except ArticleRejected as rejected:
         print(f"rejected ({rejected.reason.value}): {rejected.detail}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE_OR_REJECTED
     claims = [line.strip() for line in args.claims.read_text(encoding="utf-8").splitlines() if line.strip()]
     if not claims:
         # "0 of 0 claim(s) pass" would read as a clean bill for a file that was empty or the wrong one.
         print(f"{args.claims}: no claims to check (one a line)", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE_OR_REJECTED
     sentences = article_sentences(article)
     facts = ArticleFacts(sentences, article.title)
     failed = 0
@@ -62,4 +63,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"      [{index + 1}] {sentences[index]}")
     if not args.json:
         print(f"{len(claims) - failed} of {len(claims)} claim(s) pass")
-    return 3 if failed else 0
+    return ExitCode.CLAIM_FAILED if failed else ExitCode.OK

@@ -27,6 +27,7 @@ from takeaways.alerts.priority import assess_priority
 from takeaways.article.model import Article
 from takeaways.engines import SummaryEngine
 from takeaways.errors import ArticleRejected
+from takeaways.exit_codes import ExitCode, help_table
 from takeaways.operator_cli import register as register_operator_commands
 from takeaways.operator_cli import resources as operator_resources
 from takeaways.records import to_json, to_jsonable
@@ -39,7 +40,6 @@ _DEAD_LETTER_QUEUES = {
     "alerts": ("AlertDeadLetterQueue", "AlertQueue"),
     "delivery": ("DeliveryDeadLetterQueue", "DeliveryQueue"),
 }
-PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader closed the pipe
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,17 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Unix tools do, without a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return PIPE_CLOSED
+        return ExitCode.PIPE_CLOSED
     except OSError as error:
         # A file that is missing, a directory or unreadable is the user's to fix: say which, no traceback.
         print(f"takeaways: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     except Exception as error:
         problem = _aws_setup_problem(error)
         if problem is None:
             raise
         print(f"takeaways: {problem}", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     return result
 
 
@@ -96,7 +96,12 @@ def _aws_setup_problem(error: Exception) -> str | None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _OneLineErrors(prog="takeaways", description="News summarisation and alerts.")
+    parser = _OneLineErrors(
+        prog="takeaways",
+        description="News summarisation and alerts.",
+        epilog=help_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     summarise = commands.add_parser("summarise", help="summarise an article file or a JSONL batch")
@@ -159,7 +164,7 @@ class _OneLineErrors(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(ExitCode.USAGE_OR_REJECTED, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
     def parse_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -211,7 +216,7 @@ def _replay(args: argparse.Namespace) -> int:
     replay_id = uuid.uuid4().hex
     sent = 0
     batch: list[dict[str, Any]] = []
-    with tqdm(desc=f"replaying s3://{bucket}/{args.prefix}", unit=" articles") as progress:
+    with tqdm(desc=f"replaying s3://{bucket}/{args.prefix}", unit=" articles", disable=None) as progress:
         for item in articles_under(bucket, args.prefix):
             batch.append(item)
             if len(batch) == 10:
@@ -239,7 +244,7 @@ def _redrive(args: argparse.Namespace) -> int:
     if args.queue == "chat":
         return _redrive_chat(resources)
     dead_letters, source = (resources[name] for name in _DEAD_LETTER_QUEUES[args.queue])
-    with tqdm(desc=f"redriving {args.queue}", unit=" messages") as progress:
+    with tqdm(desc=f"redriving {args.queue}", unit=" messages", disable=None) as progress:
         moved = move_messages(dead_letters, source, on_moved=progress.update)
     print(f"moved {moved} message(s) from {dead_letters} back to {source}")
     return 0
@@ -255,7 +260,7 @@ def _redrive_chat(resources: dict[str, str]) -> int:
     if "ChatDeadLetterQueue" not in resources:
         raise SystemExit("this stack has no chat channels: deploy the current template first")
     function = chat_function_arn(resources["AlertsTopic"], resources["ChatFunction"])
-    with tqdm(desc="redriving chat", unit=" messages") as progress:
+    with tqdm(desc="redriving chat", unit=" messages", disable=None) as progress:
         sent = invoke_with_messages(resources["ChatDeadLetterQueue"], function, on_sent=progress.update)
     print(f"sent {sent} message(s) from {resources['ChatDeadLetterQueue']} to ChatFunction to post again")
     return 0
@@ -290,7 +295,7 @@ def _summarise(args: argparse.Namespace) -> int:
         article = _parse(args.input.read_bytes(), args.input.name, args.max_chars)
     except ArticleRejected as rejected:
         print(f"rejected ({rejected.reason.value}): {rejected.detail}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE_OR_REJECTED
     summary = engine.summarise(article)
     if args.engine == "openai" and summary.fallback_reason:
         # Asked for the model and got the extractive engine: the output is right, but say why on stderr.

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from takeaways.exit_codes import ExitCode
 from takeaways.text.iptc import TOPIC_SLUGS
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def _remove(args: argparse.Namespace) -> int:
 
     if not _table(args).remove_feed(feed_id_for(args.url)):
         print(f"takeaways feeds remove: no feed {args.url}", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     print(f"no longer following {args.url}")
     return 0
 

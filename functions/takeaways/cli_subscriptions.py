@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from takeaways.adapters.subscriptions import chat_endpoint
 from takeaways.alerts.chat.limits import PLATFORMS
 from takeaways.alerts.subscription import DIGEST_FREQUENCIES, FREQUENCIES, PROTOCOLS
+from takeaways.exit_codes import usage_error
 from takeaways.text.iptc import TOPIC_SLUGS
 from takeaways.text.language import SUPPORTED_LANGUAGES
 
@@ -75,7 +76,12 @@ def register(commands: SubcommandAdder, stack_option: Callable[[argparse.Argumen
         "or surname alone ('putin' matches alerts naming Vladimir Putin); 'united states', 'united nations', "
         "'united kingdom' and 'european union' whether the article writes U.S., US or the name in full",
     )
-    subscribe.add_argument("--sources", type=_csv, default=[], help="comma-separated publication names")
+    subscribe.add_argument(
+        "--sources",
+        type=_csv,
+        default=[],
+        help="comma-separated publication names the stack trusts (its TrustedSources, or a trusted feed's name)",
+    )
     subscribe.add_argument(
         "--languages",
         type=_csv,
@@ -190,10 +196,12 @@ def _subscribe(args: argparse.Namespace) -> int:
     )
 
     if args.envelope and args.protocol not in RAW_PROTOCOLS:
-        raise SystemExit(f"--envelope is for sqs, http and https; {args.protocol} has one delivery format")
+        usage_error(
+            "subscribe", f"--envelope is for sqs, http and https; {args.protocol} has one delivery format"
+        )
     refusal = frequency_refusal(args.protocol, args.frequency)
     if refusal:
-        raise SystemExit(refusal)
+        usage_error("subscribe", refusal)
     try:
         endpoint = _checked_endpoint(args)
         preferences = Preferences(
@@ -207,8 +215,9 @@ def _subscribe(args: argparse.Namespace) -> int:
         )
         policy = build_filter_policy(preferences)
     except (InvalidEndpoint, InvalidWebhook, ValueError) as error:
-        raise SystemExit(str(error)) from None
+        usage_error("subscribe", str(error))
     found = _resources(args)
+    _refuse_unknown_sources(args, found)
     if args.protocol in PLATFORMS:
         endpoint = _chat_webhook(args, found)
     try:
@@ -238,34 +247,60 @@ def _subscribe(args: argparse.Namespace) -> int:
         print(f"  webhook URL kept in the secret {channel_secret_name(record.subscription_arn)}")
         print("  what the platform refuses, or what keeps failing, goes to the chat DLQ")
     print(f"  undeliverable copies go to: {queue_arn(found['SubscriptionDeadLetterQueue'])}")
-    for note in _untrusted_sources(args):
-        print(f"  note: {note}")
     if args.protocol in CONFIRMING_PROTOCOLS:
         local = " (on AWS; the local stack's moto confirms at once)" if args.stack is None else ""
         print(f"  the endpoint must confirm the subscription before it receives anything{local}")
     return 0
 
 
-def _untrusted_sources(args: argparse.Namespace) -> list[str]:
-    """A ``--sources`` value no alert of this stack can carry: the attribute holds trusted outlets only.
+def _refuse_unknown_sources(args: argparse.Namespace, found: dict[str, str]) -> None:
+    """Refuse a ``--sources`` value no alert of this stack can carry, naming the ones it can.
 
-    Said, not refused: a trusted feed's own name is a source too, and the operator may trust more later.
+    An alert's ``source`` is an outlet the stack's ``TrustedSources`` lists or a trusted feed's
+    name: a typo ('Coastal Tims') would make a subscription that never hears anything. Refused
+    before anything is made, so the fix is to run the command again, or to trust the outlet first.
     """
     from takeaways.adapters.operator import stack_parameter
+    from takeaways.alerts.filter_policy import closest_choice
     from takeaways.config import trusted_set
 
     if not args.sources:
-        return []
-    listed = stack_parameter(args.stack, "TrustedSources") or ""
-    trusted = sorted(entry for entry in trusted_set(listed.split(",")) if "=" not in entry)
-    unknown = [source for source in args.sources if trusted_set([source]) - set(trusted)]
+        return
+    listed = (stack_parameter(args.stack, "TrustedSources") or "").split(",")
+    known = sorted(
+        {" ".join(entry.partition("=")[0].split()) for entry in listed if entry.strip()}
+        | set(_trusted_feed_sources(found)),
+        key=str.casefold,
+    )
+    accepted = trusted_set([*listed, *known])
+    unknown = [source for source in args.sources if not trusted_set([source]) <= accepted]
     if not unknown:
+        return
+    if not known:
+        reason = "this stack trusts no source, so no alert carries one"
+    else:
+        guesses = [(source, closest_choice(source, known)) for source in unknown]
+        reason = "; ".join(
+            f"{source!r} is not a source its alerts carry" + (f" (did you mean {guess!r}?)" if guess else "")
+            for source, guess in guesses
+        )
+        reason += f". Known sources: {', '.join(known)}"
+    usage_error(
+        "subscribe",
+        f"--sources: {reason} (the TrustedSources parameter and trusted feeds; docs/operations.md,"
+        " What the intake trusts)",
+    )
+
+
+def _trusted_feed_sources(found: dict[str, str]) -> list[str]:
+    """The names trusted feeds give their articles: sources as good as a listed outlet."""
+    if "FeedTable" not in found:
         return []
-    known = ", ".join(trusted) if trusted else "none"
-    return [
-        f"the stack's TrustedSources ({known}) do not list {', '.join(unknown)}: only a trusted feed"
-        " of that name can give an alert that source (docs/operations.md, Sources)"
-    ]
+    from takeaways.adapters.clients import dynamodb_client
+    from takeaways.adapters.feed_table import DynamoFeedTable
+
+    feeds = DynamoFeedTable(dynamodb_client(), found["FeedTable"]).feeds()
+    return [record.feed.source for record in feeds if record.feed.trusted]
 
 
 def _checked_endpoint(args: argparse.Namespace) -> str:
@@ -453,10 +488,11 @@ def _preferences(args: argparse.Namespace) -> int:
             *([PreferenceChange("unsubscribe")] if args.unsubscribe else []),
         ]
     except PreferenceRefused as error:
-        raise SystemExit(str(error)) from None
+        usage_error("preferences", str(error))
     if not changes:
-        raise SystemExit(
-            "no change given: --mute-topic, --mute-entity, --mute-source, --frequency, --min-priority or --unsubscribe"
+        usage_error(
+            "preferences",
+            "no change given: --mute-topic, --mute-entity, --mute-source, --frequency, --min-priority or --unsubscribe",
         )
     managed = managed_subscriptions(_resources(args), local=args.stack is None)
     record = _target(managed, args.target)

@@ -8,7 +8,7 @@ takeaways status                                          queues, alarms, the la
 takeaways pause alerts / resume alerts                    stop and restart the alert stage; nothing is lost
 
 They work on the local stack of ``make up`` or, with ``--stack NAME``, on a deployed stack.
-Errors are one line on stderr (exit 1); a rejected upload exits 2.
+Errors are one line on stderr; the exit codes are ``takeaways.exit_codes``'s.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from takeaways.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from takeaways.adapters.operations import EventSources, QueueState
@@ -159,7 +161,11 @@ def _wait_for_outcome(
     while True:
         alert = _alert_for(found, article_id, started)
         if alert is not None:
-            print(to_json(alert, indent=2))
+            progress.say(
+                "alerted: the alert as the alerts topic carries it; each managed subscriber's copy adds"
+                " its own preference_links (`takeaways inbox NAME --json` shows one)"
+            )
+            print(to_json(broadcast_view(alert), indent=2))
             return 0
         rejection = _fresh_record(bucket, notify_rejection_key, started)
         if rejection is not None:
@@ -185,6 +191,21 @@ def _wait_for_outcome(
             )
             return 0
         _pause_or_give_up(deadline, args.timeout, "the summary was not alerted")
+
+
+def broadcast_view(alert: AlertPayload) -> dict[str, Any]:
+    """The alert as the alerts topic carries it, without the subscriber's part.
+
+    Preference links change one subscription, so only a copy made for one subscriber can carry
+    them; the broadcast belongs to no one, and an empty ``preference_links`` would read as links
+    that failed to appear.
+    """
+    from takeaways.records import to_jsonable
+
+    document: dict[str, Any] = to_jsonable(alert)
+    if not document.get("preference_links"):
+        document.pop("preference_links", None)
+    return document
 
 
 def _summarised_before(bucket: str, summary_key: str, etag: str) -> bool:
@@ -236,7 +257,7 @@ def _recent_alerts(found: dict[str, str], since: datetime) -> list[AlertPayload]
 
 def _print_rejection(record: dict[str, Any]) -> int:
     print(f"rejected ({record.get('reason')}): {record.get('detail', '')}", file=sys.stderr)
-    return 2
+    return ExitCode.USAGE_OR_REJECTED
 
 
 def _pause_or_give_up(deadline: float, timeout: float, what: str) -> None:

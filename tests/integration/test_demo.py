@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,14 +29,39 @@ def run_demo(*arguments: str) -> subprocess.CompletedProcess[str]:
 def test_the_demo_shows_what_each_kind_of_subscriber_receives() -> None:
     demo = run_demo()
     assert demo.returncode == 0, demo.stderr
-    for section in ("E-MAIL", "SMS", "JSON for SQS, Lambda and HTTPS subscribers", "STORED", "CHAT"):
-        assert section in demo.stdout
-    assert (
-        "Slack, " in demo.stdout
-        and "Teams, an Adaptive Card" in demo.stdout
-        and "Discord, an embed" in demo.stdout
-    )
-    assert "Key takeaways:" in demo.stdout
+    out = demo.stdout
+    for section in (
+        "E-MAIL to reader@example.com",
+        "SMS to +",
+        "WEBHOOK: the POST",
+        "SQS: a queue subscriber's message",
+        "LAMBDA: the event",
+        "SLACK: ",
+        "MICROSOFT TEAMS: ",
+        "DISCORD: ",
+        "STORED",
+    ):
+        assert section in out
+    email = out.split("E-MAIL to", 1)[1].split("SMS to", 1)[0]
+    assert "Subject: " in email and "Key takeaways:" in email and "Unsubscribe: http://127.0.0.1:" in email
+    sms = out.split("SMS to", 1)[1].split("WEBHOOK:", 1)[0]
+    [sms_line] = [line for line in sms.splitlines() if line.endswith("characters)")]
+    headline = email.split("Subject: ", 1)[1].splitlines()[0]
+    assert sms_line.strip().startswith(headline[:40])
+    webhook = out.split("WEBHOOK:", 1)[1].split("SQS:", 1)[0]
+    body = webhook[webhook.index("\n  {") : webhook.index("\n  }") + 4]
+    alert = json.loads(body)  # the JSON on screen is the document, only its tokens cut
+    assert alert["headline"] == headline and alert["preference_links"]
+    assert "x-amz-sns-rawdelivery: true" in webhook
+    assert "this subscriber's own preference links" in out.split("SQS:", 1)[1]
+    slack = out.split("SLACK: ", 1)[1].split("MICROSOFT TEAMS: ", 1)[0]
+    assert headline.upper() in slack and "Manage alerts: " in slack and "http" not in slack
+    assert "as the Slack message above" in out.split("MICROSOFT TEAMS: ", 1)[1]
+    tokens = re.findall(r"token=([^\s\"]+)", out)
+    assert tokens and all(token.endswith("…") and len(token) <= 10 for token in tokens)
+    whole = json.loads((ROOT / ".takeaways" / "demo-messages.json").read_text())
+    assert set(whole) == {"email", "sms", "webhook", "sqs", "slack", "teams", "discord"}
+    assert "…" not in json.dumps(whole, ensure_ascii=False)  # the file keeps the messages whole
     assert "Traceback" not in demo.stderr
 
 

@@ -11,6 +11,7 @@ import pytest
 from infra.event_sources import EventSourceRunner
 from infra.local_stack import DeployedStack
 from takeaways.cli import main
+from takeaways.exit_codes import ExitCode
 from tests.integration.conftest import made_subscriptions
 
 pytestmark = pytest.mark.integration
@@ -109,10 +110,11 @@ def test_upload_then_replay_summarises_again_without_alerting_twice(
     ],
 )
 def test_a_subscription_that_could_never_deliver_is_refused(
-    local_stack_file: DeployedStack, arguments: list[str], refusal: str
+    local_stack_file: DeployedStack, arguments: list[str], refusal: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit, match=refusal):
+    with pytest.raises(SystemExit) as stopped:
         main(["subscribe", *arguments])
+    assert refusal in f"{stopped.value.code} {capsys.readouterr().err}"
     for topic in ("AlertsTopic", "SubscriberTopic"):
         assert made_subscriptions(local_stack_file, topic) == []
 
@@ -158,23 +160,41 @@ def test_a_local_stack_that_has_stopped_is_named_without_a_traceback(
     assert "is `make up` still running?" in capsys.readouterr().err
 
 
-def test_subscribe_says_when_a_source_is_one_no_alert_can_carry(
+def test_subscribe_refuses_a_source_no_alert_can_carry_and_names_the_closest(
     local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     stack_file = Path(".takeaways/local-stack.json")
     content = json.loads(stack_file.read_text())
     content["parameters"] = content.get("parameters", {}) | {
-        "TrustedSources": "Coastal Times=coastal-times.example"
+        "TrustedSources": "Coastal Times=coastal-times.example,Northern Ledger"
     }
     stack_file.write_text(json.dumps(content))
     boto3.client("sqs").create_queue(QueueName="source-inbox")
     endpoint = ["--protocol", "sqs", "--endpoint", "arn:aws:sqs:us-east-1:123456789012:source-inbox"]
-    assert main(["subscribe", *endpoint, "--sources", "Coastal  Times"]) == 0
-    assert "note:" not in capsys.readouterr().out
+    assert main(["subscribe", *endpoint, "--sources", "Coastal  Times,coastal-times.example"]) == 0
     assert main(["unsubscribe", endpoint[-1]]) == 0
-    assert main(["subscribe", *endpoint, "--sources", "coastal tims,coastal-times.example"]) == 0
-    [note] = [line for line in capsys.readouterr().out.splitlines() if "note:" in line]
-    assert "do not list coastal tims:" in note and "(coastal times, coastal-times.example)" in note
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main(["subscribe", *endpoint, "--sources", "coastal tims"])
+    assert stopped.value.code == ExitCode.USAGE_OR_REJECTED
+    error = capsys.readouterr().err
+    assert "'coastal tims' is not a source" in error and "did you mean 'Coastal Times'?" in error
+    assert "Known sources: Coastal Times, Northern Ledger" in error
+    for topic in ("AlertsTopic", "SubscriberTopic"):
+        assert made_subscriptions(local_stack_file, topic) == []  # refused before anything was made
+
+
+def test_a_trusted_feed_s_name_is_a_source_a_subscription_may_follow(
+    local_stack_file: DeployedStack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    boto3.client("sqs").create_queue(QueueName="feed-source-inbox")
+    endpoint = ["--protocol", "sqs", "--endpoint", "arn:aws:sqs:us-east-1:123456789012:feed-source-inbox"]
+    with pytest.raises(SystemExit):
+        main(["subscribe", *endpoint, "--sources", "Example Wire"])
+    assert "this stack trusts no source" in capsys.readouterr().err
+    feed = ["feeds", "add", "https://wire.example/feed.json", "--source", "Example Wire", "--trusted"]
+    assert main(feed) == 0
+    assert main(["subscribe", *endpoint, "--sources", "example wire"]) == 0
 
 
 def test_replay_of_a_prefix_with_nothing_under_it_says_where_articles_are(

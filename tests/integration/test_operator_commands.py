@@ -190,10 +190,15 @@ def test_the_same_endpoint_is_subscribed_once_and_changes_frequency_in_place(
     ],
 )
 def test_an_endpoint_that_could_never_receive_is_refused_before_sns_sees_it(
-    local_stack_file: DeployedStack, protocol: str, endpoint: str, refusal: str
+    local_stack_file: DeployedStack,
+    protocol: str,
+    endpoint: str,
+    refusal: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with pytest.raises(SystemExit, match=refusal):
+    with pytest.raises(SystemExit) as refused:
         main(["subscribe", "--protocol", protocol, "--endpoint", endpoint])
+    assert refusal in f"{refused.value.code} {capsys.readouterr().err}"
     assert made_subscriptions(local_stack_file, "AlertsTopic") == []
     assert made_subscriptions(local_stack_file, "SubscriberTopic") == []
 
@@ -207,8 +212,11 @@ def test_upload_wait_prints_the_alert_or_the_rejection(
             == 0
         )
         printed = capsys.readouterr()
-        assert _printed_alert(printed.out)["headline"].startswith("Ferry operator suspends")
+        shown = _printed_alert(printed.out)
+        assert shown["headline"].startswith("Ferry operator suspends")
+        assert "preference_links" not in shown  # they belong to a subscriber's copy, never the broadcast
         assert "summarised: Ferry operator suspends" in printed.err
+        assert "each managed subscriber's copy adds its own preference_links" in printed.err
         stub = _article(tmp_path, "Ferry news soon.\n", "stub.txt")
         assert main(["upload", stub, "--key", "incoming/stub.txt", "--wait", "--timeout", "30"]) == 2
         assert "rejected (too_short)" in capsys.readouterr().err

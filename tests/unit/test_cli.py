@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from takeaways.cli import main
+from takeaways.exit_codes import MEANINGS, ExitCode
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "articles" / "harbour-bridge-closure.txt"
@@ -94,12 +95,19 @@ def test_a_usage_error_is_one_line_naming_the_command(
     ],
 )
 def test_a_chat_webhook_of_the_wrong_form_is_refused_before_any_stack_is_asked(
-    platform: str, url: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    platform: str,
+    url: str,
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no local stack here: the refusal must come first
     with pytest.raises(SystemExit) as stopped:
         main(["subscribe", "--protocol", platform, "--endpoint", url])
-    assert said in str(stopped.value.code) and "\n" not in str(stopped.value.code)
+    assert stopped.value.code == ExitCode.USAGE_OR_REJECTED
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("takeaways subscribe: ") and said in line
 
 
 def test_a_batch_article_given_as_an_object_is_read_as_a_json_article(tmp_path: Path) -> None:
@@ -150,3 +158,36 @@ def test_summarise_with_the_model_engine_and_no_key_says_on_stderr_why_it_fell_b
     captured = capsys.readouterr()
     assert "the model engine was not used (no_api_key)" in captured.err
     assert "Ferry crews vote to strike" in captured.out
+
+
+def test_summarising_an_empty_file_exits_as_a_rejected_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["summarise", str(empty)]) == ExitCode.USAGE_OR_REJECTED
+    assert capsys.readouterr().err.startswith("rejected (")
+
+
+def test_a_language_s_name_is_a_usage_error_that_gives_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # refused before any stack is asked
+    with pytest.raises(SystemExit) as stopped:
+        main(["subscribe", "--protocol", "email", "--endpoint", "a@example.com", "--languages", "english"])
+    assert stopped.value.code == ExitCode.USAGE_OR_REJECTED
+    assert "use language codes, e.g. en for English" in capsys.readouterr().err
+
+
+def test_the_readme_s_exit_codes_are_the_command_s(capsys: pytest.CaptureFixture[str]) -> None:
+    """README's *Exit codes* table says exactly what ``takeaways.exit_codes`` does, and --help lists it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Exit codes", 1)[1].split("\n#", 1)[0]
+    rows = [line.split("|")[1:3] for line in section.splitlines() if line.startswith("| `")]
+    documented = {int(code.strip().strip("`")): meaning.strip() for code, meaning in rows}
+    assert documented == {code.value: meaning for code, meaning in MEANINGS.items()}
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    for code, meaning in MEANINGS.items():
+        assert f"{code.value} {meaning}" in help_text

@@ -29,6 +29,7 @@ attributes they touch, except an entity mute, which moto never applies.
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import json
 import math
@@ -38,7 +39,7 @@ from typing import Any
 
 from takeaways.summary import MAX_PRIORITY, MIN_PRIORITY
 from takeaways.text.iptc import TOPIC_SLUGS
-from takeaways.text.language import SUPPORTED_LANGUAGES
+from takeaways.text.language import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, language_code_for
 
 # What SNS accepts in one filter policy (developer guide, "Filter policy constraints").
 MAX_POLICY_KEYS = 5
@@ -61,6 +62,36 @@ def normal_value(value: str) -> str:
 
 def _normal_list(values: Sequence[str]) -> list[str]:
     return sorted({normal_value(value) for value in values if value.strip()})
+
+
+def closest_choice(value: str, choices: Sequence[str]) -> str | None:
+    """The choice a mistyped value most likely meant ('sprot' -> 'sport'), or None when none is close."""
+    by_normal = {normal_value(choice): choice for choice in choices}
+    found = difflib.get_close_matches(normal_value(value), list(by_normal), n=1, cutoff=0.75)
+    return by_normal[found[0]] if found else None
+
+
+def _with_suggestions(values: Sequence[str], choices: Sequence[str]) -> str:
+    """'sprot (did you mean sport?), xyz': each unknown value with the choice it probably meant."""
+    return ", ".join(
+        f"{value} (did you mean {guess}?)" if (guess := closest_choice(value, choices)) else value
+        for value in values
+    )
+
+
+def language_refusal(values: Sequence[str]) -> str:
+    """Why ``--languages`` values are refused: a language's name is answered with its code."""
+    named = {value: code for value in values if (code := language_code_for(value))}
+    if named:
+        code = next(iter(named.values()))
+        return (
+            f"unknown language(s) {', '.join(values)}: use language codes, e.g. {code} for {LANGUAGE_NAMES[code]}"
+            f" (alerts carry: {', '.join(SUPPORTED_LANGUAGES)})"
+        )
+    return (
+        f"unknown language(s) {_with_suggestions(values, SUPPORTED_LANGUAGES)}: use ISO 639-1 language"
+        f" codes; alerts carry: {', '.join(SUPPORTED_LANGUAGES)}"
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,13 +124,11 @@ class Preferences:
         unknown = sorted(set(self.topics + self.muted_topics) - set(TOPIC_SLUGS))
         if unknown:
             raise PolicyRefused(
-                f"unknown topic(s) {', '.join(unknown)}; alerts carry: {', '.join(TOPIC_SLUGS)}"
+                f"unknown topic(s) {_with_suggestions(unknown, TOPIC_SLUGS)}; alerts carry: {', '.join(TOPIC_SLUGS)}"
             )
         not_codes = sorted(set(self.languages) - set(SUPPORTED_LANGUAGES))
         if not_codes:
-            raise PolicyRefused(
-                f"unknown language(s) {', '.join(not_codes)}; alerts carry: {', '.join(SUPPORTED_LANGUAGES)}"
-            )
+            raise PolicyRefused(language_refusal(not_codes))
         if self.min_priority is not None and self.min_priority not in PRIORITY_RANGE:
             raise PolicyRefused(f"priority runs from {MIN_PRIORITY} (routine) to {MAX_PRIORITY} (urgent)")
         for kind, followed, muted in (

@@ -17,13 +17,49 @@ from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("models") / "languages.json"
 UNDETERMINED = "und"
-# The languages of most of the world's news, where the model tells them apart on one sentence.
-SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(
-    sorted(
-        "ar bg bn da de el en es et fa fi fr he hi hu it ja ko lt lv mk nl pl pt ro ru sl sq sv sw ta te "
-        "th tr uk ur vi zh".split()
-    )
-)
+# The languages of most of the world's news, where the model tells them apart on one sentence, by their
+# ISO 639-1 codes; the English names let `subscribe --languages english` be answered with the code.
+LANGUAGE_NAMES: dict[str, str] = {
+    "ar": "Arabic",
+    "bg": "Bulgarian",
+    "bn": "Bengali",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "et": "Estonian",
+    "fa": "Persian",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hu": "Hungarian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "mk": "Macedonian",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sl": "Slovenian",
+    "sq": "Albanian",
+    "sv": "Swedish",
+    "sw": "Swahili",
+    "ta": "Tamil",
+    "te": "Telugu",
+    "th": "Thai",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
+SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(sorted(LANGUAGE_NAMES))
 _NOT_LETTERS = re.compile(r"[\d_\W]+")
 _SAMPLE_CHARS = 600  # a few sentences decide; the rest of an article adds time, not accuracy
 _MIN_LETTERS = 3
@@ -106,3 +142,9 @@ def likeliest_language(text: str) -> str:
 def function_words(language: str) -> frozenset[str]:
     """The function words of a detected language other than English, to leave out of content terms."""
     return _PROFILES.get(language, frozenset())
+
+
+def language_code_for(name: str) -> str | None:
+    """The supported code a language's English name stands for ('english', 'English' -> 'en'), or None."""
+    wanted = " ".join(name.split()).casefold()
+    return next((code for code, known in LANGUAGE_NAMES.items() if known.casefold() == wanted), None)

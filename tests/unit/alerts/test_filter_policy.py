@@ -13,6 +13,7 @@ from takeaways.alerts.filter_policy import (
     Preferences,
     build_filter_policy,
     check_policy,
+    closest_choice,
     policy_matches,
 )
 
@@ -191,12 +192,31 @@ def test_a_topic_no_alert_can_carry_is_refused_with_the_known_ones() -> None:
         Preferences(muted_topics=["football"])
 
 
+def test_a_mistyped_topic_is_answered_with_the_one_it_probably_meant() -> None:
+    with pytest.raises(ValueError, match=r"unknown topic\(s\) sprot \(did you mean sport\?\), zzz;"):
+        Preferences(topics=["sprot", "zzz"])
+
+
 def test_a_language_must_be_one_the_detector_reports() -> None:
     assert build_filter_policy(Preferences(languages=["EN", "fr"])) == {"language": ["en", "fr"]}
-    with pytest.raises(ValueError, match=r"unknown language\(s\) english"):
-        Preferences(languages=["english"])
-    with pytest.raises(ValueError, match=r"unknown language\(s\) gl; alerts carry: ar, bg"):
+    with pytest.raises(ValueError, match=r"unknown language\(s\) gl: use ISO 639-1 .*alerts carry: ar, bg"):
         Preferences(languages=["gl"])  # Galician: never reported, so never matched
+
+
+@pytest.mark.parametrize(("name", "code"), [("english", "en"), ("German", "de"), ("  french ", "fr")])
+def test_a_language_s_name_is_answered_with_its_code(name: str, code: str) -> None:
+    with pytest.raises(ValueError, match=rf"use language codes, e\.g\. {code} for "):
+        Preferences(languages=[name])
+
+
+def test_a_mistyped_code_is_answered_with_the_closest_code() -> None:
+    with pytest.raises(ValueError, match=r"eng \(did you mean en\?\)"):
+        Preferences(languages=["eng"])
+
+
+def test_closest_choice_offers_nothing_when_nothing_is_close() -> None:
+    assert closest_choice("Coastal Tims", ["Northern Ledger", "Coastal Times"]) == "Coastal Times"
+    assert closest_choice("weather report", ["sport", "arts"]) is None
 
 
 def test_verified_only_asks_for_grounded_alerts() -> None:
