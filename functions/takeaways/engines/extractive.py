@@ -43,6 +43,7 @@ from takeaways.engines.standalone import (
     PERSON_NOUNS,
     introduce_bodies,
     introduce_people,
+    introduced_from,
     is_complete_sentence,
     named_description,
     reads_as_statement,
@@ -948,11 +949,15 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
     already verified, rather than asking the check to judge a name it reads as brought in from
     outside the cited sentence.
     """
-    texts = introduce_people(
-        [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways],
+    # The summary first: it is where the alert first names most people ("Keane said" needs "Roy Keane").
+    line, *texts = introduce_people(
+        [(summary.summary, summary.summary)]
+        + [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways],
         people,
-        met=[summary.headline, summary.summary],
+        met=[summary.headline],
+        article="\n".join(sentences),
     )
+    summary = replace(summary, summary=line)
     # "The authority will run buses" after a summary that dropped the lede's "..., the city's transport
     # authority said": the article's own fuller phrase, so the line points at something shown.
     texts = introduce_bodies(
@@ -964,7 +969,13 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
         met=[summary.headline, summary.summary],
     )
     return replace(
-        summary, takeaways=[replace(t, text=text) for t, text in zip(summary.takeaways, texts, strict=True)]
+        summary,
+        takeaways=[
+            # The sentence that names the person in full is cited too: the name is its words.
+            replace(t, text=text, evidence=list(dict.fromkeys([*t.evidence, *sources])))
+            for t, text in zip(summary.takeaways, texts, strict=True)
+            for sources in [introduced_from(t.text, text, people, sentences)]
+        ],
     )
 
 
