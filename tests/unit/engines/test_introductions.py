@@ -122,20 +122,13 @@ def test_a_surname_two_people_share_or_that_opens_another_name_is_left_alone() -
 
 def test_the_engine_introduces_in_its_summary_a_person_the_lede_names_by_surname() -> None:
     body = (
-        "Ruth Quinn, the club's new head coach, spoke to fans at Brackley Town on Saturday.\n\n"
-        "Quinn said the club would sign two defenders before the season starts in August.\n\n"
+        "Quinn said on Saturday that Brackley Town would sign two defenders before the season starts.\n\n"
         "Brackley finished ninth last season, their lowest place since 2009.\n\n"
+        "Ruth Quinn, the club's new head coach, joined from Dunmore Rovers in May.\n\n"
         "The club's owners will put a further 400,000 pounds into the squad this summer.\n\n"
         "Season tickets go on sale on Monday at the ground and online."
     )
-    article = Article(body=body)
-    summary = ExtractiveEngine().summarise(article)
-    shown = [summary.summary, *(t.text for t in summary.takeaways)]
-    first = next(line for line in shown if "Quinn" in line)
-    assert "Ruth Quinn" in first, shown
-    cited = [
-        t
-        for t in summary.takeaways
-        if "Ruth Quinn" in t.text and "Ruth Quinn" not in article_sentences(article)[t.evidence[0]]
-    ]
-    assert all(0 in t.evidence for t in cited)  # the sentence naming her in full is cited with the line
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert summary.summary.startswith("Ruth Quinn, the club's new head coach, said on Saturday"), (
+        summary.summary
+    )
