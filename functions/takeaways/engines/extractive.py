@@ -46,9 +46,11 @@ from takeaways.engines.standalone import (
     introduced_from,
     is_complete_sentence,
     named_description,
+    names_its_subject,
     reads_as_statement,
     stands_alone,
     unnamed_role,
+    with_fuller_subject,
     with_referent,
 )
 from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
@@ -372,12 +374,21 @@ class ExtractiveEngine:
                 )
                 if line is not None and (
                     not english
-                    or (_states_the_news(line.text) and _reads_as_lede(line, article.title, names))
+                    or (
+                        _states_the_news(line.text)
+                        and _reads_as_lede(line, article.title, names)
+                        and names_its_subject(line.text, window[: line.index])
+                    )
                 ):
                     lede_indices.add(line.index)
                     yield line
 
-        ranked_statements = (line for line in lines if not english or _states_the_news(line.text))
+        ranked_statements = (
+            line
+            for line in lines
+            if not english
+            or (_states_the_news(line.text) and names_its_subject(line.text, window[: line.index]))
+        )
         statements = _Lazy(_distinct_lines(itertools.chain(ledes(), ranked_statements)))
         best = statements.first()
         if best is None:
@@ -461,6 +472,8 @@ class ExtractiveEngine:
             resolved = None if named is None else (resolved if named == opened else named)
         if resolved is None:
             return None
+        if english:
+            resolved = with_fuller_subject(resolved, window[: candidate.index])  # "The agreement" -> whose
         text = trim(resolved, self.max_words)
         cut = text.rstrip("\"'”’)").endswith("…")  # 'the White House stated that "leaders…"' too
         if cut or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):

@@ -20,7 +20,7 @@ from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, inside_quotation
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 _AGE_REFERENCE = re.compile(
-    r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
+    r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
 )
 # "It is hoped", "It was not clear": an 'it' that points at nothing before it, opening a report.
 IMPERSONAL_IT = (
@@ -231,6 +231,8 @@ def _person_before(before: Sequence[str], people: Sequence[str], known: Sequence
             continue
         if word in name_words or any(lower.removesuffix("s").endswith(noun) for noun in PERSON_NOUNS):
             return True
+        if lower in {"who", "whom", "whose"}:
+            return True  # "The centre-back, who played 101 games in his first spell": the one described
         if position and word[:1].isupper() and lower not in _NOT_PEOPLE:
             return True
     opening = before[0] if before else ""
@@ -620,3 +622,88 @@ def _possessive_her(rest: str) -> bool:
     """'Her lawyer said' (a possessive, followed by a noun) rather than 'Her, they never found'."""
     following = rest.split(maxsplit=1)[:1]
     return bool(following) and following[0][:1].islower()
+
+
+# A noun phrase the article wrote before, with one to three words before the noun: "the Good Friday
+# agreement", "a £500 fine", "Ashby Council's new parking plan".
+_MODIFIER = r"[\w£$€%'’.-]+"
+_DETERMINERS = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?P<owner>(?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w.-]*['’]s))"
+)
+# Heads an article points at with "the" from its first line: the reader needs no earlier sentence for them.
+_GIVEN_HEADS = frozenset("government police army world country nation public court president prime".split())
+
+
+def definite_subject(sentence: str) -> tuple[list[str], str] | None:
+    """The words between an opening "The" and its subject's noun, and the noun: "The total turnout was"
+    -> (["total"], "turnout"); None when the sentence does not open so, or says there which one is
+    meant ("The jury in the trial", "The mother of the boy")."""
+    if not sentence.startswith("The "):
+        return None
+    words = tokenize(sentence)[:7]
+    tags = english_tagger().tag(words)
+    end = 1
+    while end < len(words) and tags[end] in {"ADJ", "NOUN", "NUM"} and words[end][:1].islower():
+        end += 1
+    if end == 1 or end >= len(words) or end > 4:
+        return None
+    if not (tags[end] in {"VERB:Fin", "AUX:Fin"} or words[end] == ","):
+        return None  # "The jury in the trial", "The host of the show": the phrase after it says which
+    return words[1 : end - 1], words[end - 1]
+
+
+def with_fuller_subject(sentence: str, earlier: Sequence[str]) -> str:
+    """The sentence with an opening "The agreement" given the fuller form the article wrote before ("The
+    Good Friday agreement"), so it names what it means; as it is when there is none."""
+    subject = definite_subject(sentence)
+    if subject is None or subject[1] in PERSON_NOUNS or subject[1] in _GIVEN_HEADS:
+        return sentence
+    modifiers, head = subject
+    fuller = _fuller_phrase(earlier, modifiers, head)
+    if fuller is None:
+        return sentence
+    opening = len("The " + " ".join([*modifiers, head]))
+    return fuller[0].upper() + fuller[1:] + sentence[opening:]
+
+
+def names_its_subject(sentence: str, earlier: Sequence[str]) -> bool:
+    """Whether a sentence opening "The fine ..." can head an alert: its noun is not one the article wrote
+    before ("a fine of £500"), so it is not pointing back to an earlier line the reader will not see."""
+    subject = definite_subject(sentence)
+    if subject is None or subject[1] in PERSON_NOUNS or subject[1] in _GIVEN_HEADS:
+        return True
+    written = re.compile(rf"\b{_DETERMINERS} (?:{_MODIFIER} ){{0,3}}{re.escape(subject[1])}\b")
+    return not any(not inside_quotation(s, match.start()) for s in earlier for match in written.finditer(s))
+
+
+def _fuller_phrase(earlier: Sequence[str], modifiers: Sequence[str], head: str) -> str | None:
+    """The first phrase in ``earlier`` naming the head noun with more words before it than ``modifiers``,
+    all of them kept: "the Good Friday agreement" for "The agreement", not "a deal" for "The deal"."""
+    phrase = re.compile(
+        rf"\b{_DETERMINERS} (?P<modifiers>(?:{_MODIFIER} ){{1,3}}){re.escape(head)}\b(?![\w'’-])"
+    )
+    for sentence in earlier:
+        for match in phrase.finditer(sentence):
+            words = match.group("modifiers").split()
+            if inside_quotation(sentence, match.start()) or len(words) <= len(modifiers):
+                continue
+            if not set(modifiers) <= set(words) or any(
+                word.lower() in STOP_WORDS or word.lower() in AUXILIARIES for word in words
+            ):
+                continue  # "a man sold the bike" is no fuller "bike"; "the total" must stay in "the total turnout"
+            owner = match.group("owner")
+            if owner is None and not _identifies(
+                words[len(modifiers) - len(words) :] if modifiers else words
+            ):
+                continue  # "the controversial dossier" says what someone thinks of it, not which one
+            return f"{owner + ' ' if owner else 'the '}{' '.join(words)} {head}"
+    return None
+
+
+def _identifies(words: Sequence[str]) -> bool:
+    """Whether words before a noun say which one it is: a name, a figure or a noun ("the Good Friday
+    agreement", "a £500 fine", "the funding round"), not only adjectives ("the urgent report")."""
+    if any(word[:1].isupper() or any(c.isdigit() for c in word) or word[:1] in "£$€" for word in words):
+        return True
+    tags = english_tagger().tag([*words, "x"])[: len(words)]
+    return "NOUN" in tags
