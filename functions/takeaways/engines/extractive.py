@@ -50,7 +50,6 @@ from takeaways.engines.standalone import (
     reads_as_statement,
     stands_alone,
     unnamed_role,
-    with_fuller_subject,
     with_referent,
 )
 from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
@@ -437,8 +436,13 @@ class ExtractiveEngine:
             )
             pointing_back = {
                 t.evidence[0]
-                for t in verified.takeaways
-                if english and not stands_alone(_without_connective(t.text))
+                for line, t in zip(takeaways, verified.takeaways, strict=True)
+                if english
+                and (
+                    not stands_alone(_without_connective(t.text))
+                    # the whole sentence put back undoes a name put in for a pronoun inside it
+                    or (t.text != line.text and line.sentence != sentences[line.index])
+                )
             }
             if not pointing_back:
                 return _introducing_people(verified, people, sentences)
@@ -472,8 +476,6 @@ class ExtractiveEngine:
             resolved = None if named is None else (resolved if named == opened else named)
         if resolved is None:
             return None
-        if english:
-            resolved = with_fuller_subject(resolved, window[: candidate.index])  # "The agreement" -> whose
         text = trim(resolved, self.max_words)
         cut = text.rstrip("\"'”’)").endswith("…")  # 'the White House stated that "leaders…"' too
         if cut or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):

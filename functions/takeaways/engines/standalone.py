@@ -241,6 +241,7 @@ def _person_before(before: Sequence[str], people: Sequence[str], known: Sequence
         and opening.lower() not in STOP_WORDS
         and not opening.endswith("ly")  # "Mainly", "Probably"
         and not _mentions_word(text, opening.lower())
+        and not english_tagger().tag(tokenize(" ".join(before)))[0].startswith("VERB")  # "Watching a game"
     )
 
 
@@ -408,8 +409,9 @@ _BODY_OPENING = re.compile(rf"^The (?P<head>{'|'.join(_BODIES.split())})\b(?!['â
 def introduce_bodies(
     lines: Sequence[tuple[str, int]], sentences: Sequence[str], met: Iterable[str] = ()
 ) -> list[str]:
-    """Each line (with the index of its sentence) with "The authority" opening it spelt out where the
-    article said whose ("the city's transport authority") and the alert has not.
+    """Each line (with the index of its sentence) with "The authority" or "The agreement" opening it spelt
+    out where the article said whose or which ("the city's transport authority", "the Harbour Road
+    agreement", ``with_fuller_subject``) and the alert has not.
 
     The summary drops a lede's credit ("..., the city's transport authority said"), so a takeaway that
     goes on "The authority will run buses" points at nothing the reader was shown. The fuller phrase is
@@ -424,6 +426,11 @@ def introduce_bodies(
             fuller = _fuller_body(sentences[:index], head)
             if fuller and fuller.lower() not in shown.lower():
                 line = fuller[0].upper() + fuller[1:] + line[opening.end() :]
+        else:
+            # Any other thing: "The agreement ended" after the article's "the Harbour Road agreement".
+            found = _fuller_subject(line, sentences[:index])
+            if found is not None and found[0].lower() not in shown.lower():
+                line = found[0][0].upper() + found[0][1:] + line[found[1] :]
         shown += " " + line
         rewritten.append(line)
     return rewritten
@@ -655,15 +662,21 @@ def definite_subject(sentence: str) -> tuple[list[str], str] | None:
 def with_fuller_subject(sentence: str, earlier: Sequence[str]) -> str:
     """The sentence with an opening "The agreement" given the fuller form the article wrote before ("The
     Good Friday agreement"), so it names what it means; as it is when there is none."""
+    found = _fuller_subject(sentence, earlier)
+    if found is None:
+        return sentence
+    fuller, opening = found
+    return fuller[0].upper() + fuller[1:] + sentence[opening:]
+
+
+def _fuller_subject(sentence: str, earlier: Sequence[str]) -> tuple[str, int] | None:
+    """The fuller form of the sentence's definite subject, and where the subject it replaces ends."""
     subject = definite_subject(sentence)
     if subject is None or subject[1] in PERSON_NOUNS or subject[1] in _GIVEN_HEADS:
-        return sentence
+        return None
     modifiers, head = subject
     fuller = _fuller_phrase(earlier, modifiers, head)
-    if fuller is None:
-        return sentence
-    opening = len("The " + " ".join([*modifiers, head]))
-    return fuller[0].upper() + fuller[1:] + sentence[opening:]
+    return None if fuller is None else (fuller, len(" ".join(["The", *modifiers, head])))
 
 
 def names_its_subject(sentence: str, earlier: Sequence[str]) -> bool:

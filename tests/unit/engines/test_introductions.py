@@ -132,3 +132,18 @@ def test_the_engine_introduces_in_its_summary_a_person_the_lede_names_by_surname
     assert summary.summary.startswith("Ruth Quinn, the club's new head coach, said on Saturday"), (
         summary.summary
     )
+
+
+def test_a_thing_the_alert_has_not_said_which_is_spelt_out_in_the_article_s_words() -> None:
+    from takeaways.engines.standalone import introduce_bodies
+
+    sentences = [
+        "Ministers and the ferry unions signed the Harbour Road agreement in 2019.",
+        "Crossings doubled in two years.",
+        "The agreement ends on 15 March.",
+    ]
+    line = ("The agreement ends on 15 March.", 2)
+    assert introduce_bodies([line], sentences, met=["Crossings doubled in two years."]) == [
+        "The Harbour Road agreement ends on 15 March."
+    ]
+    assert introduce_bodies([line], sentences, met=["Unions signed the Harbour Road agreement."]) == [line[0]]
