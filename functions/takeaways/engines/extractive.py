@@ -44,8 +44,10 @@ from takeaways.engines.standalone import (
     PERSON_NOUNS,
     introduce_bodies,
     introduce_people,
+    introduced_from,
     is_complete_sentence,
     named_description,
+    names_its_subject,
     reads_as_statement,
     stands_alone,
     unnamed_role,
@@ -373,12 +375,21 @@ class ExtractiveEngine:
                 )
                 if line is not None and (
                     not english
-                    or (_states_the_news(line.text) and _reads_as_lede(line, article.title, names))
+                    or (
+                        _states_the_news(line.text)
+                        and _reads_as_lede(line, article.title, names)
+                        and names_its_subject(line.text, window[: line.index])
+                    )
                 ):
                     lede_indices.add(line.index)
                     yield line
 
-        ranked_statements = (line for line in lines if not english or _states_the_news(line.text))
+        ranked_statements = (
+            line
+            for line in lines
+            if not english
+            or (_states_the_news(line.text) and names_its_subject(line.text, window[: line.index]))
+        )
         statements = _Lazy(_distinct_lines(itertools.chain(ledes(), ranked_statements)))
         best = statements.first()
         if best is None:
@@ -427,8 +438,13 @@ class ExtractiveEngine:
             )
             pointing_back = {
                 t.evidence[0]
-                for t in verified.takeaways
-                if english and not stands_alone(_without_connective(t.text))
+                for line, t in zip(takeaways, verified.takeaways, strict=True)
+                if english
+                and (
+                    not stands_alone(_without_connective(t.text))
+                    # the whole sentence put back undoes a name put in for a pronoun inside it
+                    or (t.text != line.text and line.sentence != sentences[line.index])
+                )
             }
             if not pointing_back:
                 return _introducing_people(verified, people, sentences)
@@ -961,11 +977,15 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
     already verified, rather than asking the check to judge a name it reads as brought in from
     outside the cited sentence.
     """
-    texts = introduce_people(
-        [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways],
+    # The summary first: it is where the alert first names most people ("Keane said" needs "Roy Keane").
+    line, *texts = introduce_people(
+        [(summary.summary, summary.summary)]
+        + [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways],
         people,
-        met=[summary.headline, summary.summary],
+        met=[summary.headline],
+        article="\n".join(sentences),
     )
+    summary = replace(summary, summary=line)
     # "The authority will run buses" after a summary that dropped the lede's "..., the city's transport
     # authority said": the article's own fuller phrase, so the line points at something shown.
     texts = introduce_bodies(
@@ -977,7 +997,13 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
         met=[summary.headline, summary.summary],
     )
     return replace(
-        summary, takeaways=[replace(t, text=text) for t, text in zip(summary.takeaways, texts, strict=True)]
+        summary,
+        takeaways=[
+            # The sentence that names the person in full is cited too: the name is its words.
+            replace(t, text=text, evidence=list(dict.fromkeys([*t.evidence, *sources])))
+            for t, text in zip(summary.takeaways, texts, strict=True)
+            for sources in [introduced_from(t.text, text, people, sentences)]
+        ],
     )
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from takeaways.text.entities import PLACES
+from takeaways.text.entities import PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
-from takeaways.text.words import SPEECH_VERBS, inside_quotation
+from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, inside_quotation
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 _AGE_REFERENCE = re.compile(
-    r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
+    r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
 )
 # "It is hoped", "It was not clear": an 'it' that points at nothing before it, opening a report.
 IMPERSONAL_IT = (
@@ -123,34 +123,22 @@ def with_referent(
         # earlier, a group typed a person), and words put in the wrong mouth are worse than none.
         return None
     if not pronoun and not age:
-        return sentence
-    nearby = " ".join(earlier[-_LOOKBACK:])
-    mentioned = {name for name in people if _mentions(nearby, name)}
-    if len(mentioned) != 1:
+        return _with_inner_referent(sentence, earlier, people, known)
+    word = pronoun.group("word") if pronoun else None
+    meant = _person_meant(earlier, people, known, word)
+    if meant is None:
         return None
-    name = mentioned.pop()
-    subject = age or (pronoun if pronoun and pronoun.group("word") in {"He", "She"} else None)
+    name, called = meant
+    subject = age or (pronoun if word in {"He", "She"} else None)
     if subject is not None and _mentions(sentence[subject.end() :], name):
         # "He also wrote to Petrov's widow": a subject the sentence then names is someone else ("Her
         # grandmother told Cetin" is not: a possessive may mean the person named after it).
         return None
-    word = pronoun.group("word") if pronoun else None
-    if all(_described_before(s, name, word) for s in earlier[-_LOOKBACK:] if _mentions(s, name)):
-        return None  # "The star's interview with Annie Mac": the pronoun means the star, whom no name gives
-    if (
-        earlier
-        and not _mentions(earlier[-1], name)
-        and _names_someone_unknown(earlier[-1], {*people, *known})
-    ):
-        return None
-    surname = name.split()[-1]
-    called = surname if _mentions_word(nearby, surname) else name
     if age:
         if not _verb_or_comma_next(sentence[age.end() :]):
             return None  # "The 42-year-old actress and star of ... split": the name cannot stand for half a phrase
         return called + sentence[age.end() :]
-    assert pronoun is not None
-    word = pronoun.group("word")
+    assert pronoun is not None and word is not None
     if _spoken_of_as_the_other_sex(name, word, earlier):
         return (
             None  # "He had gone missing" after "Lindsey ... of herself, as she": someone else, or an animal
@@ -161,38 +149,259 @@ def with_referent(
     return replacement + sentence[pronoun.end("word") :]
 
 
-def introduce_people(
-    lines: Sequence[tuple[str, str]], people: Iterable[str], met: Iterable[str] = ()
-) -> list[str]:
-    """Each line (with the article sentence it came from) with the full name where a pronoun was resolved.
+def _person_meant(
+    earlier: Sequence[str], people: Iterable[str], known: Iterable[str], word: str | None
+) -> tuple[str, str] | None:
+    """The one person a pronoun (``word``, capitalised, or None for "The 31-year-old") can mean, and what
+    to call them: the surname when the sentences just before use it, else the full name; or None.
 
-    ``with_referent`` turns "She said eleven posts are vacant" into "Marsh said ...", the surname the
-    article used nearby; an alert that keeps that line and not the one introducing "Dr Helen Marsh"
-    names a person its reader was never told of, so the first such line in the alert gets the full
-    name. ``met`` are lines read before these (the headline): a full name there has introduced its
-    person. Only a name put in for a pronoun is changed: a surname the article wrote itself may mean
-    another person of the name ("Jones" the coach beside "Sam Jones" the player).
+    The person is the only one of ``people`` named in the two sentences before; not one those sentences
+    name only after describing someone else ("The star's interview with Annie Mac"), and not when the
+    sentence just before names someone the entity finder did not type.
+    """
+    people = list(people)
+    nearby = " ".join(earlier[-_LOOKBACK:])
+    mentioned = {name for name in people if _mentions(nearby, name)}
+    if len(mentioned) != 1:
+        return None
+    name = mentioned.pop()
+    if all(_described_before(s, name, word) for s in earlier[-_LOOKBACK:] if _mentions(s, name)):
+        return None  # "The star's interview with Annie Mac": the pronoun means the star, whom no name gives
+    if (
+        earlier
+        and not _mentions(earlier[-1], name)
+        and _names_someone_unknown(earlier[-1], {*people, *known})
+    ):
+        return None
+    surname = surname_of(name) or name  # "Robert Downey Jr." is not "Jr."
+    return name, surname if _mentions_word(nearby, surname) else name
+
+
+# A pronoun for one person inside a line: the first one is what a reader must be able to resolve.
+_INNER_PRONOUN = re.compile(r"(?<![\w'’-])(?P<word>he|she|him|his|her)(?![\w'’-])")
+# After "her" these begin what "her" is the object of, not a thing she owns: "told her to", "gave her a".
+_AFTER_OBJECT_HER = _BEFORE_NOUN | frozenset("and or but as than that when if because while so".split())
+
+
+def _with_inner_referent(
+    sentence: str, earlier: Sequence[str], people: Iterable[str], known: Iterable[str]
+) -> str | None:
+    """The sentence with its first "he", "his" or "her" after the opening word replaced by the person it
+    points back to ("In the second half, he scored" -> "In the second half, Marsh scored"), by the same
+    rules as an opening pronoun; the sentence as it is when the pronoun has its person in the line; None
+    when it points back to someone who cannot be named safely.
+
+    A pronoun has its person in the line when a name or a word for a person comes before it ("Hall
+    pleaded not guilty at his trial", "A rider was hurt when he fell") or when it looks ahead to one
+    ("Before her sentence, Arias spoke"; "Since he founded it, Pregracke has..."): the line then reads
+    alone as written. Quoted words are never edited.
+    """
+    match = next(
+        (m for m in _INNER_PRONOUN.finditer(sentence) if not inside_quotation(sentence, m.start())), None
+    )
+    if match is None:
+        return sentence
+    people = list(people)
+    known = list(known)
+    before = [_bare(word) for word in sentence[: match.start()].split()]
+    if _person_before(before, people, known, " ".join([*earlier, sentence])):
+        return sentence
+    after = sentence[match.end() :]
+    if _looks_ahead(after, people, known):
+        return sentence
+    word = match.group("word")
+    meant = _person_meant(earlier, people, known, word.capitalize())
+    if meant is None:
+        return None
+    name, called = meant
+    if _spoken_of_as_the_other_sex(name, word.capitalize(), earlier):
+        return None
+    if word == "his" or (word == "her" and _possessive_inner_her(after)):
+        called = f"{called}{'’' if '’' in sentence else chr(39)}s"
+    return sentence[: match.start()] + called + after
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word.strip(",;:.!?\"“”‘’'()"))
+
+
+def _person_before(before: Sequence[str], people: Sequence[str], known: Sequence[str], text: str) -> bool:
+    """Whether a word before the pronoun could be the one it means: a word for a person ("A motorcyclist"),
+    a name past the opening word, or an opening word that is part of a known name or that ``text`` (the
+    article so far) never writes in lower case ("Woods is playing his second event", not "Many saw her")."""
+    name_words = {part for name in [*people, *known] for part in name.split()}
+    for position, word in enumerate(before):
+        lower = word.lower()
+        if not word:
+            continue
+        if word in name_words or any(lower.removesuffix("s").endswith(noun) for noun in PERSON_NOUNS):
+            return True
+        if lower in {"who", "whom", "whose"}:
+            return True  # "The centre-back, who played 101 games in his first spell": the one described
+        if position and word[:1].isupper() and lower not in _NOT_PEOPLE:
+            return True
+    opening = before[0] if before else ""
+    return (
+        opening[:1].isupper()
+        and opening.lower() not in STOP_WORDS
+        and not opening.endswith("ly")  # "Mainly", "Probably"
+        and not _mentions_word(text, opening.lower())
+        and not english_tagger().tag(tokenize(" ".join(before)))[0].startswith("VERB")  # "Watching a game"
+    )
+
+
+def _looks_ahead(after: str, people: Sequence[str], known: Sequence[str]) -> bool:
+    """Whether the line names, after the pronoun, someone the pronoun may mean: a person the article names,
+    or a name opening the clause after a comma ("Before her sentence, Arias spoke")."""
+    if any(_mentions(after, name) for name in people):
+        return True
+    comma = after.find(",")
+    if comma < 0:
+        return False
+    following = after[comma + 1 :].split()[:1]
+    return bool(following) and following[0][:1].isupper() and _bare(following[0]).lower() not in STOP_WORDS
+
+
+def _possessive_inner_her(rest: str) -> bool:
+    """'her sister' or 'her first goal' (she owns what follows), not 'told her to' or 'saw her.'."""
+    following = rest.split(maxsplit=1)[:1]
+    return (
+        bool(following)
+        and following[0][:1].islower()
+        and following[0].strip(",;:.") == following[0]
+        and following[0].lower() not in _AFTER_OBJECT_HER
+    )
+
+
+def introduce_people(
+    lines: Sequence[tuple[str, str]], people: Iterable[str], met: Iterable[str] = (), article: str = ""
+) -> list[str]:
+    """Each line (with the article sentence it came from) with the full name where it is the alert's first
+    mention of a person it calls by surname.
+
+    ``with_referent`` turns "She said eleven posts are vacant" into "Marsh said ...", and the article
+    itself writes "Marsh said" once it has introduced "Dr Helen Marsh": an alert that keeps that line
+    and not the introduction names a person its reader was never told of. The first such line gets the
+    full name, and the role the article gives in a short apposition ("Helen Marsh, the trust's medical
+    director, said"); later lines keep the surname. ``met`` are lines read before these (the headline):
+    a full name there has introduced its person. A surname the article wrote itself is spelt out only
+    when ``article`` (the text) writes it for one person alone: not beside another given name ("Sam
+    Jones" and "Mike Jones"), and not as part of another name ("Jones Street").
     """
     # A given name the word list knows, then at most a middle name and the surname: the entity finder's
     # people also hold clubs, horses and runs it joined ("Accrington Stanley", "Prosecutor Ann Orr").
     full_names = [
         name for name in people if 2 <= len(name.split()) <= 3 and name.split()[0].lower() in NAME_STARTS
     ]
+    by_surname: dict[str, list[str]] = {}
+    for name in full_names:
+        by_surname.setdefault(surname_of(name) or name.split()[-1], []).append(name)
     introduced = {name for name in full_names if any(_mentions_word(line, name) for line in met)}
     rewritten: list[str] = []
     for line, source in lines:
-        for name in full_names:
+        opened = _PERSON_PRONOUN.match(source) is not None
+        for surname, names in by_surname.items():
+            name = names[0]
+            if len(names) != 1 or name in introduced:
+                continue
             if _mentions_word(line, name):
                 introduced.add(name)
-        opened = _PERSON_PRONOUN.match(source)
-        surname = next(
-            (name for name in full_names if re.match(rf"{re.escape(name.split()[-1])}(?![\w-])", line)), None
-        )
-        if opened and surname is not None and surname not in introduced:
-            line = surname + line[len(surname.split()[-1]) :]
-            introduced.add(surname)
+                continue
+            mention = _surname_mention(line, surname)
+            if mention is None:
+                continue
+            # A surname put in for a pronoun opens the line; one the article wrote must name one person only.
+            resolved_here = opened and mention.start() == 0 and not _mentions_word(source, surname)
+            if not resolved_here and not _one_person_of_the_name(article, name):
+                continue
+            line = (
+                line[: mention.start()] + _introduction(name, line, mention, article) + line[mention.end() :]
+            )
+            introduced.add(name)
         rewritten.append(line)
     return rewritten
+
+
+def introduced_from(old: str, new: str, people: Iterable[str], sentences: Sequence[str]) -> list[int]:
+    """The sentences a line's introduced names come from: for each full name ``new`` has and ``old`` had
+    not, the first of ``sentences`` writing it. A line citing them lets the grounding check see the name."""
+    return [
+        index
+        for name in people
+        if _mentions_word(new, name) and not _mentions_word(old, name)
+        for index in [next((i for i, s in enumerate(sentences) if _mentions_word(s, name)), -1)]
+        if index >= 0
+    ]
+
+
+_COURTESY_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss)\.?\s"  # dropped before a full name, as news copy does on first mention
+)
+
+
+def _surname_mention(line: str, surname: str) -> re.Match[str] | None:
+    """The first "Marsh" or "Mr Marsh" in the line, outside quotations, not inside a longer name."""
+    pattern = re.compile(rf"(?<![\w'’.-])(?:{_COURTESY_TITLES})?{re.escape(surname)}(?![\w-])(?!\s+[A-Z])")
+    for match in pattern.finditer(line):
+        if inside_quotation(line, match.start()):
+            continue
+        word = _word_before(line, match.start())
+        if word[:1].isupper() and word not in _TITLES_BEFORE_SURNAME and word.lower() not in STOP_WORDS:
+            return None  # "Chelsea Marsh", "Vice-Admiral Marsh": a name or title the person may not share
+        return match
+    return None
+
+
+# Titles that stay before a full name ("Dr Helen Marsh"): only the courtesy titles are dropped.
+_TITLES_BEFORE_SURNAME = frozenset({"Dr", "Prof", "Sir", "Dame", "Lord", "Lady"})
+# A short role in apposition after the full name: "Helen Marsh, the trust's medical director, said".
+_APPOSITION_WORDS = 6
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word just before ``position`` when it could belong to the name there: none across punctuation
+    ("In February, Marsh"; "the resort. Marsh"), except the point of a title ("Mr. Marsh")."""
+    before = text[:position].rstrip(" ").split()[-1:]
+    if not before or "\n" in text[position - 1 : position]:
+        return ""
+    word = before[0].lstrip("\"“‘'(")
+    if word.endswith(".") and word.rstrip(".") in {"Mr", "Mrs", "Ms", "Dr", "Prof", "St"}:
+        return word.rstrip(".")
+    return "" if word[-1:] in '.,;:!?"”’)' else word
+
+
+def _introduction(name: str, line: str, mention: re.Match[str], article: str) -> str:
+    """The full name for the mention, with the article's short apposition when the name is the line's
+    subject ("Marsh said" -> "Helen Marsh, the trust's medical director, said")."""
+    rest = line[mention.end() :]
+    if mention.start() != 0 or not re.match(r"\s[a-z]", rest):
+        return name
+    apposition = re.search(
+        rf"(?<![\w'’-]){re.escape(name)}, (?P<role>(?:the|a|an) [^,;:\"“”()]+?),\s", article
+    )
+    if apposition is None or len(apposition.group("role").split()) > _APPOSITION_WORDS:
+        return name
+    return f"{name}, {apposition.group('role')},"
+
+
+def _one_person_of_the_name(article: str, name: str) -> bool:
+    """Whether every "Marsh" the article writes can be this one person's: never after another capitalised
+    word than the given name or a title ("Chelsea Marsh", "Mayor Marsh"), and the courtesy titles it uses
+    of the surname all one sex ("Mr Marsh" and "Mrs Marsh" are two people)."""
+    surname = surname_of(name) or name.split()[-1]
+    own = set(name.removesuffix(surname).split())
+    if not _mentions_word(article, name):
+        return False  # the text does not say who this is: "Reyes" may be any Reyes
+    titles: set[str] = set()
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", article):
+        word = _word_before(article, match.start())
+        if not word[:1].isupper() or word in own:
+            continue
+        if word in {"Mr", "Mrs", "Ms", "Miss"}:
+            titles.add("Mr" if word == "Mr" else "Mrs")
+        elif word not in _TITLES_BEFORE_SURNAME and word.lower() not in STOP_WORDS:
+            return False
+    return len(titles) <= 1
 
 
 # Bodies an article names in full once and then as "the authority": the head nouns of those phrases.
@@ -205,8 +414,9 @@ _BODY_OPENING = re.compile(rf"^The (?P<head>{'|'.join(_BODIES.split())})\b(?!['�
 def introduce_bodies(
     lines: Sequence[tuple[str, int]], sentences: Sequence[str], met: Iterable[str] = ()
 ) -> list[str]:
-    """Each line (with the index of its sentence) with "The authority" opening it spelt out where the
-    article said whose ("the city's transport authority") and the alert has not.
+    """Each line (with the index of its sentence) with "The authority" or "The agreement" opening it spelt
+    out where the article said whose or which ("the city's transport authority", "the Harbour Road
+    agreement", ``with_fuller_subject``) and the alert has not.
 
     The summary drops a lede's credit ("..., the city's transport authority said"), so a takeaway that
     goes on "The authority will run buses" points at nothing the reader was shown. The fuller phrase is
@@ -221,6 +431,11 @@ def introduce_bodies(
             fuller = _fuller_body(sentences[:index], head)
             if fuller and fuller.lower() not in shown.lower():
                 line = fuller[0].upper() + fuller[1:] + line[opening.end() :]
+        else:
+            # Any other thing: "The agreement ended" after the article's "the Harbour Road agreement".
+            found = _fuller_subject(line, sentences[:index])
+            if found is not None and found[0].lower() not in shown.lower():
+                line = found[0][0].upper() + found[0][1:] + line[found[1] :]
         shown += " " + line
         rewritten.append(line)
     return rewritten
@@ -419,3 +634,94 @@ def _possessive_her(rest: str) -> bool:
     """'Her lawyer said' (a possessive, followed by a noun) rather than 'Her, they never found'."""
     following = rest.split(maxsplit=1)[:1]
     return bool(following) and following[0][:1].islower()
+
+
+# A noun phrase the article wrote before, with one to three words before the noun: "the Good Friday
+# agreement", "a £500 fine", "Ashby Council's new parking plan".
+_MODIFIER = r"[\w£$€%'’.-]+"
+_DETERMINERS = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?P<owner>(?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w.-]*['’]s))"
+)
+# Heads an article points at with "the" from its first line: the reader needs no earlier sentence for them.
+_GIVEN_HEADS = frozenset("government police army world country nation public court president prime".split())
+
+
+def definite_subject(sentence: str) -> tuple[list[str], str] | None:
+    """The words between an opening "The" and its subject's noun, and the noun: "The total turnout was"
+    -> (["total"], "turnout"); None when the sentence does not open so, or says there which one is
+    meant ("The jury in the trial", "The mother of the boy")."""
+    if not sentence.startswith("The "):
+        return None
+    words = tokenize(sentence)[:7]
+    tags = english_tagger().tag(words)
+    end = 1
+    while end < len(words) and tags[end] in {"ADJ", "NOUN", "NUM"} and words[end][:1].islower():
+        end += 1
+    if end == 1 or end >= len(words) or end > 4:
+        return None
+    if not (tags[end] in {"VERB:Fin", "AUX:Fin"} or words[end] == ","):
+        return None  # "The jury in the trial", "The host of the show": the phrase after it says which
+    return words[1 : end - 1], words[end - 1]
+
+
+def with_fuller_subject(sentence: str, earlier: Sequence[str]) -> str:
+    """The sentence with an opening "The agreement" given the fuller form the article wrote before ("The
+    Good Friday agreement"), so it names what it means; as it is when there is none."""
+    found = _fuller_subject(sentence, earlier)
+    if found is None:
+        return sentence
+    fuller, opening = found
+    return fuller[0].upper() + fuller[1:] + sentence[opening:]
+
+
+def _fuller_subject(sentence: str, earlier: Sequence[str]) -> tuple[str, int] | None:
+    """The fuller form of the sentence's definite subject, and where the subject it replaces ends."""
+    subject = definite_subject(sentence)
+    if subject is None or subject[1] in PERSON_NOUNS or subject[1] in _GIVEN_HEADS:
+        return None
+    modifiers, head = subject
+    fuller = _fuller_phrase(earlier, modifiers, head)
+    return None if fuller is None else (fuller, len(" ".join(["The", *modifiers, head])))
+
+
+def names_its_subject(sentence: str, earlier: Sequence[str]) -> bool:
+    """Whether a sentence opening "The fine ..." can head an alert: its noun is not one the article wrote
+    before ("a fine of £500"), so it is not pointing back to an earlier line the reader will not see."""
+    subject = definite_subject(sentence)
+    if subject is None or subject[1] in PERSON_NOUNS or subject[1] in _GIVEN_HEADS:
+        return True
+    written = re.compile(rf"\b{_DETERMINERS} (?:{_MODIFIER} ){{0,3}}{re.escape(subject[1])}\b")
+    return not any(not inside_quotation(s, match.start()) for s in earlier for match in written.finditer(s))
+
+
+def _fuller_phrase(earlier: Sequence[str], modifiers: Sequence[str], head: str) -> str | None:
+    """The first phrase in ``earlier`` naming the head noun with more words before it than ``modifiers``,
+    all of them kept: "the Good Friday agreement" for "The agreement", not "a deal" for "The deal"."""
+    phrase = re.compile(
+        rf"\b{_DETERMINERS} (?P<modifiers>(?:{_MODIFIER} ){{1,3}}){re.escape(head)}\b(?![\w'’-])"
+    )
+    for sentence in earlier:
+        for match in phrase.finditer(sentence):
+            words = match.group("modifiers").split()
+            if inside_quotation(sentence, match.start()) or len(words) <= len(modifiers):
+                continue
+            if not set(modifiers) <= set(words) or any(
+                word.lower() in STOP_WORDS or word.lower() in AUXILIARIES for word in words
+            ):
+                continue  # "a man sold the bike" is no fuller "bike"; "the total" must stay in "the total turnout"
+            owner = match.group("owner")
+            if owner is None and not _identifies(
+                words[len(modifiers) - len(words) :] if modifiers else words
+            ):
+                continue  # "the controversial dossier" says what someone thinks of it, not which one
+            return f"{owner + ' ' if owner else 'the '}{' '.join(words)} {head}"
+    return None
+
+
+def _identifies(words: Sequence[str]) -> bool:
+    """Whether words before a noun say which one it is: a name, a figure or a noun ("the Good Friday
+    agreement", "a £500 fine", "the funding round"), not only adjectives ("the urgent report")."""
+    if any(word[:1].isupper() or any(c.isdigit() for c in word) or word[:1] in "£$€" for word in words):
+        return True
+    tags = english_tagger().tag([*words, "x"])[: len(words)]
+    return "NOUN" in tags

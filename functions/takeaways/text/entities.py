@@ -76,6 +76,19 @@ ORGANISATION_WORDS = frozenset(
     cooperative co-op gazette herald tribune chronicle
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
+# Lower-case nouns that say the name beside them is a body's. Before it, any of them ("the ferry operator
+# Northlink Isles", "the charity Bawso"); after it, only those a place does not take ("the Truth Social
+# platform", "the Northlink Isles ferry service"; but "a Carolina charity" is a charity in Carolina).
+ORGANISATION_APPOSITIVES = frozenset(
+    """network platform app website service operator company firm airline carrier brand broadcaster newspaper
+    charity group label retailer supermarket manufacturer startup""".split()
+)
+ORGANISATION_HEADS = frozenset("network platform app website service brand chain".split())
+# What a body's service or network carries, between its name and that noun: "the Northlink Isles ferry
+# service", not "his South Carolina funeral service".
+_TRADES = frozenset(
+    "ferry bus rail train air shipping delivery taxi news media streaming social messaging".split()
+)
 # Places an owner's name is part of: "St Anne's Hospital" is one name, where "Britain's Royal Navy" is two.
 _NAMED_FOR_SOMEONE = frozenset(
     "hospital infirmary college school university academy church cathedral abbey chapel museum park hall".split()
@@ -274,6 +287,14 @@ def _typed(name: str, tally: _NameTally, known_by_surname: set[str], text: str) 
     if not votes or _named_by_word_list(name):
         return _kind(name, tally.cues.get(name), name in known_by_surname)
     typed = votes.most_common(1)[0][0]
+    if (
+        typed != "organisation"
+        and not _opens_with_given_name(name)
+        and _headed_by_organisation_word(name, text)
+    ):
+        # "on his Truth Social platform", "the Northlink Isles ferry service": a name that an
+        # organisation's noun follows is that organisation's, though it ends in "Isles" or speaks.
+        return "organisation"
     if typed != "person" and _opens_with_given_name(name):
         # "Ronnie O'Sullivan", "Colm Brady": a known given name opening a name that no organisation
         # word or gazetteer place types is a person's, whatever the tagger says.
@@ -598,6 +619,24 @@ def _mentions_of(name: str, text: str) -> Iterator[tuple[int, int]]:
         if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
             yield start, end
         start = text.find(name, end)
+
+
+def _headed_by_organisation_word(name: str, text: str) -> bool:
+    """Whether a mention of the name has a lower-case organisation noun just before it ("the ferry operator
+    Northlink Isles") or after it, up to one word between ("the Northlink Isles ferry service", "his Truth
+    Social platform"); an owner ("Madonna's charity") is not the body it owns."""
+    for start, end in _mentions_of(name, text):
+        before = text[max(start - 20, 0) : start].split()[-1:]
+        if before and before[0] in ORGANISATION_APPOSITIVES:
+            return True
+        following = [word.strip(",.;:") for word in text[end : end + 40].split()[:2]]
+        if not following or not text[end : end + 1].isspace():
+            continue
+        if following[0] in ORGANISATION_HEADS:
+            return True
+        if len(following) == 2 and following[1] in ORGANISATION_HEADS and following[0] in _TRADES:
+            return True
+    return False
 
 
 def _posted_on(name: str, text: str) -> bool:

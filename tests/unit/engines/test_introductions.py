@@ -69,3 +69,81 @@ def test_the_authority_is_spelt_out_where_the_alert_has_not_said_whose() -> None
         [line], sentences, met=["The viaduct shuts, the county's roads authority said."]
     ) == [line[0]]
     assert introduce_bodies([line], sentences[1:], met=[]) == [line[0]]
+
+
+ARTICLE = (
+    "Ruth Quinn, the club's new head coach, has signed a two-year deal with Brackley Town.\n"
+    "Quinn spent six seasons at Dunmore Rovers.\n"
+    "Quinn said the squad needed two more defenders."
+)
+
+
+def test_a_surname_the_article_wrote_gets_the_full_name_and_short_role_where_the_alert_first_names_her() -> (
+    None
+):
+    lines = [
+        (
+            "Quinn said the squad needed two more defenders.",
+            "Quinn said the squad needed two more defenders.",
+        ),
+        ("Quinn spent six seasons at Dunmore Rovers.", "Quinn spent six seasons at Dunmore Rovers."),
+    ]
+    assert introduce_people(lines, ["Ruth Quinn"], article=ARTICLE) == [
+        "Ruth Quinn, the club's new head coach, said the squad needed two more defenders.",
+        "Quinn spent six seasons at Dunmore Rovers.",
+    ]
+    # Not its subject: the full name without the role; a courtesy title gives way to the given name.
+    assert introduce_people(
+        [("The deal was agreed by Quinn.", "The deal was agreed by Quinn.")], ["Ruth Quinn"], article=ARTICLE
+    ) == ["The deal was agreed by Ruth Quinn."]
+    assert introduce_people(
+        [("Ms Quinn said little.", "Ms Quinn said little.")], ["Ruth Quinn"], article=ARTICLE
+    ) == ["Ruth Quinn, the club's new head coach, said little."]
+
+
+def test_a_surname_two_people_share_or_that_opens_another_name_is_left_alone() -> None:
+    line = ("Quinn said the squad needed defenders.", "Quinn said the squad needed defenders.")
+    brothers = ARTICLE + "\nHer brother Declan Quinn plays for Dunmore."
+    assert introduce_people([line], ["Ruth Quinn"], article=brothers) == [line[0]]
+    couple = ARTICLE + "\nMr Quinn and Mrs Quinn run the club shop."
+    assert introduce_people([line], ["Ruth Quinn"], article=couple) == [line[0]]
+    street = ("Quinn Street was closed.", "Quinn Street was closed.")
+    assert introduce_people([street], ["Ruth Quinn"], article=ARTICLE) == [street[0]]
+    quoted = ('"Ask Quinn," the chairman said.', '"Ask Quinn," the chairman said.')
+    assert introduce_people([quoted], ["Ruth Quinn"], article=ARTICLE) == [quoted[0]]
+    # A long apposition is left out: the name alone introduces her.
+    long_role = (
+        "Ruth Quinn, the former assistant at three clubs in two countries, has signed.\nQuinn said no."
+    )
+    assert introduce_people([("Quinn said no.", "Quinn said no.")], ["Ruth Quinn"], article=long_role) == [
+        "Ruth Quinn said no."
+    ]
+
+
+def test_the_engine_introduces_in_its_summary_a_person_the_lede_names_by_surname() -> None:
+    body = (
+        "Quinn said on Saturday that Brackley Town would sign two defenders before the season starts.\n\n"
+        "Brackley finished ninth last season, their lowest place since 2009.\n\n"
+        "Ruth Quinn, the club's new head coach, joined from Dunmore Rovers in May.\n\n"
+        "The club's owners will put a further 400,000 pounds into the squad this summer.\n\n"
+        "Season tickets go on sale on Monday at the ground and online."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert summary.summary.startswith("Ruth Quinn, the club's new head coach, said on Saturday"), (
+        summary.summary
+    )
+
+
+def test_a_thing_the_alert_has_not_said_which_is_spelt_out_in_the_article_s_words() -> None:
+    from takeaways.engines.standalone import introduce_bodies
+
+    sentences = [
+        "Ministers and the ferry unions signed the Harbour Road agreement in 2019.",
+        "Crossings doubled in two years.",
+        "The agreement ends on 15 March.",
+    ]
+    line = ("The agreement ends on 15 March.", 2)
+    assert introduce_bodies([line], sentences, met=["Crossings doubled in two years."]) == [
+        "The Harbour Road agreement ends on 15 March."
+    ]
+    assert introduce_bodies([line], sentences, met=["Unions signed the Harbour Road agreement."]) == [line[0]]

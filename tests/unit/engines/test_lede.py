@@ -286,3 +286,42 @@ def test_he_means_the_one_a_role_describes_before_the_person_named_after_it() ->
     assert with_referent("She said the flight would leave later.", earlier, ["Ines Okafor"]) == (
         "Okafor said the flight would leave later."
     )
+
+
+def test_a_pronoun_inside_a_line_is_replaced_by_the_one_person_named_just_before() -> None:
+    earlier = ["Helen Marsh scored twice for Ashby.", "Marsh was booked before half-time."]
+    people = ["Helen Marsh"]
+    assert (
+        with_referent("In the second half, she hit the post twice.", earlier, people)
+        == "In the second half, Marsh hit the post twice."
+    )
+    assert (
+        with_referent("The club confirmed her transfer on Monday.", earlier, people)
+        == "The club confirmed Marsh's transfer on Monday."
+    )
+    assert (
+        with_referent("The coach told her to rest.", earlier, people) == "The coach told her to rest."
+    )  # a word for a person before it ("The coach") may be whom "her" means: left as written
+    assert (
+        with_referent("The crowd cheered when the club thanked her after the game.", earlier, people)
+        == "The crowd cheered when the club thanked Marsh after the game."
+    )
+
+
+def test_a_pronoun_whose_person_is_in_the_line_or_cannot_be_named_safely() -> None:
+    earlier = ["Helen Marsh scored twice for Ashby.", "Marsh was booked before half-time."]
+    people = ["Helen Marsh", "Tom Aldwick"]
+    # Its person comes before it, or after it (cataphora), or inside a quotation: left as written.
+    for line in (
+        "Marsh said her knee was fine.",
+        "A goalkeeper was hurt when he fell.",
+        "Before her transfer, Aldwick coached the side.",
+        'The manager said: "She is the best we have."',
+    ):
+        assert with_referent(line, earlier, people) == line
+    # Two people named just before, the other sex, or nobody: not used.
+    two = ["Helen Marsh and Tom Aldwick both scored.", "The match ended 2-2."]
+    assert with_referent("In the second half, she hit the post.", two, people) is None
+    sexed = ["Helen Marsh scored twice; she said she was delighted.", "She will start again."]
+    assert with_referent("In the second half, he hit the post.", sexed, ["Helen Marsh"]) is None
+    assert with_referent("In the second half, she hit the post.", ["The match ended 2-2."], people) is None

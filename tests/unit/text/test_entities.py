@@ -303,3 +303,44 @@ def test_a_name_only_ever_between_the_and_a_role_is_the_place_the_role_serves() 
     # Named on its own as well, the name is left to the tagger and the other rules.
     named_alone = [*sentences, "Harnby said the library would stay open."]
     assert {e.name: e.kind for e in find_entities(named_alone)}.get("Harnby") != "place"
+
+
+def _kinds(sentences: list[str]) -> dict[str, str]:
+    return {entity.name: entity.kind for entity in find_entities(sentences)}
+
+
+def test_a_name_an_organisation_noun_follows_or_precedes_is_an_organisation() -> None:
+    # A name ending in a place word, or one that speaks, is still a body's when news calls it one.
+    ferry = _kinds(
+        [
+            "Crossings on the Skerry Sound ferry service were cancelled as gales reached the islands.",
+            "Skerry Sound said sailings would resume on Tuesday.",
+        ]
+    )
+    assert ferry["Skerry Sound"] == "organisation"
+    platform = _kinds(
+        [
+            "Governor Ana Pell announced the ban on her Bluebell Talk platform late on Sunday.",
+            "Bluebell Talk has 4 million users, most of them in Norland.",
+        ]
+    )
+    assert platform["Bluebell Talk"] == "organisation"
+    operator = _kinds(
+        [
+            "The rail operator Kestrel Lines cut 40 trains a day.",
+            "Kestrel Lines blamed a shortage of drivers.",
+        ]
+    )
+    assert operator["Kestrel Lines"] == "organisation"
+
+
+def test_a_place_or_an_owner_beside_an_organisation_noun_keeps_its_kind() -> None:
+    kinds = _kinds(
+        [
+            "Mourners gathered at his Harwick Valley funeral service on Friday.",
+            "Harwick Valley has 12,000 residents.",
+            "Singer Mara Holt said Mara Holt's charity would open a school in Harwick Valley.",
+        ]
+    )
+    assert kinds["Harwick Valley"] == "place"
+    assert kinds["Mara Holt"] == "person"
