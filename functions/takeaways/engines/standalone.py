@@ -392,6 +392,13 @@ def _one_person_of_the_name(article: str, name: str) -> bool:
     own = set(name.removesuffix(surname).split())
     if not _mentions_word(article, name):
         return False  # the text does not say who this is: "Reyes" may be any Reyes
+    first_name = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", article)
+    titled = re.search(rf"(?<![\w'’-])(?:{_COURTESY_TITLES}){re.escape(surname)}(?![\w-])", article)
+    if first_name is None or (titled is not None and titled.start() < first_name.start()):
+        # "congratulated Mr Khan" three sentences before "the ex-wife of ... Imran Khan": a courtesy title
+        # is how copy refers back to someone its headline introduced, so the later full name may be
+        # someone else's. A bare surname first ("Quinn said on Saturday") is a sports lede's style.
+        return False
     titles: set[str] = set()
     for match in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", article):
         word = _word_before(article, match.start())

@@ -147,3 +147,25 @@ def test_a_thing_the_alert_has_not_said_which_is_spelt_out_in_the_article_s_word
         "The Harbour Road agreement ends on 15 March."
     ]
     assert introduce_bodies([line], sentences, met=["Unions signed the Harbour Road agreement."]) == [line[0]]
+
+
+def test_a_titled_surname_the_article_writes_before_the_full_name_is_not_spelt_out_as_that_person() -> None:
+    """A "Mr Quayle" written before "Tom Quayle" appears refers back to a Quayle the page's headline
+    introduced, maybe another one, so the full name is not put in; written after it, it is."""
+    article = (
+        "The council congratulated Mr Quayle on his victory. The cousin of harbour pilot Tom Quayle spoke. "
+        "Mr Quayle thanked the voters."
+    )
+    lines = [
+        (
+            "The council congratulated Mr Quayle on his victory.",
+            "The council congratulated Mr Quayle on his victory.",
+        )
+    ]
+    assert introduce_people(lines, ["Tom Quayle"], article=article) == [lines[0][0]]
+    introduced = article.replace("congratulated Mr Quayle", "congratulated Tom Quayle", 1)
+    assert introduce_people(
+        [("Mr Quayle thanked the voters.", "Mr Quayle thanked the voters.")],
+        ["Tom Quayle"],
+        article=introduced,
+    ) == ["Tom Quayle thanked the voters."]
