@@ -63,6 +63,7 @@ _NOTICES = (
     # Where a broadcaster's coverage of an event can be seen or heard.
     r"(?:Live )?[Cc]overage will be (?:on|available on|shown on) (?:BBC|the BBC) [^.]{0,120}\.",
     r"You can listen to BBC Radio [^.]{0,120}\.",
+    r"Follow (?:the )?(?:latest|live) (?:updates|coverage|text|reports)[^.]{0,160}? on the BBC Sport website[^.]{0,40}\.",
     # A correspondent's byline glued before the text: "Analysis by Ann Marsh, BBC Scotland home affairs
     # correspondent", or at a sentence start "Tomas Berg, BBC political correspondent".
     r"(?<![\w,;:'’)-]\s)(?:Analysis by |By )?(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+, BBC (?:[A-Za-z&'’-]+ ){0,5}?"

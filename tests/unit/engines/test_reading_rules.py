@@ -363,6 +363,11 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The ferry crews will race at noon.",
         ),
         (
+            "The crews raced. Follow latest updates and reports on the second day of the Harbour Regatta on the"
+            " BBC Sport website on Sunday, 4 June. Follow the live text on the harbour screen.",
+            "The crews raced. Follow the live text on the harbour screen.",
+        ),
+        (
             "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
             "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
         ),
