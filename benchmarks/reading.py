@@ -152,7 +152,7 @@ def _first_lines(dataset: str) -> dict[int, dict[str, Any]]:
     return scores
 
 
-def _first_three(sentences: list[str]) -> Alert:
+def first_three_alert(sentences: list[str]) -> Alert:
     lead = " ".join(sentences[0].split()).rstrip(".") if sentences else ""
     headline = lead if len(lead) <= HEADLINE_CHARS else lead[: lead.rfind(" ", 0, HEADLINE_CHARS + 1)]
     return Alert(headline, "", sentences[:3], list(range(min(3, len(sentences)))))
@@ -210,7 +210,7 @@ def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figu
         headline_summary += redundant([mine["headline"], mine["summary"]])
         summary_in_takeaways += any(redundant([mine["summary"], text]) for text in texts)
         summary_first += _source_sentence(mine["summary"], article_terms) == 0
-        baseline.append(_first_three(sentences))
+        baseline.append(first_three_alert(sentences))
         picked = [
             _source_sentence(line, article_terms) for line in row["reference"].splitlines() if line.strip()
         ]

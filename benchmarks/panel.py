@@ -1,0 +1,202 @@
+"""A blind reader panel: our alert beside the first-three-sentences alert, judged by a reader.
+
+ROUGE is a guard rail; readers are the judges (issue #11). This builds the sheet a reader is given and
+scores what they answer, so a panel can be run again the same way:
+
+    python -m benchmarks.panel build --seed 9            # .bench/panel-9/sheet.md and key.json
+    (a reader writes .bench/panel-9/answers.jsonl, one line per item, in the form the sheet asks for)
+    python -m benchmarks.panel score .bench/panel-9
+
+Each item is a real article from the shared evaluation files, shown cleaned as intake cleans it, with
+its two alerts in an order drawn at random per item; the key saying which is ours stays out of the sheet.
+Sheets hold publishers' text and stay under ``.bench/`` (not committed). The items a panel used are
+appended to ``panel_items_used.txt`` so that a later panel, judging rules written after reading this one's
+faults, draws articles nobody has tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.engine import EVAL, ROOT, WORK
+from benchmarks.reading import Alert, first_three_alert
+from takeaways.article import parse_article
+from takeaways.text.sentences import split_sentences
+
+USED = Path(__file__).with_name("panel_items_used.txt")
+SOURCES = ("cnn-validation.jsonl", "xsum-dev.jsonl")  # half the items from each: CNN and BBC copy
+ARTICLE_WORDS = 700  # what a reader reads before judging; the key facts are in the first part of news copy
+KEY_FACTS = 4
+
+_INSTRUCTIONS = f"""# Reader panel
+
+For each item: read the article, write down for yourself the story's {KEY_FACTS} key facts, then judge
+alert A and alert B as a subscriber reading them alone (without the article):
+
+- `headline_complete`: true when the headline is a complete, understandable headline: a clause with its
+  subject and verb, naming the main actor and the event; false for a fragment, a cut phrase, a teaser,
+  a question, or background instead of the news.
+- `key_facts`: how many of your {KEY_FACTS} key facts the alert conveys (0 to {KEY_FACTS}).
+- `repeated`: how many lines repeat another line or the headline.
+- `broken`: how many lines are fragments or lack their referent (a "he" or "the 31-year-old" a reader
+  cannot place), or have been cut so that the meaning changed.
+- `preferred`: "A", "B" or "tie": which alert you would rather receive.
+
+Answer in `answers.jsonl` beside this sheet, one JSON object a line:
+`{{"item": 1, "A": {{"headline_complete": true, "key_facts": 3, "repeated": 0, "broken": 0}}, "B": {{...}},
+"preferred": "A", "why": "one short sentence"}}`
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    source: str
+    row: dict[str, Any]
+
+
+def _rows(source: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (EVAL / source).read_text().splitlines() if line.strip()]
+
+
+def _used() -> set[str]:
+    return set(USED.read_text().split()) if USED.exists() else set()
+
+
+def draw(count: int, seed: int) -> list[Item]:
+    """``count`` items not used by an earlier panel, half from each source, in a seeded order."""
+    chooser = random.Random(seed)
+    used = _used()
+    items: list[Item] = []
+    for position, source in enumerate(SOURCES):
+        share = count // len(SOURCES) + (1 if position < count % len(SOURCES) else 0)
+        fresh = [row for row in _rows(source) if row["id"] not in used]
+        items += [Item(source, row) for row in chooser.sample(fresh, share)]
+    chooser.shuffle(items)
+    return items
+
+
+def _our_alerts(items: list[Item], folder: Path) -> list[Alert]:
+    """Our alerts as a user gets them from the CLI (``takeaways summarise``) on these articles."""
+    articles = folder / "articles.jsonl"
+    articles.write_text("".join(json.dumps(item.row) + "\n" for item in items))
+    predictions = folder / "ours.jsonl"
+    environment = {**os.environ, "PYTHONPATH": f"{ROOT / 'functions'}{os.pathsep}{ROOT}"}
+    command = [sys.executable, "-m", "takeaways.cli", "summarise", str(articles), "-o", str(predictions)]
+    subprocess.run(command, check=True, env=environment, capture_output=True)
+    by_id = {row["id"]: row for row in map(json.loads, predictions.read_text().splitlines())}
+    return [
+        Alert(
+            by_id[item.row["id"]].get("headline", ""),
+            by_id[item.row["id"]].get("summary", ""),
+            list(by_id[item.row["id"]].get("takeaways", [])),
+            [],
+        )
+        for item in items
+    ]
+
+
+def _shown(label: str, alert: Alert) -> list[str]:
+    lines = [f"**Alert {label}**", "", f"Headline: {alert.headline}"]
+    if alert.summary:
+        lines.append(f"Summary: {alert.summary}")
+    lines += [f"- {line}" for line in alert.takeaways]
+    return [*lines, ""]
+
+
+def build(count: int, seed: int) -> Path:
+    """Write the sheet and its key for a new panel; record its items as used."""
+    folder = WORK / f"panel-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    items = draw(count, seed)
+    ours = _our_alerts(items, folder)
+    chooser = random.Random(seed * 7919 + 1)
+    sheet = [_INSTRUCTIONS]
+    key: dict[str, list[str]] = {}
+    for number, (item, our_alert) in enumerate(zip(items, ours, strict=True), start=1):
+        body = parse_article(item.row["article"].encode(), "article.txt").body
+        lead = first_three_alert(split_sentences(body))
+        order = ["ours", "lead"]
+        chooser.shuffle(order)
+        key[str(number)] = order
+        alerts = {"ours": our_alert, "lead": lead}
+        words = body.split()
+        shown_body = " ".join(words[:ARTICLE_WORDS]) + (" [...]" if len(words) > ARTICLE_WORDS else "")
+        sheet += [f"## Item {number}", "", shown_body, ""]
+        sheet += _shown("A", alerts[order[0]]) + _shown("B", alerts[order[1]])
+    (folder / "sheet.md").write_text("\n".join(sheet))
+    (folder / "key.json").write_text(json.dumps({"key": key, "ids": [item.row["id"] for item in items]}))
+    with USED.open("a") as used:
+        used.write("".join(item.row["id"] + "\n" for item in items))
+    return folder
+
+
+def score(folder: Path) -> list[str]:
+    """The panel's table: per alert means for ours and for the first three sentences, and preferences."""
+    key = json.loads((folder / "key.json").read_text())["key"]
+    answers = [
+        json.loads(line) for line in (folder / "answers.jsonl").read_text().splitlines() if line.strip()
+    ]
+    totals = {
+        side: {"headline_complete": 0.0, "key_facts": 0.0, "repeated": 0.0, "broken": 0.0}
+        for side in key["1"]
+    }
+    preferred = {"ours": 0, "lead": 0, "tie": 0}
+    for answer in answers:
+        order = key[str(answer["item"])]
+        for label, side in zip("AB", order, strict=True):
+            for measure in totals[side]:
+                totals[side][measure] += float(answer[label][measure])
+        choice = answer["preferred"]
+        preferred[choice if choice == "tie" else order["AB".index(choice)]] += 1
+    count = len(answers)
+    rows = [
+        f"{count} items judged blind",
+        "",
+        "| per alert | ours | first three sentences |",
+        "|---|---|---|",
+    ]
+    rows.append(
+        "| headline complete | "
+        + " | ".join(f"{totals[side]['headline_complete']:.0f}/{count}" for side in ("ours", "lead"))
+        + " |"
+    )
+    for measure, title in (
+        ("key_facts", f"key facts of {KEY_FACTS}"),
+        ("repeated", "repeated lines"),
+        ("broken", "broken lines"),
+    ):
+        rows.append(
+            f"| {title} | "
+            + " | ".join(f"{totals[side][measure] / count:.2f}" for side in ("ours", "lead"))
+            + " |"
+        )
+    rows.append(f"| preferred | {preferred['ours']} | {preferred['lead']} (ties {preferred['tie']}) |")
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.panel", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    building = commands.add_parser("build", help="write a new panel's sheet and key under .bench/")
+    building.add_argument("--seed", type=int, required=True, help="also the panel's folder name")
+    building.add_argument("--items", type=int, default=20)
+    scoring = commands.add_parser("score", help="print a judged panel's table")
+    scoring.add_argument("folder", type=Path)
+    arguments = parser.parse_args(argv)
+    if arguments.command == "build":
+        print(build(arguments.items, arguments.seed) / "sheet.md")
+    else:
+        print("\n".join(score(arguments.folder)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
