@@ -273,6 +273,10 @@ def _possessive_inner_her(rest: str) -> bool:
     )
 
 
+# "Alvin K. Hellerstein": a given name the word list may lack, but only people's names carry an initial there.
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][\w'’-]+")
+
+
 def introduce_people(
     lines: Sequence[tuple[str, str]], people: Iterable[str], met: Iterable[str] = (), article: str = ""
 ) -> list[str]:
@@ -291,7 +295,10 @@ def introduce_people(
     # A given name the word list knows, then at most a middle name and the surname: the entity finder's
     # people also hold clubs, horses and runs it joined ("Accrington Stanley", "Prosecutor Ann Orr").
     full_names = [
-        name for name in people if 2 <= len(name.split()) <= 3 and name.split()[0].lower() in NAME_STARTS
+        name
+        for name in people
+        if 2 <= len(name.split()) <= 3
+        and (name.split()[0].lower() in NAME_STARTS or _MIDDLE_INITIAL.fullmatch(name))
     ]
     by_surname: dict[str, list[str]] = {}
     for name in full_names:

@@ -169,3 +169,14 @@ def test_a_titled_surname_the_article_writes_before_the_full_name_is_not_spelt_o
         ["Tom Quayle"],
         article=introduced,
     ) == ["Tom Quayle thanked the voters."]
+
+
+def test_a_name_with_a_middle_initial_is_a_person_s_though_its_given_name_is_not_in_the_word_list() -> None:
+    article = "Judge Orvil T. Brannagh ruled on Friday. Brannagh said the ferry firm had failed to prove it."
+    line = ("Brannagh said the ferry firm had failed to prove it.",) * 2
+    assert introduce_people([line], ["Orvil T. Brannagh"], article=article) == [
+        "Orvil T. Brannagh said the ferry firm had failed to prove it."
+    ]
+    # Without the initial the unknown given name may be a club's or a horse's: left as written.
+    plain = article.replace("Orvil T. ", "Orvil ")
+    assert introduce_people([line], ["Orvil Brannagh"], article=plain) == [line[0]]
