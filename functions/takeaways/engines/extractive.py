@@ -42,6 +42,7 @@ from takeaways.engines.headline import (
 from takeaways.engines.standalone import (
     IMPERSONAL_IT,
     PERSON_NOUNS,
+    definite_subject,
     introduce_bodies,
     introduce_people,
     introduced_from,
@@ -51,6 +52,7 @@ from takeaways.engines.standalone import (
     reads_as_statement,
     stands_alone,
     unnamed_role,
+    with_fuller_subject,
     with_referent,
 )
 from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
@@ -421,7 +423,7 @@ class ExtractiveEngine:
             takeaway_lines = _Lazy(
                 line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
             )
-            takeaways = self._takeaways(lead, takeaway_lines, headline, _Spread(window), weights, names)
+            takeaways = self._takeaways(lead, takeaway_lines, headline, window, weights, names)
             verified = verified_extract(
                 TakeawaySummary(
                     headline=headline,
@@ -602,7 +604,7 @@ class ExtractiveEngine:
         lead: _Line,
         lines: _Lazy,
         headline: str,
-        spread: _Spread,
+        window: list[str],
         weights: dict[int, float],
         names: frozenset[str],
     ) -> list[_Line]:
@@ -614,6 +616,7 @@ class ExtractiveEngine:
         early, are the story's), weighed against its length, plus a little of its own rank: a
         long sentence must bring new words to earn its place.
         """
+        spread = _Spread(window)
         said = [lead.terms, _line_terms(headline)]
         introduced = f"{lead.text} {headline}".lower()
         # "Police released her name": a "her" whose person neither the line nor the summary names.
@@ -625,6 +628,7 @@ class ExtractiveEngine:
             and _tells_a_fact(line.text)
             and _role_introduced(line.text, introduced)
             and (someone_named or not _pronoun_before_a_person(line.text, names))
+            and _referents_placed(line.text, window[: line.index], introduced)
         ][:_POOL]
         chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
         if not chosen and self.redundancy_limit < SAME_FACT_SHARE:
@@ -807,6 +811,8 @@ def _tells_a_fact(text: str) -> bool:
     a comment word ("Again, this is not the case")."""
     if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text) or _COUNTERFACTUAL_OPENING.match(text):
         return False
+    if text.lstrip()[:1].islower():
+        return False  # " significant gains against ISIS": the end of a sentence the splitter cut in two
     opening = _THEY_AFTER_OPENING.match(text)
     if opening is not None and not _NAME_IN_OPENING.search(opening.group()):
         return False  # "Relieved that the company survived, they piled in"; "When Oslo police came, they" has whom
@@ -820,6 +826,35 @@ def _tells_a_fact(text: str) -> bool:
         return True
     rest = text[comment.end() :]
     return stands_alone(rest[:1].upper() + rest[1:])
+
+
+# People a line points back to with "the" and a plural or a nationality: "question the men", "the leaders
+# didn't explain", "The Russian was one of five". A reader of the alert alone cannot tell who they are.
+_GROUP_REFERENCE = re.compile(
+    r"(?<![\w'’-])[Tt]he (?:(?P<group>men|women|boys|girls|leaders|pair|couple|trio|brothers|sisters|teenagers)(?![\w'’-])"
+    r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)(?= (?:are|were|have|had|will|said|[a-z]+ed)\b))"
+)
+_NATIONALITY_REFERENCE = re.compile(
+    r"^The (?P<group>[A-Z][a-z]+(?:ian|an|ese|ish|man|woman))(?=,| (?:was|is|has|had|said|will|would|[a-z]+ed)\b)"
+)
+
+
+def _referents_placed(text: str, earlier: Sequence[str], introduced: str) -> bool:
+    """Whether a reader of the alert can tell what the line's "the ..." means: a group or a nationality
+    ("the men", "The Russian") the headline or summary also names, and an opening "The dossier" that
+    either needs no earlier line, is in the headline or summary, or has a fuller form to be spelt out in
+    (``introduce_bodies``, after the choice)."""
+    for pattern in (_GROUP_REFERENCE, _NATIONALITY_REFERENCE):
+        for match in pattern.finditer(text):
+            group = match.group("group") or match.group("count")
+            if not inside_quotation(text, match.start()) and group.lower() not in introduced:
+                return False
+    subject = definite_subject(text)
+    if subject is None or names_its_subject(text, earlier):
+        return True
+    return re.search(rf"\b{re.escape(subject[1].lower())}\b", introduced) is not None or (
+        with_fuller_subject(text, earlier) != text
+    )
 
 
 def _role_introduced(text: str, introduced: str) -> bool:
