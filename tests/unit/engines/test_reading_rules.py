@@ -368,6 +368,15 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The crews raced. Follow the live text on the harbour screen.",
         ),
         (
+            "The crews raced. More stories from across Northern Isles The jury was told the ferry left late.",
+            "The crews raced. The jury was told the ferry left late.",
+        ),
+        (
+            # Where the region's end cannot be told, the words stay: no story word is taken with it.
+            "More stories from across North Isles are on the harbour page.",
+            "More stories from across North Isles are on the harbour page.",
+        ),
+        (
             "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
             "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
         ),
