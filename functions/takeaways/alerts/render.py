@@ -140,7 +140,7 @@ def takeaways_section(payload: AlertPayload) -> tuple[str, list[str]]:
     return ("What is new", new) if new else ("The story so far", texts)
 
 
-def _says_the_same(line: str, other: str) -> bool:
+def says_the_same(line: str, other: str) -> bool:
     """The same words, whatever the case and the closing full stop."""
     return " ".join(line.split()).rstrip(".!").casefold() == " ".join(other.split()).rstrip(".!").casefold()
 
@@ -151,7 +151,7 @@ def render_email(payload: AlertPayload) -> str:
     if payload.is_update:
         outlets = f" {payload.outlet_count} outlets have reported it." if payload.outlet_count > 1 else ""
         lines += [f"This is an update to a story we alerted you about earlier.{outlets}", ""]
-    if not _says_the_same(payload.summary, payload.headline):
+    if not says_the_same(payload.summary, payload.headline):
         lines += [payload.summary, ""]  # a short lede is headline and summary at once: shown once
     title, texts = takeaways_section(payload)
     if texts:  # an article of one fact has none: its summary says it
