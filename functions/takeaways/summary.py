@@ -154,6 +154,13 @@ class SummaryRecord:
             "which sentences a copy adds"
         ),
     )
+    sentence_figures: list[int] = field(
+        default_factory=list,
+        metadata=field_info(
+            "A 32-bit key of each article sentence's figures (0 for none), index for index with"
+            " sentence_sketches: which sentences a copy corrects ('12 dead' to '14 dead')"
+        ),
+    )
     summary_evidence: list[int] = field(
         default_factory=list,
         metadata=field_info("Indices of the article sentences the summary line rests on"),

@@ -169,3 +169,30 @@ def test_a_copy_given_a_paragraph_at_its_end_is_an_update_told_by_that_paragraph
         ("b", "update", "a"),
         ("c", "duplicate", "b"),
     ]
+
+
+def test_a_copy_that_corrects_a_figure_is_an_update_and_a_copy_edit_is_not(tmp_path: Path) -> None:
+    """A death toll revised in place keeps the sentence's other words; the alert must still say so."""
+    first = (
+        "Ferry fire kills 12 off Hollin\n\n"
+        "A fire on the night ferry from Hollin killed 12 passengers on Tuesday, the coastguard said. "
+        "The ferry was carrying 340 people when the fire started in its car deck shortly after midnight. "
+        "Rescue boats from three harbours took survivors ashore, and 41 people were treated in hospital. "
+        "The operator, Isles Link, has suspended its night crossings while investigators examine the ship."
+    )
+    revised = first.replace("kills 12", "kills 14").replace("killed 12 passengers", "killed 14 passengers")
+    assert similarity(story_fingerprint(first), story_fingerprint(revised)) >= DUPLICATE_SIMILARITY
+    reworded = revised.replace("shortly after midnight", "just after midnight")  # no figure changed
+    rows = run(
+        tmp_path,
+        [
+            {"id": "a", "article": first, "published": "2026-11-25T09:00:00+00:00"},
+            {"id": "b", "article": revised, "published": "2026-11-25T11:00:00+00:00"},
+            {"id": "c", "article": reworded, "published": "2026-11-25T12:00:00+00:00"},
+        ],
+    )
+    assert [(r["id"], r["relation"], r["similar_to"]) for r in rows] == [
+        ("a", "new", None),
+        ("b", "update", "a"),
+        ("c", "duplicate", "b"),
+    ]

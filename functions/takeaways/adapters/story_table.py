@@ -31,7 +31,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from takeaways.alerts.payload import AlertPayload
 from takeaways.errors import TransientFailure
 from takeaways.records import from_json, to_json
-from takeaways.stories.fingerprint import SENTENCE_SKETCH_SIZE, Sketch
+from takeaways.stories.fingerprint import SENTENCE_SKETCH_SIZE, Sketch, with_figures
 from takeaways.stories.ledger import AlertRecord, LedgerConflict, StorySnapshot
 from takeaways.stories.threads import StoryDecision, StoryEntry, StoryProbe, ThreadState
 
@@ -407,6 +407,7 @@ def _entry_item(probe: StoryProbe, story_id: str) -> dict[str, Any]:
             "headline": {"S": probe.headline},
         }
         | ({"sentences": {"B": pack_sketches(probe.sentences)}} if probe.sentences else {})
+        | ({"figures": {"B": pack_figures(probe.sentences)}} if _all_with_figures(probe.sentences) else {})
     )
 
 
@@ -421,7 +422,9 @@ def _entry_from_item(item: dict[str, Any]) -> StoryEntry:
         url=item["url"]["S"] or None,
         source_key=item["source_key"]["S"],
         headline=item["headline"]["S"],
-        sentences=unpack_sketches(item.get("sentences", {}).get("B", b"")),
+        sentences=unpack_sketches(
+            item.get("sentences", {}).get("B", b""), item.get("figures", {}).get("B", b"")
+        ),
     )
 
 
@@ -435,15 +438,31 @@ def _thread_from_item(item: dict[str, Any]) -> ThreadState:
 
 
 def pack_sketches(sketches: tuple[Sketch, ...]) -> bytes:
-    """Sentence sketches as big-endian 32-bit words, 32 bytes a sentence: a JSON list takes three times that."""
+    """Sentence sketches as big-endian 32-bit words, 32 bytes a sentence: a JSON list takes three times that.
+    The figures keys after them go apart (``pack_figures``), so entries written before them still read."""
     return b"".join(
-        struct.pack(f">{len(sketch)}I", *sketch) for sketch in sketches if len(sketch) == SENTENCE_SKETCH_SIZE
+        struct.pack(f">{SENTENCE_SKETCH_SIZE}I", *sketch[:SENTENCE_SKETCH_SIZE])
+        for sketch in sketches
+        if len(sketch) >= SENTENCE_SKETCH_SIZE
     )
 
 
-def unpack_sketches(data: bytes) -> tuple[Sketch, ...]:
+def _all_with_figures(sketches: tuple[Sketch, ...]) -> bool:
+    return bool(sketches) and all(len(sketch) == SENTENCE_SKETCH_SIZE + 1 for sketch in sketches)
+
+
+def pack_figures(sketches: tuple[Sketch, ...]) -> bytes:
+    """Each sentence's figures key, 4 bytes a sentence."""
+    return b"".join(struct.pack(">I", sketch[SENTENCE_SKETCH_SIZE]) for sketch in sketches)
+
+
+def unpack_sketches(data: bytes, figures: bytes = b"") -> tuple[Sketch, ...]:
     size = 4 * SENTENCE_SKETCH_SIZE
-    return tuple(
+    sketches = [
         struct.unpack(f">{SENTENCE_SKETCH_SIZE}I", data[i : i + size])
         for i in range(0, len(data) - size + 1, size)
-    )
+    ]
+    keys = [struct.unpack(">I", figures[i : i + 4])[0] for i in range(0, len(figures) - 3, 4)]
+    if len(keys) != len(sketches):
+        return tuple(sketches)  # an entry written before the figures keys: compared by sketch alone
+    return tuple(with_figures(sketch, key) for sketch, key in zip(sketches, keys, strict=True))

@@ -24,7 +24,7 @@ from takeaways.pipeline.clock import Clock, utc_now
 from takeaways.pipeline.naming import StageLayout, article_id_for
 from takeaways.pipeline.ports import AlertPublisher, ArticleStore, PublishOutcomeUnknown, PublishRefused
 from takeaways.pipeline.rejections import record_rejection
-from takeaways.stories.fingerprint import Sketch
+from takeaways.stories.fingerprint import Sketch, with_figures
 from takeaways.stories.ledger import AlertRecord, LedgerConflict, StoryLedger
 from takeaways.stories.terms import term_vector
 from takeaways.stories.threads import MAX_SENTENCES, StoryProbe, alert_id_for, decide_story, outlet_of
@@ -105,7 +105,15 @@ def publish_alert(
 
 def story_probe(record: SummaryRecord, alert_id: str, at: datetime) -> StoryProbe:
     """What the story ledger is asked about a summary: its terms, names, fingerprint and origin."""
-    summary, article, sketches = record.summary, record.article, record.sentence_sketches
+    summary, article = record.summary, record.article
+    sketches = (
+        [
+            list(with_figures(tuple(sketch), figures))
+            for sketch, figures in zip(record.sentence_sketches, record.sentence_figures, strict=True)
+        ]
+        if len(record.sentence_figures) == len(record.sentence_sketches)
+        else record.sentence_sketches
+    )
     takeaways = [takeaway.text for takeaway in summary.takeaways]
     return StoryProbe(
         entry_id=alert_id,

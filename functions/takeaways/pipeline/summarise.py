@@ -21,7 +21,7 @@ from takeaways.pipeline.deadline import ArticleBudget, OutOfTime, time_limit
 from takeaways.pipeline.naming import StageLayout, article_id_for, record_key
 from takeaways.pipeline.ports import ArticleStore, ObjectSuperseded, RecurringLineStore
 from takeaways.pipeline.rejections import record_rejection
-from takeaways.stories.fingerprint import sentence_sketches, story_fingerprint
+from takeaways.stories.fingerprint import sentence_figures, sentence_sketches, story_fingerprint
 from takeaways.summary import ArticleMeta, ObjectRef, SummaryRecord, Takeaway, TakeawaySummary
 from takeaways.text.sentences import article_sentences
 
@@ -217,6 +217,7 @@ def summarise_article(
 class StoryFields(TypedDict):
     story_fingerprint: list[int]
     sentence_sketches: list[list[int]]
+    sentence_figures: list[int]
     summary_evidence: list[int]
     closing_lines: list[Takeaway]
 
@@ -230,6 +231,7 @@ def story_fields(article: Article, summary: TakeawaySummary) -> StoryFields:
     return {
         "story_fingerprint": story_fingerprint(f"{article.title or ''}\n{article.body}"),
         "sentence_sketches": [list(sketch) for sketch in sentence_sketches(sentences)],
+        "sentence_figures": sentence_figures(sentences),
         "summary_evidence": summary_evidence,
         "closing_lines": closing_lines(sentences, used),
     }

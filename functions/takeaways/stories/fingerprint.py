@@ -66,8 +66,42 @@ def _sketch(words: list[str]) -> Sketch:
 
 
 def same_sentence(first: Sketch, second: Sketch) -> bool:
-    """Whether two sketches are of one sentence, perhaps copy-edited."""
-    return similarity(list(first), list(second)) >= SAME_SENTENCE
+    """Whether two sketches are of one sentence, perhaps copy-edited (a figures key after them is not compared)."""
+    return (
+        similarity(list(first[:SENTENCE_SKETCH_SIZE]), list(second[:SENTENCE_SKETCH_SIZE])) >= SAME_SENTENCE
+    )
+
+
+def sentence_figures(sentences: list[str]) -> list[int]:
+    """A 32-bit key of each sentence's figures (its words with a digit), 0 for a sentence with none.
+
+    A copy that corrects "12 dead" to "14 dead" keeps the sentence's other words, so its sketch
+    calls it the same sentence; the key tells the correction. A figure written in words ("twelve")
+    is a word like any other, and only the sketch sees it.
+    """
+    keys = []
+    for sentence in sentences:
+        figures = sorted(
+            {word for word in normalised_words(sentence) if any(char.isdigit() for char in word)}
+        )
+        digest = hashlib.blake2b(" ".join(figures).encode(), digest_size=4).digest()
+        keys.append(int.from_bytes(digest, "big") if figures else 0)
+    return keys
+
+
+def with_figures(sketch: Sketch, figures: int) -> Sketch:
+    """The sketch with its sentence's figures key after it: what a ledger compares corrections by."""
+    return (*sketch[:SENTENCE_SKETCH_SIZE], figures)
+
+
+def figures_corrected(first: Sketch, second: Sketch) -> bool:
+    """Whether two sketches of one sentence carry different figures; unknown (False) when either was
+    remembered without its figures key (a ledger entry older than the key)."""
+    return (
+        len(first) > SENTENCE_SKETCH_SIZE
+        and len(second) > SENTENCE_SKETCH_SIZE
+        and first[SENTENCE_SKETCH_SIZE] != second[SENTENCE_SKETCH_SIZE]
+    )
 
 
 def similarity(first: list[int], second: list[int]) -> float:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from takeaways.stories.fingerprint import Sketch, same_sentence, similarity
+from takeaways.stories.fingerprint import Sketch, figures_corrected, same_sentence, similarity
 from takeaways.stories.terms import (
     TermVector,
     content_terms,
@@ -159,7 +159,8 @@ def decide_story(
     """Compare with the candidates filed under the probe's keys, within the time window.
 
     A copy (MinHash) is a duplicate unless it adds sentences and the summary or a takeaway drawn
-    from them is news (a story updated by a paragraph); the same story reworded (TF-IDF cosine, shared names, or the
+    from them is news (a story updated by a paragraph), or a line rests on a sentence whose figures
+    it corrects (a death toll revised); the same story reworded (TF-IDF cosine, shared names, or the
     same URL or object key) is an update carrying only the takeaways the thread has not told, or
     a duplicate when it tells nothing new; anything else starts a thread. A thread is joined only
     when the probe matches at least half of its articles (``THREAD_AGREEMENT``), or is certainly one.
@@ -205,6 +206,14 @@ def decide_story(
         # only a takeaway resting on a sentence the earlier article lacked is news.
         new = [i for i in new if _rests_on_new(_source(probe.takeaway_sources, i), entry)]
         new_summary = new_summary and _rests_on_new(probe.summary_sources, entry)
+        # A corrected figure ("12 dead" now "14 dead") is news though the line says almost what was told.
+        corrected = [
+            i
+            for i in range(len(probe.takeaways))
+            if _corrects_a_figure(_source(probe.takeaway_sources, i), entry)
+        ]
+        new = sorted({*new, *corrected})
+        new_summary = new_summary or _corrects_a_figure(probe.summary_sources, entry)
         if not (new or new_summary):
             # A paragraph added at the end, which no line of the alert took: its statements say the update.
             new = [
@@ -249,6 +258,16 @@ def _rests_on_new(sources: tuple[Sketch, ...], entry: StoryEntry) -> bool:
     if not entry.sentences:
         return False
     return any(not any(same_sentence(source, old) for old in entry.sentences) for source in sources)
+
+
+def _corrects_a_figure(sources: tuple[Sketch, ...], entry: StoryEntry) -> bool:
+    """Whether a line rests on a sentence the entry's article had with other figures: every earlier
+    sentence its sketch matches carries a different figures key. Unknown keys (an older entry) never do."""
+    for source in sources:
+        matches = [old for old in entry.sentences if same_sentence(source, old)]
+        if matches and all(figures_corrected(source, old) for old in matches):
+            return True
+    return False
 
 
 def _names(vector: TermVector) -> set[str]:

@@ -106,6 +106,22 @@ def test_an_entry_keeps_its_sentence_sketches_and_one_stored_without_them_reads_
     assert store.snapshot(probe(TEXT, 2)).candidates[0].sentences == ()
 
 
+def test_an_entry_keeps_each_sentence_s_figures_key_and_one_stored_before_the_keys_reads_without_them(
+    dynamodb: object,
+) -> None:
+    store = ledger(dynamodb)
+    sketches = ((7,) * 8 + (0,), (1, 2, 3, 4, 5, 6, 7, 8, 4_294_967_295))
+    record(store, replace(probe(TEXT, 1), sentences=sketches))
+    [entry] = store.snapshot(probe(TEXT, 2)).candidates
+    assert entry.sentences == sketches
+    dynamodb.update_item(  # type: ignore[attr-defined]
+        TableName=TABLE,
+        Key={"pk": {"S": "entry#alert-1"}, "sk": {"S": "item"}},
+        UpdateExpression="REMOVE figures",
+    )
+    assert store.snapshot(probe(TEXT, 2)).candidates[0].sentences == tuple(sketch[:8] for sketch in sketches)
+
+
 def test_a_story_is_found_by_url_and_by_key_even_with_new_text(dynamodb: object) -> None:
     store = ledger(dynamodb)
     record(store, probe(TEXT, 1, url="https://port.example/dredging"))
