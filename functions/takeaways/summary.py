@@ -157,8 +157,8 @@ class SummaryRecord:
     sentence_figures: list[int] = field(
         default_factory=list,
         metadata=field_info(
-            "A 32-bit key of each article sentence's figures (0 for none), index for index with"
-            " sentence_sketches: which sentences a copy corrects ('12 dead' to '14 dead')"
+            "Each article sentence's figures as a 32-bit set, one bit per value (0 for none), index for"
+            " index with sentence_sketches: which sentences a copy corrects ('12 dead' to '14 dead')"
         ),
     )
     summary_evidence: list[int] = field(

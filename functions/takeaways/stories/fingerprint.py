@@ -72,36 +72,51 @@ def same_sentence(first: Sketch, second: Sketch) -> bool:
     )
 
 
+# Figures written in words, read as the values a copy may write in digits instead ("nine" for "9").
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    word: 10 * tens
+    for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)
+}
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def sentence_figures(sentences: list[str]) -> list[int]:
-    """A 32-bit key of each sentence's figures (its words with a digit), 0 for a sentence with none.
+    """Each sentence's figures as a 32-bit set, one bit per value (0 for a sentence with none).
 
     A copy that corrects "12 dead" to "14 dead" keeps the sentence's other words, so its sketch
-    calls it the same sentence; the key tells the correction. A figure written in words ("twelve")
-    is a word like any other, and only the sketch sees it.
+    calls it the same sentence; the figures tell the correction. Values, not spellings, are kept:
+    "nine" and "9", "£5m" and "£5 million", "9pm" and "9 p.m." are one figure each.
     """
-    keys = []
+    sets = []
     for sentence in sentences:
-        figures = sorted(
-            {word for word in normalised_words(sentence) if any(char.isdigit() for char in word)}
-        )
-        digest = hashlib.blake2b(" ".join(figures).encode(), digest_size=4).digest()
-        keys.append(int.from_bytes(digest, "big") if figures else 0)
-    return keys
+        values = {match.group().replace(",", "") for match in _FIGURE.finditer(sentence)}
+        values |= {str(NUMBER_WORDS[word]) for word in normalised_words(sentence) if word in NUMBER_WORDS}
+        bits = 0
+        for value in values:
+            bits |= 1 << (hashlib.blake2b(value.encode(), digest_size=1).digest()[0] % 32)
+        sets.append(bits)
+    return sets
 
 
 def with_figures(sketch: Sketch, figures: int) -> Sketch:
-    """The sketch with its sentence's figures key after it: what a ledger compares corrections by."""
+    """The sketch with its sentence's figures set after it: what a ledger compares corrections by."""
     return (*sketch[:SENTENCE_SKETCH_SIZE], figures)
 
 
 def figures_corrected(first: Sketch, second: Sketch) -> bool:
-    """Whether two sketches of one sentence carry different figures; unknown (False) when either was
-    remembered without its figures key (a ledger entry older than the key)."""
-    return (
-        len(first) > SENTENCE_SKETCH_SIZE
-        and len(second) > SENTENCE_SKETCH_SIZE
-        and first[SENTENCE_SKETCH_SIZE] != second[SENTENCE_SKETCH_SIZE]
-    )
+    """Whether two sketches of one sentence carry a figure replaced by another: each has a value the
+    other lacks ("12" now "14"), not only one added ("nine", then "nine, at 9pm"). Unknown (False)
+    when either was remembered without its figures (a ledger entry older than them)."""
+    if len(first) <= SENTENCE_SKETCH_SIZE or len(second) <= SENTENCE_SKETCH_SIZE:
+        return False
+    old, new = second[SENTENCE_SKETCH_SIZE], first[SENTENCE_SKETCH_SIZE]
+    return bool(old & ~new) and bool(new & ~old)
 
 
 def similarity(first: list[int], second: list[int]) -> float:

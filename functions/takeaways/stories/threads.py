@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from takeaways.stories.fingerprint import Sketch, figures_corrected, same_sentence, similarity
+from takeaways.stories.fingerprint import NUMBER_WORDS, Sketch, figures_corrected, same_sentence, similarity
 from takeaways.stories.terms import (
     TermVector,
     content_terms,
@@ -206,21 +206,24 @@ def decide_story(
         # only a takeaway resting on a sentence the earlier article lacked is news.
         new = [i for i in new if _rests_on_new(_source(probe.takeaway_sources, i), entry)]
         new_summary = new_summary and _rests_on_new(probe.summary_sources, entry)
-        # A corrected figure ("12 dead" now "14 dead") is news though the line says almost what was told.
-        corrected = [
-            i
-            for i in range(len(probe.takeaways))
-            if _corrects_a_figure(_source(probe.takeaway_sources, i), entry)
+    # A corrected figure ("12 dead" now "14 dead") is news though the line says almost what was told, once:
+    # its new figure must be one the thread has not told (a later copy may match the first version best).
+    corrected = [
+        i
+        for i, text in enumerate(probe.takeaways)
+        if _corrects_a_figure(_source(probe.takeaway_sources, i), entry) and _untold_figure(text, told_before)
+    ]
+    new = sorted({*new, *corrected})
+    new_summary = new_summary or (
+        _corrects_a_figure(probe.summary_sources, entry) and _untold_figure(probe.summary, told_before)
+    )
+    if kind == 2 and not (new or new_summary):
+        # A paragraph added at the end, which no line of the alert took: its statements say the update.
+        new = [
+            len(probe.takeaways) + j
+            for j, text in enumerate(probe.closing)
+            if _rests_on_new(_source(probe.closing_sources, j), entry) and _is_news(text, told_before)
         ]
-        new = sorted({*new, *corrected})
-        new_summary = new_summary or _corrects_a_figure(probe.summary_sources, entry)
-        if not (new or new_summary):
-            # A paragraph added at the end, which no line of the alert took: its statements say the update.
-            new = [
-                len(probe.takeaways) + j
-                for j, text in enumerate(probe.closing)
-                if _rests_on_new(_source(probe.closing_sources, j), entry) and _is_news(text, told_before)
-            ]
     if not (new or new_summary):
         thread = ThreadState(entry.story_id, outlets, previous.told, previous.alerts)
         return StoryDecision("duplicate", entry.story_id, entry.article_id, score, [], thread)
@@ -268,6 +271,14 @@ def _corrects_a_figure(sources: tuple[Sketch, ...], entry: StoryEntry) -> bool:
         if matches and all(figures_corrected(source, old) for old in matches):
             return True
     return False
+
+
+def _untold_figure(line: str, told: set[str]) -> bool:
+    """Whether the line has a figure (digits or a number word) the thread's alerts have not said."""
+    return any(
+        term not in told and (term in NUMBER_WORDS or any(char.isdigit() for char in term))
+        for term in content_terms(line)
+    )
 
 
 def _names(vector: TermVector) -> set[str]:
