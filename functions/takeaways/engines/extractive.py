@@ -804,6 +804,12 @@ _POINTS_BACK = re.compile(
 )
 
 
+# A lower-case first word that is no name's: not "de Blasio", "van Gaal", "al-Assad" or "eBay".
+_LOWER_CASE_OPENING = re.compile(
+    r"(?!(?:de|da|di|du|van|von|der|le|la|al|el|bin|ibn|ter)\b)[a-z](?![a-z]*[A-Z])"
+)
+
+
 def _tells_a_fact(text: str) -> bool:
     """Whether a line reports something on its own: not a teaser or a lean on a line before ("Expect pushback
     anyway", "The others have gone home", "Much of it is grim", "Relieved, they piled into the shares"), not
@@ -811,7 +817,7 @@ def _tells_a_fact(text: str) -> bool:
     a comment word ("Again, this is not the case")."""
     if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text) or _COUNTERFACTUAL_OPENING.match(text):
         return False
-    if text.lstrip()[:1].islower():
+    if _LOWER_CASE_OPENING.match(text.lstrip()):
         return False  # " significant gains against ISIS": the end of a sentence the splitter cut in two
     opening = _THEY_AFTER_OPENING.match(text)
     if opening is not None and not _NAME_IN_OPENING.search(opening.group()):
@@ -831,11 +837,21 @@ def _tells_a_fact(text: str) -> bool:
 # People a line points back to with "the" and a plural or a nationality: "question the men", "the leaders
 # didn't explain", "The Russian was one of five". A reader of the alert alone cannot tell who they are.
 _GROUP_REFERENCE = re.compile(
-    r"(?<![\w'’-])[Tt]he (?:(?P<group>men|women|boys|girls|leaders|pair|couple|trio|brothers|sisters|teenagers)(?![\w'’-])"
-    r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)(?= (?:are|were|have|had|will|said|[a-z]+ed)\b))"
+    r"(?<![\w'’-])[Tt]he (?:(?P<group>men|women|boys|girls|leaders|pair|couple|trio|brothers|sisters|teenagers)"
+    r"(?![\w'’-])|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)(?= (?:are|were|have|had|will|said|(?!injured|killed|wounded|arrested|detained)[a-z]+ed)\b))"
+)
+# Nationalities that name one person ("The Norwegian, who won"), not a people or a language: "The Chinese",
+# "The Swiss" and "The Dutch" say as often a government or a nation.
+_NATIONALITIES = (
+    "American Argentine Argentinian Australian Austrian Belgian Brazilian Briton Bulgarian Canadian Chilean "
+    "Colombian Croat Croatian Dane Dutchman Egyptian Englishman Ethiopian Filipino Finn Frenchman Frenchwoman "
+    "German Ghanaian Hungarian Indian Iranian Irishman Israeli Italian Jamaican Kenyan Mexican Moroccan "
+    "Nigerian Norwegian Pakistani Pole Romanian Russian Scot Scotsman Serb Serbian Slovak Slovenian Spaniard "
+    "Swede Syrian Turk Ukrainian Uruguayan Venezuelan Welshman Zimbabwean"
 )
 _NATIONALITY_REFERENCE = re.compile(
-    r"^The (?P<group>[A-Z][a-z]+(?:ian|an|ese|ish|man|woman))(?=,| (?:was|is|has|had|said|will|would|[a-z]+ed)\b)"
+    rf"^The (?P<group>{'|'.join(_NATIONALITIES.split())})(?=,| (?:was|is|has|had|said|will|would|could|won|lost|took|made|led|beat|came|went|got|held|ran|rode"
+    r"|threw|hit|told|left|fell|became|[a-z]+ed)\b)"
 )
 
 
@@ -847,7 +863,9 @@ def _referents_placed(text: str, earlier: Sequence[str], introduced: str) -> boo
     for pattern in (_GROUP_REFERENCE, _NATIONALITY_REFERENCE):
         for match in pattern.finditer(text):
             group = match.group("group") or match.group("count")
-            if not inside_quotation(text, match.start()) and group.lower() not in introduced:
+            if not inside_quotation(text, match.start()) and not re.search(
+                rf"\b{group.lower()}\b", introduced
+            ):
                 return False
     subject = definite_subject(text)
     if subject is None or names_its_subject(text, earlier):

@@ -379,3 +379,17 @@ def test_a_takeaway_pointing_back_to_people_or_a_thing_the_alert_never_names_is_
     assert not _referents_placed("The dossier stated the ferry could sail.", earlier, "a raid")
     assert _referents_placed("The dossier stated the ferry could sail.", earlier, "a ferry dossier leaked")
     assert _referents_placed("The storm closed two roads.", earlier, "a raid")  # nothing written before
+    # A word inside another is no mention ("men" in "statement"); names of papers and bodies are no nationality;
+    # "the 24 injured" says who they are.
+    assert not _referents_placed("Police will question the men.", earlier, "a statement from the government")
+    for line in ("The Guardian reported the talks failed.", "The Taliban said it would respond."):
+        assert _referents_placed(line, earlier, "a raid")
+    assert _referents_placed("Of the 24 injured, three are critical.", earlier, "a raid")
+
+
+def test_a_line_opening_in_lower_case_is_a_split_sentence_s_end_unless_a_name_opens_so() -> None:
+    from takeaways.engines.extractive import _tells_a_fact
+
+    assert not _tells_a_fact("significant gains were made against the rebels in the north.")
+    assert _tells_a_fact("de Blasio said the city was ready for the storm.")
+    assert _tells_a_fact("eBay said its sales rose by a tenth in the quarter.")
