@@ -3,15 +3,16 @@
 ROUGE is a guard rail; readers are the judges (issue #11). This builds the sheet a reader is given and
 scores what they answer, so a panel can be run again the same way:
 
-    python -m benchmarks.panel build --seed 9            # .bench/panel-9/sheet.md and key.json
-    (a reader writes .bench/panel-9/answers.jsonl, one line per item, in the form the sheet asks for)
-    python -m benchmarks.panel score .bench/panel-9
+    python -m benchmarks.panel build --seed 10   # .bench/panel-10/sheet.md, benchmarks/panels/10/key.json
+    (a reader writes benchmarks/panels/10/answers.jsonl, one line per item, as the sheet asks)
+    python -m benchmarks.panel score benchmarks/panels/10
 
 Each item is a real article from the shared evaluation files, shown cleaned as intake cleans it, with
 its two alerts in an order drawn at random per item; the key saying which is ours stays out of the sheet.
-Sheets hold publishers' text and stay under ``.bench/`` (not committed). The items a panel used are
-appended to ``panel_items_used.txt`` so that a later panel, judging rules written after reading this one's
-faults, draws articles nobody has tuned on.
+Sheets hold publishers' text and stay under ``.bench/`` (not committed); keys hold article ids only and
+are kept in ``benchmarks/panels/N/``. A panel draws no article another panel's key lists, so a panel
+judging rules written after reading earlier panels' faults reads articles nobody has tuned on, and
+building panel N again draws the same articles.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from takeaways.alerts.render import says_the_same
 from takeaways.article import parse_article
 from takeaways.text.sentences import split_sentences
 
-USED = Path(__file__).with_name("panel_items_used.txt")
+PANELS = Path(__file__).with_name("panels")
 SOURCES = ("cnn-validation.jsonl", "xsum-dev.jsonl")  # half the items from each: CNN and BBC copy
 ARTICLE_WORDS = 700  # what a reader reads before judging; the key facts are in the first part of news copy
 KEY_FACTS = 4
@@ -67,25 +68,32 @@ def _rows(source: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (EVAL / source).read_text().splitlines() if line.strip()]
 
 
-def _used() -> set[str]:
-    return set(USED.read_text().split()) if USED.exists() else set()
+def _used_by_others(seed: int) -> set[str]:
+    return {
+        article_id
+        for key in PANELS.glob("*/key.json")
+        if key.parent.name != str(seed)
+        for article_id in json.loads(key.read_text())["ids"]
+    }
 
 
 def draw(count: int, seed: int) -> list[Item]:
-    """``count`` items not used by an earlier panel, half from each source, in a seeded order."""
+    """Twice ``count`` candidate items no other panel used, half from each source, in a seeded order: the
+    build keeps the first ``count`` that the CLI summarises (a rejected article is no item)."""
     chooser = random.Random(seed)
-    used = _used()
+    used = _used_by_others(seed)
     items: list[Item] = []
     for position, source in enumerate(SOURCES):
         share = count // len(SOURCES) + (1 if position < count % len(SOURCES) else 0)
         fresh = [row for row in _rows(source) if row["id"] not in used]
-        items += [Item(source, row) for row in chooser.sample(fresh, share)]
+        items += [Item(source, row) for row in chooser.sample(fresh, 2 * share)]
     chooser.shuffle(items)
     return items
 
 
-def _our_alerts(items: list[Item], folder: Path) -> list[Alert]:
-    """Our alerts as a user gets them from the CLI (``takeaways summarise``) on these articles."""
+def _our_alerts(items: list[Item], folder: Path) -> list[Alert | None]:
+    """Our alerts as a user gets them from the CLI (``takeaways summarise``) on these articles; None where
+    it rejects one."""
     articles = folder / "articles.jsonl"
     articles.write_text("".join(json.dumps(item.row) + "\n" for item in items))
     predictions = folder / "ours.jsonl"
@@ -94,12 +102,9 @@ def _our_alerts(items: list[Item], folder: Path) -> list[Alert]:
     subprocess.run(command, check=True, env=environment, capture_output=True)
     by_id = {row["id"]: row for row in map(json.loads, predictions.read_text().splitlines())}
     return [
-        Alert(
-            by_id[item.row["id"]].get("headline", ""),
-            by_id[item.row["id"]].get("summary", ""),
-            list(by_id[item.row["id"]].get("takeaways", [])),
-            [],
-        )
+        Alert(found["headline"], found.get("summary", ""), list(found.get("takeaways", [])), [])
+        if (found := by_id.get(item.row["id"], {})).get("headline")
+        else None
         for item in items
     ]
 
@@ -113,15 +118,21 @@ def _shown(label: str, alert: Alert) -> list[str]:
 
 
 def build(count: int, seed: int) -> Path:
-    """Write the sheet and its key for a new panel; record its items as used."""
+    """Write the sheet (under ``.bench/``) and its key (under ``benchmarks/panels/``) for panel ``seed``."""
+    if (PANELS / str(seed) / "answers.jsonl").exists():
+        raise SystemExit(
+            f"panel {seed} has been judged (benchmarks/panels/{seed}/answers.jsonl): choose another seed"
+        )
     folder = WORK / f"panel-{seed}"
     folder.mkdir(parents=True, exist_ok=True)
-    items = draw(count, seed)
-    ours = _our_alerts(items, folder)
+    candidates = draw(count, seed)
+    summarised = _our_alerts(candidates, folder)
+    kept = [(item, alert) for item, alert in zip(candidates, summarised, strict=True) if alert is not None]
     chooser = random.Random(seed * 7919 + 1)
     sheet = [_INSTRUCTIONS]
     key: dict[str, list[str]] = {}
-    for number, (item, our_alert) in enumerate(zip(items, ours, strict=True), start=1):
+    items = [item for item, _ in kept[:count]]
+    for number, (item, our_alert) in enumerate(kept[:count], start=1):
         body = parse_article(item.row["article"].encode(), "article.txt").body
         lead = first_three_alert(split_sentences(body))
         order = ["ours", "lead"]
@@ -133,9 +144,9 @@ def build(count: int, seed: int) -> Path:
         sheet += [f"## Item {number}", "", shown_body, ""]
         sheet += _shown("A", alerts[order[0]]) + _shown("B", alerts[order[1]])
     (folder / "sheet.md").write_text("\n".join(sheet))
-    (folder / "key.json").write_text(json.dumps({"key": key, "ids": [item.row["id"] for item in items]}))
-    with USED.open("a") as used:
-        used.write("".join(item.row["id"] + "\n" for item in items))
+    kept_key = PANELS / str(seed) / "key.json"
+    kept_key.parent.mkdir(parents=True, exist_ok=True)
+    kept_key.write_text(json.dumps({"key": key, "ids": [item.row["id"] for item in items]}))
     return folder
 
 
@@ -186,7 +197,7 @@ def score(folder: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.panel", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    building = commands.add_parser("build", help="write a new panel's sheet and key under .bench/")
+    building = commands.add_parser("build", help="write a panel's sheet under .bench/ and its key")
     building.add_argument("--seed", type=int, required=True, help="also the panel's folder name")
     building.add_argument("--items", type=int, default=20)
     scoring = commands.add_parser("score", help="print a judged panel's table")

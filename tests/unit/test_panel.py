@@ -27,3 +27,14 @@ def test_answers_are_credited_to_the_alert_each_item_s_key_names(tmp_path: Path)
     assert "| repeated lines | 0.00 | 1.00 |" in table
     assert "| broken lines | 0.00 | 0.50 |" in table
     assert "| preferred | 1 | 0 (ties 1) |" in table
+
+
+def test_a_judged_panel_is_never_built_again_over_its_key() -> None:
+    import pytest
+
+    from benchmarks.panel import PANELS, build
+
+    judged = sorted(path.parent.name for path in PANELS.glob("*/answers.jsonl"))
+    assert judged, "panel 9's answers are kept in the repository"
+    with pytest.raises(SystemExit, match="has been judged"):
+        build(20, int(judged[0]))
