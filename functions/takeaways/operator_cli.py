@@ -143,8 +143,8 @@ def _wait_for_outcome(
         rejection = _fresh_record(bucket, record_key(layout.rejected_prefix, article_id), started)
         if rejection is not None:
             return _print_rejection(rejection)
-        summary = _fresh_record(bucket, summary_key, started)
-        if summary is None and _summarised_before(bucket, summary_key, etag):
+        summary, earlier = _summary_records(bucket, summary_key, started)
+        if summary is None and _of_these_bytes(earlier, etag):
             # The same bytes at the same key are the same S3 event to the pipeline: skipped, never alerted twice.
             progress.say(
                 f"already summarised: s3://{bucket}/{summary_key} is of these same bytes at this key, so the "
@@ -208,10 +208,20 @@ def broadcast_view(alert: AlertPayload) -> dict[str, Any]:
     return document
 
 
-def _summarised_before(bucket: str, summary_key: str, etag: str) -> bool:
+def _summary_records(
+    bucket: str, summary_key: str, since: datetime
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The summary at the key read once, as (this upload's, an earlier upload's): two reads could see the
+    record written between them and call this upload's summary an earlier one."""
     from takeaways.adapters.operations import read_json
 
     record = read_json(bucket, summary_key)
+    if record is None:
+        return None, None
+    return (record, None) if _written_since(record, since) else (None, record)
+
+
+def _of_these_bytes(record: dict[str, Any] | None, etag: str) -> bool:
     source = record.get("source_object") if isinstance(record, dict) else None
     return isinstance(source, dict) and str(source.get("etag") or "").strip('"') == etag
 
@@ -224,15 +234,16 @@ def _fresh_record(bucket: str, key: str, since: datetime) -> dict[str, Any] | No
     from takeaways.adapters.operations import read_json
 
     record = read_json(bucket, key)
-    if record is None:
-        return None
+    return record if record is not None and _written_since(record, since) else None
+
+
+def _written_since(record: dict[str, Any], since: datetime) -> bool:
+    """False for a record from an earlier upload of the same key."""
     written = str(record.get("summarised_at") or record.get("rejected_at") or "")
     try:
-        if written and datetime.fromisoformat(written) < since:
-            return None  # a record from an earlier upload of the same key
+        return not (written and datetime.fromisoformat(written) < since)
     except ValueError:
-        pass
-    return record
+        return True
 
 
 def _alert_for(found: dict[str, str], article_id: str, since: datetime) -> AlertPayload | None:
