@@ -105,3 +105,20 @@ def test_the_injured_go_before_the_dead_lose_their_number() -> None:
         alert.headline
         == "A fire at a warehouse in Ardmuir killed at least four experienced night-shift packing workers"
     )
+
+
+def test_beyond_the_lede_a_birth_is_background_and_the_event_heads_the_alert() -> None:
+    story = (
+        "Why would anyone give away a house by the sea? "
+        '"She loved that lifeboat crew," said a neighbour. '
+        '"We never expected it," said the coxswain. '
+        "Who could blame them? "
+        '"It is a wonderful gift," said the mayor. '
+        "Marta Kowalczyk, the Harwick lifeboat crew's oldest supporter, was born in a house by the sea in Harwick "
+        "in 1931. "
+        "The Harwick lifeboat crew will sell the house by the sea to pay for a new lifeboat. "
+        "Kowalczyk died in March aged 92."
+    )
+    alert = ExtractiveEngine().summarise(Article(body=story))
+    assert "born" not in alert.headline
+    assert alert.headline.startswith("The Harwick lifeboat crew will sell the house")
