@@ -41,6 +41,10 @@ _CLAUSE_PUNCTUATION = frozenset({",", ";"})
 _LIGHT_NOUNS = frozenset("spot place event".split())
 # What opens a verb's object as a quantity ("killed at least five people"): tagged as a preposition, it is the
 # object itself, not a phrase a headline may drop.
+# Passives whose agent is the news: "was caused last year" of "... by botulism", "before being struck" of "...
+# by lightning". A cut before the "by" says that something happened and not what did it.
+_CAUSE_PARTICIPLES = frozenset("caused triggered sparked prompted struck".split())
+_BE = frozenset("is are was were be been being".split())
 _QUANTITY_OPENERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("as", "many"), ("as", "much")})
 # After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
 _CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
@@ -360,6 +364,16 @@ def _modifier_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     return last_tag == "VERB:Fin" and source[end - 1].lower().endswith("ed") and bool(described)
 
 
+def _passive_of_cause(source: list[str], end: int) -> bool:
+    """Whether one of the three words before ``end`` is a passive participle of causing ("was caused", "being
+    struck"); not the active "caused outrage by using his influence", whose "by" says how."""
+    start = max(1, end - 3)
+    return any(
+        source[position].lower() in _CAUSE_PARTICIPLES and source[position - 1].lower() in _BE
+        for position in range(start, end)
+    )
+
+
 def _open_range(source: list[str], source_tags: list[str], end: int) -> bool:
     """Whether a "from" and a figure shortly before the cut open a range the sentence closes with "to"."""
     start = max(0, end - 4)
@@ -420,6 +434,8 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         and source_tags[end + 1 : end + 2] == ["ADJ"]
     ):
         return True  # "the magazine's disastrous" of "disastrous, discredited story", "medical" of "medical and ..."
+    if following_word == "by" and _passive_of_cause(source, end):
+        return True  # "was caused last year" of "was caused last year by botulism": the cause is cut away
     if following_word == "than":
         return (
             True  # "far lower" of "far lower than forecasts": a comparison cut before what it is measured by

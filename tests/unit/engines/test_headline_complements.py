@@ -52,6 +52,11 @@ FIRE = (
             "The touring exhibition of lost maps is heading straight",
             "The touring exhibition of lost maps is heading straight to Glasgow after its London run.",
         ),
+        # a passive of causing cut before what caused it
+        (
+            "The inquiry found the harbour wall collapse was caused last winter",
+            "The inquiry found the harbour wall collapse was caused last winter by a burst water main.",
+        ),
     ],
 )
 def test_a_cut_before_the_complement_is_not_a_clause(headline: str, sentence: str) -> None:
@@ -122,3 +127,8 @@ def test_beyond_the_lede_a_birth_is_background_and_the_event_heads_the_alert() -
     alert = ExtractiveEngine().summarise(Article(body=story))
     assert "born" not in alert.headline
     assert alert.headline.startswith("The Harwick lifeboat crew will sell the house")
+
+
+def test_an_active_cause_may_end_before_how_it_was_done() -> None:
+    sentence = "The mayor's nephew caused outrage by parking his van across the lifeboat slipway."
+    assert is_clause("The mayor's nephew caused outrage", sentence)
