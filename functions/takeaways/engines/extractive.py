@@ -527,7 +527,13 @@ class ExtractiveEngine:
         """
         tried: list[tuple[_Line, str]] = []
         context = body[:HEADLINE_CONTEXT_CHARS]
-        for line in itertools.islice(statements, _HEADLINE_TRIES):
+        # Beyond the lede, a statement of the story's past or future ("Pincher was born in India in 1914") is
+        # tried last: it is background, whatever its rank.
+        candidates = list(itertools.islice(statements, _HEADLINE_TRIES))
+        background = [
+            line for line in candidates if line.index not in ledes and _tells_background(line.sentence)
+        ]
+        for line in [line for line in candidates if line not in background] + background:
             # "The Argentine, 31, revealed ...": the headline names whom the lede describes, when it can.
             sentence = named_description(line.sentence, people, context) if english else None
             sentence = sentence or line.sentence
@@ -937,6 +943,19 @@ def _whole_lede_fits(sentence: str) -> bool:
     return (
         len(sentence.split()) <= _WHOLE_LEDE_WORDS and len(sentence) <= _WHOLE_LEDE_WORDS * MAX_CHARS_PER_WORD
     )
+
+
+# A person's birth, an event dated years back, or what comes next year: the past or the future of a story,
+# which a headline taken from beyond the lede must not stand on.
+_BACKGROUND_EVENT = re.compile(
+    r"\b(?:was|were) born\b|\b(?:years|decades) ago\b|^Next (?:year|month|season)\b", re.IGNORECASE
+)
+
+
+def _tells_background(sentence: str) -> bool:
+    """Whether a sentence tells the story's past or its future: no headline once the lede has failed. Not every
+    scene-setting opening ("There were no actors of color nominated" is the news of its story)."""
+    return _BACKGROUND_EVENT.search(sentence) is not None
 
 
 def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> bool:

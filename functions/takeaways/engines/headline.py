@@ -70,8 +70,13 @@ _MAIN_CLAUSE_END = re.compile(
 _CLAUSE_START = re.compile(
     r"\s(?=(?:that|which|who|whose|where|when|while|because|as|after|before|since|following|including)\s)"
 )
+# "killed at least five people and injured more than a dozen": the injured are the lesser news, so a cut
+# before them keeps the first predicate whole where a cut at the limit would leave "killed" without its object.
+_SECOND_PREDICATE = re.compile(r"\s(?=and\s+(?:injured|wounded|hurt)\s)")
+# Not before "at least" or "at most": that opens a verb's object ("killed at least five people").
 _PHRASE_START = re.compile(
     r"\s(?=(?:at|in|on|from|with|for|by|over|near|during|despite|amid|into|against|under|between)\s)"
+    r"(?!at\s+(?:least|most)\b)"
 )
 _PERSON_CUE = re.compile(
     rf"(?:['’]s)?,?\s+(?:{'|'.join(sorted(REPORTING_VERBS | {'who', 'was', 'is', 'has', 'had'}))})\b"
@@ -92,6 +97,8 @@ _HEADLINE_ENDS = (
     | _AUXILIARIES
     | _OPEN_QUESTIONS
     | frozenset({"since", "until", "still"})  # "the girls are still" waits for "being screened"
+    # A linking verb waits for what its subject is or where it is: "will remain" of "will remain in custody".
+    | frozenset("remain remains remained become becomes became seem seems seemed appear".split())
 )
 # Opening clauses that may go: they set a scene, not a condition ("If ...") or a source ("According to ...").
 _SCENE_OPENERS = frozenset(
@@ -152,6 +159,13 @@ _REGION_AFTER_PLACE = re.compile(
     r"(?P<place>\b(?:in|at|of|from|near|an|a|the) [A-Z][\w.'’-]{2,}), [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,"
     r"(?= (?!(?:and|or)\b)[a-z0-9])"
 )
+# "in the northeast Nigerian city of Gombe" is "in Gombe" with a description a reader of a headline can do
+# without; dropped while the headline is too long, so that the sentence's end ("killed at least five
+# people") need not be cut.
+_PLACE_DESCRIBED = re.compile(
+    r"\b(?P<preposition>in|at|near|outside|from) the (?:[\w'’-]+ ){0,3}?(?:city|town|village|port|province"
+    r"|region|district) of (?=[A-Z])"
+)
 # A quotation said by "he" or "they": the reader of a headline cannot tell who.
 # An apposition after a name, closed before the verb: "Ackerley, formerly a reporter on the show, will join".
 _APPOSITION = re.compile(
@@ -171,6 +185,7 @@ _PLACE_TIME_OR_EVENT = re.compile(
     r"|(?:attack|raid|crash|fire|blaze|blast|explosion|shooting|clash|clashes|strike|strikes|storm|accident|"
     r"collision|ambush|bombing|stampede|flood|floods|earthquake)\b)"
 )
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself".split())
 _BE_FORMS = frozenset("is are was were be been being".split())
 _TIME_UNITS = frozenset("years months weeks days hours minutes decades centuries".split())
 _TIME_RELATIONS = frozenset("after before ago later earlier since".split())
@@ -238,6 +253,8 @@ def headline_options(
     longer = _later_cuts(_compressed(_asides_removed(flat), people, article_text), ends)
     # Only cuts that keep more than the first: a shorter one loses what the first had kept.
     later = [option for option in longer if len(option) > len(cut)]
+    aside_free = _compressed(_asides_removed(flat), people, article_text)
+    later += [option for option in _later_cuts(aside_free, ends, (_SECOND_PREDICATE,)) if option != cut]
     options = [*later, cut] if _ends_before_contrast(main, flat) else [cut, *later]
     options = [*whole, *options]
     if shorter:
@@ -283,6 +300,8 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
         if len(text) > HEADLINE_CHARS:
             text = _between_subject_and_verb_removed(text, between)
     if len(text) > HEADLINE_CHARS:
+        text = _PLACE_DESCRIBED.sub(r"\g<preposition> ", text)
+    if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
     return text.strip(" ,;:")
@@ -294,13 +313,17 @@ def _ends_before_contrast(main: str, flat: str) -> bool:
     return _CONTRAST_NEXT.match(rest) is not None
 
 
-def _later_cuts(text: str, dangling: frozenset[str]) -> list[str]:
+def _later_cuts(
+    text: str,
+    dangling: frozenset[str],
+    patterns: tuple[re.Pattern[str], ...] = (_MAIN_CLAUSE_END, _CLAUSE_START, _PHRASE_START, _COMMA),
+) -> list[str]:
     """``text`` whole if it fits, else cut before each clause, phrase or comma (outside quotations) that leaves at
     least ``_MIN_WORDS`` words within the limit, the longest first; none ends on a word that waits."""
     if len(text) <= HEADLINE_CHARS:
         return [text]
     cuts = []
-    for pattern in (_MAIN_CLAUSE_END, _CLAUSE_START, _PHRASE_START, _COMMA):
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if match.start() > HEADLINE_CHARS:
                 break
@@ -412,6 +435,8 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         and not passive_in
     ):
         return False  # "looked" of "looked into", not "said" of "said in an interview"
+    if following in _PARTICLES and last in _REFLEXIVES:
+        return False  # "turned himself" of "turned himself in": the particle is the verb's
     if following in _TIME_RELATIONS and last in _TIME_UNITS:
         return False
     return following in _BOUNDARY_WORDS or _RECENT_TIME.match(rest) is not None

@@ -36,6 +36,16 @@ _CONTENT_NOUNS = frozenset(
     "rumour rumours rumor rumors news belief hope hopes concern concerns evidence speculation fact".split()
 )
 _CLAUSE_PUNCTUATION = frozenset({",", ";"})
+# Nouns that say little until the clause after them says which ("near the spot where ...", "an event in which
+# ...", "learned the hard way that ..."): cut before it, the headline has lost what it was about.
+_LIGHT_NOUNS = frozenset("spot place event".split())
+# What opens a verb's object as a quantity ("killed at least five people"): tagged as a preposition, it is the
+# object itself, not a phrase a headline may drop.
+# Passives whose agent is the news: "was caused last year" of "... by botulism", "before being struck" of "...
+# by lightning". A cut before the "by" says that something happened and not what did it.
+_CAUSE_PARTICIPLES = frozenset("caused triggered sparked prompted struck".split())
+_BE = frozenset("is are was were be been being".split())
+_QUANTITY_OPENERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("as", "many"), ("as", "much")})
 # After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
 _CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
 _TAIL_WORDS = 3
@@ -354,6 +364,16 @@ def _modifier_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     return last_tag == "VERB:Fin" and source[end - 1].lower().endswith("ed") and bool(described)
 
 
+def _passive_of_cause(source: list[str], end: int) -> bool:
+    """Whether one of the three words before ``end`` is a passive participle of causing ("was caused", "being
+    struck"); not the active "caused outrage by using his influence", whose "by" says how."""
+    start = max(1, end - 3)
+    return any(
+        source[position].lower() in _CAUSE_PARTICIPLES and source[position - 1].lower() in _BE
+        for position in range(start, end)
+    )
+
+
 def _open_range(source: list[str], source_tags: list[str], end: int) -> bool:
     """Whether a "from" and a figure shortly before the cut open a range the sentence closes with "to"."""
     start = max(0, end - 4)
@@ -407,6 +427,33 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     determined = end >= 2 and source_tags[end - 2] == "DET" and following_word not in {".", "!", "?"}
     if last_tag == "ADJ" and (following in {"NOUN", "PROPN"} or determined):
         return True  # "her presidential" of "her presidential bid", "a tragic" of "a tragic, but familiar, story"
+    after_next = source[end + 1].lower() if end + 1 < len(source) else ""
+    if (
+        last_tag == "ADJ"
+        and following_word in {",", "and", "or"}
+        and source_tags[end + 1 : end + 2] == ["ADJ"]
+    ):
+        return True  # "the magazine's disastrous" of "disastrous, discredited story", "medical" of "medical and ..."
+    if following_word == "by" and _passive_of_cause(source, end):
+        return True  # "was caused last year" of "was caused last year by botulism": the cause is cut away
+    if following_word == "than":
+        return (
+            True  # "far lower" of "far lower than forecasts": a comparison cut before what it is measured by
+        )
+    if last_tag.startswith("VERB") and (following_word, after_next) in _QUANTITY_OPENERS:
+        return True  # "killed" of "killed at least five people": the object is cut away
+    if source[end - 1].lower() in _LIGHT_NOUNS and (
+        following_word in {"where", "when", "that"}
+        or (following_word in {"in", "at", "on"} and after_next == "which")
+    ):
+        return True  # "appeared near the spot" of "the spot where Walter Scott was shot"
+    if (
+        last_tag in {"ADV", "ADJ"}
+        and end >= 2
+        and source_tags[end - 2].startswith("VERB")
+        and following_word == "to"
+    ):
+        return True  # "is heading straight" of "heading straight to Lifetime": the verb's phrase is cut
     if following_word == "to" and _open_range(source, source_tags, end):
         return True  # "halved its rate from 0.5%" of "from 0.5% to 0.25%": the change itself is cut
     # After a noun, "that" opens a relative clause more often than the tagger says ("avalanches that left"),
@@ -426,7 +473,6 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         # "to prevent Vergara" of "to prevent Vergara from destroying": what is prevented is cut; "by
         # gaining" or "after joining" says how or when, which a headline may leave out.
         return True
-    after_next = source[end + 1].lower() if end + 1 < len(source) else ""
     phrasal = following_word == "on" and after_next == "to"  # "was holding on to the rocks"
     if last_tag.startswith("VERB") and (
         following in _COMPLEMENTS or following_word in _VERB_PHRASES or following_word == "that" or phrasal
