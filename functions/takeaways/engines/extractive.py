@@ -804,8 +804,14 @@ _COMMENT_OPENING = re.compile(r"^(?:Again|Once again|Then|Of course|In fact|Even
 _NAME_IN_OPENING = re.compile(r"\s[A-Z][a-z]")
 _POINTS_BACK = re.compile(
     r"^(?:(?:Much|Most|Some|All|None|Many|Each|Part|Half|Neither|Either) of (?:it|them|this|that|these|those)\b"
-    r"|[^,\"“”]{2,60},\s+(?:that|this|these)\s+[a-z]|Or\s)"
+    r"|[^,\"“”]{2,60},\s+(?:that|this|these)\s+[a-z]|Or\s"
+    # "Either move could have killed it", "Such cases": which ones, the line before said.
+    r"|Such [a-z]+\b|(?:Either|Neither) (?!(?:the|a|an|his|her|their|its|of)\b)[a-z]+\b(?!.*\b(?:or|nor)\b))"
 )
+# "Doctors instead found a tumour": instead of what the line before told.
+_INSTEAD = re.compile(
+    r"^(?:[\w'’.-]+ ){1,3}instead\b(?!\s+of\b)"
+)  # after the subject, no contrast of its own
 
 
 # A lower-case first word that is no name's: not "de Blasio", "van Gaal", "al-Assad" or "eBay".
@@ -820,6 +826,8 @@ def _tells_a_fact(text: str) -> bool:
     addressed to the reader outside a quotation ("If you've been following the news"), and not a pointer behind
     a comment word ("Again, this is not the case")."""
     if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text) or _COUNTERFACTUAL_OPENING.match(text):
+        return False
+    if any(not inside_quotation(text, match.start()) for match in _INSTEAD.finditer(text)):
         return False
     if _LOWER_CASE_OPENING.match(text.lstrip()):
         return False  # " significant gains against ISIS": the end of a sentence the splitter cut in two
@@ -841,8 +849,9 @@ def _tells_a_fact(text: str) -> bool:
 # People a line points back to with "the" and a plural or a nationality: "question the men", "the leaders
 # didn't explain", "The Russian was one of five". A reader of the alert alone cannot tell who they are.
 _GROUP_REFERENCE = re.compile(
-    r"(?<![\w'’-])[Tt]he (?:(?P<group>men|women|boys|girls|leaders|pair|couple|trio|brothers|sisters|teenagers)"
-    r"(?![\w'’-])|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)(?= (?:are|were|have|had|will|said|(?!injured|killed|wounded|arrested|detained)[a-z]+ed)\b))"
+    r"(?<![\w'’-])[Tt]he (?:(?P<group>men|women|boys|girls|leaders|pair|couple|trio|brothers|sisters|teenagers"
+    r"|man|woman|boy|girl|teenager)"
+    r"(?![\w'’-])(?! (?:who|whose|that|of|in|from|at|with|as|known|[a-z]+ed)\b)|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)(?= (?:are|were|have|had|will|said|(?!injured|killed|wounded|arrested|detained)[a-z]+ed)\b))"
 )
 # Nationalities that name one person ("The Norwegian, who won"), not a people or a language: "The Chinese",
 # "The Swiss" and "The Dutch" say as often a government or a nation.

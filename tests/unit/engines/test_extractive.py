@@ -375,6 +375,23 @@ def test_a_takeaway_pointing_back_to_people_the_alert_never_names_is_not_chosen_
     for line in ("The Guardian reported the talks failed.", "The Taliban said it would respond."):
         assert _referents_placed(line, "a raid")
     assert _referents_placed("Of the 24 injured, three are critical.", "a raid")
+    # One person too: "the teenager" the alert never mentions, but not "the man who attacked the guard".
+    assert not _referents_placed("Life took a turn for the teenager when he fell ill.", "a harbour appeal")
+    assert _referents_placed("Police questioned the man who attacked the guard.", "a raid")
+    assert _referents_placed("The Isles Herald named the woman as Ann Lee.", "a raid")
+    assert not _referents_placed("Police believe the men, who were bailed, were linked.", "a raid")
+
+
+def test_a_line_leaning_on_the_one_before_with_either_such_or_instead_is_no_takeaway() -> None:
+    from takeaways.engines.extractive import _tells_a_fact
+
+    assert not _tells_a_fact("Either move could have sunk the ferry deal.")
+    assert not _tells_a_fact("Such closures are rare on the island.")
+    assert not _tells_a_fact("Surgeons instead removed a smaller growth.")
+    assert _tells_a_fact("The council chose a park instead of new flats on the quay.")
+    assert _tells_a_fact('"We went home instead," the skipper said after the race.')
+    assert _tells_a_fact("He meant to brake but instead hit the barrier at the quay.")
+    assert _tells_a_fact("Neither the harbour board nor the ferry firm sent anyone.")
 
 
 def test_a_line_opening_in_lower_case_is_a_split_sentence_s_end_unless_a_name_opens_so() -> None:
