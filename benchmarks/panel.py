@@ -29,7 +29,7 @@ from typing import Any
 
 from benchmarks.engine import EVAL, ROOT, WORK
 from benchmarks.reading import Alert, first_three_alert
-from takeaways.alerts.render import says_the_same
+from takeaways.alerts.render import summary_adds
 from takeaways.article import parse_article
 from takeaways.text.sentences import split_sentences
 
@@ -111,7 +111,7 @@ def _our_alerts(items: list[Item], folder: Path) -> list[Alert | None]:
 
 def _shown(label: str, alert: Alert) -> list[str]:
     lines = [f"**Alert {label}**", "", f"Headline: {alert.headline}"]
-    if alert.summary and not says_the_same(alert.summary, alert.headline):  # as the e-mail shows it
+    if alert.summary and summary_adds(alert.summary, alert.headline):  # as the e-mail shows it
         lines.append(f"Summary: {alert.summary}")
     lines += [f"- {line}" for line in alert.takeaways]
     return [*lines, ""]

@@ -14,6 +14,7 @@ from takeaways.records import to_json
 from takeaways.summary import MAX_TAKEAWAYS, Entity, SummaryRecord, Takeaway
 from takeaways.text.entities import surname_of
 from takeaways.text.untrusted import clean_text, url_domain, web_url
+from takeaways.text.words import DATE_WORDS, content_terms
 
 SUBJECT_LIMIT = 100
 SMS_LIMIT = 140
@@ -140,9 +141,13 @@ def takeaways_section(payload: AlertPayload) -> tuple[str, list[str]]:
     return ("What is new", new) if new else ("The story so far", texts)
 
 
-def says_the_same(line: str, other: str) -> bool:
-    """The same words, whatever the case and the closing full stop."""
-    return " ".join(line.split()).rstrip(".!").casefold() == " ".join(other.split()).rstrip(".!").casefold()
+def summary_adds(summary: str, headline: str) -> bool:
+    """Whether the summary tells a reader something its headline has not: a content word beyond the
+    headline's other than a day or date. The headline is cut from the summary's sentence, so a summary
+    adding only "on Monday" reads as the headline said twice (readers on panels 9 and 10 counted it as a
+    repeated line); every channel then shows the headline alone."""
+    told = set(content_terms(headline))
+    return any(term not in told and term not in DATE_WORDS for term in content_terms(summary))
 
 
 def render_email(payload: AlertPayload) -> str:
@@ -151,7 +156,7 @@ def render_email(payload: AlertPayload) -> str:
     if payload.is_update:
         outlets = f" {payload.outlet_count} outlets have reported it." if payload.outlet_count > 1 else ""
         lines += [f"This is an update to a story we alerted you about earlier.{outlets}", ""]
-    if not says_the_same(payload.summary, payload.headline):
+    if summary_adds(payload.summary, payload.headline):
         lines += [payload.summary, ""]  # a short lede is headline and summary at once: shown once
     title, texts = takeaways_section(payload)
     if texts:  # an article of one fact has none: its summary says it

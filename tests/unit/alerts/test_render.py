@@ -200,6 +200,21 @@ def test_an_alert_of_one_fact_says_it_once_and_still_meets_the_schema() -> None:
     jsonschema.validate(machine, json.loads(SCHEMA_FILE.read_text()))
 
 
+def test_the_e_mail_shows_the_summary_only_when_it_tells_more_than_the_headline() -> None:
+    from takeaways.alerts.render import summary_adds
+
+    headline = "Harbour council approves new ferry route"
+    assert not summary_adds("Harbour council approves new ferry route on Monday.", headline)
+    assert not summary_adds("The harbour council approves a new ferry route.", headline)
+    assert summary_adds("Harbour council approves new ferry route to the islands.", headline)
+    record = make_record()
+    same = dataclasses.replace(
+        record, summary=dataclasses.replace(record.summary, summary=f"{headline} on Monday.")
+    )
+    email = render_alert(same, summary_uri="s3://articles/summaries/ferry.json").email
+    assert "on Monday" not in email and email.count(headline) == 1
+
+
 @pytest.mark.parametrize("field", ["headline", "takeaways", "priority"])
 def test_schema_rejects_an_alert_missing_a_required_field(field: str) -> None:
     machine = to_jsonable(render_alert(make_record(), summary_uri="s3://b/k").payload)

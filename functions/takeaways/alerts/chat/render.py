@@ -33,7 +33,7 @@ from takeaways.alerts.chat.limits import (
     Platform,
 )
 from takeaways.alerts.payload import AlertPayload
-from takeaways.alerts.render import engine_label, readable_time, takeaways_section
+from takeaways.alerts.render import engine_label, readable_time, summary_adds, takeaways_section
 from takeaways.alerts.text_limits import shorten
 from takeaways.summary import MAX_PRIORITY
 from takeaways.text.untrusted import url_domain, web_url
@@ -79,7 +79,7 @@ def chat_content(payload: AlertPayload, links: Sequence[LinkLine] = ()) -> ChatC
         facts.append(("Outlets", str(payload.outlet_count)))
     return ChatContent(
         headline=("Update: " if payload.is_update else "") + payload.headline,
-        summary=payload.summary,
+        summary=payload.summary if summary_adds(payload.summary, payload.headline) else "",
         takeaways_title=takeaways_title,
         takeaways=takeaways,
         url=payload.url,
@@ -184,8 +184,9 @@ def render_slack(content: ChatContent) -> dict[str, Any]:
     # Header text is plain_text: Slack shows it as written, so it needs no escaping.
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": fit(content.headline, SLACK_HEADER_CHARS)}},
-        section(fit(content.summary, SLACK_SECTION_CHARS, slack_escape)),
     ]
+    if content.summary:  # a summary adding nothing to the headline is not shown
+        blocks.append(section(fit(content.summary, SLACK_SECTION_CHARS, slack_escape)))
     if content.takeaways:  # Slack refuses a section without text
         heading = f"*{content.takeaways_title}*"
         blocks.append(section(_bullets(content.takeaways, SLACK_SECTION_CHARS, slack_escape, heading)))
@@ -196,7 +197,7 @@ def render_slack(content: ChatContent) -> dict[str, Any]:
     if content.links:
         manage = [_slack_link(url, label) for label, url in content.links]
         blocks.append(context(_joined(f"{MANAGE_ALERTS}: ", manage, SLACK_CONTEXT_TEXT_CHARS)))
-    fallback = f"{content.headline}: {content.summary}"
+    fallback = f"{content.headline}: {content.summary}" if content.summary else content.headline
     return {
         # What notifications and screen readers show; mrkdwn, so escaped too.
         "text": fit(fallback, min(SLACK_TEXT_CHARS, SLACK_SECTION_CHARS), slack_escape),
@@ -233,8 +234,9 @@ def _teams_message(content: ChatContent, budget: int) -> dict[str, Any]:
 
     body: list[dict[str, Any]] = [
         text_block(fit(content.headline, budget, teams_escape), size="Large", weight="Bolder"),
-        text_block(fit(content.summary, budget, teams_escape)),
     ]
+    if content.summary:
+        body.append(text_block(fit(content.summary, budget, teams_escape)))
     if content.takeaways:
         body.append(text_block(teams_escape(content.takeaways_title), weight="Bolder", spacing="Medium"))
     body += [
@@ -311,7 +313,7 @@ def _discord_message(content: ChatContent, priority: int, room: int) -> dict[str
         discord_escape,
         f"**{discord_escape(content.takeaways_title)}**",
     )
-    description = f"{summary}\n\n{takeaways}" if content.takeaways else summary
+    description = "\n\n".join(part for part in (summary, takeaways if content.takeaways else "") if part)
     embed: dict[str, Any] = {
         "title": fit(content.headline, DISCORD_TITLE_CHARS, discord_escape),
         "description": description[:room],

@@ -73,6 +73,21 @@ def test_an_alert_of_one_fact_has_no_empty_takeaways_block(platform: Platform) -
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize("takeaways", [True, False])
+def test_a_summary_adding_only_a_day_to_the_headline_is_not_shown_again(
+    platform: Platform, takeaways: bool
+) -> None:
+    changes: dict[str, Any] = {"summary": "Harbour council approves new ferry route on Monday."}
+    if not takeaways:
+        changes["takeaways"] = []
+    message = render_chat(platform, payload(**changes))
+    assert not problems(platform, message)
+    everything = "\n".join(texts(message))
+    assert "on Monday" not in everything and "Harbour council approves new ferry route" in everything
+    assert ("Fares will be capped at 6 pounds for residents." in everything) is takeaways
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
 def test_an_enormous_alert_is_cut_to_every_limit_of_the_platform(platform: Platform) -> None:
     huge = payload(
         headline="Headline words & more " * 40,
