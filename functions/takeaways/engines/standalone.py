@@ -32,7 +32,7 @@ _UNRESOLVABLE = re.compile(
     rf"^[\"“‘']?(?:It(?!{IMPERSONAL_IT})|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
     r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|same|(?:latter|former)(?!\s+[A-Z]))|"
     # A comparison with what came before: the line means nothing without it.
-    r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly)\b"
+    r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly|Subsequently|Consequently)\b"
 )
 # People an article first names, then calls by their role: "The guard was in critical condition" says
 # nothing to a reader who was not told of a guard. No name is put in (the person just mentioned may
@@ -413,7 +413,11 @@ def _one_person_of_the_name(article: str, name: str) -> bool:
             continue
         if word in {"Mr", "Mrs", "Ms", "Miss"}:
             titles.add("Mr" if word == "Mr" else "Mrs")
-        elif word not in _TITLES_BEFORE_SURNAME and word.lower() not in STOP_WORDS:
+        elif (
+            word not in _TITLES_BEFORE_SURNAME
+            and word.lower() not in STOP_WORDS
+            and not re.search(rf"(?<![\w'’-]){re.escape(word)} {re.escape(name)}(?![\w-])", article)
+        ):  # "Bishop Moyer" is Jack Moyer's title when the article writes "Bishop Jack Moyer"
             return False
     return len(titles) <= 1
 

@@ -180,3 +180,25 @@ def test_a_name_with_a_middle_initial_is_a_person_s_though_its_given_name_is_not
     # Without the initial the unknown given name may be a club's or a horse's: left as written.
     plain = article.replace("Orvil T. ", "Orvil ")
     assert introduce_people([line], ["Orvil Brannagh"], article=plain) == [line[0]]
+
+
+def test_a_title_the_article_writes_before_the_full_name_is_that_person_s_own() -> None:
+    article = (
+        "A letter came from harbour Bishop Jack Quarrie, who praised the skipper. "
+        "Bishop Quarrie later withdrew it. Quarrie, who is now retired, declined to comment."
+    )
+    line = ("Quarrie, who is now retired, declined to comment.",) * 2
+    assert introduce_people([line], ["Jack Quarrie"], article=article) == [
+        "Jack Quarrie, who is now retired, declined to comment."
+    ]
+    # "Mayor Quarrie" with no "Mayor Jack Quarrie" may be another Quarrie: left as written.
+    other = article.replace("Bishop Quarrie", "Mayor Quarrie")
+    assert introduce_people([line], ["Jack Quarrie"], article=other) == [line[0]]
+
+
+def test_a_line_opening_on_subsequently_means_nothing_without_the_line_before() -> None:
+    from takeaways.engines.standalone import with_referent
+
+    earlier = ["The ferry firm put its island routes up for sale in May."]
+    assert with_referent("Subsequently only two firms made offers.", earlier, []) is None
+    assert with_referent("Only two firms made offers for the routes.", earlier, []) is not None
