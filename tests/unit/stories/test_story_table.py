@@ -90,6 +90,14 @@ def test_a_recorded_story_is_found_by_its_terms_and_a_copy_is_its_duplicate(dyna
     assert store.alert("alert-2") == second
 
 
+def _forget(dynamodb: object, attribute: str) -> None:
+    dynamodb.update_item(  # type: ignore[attr-defined]
+        TableName=TABLE,
+        Key={"pk": {"S": "entry#alert-1"}, "sk": {"S": "item"}},
+        UpdateExpression=f"REMOVE {attribute}",
+    )
+
+
 def test_an_entry_keeps_its_sentence_sketches_and_one_stored_without_them_reads_as_none(
     dynamodb: object,
 ) -> None:
@@ -98,11 +106,7 @@ def test_an_entry_keeps_its_sentence_sketches_and_one_stored_without_them_reads_
     record(store, replace(probe(TEXT, 1), sentences=sketches))
     [entry] = store.snapshot(probe(TEXT, 2)).candidates
     assert entry.sentences == sketches
-    dynamodb.update_item(  # type: ignore[attr-defined]
-        TableName=TABLE,
-        Key={"pk": {"S": "entry#alert-1"}, "sk": {"S": "item"}},
-        UpdateExpression="REMOVE sentences",
-    )
+    _forget(dynamodb, "sentences")  # as an entry stored before sketches were kept
     assert store.snapshot(probe(TEXT, 2)).candidates[0].sentences == ()
 
 
@@ -114,11 +118,7 @@ def test_an_entry_keeps_each_sentence_s_figures_key_and_one_stored_before_the_ke
     record(store, replace(probe(TEXT, 1), sentences=sketches))
     [entry] = store.snapshot(probe(TEXT, 2)).candidates
     assert entry.sentences == sketches
-    dynamodb.update_item(  # type: ignore[attr-defined]
-        TableName=TABLE,
-        Key={"pk": {"S": "entry#alert-1"}, "sk": {"S": "item"}},
-        UpdateExpression="REMOVE figures",
-    )
+    _forget(dynamodb, "figures")  # as an entry stored before figures were kept
     assert store.snapshot(probe(TEXT, 2)).candidates[0].sentences == tuple(sketch[:8] for sketch in sketches)
 
 
