@@ -10,6 +10,7 @@ import boto3
 from infra.local_stack import DeployedStack
 from takeaways.alerts.chat.limits import Platform
 from takeaways.alerts.filter_policy import Preferences
+from takeaways.alerts.subscription import SubscriberRecord
 
 
 def subscribe_queue(
@@ -36,13 +37,7 @@ def subscribe_chat(
     stack: DeployedStack, platform: Platform, webhook_url: str, *, preferences: Preferences | None = None
 ) -> str:
     """A chat channel as `takeaways subscribe --protocol PLATFORM` makes one on the local stack; its subscription ARN."""
-    from takeaways.adapters.operator import managed_subscriptions
-
-    managed = managed_subscriptions(stack.physical_ids, local=True)
-    record = managed.subscribe(
-        platform, webhook_url, frequency="instant", preferences=preferences or Preferences()
-    )
-    return record.subscription_arn
+    return _subscribe_instant(stack, platform, webhook_url, preferences).subscription_arn
 
 
 def subscribe_managed_queue(
@@ -66,10 +61,15 @@ def subscribe_managed(
     stack: DeployedStack, protocol: str, endpoint: str, *, preferences: Preferences | None = None
 ) -> str:
     """Any endpoint as `takeaways subscribe --protocol PROTOCOL` subscribes it (instant); its subscriber id."""
+    return _subscribe_instant(stack, protocol, endpoint, preferences).subscriber_id
+
+
+def _subscribe_instant(
+    stack: DeployedStack, protocol: str, endpoint: str, preferences: Preferences | None
+) -> SubscriberRecord:
     from takeaways.adapters.operator import managed_subscriptions
 
     managed = managed_subscriptions(stack.physical_ids, local=True)
-    record = managed.subscribe(
+    return managed.subscribe(
         protocol, endpoint, frequency="instant", preferences=preferences or Preferences()
     )
-    return record.subscriber_id
