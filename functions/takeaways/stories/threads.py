@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
@@ -275,8 +275,13 @@ def _corrects_a_figure(sources: tuple[Sketch, ...], entry: StoryEntry) -> bool:
 
 def _untold_figure(line: str, told: set[str]) -> bool:
     """Whether the line has a figure (digits or a number word) the thread's alerts have not said."""
+    return _says_untold(line, told, NUMBER_WORDS)
+
+
+def _says_untold(line: str, told: set[str], words: Collection[str]) -> bool:
+    """Whether the line has a term with a digit, or one of ``words``, that the thread has not told."""
     return any(
-        term not in told and (term in NUMBER_WORDS or any(char.isdigit() for char in term))
+        term not in told and (term in words or any(char.isdigit() for char in term))
         for term in content_terms(line)
     )
 
@@ -289,11 +294,7 @@ def _is_news(line: str, told: set[str]) -> bool:
     covered = coverage(line, told)
     if covered < TOLD_COVERAGE:
         return True
-    new_figure = any(
-        term not in told and (term in DATE_WORDS or any(char.isdigit() for char in term))
-        for term in content_terms(line)
-    )
-    return new_figure and covered < TOLD_COVERAGE_WITH_NEW_FIGURE
+    return _says_untold(line, told, DATE_WORDS) and covered < TOLD_COVERAGE_WITH_NEW_FIGURE
 
 
 def outlet_of(source: str | None, url: str | None, source_key: str) -> str:
