@@ -45,6 +45,7 @@ from takeaways.text.words import (
     SPEECH_VERBS,
     STOP_WORDS,
     WEEKDAYS,
+    standalone_positions,
     stem,
 )
 
@@ -134,6 +135,11 @@ _NAME_VARIANTS = tuple(
     for canonical in dict.fromkeys(name for name, _ in ALTERNATIVE_NAMES.values())
 ) + tuple((long, short) for short, long in sorted(SHORT_FORMS.items()))
 _SHORT_FORM = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHORT_FORMS))})(?!\w)")
+# Each name's spellings, and one pattern finding any of them (compiled once: a text is checked against all).
+_VARIANT_PATTERNS = tuple(
+    (variants, re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(v) for v in variants)})(?!\w)"))
+    for variants in _NAME_VARIANTS
+)
 
 
 def long_forms(text: str) -> str:
@@ -482,11 +488,15 @@ def _adverb_in_verb(dropped: Sequence[str]) -> bool:
 
 def _appositive(first: str, second: str, sentence: str) -> bool:
     """Whether the sentence describes ``first`` between two commas, and goes on to ``second`` within two words."""
-    pattern = (
+    return _appositive_pattern(first, second).search(sentence.lower()) is not None
+
+
+@lru_cache(maxsize=1_024)
+def _appositive_pattern(first: str, second: str) -> re.Pattern[str]:
+    return re.compile(
         rf"(?<![\w']){re.escape(first)},\s+(?:a|an|the)\s+[^,;:()\"]+,\s+(?:[\w']+\s+){{0,2}}"
         rf"{re.escape(second)}(?![\w'])"
     )
-    return bool(re.search(pattern, sentence.lower()))
 
 
 def _narrows(span: Sequence[str], sentence: str) -> bool:
@@ -1153,7 +1163,10 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|as|who|which|wher
 
 
 def _count_name(sentence: str, name: str) -> int:
-    return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", sentence))
+    surname = name.split()[-1]
+    if surname[:1].isalnum() and surname[-1:].isalnum():
+        return len(standalone_positions(sentence, surname))
+    return len(re.findall(rf"\b{re.escape(surname)}\b", sentence))
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -1895,10 +1908,7 @@ def name_root(word: str) -> str:
 def name_variants(text: str) -> str:
     """The other spellings of the countries and bodies a text names ("United States" where it says "U.S.")."""
     found = [
-        spelling
-        for variants in _NAME_VARIANTS
-        if any(re.search(rf"(?<![\w.]){re.escape(v)}(?!\w)", text) for v in variants)
-        for spelling in variants
+        spelling for variants, pattern in _VARIANT_PATTERNS if pattern.search(text) for spelling in variants
     ]
     return " ".join(found)
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from takeaways.text.entities import PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
-from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, inside_quotation
+from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, inside_quotation, standalone_positions
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 _AGE_REFERENCE = re.compile(
@@ -346,10 +347,14 @@ _COURTESY_TITLES = (
 )
 
 
+@lru_cache(maxsize=1_024)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’.-])(?:{_COURTESY_TITLES})?{re.escape(surname)}(?![\w-])(?!\s+[A-Z])")
+
+
 def _surname_mention(line: str, surname: str) -> re.Match[str] | None:
     """The first "Marsh" or "Mr Marsh" in the line, outside quotations, not inside a longer name."""
-    pattern = re.compile(rf"(?<![\w'’.-])(?:{_COURTESY_TITLES})?{re.escape(surname)}(?![\w-])(?!\s+[A-Z])")
-    for match in pattern.finditer(line):
+    for match in _surname_pattern(surname).finditer(line):
         if inside_quotation(line, match.start()):
             continue
         word = _word_before(line, match.start())
@@ -636,7 +641,8 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def _mentions_word(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text) is not None
+    """Whether the word stands alone (not inside "O'Neill" or "Smith-Jones")."""
+    return bool(standalone_positions(text, word, joiners_before="'’-", joiners_after="-"))
 
 
 def _verb_or_comma_next(rest: str) -> bool:
@@ -708,18 +714,28 @@ def names_its_subject(sentence: str, earlier: Sequence[str]) -> bool:
     subject = definite_subject(sentence)
     if subject is None or subject[1] in PERSON_NOUNS or subject[1] in _GIVEN_HEADS:
         return True
-    written = re.compile(rf"\b{_DETERMINERS} (?:{_MODIFIER} ){{0,3}}{re.escape(subject[1])}\b")
+    written = _written_before(subject[1])
     return not any(not inside_quotation(s, match.start()) for s in earlier for match in written.finditer(s))
+
+
+@lru_cache(maxsize=1_024)
+def _written_before(head: str) -> re.Pattern[str]:
+    """The head noun after a determiner and up to three modifiers ("a fine", "the £500 fine")."""
+    return re.compile(rf"\b{_DETERMINERS} (?:{_MODIFIER} ){{0,3}}{re.escape(head)}\b")
+
+
+@lru_cache(maxsize=1_024)
+def _fuller_phrase_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{_DETERMINERS} (?P<modifiers>(?:{_MODIFIER} ){{1,3}}){re.escape(head)}\b(?![\w'’-])"
+    )
 
 
 def _fuller_phrase(earlier: Sequence[str], modifiers: Sequence[str], head: str) -> str | None:
     """The first phrase in ``earlier`` naming the head noun with more words before it than ``modifiers``,
     all of them kept: "the Good Friday agreement" for "The agreement", not "a deal" for "The deal"."""
-    phrase = re.compile(
-        rf"\b{_DETERMINERS} (?P<modifiers>(?:{_MODIFIER} ){{1,3}}){re.escape(head)}\b(?![\w'’-])"
-    )
     for sentence in earlier:
-        for match in phrase.finditer(sentence):
+        for match in _fuller_phrase_pattern(head).finditer(sentence):
             words = match.group("modifiers").split()
             if inside_quotation(sentence, match.start()) or len(words) <= len(modifiers):
                 continue

@@ -75,6 +75,28 @@ def inside_quotation(text: str, position: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+def standalone_positions(
+    text: str, word: str, joiners_before: str = "", joiners_after: str = ""
+) -> list[int]:
+    """Where the word stands alone in the text: no letter, digit or underscore (or one of the joiners)
+    touching either end. A plain search, not a pattern: names are looked up hundreds of times an article,
+    each a different string, and compiling a pattern for each costs more than the search."""
+    found = []
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (start and _joins(text[start - 1], joiners_before)) and not (
+            end < len(text) and _joins(text[end], joiners_after)
+        ):
+            found.append(start)
+        start = text.find(word, start + 1)
+    return found
+
+
+def _joins(character: str, joiners: str) -> bool:
+    return character.isalnum() or character == "_" or character in joiners
+
+
 # Han, kana and hangul syllables: scripts written without spaces between words.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 CHARS_PER_UNSPACED_WORD = 2  # a Chinese or Japanese word is one to three characters, two on average
