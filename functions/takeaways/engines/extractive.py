@@ -342,6 +342,7 @@ class ExtractiveEngine:
         entities = find_entities(sentences[:ENTITY_SENTENCES])
         people = [entity.name for entity in entities if entity.kind == "person"]
         known = [entity.name for entity in entities]
+        cast = people_of_the_window(window, people)
         names = _name_words(window, people)
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language == "en" or (
@@ -447,12 +448,10 @@ class ExtractiveEngine:
                 )
             }
             if not pointing_back:
-                return _introducing_people(verified, people, sentences)
+                return _introducing_people(verified, cast, sentences)
             unusable |= pointing_back
         alone = [t for t in verified.takeaways if stands_alone(_without_connective(t.text))]
-        return _introducing_people(
-            replace(verified, takeaways=alone) if alone else verified, people, sentences
-        )
+        return _introducing_people(replace(verified, takeaways=alone) if alone else verified, cast, sentences)
 
     def _line(
         self, candidate: _Candidate, window: list[str], people: list[str], known: list[str], english: bool
@@ -753,6 +752,22 @@ class ExtractiveEngine:
                 raw[index] = self.forward_weight * forward + self.backward_weight * backward
         top = max(raw, default=0.0)
         return [max(value, 0.0) / top for value in raw] if top > 0 else [0.0] * len(raw)
+
+
+# How many of the window's names are read for the people a line may be given the full name of.
+_CAST_LIMIT = 40
+
+
+def people_of_the_window(window: list[str], people: list[str]) -> list[str]:
+    """The people a takeaway may be given the full name of: ``people`` (the lede's main actors), then every
+    other person the window's sentences name.
+
+    A takeaway may come from any sentence of the window, and the person it calls by surname may be none
+    of the first sentences' eight main actors ("Sefolosha faces an additional charge", twenty sentences
+    in): without them the line names someone its reader was never told of. Pronouns keep the main actors.
+    """
+    found = find_entities(window, limit=_CAST_LIMIT)
+    return list(dict.fromkeys([*people, *(entity.name for entity in found if entity.kind == "person")]))
 
 
 _LEFTOVER_END = re.compile(r"(?::\s*|\s)[.!?]$")
