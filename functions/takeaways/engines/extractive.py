@@ -50,6 +50,7 @@ from takeaways.engines.standalone import (
     names_its_subject,
     reads_as_statement,
     stands_alone,
+    unintroduced_surname,
     unnamed_role,
     with_referent,
 )
@@ -422,7 +423,9 @@ class ExtractiveEngine:
             takeaway_lines = _Lazy(
                 line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
             )
-            takeaways = self._takeaways(lead, takeaway_lines, headline, window, weights, names)
+            takeaways = self._takeaways(
+                lead, takeaway_lines, headline, window, weights, names, (cast, "\n".join(sentences))
+            )
             verified = verified_extract(
                 TakeawaySummary(
                     headline=headline,
@@ -610,6 +613,7 @@ class ExtractiveEngine:
         window: list[str],
         weights: dict[int, float],
         names: frozenset[str],
+        cast: tuple[list[str], str] = ([], ""),
     ) -> list[_Line]:
         """Lines after the summary's, none repeating the summary, the headline or each other, chosen one at a
         time for what the alert then covers per word it makes the reader read.
@@ -632,6 +636,9 @@ class ExtractiveEngine:
             and _role_introduced(line.text, introduced)
             and (someone_named or not _pronoun_before_a_person(line.text, names))
             and _referents_placed(line.text, introduced)
+            # "Moyer declined to speak": a surname the alert cannot give the full name of (``cast`` holds
+            # the people and the article's text).
+            and unintroduced_surname(line.text, line.sentence, [headline, lead.text], *cast) is None
         ][:_POOL]
         chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
         if not chosen and self.redundancy_limit < SAME_FACT_SHARE:

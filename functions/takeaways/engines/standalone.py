@@ -388,6 +388,36 @@ def _reads_as_full_name(name: str, article: str) -> bool:
     return any(_word_before(article, match.start()) not in words for match in alone.finditer(article))
 
 
+def unintroduced_surname(
+    line: str, source: str, met: Iterable[str], people: Iterable[str], article: str
+) -> str | None:
+    """A surname the line calls someone by that two of the article's people share, when neither the
+    lines before (``met``) nor ``introduce_people`` say which one is meant; or None.
+
+    '"She was maxed out," Cox said' in an article of Janea Cox and her daughter Haleigh Cox names
+    nobody a reader can place, and no full name can be put in safely: such a line is not chosen while
+    another can be. A surname only one person has is left as it is: refusing those lost lines about
+    the story's own subject to worse ones ("Within four hours, my edit was finished").
+    """
+    met = list(met)
+    people = list(dict.fromkeys(_without_title(person, article) for person in people))
+    text = introduce_people([(line, source)], people, met, article)[0]
+    shown = " ".join([*met, text])
+    for match in _CAPITALISED.finditer(text):
+        word = re.sub(r"['’]s?$", "", match.group())
+        full = [
+            name
+            for name in people
+            if len(name.split()) > 1 and surname_of(name) == word and _reads_as_full_name(name, article)
+        ]
+        if len(full) < 2 or any(_mentions_word(shown, name) for name in full):
+            continue
+        mention = _surname_mention(text, word)
+        if mention is not None and not _mentions_word(" ".join(met), word):
+            return word
+    return None
+
+
 def introduced_from(old: str, new: str, people: Iterable[str], sentences: Sequence[str]) -> list[int]:
     """The sentences a line's introduced names come from: for each full name ``new`` has and ``old`` had
     not, the first of ``sentences`` writing it. A line citing them lets the grounding check see the name."""

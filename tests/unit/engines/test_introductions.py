@@ -285,3 +285,23 @@ def test_people_named_past_the_lede_s_sentences_can_be_introduced() -> None:
     lede_people = [e.name for e in find_entities(window[:ENTITY_SENTENCES]) if e.kind == "person"]
     assert "Ysolde Dunwoody" not in lede_people
     assert "Ysolde Dunwoody" in people_of_the_window(window, lede_people)
+
+
+def test_a_surname_two_of_the_article_s_people_share_is_a_line_not_to_choose() -> None:
+    from takeaways.engines.standalone import unintroduced_surname
+
+    story = (
+        "Marta Quenby moved her son Tobias Quenby to Denver for treatment.\n"
+        "Quenby said the move had cost the family its savings."
+    )
+    people = ["Marta Quenby", "Tobias Quenby"]
+    line = "Quenby said the move had cost the family its savings."
+    assert (
+        unintroduced_surname(line, line, ["Family moves for cannabis treatment"], people, story) == "Quenby"
+    )
+    # The alert said which Quenby before, or the line names one in full: it can be read.
+    assert unintroduced_surname(line, line, ["Marta Quenby moves to Denver"], people, story) is None
+    named = "Marta Quenby said the move had cost the family its savings."
+    assert unintroduced_surname(named, named, [], people, story) is None
+    # One person of the surname: the introduction spells it out, and the line stays.
+    assert unintroduced_surname(line, line, [], ["Marta Quenby"], story) is None
