@@ -50,6 +50,7 @@ from takeaways.engines.standalone import (
     names_its_subject,
     reads_as_statement,
     stands_alone,
+    unintroduced_surname,
     unnamed_role,
     with_referent,
 )
@@ -342,6 +343,7 @@ class ExtractiveEngine:
         entities = find_entities(sentences[:ENTITY_SENTENCES])
         people = [entity.name for entity in entities if entity.kind == "person"]
         known = [entity.name for entity in entities]
+        cast = people_of_the_window(window, people)
         names = _name_words(window, people)
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
         english = article.language == "en" or (
@@ -421,7 +423,9 @@ class ExtractiveEngine:
             takeaway_lines = _Lazy(
                 line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
             )
-            takeaways = self._takeaways(lead, takeaway_lines, headline, window, weights, names)
+            takeaways = self._takeaways(
+                lead, takeaway_lines, headline, window, weights, names, (cast, "\n".join(sentences))
+            )
             verified = verified_extract(
                 TakeawaySummary(
                     headline=headline,
@@ -447,12 +451,10 @@ class ExtractiveEngine:
                 )
             }
             if not pointing_back:
-                return _introducing_people(verified, people, sentences)
+                return _introducing_people(verified, cast, sentences)
             unusable |= pointing_back
         alone = [t for t in verified.takeaways if stands_alone(_without_connective(t.text))]
-        return _introducing_people(
-            replace(verified, takeaways=alone) if alone else verified, people, sentences
-        )
+        return _introducing_people(replace(verified, takeaways=alone) if alone else verified, cast, sentences)
 
     def _line(
         self, candidate: _Candidate, window: list[str], people: list[str], known: list[str], english: bool
@@ -611,6 +613,7 @@ class ExtractiveEngine:
         window: list[str],
         weights: dict[int, float],
         names: frozenset[str],
+        cast: tuple[list[str], str] = ([], ""),
     ) -> list[_Line]:
         """Lines after the summary's, none repeating the summary, the headline or each other, chosen one at a
         time for what the alert then covers per word it makes the reader read.
@@ -633,6 +636,9 @@ class ExtractiveEngine:
             and _role_introduced(line.text, introduced)
             and (someone_named or not _pronoun_before_a_person(line.text, names))
             and _referents_placed(line.text, introduced)
+            # "Moyer declined to speak": a surname the alert cannot give the full name of (``cast`` holds
+            # the people and the article's text).
+            and unintroduced_surname(line.text, line.sentence, [headline, lead.text], *cast) is None
         ][:_POOL]
         chosen = self._choose(lead, pool, said, spread, weights, self.redundancy_limit)
         if not chosen and self.redundancy_limit < SAME_FACT_SHARE:
@@ -753,6 +759,22 @@ class ExtractiveEngine:
                 raw[index] = self.forward_weight * forward + self.backward_weight * backward
         top = max(raw, default=0.0)
         return [max(value, 0.0) / top for value in raw] if top > 0 else [0.0] * len(raw)
+
+
+# How many of the window's names are read for the people a line may be given the full name of.
+_CAST_LIMIT = 40
+
+
+def people_of_the_window(window: list[str], people: list[str]) -> list[str]:
+    """The people a takeaway may be given the full name of: ``people`` (the lede's main actors), then every
+    other person the window's sentences name.
+
+    A takeaway may come from any sentence of the window, and the person it calls by surname may be none
+    of the first sentences' eight main actors ("Sefolosha faces an additional charge", twenty sentences
+    in): without them the line names someone its reader was never told of. Pronouns keep the main actors.
+    """
+    found = find_entities(window, limit=_CAST_LIMIT)
+    return list(dict.fromkeys([*people, *(entity.name for entity in found if entity.kind == "person")]))
 
 
 _LEFTOVER_END = re.compile(r"(?::\s*|\s)[.!?]$")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from takeaways.text.entities import PLACES, surname_of
+from takeaways.text.entities import PERSON_TITLES, PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
 from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, inside_quotation, standalone_positions
@@ -295,15 +295,16 @@ def introduce_people(
     """
     # A given name the word list knows, then at most a middle name and the surname: the entity finder's
     # people also hold clubs, horses and runs it joined ("Accrington Stanley", "Prosecutor Ann Orr").
-    full_names = [
-        name
-        for name in people
-        if 2 <= len(name.split()) <= 3
-        and (name.split()[0].lower() in NAME_STARTS or _MIDDLE_INITIAL.fullmatch(name))
-    ]
+    found = list(dict.fromkeys(_without_title(person, article) for person in people))
+    full_names = [name for name in found if _reads_as_full_name(name, article)]
     by_surname: dict[str, list[str]] = {}
     for name in full_names:
         by_surname.setdefault(surname_of(name) or name.split()[-1], []).append(name)
+    for name in found:
+        # "Etan Patz" is a person whether or not his given name is known: "Patz" may be his as much as Julia's.
+        surname = surname_of(name)
+        if surname in by_surname and name not in by_surname[surname] and len(name.split()) <= 3:
+            by_surname[surname].append(name)
     introduced = {name for name in full_names if any(_mentions_word(line, name) for line in met)}
     rewritten: list[str] = []
     for line, source in lines:
@@ -330,13 +331,102 @@ def introduce_people(
     return rewritten
 
 
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
+
+
+def _without_title(name: str, article: str = "") -> str:
+    """The name without a role the entity finder joined to it: "Prosecutor Mauro Mura" is "Mauro Mura"
+    (a title, a word ``article`` also writes in lower case, or a word the tagger reads as no name:
+    "Creator Phillip Hyman", "Although Gillian McCusker")."""
+    words = name.split()
+    while len(words) > 2 and (
+        words[0].lower().rstrip(".") in PERSON_TITLES | STOP_WORDS | _COURTESY
+        or _mentions_word(article, words[0].lower())
+        or (words[0].lower() not in NAME_STARTS and not _given_name_first(words))
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _given_name_first(words: Sequence[str]) -> bool:
+    """Whether the tagger reads the first of a name's words as a name ("Tatiana"), not "Although" or "Take":
+    as a subject before "said", where a name alone is read as too little context."""
+    return english_tagger().tag([*words, "said"])[0] == "PROPN"
+
+
+# A surname alone as one person's subject: "Maslany told", "Salehi was", "Bell's", not "Republicans are".
+_ONE_PERSON_NEXT = r"(?:['’]s\b|\s+(?:is|was|has|had|[a-z]+ed|{verbs})\b)"
+
+
+def _reads_as_full_name(name: str, article: str) -> bool:
+    """Whether a person the entity finder found is a given name and a surname, not a club or a run of names.
+
+    A given name the word list knows ("Helen Marsh"), a middle initial ("Alvin K. Hellerstein"), or a
+    surname the article then writes alone as one person's ("Tatiana Maslany", then "Maslany told
+    reporters"): news copy calls people so, a club ("Accrington Stanley") is not called by its last
+    word, and "National Republicans are" is a party's members. A first word that is a place or that the
+    article writes in lower case ("Djibouti Henol", "Take Hillary") is no given name.
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0].lower().rstrip(".") in PERSON_TITLES:
+        return False
+    if words[0].lower() in NAME_STARTS or _MIDDLE_INITIAL.fullmatch(name):
+        return True
+    surname = surname_of(name)
+    if surname is None or "-" in words[0] or words[0].lower() in PLACES | STOP_WORDS:
+        return False  # "Samoa-born Tuilagi"
+    if not _given_name_first(words):
+        return False  # "Like Arsenal", "National Republicans"
+    if _mentions_word(article, words[0].lower()):
+        return False
+    if re.search(rf"\b(?:in|to|from|near) {re.escape(words[0])}\b", article):
+        return False  # "the journey to Djibouti": a dateline's place joined to the name after it
+    alone = re.compile(
+        rf"(?<![\w'’.-]){re.escape(surname)}(?="
+        + _ONE_PERSON_NEXT.format(verbs="|".join(sorted(SPEECH_VERBS)))
+        + ")"
+    )
+    return any(_word_before(article, match.start()) not in words for match in alone.finditer(article))
+
+
+def unintroduced_surname(
+    line: str, source: str, met: Iterable[str], people: Iterable[str], article: str
+) -> str | None:
+    """A surname the line calls someone by that two of the article's people share, when neither the
+    lines before (``met``) nor ``introduce_people`` say which one is meant; or None.
+
+    '"She was maxed out," Cox said' in an article of Janea Cox and her daughter Haleigh Cox names
+    nobody a reader can place, and no full name can be put in safely: such a line is not chosen while
+    another can be. A surname only one person has is left as it is: refusing those lost lines about
+    the story's own subject to worse ones ("Within four hours, my edit was finished").
+    """
+    met = list(met)
+    people = list(dict.fromkeys(_without_title(person, article) for person in people))
+    text = introduce_people([(line, source)], people, met, article)[0]
+    shown = " ".join([*met, text])
+    for match in _CAPITALISED.finditer(text):
+        word = re.sub(r"['’]s?$", "", match.group())
+        full = [
+            name
+            for name in people
+            if len(name.split()) > 1 and surname_of(name) == word and _reads_as_full_name(name, article)
+        ]
+        if len(full) < 2 or any(_mentions_word(shown, name) for name in full):
+            continue
+        mention = _surname_mention(text, word)
+        if mention is not None and not _mentions_word(" ".join(met), word):
+            return word
+    return None
+
+
 def introduced_from(old: str, new: str, people: Iterable[str], sentences: Sequence[str]) -> list[int]:
     """The sentences a line's introduced names come from: for each full name ``new`` has and ``old`` had
     not, the first of ``sentences`` writing it. A line citing them lets the grounding check see the name."""
     return [
         index
-        for name in people
-        if _mentions_word(new, name) and not _mentions_word(old, name)
+        for person in people
+        if _mentions_word(new, name := _without_title(person, "\n".join(sentences)))
+        and not _mentions_word(old, name)
         for index in [next((i for i, s in enumerate(sentences) if _mentions_word(s, name)), -1)]
         if index >= 0
     ]
@@ -360,8 +450,20 @@ def _surname_mention(line: str, surname: str) -> re.Match[str] | None:
         word = _word_before(line, match.start())
         if word[:1].isupper() and word not in _TITLES_BEFORE_SURNAME and word.lower() not in STOP_WORDS:
             return None  # "Chelsea Marsh", "Vice-Admiral Marsh": a name or title the person may not share
+        if word.lower() == "the" or (match.start() > 0 and _modifies_a_noun(line, match.end())):
+            return None  # "the Duke boys", "the Demjanjuk conviction": a family's or a case's name, not the person
         return match
     return None
+
+
+def _modifies_a_noun(line: str, end: int) -> bool:
+    """Whether the name ending at ``end`` stands before a noun it describes ("Duke boys", "Patz case")."""
+    following = line[end:].split(maxsplit=1)[:1]
+    if not following or not following[0][:1].islower():
+        return False
+    words = tokenize(line)
+    position = len(tokenize(line[:end]))
+    return position < len(words) and english_tagger().tag(words)[position] == "NOUN"
 
 
 # Titles that stay before a full name ("Dr Helen Marsh"): only the courtesy titles are dropped.
@@ -396,6 +498,12 @@ def _introduction(name: str, line: str, mention: re.Match[str], article: str) ->
     return f"{name}, {apposition.group('role')},"
 
 
+def _quoted_in_its_sentence(article: str, position: int) -> bool:
+    """Whether ``position`` is inside a quotation of its own line of ``article`` (sentences, one a line)."""
+    start = article.rfind("\n", 0, position) + 1
+    return inside_quotation(article[start:], position - start)
+
+
 def _one_person_of_the_name(article: str, name: str) -> bool:
     """Whether every "Marsh" the article writes can be this one person's: never after another capitalised
     word than the given name or a title ("Chelsea Marsh", "Mayor Marsh"), and the courtesy titles it uses
@@ -406,6 +514,22 @@ def _one_person_of_the_name(article: str, name: str) -> bool:
         return False  # the text does not say who this is: "Reyes" may be any Reyes
     first_name = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", article)
     titled = re.search(rf"(?<![\w'’-])(?:{_COURTESY_TITLES}){re.escape(surname)}(?![\w-])", article)
+    bare = re.search(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", article)
+    if (
+        first_name is not None
+        and bare is not None
+        and bare.start() < first_name.start()
+        and (
+            len(name.split()) > 2
+            or (
+                _quoted_in_its_sentence(article, first_name.start())
+                and _word_before(article, first_name.start()) in {"Mr", "Mrs", "Ms", "Miss"}
+            )
+        )
+    ):
+        # "Williams was the first ..." long before a quotation's "to your mother, Miss Helen Williams", or a
+        # correspondent's name run into the next sentence's ("Iain Carter Johnson"): someone else's name.
+        return False
     if first_name is None or (titled is not None and titled.start() < first_name.start()):
         # "congratulated Mr Khan" three sentences before "the ex-wife of ... Imran Khan": a courtesy title
         # is how copy refers back to someone its headline introduced, so the later full name may be

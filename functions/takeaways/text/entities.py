@@ -53,9 +53,9 @@ PERSON_TITLES = frozenset(
     general gen colonel col captain capt sergeant officer detective coach manager professor prof dr mr mrs ms
     pope bishop archbishop leader lawmaker ambassador commissioner inspector superintendent founder deputy
     vice lt lieutenant adm admiral sgt cmdr commander rev pastor father sister brother sir lady lord dame
-    attorney sheriff premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
-    presenter winger defender striker midfielder goalkeeper batsman bowler boss skipper mp mep msp mla actor actress
-    singer chef author novelist journalist reporter correspondent editor economist analyst lawyer barrister solicitor
+    attorney prosecutor sheriff premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
+    presenter opener winger defender striker midfielder goalkeeper batsman bowler boss skipper mp mep msp mla actor actress
+    singer chef author creator novelist journalist reporter correspondent editor economist analyst lawyer barrister solicitor
     comedian rapper musician welshman scotsman englishman irishman frenchman dutchman compatriot countryman
     teammate""".split()
 )
