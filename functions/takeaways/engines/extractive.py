@@ -454,6 +454,14 @@ class ExtractiveEngine:
         # a name had replaced: such a line no longer stands alone, so the takeaways are chosen once more
         # without it, and a line still pointing back after that goes, unless it is the only one.
         unusable: set[int] = set()
+
+        def named(alert: TakeawaySummary) -> TakeawaySummary:
+            # A headline of our making calls its subject by the full name (after the lines are introduced, so
+            # the summary still names the person in full too).
+            if not english or article.title:
+                return alert
+            return replace(alert, headline=_named_in_full(alert.headline, people, sentences))
+
         for _ in range(2):
             takeaway_lines = _Lazy(
                 line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
@@ -484,11 +492,11 @@ class ExtractiveEngine:
                 )
             }
             if not pointing_back:
-                return _introducing_people(verified, people, sentences)
+                return named(_introducing_people(verified, people, sentences))
             unusable |= pointing_back
         alone = [t for t in verified.takeaways if stands_alone(_without_connective(t.text))]
-        return _introducing_people(
-            replace(verified, takeaways=alone) if alone else verified, people, sentences
+        return named(
+            _introducing_people(replace(verified, takeaways=alone) if alone else verified, people, sentences)
         )
 
     def _line(
@@ -1212,6 +1220,22 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
             for sources in [introduced_from(t.text, text, people, sentences)]
         ],
     )
+
+
+def _named_in_full(headline: str, people: list[str], sentences: list[str]) -> str:
+    """The headline with the full name for the surname it opens with, when that fits: the headline is the first
+    line a reader meets, and "Chigunwe pleaded guilty" names someone they were never told of ("Ronald
+    Chigunwe pleaded guilty"). The name is the one ``introduce_people`` would put in (one person of the
+    surname in the article), without the apposition it adds to a line's subject."""
+    first = headline.split(maxsplit=1)[0] if headline else ""
+    (named,) = introduce_people([(headline, headline)], people, article="\n".join(sentences))
+    if named == headline or not named.startswith(
+        tuple(f"{name} " for name in people if name.endswith(f" {first}"))
+    ):
+        return headline
+    name = next(name for name in people if named.startswith(f"{name} ") or named.startswith(f"{name},"))
+    full = name + headline[len(first) :]
+    return full if len(full) <= HEADLINE_CHARS else headline
 
 
 def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:

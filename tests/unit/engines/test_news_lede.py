@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from takeaways.article import Article
-from takeaways.engines.extractive import ExtractiveEngine, _reports_an_event, _states_background
+from takeaways.engines.extractive import (
+    ExtractiveEngine,
+    _named_in_full,
+    _reports_an_event,
+    _states_background,
+)
 from takeaways.text.grammar import opens_with_subject
 
 FRAUD_STORY = (
@@ -119,3 +124,20 @@ def test_a_state_tied_to_an_event_is_not_background() -> None:
     )
     _, summary, _ = _alert(body)
     assert summary.startswith("A Kelby police officer is on leave")
+
+
+def test_a_headline_opening_with_a_surname_gives_the_full_name_the_article_gives() -> None:
+    headline, summary, _ = _alert(FRAUD_STORY)
+    assert headline.startswith("Jane Morrow pleaded guilty")
+    assert summary.startswith("Jane Morrow")  # the summary still introduces her in full
+
+
+def test_a_surname_two_people_share_is_not_spelt_out_in_the_headline() -> None:
+    sentences = [
+        "Kelby Town manager Sam Price was sacked on Monday.",
+        "His brother Joe Price, the club's chairman, said the board had acted with regret.",
+        "Price took over at the club in the summer.",
+    ]
+    headline = "Price was sacked after eight defeats in a row"
+    assert _named_in_full(headline, ["Sam Price", "Joe Price"], sentences) == headline
+    assert _named_in_full(headline, ["Sam Price"], sentences[::2]) == f"Sam {headline}"
