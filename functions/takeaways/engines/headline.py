@@ -414,6 +414,13 @@ def _could_name(word: str) -> bool:
     return bool(word) and not word[:1].isdigit() and word.lower() not in _NOT_NAMES
 
 
+# A relative clause closed by a comma and followed by a verb: the noun before it is the subject of the clause
+# that verb heads, and a cut after the noun stops inside that clause.
+_SUBJECT_OF_WHAT_FOLLOWS = re.compile(
+    r"^,\s+(?:who|which)\s[^,;:\"“”()]{1,60},\s+(?:is|was|were|are|has|had|have|had been|would|will)\s"
+)
+
+
 def ends_at_a_boundary(headline: str, sentence: str) -> bool:
     """Whether the sentence goes on, after the headline's last word, with a new clause or phrase (or ends).
 
@@ -434,6 +441,8 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         rest = rest[day.end() :]
     if not rest.strip(" .!?\"'”’)"):
         return True
+    if _SUBJECT_OF_WHAT_FOLLOWS.match(rest):
+        return False  # "a vet found Garfield" of "... found Garfield, who weighs 6.6kg, was overweight"
     if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
         return True
     following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")

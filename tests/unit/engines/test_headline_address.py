@@ -1,11 +1,11 @@
-"""Headlines without a person's address, and without a day whose words would be left dangling: sentences of our
-own writing shaped like court and news copy."""
+"""Headlines without a person's address, without a day whose words would be left dangling, and not cut inside a
+clause: sentences of our own writing shaped like court and news copy."""
 
 from __future__ import annotations
 
 import pytest
 
-from takeaways.engines.headline import headline_options
+from takeaways.engines.headline import ends_at_a_boundary, headline_options
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,16 @@ def test_a_day_an_adjective_describes_stays_in_the_headline() -> None:
     assert headline_options("Police shot a man on Friday in the centre of Kelby.")[0] == (
         "Police shot a man in the centre of Kelby"
     )
+
+
+def test_a_cut_after_the_subject_of_a_clause_a_relative_interrupts_is_no_boundary() -> None:
+    sentence = (
+        "Owner Dan Hale posted a message asking shoppers to stop feeding him as a vet found Biscuit, "
+        "who weighs 7kg, was overweight."
+    )
+    # "a vet found Biscuit" would say the vet found the cat; the sentence says the cat was overweight.
+    assert not ends_at_a_boundary(
+        "Owner Dan Hale posted a message asking shoppers to stop feeding him as a vet found Biscuit", sentence
+    )
+    assert ends_at_a_boundary("Owner Dan Hale posted a message asking shoppers to stop feeding him", sentence)
+    assert ends_at_a_boundary("Police arrested Tom Hill", "Police arrested Tom Hill, who is 30, on Friday.")
