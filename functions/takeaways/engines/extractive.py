@@ -56,11 +56,19 @@ from takeaways.engines.standalone import (
 )
 from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
 from takeaways.text.entities import ENTITY_SENTENCES, PLACES, find_entities
-from takeaways.text.grammar import is_clause, lone_subordinate_clause
+from takeaways.text.grammar import is_clause, lone_subordinate_clause, main_verb_words, opens_with_subject
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
-from takeaways.text.words import DANGLING_WORDS, NEGATIONS, SPEECH_VERBS, STOP_WORDS, inside_quotation, stem
+from takeaways.text.words import (
+    DANGLING_WORDS,
+    NEGATIONS,
+    SPEECH_VERBS,
+    STOP_WORDS,
+    WEEKDAYS,
+    inside_quotation,
+    stem,
+)
 
 MAX_TAKEAWAY_WORDS = 25
 MAX_CHARS_PER_WORD = 12  # with the word limit, a bound on characters for text without spaces
@@ -368,6 +376,35 @@ class ExtractiveEngine:
         lede_indices: set[int] = set()
 
         def ledes() -> Iterator[_Line]:
+            # A first lede that states background ("X worked for a charity", "The pipes are old") gives way to
+            # an event sentence right after it ("The 40-year-old pleaded guilty"): that is the news.
+            found = opening_ledes()
+            first = next(found, None)
+            if first is None:
+                return
+            if not english or not _states_background(first.sentence):
+                yield first
+                yield from found
+                return
+            near: list[_Line] = []
+            for line in found:
+                near.append(line)
+                if line.index - first.index >= _EVENT_REACH:
+                    break
+            event = next(
+                (
+                    line
+                    for line in near
+                    if line.index - first.index <= _EVENT_REACH and _reports_an_event(line.sentence)
+                ),
+                None,
+            )
+            yield from [event] if event is not None else []
+            yield first
+            yield from (line for line in near if line is not event)
+            yield from found
+
+        def opening_ledes() -> Iterator[_Line]:
             for candidate in opening:
                 # A lede too long to be a takeaway is still the lede: the summary may carry it whole.
                 line = line_of(candidate) or (
@@ -419,6 +456,14 @@ class ExtractiveEngine:
         # a name had replaced: such a line no longer stands alone, so the takeaways are chosen once more
         # without it, and a line still pointing back after that goes, unless it is the only one.
         unusable: set[int] = set()
+
+        def named(alert: TakeawaySummary) -> TakeawaySummary:
+            # A headline of our making calls its subject by the full name (after the lines are introduced, so
+            # the summary still names the person in full too).
+            if not english or article.title:
+                return alert
+            return replace(alert, headline=_named_in_full(alert.headline, people, sentences))
+
         for _ in range(2):
             takeaway_lines = _Lazy(
                 line for c in by_weight if c.index not in unusable and (line := line_of(c)) is not None
@@ -451,10 +496,12 @@ class ExtractiveEngine:
                 )
             }
             if not pointing_back:
-                return _introducing_people(verified, cast, sentences)
+                return named(_introducing_people(verified, cast, sentences))
             unusable |= pointing_back
         alone = [t for t in verified.takeaways if stands_alone(_without_connective(t.text))]
-        return _introducing_people(replace(verified, takeaways=alone) if alone else verified, cast, sentences)
+        return named(
+            _introducing_people(replace(verified, takeaways=alone) if alone else verified, cast, sentences)
+        )
 
     def _line(
         self, candidate: _Candidate, window: list[str], people: list[str], known: list[str], english: bool
@@ -985,6 +1032,99 @@ def _tells_background(sentence: str) -> bool:
     return _BACKGROUND_EVENT.search(sentence) is not None
 
 
+# The main verbs of a sentence that states how things are or were rather than what happened: "is old",
+# "was captain of", "worked for", "has one of the highest rates" (a "has" or "was" before a participle,
+# "has denied", "was charged", "is expected", reports an event).
+_STATIVE_VERBS = frozenset(
+    "is are was were 's am remains remained worked works lived lives looks look seems seem appears appear".split()
+)
+# Participles that state, passive or not: "are known to carry", "is located in" (not "are thought to have been
+# wounded", which reports).
+_STATE_PARTICIPLES = frozenset("known located based situated".split())
+_POSSESSIVE_VERBS = frozenset("has have had".split())
+# Between a copula and what it says: "were last seen", "is currently located", "are long gone".
+_VERB_MODIFIERS = frozenset("not also still now currently already last long far just once never".split())
+# A copula's complement that is itself news: a plan or a future ("is due to", "is set to"), a first or a new
+# role ("is the first", "is the next anchor"), a figure or a move ("was down 5%", "are seven points clear").
+_NEWS_COMPLEMENTS = frozenset(
+    "due set expected likely about to poised going first new next latest only up down".split()
+)
+# What ties a state to an event in the same sentence: "is on leave after shooting a suspect", "is in a critical
+# condition following the crash", "was the first ... but resigned": the sentence reports the event.
+_EVENT_TIES = re.compile(r"\b(?:after|following|when|but|before|because)\b")
+_EVENT_REACH = 2  # sentences after a background lede in which its event sentence is looked for
+_DAY_WORDS = WEEKDAYS | frozenset("yesterday today tonight".split())
+# Verbs of someone's view, not an event: "Supporters described it as a step", "Experts believe".
+_VIEW_VERBS = frozenset("described describes believe believes think thinks feared fears hope hopes".split())
+_MODALS = frozenset("may might could would should can".split())
+
+
+def _states_background(sentence: str) -> bool:
+    """Whether a sentence's main clause only states how things are or were ("X worked for a charity", "The
+    pipes are old"), with no event tied to it: the lede of a story whose news is in the sentence after it (a
+    BBC story missing its first sentence, a feed missing its standfirst)."""
+    return _stative_main_clause(sentence) and not _EVENT_TIES.search(sentence)
+
+
+def _stative_main_clause(sentence: str) -> bool:
+    """Whether the main verb states rather than reports: "is old", "was captain", "worked for", "has one of the
+    highest rates"; not "was charged", "has denied", "is expected to", "is the next anchor"."""
+    verb = main_verb_words(sentence)
+    if not verb:
+        return False
+    (head, _), *rest = verb
+    if head in _POSSESSIVE_VERBS and rest and rest[0][0] == "been":
+        head, rest = "was", rest[1:]
+    elif head in _POSSESSIVE_VERBS:
+        # "has denied", "had been": the perfect of an event; "has one of the highest rates": possession.
+        # A figure had is often the news ("had 1,099 referrals last year"); "one of" is a standing.
+        figure = rest[0][1] == "NUM" and rest[1:2] != [("of", "ADP")] if rest else False
+        return bool(rest) and not rest[0][1].startswith(("VERB", "AUX")) and not figure
+    if head not in _STATIVE_VERBS:
+        return False
+    following = [
+        (word, tag)
+        for word, tag in rest
+        if word in _NEWS_COMPLEMENTS or (word not in _VERB_MODIFIERS and tag not in {"ADV", "PART"})
+    ]
+    if not following:
+        return True
+    word, tag = following[0]
+    if word in _NEWS_COMPLEMENTS or tag in {"NUM", "PROPN"} or word.endswith("ing"):
+        return (
+            False  # a plan, a figure, or who someone is ("The only players in the top 10 are Kane and Alli")
+        )
+    if word in {"the", "a", "an"} and len(following) > 1 and following[1][0] in _NEWS_COMPLEMENTS:
+        return False  # "is the next anchor", "was the first black woman"
+    return not tag.startswith(("VERB", "AUX")) or word in _STATE_PARTICIPLES
+
+
+def _reports_an_event(sentence: str) -> bool:
+    """Whether a sentence's main clause reports what happened ("pleaded guilty", "will close", "was charged",
+    "is expected to"), opening with its subject: a finite verb that is not a state, a view or a possibility,
+    a report ("said") only when it names its day, and no "it" or "them" that needs the sentence before."""
+    verb = main_verb_words(sentence)
+    if not verb or not opens_with_subject(sentence) or _stative_main_clause(sentence):
+        return False
+    words = [word for word, _ in verb if word not in _VERB_MODIFIERS]
+    if words[0] in _VIEW_VERBS or (words[0] in _MODALS and words[1:2] in (["be"], ["have"])):
+        return False  # "Experts believe", "There may now be more billionaires"
+    if _TIME_OPENING.match(sentence):
+        return False  # "Last week 200 people attended a protest over the plan": a follow-up's time, then its news
+    if _POINTING_BACK.search(sentence) or _tells_background(sentence):
+        return False  # "Uefa dismissed it", "Afalava was born in American Samoa"
+    if words[0] in SPEECH_VERBS:
+        lowered = sentence.lower()
+        return any(re.search(rf"\b{day}\b", lowered) for day in _DAY_WORDS)
+    return True
+
+
+_POINTING_BACK = re.compile(r"\b(?:it|them|they)\b")
+_TIME_OPENING = re.compile(
+    r"^(?:Last|Earlier|Later|Next|This) (?:week|month|year|night|season|summer|winter)\b"
+)
+
+
 def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> bool:
     """Whether a line can open the alert: it reports, rather than setting a scene, quoting, following up, or
     pointing to someone the alert has not named ("The 14-time champion", "..., they piled into the shares")."""
@@ -1104,6 +1244,22 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
             for sources in [introduced_from(t.text, text, people, sentences)]
         ],
     )
+
+
+def _named_in_full(headline: str, people: list[str], sentences: list[str]) -> str:
+    """The headline with the full name for the surname it opens with, when that fits: the headline is the first
+    line a reader meets, and "Chigunwe pleaded guilty" names someone they were never told of ("Ronald
+    Chigunwe pleaded guilty"). The name is the one ``introduce_people`` would put in (one person of the
+    surname in the article), without the apposition it adds to a line's subject."""
+    first = headline.split(maxsplit=1)[0] if headline else ""
+    (named,) = introduce_people([(headline, headline)], people, article="\n".join(sentences))
+    if named == headline or not named.startswith(
+        tuple(f"{name} " for name in people if name.endswith(f" {first}"))
+    ):
+        return headline
+    name = next(name for name in people if named.startswith(f"{name} ") or named.startswith(f"{name},"))
+    full = name + headline[len(first) :]
+    return full if len(full) <= HEADLINE_CHARS else headline
 
 
 def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:

@@ -171,6 +171,16 @@ _PLACE_DESCRIBED = re.compile(
 _APPOSITION = re.compile(
     r"\b[A-Z][\w'’-]*(?P<apposition>,\s+(?:formerly|a|an|the|now|once|currently|also)\s[^,;\"“”]{2,80}?,\s+)(?=[a-z])"
 )
+# A person's address between the name (and age) and the verb: "Jane Morrow, 40, of Mill Lane, Dunford, pleaded
+# guilty". Court reports give it; a headline never does. It is an address when an age comes before it or when
+# it has two parts (street or town, then town or region): "Chris Evans, of Leeds Rhinos, scored" keeps his club.
+# Only before a lower-case word, so that a list of places ("of Leeds, York and Hull") is not taken for one.
+_PLACE_WORDS = r"(?:[A-Z][\w'’.-]*\s?){1,4}"
+_REGION = r"(?:(?:north|south|east|west|central|mid|north-west|north-east|south-west|south-east)\s+)?"
+_ADDRESS_AFTER_NAME = re.compile(
+    rf"(?P<name>\b[A-Z][\w'’-]+)(?:(?P<age>,\s+\d{{1,3}}),\s+(?:of|from)\s+{_PLACE_WORDS}(?:,\s+{_REGION}{_PLACE_WORDS})?"
+    rf"|,\s+(?:of|from)\s+{_PLACE_WORDS},\s+{_REGION}{_PLACE_WORDS})(?:,\s+|(?<=\s))(?=[a-z])"
+)
 # A verb's particle is part of the verb ("fired in four goals"); a span of time its "after" ("30 years after").
 _PARTICLES = frozenset("in out up off down back away into onto".split())
 # "signed his first contract last summer": when the event happened, which a headline may leave out; not
@@ -284,9 +294,10 @@ def fitting_compressions(
 
 
 def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
-    """Without the day of the event; without a person's title and first name, then a scene-setting
-    opening, while still too long."""
+    """Without the day of the event or a person's address; without a person's title and first name, then a
+    scene-setting opening, while still too long."""
     text = _OPENING_TIME.sub("", text, count=1)
+    text = _ADDRESS_AFTER_NAME.sub(_address_removed, text, count=1)
     text = _TIME_PHRASE.sub(lambda m: _time_phrase_removed(text, m), text)
     for name in sorted(set(people), key=len, reverse=True):
         if len(text) <= HEADLINE_CHARS:
@@ -305,6 +316,12 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
     return text.strip(" ,;:")
+
+
+def _address_removed(match: re.Match[str]) -> str:
+    """The name, and its age when given, without the address after it: "Reilly, 52, was jailed"."""
+    age = match.group("age")
+    return f"{match.group('name')}{age}, " if age else f"{match.group('name')} "
 
 
 def _ends_before_contrast(main: str, flat: str) -> bool:
@@ -397,6 +414,13 @@ def _could_name(word: str) -> bool:
     return bool(word) and not word[:1].isdigit() and word.lower() not in _NOT_NAMES
 
 
+# A relative clause closed by a comma and followed by a verb: the noun before it is the subject of the clause
+# that verb heads, and a cut after the noun stops inside that clause.
+_SUBJECT_OF_WHAT_FOLLOWS = re.compile(
+    r"^,\s+(?:who|which)\s[^,;:\"“”()]{1,60},\s+(?:is|was|were|are|has|had|have|had been|would|will)\s"
+)
+
+
 def ends_at_a_boundary(headline: str, sentence: str) -> bool:
     """Whether the sentence goes on, after the headline's last word, with a new clause or phrase (or ends).
 
@@ -417,6 +441,8 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         rest = rest[day.end() :]
     if not rest.strip(" .!?\"'”’)"):
         return True
+    if _SUBJECT_OF_WHAT_FOLLOWS.match(rest):
+        return False  # "a vet found Garfield" of "... found Garfield, who weighs 6.6kg, was overweight"
     if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
         return True
     following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
@@ -579,6 +605,10 @@ def _time_phrase_removed(text: str, match: re.Match[str]) -> str:
     """Drop "on Tuesday" and "Thursday afternoon", but keep what a phrase needs ("of a Saturday", "over the last year")."""
     before = text[: match.start()].split()
     needed = bool(before) and before[-1].lower() in DANGLING_WORDS | _TIME_RELATIONS | {"until", "till", "by"}
+    # "on a sunny Friday morning": the day is the noun the words before describe; without it, "on a sunny".
+    needed = needed or (
+        len(before) > 2 and before[-3].lower() == "on" and before[-2].lower() in {"a", "an", "the", "one"}
+    )
     return match.group() if needed or inside_quotation(text, match.start()) else ""
 
 

@@ -493,3 +493,39 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         if tag in _CLAUSE_BREAKS or source[position].lower() in _RELATIVES | _SUBORDINATORS:
             return False
     return False
+
+
+def main_verb_words(sentence: str, following: int = 3) -> tuple[tuple[str, str], ...]:
+    """The main clause's finite verb and the few words after it, each (lower-case word, tag); empty when the
+    tagger finds no main verb.
+
+    What a sentence says happened is read at its main verb: "is old and prone to leaks" states,
+    "pleaded guilty" reports (see ``engines.extractive._states_background``).
+    """
+    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
+    if not words:
+        return ()
+    tags = _tags(words, promote=_lacks_a_main_verb(words))
+    position = _main_verb(words, tags)
+    if position is None:
+        return ()
+    end = position + 1 + following
+    return tuple(
+        (word.lower(), tag) for word, tag in zip(words[position:end], tags[position:end], strict=True)
+    )
+
+
+def opens_with_subject(sentence: str) -> bool:
+    """Whether a sentence opens with its subject, not with a scene or a manner ("Recently, however, ...",
+    "Powered by electricity, ...", "In 1580, ..."): a lede that can stand first."""
+    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
+    if len(words) < 2:
+        return False
+    tags = _tags(words, promote=_lacks_a_main_verb(words))
+    position = _main_verb(words, tags)
+    return (
+        position is not None
+        and tags[0] not in _OPENERS
+        and not tags[0].startswith("VERB")
+        and not (tags[0] == "ADP" and "," in words[:position])
+    )
