@@ -63,6 +63,11 @@ PRONOUN_SPEAKER = re.compile(
     rf"(?<=[,\"”’'])\s+(?P<word>he|she|they|we|i|it)\s+(?=(?:{'|'.join(sorted(SPEECH_VERBS))})\b)",
     re.IGNORECASE,
 )
+# A quotation whose speaker is only an age ('"We improved," the 53-year-old told', 'said the 74-year-old
+# drummer'): as with a pronoun speaker, a reader of the alert cannot tell who is speaking.
+_AGE = r"[Tt]he (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old(?: [a-z]+)?"
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+AGE_SPEAKER = re.compile(rf"\b{_AGE}\s+(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+{_AGE}[.,]")
 _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _NAMED_OFTEN = 2  # mentions by surname that make someone the person an article is about
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
@@ -101,6 +106,7 @@ def stands_alone(sentence: str) -> bool:
         or _PERSON_PRONOUN.match(sentence)
         or _AGE_REFERENCE.match(sentence)
         or PRONOUN_SPEAKER.search(sentence)
+        or AGE_SPEAKER.search(sentence)
     )
 
 
@@ -119,7 +125,7 @@ def with_referent(
         return None
     pronoun = _PERSON_PRONOUN.match(sentence)
     age = _AGE_REFERENCE.match(sentence)
-    if PRONOUN_SPEAKER.search(sentence):
+    if PRONOUN_SPEAKER.search(sentence) or AGE_SPEAKER.search(sentence):
         # '"...," he said': the person named just before is often not the speaker (an official named
         # earlier, a group typed a person), and words put in the wrong mouth are worse than none.
         return None
