@@ -33,7 +33,9 @@ _UNRESOLVABLE = re.compile(
     rf"^[\"“‘']?(?:It(?!{IMPERSONAL_IT})|They|This|That|These|Those|Their|Its|Them|Such|Both|Others|Here|He['’]s|She['’]s|He['’]d|She['’]d|"
     r"The (?:pair|two|three|couple|trio|duo|twins|men|women|group|same|(?:latter|former)(?!\s+[A-Z]))|"
     # A comparison with what came before: the line means nothing without it.
-    r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly|Subsequently|Consequently)\b"
+    r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly|Subsequently|Consequently|"
+    # Time counted from an event the line does not name: "Two days later, ...", "A mere week later".
+    r"(?:(?:A mere|Just|Only) )?(?:[\w-]+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) later)\b"
 )
 # People an article first names, then calls by their role: "The guard was in critical condition" says
 # nothing to a reader who was not told of a guard. No name is put in (the person just mentioned may

@@ -103,6 +103,9 @@ def test_an_age_that_opens_a_longer_description_is_not_replaced_by_a_name() -> N
         '"Every season we have got stronger," the 48-year-old told Radio Grenhaven.',
         '"I never thought I would sail again," said the 67-year-old skipper.',
         'Speaking at the quay, the 52-year-old added: "We are not going back."',
+        "Two days later, the operator cancelled every crossing.",
+        "A mere week later the crews were back at work.",
+        "Several minutes later a second boat left the harbour.",
     ],
 )
 def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: str) -> None:
@@ -113,6 +116,7 @@ def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: 
 def test_a_speaker_named_in_the_same_line_is_no_age_alone() -> None:
     assert stands_alone('"We won," the 48-year-old Tomas Berg told Radio Grenhaven.')
     assert stands_alone("Police said the 19-year-old was arrested at the quay.")
+    assert stands_alone("Two days after the vote, the operator cancelled every crossing.")
 
 
 def test_a_cut_never_drops_the_clause_that_carries_the_news() -> None:
