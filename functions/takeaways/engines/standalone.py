@@ -342,6 +342,7 @@ def introduce_people(
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
 
 
+@lru_cache(maxsize=4_096)  # asked for each person on each line of an article
 def _without_title(name: str, article: str = "") -> str:
     """The name without a role the entity finder joined to it: "Prosecutor Mauro Mura" is "Mauro Mura"
     (a title, a word ``article`` also writes in lower case, or a word the tagger reads as no name:
@@ -359,6 +360,11 @@ def _without_title(name: str, article: str = "") -> str:
 def _given_name_first(words: Sequence[str]) -> bool:
     """Whether the tagger reads the first of a name's words as a name ("Tatiana"), not "Although" or "Take":
     as a subject before "said", where a name alone is read as too little context."""
+    return _tagged_as_name(tuple(words))
+
+
+@lru_cache(maxsize=4_096)
+def _tagged_as_name(words: tuple[str, ...]) -> bool:
     return english_tagger().tag([*words, "said"])[0] == "PROPN"
 
 
@@ -366,6 +372,7 @@ def _given_name_first(words: Sequence[str]) -> bool:
 _ONE_PERSON_NEXT = r"(?:['’]s\b|\s+(?:is|was|has|had|[a-z]+ed|{verbs})\b)"
 
 
+@lru_cache(maxsize=4_096)  # asked for each person on each line of an article
 def _reads_as_full_name(name: str, article: str) -> bool:
     """Whether a person the entity finder found is a given name and a surname, not a club or a run of names.
 
