@@ -150,12 +150,13 @@ def build(count: int, seed: int) -> Path:
     return folder
 
 
-def score(folder: Path) -> list[str]:
-    """The panel's table: per alert means for ours and for the first three sentences, and preferences."""
+def score(folder: Path, answers_file: str = "answers.jsonl") -> list[str]:
+    """The panel's table: per alert means for ours and for the first three sentences, and preferences.
+
+    A second reader of the same sheet writes another file beside the first (``answers-2.jsonl``): two
+    readers of one sheet show how much of a panel's figure is its reader."""
     key = json.loads((folder / "key.json").read_text())["key"]
-    answers = [
-        json.loads(line) for line in (folder / "answers.jsonl").read_text().splitlines() if line.strip()
-    ]
+    answers = [json.loads(line) for line in (folder / answers_file).read_text().splitlines() if line.strip()]
     totals = {
         side: {"headline_complete": 0.0, "key_facts": 0.0, "repeated": 0.0, "broken": 0.0}
         for side in key["1"]
@@ -202,11 +203,12 @@ def main(argv: list[str]) -> int:
     building.add_argument("--items", type=int, default=20)
     scoring = commands.add_parser("score", help="print a judged panel's table")
     scoring.add_argument("folder", type=Path)
+    scoring.add_argument("--answers", default="answers.jsonl", help="a reader's file in the folder")
     arguments = parser.parse_args(argv)
     if arguments.command == "build":
         print(build(arguments.items, arguments.seed) / "sheet.md")
     else:
-        print("\n".join(score(arguments.folder)))
+        print("\n".join(score(arguments.folder, arguments.answers)))
     return 0
 
 

@@ -29,6 +29,16 @@ def test_answers_are_credited_to_the_alert_each_item_s_key_names(tmp_path: Path)
     assert "| preferred | 1 | 0 (ties 1) |" in table
 
 
+def test_a_second_reader_of_the_same_sheet_is_scored_from_their_own_file(tmp_path: Path) -> None:
+    (tmp_path / "key.json").write_text(json.dumps({"key": {"1": ["lead", "ours"]}, "ids": []}))
+    first = {"item": 1, "A": _judged(True, 3), "B": _judged(False, 1), "preferred": "A"}
+    second = {"item": 1, "A": _judged(False, 2), "B": _judged(True, 4), "preferred": "B"}
+    (tmp_path / "answers.jsonl").write_text(json.dumps(first) + "\n")
+    (tmp_path / "answers-2.jsonl").write_text(json.dumps(second) + "\n")
+    assert "| preferred | 0 | 1 (ties 0) |" in score(tmp_path)
+    assert "| preferred | 1 | 0 (ties 0) |" in score(tmp_path, "answers-2.jsonl")
+
+
 def test_a_judged_panel_is_never_built_again_over_its_key() -> None:
     import pytest
 
