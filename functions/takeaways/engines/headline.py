@@ -172,14 +172,19 @@ _APPOSITION = re.compile(
     r"\b[A-Z][\w'’-]*(?P<apposition>,\s+(?:formerly|a|an|the|now|once|currently|also)\s[^,;\"“”]{2,80}?,\s+)(?=[a-z])"
 )
 # A person's address between the name (and age) and the verb: "Jane Morrow, 40, of Mill Lane, Dunford, pleaded
-# guilty". Court reports give it; a headline never does. It is an address when an age comes before it or when
-# it has two parts (street or town, then town or region): "Chris Evans, of Leeds Rhinos, scored" keeps his club.
+# guilty". Court reports give it; a headline never does. It is an address when it has two parts (street or
+# town, then town or region), or, after an age, one part that is a street ("of Mill Lane"): "Chris Evans, 24,
+# of Leeds Rhinos, scored" keeps his club, and "the club's owners" later in the line keep their referent.
 # Only before a lower-case word, so that a list of places ("of Leeds, York and Hull") is not taken for one.
 _PLACE_WORDS = r"(?:[A-Z][\w'’.-]*\s?){1,4}"
+_STREET = (
+    r"(?:[A-Z][\w'’.-]*\s){1,3}(?:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Place|Court|Gardens|Terrace|"
+    r"Grove|Row|Walk|Hill|Square|Mews)\s?"
+)
 _REGION = r"(?:(?:north|south|east|west|central|mid|north-west|north-east|south-west|south-east)\s+)?"
 _ADDRESS_AFTER_NAME = re.compile(
-    rf"(?P<name>\b[A-Z][\w'’-]+)(?:(?P<age>,\s+\d{{1,3}}),\s+(?:of|from)\s+{_PLACE_WORDS}(?:,\s+{_REGION}{_PLACE_WORDS})?"
-    rf"|,\s+(?:of|from)\s+{_PLACE_WORDS},\s+{_REGION}{_PLACE_WORDS})(?:,\s+|(?<=\s))(?=[a-z])"
+    rf"(?P<name>\b[A-Z][\w'’-]+)(?:(?P<age>,\s+\d{{1,3}})?,\s+(?:of|from)\s+{_PLACE_WORDS},\s+{_REGION}{_PLACE_WORDS}"
+    rf"|(?P<street_age>,\s+\d{{1,3}}),\s+(?:of|from)\s+{_STREET})(?:,\s+|(?<=\s))(?=[a-z])"
 )
 # A verb's particle is part of the verb ("fired in four goals"); a span of time its "after" ("30 years after").
 _PARTICLES = frozenset("in out up off down back away into onto".split())
@@ -320,7 +325,7 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
 
 def _address_removed(match: re.Match[str]) -> str:
     """The name, and its age when given, without the address after it: "Reilly, 52, was jailed"."""
-    age = match.group("age")
+    age = match.group("age") or match.group("street_age")
     return f"{match.group('name')}{age}, " if age else f"{match.group('name')} "
 
 

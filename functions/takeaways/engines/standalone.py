@@ -519,6 +519,13 @@ def _quoted_in_its_sentence(article: str, position: int) -> bool:
     return inside_quotation(article[start:], position - start)
 
 
+# Words before a full name that make it a relative's: "his father, Colin Baxter".
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandfather|grandmother|"
+    r"grandson|granddaughter|nephew|niece|partner|widow|widower|stepfather|stepmother)(?:,|\s)\s*(?:[A-Z][\w'’.-]*\s)?$"
+)
+
+
 def _one_person_of_the_name(article: str, name: str) -> bool:
     """Whether every "Marsh" the article writes can be this one person's: never after another capitalised
     word than the given name or a title ("Chelsea Marsh", "Mayor Marsh"), and the courtesy titles it uses
@@ -544,6 +551,20 @@ def _one_person_of_the_name(article: str, name: str) -> bool:
     ):
         # "Williams was the first ..." long before a quotation's "to your mother, Miss Helen Williams", or a
         # correspondent's name run into the next sentence's ("Iain Carter Johnson"): someone else's name.
+        return False
+    if (
+        first_name is not None
+        and bare is not None
+        and bare.start() < first_name.start()
+        and (
+            _RELATIVE_BEFORE.search(article[max(0, first_name.start() - 40) : first_name.start()])
+            or _word_before(article, first_name.start()).lower().rstrip(".") in PERSON_TITLES
+        )
+    ):
+        # "Baxter was jailed ..." and later "his father, Colin Baxter, said": a relative's full name, or one
+        # under a title ("Hughes was jailed", then "Judge Mark Hughes said"; "Dyson will move", then "Sir
+        # James Dyson"), after the bare surname is likely someone else's. (A team sheet's full name long
+        # after a match report's "Biggar" is the same player's.)
         return False
     if first_name is None or (titled is not None and titled.start() < first_name.start()):
         # "congratulated Mr Khan" three sentences before "the ex-wife of ... Imran Khan": a courtesy title

@@ -23,6 +23,10 @@ from takeaways.engines.headline import ends_at_a_boundary, headline_options
             "Dev Shah, 19, of Ashby, north Kelby, was cleared by the jury.",
             "Dev Shah, 19, was cleared by the jury",
         ),
+        (
+            "Lena Ross, 33, of Orchard Close, admitted two counts of theft.",
+            "Lena Ross, 33, admitted two counts of theft",
+        ),
     ],
 )
 def test_a_headline_drops_a_person_s_address(sentence: str, headline: str) -> None:
@@ -33,6 +37,8 @@ def test_a_headline_drops_a_person_s_address(sentence: str, headline: str) -> No
     "sentence",
     [
         "Chris Evans, of Kelby Rovers, scored twice in the second half.",  # a club, not an address
+        "Tom Reilly, 52, of Kelby Rovers, was sacked after a row with the club's owners.",  # with an age too
+        "Anna Reid, 19, of Team Kelby, won gold in the final.",
         "Police in Leeds, York and Hull made 40 arrests.",  # a list of places
     ],
 )
