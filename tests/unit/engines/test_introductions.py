@@ -305,3 +305,15 @@ def test_a_surname_two_of_the_article_s_people_share_is_a_line_not_to_choose() -
     assert unintroduced_surname(named, named, [], people, story) is None
     # One person of the surname: the introduction spells it out, and the line stays.
     assert unintroduced_surname(line, line, [], ["Marta Quenby"], story) is None
+
+
+def test_a_relative_s_or_a_titled_full_name_after_a_bare_surname_is_not_put_in() -> None:
+    line = "Baxter was jailed for eight years for causing the cyclist's death."
+    relative = (
+        f"{line} The van was speeding. Outside court, his father, Colin Baxter, said they would appeal."
+    )
+    titled = f"{line} The van was speeding. Judge Colin Baxter said the driving was reckless."
+    introduced = f"Colin Baxter, 24, admitted the charge. {line}"
+    for article in (relative, titled):
+        assert introduce_people([(line, line)], ["Colin Baxter"], article=article) == [line]
+    assert introduce_people([(line, line)], ["Colin Baxter"], article=introduced) == [f"Colin {line}"]
