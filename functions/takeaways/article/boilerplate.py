@@ -101,3 +101,22 @@ def strip_notices(paragraph: str) -> str:
     # notice whose hint was forgotten would silently never apply.
     paragraph = _CROSSHEAD.sub("", paragraph)
     return " ".join(_NOTICE.sub("", paragraph).split())
+
+
+# A football page's live text feed, glued after the report and written newest first, so it opens on the
+# final score: "Match ends, Crawley Town 1, Blackpool 0. Second Half ends, ... Corner, Blackpool.". Nothing
+# after that line is the report's prose.
+_LIVE_FEED_START = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))(?:Match ends|Second Half ends|Full time),"
+    r" [A-Z][^,.]{1,60}? \d{1,2}, [A-Z][^,.]{1,60}? \d{1,2}\."
+)
+
+
+def without_live_feed(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` up to the start of a match's live text feed, which runs to the end of the page."""
+    for position, paragraph in enumerate(paragraphs):
+        feed = _LIVE_FEED_START.search(paragraph)
+        if feed:
+            report = paragraph[: feed.start()].strip()
+            return paragraphs[:position] + ([report] if report else [])
+    return paragraphs

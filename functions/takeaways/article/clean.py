@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from takeaways.article.boilerplate import strip_notices
+from takeaways.article.boilerplate import strip_notices, without_live_feed
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _NOISE = re.compile(
@@ -107,7 +107,7 @@ def clean_plain_text(text: str, *, markdown: bool = False, has_title: bool = Fal
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0])
         # After the dateline, which needs its "(CNN) --" to be recognised.
-        paragraphs = [strip_notices(p) for p in paragraphs]
+        paragraphs = without_live_feed([strip_notices(p) for p in paragraphs])
         paragraphs = [p for p in paragraphs if p]
     return CleanText(title=title, author=author, paragraphs=paragraphs, published=published, url=url)
 

@@ -35,8 +35,16 @@ _UNRESOLVABLE = re.compile(
     # A comparison with what came before: the line means nothing without it.
     r"(?:By|In) (?:comparison|contrast)|Even so|Instead|Likewise|Similarly|Subsequently|Consequently|"
     # Time counted from an event the line does not name: "Two days later, ...", "A mere week later".
-    r"(?:(?:A mere|Just|Only) )?(?:[\w-]+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) later)\b"
+    r"(?:(?:A mere|Just|Only) )?(?:[\w-]+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) later|"
+    # A step in an argument or an answer to a question the line does not carry: "In other words, ...",
+    # "After all, ...", "First, ...", "The short answer is no", "Yup", "Too bad that ...".
+    r"In other words|After all|That said|Too bad|Yup|The (?:short|simple|long) answer|"
+    r"(?:Naturally|First|Second|Third|Finally|Secondly|Thirdly|Lastly|Yes|No)(?=,)|"
+    # A speaker the line does not name: "One said the ferry had been late before".
+    r"One (?:said|told|added|says|tells|adds)\b)\b"
 )
+# "Others followed suit": the line means nothing without what was followed.
+_FOLLOWS_SUIT = re.compile(r"\bfollow(?:s|ed|ing)? suit\b")
 # People an article first names, then calls by their role: "The guard was in critical condition" says
 # nothing to a reader who was not told of a guard. No name is put in (the person just mentioned may
 # not be the guard); the line must find its referent in the alert's own lines or not be used.
@@ -105,6 +113,7 @@ def stands_alone(sentence: str) -> bool:
     """Whether the sentence names what it is about, rather than pointing back to an earlier one."""
     return not (
         _UNRESOLVABLE.match(sentence)
+        or _FOLLOWS_SUIT.search(sentence)
         or _PERSON_PRONOUN.match(sentence)
         or _AGE_REFERENCE.match(sentence)
         or PRONOUN_SPEAKER.search(sentence)
@@ -123,7 +132,7 @@ def with_referent(
     ``known`` holds every name it found), the pronoun more likely means that one: None, never a
     guessed name. A sentence that already stands alone is returned as it is.
     """
-    if _UNRESOLVABLE.match(sentence):
+    if _UNRESOLVABLE.match(sentence) or _FOLLOWS_SUIT.search(sentence):
         return None
     pronoun = _PERSON_PRONOUN.match(sentence)
     age = _AGE_REFERENCE.match(sentence)

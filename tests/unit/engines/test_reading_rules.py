@@ -106,6 +106,17 @@ def test_an_age_that_opens_a_longer_description_is_not_replaced_by_a_name() -> N
         "Two days later, the operator cancelled every crossing.",
         "A mere week later the crews were back at work.",
         "Several minutes later a second boat left the harbour.",
+        "In other words, the island would be cut off for a week.",
+        "After all, the crews had been promised a new rota.",
+        "That said, the operator expects a deal by Friday.",
+        "Naturally, the council wants the ferries back.",
+        "First, the unions must agree to talks.",
+        "Finally, the crews voted to go back.",
+        "Yup, the harbour was empty on Monday.",
+        "Too bad that the buses cannot carry freight.",
+        "The short answer is no.",
+        "One said the ferry had been late every day since March.",
+        "Three other operators followed suit on Tuesday.",
     ],
 )
 def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: str) -> None:
@@ -411,6 +422,28 @@ def test_notices_never_reach_the_alert() -> None:
     assert summary.summary.startswith("The Northern Isles ferry crews walked out")
 
 
+def test_a_match_reports_live_text_feed_is_cut_at_intake() -> None:
+    raw = (
+        "Harbour Athletic beat Fenwick Rovers with a late header from Ola Brandt on Saturday.\n\n"
+        "Brandt rose above two defenders in the 88th minute to end a run of four league defeats. "
+        "Match ends, Harbour Athletic 1, Fenwick Rovers 0. Second Half ends, Harbour Athletic 1, Fenwick Rovers 0. "
+        "Corner, Fenwick Rovers. Conceded by Ola Brandt.\n\n"
+        "Substitution, Harbour Athletic. Ken Obi replaces Tom Marr. Foul by Tom Marr (Harbour Athletic)."
+    )
+    article = parse_article(raw.encode(), "match.txt")
+    assert article.body.endswith("end a run of four league defeats.")
+    assert "Corner" not in article.body and "Substitution" not in article.body
+
+
+def test_a_score_quoted_in_the_report_is_no_live_feed() -> None:
+    raw = (
+        "The final whistle came after a long wait. Match ends, the referee said, were the hardest part.\n\n"
+        "Harbour Athletic 1, Fenwick Rovers 0 was the score when the lights failed at the ground."
+    )
+    article = parse_article(raw.encode(), "match.txt")
+    assert "the lights failed" in article.body
+
+
 def test_another_languages_article_gets_its_own_sentences_never_a_bare_figure() -> None:
     body = (
         "El gobierno de las islas aprobó el lunes un plan para renovar los transbordadores del puerto.\n\n"
@@ -460,6 +493,32 @@ def test_a_piece_of_a_longer_quotation_is_not_a_takeaway() -> None:
     texts = [t.text for t in summary.takeaways]
     assert not any(text.startswith(("We reached", "Everyone on the crew")) for text in texts)
     assert all(text.count('"') % 2 == 0 for text in texts)
+
+
+def test_a_speakers_words_without_quotation_marks_are_not_a_takeaway_in_a_report() -> None:
+    body = (
+        "The Grenhaven lifeboat rescued four fishermen from a sinking trawler on Sunday night. "
+        "The crew reached the trawler minutes before it went down off Carrow Point.\n\n"
+        "I have never been prouder of a crew in twenty years of service at the Grenhaven station. "
+        "The fishermen were taken to hospital in Grenhaven and released on Monday."
+    )
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=body))
+    lines = [summary.headline, summary.summary, *(t.text for t in summary.takeaways)]
+    assert summary.takeaways
+    assert not any(line.startswith("I have never") for line in lines)
+
+
+def test_a_columnists_own_voice_is_a_takeaway() -> None:
+    body = (
+        "I have sailed out of Grenhaven harbour every week for thirty years. "
+        "I have never seen the quay as empty as it was this winter. "
+        "My neighbours tell me the ferry strike has cost them their winter trade.\n\n"
+        "I have never been prouder of the crews who kept the lifeboat running through it all. "
+        "The council says the strike cost the island 40,000 pounds a week."
+    )
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=body))
+    texts = [summary.summary, *(t.text for t in summary.takeaways)]
+    assert any(text.startswith("I ") for text in texts)
 
 
 @pytest.mark.parametrize(
