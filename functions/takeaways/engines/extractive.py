@@ -56,7 +56,13 @@ from takeaways.engines.standalone import (
 )
 from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
 from takeaways.text.entities import ENTITY_SENTENCES, PLACES, find_entities
-from takeaways.text.grammar import is_clause, lone_subordinate_clause, main_verb_words, opens_with_subject
+from takeaways.text.grammar import (
+    is_clause,
+    lone_subordinate_clause,
+    main_verb_words,
+    opens_with_subject,
+    resumes_with_verb,
+)
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
@@ -134,6 +140,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where|when|and|with|including)\s"
     r"|;\s|:\s|\s(?:--|—|–)\s"
 )
+_DASHES = frozenset({"--", "—", "–"})
+_SPACED_DASH = re.compile(r"\s(?:--|—|–)\s")
 # A verb of saying whose words come after the cut: "but he added: ..." cut at the colon says nothing.
 _SPEECH_INTRODUCED = re.compile(
     rf"\b(?:{'|'.join(sorted(SPEECH_VERBS - {'told'}))}|told\s+\w+)\s*$", re.IGNORECASE
@@ -1451,6 +1459,7 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
     before = text[: cut.start()].split()
     return (
         not _PREDICATE_START.match(text, cut.end())
+        and not _inside_an_aside_before_the_verb(text, cut)
         and not _clause_resumes_after(text, cut)
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
@@ -1458,6 +1467,16 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
         and not _SPEECH_INTRODUCED.search(text[: cut.start()])
         and _safe_to_drop(text[cut.start() :].lstrip(" ,;:—–-"))
     )
+
+
+def _inside_an_aside_before_the_verb(text: str, cut: re.Match[str]) -> bool:
+    """Whether the cut falls in, or at the closing dash of, an aside between subject and verb: "Seven people
+    -- including the coach, and two players -- died" cut there keeps the subject and loses what happened."""
+    opening = list(_SPACED_DASH.finditer(text, 0, cut.start()))
+    if len(opening) % 2 == 0:
+        return False
+    closing = cut if cut.group().strip() in _DASHES else _SPACED_DASH.search(text, cut.end())
+    return closing is not None and resumes_with_verb(text[: opening[-1].start()], text[closing.end() :])
 
 
 def _clause_resumes_after(text: str, cut: re.Match[str]) -> bool:

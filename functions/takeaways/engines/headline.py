@@ -773,7 +773,7 @@ _CLOSING_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\s[^;:\"“”()]{
 # An aside between dashes: "inevitability -- a term used of Clinton -- is not unbreakable".
 # One opening on "and" ("Clinton -- and her team -- are") adds to the subject, which the verb agrees with.
 _DASH_ASIDE = re.compile(
-    r"\s(?:--|—|–|-)\s(?!(?:and|or|plus|along\s+with|as\s+well\s+as)\s)[^—–\"“”]{2,120}?\s(?:--|—|–|-)\s"
+    r"\s(?:--|—|–|-)\s(?!(?:and|or|plus|along\s+with|as\s+well\s+as)\s)[^—–\"“”]{2,200}?\s(?:--|—|–|-)\s"
 )
 # A closing phrase that says where or when: "in Kabul", "at the Royal Courts of Justice", "on 6 January",
 # "last week". A lower-case object ("in an otherwise disastrous raid") is the event's own phrase and stays.

@@ -48,6 +48,16 @@ def test_an_aside_between_dashes_goes() -> None:
     assert forms[0] == "The airline will close its base at Tanfield"
 
 
+def test_a_long_aside_between_dashes_goes_and_gives_the_headline() -> None:
+    sentence = (
+        "Four crew members -- among them the Grenhaven lifeboat's coxswain, Ines Okafor, its longest-serving "
+        "mechanic, Tomas Berg of Kelby, and two volunteers from Carrow -- drowned when their boat capsized."
+    )
+    assert "Four crew members drowned when their boat capsized" in lede_compressions(sentence)
+    summary = ExtractiveEngine().summarise(Article(body=sentence + " The boat was towed back to Grenhaven."))
+    assert summary.headline.startswith("Four crew members drowned")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -138,6 +138,16 @@ def test_a_cut_never_drops_the_clause_that_carries_the_news() -> None:
     assert "but missed the cut by four shots" in trim(sentence, 18)
 
 
+def test_a_cut_never_ends_at_the_dash_that_closes_an_aside_before_the_verb() -> None:
+    sentence = (
+        "Four crew members -- among them the Grenhaven lifeboat's coxswain, Ines Okafor, and its "
+        "longest-serving mechanic -- drowned when their boat capsized off Carrow Point in a storm on Sunday."
+    )
+    trimmed = trim(sentence, 18)
+    # Either the verb is kept or the line is marked as cut (and then never used): no full stop after "Okafor".
+    assert "drowned" in trimmed and (trimmed.endswith("…") or "when their boat capsized" in trimmed)
+
+
 def test_a_cut_never_drops_a_negation() -> None:
     sentence = (
         "The council approved the budget for the harbour wall and the new ferry terminal at its autumn "
