@@ -798,8 +798,17 @@ _TITLE_ASIDE = re.compile(
     r"(?P<title>[\"“][^\"“”]{1,80}?),(?P<close>[\"”])\s+(?P<aside>(?:the|a|an)\s[^;:\"“”()]{2,120}?),\s+(?=[a-z])"
 )
 # "Coastal charity Shore Watch Scotland says": a description before the name that opens the sentence.
+# '"Harbour Lights" star and former child actress Ada Morrow is': the description may open with a title.
 _DESCRIBED_NAME = re.compile(
-    r"^(?P<description>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){1,3})\s+(?=(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+[a-z])"
+    r"^(?P<description>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){1,3}"
+    r"|[\"“][^\"“”]{1,60}[\"”](?:\s+[a-z][\w'’-]*){1,6})"
+    r"\s+(?=(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+[a-z])"
+)
+# A closing phrase on how something was said or done: "..., running on a message that ...", "..., citing
+# costs". Only these verbs: a closing "killing 12 people" or "forcing a recount" is the news.
+_CLOSING_MANNER = re.compile(
+    r",\s+(?:running|saying|adding|citing|noting|calling|describing|arguing|claiming|insisting|explaining)"
+    r"\s[^;:\"“”()]{2,200}$"
 )
 
 
@@ -838,7 +847,12 @@ def lede_compressions(sentence: str) -> list[str]:
                 match.group("aside"),
             )
     described = _DESCRIBED_NAME.match(text)
-    if described is not None and _describes(described.group("description"), described.group("name")):
+    if (
+        described is not None
+        and _describes(described.group("description"), described.group("name"))
+        # '"Grace of Monaco," starring Ada Morrow as ...': the name must be the subject of the verb that follows.
+        and resumes_with_verb(described.group("name"), text[described.end() + len(described.group("name")) :])
+    ):
         keep(text[described.end() :], described.group("description"))
     for match in reversed(list(_DASH_ASIDE.finditer(text))):
         if not inside_quotation(text, match.start()):
@@ -866,6 +880,9 @@ def lede_compressions(sentence: str) -> list[str]:
                 # An aside is a noun phrase ("the city's mayor"); one with a verb of its own is a clause.
                 if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(match.group("aside")):
                     keep(text[: start - 2] + " " + rest, text[start - 2 : end + 2])
+    closing_manner = _CLOSING_MANNER.search(text)
+    if closing_manner is not None and not inside_quotation(text, closing_manner.start()):
+        keep(text[: closing_manner.start()], closing_manner.group())
     closing_relative = _CLOSING_RELATIVE.search(text)
     if closing_relative is not None and not inside_quotation(text, closing_relative.start()):
         keep(text[: closing_relative.start()], closing_relative.group())

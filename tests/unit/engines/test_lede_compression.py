@@ -58,6 +58,33 @@ def test_a_long_aside_between_dashes_goes_and_gives_the_headline() -> None:
     assert summary.headline.startswith("Four crew members drowned")
 
 
+def test_a_titled_description_before_a_name_goes() -> None:
+    sentence = (
+        '"Harbour Lights" star and former child actress Ada Morrow is accused of kicking a police officer '
+        "after being arrested at a Kelby hotel on Thursday morning."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=sentence + " Morrow was released on bail on Friday."))
+    assert summary.headline.startswith("Ada Morrow is accused of kicking a police officer")
+
+
+def test_a_title_followed_by_whom_it_stars_is_no_description_of_them() -> None:
+    sentence = (
+        '"Harbour Lights," starring Ada Morrow as a lighthouse keeper, is heading straight to television.'
+    )
+    assert not any(form.startswith("Ada Morrow") for form in lede_compressions(sentence))
+
+
+def test_a_closing_phrase_on_how_it_was_said_goes_and_one_that_is_the_news_stays() -> None:
+    said = lede_compressions(
+        "The mayor of Kelby has announced that she will stand for a third term, citing the new harbour scheme."
+    )
+    assert "The mayor of Kelby has announced that she will stand for a third term" in said
+    news = lede_compressions(
+        "A storm flooded the lower town of Kelby overnight, forcing forty families from their homes."
+    )
+    assert all("forcing forty families" in form for form in news)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
