@@ -1285,13 +1285,33 @@ def _named_in_full(headline: str, people: list[str], sentences: list[str]) -> st
     surname in the article), without the apposition it adds to a line's subject."""
     first = headline.split(maxsplit=1)[0] if headline else ""
     (named,) = introduce_people([(headline, headline)], people, article="\n".join(sentences))
-    if named == headline or not named.startswith(
-        tuple(f"{name} " for name in people if name.endswith(f" {first}"))
-    ):
+    if named == headline:
         return headline
+    if not named.startswith(tuple(f"{name} " for name in people if name.endswith(f" {first}"))):
+        return _surname_spelt_out(headline, named, people)
     name = next(name for name in people if named.startswith(f"{name} ") or named.startswith(f"{name},"))
     full = name + headline[len(first) :]
     return full if len(full) <= HEADLINE_CHARS else headline
+
+
+def _surname_spelt_out(headline: str, named: str, people: list[str]) -> str:
+    """``named`` (the headline as ``introduce_people`` writes it) when all it changed is a surname inside the
+    headline, alone or after a title, into the full name, and it fits: "The White House announced that Gadahn,
+    36, was killed" -> "... that Adam Gadahn, 36, ..."; else the headline."""
+    for name in people:
+        at = named.find(name)
+        if at < 0 or len(named) > HEADLINE_CHARS:
+            continue
+        before, after = named[:at], named[at + len(name) :]
+        replaced = headline[len(before) : len(headline) - len(after)]
+        if (
+            headline.startswith(before)
+            and headline.endswith(after)
+            and replaced.split()[-1:] == name.split()[-1:]
+            and len(replaced.split()) <= 2
+        ):
+            return named
+    return headline
 
 
 def _name_words(sentences: list[str], people: list[str]) -> frozenset[str]:

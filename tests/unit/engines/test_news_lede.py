@@ -141,3 +141,18 @@ def test_a_surname_two_people_share_is_not_spelt_out_in_the_headline() -> None:
     headline = "Price was sacked after eight defeats in a row"
     assert _named_in_full(headline, ["Sam Price", "Joe Price"], sentences) == headline
     assert _named_in_full(headline, ["Sam Price"], sentences[::2]) == f"Sam {headline}"
+
+
+def test_a_surname_inside_the_headline_gives_the_full_name_when_it_fits() -> None:
+    sentences = [
+        "Ada Quilling, 36, ran the charity's shop in Dunford for a decade.",
+        "Police said Quilling, 36, had been arrested at her home on Tuesday.",
+    ]
+    headline = "Police said Quilling, 36, had been arrested at her home on Tuesday"
+    assert _named_in_full(headline, ["Ada Quilling"], sentences) == headline.replace(
+        "Quilling", "Ada Quilling"
+    )
+    # A headline the full name would take past the limit keeps the surname.
+    long_headline = "Police said Quilling, 36, had been arrested at her home in Dunford on Tuesday after a dawn raid there"
+    assert len(long_headline.replace("Quilling", "Ada Quilling")) > 100
+    assert _named_in_full(long_headline, ["Ada Quilling"], sentences) == long_headline
