@@ -61,6 +61,7 @@ from takeaways.text.grammar import (
     lone_subordinate_clause,
     main_verb_words,
     opens_with_subject,
+    opens_with_subordinator,
     resumes_with_verb,
 )
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
@@ -142,6 +143,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _DASHES = frozenset({"--", "—", "–"})
 _SPACED_DASH = re.compile(r"\s(?:--|—|–)\s")
+# Where one part of a sentence (a clause, an aside, an item) ends and the next begins.
+_PART_BREAK = re.compile(r"\s*[,;]\s*|\s(?:--|—|–)\s")
 # A verb of saying whose words come after the cut: "but he added: ..." cut at the colon says nothing.
 _SPEECH_INTRODUCED = re.compile(
     rf"\b(?:{'|'.join(sorted(SPEECH_VERBS - {'told'}))}|told\s+\w+)\s*$", re.IGNORECASE
@@ -1481,6 +1484,7 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
         not _PREDICATE_START.match(text, cut.end())
         and not _inside_an_aside_before_the_verb(text, cut)
         and not _clause_resumes_after(text, cut)
+        and not _main_clause_cut_away(text, cut)
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
         and not _OPEN_SUBORDINATE.search(text[: cut.start()])
@@ -1497,6 +1501,15 @@ def _inside_an_aside_before_the_verb(text: str, cut: re.Match[str]) -> bool:
         return False
     closing = cut if cut.group().strip() in _DASHES else _SPACED_DASH.search(text, cut.end())
     return closing is not None and resumes_with_verb(text[: opening[-1].start()], text[closing.end() :])
+
+
+def _main_clause_cut_away(text: str, cut: re.Match[str]) -> bool:
+    """Whether a sentence that opens with a subordinate clause has its main clause after the cut: "As the
+    ministers toured the island -- on the eve of the vote -- they met protesters" cut at a dash keeps only
+    "As the ministers toured the island"."""
+    if not opens_with_subordinator(text):
+        return False
+    return any(opens_with_subject(part) for part in _PART_BREAK.split(text[cut.end() :]) if part.strip())
 
 
 def _clause_resumes_after(text: str, cut: re.Match[str]) -> bool:

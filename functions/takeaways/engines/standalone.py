@@ -39,7 +39,10 @@ _UNRESOLVABLE = re.compile(
     # A step in an argument or an answer to a question the line does not carry: "In other words, ...",
     # "After all, ...", "First, ...", "The short answer is no", "Yup", "Too bad that ...".
     r"In other words|After all|That said|Too bad|Yup|The (?:short|simple|long) answer|"
-    r"(?:Naturally|First|Second|Third|Finally|Secondly|Thirdly|Lastly|Yes|No)(?=,)|"
+    r"(?:Naturally|First|Second|Third|Finally|Secondly|Thirdly|Lastly|Yes|No|True|Wait)(?=,)|"
+    # A turn against, or a result of, what the line does not carry: "Nevertheless, I'm often surprised",
+    # "Sure enough, the contest wasn't even close", "As a result, extremists are making gains".
+    r"First and foremost|Sure enough|Nevertheless|Nonetheless|Of course|As a result|In fact|Yet|"
     # A speaker the line does not name: "One said the ferry had been late before".
     r"One (?:said|told|added|says|tells|adds)\b)\b"
 )

@@ -253,15 +253,22 @@ def resumes_with_verb(before: str, after: str) -> bool:
     return tags[len(head)].startswith(("VERB", "AUX")) and tags[len(head)] != "VERB:Ger"
 
 
+def opens_with_subordinator(sentence: str) -> bool:
+    """Whether a sentence opens with a subordinating word ("As", "When", "Although"), so that its main clause
+    comes later and a cut before it leaves only the subordinate one."""
+    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
+    return bool(words) and words[0].lower() in _SUBORDINATORS | _OPENING_SUBORDINATORS
+
+
 def lone_subordinate_clause(sentence: str) -> bool:
     """Whether a sentence is only a subordinate clause: "As the ministers toured the island." has no main one.
 
     Only sentences that open with a subordinating word are judged; after its clause's comma a
     finite verb must follow.
     """
-    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
-    if not words or words[0].lower() not in _SUBORDINATORS | _OPENING_SUBORDINATORS:
+    if not opens_with_subordinator(sentence):
         return False
+    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
     if "," not in words:
         return True
     tags = _tags(words, promote=False)

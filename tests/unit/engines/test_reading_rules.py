@@ -115,6 +115,14 @@ def test_an_age_that_opens_a_longer_description_is_not_replaced_by_a_name() -> N
         "Yup, the harbour was empty on Monday.",
         "Too bad that the buses cannot carry freight.",
         "The short answer is no.",
+        "First and foremost, the ferries must be safe.",
+        "Sure enough, the crossing was cancelled again on Monday.",
+        "True, the operator has lost money for years.",
+        "Nevertheless, the crews voted to go back.",
+        "Of course, the buses cannot carry freight.",
+        "As a result, the island ran out of fuel.",
+        "Yet the operator says the timetable will not change.",
+        "Wait, can a ferry company be fined for that?",
         "One said the ferry had been late every day since March.",
         "Three other operators followed suit on Tuesday.",
     ],
@@ -136,6 +144,15 @@ def test_a_cut_never_drops_the_clause_that_carries_the_news() -> None:
         "but missed the cut by four shots."
     )
     assert "but missed the cut by four shots" in trim(sentence, 18)
+
+
+def test_a_cut_never_keeps_an_opening_subordinate_clause_without_its_main_clause() -> None:
+    sentence = (
+        "As the minister, her deputy and two advisers toured the island -- on the eve of the vote on the "
+        "ferry contract, which is due on Friday -- they met crews who had been on strike since March."
+    )
+    trimmed = trim(sentence, 18)
+    assert "they met crews" in trimmed or trimmed.endswith("…")
 
 
 def test_a_cut_never_ends_at_the_dash_that_closes_an_aside_before_the_verb() -> None:
