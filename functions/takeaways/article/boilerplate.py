@@ -65,6 +65,12 @@ _NOTICES = (
     # Where a broadcaster's coverage of an event can be seen or heard.
     r"(?:Live )?[Cc]overage will be (?:on|available on|shown on) (?:BBC|the BBC) [^.]{0,120}\.",
     r"You can listen to BBC Radio [^.]{0,120}\.",
+    # A programme's plug: "The full interview with Jonas Gutierrez can be seen on Saturday's Football Focus
+    # at 1130 (GMT) and below are some of the highlights.", "Listen to the full report on File on 4 ...".
+    r"The full (?:interview|report|programme|documentary) with [^.]{0,80}? can be (?:seen|heard|watched) on "
+    r"[^.]{0,160}\.",
+    r"Listen to the full (?:interview|report|programme|documentary) on [^.]{0,200}?(?:\.(?=\s|$)|(?= Listen via )|$)",
+    r"Listen via the [^.]{0,40}? website(?: Download the [^.]{0,40}? podcast)?\.?",
     r"Follow (?:the )?(?:latest|live) (?:updates|coverage|text|reports)[^.]{0,160}? on the BBC Sport website[^.]{0,40}\.",
     # A correspondent's byline glued before the text: "Analysis by Ann Marsh, BBC Scotland home affairs
     # correspondent", or at a sentence start "Tomas Berg, BBC political correspondent".

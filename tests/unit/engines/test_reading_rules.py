@@ -418,6 +418,16 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The crews raced. Follow the live text on the harbour screen.",
         ),
         (
+            "The skipper spoke of his illness. The full interview with Tomas Berg can be seen on Saturday's Harbour"
+            " Hour at 1130 and below are some of the highlights. The full interview with the crews was cut short.",
+            "The skipper spoke of his illness. The full interview with the crews was cut short.",
+        ),
+        (
+            "The ferry was late. Listen to the full report on Isles Radio on Tuesday, 5 June at 20:00 BST Listen"
+            " via the Isles Radio website Download the Harbour Hour podcast Listen to the full list of sailings.",
+            "The ferry was late. Listen to the full list of sailings.",
+        ),
+        (
             "The crews raced. More stories from across Northern Isles The jury was told the ferry left late.",
             "The crews raced. The jury was told the ferry left late.",
         ),
