@@ -48,6 +48,8 @@ _BE = frozenset("is are was were be been being".split())
 _QUANTITY_OPENERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("as", "many"), ("as", "much")})
 # After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
 _CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
+# Words that open a clause and nothing else ("while in office" and "because of the rain" need no verb).
+_CLAUSE_ONLY = frozenset({"when", "whenever", "because", "although", "though", "whereas", "unless"})
 _TAIL_WORDS = 3
 _CLAUSE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 _OPENING_SUBORDINATORS = frozenset({"as", "unless", "whereas", "once", "whether"})
@@ -218,6 +220,11 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
         reported = word.lower() == "that" and position > 0 and tags[position - 1].startswith("VERB")
         if reported and not _FINITE.intersection(tags[position:]):
             return True  # "The FBI has confirmed that one of its most wanted terrorists": what it confirmed is cut
+        opened = (
+            position > 0 and word.lower() in _CLAUSE_ONLY and words[position + 1 : position + 2] != ["of"]
+        )
+        if opened and not any(tag.startswith(("VERB", "AUX")) for tag in tags[position + 1 :]):
+            return True  # "colonies move in years when the thin sea ice": the clause "when" opens has no verb
     for position in range(len(words) - 1, 0, -1):
         if words[position - 1] in _CLAUSE_PUNCTUATION and words[position].lower() in _CLAUSE_JOINERS:
             aside = (

@@ -55,6 +55,14 @@ from takeaways.text.tagger import english_tagger, tokenize
             "The ferry company cannot run the night service",
             "The ferry company cannot run the night service.",
         ),
+        (
+            "Six ferries were held in port because of the gale",
+            "Six ferries were held in port because of the gale.",
+        ),
+        (
+            "Four crew drowned when their trawler sank off Skerry Point",
+            "Four crew drowned when their trawler sank off Skerry Point on Sunday.",
+        ),
     ],
 )
 def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str) -> None:
@@ -141,6 +149,11 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The coastguard has confirmed that one of its most wanted smugglers, a skipper known as Gull, "
             "was arrested in Kirkwall.",
             "'most wanted' describes the smugglers; what was confirmed has no verb",
+        ),
+        (
+            "Seals leave the bay in winters when the thin ice",
+            "Seals leave the bay in winters when the thin ice on which they rest forms late.",
+            "the clause 'when' opens is cut before its verb",
         ),
         (
             "The harbour board went to court to stop the ferry company",
