@@ -78,6 +78,13 @@ _PHRASE_START = re.compile(
     r"\s(?=(?:at|in|on|from|with|for|by|over|near|during|despite|amid|into|against|under|between)\s)"
     r"(?!at\s+(?:least|most)\b)"
 )
+# "to" before a noun phrase, not an infinitive, nor after a word it completes ("due to", "went to"): "lost
+# her title to 21-year-old Nafi Thiam". Cut there only as a last resort: what follows is often the news.
+_TO_PHRASE = re.compile(
+    r"(?<!\bdue)(?<!\baccording)(?<!\bthanks)(?<!\bowing)(?<!\bnext)(?<!\bclose)(?<!\bprior)(?<!\bwent)"
+    r"(?<!\bgo)(?<!\bgoes)(?<!\bgoing)(?<!\bgone)(?<!\bcame)(?<!\bcome)(?<!\breturned)(?<!\bmoved)"
+    r"\s(?=to\s+(?:the|a|an|his|her|their|its|\d[\w-]*|[A-Z])\b)"
+)
 _PERSON_CUE = re.compile(
     rf"(?:['’]s)?,?\s+(?:{'|'.join(sorted(REPORTING_VERBS | {'who', 'was', 'is', 'has', 'had'}))})\b"
 )
@@ -274,6 +281,9 @@ def headline_options(
     options = [*whole, *options]
     if shorter:
         options += [option for option in longer if len(option) < len(cut)]
+        options += [
+            option for option in _later_cuts(aside_free, ends, (_TO_PHRASE,)) if len(option) < len(cut)
+        ]
     return list(dict.fromkeys(option for option in options if option))
 
 

@@ -204,3 +204,21 @@ def test_a_question_heads_no_alert_in_any_language() -> None:
     headline = ExtractiveEngine().summarise(Article(body=body, language="cy")).headline
     assert not headline.endswith("?")
     assert headline in body
+
+
+def test_a_last_resort_cut_may_fall_before_to_and_the_noun_phrase_it_opens() -> None:
+    sentence = (
+        "Voss, 31, hinted at retirement after narrowly losing her sculling title to 22-year-old Dutch rower "
+        "Anneke Visser in a thrilling final in Lucerne."
+    )
+    assert "Voss, 31, hinted at retirement after narrowly losing her sculling title" in headline_options(
+        sentence, shorter=True
+    )
+    assert "Voss, 31, hinted at retirement after narrowly losing her sculling title" not in headline_options(
+        sentence
+    )
+    # Never after a word "to" completes: "mainly due" waits for its cause.
+    profit = (
+        "The club declared a profit of 1.6m for the year, mainly due to the sale of its two best players."
+    )
+    assert not any(option.endswith("due") for option in headline_options(profit, shorter=True))
