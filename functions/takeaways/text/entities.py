@@ -528,9 +528,15 @@ def _common_plural(word: str) -> bool:
 
 
 def _ordinary(word: str, common: frozenset[str]) -> bool:
-    """A capitalised word that only opens a sentence: 'Both', 'Likely', 'Officials'."""
+    """A capitalised word that only opens a sentence: 'Both', 'Likely', 'Officials', 'Removing' (of
+    "Removing Strachan would cost millions"; a given name such as "Irving" stays)."""
     lowered = word.lower()
-    return lowered in common or lowered in STOP_WORDS or lowered.endswith("ly")
+    return (
+        lowered in common
+        or lowered in STOP_WORDS
+        or lowered.endswith("ly")
+        or (len(lowered) > 5 and lowered.endswith("ing") and lowered not in NAME_STARTS)
+    )
 
 
 def _line_start(text: str, position: int) -> bool:

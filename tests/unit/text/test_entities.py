@@ -344,3 +344,14 @@ def test_a_place_or_an_owner_beside_an_organisation_noun_keeps_its_kind() -> Non
     )
     assert kinds["Harwick Valley"] == "place"
     assert kinds["Mara Holt"] == "person"
+
+
+def test_a_verb_s_ing_form_opening_the_sentence_is_not_part_of_the_name_after_it() -> None:
+    sentences = [
+        "Removing Berg and his coaches would have cost the club millions.",
+        "The board said Berg would stay until March.",
+        "Berg has been manager since 2019.",
+    ]
+    names = [entity.name for entity in find_entities(sentences)]
+    assert "Berg" in names
+    assert not any(name.startswith("Removing") for name in names)
