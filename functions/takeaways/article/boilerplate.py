@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 
 # One home for the list: a notice seen on a real page is added here, with a test beside it.
+# What follows a programme plug's opening, up to its end: its full stop ("7.30pm" holds none), or a time
+# ("20:00 BST") that a capitalised word follows, where the page glued the next sentence on.
+_PLUG_TAIL = (
+    r"(?:[^.]|\.(?!\s|$)){0,200}?(?:\.(?=\s|$)|(?<=BST|GMT)(?=\s+[A-Z])|(?<=\d:\d\d)(?=\s+(?!BST|GMT)[A-Z]))"
+)
 _NOTICES = (
     # Video players that could not load.
     r"Media playback is (?:not supported|unsupported) on (?:this|your) device",
@@ -67,10 +72,12 @@ _NOTICES = (
     r"You can listen to BBC Radio [^.]{0,120}\.",
     # A programme's plug: "The full interview with Jonas Gutierrez can be seen on Saturday's Football Focus
     # at 1130 (GMT) and below are some of the highlights.", "Listen to the full report on File on 4 ...".
+    # The plug ends at its full stop, or at its broadcast time when the next sentence is glued to it.
     r"The full (?:interview|report|programme|documentary) with [^.]{0,80}? can be (?:seen|heard|watched) on "
-    r"[^.]{0,160}\.",
-    r"Listen to the full (?:interview|report|programme|documentary) on [^.]{0,200}?(?:\.(?=\s|$)|(?= Listen via )|$)",
-    r"Listen via the [^.]{0,40}? website(?: Download the [^.]{0,40}? podcast)?\.?",
+    rf"{_PLUG_TAIL}",
+    rf"Listen to the full (?:interview|report|programme|documentary) on {_PLUG_TAIL}",
+    r"Listen via the (?:[A-Z0-9][\w-]* ){1,4}website(?: or on (?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*)?"
+    r"(?: Download the (?:(?:[A-Z0-9][\w-]*|on|of|the) ){1,6}podcast)?\.?",
     r"Follow (?:the )?(?:latest|live) (?:updates|coverage|text|reports)[^.]{0,160}? on the BBC Sport website[^.]{0,40}\.",
     # A correspondent's byline glued before the text: "Analysis by Ann Marsh, BBC Scotland home affairs
     # correspondent", or at a sentence start "Tomas Berg, BBC political correspondent".

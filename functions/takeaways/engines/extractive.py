@@ -61,8 +61,8 @@ from takeaways.text.grammar import (
     lone_subordinate_clause,
     main_verb_words,
     opens_with_subject,
-    opens_with_subordinator,
     resumes_with_verb,
+    subordinate_clause_only,
 )
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
@@ -143,8 +143,6 @@ _CLAUSE_BREAK = re.compile(
 )
 _DASHES = frozenset({"--", "—", "–"})
 _SPACED_DASH = re.compile(r"\s(?:--|—|–)\s")
-# Where one part of a sentence (a clause, an aside, an item) ends and the next begins.
-_PART_BREAK = re.compile(r"\s*[,;]\s*|\s(?:--|—|–)\s")
 # A verb of saying whose words come after the cut: "but he added: ..." cut at the colon says nothing.
 _SPEECH_INTRODUCED = re.compile(
     rf"\b(?:{'|'.join(sorted(SPEECH_VERBS - {'told'}))}|told\s+\w+)\s*$", re.IGNORECASE
@@ -1297,6 +1295,9 @@ def _named_in_full(headline: str, people: list[str], sentences: list[str]) -> st
     return full if len(full) <= HEADLINE_CHARS else headline
 
 
+_INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-Z]\.\s*$")
+
+
 def _surname_spelt_out(headline: str, named: str, people: list[str]) -> str:
     """``named`` (the headline as ``introduce_people`` writes it) when all it changed is a surname inside the
     headline, alone or after a title, into the full name, and it fits: "The White House announced that Gadahn,
@@ -1309,6 +1310,7 @@ def _surname_spelt_out(headline: str, named: str, people: list[str]) -> str:
         replaced = headline[len(before) : len(headline) - len(after)]
         if (
             headline.startswith(before)
+            and not _INITIAL_BEFORE.search(before)  # "A. Quilling" is not to become "A. Ada Quilling"
             and headline.endswith(after)
             and replaced.split()[-1:] == name.split()[-1:]
             and len(replaced.split()) <= 2
@@ -1458,7 +1460,7 @@ def _cut_to(text: str, max_words: int) -> str:
     kept = words[:max_words]
     while len(kept) > max_words // 2 and kept[-1].lower().strip(',;:"“”') in DANGLING_WORDS:
         kept.pop()
-    return _closed(" ".join(kept).rstrip(",;:—–-"), "…")
+    return _closed(" ".join(kept).rstrip(" ,;:—–-"), "…")
 
 
 def _safe_to_drop(tail: str) -> bool:
@@ -1484,7 +1486,7 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
         not _PREDICATE_START.match(text, cut.end())
         and not _inside_an_aside_before_the_verb(text, cut)
         and not _clause_resumes_after(text, cut)
-        and not _main_clause_cut_away(text, cut)
+        and not subordinate_clause_only(text[: cut.start()])
         and bool(before)
         and before[-1].lower() not in DANGLING_WORDS
         and not _OPEN_SUBORDINATE.search(text[: cut.start()])
@@ -1501,15 +1503,6 @@ def _inside_an_aside_before_the_verb(text: str, cut: re.Match[str]) -> bool:
         return False
     closing = cut if cut.group().strip() in _DASHES else _SPACED_DASH.search(text, cut.end())
     return closing is not None and resumes_with_verb(text[: opening[-1].start()], text[closing.end() :])
-
-
-def _main_clause_cut_away(text: str, cut: re.Match[str]) -> bool:
-    """Whether a sentence that opens with a subordinate clause has its main clause after the cut: "As the
-    ministers toured the island -- on the eve of the vote -- they met protesters" cut at a dash keeps only
-    "As the ministers toured the island"."""
-    if not opens_with_subordinator(text):
-        return False
-    return any(opens_with_subject(part) for part in _PART_BREAK.split(text[cut.end() :]) if part.strip())
 
 
 def _clause_resumes_after(text: str, cut: re.Match[str]) -> bool:

@@ -42,9 +42,10 @@ _UNRESOLVABLE = re.compile(
     r"(?:Naturally|First|Second|Third|Finally|Secondly|Thirdly|Lastly|Yes|No|True|Wait)(?=,)|"
     # A turn against, or a result of, what the line does not carry: "Nevertheless, I'm often surprised",
     # "Sure enough, the contest wasn't even close", "As a result, extremists are making gains".
-    r"First and foremost|Sure enough|Nevertheless|Nonetheless|Of course|As a result|In fact|Yet|"
+    r"First and foremost|Sure enough|Nevertheless|Nonetheless|Of course|As a result(?! of\b)|In fact|"
+    r"Yet(?! (?:another|more|again)\b)|"
     # A speaker the line does not name: "One said the ferry had been late before".
-    r"One (?:said|told|added|says|tells|adds)\b)\b"
+    r"One (?:said|told|added|says|tells|adds)\b)(?![\w-])"
 )
 # "Others followed suit": the line means nothing without what was followed.
 _FOLLOWS_SUIT = re.compile(r"\bfollow(?:s|ed|ing)? suit\b")

@@ -53,6 +53,11 @@ _CLAUSE_ONLY = frozenset({"when", "whenever", "because", "although", "though", "
 _TAIL_WORDS = 3
 _CLAUSE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 _OPENING_SUBORDINATORS = frozenset({"as", "unless", "whereas", "once", "whether"})
+# Opening words that take a clause and never a bare noun phrase ("As" takes "As a child", which is rare
+# at the head of a news sentence and only keeps the sentence whole).
+_TAKES_A_CLAUSE = frozenset(
+    {"as", "when", "while", "whilst", "although", "though", "because", "if", "unless", "whereas", "once"}
+)
 # Tags on both sides of an "and" that joins words inside one phrase rather than two clauses.
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "NUM"})
 # Tagged as prepositions as often as not ("after the vote"); a finite verb after them is a subordinate clause's.
@@ -265,6 +270,25 @@ def opens_with_subordinator(sentence: str) -> bool:
     comes later and a cut before it leaves only the subordinate one."""
     words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
     return bool(words) and words[0].lower() in _SUBORDINATORS | _OPENING_SUBORDINATORS
+
+
+def subordinate_clause_only(text: str) -> bool:
+    """Whether ``text`` (a sentence cut short) opens with a word that takes a clause ("As", "When",
+    "Although") and holds no more than that clause's verb: "As the minister, her deputy and two advisers
+    toured the island" has lost its main clause. "After" and "Since" also open phrases ("After the
+    floods, the council closed the road") and are not judged; a reduced clause ("While in office, he
+    ...") is taken for a lone one, which only keeps such a sentence whole."""
+    words = [word for word in tokenize(text) if word not in {'"', "“", "”", "‘", "’"}]
+    if not words or words[0].lower() not in _TAKES_A_CLAUSE:
+        return False
+    tags = _tags(words, promote=False)
+    verb_groups = sum(
+        1
+        for position, tag in enumerate(tags)
+        if tag.startswith(("VERB", "AUX"))
+        and (position == 0 or not tags[position - 1].startswith(("VERB", "AUX")))
+    )
+    return verb_groups <= 1
 
 
 def lone_subordinate_clause(sentence: str) -> bool:

@@ -156,3 +156,6 @@ def test_a_surname_inside_the_headline_gives_the_full_name_when_it_fits() -> Non
     long_headline = "Police said Quilling, 36, had been arrested at her home in Dunford on Tuesday after a dawn raid there"
     assert len(long_headline.replace("Quilling", "Ada Quilling")) > 100
     assert _named_in_full(long_headline, ["Ada Quilling"], sentences) == long_headline
+    # After an initial, the name stays as the article wrote it.
+    initialled = "Police said A. Quilling, 36, had been arrested at her home on Tuesday"
+    assert _named_in_full(initialled, ["Ada Quilling"], sentences) == initialled

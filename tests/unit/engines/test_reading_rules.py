@@ -132,6 +132,19 @@ def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: 
     assert with_referent(sentence, ["Isles Link cancelled the crossings."], []) is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yet another storm closed the island's only harbour on Monday.",
+        "Yet more snow is forecast for the Northern Isles this weekend.",
+        "As a result of the strike, 40 sailings were cancelled on Monday.",
+        "In fact-checking the claims, the council found three errors.",
+    ],
+)
+def test_a_line_that_only_begins_like_an_argument_step_stands_alone(sentence: str) -> None:
+    assert stands_alone(sentence)
+
+
 def test_a_speaker_named_in_the_same_line_is_no_age_alone() -> None:
     assert stands_alone('"We won," the 48-year-old Tomas Berg told Radio Grenhaven.')
     assert stands_alone("Police said the 19-year-old was arrested at the quay.")
@@ -147,12 +160,23 @@ def test_a_cut_never_drops_the_clause_that_carries_the_news() -> None:
 
 
 def test_a_cut_never_keeps_an_opening_subordinate_clause_without_its_main_clause() -> None:
-    sentence = (
+    for sentence in (
         "As the minister, her deputy and two advisers toured the island -- on the eve of the vote on the "
-        "ferry contract, which is due on Friday -- they met crews who had been on strike since March."
+        "ferry contract -- they met crews who had been on strike since March.",
+        "When the last ferry of the winter left the harbour at Kirkwall -- two hours late and half empty -- "
+        "it carried the island's only doctor.",
+    ):
+        trimmed = trim(sentence, 18)
+        assert trimmed.endswith("…") or " they met " in trimmed or " it carried " in trimmed
+    # A cut after the main clause stays open to an opening phrase: "After the floods" is no clause.
+    floods = (
+        "After the floods last winter, the council closed the coastal road for six months; residents say the "
+        "detour added an hour to every trip."
     )
-    trimmed = trim(sentence, 18)
-    assert "they met crews" in trimmed or trimmed.endswith("…")
+    assert (
+        trim(floods, 16)
+        == "After the floods last winter, the council closed the coastal road for six months."
+    )
 
 
 def test_a_cut_never_ends_at_the_dash_that_closes_an_aside_before_the_verb() -> None:
@@ -423,9 +447,26 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The skipper spoke of his illness. The full interview with the crews was cut short.",
         ),
         (
-            "The ferry was late. Listen to the full report on Isles Radio on Tuesday, 5 June at 20:00 BST Listen"
-            " via the Isles Radio website Download the Harbour Hour podcast Listen to the full list of sailings.",
+            "The ferry was late. Listen to the full report on Isles Radio on Tuesday, 5 June at 20:00 BST and"
+            " Sunday, 10 June at 17:00 BST Listen via the Isles Radio website Download the Harbour Hour on 4"
+            " podcast Listen to the full list of sailings.",
             "The ferry was late. Listen to the full list of sailings.",
+        ),
+        (
+            # A plug glued to the next sentence ends at its broadcast time; the story's words stay.
+            "The full interview with Ada Quilling can be seen on Harbour Hour at 12:10 BST The club said she"
+            " would be fit by May, and that a new contract was close.",
+            "The club said she would be fit by May, and that a new contract was close.",
+        ),
+        (
+            "The full interview with Ada Quilling can be seen on Harbour Hour on Isles Two at 7.30pm on Sunday."
+            " The club said so. Listen via the Isles Radio website or on Harbour Sounds.",
+            "The club said so.",
+        ),
+        (
+            # No full stop and no time: what may be the story is left alone.
+            "Listen to the full report on Isles Radio on Tuesday and the operator said the ferry was repaired",
+            "Listen to the full report on Isles Radio on Tuesday and the operator said the ferry was repaired",
         ),
         (
             "The crews raced. More stories from across Northern Isles The jury was told the ferry left late.",
