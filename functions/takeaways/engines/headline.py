@@ -380,6 +380,14 @@ def quotes_an_unnamed_speaker(headline: str) -> bool:
     return PRONOUN_SPEAKER.search(headline) is not None
 
 
+# A verb's -ing form as the subject, its verb after it with no comma between: "Inciting people to harass
+# others online could result in court action" is a clause; "Speaking to reporters, he said" and "Selling
+# their beers from a van" are not headlines.
+_GERUND_SUBJECT = re.compile(
+    r"^[\"“‘']?[A-Z][a-z]+ing\s[^,;:—–]*?\s(?:could|would|can|will|may|might|should|must|is|was|are|were|has|had|have)\s"
+)
+
+
 def headline_reads_complete(headline: str) -> bool:
     """Whether a headline names its subject and has a finite verb, so it reads as a statement of the news.
 
@@ -398,7 +406,7 @@ def headline_reads_complete(headline: str) -> bool:
     if (
         first in _OPENING_CONNECTIVES
         or first in _TEASER_OPENINGS
-        or (first.endswith("ing") and first != "according")
+        or (first.endswith("ing") and first != "according" and not _GERUND_SUBJECT.match(headline))
     ):
         return False  # "Selling their beers from a van", "Giving people the right to buy"; "According to" names a source
     if first.endswith("ed") and "," in headline:

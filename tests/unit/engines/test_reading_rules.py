@@ -257,6 +257,8 @@ def test_a_parenthesis_with_a_negation_stays() -> None:
         "Ines Okafor, explaining the closure to the traders, said",
         "With her new rota and a road show, she won the crews over",
         "Since 2014, he and his crew have saved 80 boats",
+        "Selling their catch from a van at the harbour gates",
+        "Speaking to the crews, the harbour master said the pier could reopen",
     ],
 )
 def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> None:
@@ -273,6 +275,7 @@ def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> Non
         "Tomas Berg says he will stay out until the rota is withdrawn",
         '"We did it for them," said ferry captain Tomas Berg',
         "Ferry fares will rise by a fifth in May, Ines Okafor said",
+        "Sailing without a licence could now cost a skipper his boat",
     ],
 )
 def test_complete_clauses_are_headlines(headline: str) -> None:
