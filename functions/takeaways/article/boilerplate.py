@@ -53,6 +53,12 @@ _NOTICES = (
     r"(?:Sign up|Subscribe) (?:for|to) (?:our|the) [^.]{0,40}newsletters?[^.]{0,60}\.",
     r"Get (?:our|the) [^.]{0,30}newsletter[^.]{0,60}\.",
     r"READ(?: MORE)?:\s[^.]{0,100}\.",
+    # A partner's link, written with a space before its full stop: "See more: 40 Years of HBO .".
+    r"(?:See|Read) more: [^.]{0,140}? \.(?=\s|$)",
+    # A partner's credit and copyright line: "See the original story at Billboard.com. ©2015 Billboard. All
+    # Rights Reserved.", "Copyright © 2015 Rolling Stone."
+    r"See the original story at (?:[A-Z][\w'’-]*(?:\.com)? ?){1,4}(?:['’]s site)?\.",
+    r"(?:Copyright )?© ?\d{4},? (?:[A-Z][\w.&'’-]* ?){1,4}?\.(?: All [Rr]ights [Rr]eserved\.)?",
     r"Related article:\s[^.]{0,100}\.",
     r"Join us on Facebook\b[^.]{0,60}\.",
     r"(?:Follow|Like) us on (?:Facebook|Twitter|Instagram)\b[^\n]{0,120}?(?:\.(?=\s|$)|$)",

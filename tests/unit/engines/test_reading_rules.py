@@ -456,6 +456,16 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The ferry was late. Listen to the full list of sailings.",
         ),
         (
+            "The pilot was picked up. See more: Ten Years of Harbour Nights . Casting begins in May. See the"
+            " original story at IslesHerald.com. ©2015 Isles Herald. All Rights Reserved.",
+            "The pilot was picked up. Casting begins in May.",
+        ),
+        (
+            "She is repped by the Berg Agency. Copyright © 2015 Harbour Journal. See more of the islands this"
+            " summer.",
+            "She is repped by the Berg Agency. See more of the islands this summer.",
+        ),
+        (
             # A plug glued to the next sentence ends at its broadcast time; the story's words stay.
             "The full interview with Ada Quilling can be seen on Harbour Hour at 12:10 BST The club said she"
             " would be fit by May, and that a new contract was close.",
