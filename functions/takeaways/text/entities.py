@@ -114,12 +114,15 @@ PLACES = frozenset(
     atlanta miami dallas seattle denver phoenix york california texas florida ohio michigan virginia
     arizona jerusalem geneva zurich amsterdam stockholm oslo helsinki copenhagen prague budapest
     dubai riyadh mumbai shanghai seoul manila jakarta bangkok nairobi lagos johannesburg
-    kursk crimea donbas zaporizhzhia""".split()
+    kursk crimea donbas zaporizhzhia
+    chad niger benin botswana burundi eritrea gabon gambia guinea liberia madagascar malawi mauritania
+    namibia togo angola lesotho djibouti eswatini bahrain oman brunei bhutan fiji nicaragua belize montenegro
+    macedonia malta monaco uzbekistan turkmenistan kyrgyzstan tajikistan maldives mauritius""".split()
 )
 PLACE_WORDS = frozenset(
     "bridge street road lane avenue river lake mountain mountains island islands isles park square beach bay harbour "
     "harbor city county state states province region district valley coast airport station kingdom republic "
-    "leone carolina dakota kong".split()
+    "leone carolina dakota kong zealand lanka rica".split()
 )
 _PLACE_CUES = frozenset({"in", "near", "across", "outside", "inside", "towards", "toward"})
 _SPEECH = "|".join(sorted(SPEECH_VERBS))

@@ -355,3 +355,14 @@ def test_a_verb_s_ing_form_opening_the_sentence_is_not_part_of_the_name_after_it
     names = [entity.name for entity in find_entities(sentences)]
     assert "Berg" in names
     assert not any(name.startswith("Removing") for name in names)
+
+
+def test_a_country_that_is_also_a_given_name_is_a_place() -> None:
+    sentences = [
+        "Troops from Chad and Niger crossed the border into Nigeria on Sunday.",
+        "Chad has sent 2,000 soldiers, a military official said.",
+        "He spoke on condition of anonymity.",
+    ]
+    kinds = {entity.name: entity.kind for entity in find_entities(sentences)}
+    assert kinds.get("Chad") == "place"
+    assert kinds.get("Niger") == "place"
