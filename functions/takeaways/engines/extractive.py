@@ -1040,6 +1040,7 @@ _FOLLOW_UP = re.compile(r"^(?:\S+\s+){0,11}?(?:also|too|again)\b", re.IGNORECASE
 # director"), or lean on one told before ("Another was found", "One of the five ...").
 _TEASER_LEDE = re.compile(
     r"^(?:\(|[\w'’]+:|(?:Just |Now )?(?:Get|Consider|Expect|Imagine|Picture|Remember|Meet|Forget|Think|Take|Look)\b"
+    r"|(?:So )?(?:Maybe|Perhaps)\b"
     r"|Another\b|One of (?:the|them|those)\b|The others?\b|The rest\b)"
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)

@@ -53,7 +53,11 @@ _TIME_PHRASE = re.compile(
     r"|,?\s+(?:yesterday|today|tonight|overnight)(?=[\s,.;:]|$)"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
-_CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
+# The comma closing a clause between commas: a lower-case word follows, not a time the clause goes on to
+# ("in Chapel Hill, North Carolina, earlier this year, can face" closes before "can").
+_CLAUSE_CLOSE = re.compile(
+    r",\s+(?=[a-z])(?!(?:earlier|later|last|this|next|ago)\b|(?:in|since|until|by) (?:\d{4}|the \d{4}s)\b)"
+)
 _COMMA = re.compile(r",\s")
 _LIST_JOINER = re.compile(r"(?:and|or)\s")
 # What a sentence sets against its main clause: "..., but the home side still took wickets".
@@ -219,7 +223,11 @@ _BOUNDARY_WORDS = frozenset(
 )
 # Openings that address the reader or tease rather than report: "Get this:", "Don't forget".
 _NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
-_TEASER_OPENINGS = frozenset("get don't remember imagine picture consider meet forget think".split())
+# Openings of a line that teases, addresses the reader or hedges ("Maybe this new venture makes sense"):
+# not the news a headline states.
+_TEASER_OPENINGS = frozenset(
+    "get don't remember imagine picture consider meet forget think maybe perhaps".split()
+)
 _OPENING_CONNECTIVES = frozenset(
     "but and so or yet because if when while although though as plus also now".split()
 )
@@ -388,6 +396,14 @@ _GERUND_SUBJECT = re.compile(
 )
 
 
+# A description after a comma that the cut left as a bare noun: ", a label", ", an area".
+# Its last word is no verb: ", a judge ruled" and ", a statement said" say who said it.
+_BARE_APPOSITION = re.compile(
+    rf",\s+(?:a|an)\s+[\w'’-]+(?:\s+(?!(?:{'|'.join(sorted(SPEECH_VERBS | REPORTING_VERBS))})$)"
+    r"(?![\w'’-]+ed$)[\w'’-]+)?$"
+)
+
+
 def headline_reads_complete(headline: str) -> bool:
     """Whether a headline names its subject and has a finite verb, so it reads as a statement of the news.
 
@@ -419,6 +435,8 @@ def headline_reads_complete(headline: str) -> bool:
         and not _ATTRIBUTION_END.search(headline)
     ):
         return False  # "Robbie, explaining his philosophy, said": what was said is cut away
+    if _BARE_APPOSITION.search(headline):
+        return False  # "... to launch Erebus Pictures, a label": what the label is was cut away
     return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
 
 

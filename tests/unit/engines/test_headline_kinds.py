@@ -222,3 +222,13 @@ def test_a_last_resort_cut_may_fall_before_to_and_the_noun_phrase_it_opens() -> 
         "The club declared a profit of 1.6m for the year, mainly due to the sale of its two best players."
     )
     assert not any(option.endswith("due") for option in headline_options(profit, shorter=True))
+
+
+def test_a_relative_clause_closes_where_the_main_clause_goes_on_not_at_a_time_it_carries() -> None:
+    sentence = (
+        "Tomas Berg, who is charged over the sinking of a ferry off Skerry Point, Orkney, earlier this year, "
+        "can keep his licence, a judge ruled on Monday."
+    )
+    options = headline_options(sentence, people=["Tomas Berg"], article_text=sentence)
+    assert "Tomas Berg can keep his licence, a judge ruled" in options
+    assert not any("Berg earlier this year" in option for option in options)

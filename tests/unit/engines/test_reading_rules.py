@@ -258,6 +258,8 @@ def test_a_parenthesis_with_a_negation_stays() -> None:
         "With her new rota and a road show, she won the crews over",
         "Since 2014, he and his crew have saved 80 boats",
         "Selling their catch from a van at the harbour gates",
+        "Maybe this new ferry service makes sense",
+        "The harbour board has bought Skerry Lines, a company",
         "Speaking to the crews, the harbour master said the pier could reopen",
     ],
 )
@@ -276,6 +278,8 @@ def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> Non
         '"We did it for them," said ferry captain Tomas Berg',
         "Ferry fares will rise by a fifth in May, Ines Okafor said",
         "Sailing without a licence could now cost a skipper his boat",
+        "The ferry will sail on Sunday, a spokesman said",
+        "Tomas Berg can keep his licence, a judge ruled",
     ],
 )
 def test_complete_clauses_are_headlines(headline: str) -> None:
