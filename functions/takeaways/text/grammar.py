@@ -428,7 +428,9 @@ def _report_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     said = [
         position
         for position in range(end)
-        if source[position].lower() in REPORTING_VERBS and source_tags[position].startswith("VERB")
+        if source[position].lower() in REPORTING_VERBS
+        and source_tags[position].startswith("VERB")
+        and not _modifies_a_noun(source, source_tags, position)
     ]
     if not said or _FINITE.intersection(source_tags[said[-1] + 1 : end]):
         return False  # "said she had advised officials": what was said is there
@@ -438,6 +440,15 @@ def _report_cut(source: list[str], source_tags: list[str], end: int) -> bool:
         if source[position] in _CLAUSE_PUNCTUATION or source_tags[position] in {"CCONJ", "SCONJ"}:
             return False
     return False
+
+
+def _modifies_a_noun(source: list[str], source_tags: list[str], position: int) -> bool:
+    """An -ing form before a noun describes it, says nothing: "a script by writing team Ann Marsh"."""
+    return (
+        source[position].lower().endswith("ing")
+        and position + 1 < len(source_tags)
+        and source_tags[position + 1] == "NOUN"
+    )
 
 
 def _end_in(words: list[str], source: list[str]) -> int | None:

@@ -56,6 +56,14 @@ from takeaways.text.tagger import english_tagger, tokenize
             "The ferry company cannot run the night service.",
         ),
         (
+            "The council bought a plan by design team Ann Marsh and Tomas Berg",
+            "The council bought a plan by design team Ann Marsh and Tomas Berg that centres on a new pier.",
+        ),
+        (
+            "Isles Link hired a script by writing team Ann Marsh and Tomas Berg",
+            "Isles Link hired a script by writing team Ann Marsh and Tomas Berg that centres on the ferry strike.",
+        ),
+        (
             "Six ferries were held in port because of the gale",
             "Six ferries were held in port because of the gale.",
         ),
