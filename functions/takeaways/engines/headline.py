@@ -163,7 +163,8 @@ _SPECIFIC_SUBJECT = re.compile(
     r"(?:a|an|the|this|that|these|those|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|[A-Z][\w'’-]*['’]s)\s",
     re.IGNORECASE,
 )
-_AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARY_VERB}")
+# Not after "to": "forced to have chemotherapy" holds an infinitive, no second finite verb.
+_AUXILIARY_WORD = re.compile(rf"(?<!\bto )\b{_AUXILIARY_VERB}")
 # The state or country after a town ("in Goldsboro, North Carolina, may have been", "an Omaha, Nebraska,
 # hospital") is an aside, dropped while the headline is too long; not a list ("in Paris, Lyon, and Nice").
 _REGION_AFTER_PLACE = re.compile(

@@ -232,3 +232,14 @@ def test_a_relative_clause_closes_where_the_main_clause_goes_on_not_at_a_time_it
     options = headline_options(sentence, people=["Tomas Berg"], article_text=sentence)
     assert "Tomas Berg can keep his licence, a judge ruled" in options
     assert not any("Berg earlier this year" in option for option in options)
+
+
+def test_an_infinitive_in_a_relative_clause_is_no_second_verb_that_keeps_the_clause() -> None:
+    sentence = (
+        "A Kirkwall skipper who has been forced to sell her trawler to pay the harbour board will sail again "
+        "next month on the crossing to Skerry."
+    )
+    assert (
+        headline_options(sentence)[0]
+        == "A Kirkwall skipper will sail again next month on the crossing to Skerry"
+    )
