@@ -236,7 +236,7 @@ def test_a_relative_clause_closes_where_the_main_clause_goes_on_not_at_a_time_it
 
 def test_an_infinitive_in_a_relative_clause_is_no_second_verb_that_keeps_the_clause() -> None:
     sentence = (
-        "A Kirkwall skipper who has been forced to sell her trawler to pay the harbour board will sail again "
+        "A Kirkwall skipper who has been forced to have her trawler towed to the harbour board will sail again "
         "next month on the crossing to Skerry."
     )
     assert (
