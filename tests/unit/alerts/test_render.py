@@ -206,7 +206,21 @@ def test_the_e_mail_shows_the_summary_only_when_it_tells_more_than_the_headline(
     headline = "Harbour council approves new ferry route"
     assert not summary_adds("Harbour council approves new ferry route on Monday.", headline)
     assert not summary_adds("The harbour council approves a new ferry route.", headline)
-    assert summary_adds("Harbour council approves new ferry route to the islands.", headline)
+    # The headline is the summary's sentence shortened: readers count the summary as the headline again.
+    assert not summary_adds(
+        "Harbour council approves new ferry route to the islands, ending a dispute.", headline
+    )
+    assert not summary_adds(
+        "The harbour council, which met for six hours, approves new ferry route to the islands.", headline
+    )
+    # A summary in words of its own (a model's, or beside an article's title) is shown.
+    assert summary_adds(
+        "The council on Monday backed a crossing to the islands, ending a two-year dispute.", headline
+    )
+    assert summary_adds(
+        "The harbour council approved a new ferry route linking the islands, ending a two-year dispute.",
+        headline,
+    )
     record = make_record()
     same = dataclasses.replace(
         record, summary=dataclasses.replace(record.summary, summary=f"{headline} on Monday.")
