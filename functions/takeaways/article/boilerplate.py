@@ -67,8 +67,10 @@ _NOTICES = (
     r"On this page you will find today['’]s show Transcript[^.]{0,160}\.",
     r"Report supplied by the Press Association\.",
     r"More on this and other [A-Z][\w ]{0,40}? stories",
-    # BBC regional pages' link glued before the next sentence: "More stories from across Yorkshire The jury".
-    r"More stories from across (?:[A-Z][a-z]+ ){1,3}(?=(?:The|A|An|In|On|At|After|When|It|He|She|They|Mr|Mrs|Ms|Police)\s)",
+    # BBC regional pages' link glued before the next sentence: "More stories from across Yorkshire The jury",
+    # "More news from Suffolk Despite posing ...".
+    r"More (?:stories|news) from (?:across )?(?:[A-Z][a-z]+ ){1,3}"
+    r"(?=(?:The|A|An|In|On|At|After|When|It|He|She|They|Mr|Mrs|Ms|Police|Despite|But|However|Officers|Some)\s)",
     r"Find out how you can submit your (?:images|pictures|photos)[^.]{0,40}\.",
     # A reader's-pictures page's prompts, whose e-mail addresses hold full stops of their own.
     r"If you have an? (?:picture|photo|image|video|story)s? you['’]?d like to share\b.{0,200}?\.(?=\s|$)",

@@ -486,6 +486,10 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "Listen to the full report on Isles Radio on Tuesday and the operator said the ferry was repaired",
         ),
         (
+            "The crews raced. More news from Orkney Despite the gale, the ferry left on time.",
+            "The crews raced. Despite the gale, the ferry left on time.",
+        ),
+        (
             "The crews raced. More stories from across Northern Isles The jury was told the ferry left late.",
             "The crews raced. The jury was told the ferry left late.",
         ),
