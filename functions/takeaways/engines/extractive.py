@@ -1097,7 +1097,19 @@ def _states_background(sentence: str) -> bool:
     """Whether a sentence's main clause only states how things are or were ("X worked for a charity", "The
     pipes are old"), with no event tied to it: the lede of a story whose news is in the sentence after it (a
     BBC story missing its first sentence, a feed missing its standfirst)."""
+    if _CALLED_OUT.match(sentence):
+        return True
     return _stative_main_clause(sentence) and not _EVENT_TIES.search(sentence)
+
+
+# The call-out that opens a report of an incident: "Police were called to Jackson Road at about 21:10 BST on
+# Tuesday." says where and when; what happened there is in the sentence after it.
+_CALLED_OUT = re.compile(
+    r"^(?:Police|Officers|Firefighters|Paramedics|Emergency services|Ambulance crews|Crews|Coastguards?)"
+    r"(?: and [a-z]+(?: [a-z]+)?)? were called to (?:(?! and | after | where | but )[^,;.]){2,120}?"
+    r"(?: (?:at|shortly after|just after|just before|after|before) (?:about |around )?[\d:.]+(?: ?(?:BST|GMT))?)?"
+    r"(?: on [A-Z][a-z]+(?: (?:morning|afternoon|evening|night))?)?\.?$"
+)
 
 
 def _stative_main_clause(sentence: str) -> bool:

@@ -159,3 +159,18 @@ def test_a_surname_inside_the_headline_gives_the_full_name_when_it_fits() -> Non
     # After an initial, the name stays as the article wrote it.
     initialled = "Police said A. Quilling, 36, had been arrested at her home on Tuesday"
     assert _named_in_full(initialled, ["Ada Quilling"], sentences) == initialled
+
+
+def test_a_call_out_is_background_and_the_incident_after_it_heads_the_alert() -> None:
+    assert _states_background("Police were called to Harbour Road in Kirkwall at about 21:10 BST on Tuesday.")
+    assert _states_background("Firefighters were called to the quay shortly after 06:00 on Sunday morning.")
+    # What they found or did is the news.
+    assert not _states_background("Police were called to the quay and arrested two men.")
+    body = (
+        "Police were called to Harbour Road in Kirkwall at about 21:10 BST on Tuesday. "
+        "Two men aged 19 and 24 were arrested after a harbour worker was stabbed outside a bar. "
+        "The worker was taken to hospital, where he remains in a stable condition. "
+        "Officers have asked anyone who saw the attack to contact them."
+    )
+    headline, _, _ = _alert(body)
+    assert headline.startswith("Two men aged 19 and 24 were arrested")
