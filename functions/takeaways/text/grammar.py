@@ -53,11 +53,9 @@ _CLAUSE_ONLY = frozenset({"when", "whenever", "because", "although", "though", "
 _TAIL_WORDS = 3
 _CLAUSE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 _OPENING_SUBORDINATORS = frozenset({"as", "unless", "whereas", "once", "whether"})
-# Opening words that take a clause and never a bare noun phrase ("As" takes "As a child", which is rare
-# at the head of a news sentence and only keeps the sentence whole).
-_TAKES_A_CLAUSE = frozenset(
-    {"as", "when", "while", "whilst", "although", "though", "because", "if", "unless", "whereas", "once"}
-)
+# Opening a sentence, these take a clause too: a reduced one ("While in office, ...", "As a child, ...") is
+# rare at the head of a news sentence and, taken for a lone clause, only keeps the sentence whole.
+_TAKES_A_CLAUSE = _CLAUSE_ONLY | frozenset({"as", "while", "whilst", "if", "once"})
 # Tags on both sides of an "and" that joins words inside one phrase rather than two clauses.
 _PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "NUM"})
 # Tagged as prepositions as often as not ("after the vote"); a finite verb after them is a subordinate clause's.
