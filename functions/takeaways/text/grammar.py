@@ -39,6 +39,12 @@ _CLAUSE_PUNCTUATION = frozenset({",", ";"})
 # Nouns that say little until the clause after them says which ("near the spot where ...", "an event in which
 # ...", "learned the hard way that ..."): cut before it, the headline has lost what it was about.
 _LIGHT_NOUNS = frozenset("spot place event".split())
+# Nouns of change or lack that say nothing without what changed or is lacking: "a fall" of "a fall in students",
+# "a shortage" of "a shortage of nurses".
+_CHANGE_NOUNS = frozenset(
+    "rise rises fall falls increase increases decrease decreases drop drops surge decline declines jump slump"
+    " reduction reductions shortage shortages lack growth".split()
+)
 # What opens a verb's object as a quantity ("killed at least five people"): tagged as a preposition, it is the
 # object itself, not a phrase a headline may drop.
 # Passives whose agent is the news: "was caused last year" of "... by botulism", "before being struck" of "...
@@ -228,6 +234,10 @@ def _left_open(words: list[str], tags: list[str], headline: str, sentence: str) 
         )
         if opened and not any(tag.startswith(("VERB", "AUX")) for tag in tags[position + 1 :]):
             return True  # "colonies move in years when the thin sea ice": the clause "when" opens has no verb
+    for position in range(len(words) - 2, 0, -1):
+        interrupted = words[position].lower() in _CLAUSE_JOINERS and words[position + 1] == ","
+        if interrupted and not _FINITE.intersection(tags[position + 2 :]):
+            return True  # "joined Glasgow in 2012 and, after three years of residency": the clause is to come
     for position in range(len(words) - 1, 0, -1):
         if words[position - 1] in _CLAUSE_PUNCTUATION and words[position].lower() in _CLAUSE_JOINERS:
             aside = (
@@ -489,6 +499,8 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         )
     if last_tag.startswith("VERB") and (following_word, after_next) in _QUANTITY_OPENERS:
         return True  # "killed" of "killed at least five people": the object is cut away
+    if source[end - 1].lower() in _CHANGE_NOUNS and following_word in {"in", "of"}:
+        return True  # "a shortage of midwives and a fall" of "a fall in students": what fell is cut away
     if source[end - 1].lower() in _LIGHT_NOUNS and (
         following_word in {"where", "when", "that"}
         or (following_word in {"in", "at", "on"} and after_next == "which")

@@ -71,6 +71,14 @@ from takeaways.text.tagger import english_tagger, tokenize
             "Four crew drowned when their trawler sank off Skerry Point",
             "Four crew drowned when their trawler sank off Skerry Point on Sunday.",
         ),
+        (
+            "The ferry firm reported a sharp rise in bookings",
+            "The ferry firm reported a sharp rise in bookings for the summer crossings.",
+        ),
+        (
+            "The lock keeper retired in 2009 and, after two years abroad, took charge of the flight",
+            "The lock keeper retired in 2009 and, after two years abroad, took charge of the flight at Tewkesbury.",
+        ),
     ],
 )
 def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str) -> None:
@@ -217,6 +225,21 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The fact that the ferry was late for the third time",
             "The fact that the ferry was late for the third time angered the island's commuters.",
             "the verb belongs to the clause 'that' opens after 'fact'",
+        ),
+        (
+            "The nurses' union says there is a shortage of nurses and a fall",
+            "The nurses' union says there is a shortage of nurses and a fall in applications to train.",
+            "a noun of change cut before what changed",
+        ),
+        (
+            "The ferry firm reported a sharp rise",
+            "The ferry firm reported a sharp rise in bookings for the summer crossings.",
+            "a rise without what rose",
+        ),
+        (
+            "The lock keeper joined the canal trust in 2009 and, after two years of training",
+            "The lock keeper joined the canal trust in 2009 and, after two years of training, took charge of the flight.",
+            "an 'and,' that opens a phrase before its clause: the clause is cut away",
         ),
     ],
 )
