@@ -115,7 +115,8 @@ def word_count(text: str) -> int:
 # Verbs that report speech, as news copy writes them after or before a quotation.
 SPEECH_VERBS = frozenset(
     "said says added adds wrote writes warned warns explained insisted admitted told tweeted tweeting writing "
-    "saying adding posting asked asks".split()
+    "saying adding posting asked asks recalled recalls remembered remembers replied continued explains insists"
+    " admits".split()
 )
 # Verbs that put a claim in someone's mouth, quoted or not: what a statement's attribution must agree on.
 REPORTING_VERBS = SPEECH_VERBS | frozenset(

@@ -125,6 +125,8 @@ def test_an_age_that_opens_a_longer_description_is_not_replaced_by_a_name() -> N
         "Wait, can a ferry company be fined for that?",
         "One said the ferry had been late every day since March.",
         "Three other operators followed suit on Tuesday.",
+        '"The engine just stopped, and we drifted for an hour," she remembers.',
+        '"We had no radio at all," he recalled.',
     ],
 )
 def test_sentences_that_point_to_something_unnamed_do_not_stand_alone(sentence: str) -> None:
