@@ -196,7 +196,38 @@ def _person_meant(
     ):
         return None
     surname = surname_of(name) or name  # "Robert Downey Jr." is not "Jr."
+    if earlier and word is not None and _continues_a_chain(earlier, name, surname, word):
+        return None
     return name, surname if _mentions_word(nearby, surname) else name
+
+
+_NAME_IN_SUBJECT_WORDS = 5  # "The 31-year-old Bates was charged": a name this early is the subject's
+_SAME_PERSON_WORDS = {"He": ("He", "His"), "His": ("He", "His"), "She": ("She", "Her"), "Her": ("She", "Her")}
+
+
+def _continues_a_chain(earlier: Sequence[str], name: str, surname: str, word: str) -> bool:
+    """Whether the pronoun goes on from one opening the sentence before, in a chain that began with someone
+    other than ``name``: "The sheriff denied ..., saying Bates had qualified. He said he was unaware ....
+    But he said he supported the decision": each "he" is the sheriff, and Bates, the one name near, is only
+    spoken of."""
+    openings = tuple(f"{opening} " for opening in _SAME_PERSON_WORDS.get(word, ()))
+    position = len(earlier) - 1
+    while position >= 0 and _bare_opening(earlier[position]).startswith(openings):
+        position -= 1
+    if position == len(earlier) - 1 or position < 0:
+        return False  # no chain, or one that began the article
+    origin = _bare_opening(earlier[position])
+    if origin.startswith((f"{name} ", f"{surname} ", f"{name},", f"{surname},")):
+        return False
+    if unnamed_role(origin) is not None:
+        return True
+    # "The sheriff denied ..., saying Bates had qualified": a described subject, the name only spoken of.
+    opening_words = " ".join(origin.split()[:_NAME_IN_SUBJECT_WORDS])
+    return origin.startswith("The ") and not _mentions(opening_words, name)
+
+
+def _bare_opening(sentence: str) -> str:
+    return sentence.lstrip("\"“‘'(")
 
 
 # A pronoun for one person inside a line: the first one is what a reader must be able to resolve.

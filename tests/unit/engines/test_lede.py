@@ -325,3 +325,20 @@ def test_a_pronoun_whose_person_is_in_the_line_or_cannot_be_named_safely() -> No
     sexed = ["Helen Marsh scored twice; she said she was delighted.", "She will start again."]
     assert with_referent("In the second half, he hit the post.", sexed, ["Helen Marsh"]) is None
     assert with_referent("In the second half, she hit the post.", ["The match ended 2-2."], people) is None
+
+
+def test_a_he_that_goes_on_from_a_described_speaker_is_not_the_man_they_spoke_of() -> None:
+    earlier = [
+        "The harbourmaster denied the claims, saying he was sure Olsen had passed his skipper's exam.",
+        "He said he had seen no forged papers for Olsen, whom he has known for years.",
+    ]
+    line = "But he said he backed the inquiry's decision to go ahead."
+    assert with_referent(line, earlier, ["Per Olsen"]) is None
+    # A chain that began with the person named is still theirs.
+    named_first = [
+        "Per Olsen denied the claims, saying he had passed his skipper's exam.",
+        "He said he had seen no forged papers.",
+    ]
+    assert with_referent(line, named_first, ["Per Olsen"]) == (
+        "But Olsen said he backed the inquiry's decision to go ahead."
+    )
