@@ -58,6 +58,7 @@ from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, Takeaway
 from takeaways.text.entities import ENTITY_SENTENCES, PLACES, find_entities
 from takeaways.text.grammar import (
     is_clause,
+    lacks_a_subject,
     lone_subordinate_clause,
     main_verb_words,
     opens_with_subject,
@@ -546,7 +547,9 @@ class ExtractiveEngine:
         cut = text.rstrip("\"'”’)").endswith("…")  # 'the White House stated that "leaders…"' too
         if cut or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):
             return None  # cut mid-sentence, a fragment, or figures without words ("4.2")
-        if english and (not reads_as_statement(text) or lone_subordinate_clause(text)):
+        if english and (
+            not reads_as_statement(text) or lone_subordinate_clause(text) or lacks_a_subject(text)
+        ):
             return None  # a teaser, a list of names or a lone subordinate clause: not a fact on its own
         return _Line(candidate.index, text, _line_terms(text), resolved)
 

@@ -314,6 +314,31 @@ def lone_subordinate_clause(sentence: str) -> bool:
     return not _FINITE.intersection(tags[words.index(",") + 1 :])
 
 
+_OPENING_PARTICIPLES = frozenset("given shown born found told taken made caught sent left kept put".split())
+
+
+def lacks_a_subject(sentence: str) -> bool:
+    """Whether a sentence opens on its verb with no subject to come: "Offered a real threat going forward and
+    worked hard." (a player rating). A participle that opens a sentence otherwise sets a scene before the
+    subject, after a comma ("Given the conditions, the crews did well"), or inverts it ("Added to that is")."""
+    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
+    if len(words) < 3 or _BE.intersection(word.lower() for word in words):
+        return False
+    after_comma = words[words.index(",") + 1 :][:1] if "," in words else []
+    if after_comma and not after_comma[0].lower().endswith("ing"):
+        return False  # the subject after the scene it sets; "..., failing to hit the target" brings none
+    first = words[0].lower()
+    if "-" in first or not (first.endswith("ed") or first in _OPENING_PARTICIPLES):
+        return False  # "Japanese-owned", "Bates", "Devastating winds"
+    tags = _tags(words, promote=False)
+    # "Offered a real threat", "Given a rare start": the participle takes its object; "Imprisoned soldier
+    # Chelsea Manning" describes the subject that follows.
+    subject_later = any(
+        tags[position] in _NOMINAL and tags[position + 1] in _FINITE for position in range(1, len(tags) - 1)
+    )
+    return tags[0] in {"VERB:Fin", "VERB:Part"} and tags[1] in {"DET", "ADV", "NUM"} and not subject_later
+
+
 def is_clause(headline: str, sentence: str) -> bool:
     """Whether ``headline``, cut from ``sentence``, has its subject and finite verb and ends where a phrase ends.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.text.grammar import is_clause
+from takeaways.text.grammar import is_clause, lacks_a_subject
 from takeaways.text.tagger import english_tagger, tokenize
 
 
@@ -274,3 +274,29 @@ def test_a_cut_before_what_an_infinitive_or_an_adverb_waits_for_is_not_a_clause(
     headline: str, sentence: str
 ) -> None:
     assert not is_clause(headline, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Offered a real threat down the left and worked tirelessly.",
+        "Given a rare start and did well to keep the visitors quiet.",
+        "Wasted a great chance to level, failing to hit the target from six yards.",
+    ],
+)
+def test_a_line_that_opens_on_its_verb_with_no_subject_lacks_one(sentence: str) -> None:
+    assert lacks_a_subject(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Given the conditions, the ferry crews did well to sail at all.",
+        "Added to that is the cost of the new fuel.",
+        "Imprisoned skipper Anna Holt can now write to her crew.",
+        "Japanese-owned Kairo Ferries opened a new route on Monday.",
+        "Ahmed scored twice in the second half.",
+    ],
+)
+def test_a_participle_that_sets_a_scene_or_describes_the_subject_leaves_it(sentence: str) -> None:
+    assert not lacks_a_subject(sentence)
