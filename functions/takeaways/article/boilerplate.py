@@ -99,6 +99,11 @@ _NOTICES = (
     r"(?:Editor['’]s note: )?This (?:story|article|report) (?:has been|was|will be) updated\b[^.]{0,160}\.",
     r"This is a (?:developing|breaking)(?: news)? story[^.]{0,80}\.",
     r"(?:UPDATED?|Update|Updated)(?: at \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?:\s",
+    # Pointers to what the page lays out beside the text: "Candidates standing in Cleveland are listed below.",
+    # "More information is available on the Choose my PCC website."
+    r"(?<![\w,;:'’)-]\s)[A-Z][^.]{0,100}? (?:is|are) (?:listed|shown) (?:below|alphabetically)[^.]{0,40}\.",
+    r"(?<![\w,;:'’)-]\s)For (?:help|information|support) and (?:advice|support),? please [^.]{0,120}\.",
+    r"(?<![\w,;:'’)-]\s)More information is available (?:on|at|from) (?:the )?[^.]{0,60}?website\.",
     # The network's ownership disclosed in brackets: "(Warner Bros. Pictures is owned by Time Warner, as is CNN.)".
     r"\((?=[^()]*\bCNN\b)(?=[^()]*\bowned by\b)[^()]{10,200}\)",
 )

@@ -501,6 +501,21 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "More stories from across North Isles are on the harbour page.",
         ),
         (
+            "Voting closes at ten. Candidates standing in the Northern Isles ward are listed below. Candidates are listed alphabetically by surname. More"
+            " information is available on the Isles Council elections website. The count starts at midnight.",
+            "Voting closes at ten. The count starts at midnight.",
+        ),
+        (
+            "The helpline is open. For help and advice please visit your doctor or one of the charities listed"
+            " below. The crews raced.",
+            "The helpline is open. The crews raced.",
+        ),
+        (
+            # Inside a sentence of the story, "listed below" is the story's.
+            "The crews said the ferries listed below would not sail.",
+            "The crews said the ferries listed below would not sail.",
+        ),
+        (
             "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
             "The ferry crews will race at noon, and the race will be shown live on the harbour screen.",
         ),
