@@ -528,6 +528,8 @@ class ExtractiveEngine:
         sentence = candidate.text if _quotes_balanced(candidate.text) else _attributed_opening(candidate.text)
         if sentence is None:
             return None  # an open or closing quotation mark: a piece of a longer quotation, its speaker elsewhere
+        if sentence.rstrip("\"'”’)").endswith("?"):
+            return None  # "What are the key legal questions?": a question, in any language, states no fact
         if _page_leftover(sentence) or _bare_quotation(sentence):
             return None  # "anything goes: ." or "People we've lost in 2015 ."; a quotation nobody is said to have said
         if (

@@ -122,3 +122,15 @@ def test_the_share_and_floor_are_checked() -> None:
     with pytest.raises(ValueError, match="min_takeaways"):
         ExtractiveEngine(min_takeaways=0)
     assert ExtractiveEngine(max_takeaways=1).min_takeaways == 1  # the floor never exceeds the ceiling
+
+
+def test_a_question_is_never_a_takeaway_however_central() -> None:
+    # The question repeats the story's words and, unweighted for its form, ranks high; it still tells the
+    # reader nothing.
+    asked = BRIDGE_STORY.replace(
+        "Buses between",
+        "Who will pay the 4 million euros for the Kelby bridge repairs? Buses between",
+    )
+    takeaways = _takeaways(ExtractiveEngine(style_weights={"question": 1.0}), asked)
+    assert takeaways
+    assert not [line for line in takeaways if line.rstrip("\"'”’)").endswith("?")]
