@@ -58,6 +58,7 @@ from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, Takeaway
 from takeaways.text.entities import ENTITY_SENTENCES, PLACES, find_entities
 from takeaways.text.grammar import (
     is_clause,
+    is_fact_box_line,
     lacks_a_subject,
     lone_subordinate_clause,
     main_verb_words,
@@ -550,9 +551,14 @@ class ExtractiveEngine:
         if cut or len(text.split()) < MIN_SENTENCE_WORDS or not _DIGIT_FREE_WORD.search(text):
             return None  # cut mid-sentence, a fragment, or figures without words ("4.2")
         if english and (
-            not reads_as_statement(text) or lone_subordinate_clause(text) or lacks_a_subject(text)
+            not reads_as_statement(text)
+            or lone_subordinate_clause(text)
+            or lacks_a_subject(text)
+            or is_fact_box_line(text)
         ):
-            return None  # a teaser, a list of names or a lone subordinate clause: not a fact on its own
+            return (
+                None  # a teaser, a list of names, a table's row or a lone subordinate clause: no fact alone
+            )
         return _Line(candidate.index, text, _line_terms(text), resolved)
 
     def _long_lede(

@@ -9,6 +9,7 @@ relative clause's, and the cut leaves no word waiting for what followed it in th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from takeaways.text.tagger import english_tagger, tokenize
@@ -337,6 +338,27 @@ def lacks_a_subject(sentence: str) -> bool:
         tags[position] in _NOMINAL and tags[position + 1] in _FINITE for position in range(1, len(tags) - 1)
     )
     return tags[0] in {"VERB:Fin", "VERB:Part"} and tags[1] in {"DET", "ADV", "NUM"} and not subject_later
+
+
+# A page's fact box or results table, turned into text: "Population 750,000 Area 38,364 sq km Major language
+# Dzongkha", "Thomas Voeckler 73 hrs 24 mins 34 secs 2.", a timeline's "1910 - Treaty giving Britain ...", a
+# quiz's "B) Being a global leader ...".
+_TIMELINE_ENTRY = re.compile(r"^(?:\d{4}|[A-D]\))\s(?:-|–|—|:)?\s?")
+_TABLE_SHARE = 0.6  # of a line's words capitalised or figures, with no verb: names and numbers in a row
+
+
+def is_fact_box_line(text: str) -> bool:
+    """Whether a line is a row of a fact box, table, timeline or quiz rather than a sentence: it has no
+    finite verb, and opens as a timeline entry or an option, or is mostly names and figures."""
+    words = [word for word in tokenize(text) if word[:1].isalnum()]
+    if not words or has_finite_verb(text):
+        return False
+    if _TIMELINE_ENTRY.match(text):
+        return True
+    if any(word.islower() and len(word) > 4 and word.endswith("ed") for word in words):
+        return False  # "Sydney's S&P/ASX 200 index closed down 2.1%": a verb the tagger missed
+    named = sum(1 for word in words[1:] if word[:1].isupper() or word[:1].isdigit())
+    return len(words) > 3 and named / (len(words) - 1) >= _TABLE_SHARE
 
 
 def is_clause(headline: str, sentence: str) -> bool:

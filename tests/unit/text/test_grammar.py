@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.text.grammar import is_clause, lacks_a_subject
+from takeaways.text.grammar import is_clause, is_fact_box_line, lacks_a_subject
 from takeaways.text.tagger import english_tagger, tokenize
 
 
@@ -300,3 +300,28 @@ def test_a_line_that_opens_on_its_verb_with_no_subject_lacks_one(sentence: str) 
 )
 def test_a_participle_that_sets_a_scene_or_describes_the_subject_leaves_it(sentence: str) -> None:
     assert not lacks_a_subject(sentence)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1988 - Treaty giving the islands a harbour board of their own.",
+        "B) Being the only island with two ferry ports and no airport.",
+        "Anna Holt 3 hrs 12 mins 40 secs 2.",
+        "Population 2,400 Area 38 sq km Main Harbour Kirkwall Ferry Isles Link.",
+    ],
+)
+def test_a_row_of_a_fact_box_table_timeline_or_quiz_is_no_sentence(line: str) -> None:
+    assert is_fact_box_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kirkwall's FTSE Isles 100 index closed down 2.1% at 4,998.10.",
+        "In 1988 the ferry link to the mainland opened after ten years of building.",
+        "Isles Link cancelled 14 crossings on Monday.",
+    ],
+)
+def test_a_sentence_with_names_and_figures_is_no_fact_box_row(line: str) -> None:
+    assert not is_fact_box_line(line)
