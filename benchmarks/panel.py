@@ -29,8 +29,8 @@ from typing import Any
 
 from benchmarks.engine import EVAL, ROOT, WORK
 from benchmarks.reading import Alert, first_three_alert
-from takeaways.alerts.render import summary_adds
 from takeaways.article import parse_article
+from takeaways.summary import summary_adds
 from takeaways.text.sentences import split_sentences
 
 PANELS = Path(__file__).with_name("panels")

@@ -29,9 +29,9 @@ from typing import Any
 
 from benchmarks.engine import EVAL, WORK, cli_predictions
 from benchmarks.lede import measure as lede_figures
-from takeaways.alerts.render import summary_adds
 from takeaways.article import parse_article
 from takeaways.engines.headline import HEADLINE_CHARS
+from takeaways.summary import summary_adds
 from takeaways.text.sentences import split_sentences
 from takeaways.text.tagger import Tagger, tokenize
 from takeaways.text.words import content_terms

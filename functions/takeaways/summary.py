@@ -6,11 +6,13 @@ sit on the fields, and ``schemas/summary-record-v1.schema.json`` is generated fr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from takeaways.records import check_bounds, check_items, field_info
+from takeaways.text.words import DATE_WORDS, content_terms
 
 if TYPE_CHECKING:
     from takeaways.article.model import Article
@@ -190,3 +192,35 @@ class RejectionRecord:
 
 
 SUMMARY_RECORD_SCHEMA_ID = "https://schemas.takeaways.dev/summary-record-v1.schema.json"
+
+
+_LINE_WORD = re.compile(r"[\w'’]+")
+
+
+def summary_adds(summary: str, headline: str) -> bool:
+    """Whether the summary tells a reader something its headline has not, in a line of its own.
+
+    Not when the headline is the summary's sentence shortened (its words, in their order): readers
+    of panel 14 counted every such summary as the headline said twice, however much it added, and
+    not when all it adds is a day or date (panels 9 and 10). Every channel then shows the headline
+    alone; the summary stays in the alert's data.
+    """
+    if _cut_from(headline, summary):
+        return False
+    told = set(content_terms(headline))
+    return any(term not in told and term not in DATE_WORDS for term in content_terms(summary))
+
+
+_CUT_SHARE = 0.9  # of the headline's words found, in order, in the summary: a name spelt out may differ
+
+
+def _cut_from(headline: str, sentence: str) -> bool:
+    """Whether ``headline`` is ``sentence`` with words taken out."""
+    wanted = _LINE_WORD.findall(headline.lower())
+    words = _LINE_WORD.findall(sentence.lower())
+    found, position = 0, 0
+    for word in wanted:
+        if word in words[position:]:
+            position = words.index(word, position) + 1
+            found += 1
+    return bool(wanted) and found >= _CUT_SHARE * len(wanted)

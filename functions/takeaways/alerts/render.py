@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -12,12 +11,9 @@ from takeaways.alerts.payload import AlertPayload, AlertTakeaway, AlertThread, P
 from takeaways.alerts.priority import assess_priority
 from takeaways.alerts.text_limits import shorten, to_ascii
 from takeaways.records import to_json
-from takeaways.summary import MAX_TAKEAWAYS, Entity, SummaryRecord, Takeaway
+from takeaways.summary import MAX_TAKEAWAYS, Entity, SummaryRecord, Takeaway, summary_adds
 from takeaways.text.entities import surname_of
 from takeaways.text.untrusted import clean_text, url_domain, web_url
-from takeaways.text.words import DATE_WORDS, content_terms
-
-_WORD = re.compile(r"[\w'’]+")
 
 SUBJECT_LIMIT = 100
 SMS_LIMIT = 140
@@ -142,35 +138,6 @@ def takeaways_section(payload: AlertPayload) -> tuple[str, list[str]]:
         return "Key takeaways", texts
     new = [payload.takeaways[i].text for i in payload.new_takeaways if i < len(payload.takeaways)]
     return ("What is new", new) if new else ("The story so far", texts)
-
-
-def summary_adds(summary: str, headline: str) -> bool:
-    """Whether the summary tells a reader something its headline has not, in a line of its own.
-
-    Not when the headline is the summary's sentence shortened (its words, in their order): readers
-    of panel 14 counted every such summary as the headline said twice, however much it added, and
-    not when all it adds is a day or date (panels 9 and 10). Every channel then shows the headline
-    alone; the summary stays in the alert's data.
-    """
-    if _cut_from(headline, summary):
-        return False
-    told = set(content_terms(headline))
-    return any(term not in told and term not in DATE_WORDS for term in content_terms(summary))
-
-
-_CUT_SHARE = 0.9  # of the headline's words found, in order, in the summary: a name spelt out may differ
-
-
-def _cut_from(headline: str, sentence: str) -> bool:
-    """Whether ``headline`` is ``sentence`` with words taken out."""
-    wanted = _WORD.findall(headline.lower())
-    words = _WORD.findall(sentence.lower())
-    found, position = 0, 0
-    for word in wanted:
-        if word in words[position:]:
-            position = words.index(word, position) + 1
-            found += 1
-    return bool(wanted) and found >= _CUT_SHARE * len(wanted)
 
 
 def render_email(payload: AlertPayload) -> str:

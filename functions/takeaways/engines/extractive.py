@@ -54,7 +54,7 @@ from takeaways.engines.standalone import (
     unnamed_role,
     with_referent,
 )
-from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary
+from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary, summary_adds
 from takeaways.text.entities import ENTITY_SENTENCES, PLACES, find_entities
 from takeaways.text.grammar import (
     is_clause,
@@ -1274,13 +1274,20 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
     outside the cited sentence.
     """
     # The summary first: it is where the alert first names most people ("Keane said" needs "Roy Keane").
+    # A summary the headline is cut from is not shown beside it (``summary_adds``): the takeaways are then
+    # the first lines that can name someone the headline dropped ("-- the character played by Patrick
+    # Dempsey --"), and introduce them themselves.
+    article = "\n".join(sentences)
+    takeaway_lines = [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways]
+    shown = summary_adds(summary.summary, summary.headline)
     line, *texts = introduce_people(
-        [(summary.summary, summary.summary)]
-        + [(t.text, sentences[t.evidence[0]] if t.evidence else "") for t in summary.takeaways],
+        [(summary.summary, summary.summary), *(takeaway_lines if shown else [])],
         people,
         met=[summary.headline],
-        article="\n".join(sentences),
+        article=article,
     )
+    if not shown:
+        texts = introduce_people(takeaway_lines, people, met=[summary.headline], article=article)
     summary = replace(summary, summary=line)
     # "The authority will run buses" after a summary that dropped the lede's "..., the city's transport
     # authority said": the article's own fuller phrase, so the line points at something shown.
@@ -1290,7 +1297,7 @@ def _introducing_people(summary: TakeawaySummary, people: list[str], sentences: 
             for text, t in zip(texts, summary.takeaways, strict=True)
         ],
         sentences,
-        met=[summary.headline, summary.summary],
+        met=[summary.headline, *([summary.summary] if shown else [])],
     )
     return replace(
         summary,

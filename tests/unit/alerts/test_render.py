@@ -201,7 +201,7 @@ def test_an_alert_of_one_fact_says_it_once_and_still_meets_the_schema() -> None:
 
 
 def test_the_e_mail_shows_the_summary_only_when_it_tells_more_than_the_headline() -> None:
-    from takeaways.alerts.render import summary_adds
+    from takeaways.summary import summary_adds
 
     headline = "Harbour council approves new ferry route"
     assert not summary_adds("Harbour council approves new ferry route on Monday.", headline)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from takeaways.article import Article
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.standalone import introduce_people
@@ -317,3 +319,28 @@ def test_a_relative_s_or_a_titled_full_name_after_a_bare_surname_is_not_put_in()
     for article in (relative, titled):
         assert introduce_people([(line, line)], ["Colin Baxter"], article=article) == [line]
     assert introduce_people([(line, line)], ["Colin Baxter"], article=introduced) == [f"Colin {line}"]
+
+
+def test_a_summary_the_headline_is_cut_from_introduces_nobody_its_reader_never_sees() -> None:
+    from takeaways.engines.extractive import _introducing_people
+    from takeaways.summary import Takeaway, TakeawaySummary, summary_adds
+
+    sentences = [
+        'On Sunday night\'s "Harbour Lights," Skipper Jon Vale -- the gruff captain played by Ruth Quinn -- drowned.',
+        "Quinn had played Vale for eleven series.",
+        "Quinn still has a year left on her contract.",
+    ]
+    alert = TakeawaySummary(
+        headline='On Sunday night\'s "Harbour Lights," Skipper Jon Vale drowned',
+        summary=sentences[0],
+        takeaways=[Takeaway(text=sentences[2], evidence=[2])],
+        engine="extractive",
+    )
+    assert not summary_adds(alert.summary, alert.headline)  # the e-mail shows the headline alone
+    (takeaway,) = _introducing_people(alert, ["Ruth Quinn", "Jon Vale"], sentences).takeaways
+    assert takeaway.text == "Ruth Quinn still has a year left on her contract."
+    # A summary shown beside its headline has introduced her: the takeaway keeps the surname.
+    shown = replace(alert, headline="Harbour Lights loses its skipper")
+    assert summary_adds(shown.summary, shown.headline)
+    (kept,) = _introducing_people(shown, ["Ruth Quinn", "Jon Vale"], sentences).takeaways
+    assert kept.text == sentences[2]

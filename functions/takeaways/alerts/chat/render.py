@@ -33,9 +33,9 @@ from takeaways.alerts.chat.limits import (
     Platform,
 )
 from takeaways.alerts.payload import AlertPayload
-from takeaways.alerts.render import engine_label, readable_time, summary_adds, takeaways_section
+from takeaways.alerts.render import engine_label, readable_time, takeaways_section
 from takeaways.alerts.text_limits import shorten
-from takeaways.summary import MAX_PRIORITY
+from takeaways.summary import MAX_PRIORITY, summary_adds
 from takeaways.text.untrusted import url_domain, web_url
 
 # A preference link as a chat message shows it: what the reader is offered, and where it goes.
