@@ -357,11 +357,20 @@ def introduce_people(
         surname = surname_of(name)
         if surname in by_surname and name not in by_surname[surname] and len(name.split()) <= 3:
             by_surname[surname].append(name)
-    introduced = {name for name in full_names if any(_mentions_word(line, name) for line in met)}
+    # A pronoun resolved to a person means a person: the given name need not be one the word list knows
+    # ("He also called on Moscow" -> "Stoltenberg also called", for "Nato chief Jens Stoltenberg").
+    pronoun_meant: dict[str, list[str]] = {}
+    for name in found:
+        words = name.split()
+        if name not in full_names and len(words) == 2 and surname_of(name) and _given_name_first(words):
+            pronoun_meant.setdefault(surname_of(name) or words[-1], []).append(name)
+    named = [*full_names, *(name for names in pronoun_meant.values() for name in names)]
+    introduced = {name for name in named if any(_mentions_word(line, name) for line in met)}
     rewritten: list[str] = []
     for line, source in lines:
         opened = _PERSON_PRONOUN.match(source) is not None
-        for surname, names in by_surname.items():
+        candidates = {**{s: n for s, n in pronoun_meant.items() if s not in by_surname}, **by_surname}
+        for surname, names in candidates.items():
             name = names[0]
             if len(names) != 1 or name in introduced:
                 continue
@@ -373,7 +382,9 @@ def introduce_people(
                 continue
             # A surname put in for a pronoun opens the line; one the article wrote must name one person only.
             resolved_here = opened and mention.start() == 0 and not _mentions_word(source, surname)
-            if not resolved_here and not _one_person_of_the_name(article, name):
+            if not resolved_here and (
+                surname not in by_surname or not _one_person_of_the_name(article, name)
+            ):
                 continue
             line = (
                 line[: mention.start()] + _introduction(name, line, mention, article) + line[mention.end() :]
@@ -413,7 +424,7 @@ def _tagged_as_name(words: tuple[str, ...]) -> bool:
 
 
 # A surname alone as one person's subject: "Maslany told", "Salehi was", "Bell's", not "Republicans are".
-_ONE_PERSON_NEXT = r"(?:['’]s\b|\s+(?:is|was|has|had|[a-z]+ed|{verbs})\b)"
+_ONE_PERSON_NEXT = r"(?:['’]s\b|\s+(?:(?:also|then|later)\s+)?(?:is|was|has|had|[a-z]+ed|{verbs})\b)"
 
 
 @lru_cache(maxsize=4_096)  # asked for each person on each line of an article
@@ -438,7 +449,7 @@ def _reads_as_full_name(name: str, article: str) -> bool:
         return False  # "Like Arsenal", "National Republicans"
     if _mentions_word(article, words[0].lower()):
         return False
-    if re.search(rf"\b(?:in|to|from|near) {re.escape(words[0])}\b", article):
+    if re.search(rf"\b(?:in|(?<!according )to|from|near) {re.escape(words[0])}\b", article):
         return False  # "the journey to Djibouti": a dateline's place joined to the name after it
     alone = re.compile(
         rf"(?<![\w'’.-]){re.escape(surname)}(?="

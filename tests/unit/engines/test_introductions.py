@@ -31,7 +31,7 @@ def test_a_person_already_named_in_full_or_a_surname_the_article_wrote_itself_is
     assert introduce_people([resolved], PEOPLE, met=["Ana Reyes warns of ward closure"]) == [resolved[0]]
     written = ("Reyes said nine posts are empty.", "Reyes said nine posts are empty.")
     assert introduce_people([written], PEOPLE) == [written[0]]  # "Reyes" may be another Reyes
-    club = ("Stanley will play on Saturday.", "He will play on Saturday.")
+    club = ("Stanley will play on Saturday.", "Stanley will play on Saturday.")
     assert introduce_people([club], ["Accrington Stanley"]) == [club[0]]  # no given name: not a person's name
 
 
@@ -344,3 +344,31 @@ def test_a_summary_the_headline_is_cut_from_introduces_nobody_its_reader_never_s
     assert summary_adds(shown.summary, shown.headline)
     (kept,) = _introducing_people(shown, ["Ruth Quinn", "Jon Vale"], sentences).takeaways
     assert kept.text == sentences[2]
+
+
+def test_a_spokeswoman_named_after_according_to_is_a_person_the_alert_introduces() -> None:
+    article = (
+        "The crew were treated before being released, according to Marisol Venn, spokeswoman for Isles Link.\n"
+        "Venn said a second ferry would sail later on Wednesday."
+    )
+    line = ("Venn said a second ferry would sail later on Wednesday.",) * 2
+    assert introduce_people([line], ["Marisol Venn"], article=article) == [
+        "Marisol Venn said a second ferry would sail later on Wednesday."
+    ]
+
+
+def test_a_pronoun_resolved_to_someone_named_once_gets_the_full_name_whatever_the_given_name() -> None:
+    article = (
+        "Harbour board chief Torvald Brekke said the strike had put the timetable at risk.\n"
+        "He also called on the crews to return to talks."
+    )
+    resolved = (
+        "Brekke also called on the crews to return to talks.",
+        "He also called on the crews to return to talks.",
+    )
+    assert introduce_people([resolved], ["Torvald Brekke"], article=article) == [
+        "Torvald Brekke also called on the crews to return to talks."
+    ]
+    # Written by the article itself, the surname of a name the word list does not know stays as it is.
+    written = ("Brekke wants talks.", "Brekke wants talks.")
+    assert introduce_people([written], ["Torvald Brekke"], article=article) == [written[0]]
