@@ -166,6 +166,7 @@ _NOT_RESUMING = frozenset(
 # What a cut must never drop (see _safe_to_drop).
 _CONTRAST = frozenset("but although though yet whereas except unless or nor while despite".split())
 _NEGATION = NEGATIONS
+_OPINION_MODALS = frozenset("would could might should must".split())  # what a claim of what would happen says
 _QUALIFIER_STARTS = frozenset(
     "since until till from between during for this last next over up only at almost nearly about".split()
 )
@@ -1442,6 +1443,10 @@ def trim(sentence: str, max_words: int) -> str:
             continue
         if pattern is _TRAILING_ATTRIBUTION and len(text.split()) <= max_words:
             continue  # who says so is part of what is said: it goes only when the line must be shorter
+        if pattern is _TRAILING_ATTRIBUTION and _OPINION_MODALS & set(
+            _WORD.findall(text[: match.start()].lower())
+        ):
+            continue  # "... would rob him of martyrdom, jurors were told": without it, a view reads as fact
         shorter = text[: match.start()] + match.group("end") + text[match.end() :]
         kept = text[: match.start()].split()
         if kept and kept[-1].lower() in DANGLING_WORDS - {"her"}:  # "advances at her" ends a clause

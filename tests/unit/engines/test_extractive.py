@@ -123,6 +123,9 @@ def test_trimming_cuts_connectives_attributions_and_parentheticals_only() -> Non
     assert trim("But the bridge (built in 1968) will close for six weeks, the authority said.", 8) == (
         "The bridge will close for six weeks."
     )
+    # A claim of what would happen is someone's view: without who said it, it reads as fact.
+    view = "Closing the bridge for six weeks would ruin the harbour's shops, the traders told the council."
+    assert trim(view, 12) != "Closing the bridge for six weeks would ruin the harbour's shops."
 
 
 def test_so_far_and_so_many_are_no_connective_to_cut() -> None:
