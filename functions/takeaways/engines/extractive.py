@@ -126,8 +126,11 @@ _LEADING_CONNECTIVE = re.compile(
     # must open on a word ("Now - thanks to volunteers - the canal..." keeps its "Now"). "Instead" and
     # "Similarly" stay: a line opening on them compares with what came before (standalone.py turns it away).
     # "In addition to the deaths, ..." opens on a phrase of its own: without "In addition" it reads "To the deaths".
-    r"^(?:but|and|however|meanwhile|still|also|so(?!\s+(?:far|much|many|long|few|little)\b)|yet|now(?!\s+\d)|"
-    r"moreover|furthermore|in addition(?!\s+to\b)|additionally|indeed|separately|overall)\b,?\s+(?=[\w\"“‘(])",
+    r"^(?:(?:but|and|however|meanwhile|still|also|so(?!\s+(?:far|much|many|long|few|little)\b)|yet|now(?!\s+\d)|"
+    r"moreover|furthermore|in addition(?!\s+to\b)|additionally|indeed|separately|overall)\b,?"
+    # The writer's comment on what follows ("Intriguingly, Dempsey still has a year left"), with its comma.
+    r"|(?:interestingly|intriguingly|notably|ironically|surprisingly|unsurprisingly|curiously|tellingly"
+    r"|remarkably|strikingly|crucially|importantly|significantly|incidentally|predictably),)\s+(?=[\w\"“‘(])",
     re.IGNORECASE,
 )
 _TRAILING_ATTRIBUTION = re.compile(

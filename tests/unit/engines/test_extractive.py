@@ -128,6 +128,17 @@ def test_trimming_cuts_connectives_attributions_and_parentheticals_only() -> Non
     assert trim(view, 12) != "Closing the bridge for six weeks would ruin the harbour's shops."
 
 
+def test_a_writers_comment_opening_a_line_is_cut_with_its_comma() -> None:
+    assert trim("Intriguingly, the skipper still has a year left on her contract.", 30) == (
+        "The skipper still has a year left on her contract."
+    )
+    assert trim("Importantly, the council has not yet voted on the plan.", 30) == (
+        "The council has not yet voted on the plan."
+    )
+    # Without its comma the word belongs to the sentence.
+    assert trim("Notably absent was the harbour master.", 30) == "Notably absent was the harbour master."
+
+
 def test_so_far_and_so_many_are_no_connective_to_cut() -> None:
     assert trim("So far the appeal has raised more than 40,000 pounds for the lifeboat crew.", 30).startswith(
         "So far"
