@@ -40,6 +40,18 @@ _CLAUSE_PUNCTUATION = frozenset({",", ";"})
 # Nouns that say little until the clause after them says which ("near the spot where ...", "an event in which
 # ...", "learned the hard way that ..."): cut before it, the headline has lost what it was about.
 _LIGHT_NOUNS = frozenset("spot place event".split())
+# Words that say little without the phrase their preposition opens: "involved" of "involved in the race".
+_NEEDS_ITS_PREPOSITION = {
+    "involved": "in",
+    "struggling": "with",
+    "aimed": "at",
+    "linked": "to",
+    "related": "to",
+    "accused": "of",
+    "responsible": "for",
+    "interested": "in",
+    "made": "of",
+}
 # Nouns of change or lack that say nothing without what changed or is lacking: "a fall" of "a fall in students",
 # "a shortage" of "a shortage of nurses".
 _CHANGE_NOUNS = frozenset(
@@ -546,6 +558,10 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         )
     if last_tag.startswith("VERB") and (following_word, after_next) in _QUANTITY_OPENERS:
         return True  # "killed" of "killed at least five people": the object is cut away
+    if _NEEDS_ITS_PREPOSITION.get(source[end - 1].lower()) == following_word:
+        return True  # "to be involved" of "involved in the Tour of Britain": what it is involved in is cut
+    if last_tag in {"NOUN", "PROPN"} and following == "NOUN" and source[end][:1].islower():
+        return True  # "the former Glenburn Sports College" of "... College site": a compound cut in two
     if source[end - 1].lower() in _CHANGE_NOUNS and following_word in {"in", "of"}:
         return True  # "a shortage of midwives and a fall" of "a fall in students": what fell is cut away
     if source[end - 1].lower() in _LIGHT_NOUNS and (

@@ -241,6 +241,16 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The lock keeper joined the canal trust in 2009 and, after two years of training, took charge of the flight.",
             "an 'and,' that opens a phrase before its clause: the clause is cut away",
         ),
+        (
+            "Six skippers from last year's regatta are to be involved",
+            "Six skippers from last year's regatta are to be involved in the harbour race on Sunday.",
+            "a word cut before the phrase its preposition opens",
+        ),
+        (
+            "The council has earmarked land on the former Kelby Sports College",
+            "The council has earmarked land on the former Kelby Sports College site for a ferry terminal.",
+            "a compound noun cut in two",
+        ),
     ],
 )
 def test_a_cut_that_loses_the_main_verb_or_stops_inside_a_clause_is_not(
