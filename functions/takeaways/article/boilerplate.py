@@ -35,7 +35,7 @@ _NOTICES = (
     # contributed to this report." (Only at a sentence start, so no story words before it are left dangling.)
     r"(?<![\w,;:'’)-]\s)(?:(?:CNN|BBC)['’]s )?(?:[A-Z][\w'’-]*\.?,? (?:and )?(?:(?:CNN|BBC)['’]s )?){1,16}"
     r"(?:also )?contributed to this (?:report|story)(?: from [A-Z][^.]{0,40})? ?\.",
-    r"(?<![\w,;:'’)-]\s)(?:(?:CNN|BBC)['’]s )?(?:[A-Z][\w'’-]*\.? ){1,3}(?:reported (?:and wrote )?from|wrote (?:this story )?from) (?:[A-Z][\w'’-]* ?){1,3}"
+    r"(?<![\w,;:'’)-]\s)(?:(?:CNN|BBC)['’]s )?(?:[A-Z][\w'’-]*\.? ){1,3}(?:reported (?:and wrote )?from|wrote (?:and reported |this story )?from) (?:[A-Z][\w'’-]* ?){1,3}(?:, (?:[A-Z][\w'’-]* ?){1,3})?"
     r"(?:(?:[;,] | )(?:and )?(?:(?:CNN|BBC)['’]s )?(?:[A-Z][\w'’-]* ){1,3}(?:reported and )?wrote (?:this story )?"
     r"(?:from|in) (?:[A-Z][\w'’-]* ?){1,3})?\.",
     r"(?<![\w,;:'’)-]\s)(?:CNN|BBC)['’]s (?:[A-Z][\w'’-]*\.? ){1,3}wrote (?:this story )?in (?:[A-Z][\w'’-]* ?){1,3}\.",

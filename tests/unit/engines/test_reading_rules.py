@@ -506,6 +506,11 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "Voting closes at ten. The count starts at midnight.",
         ),
         (
+            "The ferry sank. Journalist Ines Okafor reported from Kirkwall, Orkney. CNN's Tomas Berg wrote"
+            " and reported from Grenhaven. The crew were rescued.",
+            "The ferry sank. The crew were rescued.",
+        ),
+        (
             "The helpline is open. For help and advice please visit your doctor or one of the charities listed"
             " below. The crews raced.",
             "The helpline is open. The crews raced.",
