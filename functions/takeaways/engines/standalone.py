@@ -227,6 +227,7 @@ def _continues_a_chain(earlier: Sequence[str], name: str, surname: str, word: st
 
 
 def _bare_opening(sentence: str) -> str:
+    """The sentence without the quotation mark or bracket it may open with."""
     return sentence.lstrip("\"“‘'(")
 
 
@@ -361,15 +362,15 @@ def introduce_people(
     # ("He also called on Moscow" -> "Stoltenberg also called", for "Nato chief Jens Stoltenberg").
     pronoun_meant: dict[str, list[str]] = {}
     for name in found:
-        words = name.split()
-        if name not in full_names and len(words) == 2 and surname_of(name) and _given_name_first(words):
-            pronoun_meant.setdefault(surname_of(name) or words[-1], []).append(name)
+        surname = surname_of(name)
+        if name not in full_names and len(name.split()) == 2 and surname and _given_name_first(name.split()):
+            pronoun_meant.setdefault(surname, []).append(name)
     named = [*full_names, *(name for names in pronoun_meant.values() for name in names)]
     introduced = {name for name in named if any(_mentions_word(line, name) for line in met)}
     rewritten: list[str] = []
     for line, source in lines:
         opened = _PERSON_PRONOUN.match(source) is not None
-        candidates = {**{s: n for s, n in pronoun_meant.items() if s not in by_surname}, **by_surname}
+        candidates = {**pronoun_meant, **by_surname}  # a name the word list knows decides a shared surname
         for surname, names in candidates.items():
             name = names[0]
             if len(names) != 1 or name in introduced:
