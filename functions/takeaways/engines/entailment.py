@@ -1136,6 +1136,8 @@ def _role_problem(claim: str, sentences: list[str]) -> str | None:
                 continue
             if _SETTING.search(between):
                 continue  # "... in the Port Ellis Open": a place or an occasion, not whom it was done to
+            if _titles_only(between):
+                continue  # "UKIP leader Nigel Farage": the second name's title, no verb between them
             claim_passive = bool(_PASSIVE.search(between))
             agrees = disagrees = False
             for sentence in sentences:
@@ -1157,6 +1159,20 @@ def _role_problem(claim: str, sentences: list[str]) -> str | None:
             if disagrees and not agrees:
                 return f"reverses who did what: the cited sentences put {second} before {first}"
     return None
+
+
+def _titles_only(between: str) -> bool:
+    """Whether the words between two names are only a title ("leader", "former party chief"): the second
+    name's description, with no verb to have an order of who did what."""
+    words = re.findall(r"[\w'’-]+", between.lower())
+    return (
+        0 < len(words) <= 3
+        and words[-1] in PERSON_TITLES
+        and all(word in PERSON_TITLES or word in _TITLE_MODIFIERS for word in words)
+    )
+
+
+_TITLE_MODIFIERS = frozenset("former ex party club group team".split())
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|as|who|which|where|when)\b|\s--?\s")

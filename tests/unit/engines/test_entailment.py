@@ -75,6 +75,17 @@ def test_each_kind_of_error_fails_with_its_reason(claim: str, evidence: list[str
     assert found is not None and reason in found, found
 
 
+def test_a_title_between_two_names_is_no_order_of_who_did_what() -> None:
+    cited = [
+        "Skipper Ada Quinn has challenged harbour politician Tomas Berg to a rowing race over his ferry plan.",
+        "Berg, the leader of the Isles Party (IP), says the plan will save the islands money.",
+    ]
+    assert problem("Ada Quinn has challenged IP leader Tomas Berg to a rowing race.", cited) is None
+    # A verb between the names is an order the sentences must keep.
+    swapped = "Tomas Berg has challenged Ada Quinn to a rowing race."
+    assert problem(swapped, cited) is not None
+
+
 def test_only_the_cited_sentences_count() -> None:
     assert problem("Okafor beat Lund in the final of the Port Ellis Open.", [SHIPYARD]) is not None
     assert problem("Okafor beat Lund in the final of the Port Ellis Open.", []) == "cites no evidence"
