@@ -16,6 +16,7 @@ drops the sentence's end, and that is often the news ("..., killing three", "wit
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -28,7 +29,7 @@ from takeaways.engines.standalone import (
     unnamed_role,
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
-from takeaways.text.grammar import has_finite_verb, resumes_with_verb
+from takeaways.text.grammar import SUPERLATIVES, has_finite_verb, resumes_with_verb
 from takeaways.text.words import (
     DANGLING_WORDS,
     MONTHS,
@@ -309,12 +310,58 @@ def fitting_compressions(
     main = _main_clause(flat)
     forms = [*lede_compressions(flat), *(lede_compressions(main) if main != flat else [])]
     ends = _HEADLINE_ENDS | dangling
-    fitting = (_compressed(form, people, article_text) for form in forms)
+    compressed = [_compressed(form, people, article_text) for form in forms]
+    whole = [_compressed(flat, people, article_text), *compressed]
+    fitting = [*compressed, *(short for form in whole for short in _consequence_kept(form))]
     return list(
         dict.fromkeys(
             form for form in fitting if len(form) <= HEADLINE_CHARS and not _dangles(form.split()[-1], ends)
         )
     )
+
+
+# ", killing at least 10 people": what the event did, which a cut before the comma would lose.
+_CONSEQUENCE = re.compile(r",\s+(?:killing|injuring|wounding|leaving)\s")
+# ", including a woman and a boy" at the end: who was among them, which the headline can leave out.
+_INCLUDING_AT_END = re.compile(r",\s+including\s[^,;:\"“”]*$")
+# Where the event happened, one phrase of it ("at a restaurant", "near the presidential palace").
+_PLACE_ADJUNCT = re.compile(
+    r"\s(?:at|near|in|on|outside|inside|off|along|across)\s[^,;:\"“”]*?(?=\s(?:at|near|in|on|outside|inside|off|along|across|for)\s|$)"
+)
+
+
+def _consequence_kept(text: str) -> list[str]:
+    """``text`` with one or two place phrases of its main clause taken out, so that its consequence fits.
+
+    "A car bomb exploded at a restaurant near the presidential palace in the heart of Somalia's capital,
+    killing at least 10 people" is too long, and a cut before the comma loses the deaths; without "near the
+    presidential palace" it fits. A place phrase narrows where; without it the sentence says less, never
+    something else. Forms keeping a name come first, then the longer ones.
+    """
+    if len(text) <= HEADLINE_CHARS:
+        return []
+    consequence = _CONSEQUENCE.search(text)
+    if consequence is None or inside_quotation(text, consequence.start()):
+        return []
+    main, rest = text[: consequence.start()], _INCLUDING_AT_END.sub("", text[consequence.start() :])
+    phrases = [
+        match.span()
+        for match in _PLACE_ADJUNCT.finditer(main)
+        if len(main[: match.start()].split()) >= 3  # after the subject and its verb
+        and not _carries_news(match.group())
+        and not any(character.isdigit() for character in match.group())
+        and not SUPERLATIVES & {word.lower() for word in main[: match.start()].split()[-3:]}
+    ]
+    removals = [[span] for span in phrases] + [list(pair) for pair in itertools.pairwise(phrases)]
+    forms = []
+    for spans in removals:
+        kept = main
+        for start, end in reversed(spans):
+            kept = kept[:start] + kept[end:]
+        form = kept + rest
+        if len(form) <= HEADLINE_CHARS and reads_as_statement(form):
+            forms.append(form)
+    return sorted(forms, key=lambda form: (-sum(word[:1].isupper() for word in form.split()[1:]), -len(form)))
 
 
 def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
@@ -914,6 +961,8 @@ def lede_compressions(sentence: str) -> list[str]:
                 bare = match.group("bare")
                 if bare and (not match.group("head")[:1].isupper() or bare.split()[0] in STOP_WORDS):
                     continue  # "Panama City Beach, Florida, for spring break, were": a phrase, not a description
+                if bare and bare.split()[0].endswith("ing"):
+                    continue  # "Tuesday, killing at least 10 people, including": what happened, not a description
                 # An aside is a noun phrase ("the city's mayor"); one with a verb of its own is a clause.
                 if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(match.group("aside")):
                     keep(text[: start - 2] + " " + rest, text[start - 2 : end + 2])

@@ -64,6 +64,13 @@ _CHANGE_NOUNS = frozenset(
 # by lightning". A cut before the "by" says that something happened and not what did it.
 _CAUSE_PARTICIPLES = frozenset("caused triggered sparked prompted struck".split())
 _BE = frozenset("is are was were be been being".split())
+# A first, a last or a superlative is bounded by what follows it ("the first time in a month", "its highest
+# level since November"): cut before that phrase, it claims more than the sentence does.
+SUPERLATIVES = frozenset(
+    "first last only highest lowest biggest largest smallest worst best most least fewest deadliest longest"
+    " shortest strongest weakest fastest slowest oldest youngest greatest heaviest hottest coldest wettest"
+    " driest busiest richest poorest latest earliest".split()
+)
 _QUANTITY_OPENERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("as", "many"), ("as", "much")})
 # After a comma these open a clause ("..., but the visitors still won"); "or" more often adds a figure (", or 9%").
 _CLAUSE_JOINERS = frozenset({"but", "and", "yet", "whereas"})
@@ -558,6 +565,10 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         )
     if last_tag.startswith("VERB") and (following_word, after_next) in _QUANTITY_OPENERS:
         return True  # "killed" of "killed at least five people": the object is cut away
+    if following_word in {"in", "since"} and SUPERLATIVES & {
+        word.lower() for word in source[max(0, end - 3) : end]
+    }:
+        return True  # "for the first time" of "for the first time in a month": the claim's bound is cut away
     if _NEEDS_ITS_PREPOSITION.get(source[end - 1].lower()) == following_word:
         return True  # "to be involved" of "involved in the Tour of Britain": what it is involved in is cut
     if last_tag in {"NOUN", "PROPN"} and following == "NOUN" and source[end][:1].islower():

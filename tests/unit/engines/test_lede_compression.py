@@ -8,7 +8,7 @@ import pytest
 
 from takeaways.article import Article
 from takeaways.engines.extractive import ExtractiveEngine
-from takeaways.engines.headline import ends_at_a_boundary, lede_compressions
+from takeaways.engines.headline import ends_at_a_boundary, fitting_compressions, lede_compressions
 from takeaways.text.grammar import has_finite_verb, is_clause, resumes_with_verb
 
 
@@ -187,3 +187,35 @@ def test_an_ordinal_standing_for_its_noun_gives_no_subject() -> None:
 def test_a_phrase_after_a_place_is_no_aside_about_it() -> None:
     sentence = "Six students, some who came to Bay City, Florida, for spring break, were hurt in a crash."
     assert all("Florida were" not in form for form in lede_compressions(sentence))
+
+
+def test_a_place_phrase_goes_so_that_the_deaths_fit() -> None:
+    sentence = (
+        "A gas cylinder exploded at a market stall near the old bus station in the centre of Kelby's port "
+        "district on Friday, killing at least seven people, including two children, police said."
+    )
+    forms = fitting_compressions(sentence)
+    # The stall and the bus station go (two phrases) where one would leave it too long; the place name stays.
+    assert (
+        forms[0]
+        == "A gas cylinder exploded in the centre of Kelby's port district, killing at least seven people"
+    )
+    assert all(len(form) <= 100 and "killing at least seven people" in form for form in forms)
+
+
+def test_the_consequence_is_no_aside_to_remove() -> None:
+    forms = lede_compressions(
+        "A gas cylinder exploded at a market stall near the old bus station on Friday, killing at least "
+        "seven people, including two children."
+    )
+    assert not any("Friday including" in form or "station including" in form for form in forms)
+
+
+def test_a_place_phrase_bounding_a_first_stays() -> None:
+    sentence = (
+        "Flood water reached homes on Mill Street in the lower town for the first time in forty years, leaving "
+        "hundreds without power."
+    )
+    assert fitting_compressions(sentence) == [
+        "Flood water reached homes for the first time in forty years, leaving hundreds without power"
+    ]

@@ -251,6 +251,16 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The council has earmarked land on the former Kelby Sports College site for a ferry terminal.",
             "a compound noun cut in two",
         ),
+        (
+            "Raiders crossed into the valley for the first time",
+            "Raiders crossed into the valley for the first time in a decade, burning two farms.",
+            "a first cut before what bounds it: the raid is not the first ever",
+        ),
+        (
+            "The price of copper reached its highest level",
+            "The price of copper reached its highest level since the spring of 2011 on Tuesday.",
+            "a superlative cut before the period it holds for",
+        ),
     ],
 )
 def test_a_cut_that_loses_the_main_verb_or_stops_inside_a_clause_is_not(
