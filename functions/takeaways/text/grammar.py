@@ -51,6 +51,9 @@ _NEEDS_ITS_PREPOSITION = {
     "responsible": "for",
     "interested": "in",
     "made": "of",
+    "known": "as",
+    "referred": "to",
+    "dubbed": "as",
 }
 # Nouns of change or lack that say nothing without what changed or is lacking: "a fall" of "a fall in students",
 # "a shortage" of "a shortage of nurses".

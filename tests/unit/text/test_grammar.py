@@ -252,6 +252,11 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "a compound noun cut in two",
         ),
         (
+            "The keeper rang the Harbour Board, also known",
+            "The keeper rang the Harbour Board, also known as the Quay Trust, at dawn on Friday.",
+            "'known' cut before the 'as' that says what it is known as",
+        ),
+        (
             "Raiders crossed into the valley for the first time",
             "Raiders crossed into the valley for the first time in a decade, burning two farms.",
             "a first cut before what bounds it: the raid is not the first ever",
