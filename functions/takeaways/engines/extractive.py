@@ -1436,7 +1436,10 @@ def trim(sentence: str, max_words: int) -> str:
             _WORD.findall(text[: match.start()].lower())
         ):
             continue  # "... would rob him of martyrdom, jurors were told": without it, a view reads as fact
-        shorter = text[: match.start()] + match.group("end") + text[match.end() :]
+        end = match.group("end")
+        if text[: match.start()].endswith(".") and end.startswith("."):
+            end = end[1:]  # "Kelby Safe Deposit Ltd., the company said." ends on the abbreviation's stop
+        shorter = text[: match.start()] + end + text[match.end() :]
         kept = text[: match.start()].split()
         if kept and kept[-1].lower() in DANGLING_WORDS - {"her"}:  # "advances at her" ends a clause
             continue  # "in custody since 10 April when, according to officials, he ...": the clause goes too

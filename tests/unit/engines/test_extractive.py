@@ -128,6 +128,11 @@ def test_trimming_cuts_connectives_attributions_and_parentheticals_only() -> Non
     assert trim(view, 12) != "Closing the bridge for six weeks would ruin the harbour's shops."
 
 
+def test_an_attribution_cut_after_an_abbreviation_leaves_one_full_stop() -> None:
+    sentence = "The alarm went off at the vault of Kelby Safe Deposit Ltd., the company said in a statement."
+    assert trim(sentence, 14) == "The alarm went off at the vault of Kelby Safe Deposit Ltd."
+
+
 def test_a_writers_comment_opening_a_line_is_cut_with_its_comma() -> None:
     assert trim("Intriguingly, the skipper still has a year left on her contract.", 30) == (
         "The skipper still has a year left on her contract."
