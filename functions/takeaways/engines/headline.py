@@ -29,7 +29,8 @@ from takeaways.engines.standalone import (
     unnamed_role,
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
-from takeaways.text.grammar import SUPERLATIVES, has_finite_verb, resumes_with_verb
+from takeaways.text.grammar import SUPERLATIVES, has_finite_verb, resumes_with_verb, word_tags
+from takeaways.text.tagger import tokenize
 from takeaways.text.words import (
     DANGLING_WORDS,
     MONTHS,
@@ -231,7 +232,7 @@ _TEASER_OPENINGS = frozenset(
     "get don't remember imagine picture consider meet forget think maybe perhaps".split()
 )
 _OPENING_CONNECTIVES = frozenset(
-    "but and so or yet because if when while although though as plus also now".split()
+    "but and so or yet because if when while although though as plus also now then".split()
 )
 
 
@@ -477,6 +478,8 @@ def headline_reads_complete(headline: str) -> bool:
         return False  # "Relieved that ..., they piled"
     if _pronoun_before_a_name(headline):
         return False  # "With her video and road trip, she opened": the reader is not told who
+    if points_back(headline):
+        return False  # "Sabeen Mahmud surrounded herself there with books": where is not said
     if (
         words[-1].lower().strip(",;:") in SPEECH_VERBS
         and not any(mark in headline for mark in '"”’')
@@ -486,6 +489,48 @@ def headline_reads_complete(headline: str) -> bool:
     if _BARE_APPOSITION.search(headline):
         return False  # "... to launch Erebus Pictures, a label": what the label is was cut away
     return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
+
+
+# "this week" and "this year's" are the reader's own time; "this bridge", "that team" and "those two days" are
+# ones the article named before.
+_TIME_NOUNS = r"(?:week|weekend|year|month|season|morning|afternoon|evening|night|summer|spring|autumn|winter|decade|century|term|time)"
+_DEICTIC = re.compile(
+    r"\b(?:here|(?:this|these)\s+(?!"
+    + _TIME_NOUNS
+    + r"\b)[\w'’-]+|those\s+(?!(?:who|whose|with|without|in|of|at|on|under|over|aged|affected|involved|[\w-]+ing)\b)[\w'’-]+"
+    r"|there(?!\s+(?:is|are|was|were|will|would|could|may|might|must|should|can|has|have|had|seems?|appears?"
+    r"|remains?|be|been|being|to|and|or)\b)(?!['’]s\b))\b",
+    re.IGNORECASE,
+)
+_PREPOSITIONS_BEFORE_THAT = frozenset("of in on at about for with after before from to by over since".split())
+
+
+def points_back(headline: str) -> bool:
+    """Whether the headline points at a place or thing the article named before it: "Twenty-nine elephants
+    live here", "cross this bridge", "members of that team", "the outcome of that". A reader meets the
+    headline first and cannot place it."""
+    for match in _DEICTIC.finditer(headline):
+        if match.start() == 0 and match.group().lower().startswith("there"):
+            continue  # "There" opening a headline is the existential one ("There will be no charges")
+        if not inside_quotation(headline, match.start()):
+            return True
+    if "that" not in headline.lower():
+        return False
+    words = tokenize(headline)
+    tags = word_tags(words)
+    return any(
+        word.lower() == "that"
+        and (
+            (
+                tag == "DET"
+                and tags[position + 1 : position + 2] in (["NOUN"], ["ADJ"])
+                and words[position + 1].lower() != "one"  # "confirmed that one of its most wanted"
+            )
+            or (tag == "PRON" and position and words[position - 1].lower() in _PREPOSITIONS_BEFORE_THAT)
+        )
+        and not inside_quotation(headline, headline.lower().find(" that"))
+        for position, (word, tag) in enumerate(zip(words, tags, strict=True))
+    )
 
 
 def _pronoun_before_a_name(headline: str) -> bool:

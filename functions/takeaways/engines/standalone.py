@@ -47,6 +47,8 @@ _UNRESOLVABLE = re.compile(
     # A speaker the line does not name: "One said the ferry had been late before".
     r"One (?:said|told|added|says|tells|adds)\b)(?![\w-])"
 )
+# "Apparently he hadn't", "Clearly, they knew": a sentence adverb, then a pronoun the line does not resolve.
+_ADVERB_THEN_PRONOUN = re.compile(r"^[\"“‘']?[A-Z][a-z]+ly,?\s+(?:he|she|they|his|her|their|him|them)\b")
 # "Others followed suit": the line means nothing without what was followed.
 _FOLLOWS_SUIT = re.compile(r"\bfollow(?:s|ed|ing)? suit\b")
 # People an article first names, then calls by their role: "The guard was in critical condition" says
@@ -119,6 +121,7 @@ def stands_alone(sentence: str) -> bool:
         _UNRESOLVABLE.match(sentence)
         or _FOLLOWS_SUIT.search(sentence)
         or _PERSON_PRONOUN.match(sentence)
+        or _ADVERB_THEN_PRONOUN.match(sentence)
         or _AGE_REFERENCE.match(sentence)
         or PRONOUN_SPEAKER.search(sentence)
         or AGE_SPEAKER.search(sentence)
@@ -136,7 +139,11 @@ def with_referent(
     ``known`` holds every name it found), the pronoun more likely means that one: None, never a
     guessed name. A sentence that already stands alone is returned as it is.
     """
-    if _UNRESOLVABLE.match(sentence) or _FOLLOWS_SUIT.search(sentence):
+    if (
+        _UNRESOLVABLE.match(sentence)
+        or _FOLLOWS_SUIT.search(sentence)
+        or _ADVERB_THEN_PRONOUN.match(sentence)
+    ):
         return None
     pronoun = _PERSON_PRONOUN.match(sentence)
     age = _AGE_REFERENCE.match(sentence)
@@ -195,10 +202,28 @@ def _person_meant(
         and _names_someone_unknown(earlier[-1], {*people, *known})
     ):
         return None
+    if earlier and not _mentions(earlier[-1], name) and _someone_unnamed_acts(earlier[-1]):
+        return None  # "In 2014, one expert predicted ... He was often right": he is the expert
     surname = surname_of(name) or name  # "Robert Downey Jr." is not "Jr."
     if earlier and word is not None and _continues_a_chain(earlier, name, surname, word):
         return None
     return name, surname if _mentions_word(nearby, surname) else name
+
+
+# Someone brought in without a name, as the subject near a sentence's start: "In 2014, one expert predicted",
+# "A spokesman said". A "he" in the next sentence more likely means that person than a name before.
+_UNNAMED_OPENING = re.compile(r"^(?:[^,]{0,40},\s+)?(?:one|a|an|another)\s+(?P<rest>.*)", re.IGNORECASE)
+_UNNAMED_PEOPLE = PERSON_NOUNS | frozenset(
+    "expert analyst source researcher scientist professor lawyer economist observer critic historian".split()
+)
+
+
+def _someone_unnamed_acts(sentence: str) -> bool:
+    opening = _UNNAMED_OPENING.match(_bare_opening(sentence))
+    if opening is None:
+        return False
+    # "one expert", "an award-winning local teacher"; not "a statement from the family"
+    return any(word.strip(",;:").lower() in _UNNAMED_PEOPLE for word in opening.group("rest").split()[:3])
 
 
 _NAME_IN_SUBJECT_WORDS = 5  # "The 31-year-old Bates was charged": a name this early is the subject's

@@ -193,6 +193,11 @@ def _raw_tags(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(english_tagger().tag(list(words)))
 
 
+def word_tags(words: list[str]) -> list[str]:
+    """The part-of-speech tag of each word, as the tagger reads them in order."""
+    return list(_raw_tags(tuple(words)))
+
+
 def _main_verb(words: list[str], tags: list[str]) -> int | None:
     """Where the main clause's finite verb is: after a subject that names someone, not inside a relative
     clause or a subordinate one ("When police arrived, ...", "Five years after the rig exploded").

@@ -30,9 +30,11 @@ CONTINUING_ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""")
 _MAX_SENTENCE_CHARS = 2000
 # Who asked or said the quoted question or exclamation just before: a run of capitalised words and titles (a
-# name and its titles), a verb of saying, at most three words more and the sentence's end.
+# name and its titles), a verb of saying, then at most three words or a phrase of where or when it was said
+# ("Ramos shouts outside a terminal at the airport on the night of July 19"), and the sentence's end. A verb
+# of saying followed by a clause ("The council said it would meet") opens a new sentence.
 _ATTRIBUTION = re.compile(
-    rf"\s+(?:(?:[A-Z][\w.'’-]*|{'|'.join(sorted(PERSON_TITLES))})\s+){{1,7}}(?:{'|'.join(sorted(SPEECH_VERBS))})(?:\s+[\w'’-]+){{0,3}}[.!?](?=\s|$)"
+    rf"\s+(?:(?:[A-Z][\w.'’-]*|{'|'.join(sorted(PERSON_TITLES))})\s+){{1,7}}(?:{'|'.join(sorted(SPEECH_VERBS))})(?:(?:\s+[\w'’-]+){{0,3}}|,?\s+(?:outside|at|in|on|as|during|after|before|from|near|inside|while)\b(?:[\s,]+[\w'’-]+){{0,20}})[.!?](?=\s|$)"
 )
 # Chinese and Japanese end sentences with full-width marks and no space after them.
 _CJK_END = re.compile(r"[。！？]+[」』”’）]*")
@@ -72,6 +74,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
         mark = match.group()
         if mark[0] in "?!" and mark[-1] in "\"'”’" and _ATTRIBUTION.match(paragraph, end):
             continue  # '"Do you work?" the prosecutor asked Kraft.' is one sentence
+        if mark[0] in "?!" and mark[-1] not in "\"'”’" and _inside_open_quotation(paragraph[start:end]):
+            continue  # '"Kanye! Kanye! Talk to me!" Ramos shouts': one cry, quoted whole
         if mark[0] == "." and not mark.startswith("..."):
             before = paragraph[max(start, match.start() - 40) : match.start()]
             if not _ends_sentence(before, paragraph[end : end + 40]):
@@ -82,6 +86,13 @@ def _split_paragraph(paragraph: str) -> list[str]:
     if tail:
         found.append(tail)
     return [piece for sentence in found for piece in _cap_length(sentence)]
+
+
+def _inside_open_quotation(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
 
 
 def _ends_sentence(before: str, after: str) -> bool:

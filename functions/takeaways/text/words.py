@@ -116,7 +116,7 @@ def word_count(text: str) -> int:
 SPEECH_VERBS = frozenset(
     "said says added adds wrote writes warned warns explained insisted admitted told tweeted tweeting writing "
     "saying adding posting asked asks recalled recalls remembered remembers replied continued explains insists"
-    " admits".split()
+    " admits shouted shouts yelled yells screamed screams".split()
 )
 # Verbs that put a claim in someone's mouth, quoted or not: what a statement's attribution must agree on.
 REPORTING_VERBS = SPEECH_VERBS | frozenset(

@@ -124,3 +124,15 @@ def test_a_quoted_question_and_who_asked_it_are_one_sentence() -> None:
         '"Go!"',
         "The Harbour Council said it would meet on Monday.",
     ]
+
+
+def test_a_quoted_cry_and_who_cried_it_are_one_sentence() -> None:
+    text = (
+        'The exchange was filmed. "Ines! Ines! Talk to me, Ines!" Berg shouts outside the ferry terminal at '
+        'Kelby on the night of 19 July. "Why?" he asks.'
+    )
+    assert split_sentences(text) == [
+        "The exchange was filmed.",
+        '"Ines! Ines! Talk to me, Ines!" Berg shouts outside the ferry terminal at Kelby on the night of 19 July.',
+        '"Why?" he asks.',
+    ]
