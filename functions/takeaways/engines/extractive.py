@@ -130,7 +130,9 @@ _LEADING_CONNECTIVE = re.compile(
     r"moreover|furthermore|in addition(?!\s+to\b)|additionally|indeed|separately|overall)\b,?"
     # The writer's comment on what follows ("Intriguingly, Dempsey still has a year left"), with its comma.
     r"|(?:interestingly|intriguingly|notably|ironically|surprisingly|unsurprisingly|curiously|tellingly"
-    r"|remarkably|strikingly|crucially|importantly|significantly|incidentally|predictably),)\s+(?=[\w\"“‘(])",
+    r"|remarkably|strikingly|crucially|importantly|significantly|incidentally|predictably"
+    # An order of telling, not a time the line is bound to ("To start, protesters say ...").
+    r"|to start(?: with)?|to begin with|for starters),)\s+(?=[\w\"“‘(])",
     re.IGNORECASE,
 )
 _TRAILING_ATTRIBUTION = re.compile(

@@ -502,6 +502,15 @@ _DEICTIC = re.compile(
     r"|remains?|be|been|being|to|and|or)\b)(?!['’]s\b))\b",
     re.IGNORECASE,
 )
+# "investigating the incident", "said the move was", "such a definitive claim": a word for something the
+# article told before, unless the headline goes on to say what it is ("the incident involving a van", "the
+# deal six powers struck", "the ban on ...").
+_SHELL_REFERENCE = re.compile(
+    r"\b(?:the|such\s+an?)\s+(?:[a-z-]+\s+)?(?:incident|move|decision|plans?|claims?|deal|findings|issue|matter"
+    r"|situation|row|ruling|proposals?|changes|measures|scheme|agreement|ban)\b"
+    r"(?![\w'’-])(?!\s+(?:of|on|in|into|at|that|which|who|to|for|over|against|with|from|by|between|about|involving"
+    r"|near|a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten)\b|\s+[A-Z\d])"
+)
 _PREPOSITIONS_BEFORE_THAT = frozenset("of in on at about for with after before from to by over since".split())
 
 
@@ -512,6 +521,9 @@ def points_back(headline: str) -> bool:
     for match in _DEICTIC.finditer(headline):
         if match.start() == 0 and match.group().lower().startswith("there"):
             continue  # "There" opening a headline is the existential one ("There will be no charges")
+        if not inside_quotation(headline, match.start()):
+            return True
+    for match in _SHELL_REFERENCE.finditer(headline):
         if not inside_quotation(headline, match.start()):
             return True
     if "that" not in headline.lower():

@@ -140,6 +140,9 @@ def test_a_writers_comment_opening_a_line_is_cut_with_its_comma() -> None:
     assert trim("Importantly, the council has not yet voted on the plan.", 30) == (
         "The council has not yet voted on the plan."
     )
+    assert trim("To start, the crews say they want answers about the closure.", 30) == (
+        "The crews say they want answers about the closure."
+    )
     # Without its comma the word belongs to the sentence.
     assert trim("Notably absent was the harbour master.", 30) == "Notably absent was the harbour master."
 
