@@ -621,6 +621,17 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         return True
     for position in range(end, len(source)):
         tag = source_tags[position]
+        reduced_relative = (
+            following == "ADP"
+            and position - 2 >= end
+            and source_tags[position - 1] == "PRON"
+            and source_tags[position - 2] == "NOUN"
+            and not REPORTING_VERBS & {word.lower() for word in source[max(0, end - 3) : end]}
+        )
+        if tag in _FINITE and reduced_relative:
+            return (
+                False  # "free after 30 years on death row" of "... row for murders he says he didn't commit"
+            )
         if tag in _FINITE:
             return True
         joins_words = (

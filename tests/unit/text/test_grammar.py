@@ -79,6 +79,10 @@ from takeaways.text.tagger import english_tagger, tokenize
             "The lock keeper retired in 2009 and, after two years abroad, took charge of the flight",
             "The lock keeper retired in 2009 and, after two years abroad, took charge of the flight at Tewkesbury.",
         ),
+        (
+            "Jonas Harlow is glad to be home after nine years in a Kelby jail",
+            "Jonas Harlow is glad to be home after nine years in a Kelby jail for thefts he says he never did.",
+        ),
     ],
 )
 def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str) -> None:
@@ -250,6 +254,11 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The council has earmarked land on the former Kelby Sports College",
             "The council has earmarked land on the former Kelby Sports College site for a ferry terminal.",
             "a compound noun cut in two",
+        ),
+        (
+            "Ines Okafor told reporters",
+            "Ines Okafor told reporters in the city she would resign from the harbour board.",
+            "a report cut before what was reported, a place between",
         ),
         (
             "The keeper rang the Harbour Board, also known",
