@@ -51,7 +51,7 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NOT_POSSESSIVE = r"(?!\s+(?:morning|afternoon|evening|night)['’]s\b)(?!['’]s\b)"
 # The day of the event goes; "this year" or "last month" stays: it bounds the claim ("his sixth defeat this year").
 _TIME_PHRASE = re.compile(
-    rf",?\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_NOT_POSSESSIVE}{_PART_OF_DAY}(?=[\s,.;:]|$)"
+    rf",?\s+(?:(?:(?:late|early)\s+on|on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_NOT_POSSESSIVE}{_PART_OF_DAY}(?=[\s,.;:]|$)"
     r"|,?\s+(?:yesterday|today|tonight|overnight)(?=[\s,.;:]|$)"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
@@ -179,6 +179,13 @@ _REGION_AFTER_PLACE = re.compile(
 _PLACE_DESCRIBED = re.compile(
     r"\b(?P<preposition>in|at|near|outside|from) the (?:[\w'’-]+ ){0,3}?(?:city|town|village|port|province"
     r"|region|district) of (?=[A-Z])"
+)
+# "the French-language global television network TV5Monde": the kind of body before its name, which a headline
+# short of room can leave to the name.
+_BODY_DESCRIBED = re.compile(
+    r"\bthe (?:[\w'’-]+ ){0,4}?(?:network|company|firm|group|broadcaster|newspaper|agency|organisation"
+    r"|organization|charity|airline|retailer|bank|band|magazine|website|channel|carrier|manufacturer|maker) "
+    r"(?=[A-Z][\w'’-]*)"
 )
 # A quotation said by "he" or "they": the reader of a headline cannot tell who.
 # An apposition after a name, closed before the verb: "Ackerley, formerly a reporter on the show, will join".
@@ -384,6 +391,8 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
             text = _between_subject_and_verb_removed(text, between)
     if len(text) > HEADLINE_CHARS:
         text = _PLACE_DESCRIBED.sub(r"\g<preposition> ", text)
+    if len(text) > HEADLINE_CHARS:
+        text = _BODY_DESCRIBED.sub("", text)
     if len(text) > HEADLINE_CHARS:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]

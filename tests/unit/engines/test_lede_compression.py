@@ -219,3 +219,12 @@ def test_a_place_phrase_bounding_a_first_stays() -> None:
     assert fitting_compressions(sentence) == [
         "Flood water reached homes for the first time in forty years, leaving hundreds without power"
     ]
+
+
+def test_the_kind_of_body_before_its_name_goes_so_that_the_cause_fits() -> None:
+    sentence = (
+        "Nine services run by the Kelby-based regional island ferry company Skerry Lines stopped late on Monday "
+        'because of an "unprecedented" computer failure, the firm\'s director said.'
+    )
+    forms = fitting_compressions(sentence)
+    assert 'Nine services run by Skerry Lines stopped because of an "unprecedented" computer failure' in forms
