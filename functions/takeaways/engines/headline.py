@@ -24,6 +24,7 @@ from takeaways.engines.standalone import (
     AUXILIARIES,
     IRREGULAR_PAST,
     PRONOUN_SPEAKER,
+    one_person_of_the_name,
     reads_as_statement,
     stands_alone,
     unnamed_role,
@@ -382,7 +383,13 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
         if len(text) <= HEADLINE_CHARS:
             break  # a reader meets the headline first: a name and title are shortened only to make it fit
         surname = surname_of(name)
-        if surname and name in text and _called_by_surname(surname, name, article_text):
+        if (
+            surname
+            and name in text
+            and _called_by_surname(surname, name, article_text)
+            # "the body of Scott" where the article also quotes Rodney Scott: the full name cannot come back
+            and one_person_of_the_name(f"{text}\n{article_text}", name)
+        ):
             text = _by_surname(text, name, surname)
     if len(text) > HEADLINE_CHARS:
         text = _REGION_AFTER_PLACE.sub(r"\g<place>", text)

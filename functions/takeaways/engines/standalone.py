@@ -412,9 +412,7 @@ def introduce_people(
                 continue
             # A surname put in for a pronoun opens the line; one the article wrote must name one person only.
             resolved_here = opened and mention.start() == 0 and not _mentions_word(source, surname)
-            if not resolved_here and (
-                surname not in by_surname or not _one_person_of_the_name(article, name)
-            ):
+            if not resolved_here and (surname not in by_surname or not one_person_of_the_name(article, name)):
                 continue
             line = (
                 line[: mention.start()] + _introduction(name, line, mention, article) + line[mention.end() :]
@@ -611,7 +609,7 @@ _RELATIVE_BEFORE = re.compile(
 )
 
 
-def _one_person_of_the_name(article: str, name: str) -> bool:
+def one_person_of_the_name(article: str, name: str) -> bool:
     """Whether every "Marsh" the article writes can be this one person's: never after another capitalised
     word than the given name or a title ("Chelsea Marsh", "Mayor Marsh"), and the courtesy titles it uses
     of the surname all one sex ("Mr Marsh" and "Mrs Marsh" are two people)."""

@@ -70,6 +70,17 @@ def test_a_person_the_article_calls_by_surname_loses_title_and_first_name_only_t
     assert headline_from(short, people=people, article_text=COUNCIL_STORY) == short.rstrip(".")
 
 
+def test_a_surname_two_people_of_the_article_share_is_not_what_the_headline_calls_one_of_them() -> None:
+    sentence = (
+        "Harbour Council leader Ines Okafor said that the bridge over the estuary will close for six weeks"
+        " of repairs to its corroded cables."
+    )
+    two_okafors = (
+        COUNCIL_STORY + " Her brother, Tomas Okafor, runs the ferry. Okafor said he would keep sailing."
+    )
+    assert "Ines Okafor" in headline_from(sentence, people=["Ines Okafor"], article_text=two_okafors)
+
+
 def test_a_name_that_is_not_somebody_is_left_whole() -> None:
     text = "The Hot 100 chart moved. Hot 100 entries rose. The chart was busy."
     sentence = "The song topped the Billboard Hot 100 for a fifth week."
