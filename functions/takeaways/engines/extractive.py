@@ -1530,7 +1530,11 @@ def _inside_an_aside_before_the_verb(text: str, cut: re.Match[str]) -> bool:
     -- including the coach, and two players -- died" cut there keeps the subject and loses what happened."""
     opening = list(_SPACED_DASH.finditer(text, 0, cut.start()))
     if len(opening) % 2 == 0:
-        return False
+        if cut.group().strip() not in _DASHES:
+            return False
+        # At the opening dash: "the 128 parks that charge a fee -- like Yellowstone -- will be free".
+        closing = _SPACED_DASH.search(text, cut.end())
+        return closing is not None and resumes_with_verb(text[: cut.start()], text[closing.end() :])
     closing = cut if cut.group().strip() in _DASHES else _SPACED_DASH.search(text, cut.end())
     return closing is not None and resumes_with_verb(text[: opening[-1].start()], text[closing.end() :])
 

@@ -53,6 +53,11 @@ _UNRESOLVABLE = re.compile(
 )
 # "Apparently he hadn't", "Clearly, they knew": a sentence adverb, then a pronoun the line does not resolve.
 _ADVERB_THEN_PRONOUN = re.compile(r"^[\"“‘']?[A-Z][a-z]+ly,?\s+(?:he|she|they|his|her|their|him|them)\b")
+# "... including the following exchange.", "The rules are as follows:": the line promises what comes after it.
+_POINTS_AHEAD = re.compile(
+    r"\b(?:the following(?!\s+(?:days?|weeks?|weekends?|months?|years?|morning|afternoon|evening|night|seasons?"
+    r"|summer|spring|autumn|winter|decades?)\b)|as follows)\b|:\s*$"
+)
 # "Others followed suit": the line means nothing without what was followed.
 _FOLLOWS_SUIT = re.compile(r"\bfollow(?:s|ed|ing)? suit\b")
 # People an article first names, then calls by their role: "The guard was in critical condition" says
@@ -124,6 +129,7 @@ def stands_alone(sentence: str) -> bool:
     return not (
         _UNRESOLVABLE.match(sentence)
         or _FOLLOWS_SUIT.search(sentence)
+        or _POINTS_AHEAD.search(sentence.rstrip(".").rstrip())
         or _PERSON_PRONOUN.match(sentence)
         or _ADVERB_THEN_PRONOUN.match(sentence)
         or _AGE_REFERENCE.match(sentence)
@@ -147,6 +153,7 @@ def with_referent(
         _UNRESOLVABLE.match(sentence)
         or _FOLLOWS_SUIT.search(sentence)
         or _ADVERB_THEN_PRONOUN.match(sentence)
+        or _POINTS_AHEAD.search(sentence.rstrip(".").rstrip())
     ):
         return None
     pronoun = _PERSON_PRONOUN.match(sentence)
