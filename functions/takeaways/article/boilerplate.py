@@ -93,6 +93,21 @@ _NOTICES = (
     r"(?:correspondent|editor|reporter)\b",
     r"For the latest news,? views and analysis,? see the BBC [^.]{0,40}page\.",
     r"If you submit an? (?:picture|photo|image|video)[^.]{0,60}Terms and Conditions\.",
+    r"At points throughout the year we may introduce a theme for the gallery[^.]{0,80}\.",
+    r"You can also see a recent archive of pictures on [^.]{0,80}\.",
+    r"When e-?mailing pictures,? please make sure you include the following information:?",
+    r"Please note that whilst we welcome all your pictures,[^.]{0,120}\.",
+    r"In contributing to [^.]{0,60} you agree to grant us [^.]{0,300}\.",
+    # A call for readers' experiences: "Are you in Durban? What is your reaction to ...? Email
+    # haveyoursay@bbc.co.uk with your experience. If you would be happy to speak further to a BBC journalist, ..."
+    r"E-?mail haveyoursay@bbc\.co\.uk[^\n]{0,120}?\.(?=\s|$)",
+    r"If you would be happy to speak further to a BBC journalist,[^.]{0,120}\.",
+    r"E-?mail your (?:pictures|photos|images|videos)(?: and videos)? to yourpics@bbc\.co\.uk[^\n]{0,160}?\.(?=\s|$)",
+    r"If you are outside the UK, send them to the international number[^.]{0,60}\.",
+    r"Or WhatsApp us on \+?[\d ]{7,20}\d",
+    r"Read our terms and conditions\.",
+    r"It['’]s important to note, however, that you still own the copyright to everything you contribute[^.]{0,160}\.",
+    r"The BBC cannot guarantee that all (?:pictures|images|photos) will be used[^.]{0,100}\.",
     r"At no time should you endanger yourself or others[^.]{0,160}\.",
     r"The video is (?:at the top of|above|below) this (?:story|article|page)\.",
     # Notes that a story was or will be updated: a copy that adds one tells nothing new.

@@ -563,6 +563,19 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The helpline is open. The crews raced.",
         ),
         (
+            "The harbour flooded. Are you in Kelby? Email haveyoursay@bbc.co.uk with your experience. If you"
+            " would be happy to speak further to a BBC journalist, please include a contact number. Email your"
+            " pictures to yourpics@bbc.co.uk, upload them here or text 61124. Read our terms and conditions.",
+            "The harbour flooded. Are you in Kelby?",
+        ),
+        (
+            "At points throughout the year we may introduce a theme for the gallery - this week's theme is"
+            ' "harbours". Please note that whilst we welcome all your pictures, we are more likely to use recent'
+            " ones. The BBC cannot guarantee that all pictures will be used and we reserve the right to edit"
+            " your comments. The lifeboat was launched at dawn.",
+            "The lifeboat was launched at dawn.",
+        ),
+        (
             # Inside a sentence of the story, "listed below" is the story's.
             "The crews said the ferries listed below would not sail.",
             "The crews said the ferries listed below would not sail.",
