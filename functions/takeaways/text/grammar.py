@@ -579,6 +579,13 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         return True  # "for the first time" of "for the first time in a month": the claim's bound is cut away
     if _NEEDS_ITS_PREPOSITION.get(source[end - 1].lower()) == following_word:
         return True  # "to be involved" of "involved in the Tour of Britain": what it is involved in is cut
+    if (
+        source[end - 1][:1].isupper()
+        and following_word in {"for", "of", "&"}
+        and after_next[:1] != ""
+        and source[end + 1][:1].isupper()
+    ):
+        return True  # "its Equity" of "its Equity for Punks USA": a name cut in two
     if last_tag in {"NOUN", "PROPN"} and following == "NOUN" and source[end][:1].islower():
         return True  # "the former Glenburn Sports College" of "... College site": a compound cut in two
     if source[end - 1].lower() in _CHANGE_NOUNS and following_word in {"in", "of"}:

@@ -256,6 +256,11 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "a compound noun cut in two",
         ),
         (
+            "The brewer said there had been a record response to its Equity",
+            "The brewer said there had been a record response to its Equity for Punks share offer in Kelby.",
+            "a name cut in two at its 'for'",
+        ),
+        (
             "Ines Okafor told reporters",
             "Ines Okafor told reporters in the city she would resign from the harbour board.",
             "a report cut before what was reported, a place between",
