@@ -511,7 +511,7 @@ def headline_reads_complete(headline: str) -> bool:
 # ones the article named before.
 _TIME_NOUNS = r"(?:week|weekend|year|month|season|morning|afternoon|evening|night|summer|spring|autumn|winter|decade|century|term|time)"
 _DEICTIC = re.compile(
-    r"\b(?:here|(?:this|these)\s+(?!"
+    r"\b(?:here|(?:did|does|do|done|doing)\s+it|(?:this|these)\s+(?!"
     + _TIME_NOUNS
     + r"\b)[\w'’-]+|those\s+(?!(?:who|whose|with|without|in|of|at|on|under|over|aged|affected|involved|[\w-]+ing)\b)[\w'’-]+"
     r"|there(?!\s+(?:is|are|was|were|will|would|could|may|might|must|should|can|has|have|had|seems?|appears?"

@@ -298,6 +298,7 @@ def test_a_parenthesis_with_a_negation_stays() -> None:
         "The outcome of that could make a difference to the fares",
         "The 12 piers that charge a fee will be free those two days",
         "Kelby police are investigating the incident and have appealed for witnesses",
+        "Tomas Berg did it with premeditation, having torn up the harbour rota",
         "The harbour board said the move was a proportionate response",
         "In truth, such a definitive claim may be impossible to prove",
     ],
