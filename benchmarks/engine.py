@@ -22,6 +22,7 @@ from typing import Any
 from takeaways.article import Article, parse_article
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.headline import HEADLINE_CHARS
+from takeaways.errors import ArticleRejected
 from takeaways.text.sentences import split_sentences
 from takeaways.text.words import DANGLING_WORDS, tokens
 
@@ -141,6 +142,19 @@ class _SumyTokenizer:
     @staticmethod
     def to_words(text: str) -> list[str]:
         return tokens(text)
+
+
+def dev_rows(dataset: str) -> list[tuple[dict[str, Any], Article | None]]:
+    """Each row of an eval file with its article as intake reads it, or None where intake rejects it (a
+    reader-pictures page with no story): the CLI writes no alert for those, and figures leave them out."""
+    rows = [json.loads(line) for line in (EVAL / dataset).read_text().splitlines() if line.strip()]
+    read: list[tuple[dict[str, Any], Article | None]] = []
+    for row in rows:
+        try:
+            read.append((row, parse_article(row["article"].encode(), "article.txt")))
+        except ArticleRejected:
+            read.append((row, None))
+    return read
 
 
 def _articles() -> list[Article]:

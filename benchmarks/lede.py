@@ -11,15 +11,13 @@ is compared with the one it returns.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from benchmarks.engine import EVAL
-from takeaways.article import parse_article
+from benchmarks.engine import dev_rows
 from takeaways.engines import extractive
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.text.sentences import split_sentences
@@ -63,11 +61,13 @@ def _source_sentence(text: str, sentences: list[str]) -> int:
 
 def measure(dataset: str, engine: ExtractiveEngine | None = None) -> LedeFigures:
     engine = engine or ExtractiveEngine()
-    rows = [json.loads(line) for line in (EVAL / dataset).read_text().splitlines() if line.strip()]
+    read = dev_rows(dataset)
+    rows = [row for row, article in read if article is not None]
     first = moved = 0
     examples = []
-    for row in rows:
-        article = parse_article(row["article"].encode(), "article.txt")
+    for row, article in read:
+        if article is None:
+            continue  # rejected at intake: no headline was made
         moves: list[bool] = []
         with _watching_the_headline(moves):
             alert = engine.summarise(article)

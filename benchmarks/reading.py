@@ -27,9 +27,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from benchmarks.engine import EVAL, WORK, cli_predictions
+from benchmarks.engine import EVAL, WORK, cli_predictions, dev_rows
 from benchmarks.lede import measure as lede_figures
-from takeaways.article import parse_article
 from takeaways.engines.headline import HEADLINE_CHARS
 from takeaways.summary import summary_adds
 from takeaways.text.sentences import split_sentences
@@ -138,8 +137,9 @@ def _first_lines(dataset: str) -> dict[int, dict[str, Any]]:
     The alert shows a summary and up to three takeaways where LEAD-3 shows three sentences; ROUGE
     F1 against short references falls as lines are added, and this says by how much.
     """
-    rows = [json.loads(line) for line in (EVAL / dataset).read_text().splitlines() if line.strip()]
-    sentences = [split_sentences(parse_article(row["article"].encode(), "article.txt").body) for row in rows]
+    read = dev_rows(dataset)
+    rows = [row for row, _ in read]
+    sentences = [split_sentences(article.body) if article else [] for _, article in read]
     scores = {}
     for count in LEAD_LINES:
         path = WORK / f"reading-first{count}-{dataset}"
@@ -194,12 +194,14 @@ def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figu
     """
     predictions = _run_cli(dataset)
     scores = _referee(dataset, predictions)
-    rows = [json.loads(line) for line in (EVAL / dataset).read_text().splitlines() if line.strip()]
+    read = dev_rows(dataset)
+    rows = [row for row, article in read if article is not None]
     ours_by_id = {str(row["id"]): row for row in map(json.loads, predictions.read_text().splitlines()) if row}
     ours, baseline, references, sizes = [], [], [], []
     headline_summary = summary_in_takeaways = summary_first = 0
-    for row in rows:
-        article = parse_article(row["article"].encode(), "article.txt")
+    for row, article in read:
+        if article is None:
+            continue  # rejected at intake: no alert to read (the referee scores it as an empty one)
         sentences = split_sentences(article.body)
         sizes.append(len(sentences))
         article_terms = [set(content_terms(sentence)) for sentence in sentences]
