@@ -930,7 +930,12 @@ def _tells_a_fact(text: str) -> bool:
     anyway", "The others have gone home", "Much of it is grim", "Relieved, they piled into the shares"), not
     addressed to the reader outside a quotation ("If you've been following the news"), and not a pointer behind
     a comment word ("Again, this is not the case")."""
-    if _TEASER_LEDE.match(text) or _POINTS_BACK.match(text) or _COUNTERFACTUAL_OPENING.match(text):
+    if (
+        _TEASER_LEDE.match(text)
+        or _TEASER_AFTER_OPENING.match(text)
+        or _POINTS_BACK.match(text)
+        or _COUNTERFACTUAL_OPENING.match(text)
+    ):
         return False
     if any(not inside_quotation(text, match.start()) for match in _INSTEAD.finditer(text)):
         return False
@@ -1045,6 +1050,11 @@ _TEASER_LEDE = re.compile(
     r"^(?:\(|[\w'’]+:|(?:Just |Now )?(?:Get|Consider|Expect|Imagine|Picture|Remember|Meet|Forget|Think|Take|Look)\b"
     r"|(?:So )?(?:Maybe|Perhaps)\b"
     r"|Another\b|One of (?:the|them|those)\b|The others?\b|The rest\b)"
+)
+# The same, after an opening phrase: "On a day that celebrates rock 'n' roll, expect musicians to bring down the
+# house" tells the reader what to expect, not what happened.
+_TEASER_AFTER_OPENING = re.compile(
+    r"^[^,\"“”]{3,120},\s+(?:expect|consider|imagine|picture|remember|forget|think|look|get|meet)\s"
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 _THEY_AFTER_OPENING = re.compile(r"^[^,\"“”]{3,120},\s+(?:they|it)\s")

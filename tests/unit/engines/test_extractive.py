@@ -416,6 +416,16 @@ def test_a_line_leaning_on_the_one_before_with_either_such_or_instead_is_no_take
     assert _tells_a_fact("Neither the harbour board nor the ferry firm sent anyone.")
 
 
+def test_a_line_telling_the_reader_what_to_expect_after_an_opening_phrase_is_no_takeaway() -> None:
+    from takeaways.engines.extractive import _tells_a_fact
+
+    assert not _tells_a_fact(
+        "On a night that celebrates the island's sailors, expect the crews to fill the quay."
+    )
+    assert not _tells_a_fact("If the ferry is late again, imagine the queues at the harbour.")
+    assert _tells_a_fact("On a night that celebrated the island's sailors, the crews filled the quay.")
+
+
 def test_a_line_opening_in_lower_case_is_a_split_sentence_s_end_unless_a_name_opens_so() -> None:
     from takeaways.engines.extractive import _tells_a_fact
 
