@@ -257,6 +257,11 @@ def _continues_a_chain(earlier: Sequence[str], name: str, surname: str, word: st
         return False
     if unnamed_role(origin) is not None:
         return True
+    opening = origin.split(maxsplit=1)[0].strip(",;:'’s") if origin.split() else ""
+    if opening[:1].isupper() and opening.lower() not in STOP_WORDS and opening not in name.split():
+        # "Slager, 33, has been fired. His wife ..., Mayor Keith Summey told reporters. He also has two
+        # stepchildren. His mother was interviewed": the chain is Slager's, and Summey is only spoken of.
+        return True
     # "The sheriff denied ..., saying Bates had qualified": a described subject, the name only spoken of.
     opening_words = " ".join(origin.split()[:_NAME_IN_SUBJECT_WORDS])
     return origin.startswith("The ") and not _mentions(opening_words, name)

@@ -83,6 +83,16 @@ def test_a_pronoun_after_someone_unnamed_is_not_given_an_earlier_name() -> None:
     )
 
 
+def test_a_pronoun_chain_begun_by_one_named_person_is_not_given_another_named_inside_it() -> None:
+    earlier = [
+        "Skipper Tomas Berg ran the ferry aground at Kelby.",
+        "Berg, 33, has been dismissed, the operator said.",
+        "His wife is expecting their first child, harbour master Ines Okafor told reporters.",
+        "He also has two stepchildren.",
+    ]
+    assert with_referent("His mother spoke to the Isles Herald.", earlier, ["Ines Okafor"]) is None
+
+
 def test_his_and_the_age_of_a_person_become_the_persons_name() -> None:
     earlier = ["Police arrested Jonas Harlow, a 31-year-old deckhand, at the quay."]
     assert with_referent("His lawyer said he would plead not guilty.", earlier, ["Jonas Harlow"]) == (
