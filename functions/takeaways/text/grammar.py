@@ -52,6 +52,8 @@ _NEEDS_ITS_PREPOSITION = {
     "interested": "in",
     "made": "of",
     "known": "as",
+    "posed": "as",
+    "posing": "as",
     "referred": "to",
     "dubbed": "as",
 }
@@ -586,6 +588,13 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         and source[end + 1][:1].isupper()
     ):
         return True  # "its Equity" of "its Equity for Punks USA": a name cut in two
+    kept = [word.lower() for word in source[:end]]
+    if (
+        "between" in kept
+        and "and" not in kept[len(kept) - kept[::-1].index("between") :]
+        and "and" in {word.lower() for word in source[end : end + 6]}
+    ):
+        return True  # "halfway between junction 32" of "between junction 32 for Coryton and junction 33"
     if last_tag in {"NOUN", "PROPN"} and following == "NOUN" and source[end][:1].islower():
         return True  # "the former Glenburn Sports College" of "... College site": a compound cut in two
     if source[end - 1].lower() in _CHANGE_NOUNS and following_word in {"in", "of"}:

@@ -261,6 +261,16 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "a name cut in two at its 'for'",
         ),
         (
+            "The lorry hit the barrier halfway between junction 32",
+            "The lorry hit the barrier halfway between junction 32 and 33 of the M4 on Sunday.",
+            "a range cut in half",
+        ),
+        (
+            "The skipper's brother says that he posed",
+            "The skipper's brother says that he posed as a harbour pilot to get onto the ferry.",
+            "'posed' cut before the 'as' that says as what",
+        ),
+        (
             "Ines Okafor told reporters",
             "Ines Okafor told reporters in the city she would resign from the harbour board.",
             "a report cut before what was reported, a place between",
