@@ -57,6 +57,17 @@ _NEEDS_ITS_PREPOSITION = {
     "referred": "to",
     "dubbed": "as",
 }
+# Verbs of a charge or a sentence whose object comes before what it is for: "charged millionaire heir Robert
+# Durst" of "... Durst with unlawful possession of a firearm" leaves out the charge, which is the news.
+_CHARGE_PREPOSITIONS = {
+    "charged": "with",
+    "accused": "of",
+    "convicted": "of",
+    "cleared": "of",
+    "acquitted": "of",
+    "sentenced": "to",
+    "jailed": "for",
+}
 # Nouns of change or lack that say nothing without what changed or is lacking: "a fall" of "a fall in students",
 # "a shortage" of "a shortage of nurses".
 _CHANGE_NOUNS = frozenset(
@@ -588,6 +599,13 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         and source[end + 1][:1].isupper()
     ):
         return True  # "its Equity" of "its Equity for Punks USA": a name cut in two
+    recent = [word.lower() for word in source[max(0, end - 8) : end]]
+    ahead = [word.lower() for word in source[end : end + 8]]
+    if any(word in _CHARGE_PREPOSITIONS and _CHARGE_PREPOSITIONS[word] in ahead for word in recent):
+        # "has charged ... Robert Durst" of "... Durst, a convicted felon, with unlawful possession of a firearm"
+        return True
+    if "let" in recent[-4:] and following.startswith("VERB") and following != "VERB:Fin":
+        return True  # "a motion to let the teen" of "... let the teen go home"
     kept = [word.lower() for word in source[:end]]
     if (
         "between" in kept

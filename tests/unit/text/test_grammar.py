@@ -271,6 +271,16 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "'posed' cut before the 'as' that says as what",
         ),
         (
+            "A jury has charged former harbour master Tomas Berg",
+            "A jury has charged former harbour master Tomas Berg with selling the island's ferry licences.",
+            "a charge cut away: what he is charged with is the news",
+        ),
+        (
+            "The court refused a motion to let the skipper",
+            "The court refused a motion to let the skipper go back to sea before the hearing.",
+            "'let' cut before the verb it lets",
+        ),
+        (
             "Ines Okafor told reporters",
             "Ines Okafor told reporters in the city she would resign from the harbour board.",
             "a report cut before what was reported, a place between",
