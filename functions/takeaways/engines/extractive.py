@@ -933,6 +933,7 @@ def _tells_a_fact(text: str) -> bool:
     if (
         _TEASER_LEDE.match(text)
         or _TEASER_AFTER_OPENING.match(text)
+        or _APPEAL_ONLY.match(text)
         or _POINTS_BACK.match(text)
         or _COUNTERFACTUAL_OPENING.match(text)
     ):
@@ -1055,6 +1056,13 @@ _TEASER_LEDE = re.compile(
 # house" tells the reader what to expect, not what happened.
 _TEASER_AFTER_OPENING = re.compile(
     r"^[^,\"“”]{3,120},\s+(?:expect|consider|imagine|picture|remember|forget|think|look|get|meet)\s"
+)
+# A police appeal and nothing else: "Police are appealing for witnesses to the incident." Readers call it filler:
+# it says an inquiry goes on, which any crime story implies.
+_APPEAL_ONLY = re.compile(
+    r"^(?:[A-Z][\w'’-]* ){0,4}(?:[Pp]olice|[Oo]fficers|[Dd]etectives|[Cc]onstabulary|[Ss]ervice)"
+    r"(?: (?:is|are|has|have) (?:been )?investigating (?:the|an?) [a-z]+ and)? (?:is |are |has |have )?"
+    r"(?:appealing|appealed|appeals|appeal) for (?:any )?(?:witnesses|information)[^.;:]{0,40}\.?$"
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 _THEY_AFTER_OPENING = re.compile(r"^[^,\"“”]{3,120},\s+(?:they|it)\s")

@@ -426,6 +426,17 @@ def test_a_line_telling_the_reader_what_to_expect_after_an_opening_phrase_is_no_
     assert _tells_a_fact("On a night that celebrated the island's sailors, the crews filled the quay.")
 
 
+def test_a_police_appeal_and_nothing_else_is_no_takeaway() -> None:
+    from takeaways.engines.extractive import _tells_a_fact
+
+    assert not _tells_a_fact("Police are appealing for witnesses to the incident.")
+    assert not _tells_a_fact("Kelby Police is investigating the crash and has appealed for witnesses.")
+    assert not _tells_a_fact("Police have appealed for any witnesses to contact them.")
+    assert _tells_a_fact(
+        "Police have appealed for witnesses after a ferry hit the Kelby pier, injuring four."
+    )
+
+
 def test_a_line_opening_in_lower_case_is_a_split_sentence_s_end_unless_a_name_opens_so() -> None:
     from takeaways.engines.extractive import _tells_a_fact
 
