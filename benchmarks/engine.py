@@ -158,10 +158,7 @@ def dev_rows(dataset: str) -> list[tuple[dict[str, Any], Article | None]]:
 
 
 def _articles() -> list[Article]:
-    with (EVAL / DATASETS[0]).open() as lines:
-        return [
-            parse_article(json.loads(line)["article"].encode(), "a.txt") for line in lines if line.strip()
-        ]
+    return [article for _, article in dev_rows(DATASETS[0]) if article is not None]
 
 
 @contextmanager

@@ -127,14 +127,22 @@ _WORD_OR_FIGURE = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*\w*")
 def stands_alone(sentence: str) -> bool:
     """Whether the sentence names what it is about, rather than pointing back to an earlier one."""
     return not (
-        _UNRESOLVABLE.match(sentence)
-        or _FOLLOWS_SUIT.search(sentence)
-        or _POINTS_AHEAD.search(sentence.rstrip(".").rstrip())
+        _beyond_repair(sentence)
         or _PERSON_PRONOUN.match(sentence)
-        or _ADVERB_THEN_PRONOUN.match(sentence)
         or _AGE_REFERENCE.match(sentence)
         or PRONOUN_SPEAKER.search(sentence)
         or AGE_SPEAKER.search(sentence)
+    )
+
+
+def _beyond_repair(sentence: str) -> bool:
+    """Whether the sentence leans on another in a way no name put in can mend: "They ...", "Others followed
+    suit", "including the following exchange", "Apparently he ..."."""
+    return bool(
+        _UNRESOLVABLE.match(sentence)
+        or _FOLLOWS_SUIT.search(sentence)
+        or _POINTS_AHEAD.search(sentence.rstrip(".").rstrip())
+        or _ADVERB_THEN_PRONOUN.match(sentence)
     )
 
 
@@ -149,12 +157,7 @@ def with_referent(
     ``known`` holds every name it found), the pronoun more likely means that one: None, never a
     guessed name. A sentence that already stands alone is returned as it is.
     """
-    if (
-        _UNRESOLVABLE.match(sentence)
-        or _FOLLOWS_SUIT.search(sentence)
-        or _ADVERB_THEN_PRONOUN.match(sentence)
-        or _POINTS_AHEAD.search(sentence.rstrip(".").rstrip())
-    ):
+    if _beyond_repair(sentence):
         return None
     pronoun = _PERSON_PRONOUN.match(sentence)
     age = _AGE_REFERENCE.match(sentence)
