@@ -39,6 +39,7 @@ from takeaways.text.words import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     STOP_WORDS,
+    TIME_NOUNS,
     WEEKDAYS,
     inside_quotation,
 )
@@ -184,7 +185,7 @@ _PLACE_DESCRIBED = re.compile(
 # "the French-language global television network TV5Monde": the kind of body before its name, which a headline
 # short of room can leave to the name.
 _BODY_DESCRIBED = re.compile(
-    r"\bthe (?:[\w'’-]+ ){0,4}?(?:network|company|firm|group|broadcaster|newspaper|agency|organisation"
+    r"\bthe (?:(?!(?:the|a|an|of|on|in|at|for|to|by|with|from)\b)[\w'’-]+ ){0,4}?(?:network|company|firm|group|broadcaster|newspaper|agency|organisation"
     r"|organization|charity|airline|retailer|bank|band|magazine|website|channel|carrier|manufacturer|maker) "
     r"(?=[A-Z][\w'’-]*)"
 )
@@ -334,8 +335,10 @@ _CONSEQUENCE = re.compile(r",\s+(?:killing|injuring|wounding|leaving)\s")
 # ", including a woman and a boy" at the end: who was among them, which the headline can leave out.
 _INCLUDING_AT_END = re.compile(r",\s+including\s[^,;:\"“”]*$")
 # Where the event happened, one phrase of it ("at a restaurant", "near the presidential palace").
+# Not "at least ..." or "at most ...", a quantity; not "off", which after a verb is its particle ("set off").
 _PLACE_ADJUNCT = re.compile(
-    r"\s(?:at|near|in|on|outside|inside|off|along|across)\s[^,;:\"“”]*?(?=\s(?:at|near|in|on|outside|inside|off|along|across|for)\s|$)"
+    r"\s(?:at(?!\s+(?:least|most)\b)|near|in|on|outside|inside|along|across)\s[^,;:\"“”]*?"
+    r"(?=\s(?:at|near|in|on|outside|inside|off|along|across|for)\s|$)"
 )
 
 
@@ -509,13 +512,13 @@ def headline_reads_complete(headline: str) -> bool:
 
 # "this week" and "this year's" are the reader's own time; "this bridge", "that team" and "those two days" are
 # ones the article named before.
-_TIME_NOUNS = r"(?:week|weekend|year|month|season|morning|afternoon|evening|night|summer|spring|autumn|winter|decade|century|term|time)"
 _DEICTIC = re.compile(
-    r"\b(?:here|(?:did|does|do|done|doing)\s+it|(?:this|these)\s+(?!"
-    + _TIME_NOUNS
-    + r"\b)[\w'’-]+|those\s+(?!(?:who|whose|with|without|in|of|at|on|under|over|aged|affected|involved|[\w-]+ing)\b)[\w'’-]+"
-    r"|there(?!\s+(?:is|are|was|were|will|would|could|may|might|must|should|can|has|have|had|seems?|appears?"
-    r"|remains?|be|been|being|to|and|or)\b)(?!['’]s\b))\b",
+    r"\b(?:here|(?:did|does|do|done|doing)\s+it|(?:this|these)\s+(?!(?:"
+    + "|".join(sorted(TIME_NOUNS))
+    + r")\b)[\w'’-]+|those\s+(?!(?:who|whose|with|without|in|of|at|on|under|over|aged|affected|involved"
+    r"|killed|injured|hurt|wounded|arrested|detained|charged|convicted|responsible|accused|[\w-]+ing)\b)[\w'’-]+"
+    r"|there(?!\s+(?:is|are|was|were|will|won['’]t|would|could|may|might|must|should|can|has|have|had|seems?"
+    r"|appears?|remains?|be|been|being|to|and|or)\b)(?!['’](?:s|ll|d|re|ve)\b))\b",
     re.IGNORECASE,
 )
 # "investigating the incident", "said the move was", "such a definitive claim": a word for something the
@@ -546,6 +549,11 @@ def points_back(headline: str) -> bool:
         return False
     words = tokenize(headline)
     tags = word_tags(words)
+    offsets, searched = [], 0  # each word's place in the headline, for the quotation test
+    for word in words:
+        found = headline.find(word, searched)
+        offsets.append(max(found, searched))  # a token the tokenizer respelled stays where the last one ended
+        searched = max(found, searched) + (len(word) if found >= 0 else 0)
     return any(
         word.lower() == "that"
         and (
@@ -556,7 +564,7 @@ def points_back(headline: str) -> bool:
             )
             or (tag == "PRON" and position and words[position - 1].lower() in _PREPOSITIONS_BEFORE_THAT)
         )
-        and not inside_quotation(headline, headline.lower().find(" that"))
+        and not inside_quotation(headline, offsets[position])
         for position, (word, tag) in enumerate(zip(words, tags, strict=True))
     )
 

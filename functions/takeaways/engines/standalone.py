@@ -17,7 +17,7 @@ from functools import lru_cache
 from takeaways.text.entities import PERSON_TITLES, PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
-from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, inside_quotation, standalone_positions
+from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, TIME_NOUNS, inside_quotation, standalone_positions
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 _AGE_REFERENCE = re.compile(
@@ -52,11 +52,20 @@ _UNRESOLVABLE = re.compile(
     r"One (?:said|told|added|says|tells|adds)\b)(?![\w-])"
 )
 # "Apparently he hadn't", "Clearly, they knew": a sentence adverb, then a pronoun the line does not resolve.
-_ADVERB_THEN_PRONOUN = re.compile(r"^[\"“‘']?[A-Z][a-z]+ly,?\s+(?:he|she|they|his|her|their|him|them)\b")
+# A list, not any "-ly" word: "Kelly, his wife" and "Only he knew" open with a name and a focus word.
+_SENTENCE_ADVERBS = (
+    "Apparently Clearly Reportedly Allegedly Evidently Obviously Presumably Seemingly Supposedly Ostensibly"
+    " Certainly Surely Undoubtedly Admittedly Frankly Honestly Naturally Understandably Predictably Sadly"
+    " Unfortunately Fortunately Luckily Thankfully Ironically Curiously Interestingly Notably Remarkably"
+    " Surprisingly Unsurprisingly Crucially Importantly Significantly Initially Originally Previously"
+    " Subsequently Eventually Finally Ultimately Similarly Accordingly Consequently Additionally"
+).split()
+_ADVERB_THEN_PRONOUN = re.compile(
+    r"^[\"“‘']?(?:" + "|".join(_SENTENCE_ADVERBS) + r"),?\s+(?:he|she|they|his|her|their|him|them)\b"
+)
 # "... including the following exchange.", "The rules are as follows:": the line promises what comes after it.
 _POINTS_AHEAD = re.compile(
-    r"\b(?:the following(?!\s+(?:days?|weeks?|weekends?|months?|years?|morning|afternoon|evening|night|seasons?"
-    r"|summer|spring|autumn|winter|decades?)\b)|as follows)\b|:\s*$"
+    r"\b(?:the following(?!\s+(?:" + "|".join(sorted(TIME_NOUNS)) + r")\b)|as follows)\b|:\s*$", re.IGNORECASE
 )
 # "Others followed suit": the line means nothing without what was followed.
 _FOLLOWS_SUIT = re.compile(r"\bfollow(?:s|ed|ing)? suit\b")
@@ -260,7 +269,7 @@ def _continues_a_chain(earlier: Sequence[str], name: str, surname: str, word: st
         return False
     if unnamed_role(origin) is not None:
         return True
-    opening = origin.split(maxsplit=1)[0].strip(",;:'’s") if origin.split() else ""
+    opening = origin.split(maxsplit=1)[0].strip(",;:").removesuffix("'s").removesuffix("’s") if origin else ""
     if opening[:1].isupper() and opening.lower() not in STOP_WORDS and opening not in name.split():
         # "Slager, 33, has been fired. His wife ..., Mayor Keith Summey told reporters. He also has two
         # stepchildren. His mother was interviewed": the chain is Slager's, and Summey is only spoken of.

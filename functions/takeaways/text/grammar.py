@@ -537,6 +537,54 @@ def _report_cut(source: list[str], source_tags: list[str], end: int) -> bool:
     return False
 
 
+# Before a "last", a word that makes it the last of a series ("the last time in"); without one it is a date
+# ("last week in protest").
+_SERIES_DETERMINERS = frozenset("the a his her its their our my your this that".split())
+
+
+def _bounded_claim(source: list[str], end: int) -> bool:
+    """Whether one of the three words before the cut is a first, a last or a superlative that an "in" or
+    "since" after it bounds. Not "at least five people" (a quantity) or "last week" (a date): cut before
+    "in Syria" or "in protest", they claim nothing more than the sentence does."""
+    for position in range(max(0, end - 3), end):
+        word = source[position].lower()
+        previous = source[position - 1].lower() if position else ""
+        if word not in SUPERLATIVES or (word in {"least", "most"} and previous == "at"):
+            continue
+        if word in {"last", "latest", "next"} and previous not in _SERIES_DETERMINERS:
+            continue
+        return True
+    return False
+
+
+def _name_cut_in_two(source: list[str], end: int) -> bool:
+    """Whether the cut falls inside a name joined by "for", "of" or "&" ("Equity for Punks", "Bank of England").
+
+    After a person's name "of" says where they are from ("Tom Cook of Leeds"), which a headline may leave out:
+    a capitalised word before the one the cut follows makes it a person's name, not an institution's."""
+    if end + 1 >= len(source) or not source[end - 1][:1].isupper() or not source[end + 1][:1].isupper():
+        return False
+    joiner = source[end].lower()
+    if joiner == "of":
+        return end < 2 or not source[end - 2][:1].isupper()
+    return joiner in {"for", "&"}
+
+
+def _charge_cut_from_its_count(source: list[str], end: int) -> bool:
+    """Whether a verb of charging or sentencing among the eight words before the cut has not yet said what
+    for, and its preposition follows within eight words: "has charged ... Robert Durst" of "..., a convicted
+    felon, with unlawful possession of a firearm". Not "was convicted of murder" cut before "in 2010, the
+    court of appeal heard": its "of" is kept."""
+    for position in range(max(0, end - 8), end):
+        preposition = _CHARGE_PREPOSITIONS.get(source[position].lower())
+        if preposition is None:
+            continue
+        kept = {word.lower() for word in source[position + 1 : end]}
+        if preposition not in kept and preposition in {word.lower() for word in source[end : end + 8]}:
+            return True
+    return False
+
+
 def _modifies_a_noun(source: list[str], source_tags: list[str], position: int) -> bool:
     """An -ing form before a noun describes it, says nothing: "a script by writing team Ann Marsh"."""
     return (
@@ -586,22 +634,14 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         )
     if last_tag.startswith("VERB") and (following_word, after_next) in _QUANTITY_OPENERS:
         return True  # "killed" of "killed at least five people": the object is cut away
-    if following_word in {"in", "since"} and SUPERLATIVES & {
-        word.lower() for word in source[max(0, end - 3) : end]
-    }:
+    if following_word in {"in", "since"} and _bounded_claim(source, end):
         return True  # "for the first time" of "for the first time in a month": the claim's bound is cut away
     if _NEEDS_ITS_PREPOSITION.get(source[end - 1].lower()) == following_word:
         return True  # "to be involved" of "involved in the Tour of Britain": what it is involved in is cut
-    if (
-        source[end - 1][:1].isupper()
-        and following_word in {"for", "of", "&"}
-        and after_next[:1] != ""
-        and source[end + 1][:1].isupper()
-    ):
-        return True  # "its Equity" of "its Equity for Punks USA": a name cut in two
+    if _name_cut_in_two(source, end):
+        return True  # "its Equity" of "its Equity for Punks USA", "the Bank" of "the Bank of England"
     recent = [word.lower() for word in source[max(0, end - 8) : end]]
-    ahead = [word.lower() for word in source[end : end + 8]]
-    if any(word in _CHARGE_PREPOSITIONS and _CHARGE_PREPOSITIONS[word] in ahead for word in recent):
+    if _charge_cut_from_its_count(source, end):
         # "has charged ... Robert Durst" of "... Durst, a convicted felon, with unlawful possession of a firearm"
         return True
     if "let" in recent[-4:] and following.startswith("VERB") and following != "VERB:Fin":

@@ -149,5 +149,15 @@ NEGATIONS = frozenset("not no never none nobody nothing neither nor without cann
 MONTHS = frozenset(
     "january february march april june july august september october november december".split()
 )
+# Spans of time a "this", "last" or "the following" measures ("this week", "last season", "the following
+# days"): the reader's own time, or the story's, never a thing the article named before.
+TIME_NOUNS = (
+    frozenset(
+        "day days week weeks weekend weekends month months year years season seasons morning mornings afternoon"
+        " evening evenings night nights hour hours summer spring autumn fall winter decade decades century term"
+        " time times".split()
+    )
+    | WEEKDAYS
+)
 # Words that place an event in time: a claim's date must agree with its evidence, and a new one is news.
 DATE_WORDS = WEEKDAYS | MONTHS | {"yesterday", "today", "tomorrow", "tonight"}

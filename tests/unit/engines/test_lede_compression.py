@@ -228,3 +228,22 @@ def test_the_kind_of_body_before_its_name_goes_so_that_the_cause_fits() -> None:
     )
     forms = fitting_compressions(sentence)
     assert 'Nine services run by Skerry Lines stopped because of an "unprecedented" computer failure' in forms
+
+
+def test_a_quantity_is_no_place_phrase_to_remove() -> None:
+    sentence = (
+        "Armed raiders from the hills attacked at least three villages near the town of Kelby in the north on Sunday "
+        "morning after dawn prayers, killing at least 40 people, officials said."
+    )
+    forms = fitting_compressions(sentence)
+    assert forms
+    assert all("attacked at least three villages" in form for form in forms)
+
+
+def test_the_kind_of_body_before_a_name_is_no_longer_than_its_description() -> None:
+    sentence = (
+        "Hackers launched the attack on the ferry company Skerry Lines at Kelby late on Monday night, knocking "
+        "out the booking systems of four island ports, police said."
+    )
+    # "the attack on the ferry company" is no description of Skerry Lines: "launched Skerry Lines" is another story.
+    assert not any("launched Skerry Lines" in form for form in fitting_compressions(sentence))

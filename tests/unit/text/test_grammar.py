@@ -83,6 +83,25 @@ from takeaways.text.tagger import english_tagger, tokenize
             "Jonas Harlow is glad to be home after nine years in a Kelby jail",
             "Jonas Harlow is glad to be home after nine years in a Kelby jail for thefts he says he never did.",
         ),
+        # A quantity and a date are no claims an "in" bounds: "at least" and "last week" are not superlatives.
+        (
+            "Raiders burned at least six farms",
+            "Raiders burned at least six farms in the valley on Sunday.",
+        ),
+        (
+            "The harbour master resigned last week",
+            "The harbour master resigned last week in protest at the new ferry timetable.",
+        ),
+        # A verb of charging whose preposition is kept has said what for; a later "of" is another phrase's.
+        (
+            "The skipper was convicted of fraud",
+            "The skipper was convicted of fraud in 2019, the court of appeal heard.",
+        ),
+        # After a person's name, "of" says where they are from, which a headline may leave out.
+        (
+            "Coastguards rescued Ines Berg",
+            "Coastguards rescued Ines Berg of Kelby from the cliffs on Friday.",
+        ),
     ],
 )
 def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str) -> None:
@@ -299,6 +318,16 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The price of copper reached its highest level",
             "The price of copper reached its highest level since the spring of 2011 on Tuesday.",
             "a superlative cut before the period it holds for",
+        ),
+        (
+            "The ferry sailed for the last time",
+            "The ferry sailed for the last time in 2019, before the bridge opened.",
+            "a last of a series cut before what bounds it",
+        ),
+        (
+            "The island's lifeboat crew was given the Freedom",
+            "The island's lifeboat crew was given the Freedom of Kelby on Saturday.",
+            "a name cut in two at its 'of'",
         ),
     ],
 )
