@@ -32,6 +32,7 @@ from takeaways.article.model import Article
 from takeaways.engines.grounding import verified_extract
 from takeaways.engines.headline import (
     HEADLINE_CHARS,
+    demonstrative_nouns,
     ends_at_a_boundary,
     fitting_compressions,
     headline_options,
@@ -994,7 +995,11 @@ def _referents_placed(text: str, introduced: str) -> bool:
                 rf"\b{group.lower()}\b", introduced
             ):
                 return False
-    return True
+    # "that goal", "those bombs": placed only when the headline or summary speaks of one.
+    return all(
+        noun != "that" and re.search(rf"\b{re.escape(noun.removesuffix('s') or noun)}", introduced)
+        for noun in demonstrative_nouns(text)
+    )
 
 
 def _role_introduced(text: str, introduced: str) -> bool:

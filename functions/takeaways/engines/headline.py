@@ -545,28 +545,59 @@ def points_back(headline: str) -> bool:
     for match in _SHELL_REFERENCE.finditer(headline):
         if not inside_quotation(headline, match.start()):
             return True
-    if "that" not in headline.lower():
-        return False
-    words = tokenize(headline)
+    return any(noun and noun not in _DEMONSTRATIVE_IDIOMS for noun in _demonstrated(headline, ("that",)))
+
+
+# "work that way", "this one": no thing named before.
+_DEMONSTRATIVE_IDIOMS = frozenset({"way", "one", "kind", "sort"})
+_DEMONSTRATIVES = ("this", "these", "those", "that")
+_RESTRICTIVE = frozenset({"that", "who", "which", "whose"})
+
+
+def _demonstrated(text: str, determiners: tuple[str, ...]) -> list[str]:
+    """The nouns the determiners point back with, outside a quotation ("that team" gives "team", "those
+    bombs" "bombs"), and "that" itself where it is a pronoun after a preposition ("the outcome of that").
+    Not the "that" of "said that police", "those killed", or "those odd bits of paper that flutter", which
+    the line itself defines."""
+    lowered = text.lower()
+    if not any(word in lowered for word in determiners):
+        return []
+    words = tokenize(text)
     tags = word_tags(words)
-    offsets, searched = [], 0  # each word's place in the headline, for the quotation test
+    offsets, searched = [], 0  # each word's place in the text, for the quotation test
     for word in words:
-        found = headline.find(word, searched)
+        found = text.find(word, searched)
         offsets.append(max(found, searched))  # a token the tokenizer respelled stays where the last one ended
         searched = max(found, searched) + (len(word) if found >= 0 else 0)
-    return any(
-        word.lower() == "that"
-        and (
-            (
-                tag == "DET"
-                and tags[position + 1 : position + 2] in (["NOUN"], ["ADJ"])
-                and words[position + 1].lower() != "one"  # "confirmed that one of its most wanted"
-            )
-            or (tag == "PRON" and position and words[position - 1].lower() in _PREPOSITIONS_BEFORE_THAT)
-        )
-        and not inside_quotation(headline, offsets[position])
-        for position, (word, tag) in enumerate(zip(words, tags, strict=True))
-    )
+    references = []
+    for position, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        if word.lower() not in determiners or inside_quotation(text, offsets[position]):
+            continue
+        window = range(position + 1, min(position + 3, len(words)))
+        noun = next((words[at].lower() for at in window if tags[at] == "NOUN"), None)
+        opens_a_noun_phrase = tags[position + 1 : position + 2] in (["NOUN"], ["ADJ"])
+        phrase = itertools.takewhile(lambda word: word[:1].isalnum(), words[position + 2 : position + 7])
+        defined = _RESTRICTIVE.intersection(word.lower() for word in phrase)
+        if tag == "DET" and noun is not None and opens_a_noun_phrase and not defined:
+            # "this week" is the reader's own time, "that day" the story's: only the second points back.
+            references.append(noun if word.lower() in {"that", "those"} or noun not in TIME_NOUNS else "")
+        elif (
+            word.lower() == "that"
+            and tag == "PRON"
+            and position
+            and words[position - 1].lower() in _PREPOSITIONS_BEFORE_THAT
+        ):
+            references.append("that")
+    return references
+
+
+def demonstrative_nouns(text: str) -> list[str]:
+    """The nouns a "this", "these", "those" or "that" outside a quotation points back to ("that goal",
+    "those bombs"), and "that" for a "that" pointing back alone ("much of that"): a line read alone names
+    them, or leaves the reader asking which. The reader's own time ("this week") is none; "that day" is."""
+    return [
+        noun for noun in _demonstrated(text, _DEMONSTRATIVES) if noun and noun not in _DEMONSTRATIVE_IDIOMS
+    ]
 
 
 def _pronoun_before_a_name(headline: str) -> bool:

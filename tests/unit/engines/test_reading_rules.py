@@ -14,7 +14,7 @@ import pytest
 from takeaways.article import Article, parse_article
 from takeaways.article.boilerplate import strip_notices
 from takeaways.engines.extractive import ExtractiveEngine, trim
-from takeaways.engines.headline import ends_at_a_boundary, headline_reads_complete
+from takeaways.engines.headline import demonstrative_nouns, ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import (
     PRONOUN_SPEAKER,
     named_description,
@@ -329,6 +329,7 @@ def test_a_parenthesis_with_a_negation_stays() -> None:
         "Tomas Berg did it with premeditation, having torn up the harbour rota",
         "The harbour board said the move was a proportionate response",
         "In truth, such a definitive claim may be impossible to prove",
+        "But on that day -- that terrible day -- the ferry did not sail",
     ],
 )
 def test_fragments_questions_and_teasers_are_not_headlines(headline: str) -> None:
@@ -800,6 +801,32 @@ def test_a_takeaway_that_names_a_role_the_alert_never_introduced_is_not_chosen()
     texts = [takeaway.text for takeaway in summary.takeaways]
     assert "guard" not in f"{summary.headline} {summary.summary}".lower()
     assert not any(text.startswith("The guard") for text in texts), texts
+
+
+def test_a_takeaway_pointing_back_with_this_or_those_is_not_chosen() -> None:
+    body = (
+        "Police on the island of Grenhaven will use drones that spray a harmless dye to mark rioters, the "
+        "island council said on Monday. "
+        "The council bought six of the drones after riots at the harbour in March left 20 officers hurt. "
+        "Critics say this method of crowd control goes too far. "
+        "Each drone can carry two litres of dye and fly for forty minutes. "
+        "Luckily, those riots ended before the ferries were damaged. "
+        "The first flights over the harbour are planned for June."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert texts
+    assert not any("this method" in text or "those riots" in text for text in texts), texts
+
+
+def test_lines_that_define_their_own_demonstrative_or_name_the_readers_time_point_nowhere() -> None:
+    assert demonstrative_nouns("Critics say this method of crowd control goes too far.") == ["method"]
+    assert demonstrative_nouns("The outcome of that could change the fares.") == ["that"]
+    assert demonstrative_nouns("The ferry will sail again that day -- that long day -- at noon.") == ["day"]
+    assert demonstrative_nouns("She collects those scraps of paper that blow along the quay.") == []
+    assert demonstrative_nouns("Isles Link cancelled 14 crossings this week.") == []
+    assert demonstrative_nouns("Police said that officers found the skipper.") == []
+    assert demonstrative_nouns('"I love that boat," said Tomas Berg.') == []
 
 
 def test_a_role_the_summary_introduced_may_open_a_takeaway() -> None:
