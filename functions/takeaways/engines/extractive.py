@@ -66,6 +66,7 @@ from takeaways.text.grammar import (
     opens_with_subject,
     resumes_with_verb,
     subordinate_clause_only,
+    verbless_main_clause,
 )
 from takeaways.text.language import UNDETERMINED, function_words, likeliest_language
 from takeaways.text.sentences import article_sentences
@@ -937,6 +938,7 @@ def _tells_a_fact(text: str) -> bool:
         or _APPEAL_ONLY.match(text)
         or _POINTS_BACK.match(text)
         or _COUNTERFACTUAL_OPENING.match(text)
+        or verbless_main_clause(text)  # "An age when people make bad decisions."
     ):
         return False
     if any(not inside_quotation(text, match.start()) for match in _INSTEAD.finditer(text)):

@@ -355,6 +355,31 @@ def lone_subordinate_clause(sentence: str) -> bool:
     return not _FINITE.intersection(tags[words.index(",") + 1 :])
 
 
+# The words that open a clause about the phrase before them: "An age when ...", "Incredulous that ...".
+_CLAUSE_AFTER_A_WORD = frozenset("when where that".split())
+
+
+def verbless_main_clause(sentence: str) -> bool:
+    """Whether a sentence is a short phrase and the clause that describes it, with no verb of its own: "An age
+    when people make bad decisions.", "Incredulous that it took so long." A writer's fragment for effect, it
+    leans on the sentence before it and says nothing read alone."""
+    words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]
+    tags = _tags(words, promote=False)
+    # Every verb form counts: after a relative clause the tagger often reads the main verb as a participle.
+    verbs = [position for position, tag in enumerate(tags) if tag.startswith(("VERB", "AUX"))]
+    if len(verbs) != 1 or tags[verbs[0]] not in _FINITE:
+        return False
+    opener = next(
+        (position for position, word in enumerate(words[:4]) if word.lower() in _CLAUSE_AFTER_A_WORD), None
+    )
+    if not opener or opener > verbs[0]:
+        return False
+    before = tags[:opener]
+    if words[opener].lower() == "that":
+        return set(before) == {"ADJ"}  # "Incredulous that", not "Data shows that" (a verb the tagger missed)
+    return before[0] == "DET" and before[-1] == "NOUN" and set(before) <= {"DET", "ADJ", "NOUN"}
+
+
 _OPENING_PARTICIPLES = frozenset("given shown born found told taken made caught sent left kept put".split())
 
 

@@ -819,6 +819,22 @@ def test_a_takeaway_pointing_back_with_this_or_those_is_not_chosen() -> None:
     assert not any("this method" in text or "those riots" in text for text in texts), texts
 
 
+def test_a_fragment_written_for_effect_is_not_a_takeaway() -> None:
+    body = (
+        "The Grenhaven ferry operator Isles Link has cancelled all winter crossings to the outer islands, its "
+        "chief executive said on Monday. "
+        "Islanders had waited eleven years for a new timetable. "
+        "An era when the islands decided nothing about their own ferries. "
+        "The company said the two oldest ferries had failed their safety checks in November. "
+        "Councillors will meet the operator on Friday to discuss emergency sailings. "
+        "Fuel and food will be flown in by the coastguard until the crossings resume."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert texts
+    assert not any(text.startswith("An era when") for text in texts), texts
+
+
 def test_lines_that_define_their_own_demonstrative_or_name_the_readers_time_point_nowhere() -> None:
     assert demonstrative_nouns("Critics say this method of crowd control goes too far.") == ["method"]
     assert demonstrative_nouns("The outcome of that could change the fares.") == ["that"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.text.grammar import is_clause, is_fact_box_line, lacks_a_subject
+from takeaways.text.grammar import is_clause, is_fact_box_line, lacks_a_subject, verbless_main_clause
 from takeaways.text.tagger import english_tagger, tokenize
 
 
@@ -413,3 +413,29 @@ def test_a_row_of_a_fact_box_table_timeline_or_quiz_is_no_sentence(line: str) ->
 )
 def test_a_sentence_with_names_and_figures_is_no_fact_box_row(line: str) -> None:
     assert not is_fact_box_line(line)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An evening when the crews make bad, costly decisions.",
+        "Incredulous that the ferry took so long.",
+        "A night when the harbour lights failed.",
+    ],
+)
+def test_a_phrase_and_the_clause_describing_it_has_no_verb_of_its_own(sentence: str) -> None:
+    assert verbless_main_clause(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said that officers found the skipper.",
+        "Data shows that ferry fares are up 12% on last year.",
+        "Residents who fled the storm returned on Monday.",
+        "The ferry that sank carried 40 people.",
+        "Tomas Berg, who was arrested, denies the charge.",
+    ],
+)
+def test_a_sentence_with_a_main_verb_is_not_verbless(sentence: str) -> None:
+    assert not verbless_main_clause(sentence)
