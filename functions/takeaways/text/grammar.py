@@ -567,6 +567,24 @@ def _report_cut(source: list[str], source_tags: list[str], end: int) -> bool:
 _SERIES_DETERMINERS = frozenset("the a his her its their our my your this that".split())
 
 
+_ASIDE_WORDS = 6  # the longest speaker's aside ("a spokesman for the council said") read as one
+
+
+def _verb_after_an_aside(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether the cut falls before a speaker's aside that the main verb follows: "Email correspondence ...
+    discovered in an internal investigation, Lufthansa said, included medical documents". What looked like
+    the verb ("discovered") describes the subject, and the sentence's own verb is cut away."""
+    if end >= len(source) or source[end] != ",":
+        return False
+    close = next((at for at in range(end + 1, len(source)) if source[at] == ","), None)
+    if close is None or close + 1 >= len(source) or not 1 < close - end - 1 <= _ASIDE_WORDS:
+        return False
+    if not REPORTING_VERBS.intersection(word.lower() for word in source[end + 1 : close]):
+        return False
+    verb, word = source_tags[close + 1], source[close + 1].lower()
+    return verb.startswith(("VERB", "AUX")) and verb != "VERB:Ger" and not word.endswith("ing")
+
+
 def _bounded_claim(source: list[str], end: int) -> bool:
     """Whether one of the three words before the cut is a first, a last or a superlative that an "in" or
     "since" after it bounds. Not "at least five people" (a quantity) or "last week" (a date): cut before
@@ -641,6 +659,10 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     says where: a verb the sentence goes on from, other than at a clause break, still waits.
     """
     following, following_word = source_tags[end], source[end].lower()
+    if _verb_after_an_aside(source, source_tags, end):
+        return (
+            True  # "Email ... discovered in an internal investigation" of "..., Lufthansa said, included ..."
+        )
     determined = end >= 2 and source_tags[end - 2] == "DET" and following_word not in {".", "!", "?"}
     if last_tag == "ADJ" and (following in {"NOUN", "PROPN"} or determined):
         return True  # "her presidential" of "her presidential bid", "a tragic" of "a tragic, but familiar, story"

@@ -337,6 +337,30 @@ def test_a_cut_that_loses_the_main_verb_or_stops_inside_a_clause_is_not(
     assert not is_clause(headline, sentence), why
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Letters between Berg and the board found in a drawer, the family said, showed he knew of the fault.",
+        "Letters between Berg and the board found in a drawer, the inquiry was told, showed he knew of the fault.",
+    ],
+)
+def test_a_cut_before_an_aside_that_the_main_verb_follows_is_not_a_clause(sentence: str) -> None:
+    # "found" describes the letters; "showed", after the speaker's aside, is the sentence's verb.
+    assert not is_clause("Letters between Berg and the board found in a drawer", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry sank off Kelby, police said, killing two.",
+        "The ferry sank off Kelby, police said, and two crew died.",
+        "The ferry sank off Kelby, police said.",
+    ],
+)
+def test_a_clause_cut_before_its_speaker_is_still_a_clause(sentence: str) -> None:
+    assert is_clause("The ferry sank off Kelby", sentence)
+
+
 def test_the_shipped_model_splits_verbs_by_form() -> None:
     words = tokenize("The ferry sailed, but the crews had not been paid.")
     tags = english_tagger().tag(words)
