@@ -73,7 +73,9 @@ from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
 from takeaways.text.words import (
     DANGLING_WORDS,
+    HEDGES,
     NEGATIONS,
+    READER_ADDRESSES,
     SPEECH_VERBS,
     STOP_WORDS,
     WEEKDAYS,
@@ -1052,18 +1054,22 @@ _COUNTERFACTUAL_OPENING = re.compile(
 )
 # "X also missed the cut", "X, too, ...": a sentence that adds to a story told elsewhere.
 _FOLLOW_UP = re.compile(r"^(?:\S+\s+){0,11}?(?:also|too|again)\b", re.IGNORECASE)
+
+
+def _capitalised(words: frozenset[str]) -> str:
+    """An alternation of ``words`` as they open a sentence."""
+    return "|".join(sorted(word.capitalize() for word in words))
+
+
 # Lines that tease or address the reader ("Get this: ...", "Just consider the outcomes", "Wanted: a
 # director"), or lean on one told before ("Another was found", "One of the five ...").
 _TEASER_LEDE = re.compile(
-    r"^(?:\(|[\w'’]+:|(?:Just |Now )?(?:Get|Consider|Expect|Imagine|Picture|Remember|Meet|Forget|Think|Take|Look)\b"
-    r"|(?:So )?(?:Maybe|Perhaps)\b"
+    rf"^(?:\(|[\w'’]+:|(?:Just |Now )?(?:{_capitalised(READER_ADDRESSES)})\b|(?:So )?(?:{_capitalised(HEDGES)})\b"
     r"|Another\b|One of (?:the|them|those)\b|The others?\b|The rest\b)"
 )
 # The same, after an opening phrase: "On a day that celebrates rock 'n' roll, expect musicians to bring down the
 # house" tells the reader what to expect, not what happened.
-_TEASER_AFTER_OPENING = re.compile(
-    r"^[^,\"“”]{3,120},\s+(?:expect|consider|imagine|picture|remember|forget|think|look|get|meet)\s"
-)
+_TEASER_AFTER_OPENING = re.compile(rf"^[^,\"“”]{{3,120}},\s+(?:{'|'.join(sorted(READER_ADDRESSES))})\s")
 # A police appeal and nothing else: "Police are appealing for witnesses to the incident." Readers call it filler:
 # it says an inquiry goes on, which any crime story implies.
 _APPEAL_ONLY = re.compile(

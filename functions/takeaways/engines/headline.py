@@ -34,8 +34,10 @@ from takeaways.text.grammar import SUPERLATIVES, has_finite_verb, resumes_with_v
 from takeaways.text.tagger import tokenize
 from takeaways.text.words import (
     DANGLING_WORDS,
+    HEDGES,
     MONTHS,
     NEGATIONS,
+    READER_ADDRESSES,
     REPORTING_VERBS,
     SPEECH_VERBS,
     STOP_WORDS,
@@ -237,9 +239,7 @@ _BOUNDARY_WORDS = frozenset(
 _NOT_NAMES = STOP_WORDS | WEEKDAYS | MONTHS | _BOUNDARY_WORDS | frozenset({"among", "early", "late", "what"})
 # Openings of a line that teases, addresses the reader or hedges ("Maybe this new venture makes sense"):
 # not the news a headline states.
-_TEASER_OPENINGS = frozenset(
-    "get don't remember imagine picture consider meet forget think maybe perhaps".split()
-)
+_TEASER_OPENINGS = READER_ADDRESSES | HEDGES | {"don't"}
 _OPENING_CONNECTIVES = frozenset(
     "but and so or yet because if when while although though as plus also now then".split()
 )

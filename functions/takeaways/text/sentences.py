@@ -12,7 +12,7 @@ import re
 
 from takeaways.article.model import Article
 from takeaways.text.entities import PERSON_TITLES
-from takeaways.text.words import SPEECH_VERBS
+from takeaways.text.words import SPEECH_VERBS, inside_quotation
 
 _ABBREVIATIONS = frozenset(
     """
@@ -74,7 +74,11 @@ def _split_paragraph(paragraph: str) -> list[str]:
         mark = match.group()
         if mark[0] in "?!" and mark[-1] in "\"'”’" and _ATTRIBUTION.match(paragraph, end):
             continue  # '"Do you work?" the prosecutor asked Kraft.' is one sentence
-        if mark[0] in "?!" and mark[-1] not in "\"'”’" and _inside_open_quotation(paragraph[start:end]):
+        if (
+            mark[0] in "?!"
+            and mark[-1] not in "\"'”’"
+            and inside_quotation(paragraph[start:end], end - start)
+        ):
             continue  # '"Kanye! Kanye! Talk to me!" Ramos shouts': one cry, quoted whole
         if mark[0] == "." and not mark.startswith("..."):
             before = paragraph[max(start, match.start() - 40) : match.start()]
@@ -86,13 +90,6 @@ def _split_paragraph(paragraph: str) -> list[str]:
     if tail:
         found.append(tail)
     return [piece for sentence in found for piece in _cap_length(sentence)]
-
-
-def _inside_open_quotation(text: str) -> bool:
-    """Whether a quotation opened in ``text`` is still open at its end."""
-    if text.count("“") > text.count("”"):
-        return True
-    return text.count('"') % 2 == 1
 
 
 def _ends_sentence(before: str, after: str) -> bool:

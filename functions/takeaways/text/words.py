@@ -159,5 +159,11 @@ TIME_NOUNS = (
     )
     | WEEKDAYS
 )
+# Verbs a line opens on to address the reader ("Get this:", "Imagine ...", "Expect pushback"), and the hedges
+# that open a guess ("Maybe ..."): a teaser, not a report, whether it heads the line or follows an opening phrase.
+READER_ADDRESSES = frozenset(
+    "get consider expect imagine picture remember meet forget think take look".split()
+)
+HEDGES = frozenset({"maybe", "perhaps"})
 # Words that place an event in time: a claim's date must agree with its evidence, and a new one is news.
 DATE_WORDS = WEEKDAYS | MONTHS | {"yesterday", "today", "tomorrow", "tonight"}
