@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(os.environ.get("TAKEAWAYS_EVAL_DIR") or ROOT.parent / "shared" / "eval")  # beside the clone
 DATASETS = ("cnn-dev.jsonl", "cnn-validation.jsonl")
 WORK = ROOT / ".bench"
+# An eval row with its article as intake reads it, or None where intake rejects it.
+DevRow = tuple[dict[str, Any], Article | None]
 SPEED_ROUNDS = 5
 SCALE_SIZES = (10_000, 1_000_000)
 SPEED_GOAL = 10.0
@@ -144,11 +146,11 @@ class _SumyTokenizer:
         return tokens(text)
 
 
-def dev_rows(dataset: str) -> list[tuple[dict[str, Any], Article | None]]:
+def dev_rows(dataset: str) -> list[DevRow]:
     """Each row of an eval file with its article as intake reads it, or None where intake rejects it (a
     reader-pictures page with no story): the CLI writes no alert for those, and figures leave them out."""
     rows = [json.loads(line) for line in (EVAL / dataset).read_text().splitlines() if line.strip()]
-    read: list[tuple[dict[str, Any], Article | None]] = []
+    read: list[DevRow] = []
     for row in rows:
         try:
             read.append((row, parse_article(row["article"].encode(), "article.txt")))

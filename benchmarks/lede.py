@@ -61,11 +61,11 @@ def _source_sentence(text: str, sentences: list[str]) -> int:
 
 def measure(dataset: str, engine: ExtractiveEngine | None = None) -> LedeFigures:
     engine = engine or ExtractiveEngine()
-    read = dev_rows(dataset)
-    rows = [row for row, article in read if article is not None]
+    read_rows = dev_rows(dataset)
+    rows = [row for row, article in read_rows if article is not None]
     first = moved = 0
     examples = []
-    for row, article in read:
+    for row, article in read_rows:
         if article is None:
             continue  # rejected at intake: no headline was made
         moves: list[bool] = []

@@ -137,9 +137,9 @@ def _first_lines(dataset: str) -> dict[int, dict[str, Any]]:
     The alert shows a summary and up to three takeaways where LEAD-3 shows three sentences; ROUGE
     F1 against short references falls as lines are added, and this says by how much.
     """
-    read = dev_rows(dataset)
-    rows = [row for row, _ in read]
-    sentences = [split_sentences(article.body) if article else [] for _, article in read]
+    read_rows = dev_rows(dataset)
+    rows = [row for row, _ in read_rows]
+    sentences = [split_sentences(article.body) if article is not None else [] for _, article in read_rows]
     scores = {}
     for count in LEAD_LINES:
         path = WORK / f"reading-first{count}-{dataset}"
@@ -194,12 +194,12 @@ def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figu
     """
     predictions = _run_cli(dataset)
     scores = _referee(dataset, predictions)
-    read = dev_rows(dataset)
-    rows = [row for row, article in read if article is not None]
+    read_rows = dev_rows(dataset)
+    rows = [row for row, article in read_rows if article is not None]
     ours_by_id = {str(row["id"]): row for row in map(json.loads, predictions.read_text().splitlines()) if row}
     ours, baseline, references, sizes = [], [], [], []
     headline_summary = summary_in_takeaways = summary_first = 0
-    for row, article in read:
+    for row, article in read_rows:
         if article is None:
             continue  # rejected at intake: no alert to read (the referee scores it as an empty one)
         sentences = split_sentences(article.body)

@@ -10,6 +10,7 @@ relative clause's, and the cut leaves no word waiting for what followed it in th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from takeaways.text.tagger import english_tagger, tokenize
@@ -206,8 +207,8 @@ def _raw_tags(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(english_tagger().tag(list(words)))
 
 
-def word_tags(words: list[str]) -> list[str]:
-    """The part-of-speech tag of each word, as the tagger reads them in order."""
+def word_tags(words: Sequence[str]) -> list[str]:
+    """The tag of each word, read in its sentence (cached, as the headline search reads a sentence often)."""
     return list(_raw_tags(tuple(words)))
 
 
