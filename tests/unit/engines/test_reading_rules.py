@@ -1063,3 +1063,22 @@ def test_the_newsrooms_note_on_its_own_reporting_is_no_takeaway() -> None:
     lines = [summary.summary, *(t.text for t in summary.takeaways)]
     assert not any("confirm the claim" in line or "reaching out" in line for line in lines)
     assert any("41,000 vehicles" in line for line in lines)  # the story's own lines still are
+
+
+COLUMN = (
+    "The Kelby harbour board voted on Tuesday to close the old ferry pier after 140 years. "
+    "A year ago this week, I walked the pier each morning with my father before the vote was called. "
+    "The board said repairs would cost 4 million pounds that it does not have. "
+    "Regardless, while I find the decision hard, the numbers are plain. "
+    '"I have never seen the pier so empty," said Ines Okafor, who runs the kiosk at its end. '
+    "The pier carried troops to the front in World War I and ferries to the islands ever since. "
+    "Ferries will berth at the new quay from March."
+)
+
+
+def test_a_line_in_the_authors_own_voice_is_not_a_takeaway() -> None:
+    # The column's "I" is its author, whom the alert never names; a speaker's quoted "I" is placed.
+    summary = ExtractiveEngine().summarise(Article(body=COLUMN))
+    lines = [summary.summary, *(takeaway.text for takeaway in summary.takeaways)]
+    assert len(summary.takeaways) >= 2
+    assert not any("I walked" in line or "I find" in line or "my father" in line for line in lines), lines
