@@ -54,6 +54,9 @@ _DATELINE = re.compile(
     rf"|{_CAPITALS}(?:,\s*{_PLACE}){{0,2}}(?:,\s*{_DATE})?\s*(?:--|—|–)\s*"
     r")"
 )
+# "In 2014,while the winner ...": a comma the page left without its space hides the clause break from every
+# reader after intake. Not "1,500" (digits both sides).
+_UNSPACED_COMMA = re.compile(r"(?<=[^\W_]),(?=[^\W\d_]{2})")
 _BROKEN_WORD = re.compile(r"[a-z]-$")
 # Neither part may hold its own opening bracket, so a run of unclosed '[' or '(' costs one pass, not n.
 _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
@@ -184,7 +187,7 @@ def _unwrap(lines: list[str]) -> str:
             parts[-1] = parts[-1][:-1] + line
         else:
             parts.append(line)
-    return " ".join(" ".join(parts).split())
+    return _UNSPACED_COMMA.sub(", ", " ".join(" ".join(parts).split()))
 
 
 def _is_noise(lines: list[str]) -> bool:

@@ -274,3 +274,13 @@ def test_thousands_of_hard_wrapped_lines_join_into_one_paragraph_with_every_word
     body = parse_article("\n".join(lines).encode(), "report.txt", max_chars=2_000_000).body
     assert "\n" not in body
     assert body.split() == " ".join(lines).split()
+
+
+def test_a_comma_the_page_left_without_its_space_gets_one_and_numbers_keep_theirs() -> None:
+    article = parse_article(
+        b"In 2024,while the island crews were paid 1,500 pounds, the mainland crews got nothing.", "story.txt"
+    )
+    assert (
+        article.body
+        == "In 2024, while the island crews were paid 1,500 pounds, the mainland crews got nothing."
+    )
