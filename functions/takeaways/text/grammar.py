@@ -341,12 +341,17 @@ def subordinate_clause_only(text: str) -> bool:
     return verb_groups <= 1
 
 
+# A short phrase of time or place before the subordinate clause: "In 2014, while ...", "On Tuesday, as ...".
+_OPENING_ADJUNCT = re.compile(r"^(?:In|On|At|By|During|Last|This|Earlier|Later)\b[^,]{0,30},\s+(?=[a-z])")
+
+
 def lone_subordinate_clause(sentence: str) -> bool:
     """Whether a sentence is only a subordinate clause: "As the ministers toured the island." has no main one.
 
-    Only sentences that open with a subordinating word are judged; after its clause's comma a
+    Only sentences that open with a subordinating word, or a short phrase of time or place and one, are judged; after its clause's comma a
     finite verb must follow.
     """
+    sentence = _OPENING_ADJUNCT.sub("", sentence, count=1)  # "In 2014, while the winner received ..."
     if not opens_with_subordinator(sentence):
         return False
     words = [word for word in tokenize(sentence) if word not in {'"', "“", "”", "‘", "’"}]

@@ -862,6 +862,7 @@ def test_a_role_the_summary_introduced_may_open_a_takeaway() -> None:
         "Ferries we have lost this year .",
         '"We will sail again when the crews are paid what they are owed."',
         "As the ministers toured the island's two harbours and met the striking crews.",
+        "In 2024, while the mainland crews received a bonus and the island crews received a rise.",
     ],
 )
 def test_page_leftovers_bare_quotations_and_lone_subordinate_clauses_are_not_lines(leftover: str) -> None:
