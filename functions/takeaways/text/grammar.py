@@ -69,6 +69,13 @@ _CHARGE_PREPOSITIONS = {
     "sentenced": "to",
     "jailed": "for",
 }
+# Verbs of judging or naming whose object is followed by what it is taken as: "count the reversal as a victory".
+_TAKEN_AS_VERBS = frozenset(
+    "count counts counted counting regard regards regarded regarding view views viewed describe describes "
+    "described describing brand brands branded label labels labelled labeled hail hails hailed portray portrays "
+    "portrayed characterise characterised characterize characterized dismiss dismisses dismissed identify "
+    "identifies identified rank ranks ranked classify classified classed rate rated".split()
+)
 # Nouns of change or lack that say nothing without what changed or is lacking: "a fall" of "a fall in students",
 # "a shortage" of "a shortage of nurses".
 _CHANGE_NOUNS = frozenset(
@@ -634,6 +641,20 @@ def _charge_cut_from_its_count(source: list[str], end: int) -> bool:
     return False
 
 
+def _cut_before_what_it_is_taken_as(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether the cut falls right before the "as" that a verb of judging or naming, among the eight words
+    before, takes after its object: "evangelicals count the reversal" of "... as a victory", "police
+    identified the man" of "... as Tom Cook". The "as" phrase is what the sentence says of it."""
+    if end >= len(source) or source[end].lower() != "as":
+        return False
+    start = max(0, end - 8)
+    recent = [word.lower() for word in source[start:end]]
+    return "as" not in recent and any(
+        word in _TAKEN_AS_VERBS and source_tags[start + offset].startswith("VERB")  # not "the bank rate"
+        for offset, word in enumerate(recent)
+    )
+
+
 def _modifies_a_noun(source: list[str], source_tags: list[str], position: int) -> bool:
     """An -ing form before a noun describes it, says nothing: "a script by writing team Ann Marsh"."""
     return (
@@ -697,6 +718,8 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     if _charge_cut_from_its_count(source, end):
         # "has charged ... Robert Durst" of "... Durst, a convicted felon, with unlawful possession of a firearm"
         return True
+    if _cut_before_what_it_is_taken_as(source, source_tags, end):
+        return True  # "count the World Vision reversal" of "... as a major victory"
     if "let" in recent[-4:] and following.startswith("VERB") and following != "VERB:Fin":
         return True  # "a motion to let the teen" of "... let the teen go home"
     kept = [word.lower() for word in source[:end]]

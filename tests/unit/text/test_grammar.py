@@ -329,6 +329,16 @@ def test_a_subject_with_its_finite_verb_is_a_clause(headline: str, sentence: str
             "The island's lifeboat crew was given the Freedom of Kelby on Saturday.",
             "a name cut in two at its 'of'",
         ),
+        (
+            "Many islanders count the ferry strike",
+            "Many islanders count the ferry strike as the worst in living memory.",
+            "a verb of judging cut before what it takes its object as",
+        ),
+        (
+            "Police identified the man",
+            "Police identified the man as Tomas Berg, 41, of Kelby.",
+            "a verb of naming cut before the name",
+        ),
     ],
 )
 def test_a_cut_that_loses_the_main_verb_or_stops_inside_a_clause_is_not(
@@ -347,6 +357,16 @@ def test_a_cut_that_loses_the_main_verb_or_stops_inside_a_clause_is_not(
 def test_a_cut_before_an_aside_that_the_main_verb_follows_is_not_a_clause(sentence: str) -> None:
     # "found" describes the letters; "showed", after the speaker's aside, is the sentence's verb.
     assert not is_clause("Letters between Berg and the board found in a drawer", sentence)
+
+
+def test_a_noun_before_an_as_is_no_verb_of_judging() -> None:
+    # "rate" and "view" here are nouns: the "as" after the cut opens a clause of its own.
+    assert is_clause(
+        "The Bank halved its bank rate", "The Bank halved its bank rate as it tried to calm markets."
+    )
+    assert is_clause(
+        "The skyline was hidden from view", "The skyline was hidden from view as smoke drifted east."
+    )
 
 
 @pytest.mark.parametrize(
