@@ -961,7 +961,7 @@ _BOUNDING_PERIOD = re.compile(
 # another word only one that opens as a description does ("the terrorists, the bomb maker known as X, were").
 _ASIDE = re.compile(
     r"(?P<head>\b[\w'’-]+),\s+(?P<aside>(?:the|a|an|\d{1,3}|aged|formerly|now|once|also|himself|herself)\b"
-    r"[^,;:\"“”()]{0,80}?|(?P<bare>[a-z][^,;:\"“”()]{2,80}?)),\s+(?=[a-z])(?!who\b|which\b|whose\b)"
+    r"[^,;:\"“”()]{0,120}?|(?P<bare>[a-z][^,;:\"“”()]{2,80}?)),\s+(?=[a-z])(?!who\b|which\b|whose\b)"
 )
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,;:\"“”()]{2,100},\s+(?=[a-z])")
 # A relative clause closing the sentence after a comma describes what it follows: "..., where mourners sang".
@@ -1075,8 +1075,10 @@ def lede_compressions(sentence: str) -> list[str]:
                     continue  # "Panama City Beach, Florida, for spring break, were": a phrase, not a description
                 if bare and bare.split()[0].endswith("ing"):
                     continue  # "Tuesday, killing at least 10 people, including": what happened, not a description
-                # An aside is a noun phrase ("the city's mayor"); one with a verb of its own is a clause.
-                if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(match.group("aside")):
+                # An aside is a noun phrase ("the city's mayor"); one with a verb of its own is a clause. The
+                # phrase may hold a relative clause ("a developer who popularised indoor malls").
+                head_phrase = re.split(r"\s(?:that|who|which|whose)\s", match.group("aside"), maxsplit=1)[0]
+                if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(head_phrase):
                     keep(text[: start - 2] + " " + rest, text[start - 2 : end + 2])
     closing_manner = _CLOSING_MANNER.search(text)
     if closing_manner is not None and not inside_quotation(text, closing_manner.start()):

@@ -19,6 +19,15 @@ def test_an_apposition_about_a_name_goes_and_the_verb_keeps_its_subject() -> Non
     assert "Ada Morrow resigned after a vote of the council" in forms
 
 
+def test_an_apposition_holding_a_relative_clause_of_its_own_goes() -> None:
+    # "who built the harbour's first dry dock ..." is the description's clause, not the sentence's.
+    forms = lede_compressions(
+        "Berg, a shipwright who built dry docks for the harbour board and trained three generations of"
+        " boatbuilders on the island, died on Friday at the age of 88."
+    )
+    assert "Berg died on Friday at the age of 88" in forms
+
+
 def test_an_apposition_about_a_noun_goes_when_the_main_verb_follows() -> None:
     sentence = (
         "Police said one of the men they most wanted, the forger known as Quill, was arrested in a raid "
