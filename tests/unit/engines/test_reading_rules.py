@@ -1078,8 +1078,9 @@ COLUMN = (
 
 
 def test_a_line_in_the_authors_own_voice_is_not_a_takeaway() -> None:
-    # The column's "I" is its author, whom the alert never names; a speaker's quoted "I" is placed.
+    # The column's "I" is its author, whom the alert never names; "World War I" is no one's voice.
     summary = ExtractiveEngine().summarise(Article(body=COLUMN))
     lines = [summary.summary, *(takeaway.text for takeaway in summary.takeaways)]
     assert len(summary.takeaways) >= 2
     assert not any("I walked" in line or "I find" in line or "my father" in line for line in lines), lines
+    assert any("World War I" in line for line in lines), lines
