@@ -899,6 +899,7 @@ _NAME_BEFORE = re.compile(r"(?<=\s)[A-Z][\w'’-]*\s+$")  # a capitalised word, 
 
 
 def _after_a_name(sentence: str, position: int) -> bool:
+    """An "I" after a capitalised word inside the line is a numeral of that name ("World War I")."""
     return _NAME_BEFORE.search(sentence[:position]) is not None
 
 
@@ -1086,7 +1087,7 @@ _TEASER_LEDE = re.compile(
 )
 # The same, after an opening phrase: "On a day that celebrates rock 'n' roll, expect musicians to bring down the
 # house" tells the reader what to expect, not what happened.
-_TEASER_AFTER_OPENING = re.compile(rf"^[^,\"“”]{{3,120}},\s+(?:{'|'.join(sorted(READER_ADDRESSES))})\s")
+_TEASER_AFTER_OPENING = re.compile(rf"^[^,\"“”]{{3,120}},\s+(?:{_capitalised(READER_ADDRESSES).lower()})\s")
 # A police appeal and nothing else: "Police are appealing for witnesses to the incident." Readers call it filler:
 # it says an inquiry goes on, which any crime story implies.
 _APPEAL_ONLY = re.compile(

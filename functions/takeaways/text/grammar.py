@@ -355,8 +355,8 @@ _OPENING_ADJUNCT = re.compile(r"^(?:In|On|At|By|During|Last|This|Earlier|Later)\
 def lone_subordinate_clause(sentence: str) -> bool:
     """Whether a sentence is only a subordinate clause: "As the ministers toured the island." has no main one.
 
-    Only sentences that open with a subordinating word, or a short phrase of time or place and one, are judged; after its clause's comma a
-    finite verb must follow.
+    Only sentences that open with a subordinating word, or with a short phrase of time or place and then
+    one, are judged; after its clause's comma a finite verb must follow.
     """
     sentence = _OPENING_ADJUNCT.sub("", sentence, count=1)  # "In 2014, while the winner received ..."
     if not opens_with_subordinator(sentence):
@@ -686,10 +686,9 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
     says where: a verb the sentence goes on from, other than at a clause break, still waits.
     """
     following, following_word = source_tags[end], source[end].lower()
+    # "Email ... discovered in an internal investigation" of "..., Lufthansa said, included ...".
     if _verb_after_an_aside(source, source_tags, end):
-        return (
-            True  # "Email ... discovered in an internal investigation" of "..., Lufthansa said, included ..."
-        )
+        return True
     determined = end >= 2 and source_tags[end - 2] == "DET" and following_word not in {".", "!", "?"}
     if last_tag == "ADJ" and (following in {"NOUN", "PROPN"} or determined):
         return True  # "her presidential" of "her presidential bid", "a tragic" of "a tragic, but familiar, story"
