@@ -17,7 +17,14 @@ from functools import lru_cache
 from takeaways.text.entities import PERSON_TITLES, PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
-from takeaways.text.words import SPEECH_VERBS, STOP_WORDS, TIME_NOUNS, inside_quotation, standalone_positions
+from takeaways.text.words import (
+    DATE_WORDS,
+    SPEECH_VERBS,
+    STOP_WORDS,
+    TIME_NOUNS,
+    inside_quotation,
+    standalone_positions,
+)
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 _AGE_REFERENCE = re.compile(
@@ -141,6 +148,7 @@ def stands_alone(sentence: str) -> bool:
         or _AGE_REFERENCE.match(sentence)
         or PRONOUN_SPEAKER.search(sentence)
         or AGE_SPEAKER.search(sentence)
+        or _pronoun_before_its_referent(sentence)
     )
 
 
@@ -153,6 +161,85 @@ def _beyond_repair(sentence: str) -> bool:
         or _POINTS_AHEAD.search(sentence.rstrip(".").rstrip())
         or _ADVERB_THEN_PRONOUN.match(sentence)
     )
+
+
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "they", "them", "their"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘"})
+_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+_OBJECTS = frozenset({"him", "her", "them"})
+
+
+def _pronoun_before_its_referent(sentence: str) -> bool:
+    """Whether a "he", "her" or "they" comes after an opening that names nobody ("Early Thursday he
+    died", "Now 52, she has", "It is believed they were met", "Sentencing her, the judge said"): the
+    person is in a sentence the alert does not carry. A fronted phrase whose pronoun the name after
+    its comma resolves ("After his arrest, Tom Berg said") stands alone."""
+    words = tokenize(sentence)
+    position = next(
+        (index for index, word in enumerate(words) if word in _QUOTE_MARKS or word.lower() in _THIRD_PERSON),
+        None,
+    )
+    if not position or words[position] in _QUOTE_MARKS:
+        return False  # none, an opening pronoun (other rules judge it), or only inside a quotation
+    before = words[:position]
+    if any(word[:1].isupper() and word.lower() not in DATE_WORDS for word in before[1:]):
+        return False  # a name before it, most likely the one it means
+    tags = [tag.split(":")[0] for tag in english_tagger().tag(words)]
+    if any(
+        tag in _NOUN_TAGS and word.lower() not in TIME_NOUNS | DATE_WORDS
+        for word, tag in zip(before[1:], tags[1:position], strict=True)
+    ) or _may_be_a_name(before[0], tags[0]):
+        return False
+    rest = words[position + 1 :]
+    if "," not in rest or _object_of_a_verb(words, tags, position):
+        return True  # "Sentencing her, Mr Justice Lee said": the object of his act is someone else
+    after = rest[rest.index(",") + 1 :][:3]
+    for word in after:
+        if word.lower() in _THIRD_PERSON or word in _QUOTE_MARKS:
+            return True
+        if word[:1].isupper() and word.lower() not in STOP_WORDS:
+            return False  # "Following her diagnosis, singer Ada Lark urged ..."
+    return True
+
+
+def _object_of_a_verb(words: Sequence[str], tags: Sequence[str], position: int) -> bool:
+    """Whether the pronoun is what a verb before it acts on ("Sentencing her,"), not a possessive
+    ("Following her diagnosis,")."""
+    word = words[position].lower()
+    if word not in _OBJECTS or tags[position - 1] != "VERB":
+        return False
+    return (
+        word != "her" or position + 1 == len(words) or tags[position + 1] not in _NOUN_TAGS | {"ADJ", "NUM"}
+    )
+
+
+def _may_be_a_name(word: str, tag: str) -> bool:
+    """Whether a sentence's first word can be the person or group a later pronoun means. Capitals say
+    nothing there, and the tagger misreads unfamiliar names ("Stilwell fell from his balcony" as an
+    adverb), so a word it never learned counts as a name unless it reads as an adverb or a participle."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in TIME_NOUNS or lower in DATE_WORDS or not word[:1].isupper():
+        return False
+    if tag in _NOUN_TAGS:
+        return True
+    return not (english_tagger().learned(lower) or tag == "NUM" or _learned_stem(lower))
+
+
+def _learned_stem(lower: str) -> bool:
+    """Whether an "-ing" or "-ly" word is made of a word the tagger learned ("Sentencing", "Luckily"),
+    which a name ending so is not ("Fleming", "Kelly")."""
+    if lower.endswith("ing") and len(lower) > 5:
+        stem = lower[:-3]
+        return any(
+            english_tagger().learned(form)
+            for form in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
+        )
+    if lower.endswith("ly") and len(lower) > 4:
+        stem = lower[:-2]
+        return any(
+            english_tagger().learned(form) for form in (stem, stem[:-1] + "y" if stem.endswith("i") else stem)
+        )
+    return False
 
 
 def with_referent(

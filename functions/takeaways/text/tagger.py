@@ -116,6 +116,12 @@ class Tagger:
             max(range(len(self.tags)), key=lambda position: (totals[position], self.tags[position]))
         ]
 
+    def learned(self, word: str) -> bool:
+        """Whether the word, in any case, was seen in training: an unseen capitalised word is most
+        often a name, whatever tag its shape earns it."""
+        lower = word.lower()
+        return lower in self.known or f"w={lower}" in self.weights
+
     def tag(self, words: list[str]) -> list[str]:
         """One tag a word, left to right, each decision seeing the two before it."""
         previous, previous2 = _START

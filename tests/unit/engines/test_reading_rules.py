@@ -193,6 +193,58 @@ def test_a_line_that_only_begins_like_an_argument_step_stands_alone(sentence: st
     assert stands_alone(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Early Thursday he cancelled every crossing, his sister said.",
+        "Now 52, she has skippered the night ferry for a decade.",
+        "It is believed they were met by three other crews at the quay.",
+        "Sentencing her, Judge Tomas Berg said the fraud was a betrayal.",
+        "Though they were islanders, they had no vote on the timetable.",
+        "Until then, they'll sail from the old quay.",
+        "Twenty of them waited at the harbour overnight.",
+        "In his letter, his lawyer asked for the fine to be dropped.",
+        "Even her crew seemed surprised when she turned the ferry back.",
+    ],
+)
+def test_a_pronoun_after_an_opening_that_names_nobody_does_not_stand_alone(sentence: str) -> None:
+    assert not stands_alone(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After his arrest, Tomas Berg said the ferry had been overloaded.",
+        "Following her diagnosis, skipper Ada Lark handed the ferry to her mate.",
+        "Stilwell fell from his boat at the quay on Monday.",
+        "Fleming, 31, and his partner were beaten in the first round.",
+        "Greening, the operator's chief, said his crews would strike.",
+        "On Monday the harbour master said he would close the quay.",
+        "Islanders said they had waited for the ferry since March.",
+        '"We saw him go under," the skipper said.',
+    ],
+)
+def test_a_pronoun_with_someone_before_it_or_named_after_its_comma_stands_alone(sentence: str) -> None:
+    assert stands_alone(sentence)
+
+
+RAID_STORY = (
+    "Three men were arrested after a raid on a jeweller's shop in Kelby harbour on Saturday night. "
+    "The men broke into the shop through a back window and took rings and watches worth £40,000. "
+    "It is believed they were met by a getaway driver on the harbour road outside the shop. "
+    "Police said the men, aged 19 to 24, were held at a checkpoint on the Kelby bridge an hour later. "
+    "Shop owner Ada Lark said the raid had left her staff shaken but nobody was hurt. "
+    "The three men will appear before Kelby magistrates on Monday."
+)
+
+
+def test_a_line_whose_they_has_nobody_before_it_is_not_a_takeaway() -> None:
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=RAID_STORY))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert texts and all("they were met" not in text for text in texts)
+    assert all(stands_alone(text) for text in texts)
+
+
 def test_a_speaker_named_in_the_same_line_is_no_age_alone() -> None:
     assert stands_alone('"We won," the 48-year-old Tomas Berg told Radio Grenhaven.')
     assert stands_alone("Police said the 19-year-old was arrested at the quay.")
