@@ -943,6 +943,9 @@ _BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 _SAID_AT_END = re.compile(
     r",(?P<close>[\"”]?)\s+(?:according\s+to\s+[^,;\"“”]{2,60}"
     r"|(?:[\w.'’-]+\s+){1,8}(?:said|says|told\s+[\w .'’-]{2,40}?|reported|announced|confirmed)"
+    # ", her son, Colin Mackey, said": a speaker described, then named
+    r"|(?:his|her|their|its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+"
+    r"(?:said|says|told\s+[\w .'’-]{2,40}?|reported|announced|confirmed)"
     r"(?:\s+(?:on|in|at|late|early|last|this)\s+[\w .'’-]{2,40})?)$"
 )
 _SCENE_ADJUNCT = re.compile(

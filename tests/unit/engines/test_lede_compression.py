@@ -52,6 +52,14 @@ def test_a_scene_setting_opening_and_the_attribution_go() -> None:
     assert "The ferry company said it would cut its winter sailings" in forms
 
 
+def test_an_attribution_to_a_described_and_named_speaker_goes() -> None:
+    forms = lede_compressions("Veteran skipper Ada Lark died on Sunday, her daughter, Ines Lark, said.")
+    assert forms[0] == "Veteran skipper Ada Lark died on Sunday"
+    # A described phrase that is not a speaker's stays: it says what happened.
+    sinking = lede_compressions("A ferry sank off Kelby, killing two, police said.")
+    assert sinking and all("killing two" in form for form in sinking)
+
+
 def test_an_aside_between_dashes_goes() -> None:
     forms = lede_compressions("The airline - the largest at the airport - will close its base at Tanfield.")
     assert forms[0] == "The airline will close its base at Tanfield"
