@@ -440,8 +440,14 @@ def _later_cuts(
     options = []
     for cut in sorted(set(cuts), reverse=True):
         words = text[:cut].rstrip(" ,;:—–-").split()
-        if len(words) >= _MIN_WORDS and not _dangles(words[-1], dangling) and not _verb_waits(words):
-            options.append(" ".join(words))
+        option = " ".join(words)
+        if (
+            len(words) >= _MIN_WORDS
+            and not _dangles(words[-1], dangling)
+            and not _verb_waits(words)
+            and not _BARE_PASSIVE_RELATIVE.search(option)
+        ):
+            options.append(option)
     return options
 
 
@@ -948,6 +954,10 @@ _SAID_AT_END = re.compile(
     r"(?:said|says|told\s+[\w .'’-]{2,40}?|reported|announced|confirmed)"
     r"(?:\s+(?:on|in|at|late|early|last|this)\s+[\w .'’-]{2,40})?)$"
 )
+# "a fugitive who was featured" of "... featured on CNN's show": the relative clause kept only its verb.
+_BARE_PASSIVE_RELATIVE = re.compile(
+    r"\b(?:who|which|that)\s+(?:is|are|was|were|has been|have been|had been)\s+\w+$"
+)
 _SCENE_ADJUNCT = re.compile(
     r"^(?:(?:on|in|at|during|after|before|following|late|early|earlier|later|last|speaking|writing)\s"
     r"|(?:yesterday|today|tonight|overnight|meanwhile|separately|however|now|earlier|elsewhere),)",
@@ -1094,7 +1104,8 @@ def lede_compressions(sentence: str) -> list[str]:
             text, closing.start()
         ):
             before = len(forms)
-            keep(text[: closing.start()], closing.group())
+            if not _BARE_PASSIVE_RELATIVE.search(text[: closing.start()]):
+                keep(text[: closing.start()], closing.group())
             if len(forms) == before:
                 break
         _attribution_removed(text, keep)

@@ -132,3 +132,18 @@ def test_beyond_the_lede_a_birth_is_background_and_the_event_heads_the_alert() -
 def test_an_active_cause_may_end_before_how_it_was_done() -> None:
     sentence = "The mayor's nephew caused outrage by parking his van across the lifeboat slipway."
     assert is_clause("The mayor's nephew caused outrage", sentence)
+
+
+def test_a_relative_clause_is_not_cut_down_to_its_bare_passive_verb() -> None:
+    sentence = (
+        "Harbour police have arrested Tomas Berg, a deckhand accused of smuggling who was featured "
+        "on the Isles Herald's most-wanted page."
+    )
+    options = headline_options(sentence)
+    assert options and all(not option.endswith("who was featured") for option in options)
+    headline = (
+        ExtractiveEngine().summarise(Article(body=sentence + " He will appear in court on Monday.")).headline
+    )
+    assert headline.startswith("Harbour police have arrested Tomas Berg") and not headline.endswith(
+        "featured"
+    )
