@@ -57,6 +57,8 @@ _DATELINE = re.compile(
 # "In 2014,while the winner ...": a comma the page left without its space hides the clause break from every
 # reader after intake. Not "1,500" (digits both sides).
 _UNSPACED_COMMA = re.compile(r"(?<=[^\W_]),(?=[^\W\d_]{2})")
+# "a new town on 9 October 1961.. It is": a doubled full stop, not an ellipsis ("..." stays).
+_DOUBLED_STOP = re.compile(r"(?<=[^\W_])\.\.(?=\s|$)")
 _BROKEN_WORD = re.compile(r"[a-z]-$")
 # Neither part may hold its own opening bracket, so a run of unclosed '[' or '(' costs one pass, not n.
 _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
@@ -187,7 +189,8 @@ def _unwrap(lines: list[str]) -> str:
             parts[-1] = parts[-1][:-1] + line
         else:
             parts.append(line)
-    return _UNSPACED_COMMA.sub(", ", " ".join(" ".join(parts).split()))
+    joined = _UNSPACED_COMMA.sub(", ", " ".join(" ".join(parts).split()))
+    return _DOUBLED_STOP.sub(".", joined)
 
 
 def _is_noise(lines: list[str]) -> bool:

@@ -284,3 +284,10 @@ def test_a_comma_the_page_left_without_its_space_gets_one_and_numbers_keep_their
         article.body
         == "In 2024, while the island crews were paid 1,500 pounds, the mainland crews got nothing."
     )
+
+
+def test_a_doubled_full_stop_becomes_one_and_an_ellipsis_stays() -> None:
+    article = parse_article(
+        b"Kelby became a new town on 9 October 1961.. It waited... and waited.", "story.txt"
+    )
+    assert article.body == "Kelby became a new town on 9 October 1961. It waited... and waited."
