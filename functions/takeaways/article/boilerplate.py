@@ -65,6 +65,18 @@ _NOTICES = (
     r"If you have a story suggestion,? e-?mail \S+@\S+?\.(?=\s|$)",
     r"Find all the latest football transfers on our dedicated page\.",
     r"On this page you will find today['’]s show Transcript[^.]{0,160}\.",
+    # A daily show's page template (CNN Student News): its date line, section labels, transcript note,
+    # standards note and the call for schools to comment.
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} \."
+    r"(?=\s|$)",
+    r"(?:TRANSCRIPT|ROLL CALL) \.(?=\s|$)",
+    r"Please note that there may be a delay between the time when the video is available and when the transcript"
+    r" is published\.",
+    r"CNN Student News is created by a team of journalists who consider the Common Core State Standards[^.]{0,160}\.",
+    r"For a chance to be mentioned on the next CNN Student News,[^.]{0,160}\.",
+    r"We will be selecting schools from the comments of the previous show\.",
+    r"You must be a teacher or a student age 13 or older to request a mention on the CNN Student News Roll Call!",
+    r"Thank you for using CNN Student News!",
     r"Report supplied by the Press Association\.",
     r"More on this and other [A-Z][\w ]{0,40}? stories",
     # BBC regional pages' link glued before the next sentence: "More stories from across Yorkshire The jury",

@@ -664,6 +664,23 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The lifeboat was launched at dawn.",
         ),
         (
+            # A daily show's page template around its own news.
+            "March 3, 2026 . The harbour show visits the ferry crews this Tuesday. TRANSCRIPT . Please note that"
+            " there may be a delay between the time when the video is available and when the transcript is"
+            " published. CNN Student News is created by a team of journalists who consider the Common Core State"
+            " Standards, national standards in different subject areas, and state standards when producing the"
+            " show. ROLL CALL . For a chance to be mentioned on the next CNN Student News, comment on the bottom"
+            " of this page with your school name, mascot, city and state. We will be selecting schools from the"
+            " comments of the previous show. You must be a teacher or a student age 13 or older to request a"
+            " mention on the CNN Student News Roll Call! Thank you for using CNN Student News!",
+            "The harbour show visits the ferry crews this Tuesday.",
+        ),
+        (
+            # A date inside a sentence is the story's.
+            "The crossings stopped on March 3, 2026 . The crews walked out.",
+            "The crossings stopped on March 3, 2026 . The crews walked out.",
+        ),
+        (
             # Inside a sentence of the story, "listed below" is the story's.
             "The crews said the ferries listed below would not sail.",
             "The crews said the ferries listed below would not sail.",
