@@ -30,7 +30,13 @@ from takeaways.engines.standalone import (
     unnamed_role,
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
-from takeaways.text.grammar import SUPERLATIVES, has_finite_verb, resumes_with_verb, word_tags
+from takeaways.text.grammar import (
+    SUPERLATIVES,
+    ends_on_a_fixed_phrase,
+    has_finite_verb,
+    resumes_with_verb,
+    word_tags,
+)
 from takeaways.text.tagger import tokenize
 from takeaways.text.words import (
     DANGLING_WORDS,
@@ -325,7 +331,7 @@ def fitting_compressions(
     fitting = [*compressed, *(short for form in whole for short in _consequence_kept(form))]
     return list(
         dict.fromkeys(
-            form for form in fitting if len(form) <= HEADLINE_CHARS and not _dangles(form.split()[-1], ends)
+            form for form in fitting if len(form) <= HEADLINE_CHARS and not _waits(form.split(), ends)
         )
     )
 
@@ -443,7 +449,7 @@ def _later_cuts(
         option = " ".join(words)
         if (
             len(words) >= _MIN_WORDS
-            and not _dangles(words[-1], dangling)
+            and not _waits(words, dangling)
             and not _verb_waits(words)
             and not _BARE_PASSIVE_RELATIVE.search(option)
         ):
@@ -513,7 +519,7 @@ def headline_reads_complete(headline: str) -> bool:
         return False  # "Robbie, explaining his philosophy, said": what was said is cut away
     if _BARE_APPOSITION.search(headline):
         return False  # "... to launch Erebus Pictures, a label": what the label is was cut away
-    return not _dangles(words[-1], _HEADLINE_ENDS) and reads_as_statement(headline)
+    return not _waits(words, _HEADLINE_ENDS) and reads_as_statement(headline)
 
 
 # "this week" and "this year's" are the reader's own time; "this bridge", "that team" and "those two days" are
@@ -906,11 +912,16 @@ def _within_limit(text: str, dangling: frozenset[str]) -> str:
     words = window[:cut].split()
     following = text[cut:].split()[:1]
     while len(words) > 3 and (
-        _dangles(words[-1], dangling)
-        or (words[-1][:1].isupper() and following and following[0][:1].isupper())
+        _waits(words, dangling) or (words[-1][:1].isupper() and following and following[0][:1].isupper())
     ):
         following = [words.pop()]
     return " ".join(words).rstrip(",;:—–-")
+
+
+def _waits(words: list[str], dangling: frozenset[str]) -> bool:
+    """Whether a headline of ``words`` ends on a word that leaves the reader waiting, unless that word
+    closes a fixed phrase ("for the time being", "not at all")."""
+    return _dangles(words[-1], dangling) and not ends_on_a_fixed_phrase(" ".join(words[-2:]))
 
 
 def _dangles(word: str, dangling: frozenset[str]) -> bool:

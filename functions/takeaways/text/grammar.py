@@ -439,6 +439,18 @@ def is_fact_box_line(text: str) -> bool:
     return len(words) > 3 and named / (len(words) - 1) >= _TABLE_SHARE
 
 
+# Phrases whose last word is a function word but which end where they stand: "for the time being", "at all".
+_FIXED_PHRASE_ENDS = frozenset(
+    {("time", "being"), ("after", "all"), ("at", "all"), ("at", "once"), ("at", "last")}
+)
+
+
+def ends_on_a_fixed_phrase(text: str) -> bool:
+    """Whether ``text`` ends on a phrase that is whole although its last word usually waits for more."""
+    words = [word.lower() for word in re.findall(r"[\w'’]+", text)[-2:]]
+    return tuple(words) in _FIXED_PHRASE_ENDS
+
+
 def is_clause(headline: str, sentence: str) -> bool:
     """Whether ``headline``, cut from ``sentence``, has its subject and finite verb and ends where a phrase ends.
 
@@ -464,7 +476,8 @@ def is_clause(headline: str, sentence: str) -> bool:
         source, source_tags = source[:end] + source[resumes:], source_tags[:end] + source_tags[resumes:]
     # The last word's tag is read in the sentence, where the tagger sees what follows it ("over night shifts").
     last, last_tag = words[-1].lower(), source_tags[end - 1] if end else tags[-1]
-    if last_tag in _OPEN_ENDS or last_tag.startswith("AUX") or last in _SUBJECT_PRONOUNS:
+    fixed = ends_on_a_fixed_phrase(headline)
+    if (last_tag in _OPEN_ENDS or last_tag.startswith("AUX") or last in _SUBJECT_PRONOUNS) and not fixed:
         return False
     if words[-2] == "," and last_tag in {"VERB:Ger", "VERB:Part"}:
         return False  # ", going": a phrase opened and not finished

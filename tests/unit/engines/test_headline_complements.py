@@ -147,3 +147,23 @@ def test_a_relative_clause_is_not_cut_down_to_its_bare_passive_verb() -> None:
     assert headline.startswith("Harbour police have arrested Tomas Berg") and not headline.endswith(
         "featured"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Kelby teenager who was hurt in the ferry fire will stay in hospital for the time being.",
+        "The Kelby night ferry will not sail this winter after all.",
+    ],
+)
+def test_a_fixed_phrase_ending_on_a_function_word_ends_a_headline(sentence: str) -> None:
+    summary = ExtractiveEngine().summarise(Article(body=sentence + " Crews are expected back on Monday."))
+    assert summary.headline.endswith(("for the time being", "after all"))
+    assert headline_reads_complete(summary.headline) and is_clause(summary.headline, sentence)
+
+
+def test_a_function_word_outside_a_fixed_phrase_still_waits() -> None:
+    assert not headline_reads_complete("The ferry will stay at the quay for the")
+    assert not is_clause(
+        "The ferry will stay at the quay for all", "The ferry will stay at the quay for all of May."
+    )
