@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from takeaways.text.words import MONTHS
+
+# "May" is no month in MONTHS (it is a modal verb more often), but a page's date line spells it.
+_MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTHS | {"may"}))
 # One home for the list: a notice seen on a real page is added here, with a test beside it.
 # What follows a programme plug's opening, up to its end: its full stop ("7.30pm" holds none), or a time
 # ("20:00 BST") that a capitalised word follows, where the page glued the next sentence on.
@@ -67,8 +71,7 @@ _NOTICES = (
     r"On this page you will find today['’]s show Transcript[^.]{0,160}\.",
     # A daily show's page template (CNN Student News): its date line, section labels, transcript note,
     # standards note and the call for schools to comment.
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} \."
-    r"(?=\s|$)",
+    rf"^(?:{_MONTH_NAMES}) \d{{1,2}}, \d{{4}} \.(?=\s|$)",
     r"(?:TRANSCRIPT|ROLL CALL) \.(?=\s|$)",
     r"Please note that there may be a delay between the time when the video is available and when the transcript"
     r" is published\.",

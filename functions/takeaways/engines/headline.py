@@ -920,7 +920,7 @@ def _within_limit(text: str, dangling: frozenset[str]) -> str:
 
 def _waits(words: list[str], dangling: frozenset[str]) -> bool:
     """Whether a headline of ``words`` ends on a word that leaves the reader waiting, unless that word
-    closes a fixed phrase ("for the time being", "not at all")."""
+    closes a fixed phrase ("for the time being")."""
     return _dangles(words[-1], dangling) and not ends_on_a_fixed_phrase(" ".join(words[-2:]))
 
 
@@ -959,15 +959,17 @@ def _clause_or_phrase_cut(window: str) -> int | None:
 _BRACKETS = re.compile(r"\s*\([^()]{1,80}\)")
 _SAID_AT_END = re.compile(
     r",(?P<close>[\"”]?)\s+(?:according\s+to\s+[^,;\"“”]{2,60}"
-    r"|(?:[\w.'’-]+\s+){1,8}(?:said|says|told\s+[\w .'’-]{2,40}?|reported|announced|confirmed)"
+    r"|(?:(?:[\w.'’-]+\s+){1,8}"
     # ", her son, Colin Mackey, said": a speaker described, then named
-    r"|(?:his|her|their|its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+"
+    r"|(?:his|her|their|its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+)"
     r"(?:said|says|told\s+[\w .'’-]{2,40}?|reported|announced|confirmed)"
     r"(?:\s+(?:on|in|at|late|early|last|this)\s+[\w .'’-]{2,40})?)$"
 )
-# "a fugitive who was featured" of "... featured on CNN's show": the relative clause kept only its verb.
+# "a fugitive who was featured" of "... featured on CNN's show": the relative clause kept only a verb that
+# needs its phrase ("who was killed" is whole).
 _BARE_PASSIVE_RELATIVE = re.compile(
-    r"\b(?:who|which|that)\s+(?:is|are|was|were|has been|have been|had been)\s+\w+$"
+    r"\b(?:who|which|that)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:featured|based|known|described"
+    r"|listed|located|considered|regarded|involved|accused|charged|suspected|credited|linked|named|dubbed|seen)$"
 )
 _SCENE_ADJUNCT = re.compile(
     r"^(?:(?:on|in|at|during|after|before|following|late|early|earlier|later|last|speaking|writing)\s"

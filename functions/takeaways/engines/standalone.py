@@ -21,6 +21,7 @@ from takeaways.text.words import (
     DATE_WORDS,
     SPEECH_VERBS,
     STOP_WORDS,
+    THIRD_PERSON,
     TIME_NOUNS,
     inside_quotation,
     standalone_positions,
@@ -68,7 +69,7 @@ _SENTENCE_ADVERBS = (
     " Subsequently Eventually Finally Ultimately Similarly Accordingly Consequently Additionally"
 ).split()
 _ADVERB_THEN_PRONOUN = re.compile(
-    r"^[\"“‘']?(?:" + "|".join(_SENTENCE_ADVERBS) + r"),?\s+(?:he|she|they|his|her|their|him|them)\b"
+    r"^[\"“‘']?(?:" + "|".join(_SENTENCE_ADVERBS) + r"),?\s+(?:" + "|".join(sorted(THIRD_PERSON)) + r")\b"
 )
 # "... including the following exchange.", "The rules are as follows:": the line promises what comes after it.
 _POINTS_AHEAD = re.compile(
@@ -148,7 +149,7 @@ def stands_alone(sentence: str) -> bool:
         or _AGE_REFERENCE.match(sentence)
         or PRONOUN_SPEAKER.search(sentence)
         or AGE_SPEAKER.search(sentence)
-        or _pronoun_before_its_referent(sentence)
+        or _pronoun_without_referent(sentence)
     )
 
 
@@ -163,42 +164,47 @@ def _beyond_repair(sentence: str) -> bool:
     )
 
 
-_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "they", "them", "their"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 _OBJECTS = frozenset({"him", "her", "them"})
+_NAME_AFTER_COMMA_WORDS = 8  # "Following her death, the family of Ada Lark paid tribute"
 
 
-def _pronoun_before_its_referent(sentence: str) -> bool:
+def _pronoun_without_referent(sentence: str) -> bool:
     """Whether a "he", "her" or "they" comes after an opening that names nobody ("Early Thursday he
     died", "Now 52, she has", "It is believed they were met", "Sentencing her, the judge said"): the
-    person is in a sentence the alert does not carry. A fronted phrase whose pronoun the name after
-    its comma resolves ("After his arrest, Tom Berg said") stands alone."""
+    person is in a sentence the alert does not carry.
+
+    Not when something before the pronoun can be what it means, or when it sits in a fronted phrase
+    whose comma a name follows ("After his arrest, Tom Berg said"), unless the pronoun is what the
+    phrase's verb acts on ("Sentencing her, Judge Berg said": the one sentenced is someone else).
+    """
     words = tokenize(sentence)
     position = next(
-        (index for index, word in enumerate(words) if word in _QUOTE_MARKS or word.lower() in _THIRD_PERSON),
+        (index for index, word in enumerate(words) if word in _QUOTE_MARKS or word.lower() in THIRD_PERSON),
         None,
     )
     if not position or words[position] in _QUOTE_MARKS:
-        return False  # none, an opening pronoun (other rules judge it), or only inside a quotation
+        return False  # none, an opening pronoun (other rules judge it), or only after a quotation opens
     before = words[:position]
     if any(word[:1].isupper() and word.lower() not in DATE_WORDS for word in before[1:]):
         return False  # a name before it, most likely the one it means
-    tags = [tag.split(":")[0] for tag in english_tagger().tag(words)]
+    tags = english_tagger().tag(words)
+    bare = [tag.split(":")[0] for tag in tags]
     if any(
         tag in _NOUN_TAGS and word.lower() not in TIME_NOUNS | DATE_WORDS
-        for word, tag in zip(before[1:], tags[1:position], strict=True)
-    ) or _may_be_a_name(before[0], tags[0]):
+        for word, tag in zip(before[1:], bare[1:position], strict=True)
+    ) or _may_be_a_name(words, tags):
         return False
-    rest = words[position + 1 :]
-    if "," not in rest or _object_of_a_verb(words, tags, position):
-        return True  # "Sentencing her, Mr Justice Lee said": the object of his act is someone else
-    after = rest[rest.index(",") + 1 :][:3]
-    for word in after:
-        if word.lower() in _THIRD_PERSON or word in _QUOTE_MARKS:
+    if "," in before or "," not in words[position:] or _object_of_a_verb(words, bare, position):
+        return True  # "Now 52, she has": past the opening, the pronoun is the main clause's own
+    comma = words.index(",", position)
+    # The main clause's subject, before its verb: "Following her diagnosis, singer Ada Lark urged ...".
+    for word, tag in zip(words[comma + 1 :], tags[comma + 1 :][:_NAME_AFTER_COMMA_WORDS], strict=False):
+        if word.lower() in THIRD_PERSON or word in _QUOTE_MARKS or tag in ("VERB:Fin", "AUX:Fin"):
             return True
         if word[:1].isupper() and word.lower() not in STOP_WORDS:
-            return False  # "Following her diagnosis, singer Ada Lark urged ..."
+            return False
     return True
 
 
@@ -213,16 +219,31 @@ def _object_of_a_verb(words: Sequence[str], tags: Sequence[str], position: int) 
     )
 
 
-def _may_be_a_name(word: str, tag: str) -> bool:
-    """Whether a sentence's first word can be the person or group a later pronoun means. Capitals say
-    nothing there, and the tagger misreads unfamiliar names ("Stilwell fell from his balcony" as an
-    adverb), so a word it never learned counts as a name unless it reads as an adverb or a participle."""
-    lower = word.lower()
-    if lower in STOP_WORDS or lower in TIME_NOUNS or lower in DATE_WORDS or not word[:1].isupper():
+def _may_be_a_name(words: Sequence[str], tags: Sequence[str]) -> bool:
+    """Whether a sentence's first word can be the person or group a later pronoun means.
+
+    Capitals say nothing there, and the tagger misreads names it never learned ("Stilwell fell from his
+    balcony" as an adverb) and names that are also words ("May", "Young", "Reading"). A first word is a
+    name when a finite verb or an age follows it ("May said he", "Greening, 52, said his"), or when the
+    tagger never learned it and it is no "-ly" or "-ing" form of a word it did ("Sentencing her,").
+    """
+    word, lower = words[0], words[0].lower()
+    if not word[:1].isupper() or lower in _NEVER_NAMES:
+        return False
+    tag = tags[0].split(":")[0]
+    after = words[1].lower() if len(words) > 1 else ""
+    aged = words[1:4:2] == [",", ","] and words[2].isdigit()
+    if tags[1:2] in (["VERB:Fin"], ["AUX:Fin"]) or after in IRREGULAR_PAST or after in SPEECH_VERBS or aged:
+        return True  # "May said she", where the tagger reads "May" as a modal and "said" as its participle
+    if lower in STOP_WORDS or lower in TIME_NOUNS or lower in DATE_WORDS:
         return False
     if tag in _NOUN_TAGS:
         return True
     return not (english_tagger().learned(lower) or tag == "NUM" or _learned_stem(lower))
+
+
+# First words that are never what a later "he" or "they" means: they point or speak themselves.
+_NEVER_NAMES = frozenset("i we you it this that these those there here who what".split())
 
 
 def _learned_stem(lower: str) -> bool:

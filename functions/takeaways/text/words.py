@@ -141,6 +141,8 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("approved approves approve", "rejected rejects reject"),
     )
 )
+# The pronouns a line may use of someone it expects the reader to know already.
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "they", "them", "their"})
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that negate what follows them; readers add their own forms ("n't", "denied", "won't").
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
