@@ -167,12 +167,29 @@ def report() -> list[str]:
             cells.append(f"{share:.0%} | {len(mine)}")
         goal = TRUE_PASS_GOAL if kind == "true" else CATCH_GOAL
         lines.append(f"| {kind} | {' | '.join(cells)} | {_met(shipped_share >= goal)} |")
+    true = [item for item in edited if item.kind == "true"]
+    beyond = _beyond_the_article(true)
     lines += [
         "",
         f"Goals: true highlights pass at least {TRUE_PASS_GOAL:.0%}; each kind caught at least {CATCH_GOAL:.0%}."
         f" {len(results)} statements checked by the shipped check in {seconds:.1f} s.",
+        "",
+        f"{beyond} of the {len(true)} true highlights ({beyond / max(len(true), 1):.0%}) say a name, a number or"
+        " words that their article never does (`ArticleFacts.unsupported`, the article-wide part of the check):"
+        " a check that refuses what an article does not say passes at most"
+        f" {1 - beyond / max(len(true), 1):.0%} of them.",
     ]
     return lines
+
+
+def _beyond_the_article(statements: Sequence[Judged]) -> int:
+    """How many statements state something their whole article does not (one ArticleFacts an article)."""
+    facts: dict[int, ArticleFacts] = {}
+    count = 0
+    for item in statements:
+        article = facts.setdefault(id(item.sentences), ArticleFacts(item.sentences))
+        count += article.unsupported(item.claim) is not None
+    return count
 
 
 def _row(name: str, outcomes: Sequence[tuple[bool, bool]]) -> str:
