@@ -168,7 +168,7 @@ def report() -> list[str]:
         goal = TRUE_PASS_GOAL if kind == "true" else CATCH_GOAL
         lines.append(f"| {kind} | {' | '.join(cells)} | {_met(shipped_share >= goal)} |")
     true = [item for item in edited if item.kind == "true"]
-    beyond = _beyond_the_article(true)
+    beyond = beyond_the_article(true)
     lines += [
         "",
         f"Goals: true highlights pass at least {TRUE_PASS_GOAL:.0%}; each kind caught at least {CATCH_GOAL:.0%}."
@@ -182,7 +182,7 @@ def report() -> list[str]:
     return lines
 
 
-def _beyond_the_article(statements: Sequence[Judged]) -> int:
+def beyond_the_article(statements: Sequence[Judged]) -> int:
     """How many statements state something their whole article does not (one ArticleFacts an article)."""
     facts: dict[int, ArticleFacts] = {}
     count = 0
