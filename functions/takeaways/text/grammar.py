@@ -626,6 +626,26 @@ def _bounded_claim(source: list[str], end: int) -> bool:
     return False
 
 
+_SERIES_ITEM_STARTS = frozenset({"DET", "NUM"})
+
+
+def _series_cut_short(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether the cut stops inside a list whose "and" is still to come: the headline then gives some of
+    the items as if they were all of them ("charged with two counts of assault, a count of firing a weapon",
+    of "... a weapon from a vehicle and three counts of armed criminal activity")."""
+    commas = [position for position in range(end) if source[position] == ","]
+    if not commas or commas[-1] + 1 >= end or source_tags[commas[-1] + 1] not in _SERIES_ITEM_STARTS:
+        return False
+    if _FINITE.intersection(source_tags[commas[-1] + 1 : end]):
+        return False  # ", a man said": a clause of its own, not a list item
+    for position in range(end, len(source)):
+        if source_tags[position] == "CCONJ":
+            return source[position].lower() in {"and", "or"}
+        if source[position] in {",", ";", ".", ":"} or source_tags[position] in {"SCONJ"} | _FINITE:
+            return False
+    return False
+
+
 def _name_cut_in_two(source: list[str], end: int) -> bool:
     """Whether the cut falls inside a name joined by "for", "of" or "&" ("Equity for Punks", "Bank of England").
 
@@ -726,6 +746,8 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         return True  # "to be involved" of "involved in the Tour of Britain": what it is involved in is cut
     if _name_cut_in_two(source, end):
         return True  # "its Equity" of "its Equity for Punks USA", "the Bank" of "the Bank of England"
+    if _series_cut_short(source, source_tags, end):
+        return True  # "two counts of assault, a count of firing a weapon" of "... and three counts of ..."
     recent = [word.lower() for word in source[max(0, end - 8) : end]]
     if _charge_cut_from_its_count(source, end):
         # "has charged ... Robert Durst" of "... Durst, a convicted felon, with unlawful possession of a firearm"

@@ -177,3 +177,20 @@ def test_a_function_word_outside_a_fixed_phrase_still_waits() -> None:
     assert not is_clause(
         "The ferry will stay at the quay for all", "The ferry will stay at the quay for all of May."
     )
+
+
+def test_a_cut_inside_a_list_whose_and_is_still_to_come_is_no_clause() -> None:
+    sentence = (
+        "Tomas Berg, 41, has been charged with two counts of smuggling, a count of handling stolen diesel "
+        "from the harbour depot and three counts of fraud."
+    )
+    assert not is_clause(
+        "Tomas Berg has been charged with two counts of smuggling, a count of handling stolen diesel",
+        sentence,
+    )
+    assert is_clause("Tomas Berg has been charged with two counts of smuggling", sentence)
+    # An aside after a comma with its own verb is no list item.
+    assert is_clause(
+        "The ferry was stopped at the quay, a spokesman said",
+        "The ferry was stopped at the quay, a spokesman said, and the crew were questioned.",
+    )
