@@ -169,26 +169,28 @@ def report() -> list[str]:
         lines.append(f"| {kind} | {' | '.join(cells)} | {_met(shipped_share >= goal)} |")
     true = [item for item in edited if item.kind == "true"]
     beyond = beyond_the_article(true)
+    share = beyond / max(len(true), 1)
     lines += [
         "",
         f"Goals: true highlights pass at least {TRUE_PASS_GOAL:.0%}; each kind caught at least {CATCH_GOAL:.0%}."
         f" {len(results)} statements checked by the shipped check in {seconds:.1f} s.",
         "",
-        f"{beyond} of the {len(true)} true highlights ({beyond / max(len(true), 1):.0%}) say a name, a number or"
-        " words that their article never does (`ArticleFacts.unsupported`, the article-wide part of the check):"
-        " a check that refuses what an article does not say passes at most"
-        f" {1 - beyond / max(len(true), 1):.0%} of them.",
+        f"{beyond} of the {len(true)} true highlights ({share:.0%}) say a name, a number or words that their"
+        " article never does (`ArticleFacts.unsupported`, the article-wide part of the check): a check that"
+        f" refuses what an article does not say passes at most {1 - share:.0%} of them.",
     ]
     return lines
 
 
 def beyond_the_article(statements: Sequence[Judged]) -> int:
     """How many statements state something their whole article does not (one ArticleFacts an article)."""
-    facts: dict[int, ArticleFacts] = {}
+    facts: dict[tuple[str, ...], ArticleFacts] = {}
     count = 0
     for item in statements:
-        article = facts.setdefault(id(item.sentences), ArticleFacts(item.sentences))
-        count += article.unsupported(item.claim) is not None
+        key = tuple(item.sentences)
+        if key not in facts:
+            facts[key] = ArticleFacts(item.sentences)
+        count += facts[key].unsupported(item.claim) is not None
     return count
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from takeaways.text.words import MONTHS
+from takeaways.text.words import CALENDAR_MONTHS
 
-# "May" is no month in MONTHS (it is a modal verb more often), but a page's date line spells it.
-_MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTHS | {"may"}))
+_MONTH_NAMES = "|".join(sorted(month.capitalize() for month in CALENDAR_MONTHS))
 # One home for the list: a notice seen on a real page is added here, with a test beside it.
 # What follows a programme plug's opening, up to its end: its full stop ("7.30pm" holds none), or a time
 # ("20:00 BST") that a capitalised word follows, where the page glued the next sentence on.

@@ -72,6 +72,7 @@ from takeaways.text.language import UNDETERMINED, function_words, likeliest_lang
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
 from takeaways.text.words import (
+    CALENDAR_MONTHS,
     DANGLING_WORDS,
     HEDGES,
     NEGATIONS,
@@ -1061,8 +1062,9 @@ _BACKGROUND_OPENING = re.compile(
     r"^(?:For (?:years|decades|months|weeks|generations|centuries|a (?:long )?(?:time|while))\b"
     rf"|It(?!{IMPERSONAL_IT}) (?:is|was|has been|had been)\b"
     r"|(?:There|Here|This|That) (?:is|was|are|were|has been|had been|have been)\b|It['’]s\b|There['’]s\b"
-    r"|(?:Back )?In (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December) )?(?:1[89]|20)\d\d(?:s)?\b|Back in\b|Once\b|Ever since\b"
+    r"|(?:Back )?In (?:(?:early |late |mid-)?(?:"
+    + "|".join(sorted(month.capitalize() for month in CALENDAR_MONTHS))
+    + r") )?(?:1[89]|20)\d\d(?:s)?\b|Back in\b|Once\b|Ever since\b"
     r"|(?:(?:A|One|Two|Three|Four|Five|Ten|Some|Many|Several|\d+) )?(?:years?|months?|decades?|weeks?) ago\b"
     r"|When\b|Until\b|As (?:a|an|the)\b|Like\b|Imagine\b)"
 )

@@ -31,6 +31,7 @@ from takeaways.engines.standalone import (
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
 from takeaways.text.grammar import (
+    NEEDS_ITS_PREPOSITION,
     SUPERLATIVES,
     ends_on_a_fixed_phrase,
     has_finite_verb,
@@ -967,9 +968,13 @@ _SAID_AT_END = re.compile(
 )
 # "a fugitive who was featured" of "... featured on CNN's show": the relative clause kept only a verb that
 # needs its phrase ("who was killed" is whole).
+_NEEDS_A_PHRASE = frozenset(NEEDS_ITS_PREPOSITION) | frozenset(
+    "featured based described listed located considered regarded charged suspected credited named seen found born".split()
+)
 _BARE_PASSIVE_RELATIVE = re.compile(
-    r"\b(?:who|which|that)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:featured|based|known|described"
-    r"|listed|located|considered|regarded|involved|accused|charged|suspected|credited|linked|named|dubbed|seen)$"
+    r"\b(?:who|which|that)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:"
+    + "|".join(sorted(_NEEDS_A_PHRASE))
+    + r")$"
 )
 _SCENE_ADJUNCT = re.compile(
     r"^(?:(?:on|in|at|during|after|before|following|late|early|earlier|later|last|speaking|writing)\s"

@@ -18,11 +18,13 @@ from takeaways.text.entities import PERSON_TITLES, PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
 from takeaways.text.words import (
+    CALENDAR_MONTHS,
     DATE_WORDS,
     SPEECH_VERBS,
     STOP_WORDS,
     THIRD_PERSON,
     TIME_NOUNS,
+    WEEKDAYS,
     inside_quotation,
     standalone_positions,
 )
@@ -219,6 +221,10 @@ def _object_of_a_verb(words: Sequence[str], tags: Sequence[str], position: int) 
     )
 
 
+# First words that are never what a later "he" or "they" means: they point or speak themselves.
+_NEVER_NAMES = frozenset("i we you it this that these those there here who what".split())
+
+
 def _may_be_a_name(words: Sequence[str], tags: Sequence[str]) -> bool:
     """Whether a sentence's first word can be the person or group a later pronoun means.
 
@@ -228,22 +234,21 @@ def _may_be_a_name(words: Sequence[str], tags: Sequence[str]) -> bool:
     tagger never learned it and it is no "-ly" or "-ing" form of a word it did ("Sentencing her,").
     """
     word, lower = words[0], words[0].lower()
+    tag = tags[0].split(":")[0]
     if not word[:1].isupper() or lower in _NEVER_NAMES:
         return False
-    tag = tags[0].split(":")[0]
-    after = words[1].lower() if len(words) > 1 else ""
-    aged = words[1:4:2] == [",", ","] and words[2].isdigit()
-    if tags[1:2] in (["VERB:Fin"], ["AUX:Fin"]) or after in IRREGULAR_PAST or after in SPEECH_VERBS or aged:
-        return True  # "May said she", where the tagger reads "May" as a modal and "said" as its participle
-    if lower in STOP_WORDS or lower in TIME_NOUNS or lower in DATE_WORDS:
+    # "Then came his arrest", "Two said they", "Yesterday saw his crews": no name, whatever follows. A
+    # modal is the exception, as a name may be one ("May said she", read as "may" and a participle).
+    if tag != "AUX" and (lower in STOP_WORDS or lower in TIME_NOUNS or lower in DATE_WORDS):
         return False
     if tag in _NOUN_TAGS:
         return True
+    after = words[1].lower() if len(words) > 1 else ""
+    aged = words[1:4:2] == [",", ","] and words[2].isdigit()
+    verb_next = tags[1:2] in (["VERB:Fin"], ["AUX:Fin"]) or after in IRREGULAR_PAST or after in SPEECH_VERBS
+    if (verb_next or aged) and tag not in {"ADV", "DET", "NUM"}:
+        return True
     return not (english_tagger().learned(lower) or tag == "NUM" or _learned_stem(lower))
-
-
-# First words that are never what a later "he" or "they" means: they point or speak themselves.
-_NEVER_NAMES = frozenset("i we you it this that these those there here who what".split())
 
 
 def _learned_stem(lower: str) -> bool:
@@ -920,10 +925,7 @@ def is_complete_sentence(text: str) -> bool:
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
-_NOT_PEOPLE = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december mr mrs ms dr sir""".split()
-)
+_NOT_PEOPLE = WEEKDAYS | CALENDAR_MONTHS | frozenset("mr mrs ms dr sir".split())
 
 
 # After these a capitalised word names a place or a body ("the University of Mississippi", "in China").

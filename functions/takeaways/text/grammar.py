@@ -42,7 +42,7 @@ _CLAUSE_PUNCTUATION = frozenset({",", ";"})
 # ...", "learned the hard way that ..."): cut before it, the headline has lost what it was about.
 _LIGHT_NOUNS = frozenset("spot place event".split())
 # Words that say little without the phrase their preposition opens: "involved" of "involved in the race".
-_NEEDS_ITS_PREPOSITION = {
+NEEDS_ITS_PREPOSITION = {
     "involved": "in",
     "struggling": "with",
     "aimed": "at",
@@ -630,19 +630,25 @@ _SERIES_ITEM_STARTS = frozenset({"DET", "NUM"})
 
 
 def _series_cut_short(source: list[str], source_tags: list[str], end: int) -> bool:
-    """Whether the cut stops inside a list whose "and" is still to come: the headline then gives some of
-    the items as if they were all of them ("charged with two counts of assault, a count of firing a weapon",
-    of "... a weapon from a vehicle and three counts of armed criminal activity")."""
+    """Whether the cut stops inside the second-last item of a list ("A, B and C") whose items open with an
+    article or a number: the headline then gives some of the items as if they were all of them ("charged
+    with two counts of assault, a count of firing a weapon", of "... a weapon from a vehicle and three
+    counts of armed criminal activity")."""
     commas = [position for position in range(end) if source[position] == ","]
     if not commas or commas[-1] + 1 >= end or source_tags[commas[-1] + 1] not in _SERIES_ITEM_STARTS:
         return False
     if _FINITE.intersection(source_tags[commas[-1] + 1 : end]):
         return False  # ", a man said": a clause of its own, not a list item
     for position in range(end, len(source)):
+        word = source[position].lower()
         if source_tags[position] == "CCONJ":
-            return source[position].lower() in {"and", "or"}
+            # "... and three counts of fraud" is the list's last item; "... and charged him" a second verb.
+            following = source_tags[position + 1] if position + 1 < len(source) else ""
+            return word in {"and", "or"} and following in _SERIES_ITEM_STARTS
         if source[position] in {",", ";", ".", ":"} or source_tags[position] in {"SCONJ"} | _FINITE:
             return False
+        if word in _RELATIVES:
+            return False  # "a deckhand whose boat and nets were seized": the "and" is the clause's
     return False
 
 
@@ -742,7 +748,7 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         return True  # "killed" of "killed at least five people": the object is cut away
     if following_word in {"in", "since"} and _bounded_claim(source, end):
         return True  # "for the first time" of "for the first time in a month": the claim's bound is cut away
-    if _NEEDS_ITS_PREPOSITION.get(source[end - 1].lower()) == following_word:
+    if NEEDS_ITS_PREPOSITION.get(source[end - 1].lower()) == following_word:
         return True  # "to be involved" of "involved in the Tour of Britain": what it is involved in is cut
     if _name_cut_in_two(source, end):
         return True  # "its Equity" of "its Equity for Punks USA", "the Bank" of "the Bank of England"

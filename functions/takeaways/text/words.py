@@ -151,6 +151,8 @@ NEGATIONS = frozenset("not no never none nobody nothing neither nor without cann
 MONTHS = frozenset(
     "january february march april june july august september october november december".split()
 )
+# All twelve, for dates written out: "May" is left out of MONTHS, where it is a modal verb more often.
+CALENDAR_MONTHS = MONTHS | {"may"}
 # Spans of time a "this", "last" or "the following" measures ("this week", "last season", "the following
 # days"): the reader's own time, or the story's, never a thing the article named before.
 TIME_NOUNS = (

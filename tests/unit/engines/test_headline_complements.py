@@ -192,5 +192,14 @@ def test_a_cut_inside_a_list_whose_and_is_still_to_come_is_no_clause() -> None:
     # An aside after a comma with its own verb is no list item.
     assert is_clause(
         "The ferry was stopped at the quay, a spokesman said",
-        "The ferry was stopped at the quay, a spokesman said, and the crew were questioned.",
+        "The ferry was stopped at the quay, a spokesman said on Monday and Tuesday.",
+    )
+    # After an apposition, an "and" that opens a second verb, or one inside a relative clause, is no list's.
+    assert is_clause(
+        "Police arrested Tom Berg, a deckhand from Kelby",
+        "Police arrested Tom Berg, a deckhand from Kelby and charged him with theft.",
+    )
+    assert is_clause(
+        "Police arrested Tom Berg, a deckhand from Kelby",
+        "Police arrested Tom Berg, a deckhand from Kelby whose boat and nets were seized.",
     )

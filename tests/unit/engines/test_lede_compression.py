@@ -55,6 +55,11 @@ def test_a_scene_setting_opening_and_the_attribution_go() -> None:
 def test_an_attribution_to_a_described_and_named_speaker_goes() -> None:
     forms = lede_compressions("Veteran skipper Ada Lark died on Sunday, her daughter, Ines Lark, said.")
     assert forms[0] == "Veteran skipper Ada Lark died on Sunday"
+    # What happened stays when the attribution after it goes.
+    assert (
+        lede_compressions("A ferry sank off Kelby, killing two, police said.")[0]
+        == "A ferry sank off Kelby, killing two"
+    )
     # A described and named phrase that says what happened is no speaker: it stays.
     sinking = lede_compressions("A ferry sank off Kelby, killing the skipper, Tom Berg, on Monday.")
     assert sinking and all("killing the skipper, Tom Berg" in form for form in sinking)

@@ -197,6 +197,9 @@ def test_a_line_that_only_begins_like_an_argument_step_stands_alone(sentence: st
     "sentence",
     [
         "Early Thursday he cancelled every crossing, his sister said.",
+        "Then came his arrest on the quay.",
+        "Two said they had been assaulted at the quay.",
+        "Yesterday saw his crews strike.",
         "Now 52, she has skippered the night ferry for a decade.",
         "It is believed they were met by three other crews at the quay.",
         "Sentencing her, Judge Tomas Berg said the fraud was a betrayal.",
