@@ -957,6 +957,7 @@ def _tells_a_fact(text: str) -> bool:
         _TEASER_LEDE.match(text)
         or _TEASER_AFTER_OPENING.match(text)
         or _APPEAL_ONLY.match(text)
+        or _NOTHING_TOLD.match(text)
         or _POINTS_BACK.match(text)
         or _COUNTERFACTUAL_OPENING.match(text)
         or verbless_main_clause(text)  # "An age when people make bad decisions."
@@ -1096,6 +1097,15 @@ _APPEAL_ONLY = re.compile(
     r"^(?:[A-Z][\w'’-]* ){0,4}(?:[Pp]olice|[Oo]fficers|[Dd]etectives|[Cc]onstabulary|[Ss]ervice)"
     r"(?: (?:is|are|has|have) (?:been )?investigating (?:the|an?) [a-z]+ and)? (?:is |are |has |have )?"
     r"(?:appealing|appealed|appeals|appeal) for (?:any )?(?:witnesses|information)[^.;:]{0,40}\.?$"
+)
+# A line that only says what is not known or not said: "Representatives for the singer declined to comment.",
+# "No details about the transfer were given.", "The woman's name was not immediately known." It tells no fact.
+_NOTHING_TOLD = re.compile(
+    r"^[^,;:\"“”]{0,80}?(?:(?:declined|refused) to comment|did not (?:immediately )?respond to [^.;:]{0,40}"
+    r"request for comment|could not (?:immediately )?be reached for comment|(?:was|were|is|are) not"
+    r" (?:immediately |yet )?(?:known|clear|available)|(?:were|was) not (?:given|released|disclosed))\.?$"
+    r"|^No (?:further )?(?:details|information)\b[^,;:]{0,60}\b(?:were|was|has been|have been) (?:given|released"
+    r"|provided|disclosed)\.?$"
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 _THEY_AFTER_OPENING = re.compile(r"^[^,\"“”]{3,120},\s+(?:they|it)\s")

@@ -1161,3 +1161,21 @@ def test_a_line_in_the_authors_own_voice_is_not_a_takeaway() -> None:
     assert len(summary.takeaways) >= 2
     assert not any("I walked" in line or "I find" in line or "my father" in line for line in lines), lines
     assert any("World War I" in line for line in lines), lines
+
+
+SALVAGE_STORY = (
+    "Divers raised the wreck of the Kelby night ferry from the harbour floor on Tuesday. "
+    "The hull was towed to the old dry dock, where inspectors will look for the cause of the sinking. "
+    "Isles Link did not respond to a request for comment. "
+    "The ferry sank in March with no one on board after its moorings failed in a storm. "
+    "No details about the cost of the salvage were given. "
+    "The harbour board said the quay would reopen to fishing boats next week."
+)
+
+
+def test_a_line_that_only_says_nothing_was_told_is_no_takeaway() -> None:
+    summary = ExtractiveEngine(max_takeaways=5).summarise(Article(body=SALVAGE_STORY))
+    texts = [takeaway.text for takeaway in summary.takeaways]
+    assert texts
+    assert all("request for comment" not in text and "No details" not in text for text in texts)
+    assert "The harbour board said the quay would reopen to fishing boats next week." in texts
