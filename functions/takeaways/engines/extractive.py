@@ -1235,11 +1235,27 @@ _TIME_OPENING = re.compile(
 )
 
 
+def _news_after_its_setting(text: str) -> bool:
+    """Whether a lede that opens on what was going on ("As the U.S. and its allies held exercises near the
+    border, ...") goes on, after the comma, with someone named doing something ("Russian President Vladimir
+    Putin has ordered ..."): the news, told against its setting, rather than a scene."""
+    if not text.startswith("As the "):
+        return False
+    _, comma, main = text.partition(", ")
+    if not (comma and main[:1].isupper() and opens_with_subject(main) and _reports_an_event(main)):
+        return False
+    # "has ordered", "will close", "is to resign": the news' own tenses; "Ada Lark walked to the quay" narrates.
+    verb = main_verb_words(main)
+    return bool(verb) and verb[0][0] in {"has", "have", "is", "are", "will"}
+
+
 def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> bool:
     """Whether a line can open the alert: it reports, rather than setting a scene, quoting, following up, or
     pointing to someone the alert has not named ("The 14-time champion", "..., they piled into the shares")."""
     text = line.text
-    if _opens_with_speech(text) or _BACKGROUND_OPENING.match(text) or _COUNTERFACTUAL_OPENING.match(text):
+    if _opens_with_speech(text) or _COUNTERFACTUAL_OPENING.match(text):
+        return False
+    if _BACKGROUND_OPENING.match(text) and not _news_after_its_setting(text):
         return False
     if _FOLLOW_UP.match(text):
         return False

@@ -13,7 +13,7 @@ import pytest
 
 from takeaways.article import Article, parse_article
 from takeaways.article.boilerplate import strip_notices
-from takeaways.engines.extractive import ExtractiveEngine, trim
+from takeaways.engines.extractive import ExtractiveEngine, _news_after_its_setting, trim
 from takeaways.engines.headline import demonstrative_nouns, ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import (
     PRONOUN_SPEAKER,
@@ -1179,3 +1179,20 @@ def test_a_line_that_only_says_nothing_was_told_is_no_takeaway() -> None:
     assert texts
     assert all("request for comment" not in text and "No details" not in text for text in texts)
     assert "The harbour board said the quay would reopen to fishing boats next week." in texts
+
+
+def test_a_lede_that_tells_the_news_against_its_setting_still_leads() -> None:
+    news = (
+        "As the strike by ferry crews entered its third day, Isles Link has cancelled every crossing to Kelby "
+        "until further notice. "
+        "The crews walked out on Monday over night shifts. "
+        "Shops on the island expect fresh food to run short by the weekend. "
+        "The harbour board said talks would resume on Thursday."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=news))
+    assert summary.headline.startswith("Isles Link has cancelled every crossing to Kelby")
+    # A setting then a narrated past is a scene, not the news.
+    assert not _news_after_its_setting("As the sun rose over Kelby, Ada Lark walked down to the quay.")
+    assert _news_after_its_setting(
+        "As the strike entered its third day, Isles Link has cancelled every crossing."
+    )
