@@ -11,7 +11,7 @@ CHECKOV_VENV := .venv-checkov
 PIP_QUIET := --quiet --disable-pip-version-check
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: help install browser demo up load test-llm test unit integration lint typecheck template-check bench clean \
+.PHONY: help install browser judge demo up load test-llm test unit integration lint typecheck template-check bench clean \
 	grounding-data train-grounding tagger-data train-tagger train-entities
 
 help:
@@ -77,7 +77,7 @@ template-check: install $(SAM_VENV)/.installed $(CHECKOV_VENV)/.installed
 	$(SAM_VENV)/bin/sam validate --template template.yaml
 	$(CHECKOV_VENV)/bin/checkov --file template.yaml --framework cloudformation --skip-download --quiet --compact
 
-unit: install
+unit: install judge
 	$(BIN)/pytest tests/unit tests/catalogue -q
 
 integration: install browser
@@ -107,7 +107,14 @@ $(LLM_VENV)/.installed: .wheelhouse/.llama-$(LLAMA_VERSION)
 test-llm: install $(LLM_VENV)/.installed
 	LLM_PYTHON=$(LLM_VENV)/bin/python $(BIN)/pytest tests/llm -q -m llm
 
-bench: install
+# Lingua::EN::Tagger (Debian's liblingua-en-tagger-perl): the reading benchmark's second headline judge, a
+# tagger that shares no code or data with the headline builder.
+JUDGE := /usr/share/perl5/Lingua/EN/Tagger.pm
+judge: $(JUDGE)
+$(JUDGE):
+	$$(test "$$(id -u)" -eq 0 || echo sudo) apt-get install -y --no-install-recommends liblingua-en-tagger-perl
+
+bench: install judge
 	$(BIN)/python -m benchmarks.run
 
 # The grounding model's data lives outside the repository (functions/takeaways/engines/models/

@@ -5,9 +5,11 @@ Four figures, each next to a baseline measured in the same run:
 - ROUGE of what the e-mail shows (summary line, then takeaways) against the human
   references, by the shared referee with ``--with-summary``; LEAD-3 is its baseline.
 - Redundancy: the share of alerts in which two lines share most of their content words.
-- Headline form: the share of headlines that are complete clauses, judged by a
-  part-of-speech tagger learned from treebanks (``benchmarks/tagger``), not by the rules
-  that build headlines.
+- Headline form: the share of headlines that are complete clauses, judged by readers
+  where they have read the headline (``benchmarks.headline_readers``) and otherwise by
+  part-of-speech taggers that play no part in building headlines (``benchmarks/tagger``,
+  and Lingua::EN::Tagger through ``benchmarks.clause_judge``); each judge's agreement with
+  the readers is printed beside it.
 - Evidence spread: how deep into the article the takeaways reach, next to where the
   references' sentences come from.
 
@@ -27,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from benchmarks import clause_judge, headline_readers
 from benchmarks.engine import EVAL, WORK, cli_predictions, dev_rows
 from benchmarks.lede import measure as lede_figures
 from takeaways.engines.headline import HEADLINE_CHARS
@@ -117,6 +120,12 @@ def _run_cli(dataset: str) -> Path:
     return cli_predictions(dataset, "reading")
 
 
+def ours_headlines(dataset: str) -> list[str]:
+    """The headlines of this run's alerts (the reading run's predictions, written by ``measure``)."""
+    rows = map(json.loads, (WORK / f"reading-{dataset}").read_text().splitlines())
+    return [str(row.get("headline") or "") for row in rows]
+
+
 def _referee(dataset: str, predictions: Path) -> dict[str, Any]:
     command = [
         sys.executable,
@@ -162,7 +171,10 @@ def first_three_alert(sentences: list[str]) -> Alert:
 @dataclass(frozen=True, slots=True)
 class Figures:
     redundant: float
-    headline_clause: float
+    headline_clause: float  # the first judge's share (benchmarks/tagger)
+    headline_clause_second: float | None  # Lingua::EN::Tagger's share, None when it is not installed
+    headline_clause_read: float  # readers where read, else the second judge (else the first)
+    headline_read: float  # the share of headlines readers have read
     deepest: float  # mean over alerts of the deepest sentence used (1 = the first)
     mean_position: float  # mean over all lines of the sentence number used
     deepest_share: float  # the deepest sentence used, as a share of the article's sentences
@@ -170,13 +182,31 @@ class Figures:
     pointing_back: int  # takeaways opening with a personal pronoun
 
 
+def readers_verdict(verdicts: list[bool]) -> bool:
+    """A headline is complete for the readers when every one of them says so."""
+    return all(verdicts)
+
+
 def _figures(alerts: list[Alert], sizes: list[int]) -> Figures:
     count = max(len(alerts), 1)
     deepest = [max(alert.evidence, default=0) + 1 for alert in alerts]
     positions = [index + 1 for alert in alerts for index in alert.evidence]
+    headlines = [alert.headline for alert in alerts]
+    first = [is_clause(headline) for headline in headlines]
+    second = clause_judge.are_clauses(headlines) if clause_judge.available() else None
+    read = headline_readers.verdicts()
+    verdicts = [read.get(headline_readers.text_key(headline)) for headline in headlines]
+    fallback = second if second is not None else first
     return Figures(
         redundant=sum(alert_redundant(alert) for alert in alerts) / count,
-        headline_clause=sum(is_clause(alert.headline) for alert in alerts) / count,
+        headline_clause=sum(first) / count,
+        headline_clause_second=None if second is None else sum(second) / count,
+        headline_clause_read=sum(
+            readers_verdict(verdict[1]) if verdict else judged
+            for verdict, judged in zip(verdicts, fallback, strict=True)
+        )
+        / count,
+        headline_read=sum(verdict is not None for verdict in verdicts) / count,
         deepest=sum(deepest) / count,
         mean_position=sum(positions) / max(len(positions), 1),
         deepest_share=sum(d / max(size, 1) for d, size in zip(deepest, sizes, strict=True)) / count,
@@ -185,11 +215,13 @@ def _figures(alerts: list[Alert], sizes: list[int]) -> Figures:
     )
 
 
-def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figures, float, float, float]:
+def measure(
+    dataset: str,
+) -> tuple[float, str, dict[str, Any], Figures, Figures, Figures, float, float, float]:
     """The checker on human sentences, referee scores, then figures for ours, the first-three alert and the references.
 
-    The first figure calibrates the headline check: the share of the references' first
-    sentences (written by people, nearly all complete clauses) that it calls complete. The last is
+    The first two figures calibrate the headline judges: the share of the references' first
+    sentences (written by people, nearly all complete clauses) that each calls complete. The last is
     the share of summaries taken from the article's first sentence, its lede in most news.
     """
     predictions = _run_cli(dataset)
@@ -220,9 +252,12 @@ def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figu
         references.append(Alert("", "", [], picked))
     figures = _figures(ours, sizes)
     count = max(len(rows), 1)
-    calibration = sum(is_clause(row["reference"].splitlines()[0].strip().rstrip(".")) for row in rows) / count
+    firsts = [row["reference"].splitlines()[0].strip().rstrip(".") for row in rows]
+    calibration = sum(map(is_clause, firsts)) / count
+    second = f"{sum(clause_judge.are_clauses(firsts)) / count:.1%}" if clause_judge.available() else "-"
     return (
         calibration,
+        second,
         scores,
         figures,
         _figures(baseline, sizes),
@@ -231,6 +266,92 @@ def measure(dataset: str) -> tuple[float, dict[str, Any], Figures, Figures, Figu
         summary_in_takeaways / count,
         summary_first / count,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    kind: str
+    lines: int  # lines both readers judged alike
+    disagreed: int  # lines the readers judged differently, left out of the judges' figures
+    complete: int  # of the agreed lines, those the readers call complete
+    judges: dict[
+        str, tuple[int, int]
+    ]  # judge -> (passed a line the readers call incomplete, failed a complete one)
+
+
+def judge_agreement(headlines: Sequence[str]) -> list[Agreement]:
+    """Each judge against the readers, by kind of line: our headlines (as this run writes them) and the
+    sheet's controls (whole first sentences, sentences cut at a random word), wherever readers read them."""
+    read = headline_readers.verdicts()
+    lines: dict[str, tuple[str, str]] = {}
+    for headline in headlines:
+        lines.setdefault(headline_readers.text_key(headline), ("ours", headline))
+    for kind, line in headline_readers.control_lines():
+        lines.setdefault(headline_readers.text_key(line), (kind, line))
+    judged = [(kind, line, read[key][1]) for key, (kind, line) in lines.items() if key in read]
+    texts = [line for _, line, _ in judged]
+    judges = {"first": [is_clause(text) for text in texts]}
+    if clause_judge.available():
+        judges["second"] = clause_judge.are_clauses(texts)
+    found = []
+    for kind in ("ours", "whole", "cut", "all"):
+        chosen = [index for index, (of, _, _) in enumerate(judged) if kind in ("all", of)]
+        agreed = [index for index in chosen if len(set(judged[index][2])) == 1]
+        truth = {index: judged[index][2][0] for index in agreed}
+        found.append(
+            Agreement(
+                kind,
+                len(agreed),
+                len(chosen) - len(agreed),
+                sum(truth.values()),
+                {
+                    name: (
+                        sum(verdicts[index] and not truth[index] for index in agreed),
+                        sum(truth[index] and not verdicts[index] for index in agreed),
+                    )
+                    for name, verdicts in judges.items()
+                },
+            )
+        )
+    return found
+
+
+def _agreement_table(headlines: Sequence[str]) -> list[str]:
+    found = judge_agreement(headlines)
+    if not found[-1].lines + found[-1].disagreed:
+        return ["", "(no readers' verdicts kept: `benchmarks/headline_readers.jsonl` is missing)"]
+    names = list(found[0].judges)
+    table = [
+        "",
+        "The judges against the readers, on the lines both readers judged alike (`python -m",
+        "benchmarks.headline_readers` builds the sheet; its verdicts are kept as hashes in",
+        "`benchmarks/headline_readers.jsonl`): lines a judge passes that the readers call incomplete, and",
+        "lines it fails that they call complete. Controls are whole first sentences of dev articles (at most",
+        f"{HEADLINE_CHARS} characters) and sentences cut at a random word.",
+        "",
+        "| lines | read alike | readers differ | complete (readers) | "
+        + " | ".join(f"{name} judge: passes incomplete / fails complete / agrees" for name in names)
+        + " |",
+        "| --- | ---: | ---: | ---: | " + " | ".join("---" for _ in names) + " |",
+    ]
+    labels = {
+        "ours": "our headlines (this run)",
+        "whole": "whole first sentences",
+        "cut": "sentences cut short",
+        "all": "all",
+    }
+    for agreement in found:
+        cells = []
+        for name in names:
+            passed, failed = agreement.judges[name]
+            agrees = 1 - (passed + failed) / max(agreement.lines, 1)
+            cells.append(f"{passed} / {failed} / {agrees:.1%}")
+        table.append(
+            f"| {labels[agreement.kind]} | {agreement.lines} | {agreement.disagreed} | {agreement.complete} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    return table
 
 
 def report() -> list[str]:
@@ -263,21 +384,35 @@ def report() -> list[str]:
         "Redundant: two lines share more than half of the shorter one's content words, counted over every pair",
         "of the lines the e-mail shows: the headline, the summary line (shown only when the headline is not its",
         "sentence shortened, and it adds more than a date), the takeaways. Headline a clause:",
-        "a subject before a finite verb, no open quotation, no function word at the end, judged by the tagger",
-        "in `benchmarks/tagger` (learned from treebanks; it plays no part in building headlines). Spread: the",
+        "a subject before a finite verb, no open quotation, no function word at the end: as two readers judged",
+        "it where both have read the headline (`benchmarks.headline_readers`: two readers, each given only the",
+        "sheet of lines, as the panels' readers are; complete when both say so), by",
+        "the second judge for a headline they have not read; then the two judges alone, each applying those",
+        "rules to a tagger's tags, neither of which plays a part in building headlines: first, the perceptron",
+        "in `benchmarks/tagger` (learned from two small non-news treebanks); second, Lingua::EN::Tagger",
+        "(Debian's `liblingua-en-tagger-perl`, learned from Wall Street Journal text; `make judge`). Spread: the",
         "sentence number the lines come from (1 = the first); for the references, the article sentence sharing",
         "most content words with each reference sentence. Moved off the lede: alerts whose headline and summary",
         "come from a later statement because no headline could be made from the engine's lede, its first",
         "statement (`python -m benchmarks.lede --examples` lists them).",
         "",
-        "| data | alert | redundant alerts | headline a clause | deepest sentence used | mean sentence used | deepest / article length |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| data | alert | redundant alerts | headline a clause: readers (share read) | first judge | second judge | deepest sentence used | mean sentence used | deepest / article length |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     pairs = []
+    our_headlines: list[str] = []
     for dataset in DATASETS:
-        calibration, scores, ours, baseline, references, headline_summary, summary_repeated, lede_share = (
-            measure(dataset)
-        )
+        (
+            calibration,
+            second_calibration,
+            scores,
+            ours,
+            baseline,
+            references,
+            headline_summary,
+            summary_repeated,
+            lede_share,
+        ) = measure(dataset)
         s, b = scores["system"], scores["lead3"]
         delta = s["rouge1"] - b["rouge1"]
         met = delta >= TARGETS[dataset] and s["rouge2"] >= b["rouge2"] and s["rougeLsum"] >= b["rougeLsum"]
@@ -292,16 +427,21 @@ def report() -> list[str]:
             ("references", references),
         ):
             redundancy = "" if name == "references" else f"{figures.redundant:.1%}"
+            second = (
+                "-" if figures.headline_clause_second is None else f"{figures.headline_clause_second:.1%}"
+            )
             headline = (
-                f"({calibration:.1%} of their first sentences)"
+                f"| | ({calibration:.1%} of their first sentences) | ({second_calibration} of them) |"
                 if name == "references"
-                else f"{figures.headline_clause:.1%}"
+                else f"| {figures.headline_clause_read:.1%} ({figures.headline_read:.0%}) | "
+                f"{figures.headline_clause:.1%} | {second} |"
             )
             reading.append(
-                f"| {dataset} | {name} | {redundancy} | {headline} | {figures.deepest:.1f} | "
+                f"| {dataset} | {name} | {redundancy} {headline} {figures.deepest:.1f} | "
                 f"{figures.mean_position:.1f} | {figures.deepest_share:.0%} |"
             )
         pairs.append((dataset, ours, headline_summary, summary_repeated, lede_share, lede_figures(dataset)))
+        our_headlines += ours_headlines(dataset)
         first = _first_lines(dataset)
         lines_table.append(
             f"| {dataset} | "
@@ -315,7 +455,8 @@ def report() -> list[str]:
     for dataset, ours, headline_summary, summary_repeated, lede_share, lede in pairs:
         reading.append(
             f"- {dataset}: redundant under 2%: {'met' if ours.redundant < REDUNDANCY_TARGET else 'NOT met'}; "
-            f"clauses at least 97%: {'met' if ours.headline_clause >= HEADLINE_TARGET else 'NOT met'}; "
+            f"clauses at least 97% (readers, then the second judge): "
+            f"{'met' if ours.headline_clause_read >= HEADLINE_TARGET else 'NOT met'}; "
             f"the summary line shown beside the headline in {headline_summary:.0%}; "
             f"a takeaway repeats the summary in {summary_repeated:.1%}; "
             f"the summary is the article's first sentence in {lede_share:.0%}; "
@@ -323,6 +464,7 @@ def report() -> list[str]:
             f"{lede.moved} of {lede.items}; "
             f"takeaways opening with a personal pronoun: {ours.pointing_back}."
         )
+    reading += _agreement_table(our_headlines)
     return [*lines, *quality, *lines_table, *reading]
 
 
