@@ -31,7 +31,7 @@ _OPENERS = frozenset({"SCONJ", "ADV"})
 _COMPLEMENTS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 # After a verb, these open the phrase it governs ("nailed into", "pushed for", "charged
 # with"); "in", "on" or "after" more often add where or when ("shot on Monday"), which a headline may drop.
-_VERB_PHRASES = frozenset("into onto to for with of about upon up out off down back away".split())
+_VERB_PHRASES = frozenset("into onto to for with of about upon up out off down back away over".split())
 # Nouns whose "that" clause is what they say: cut before it, the headline names a report and not its news.
 _CONTENT_NOUNS = frozenset(
     "report reports claim claims fear fears warning warnings allegation allegations suggestion suggestions "
@@ -57,6 +57,7 @@ NEEDS_ITS_PREPOSITION = {
     "posing": "as",
     "referred": "to",
     "dubbed": "as",
+    "far": "from",  # "not far" of "not far from where ...": how far is cut away
 }
 # Verbs of a charge or a sentence whose object comes before what it is for: "charged millionaire heir Robert
 # Durst" of "... Durst with unlawful possession of a firearm" leaves out the charge, which is the news.
@@ -465,7 +466,12 @@ def is_clause(headline: str, sentence: str) -> bool:
     source = tokenize(sentence)
     promote = _lacks_a_main_verb(source)
     tags = _tags(words, promote)
-    if _main_verb(words, tags) is None or _left_open(words, tags, headline, sentence):
+    main = _main_verb(words, tags)
+    if (
+        main is None
+        or _left_open(words, tags, headline, sentence)
+        or _says_nothing(words, tags, main, headline)
+    ):
         return False
     source_tags = _tags(source, promote)
     end = _end_in(words, source)
@@ -481,12 +487,43 @@ def is_clause(headline: str, sentence: str) -> bool:
         return False
     if words[-2] == "," and last_tag in {"VERB:Ger", "VERB:Part"}:
         return False  # ", going": a phrase opened and not finished
+    if (
+        words[-3] == ","
+        and tags[-2] == "ADV"
+        and last_tag in {"VERB:Ger", "VERB:Part"}
+        and end != len(source)
+    ):
+        return False  # ", never knowing": the same, after an adverb
     if end is not None and end < len(source) and _waits_for_more(last_tag, source, source_tags, end):
         return False
     if end is not None and end < len(source) and _modifier_cut(source, source_tags, end):
         return False
     cut = end is not None and end < len(source)
     return not (cut and _cut_inside_clause(last_tag, source, source_tags, end or 0))
+
+
+# Verbs of saying whose piece may follow in the next sentence or after a colon: as a headline's main verb
+# with nothing said after them ("A statement on her Twitter account said"), the headline tells nothing.
+_SAYING = frozenset(
+    "said says say added adds stated told tells asked asks wrote writes tweeted explained".split()
+)
+# Of them, those that a phrase of place or time after them still leaves saying nothing ("said on Monday");
+# "asked for help" and "wrote to the council" say what was done.
+_SAYING_WITHOUT_PHRASE = frozenset("said says say added adds stated".split())
+
+
+def _says_nothing(words: list[str], tags: list[str], main: int, headline: str) -> bool:
+    """Whether the headline's main verb reports speech and the headline then gives none: no quotation, no clause,
+    only a comma, adverbs or (for "said") a phrase of where and when ("police said in a statement")."""
+    verb = words[main].lower()
+    if verb not in _SAYING or any(mark in headline for mark in '"“”:'):
+        return False
+    if _FINITE.intersection(tags[main + 1 :]):
+        return False
+    following = next((position for position in range(main + 1, len(words)) if tags[position] != "ADV"), None)
+    if following is None or words[following] == ",":
+        return True
+    return tags[following] == "ADP" and verb in _SAYING_WITHOUT_PHRASE
 
 
 def _lacks_a_main_verb(sentence: list[str]) -> bool:
@@ -629,13 +666,34 @@ def _bounded_claim(source: list[str], end: int) -> bool:
 _SERIES_ITEM_STARTS = frozenset({"DET", "NUM"})
 
 
+def _names_follow_in_a_row(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether a name ends the cut and more names follow it, comma by comma, to an "and" and a last name:
+    "defenders Callum Elder" of "Callum Elder, Gabriel Zakuani and Kgosi Ntlhe"."""
+    if end + 1 >= len(source) or source[end] != "," or source_tags[end - 1] != "PROPN":
+        return False
+    for position in range(end + 1, len(source) - 1):
+        word, tag = source[position].lower(), source_tags[position]
+        if word in {"and", "or"}:
+            return source_tags[position + 1] == "PROPN" and source[position - 1] != ","
+        if tag != "PROPN" and word != ",":
+            return False
+    return False
+
+
 def _series_cut_short(source: list[str], source_tags: list[str], end: int) -> bool:
     """Whether the cut stops inside the second-last item of a list ("A, B and C") whose items open with an
     article or a number: the headline then gives some of the items as if they were all of them ("charged
     with two counts of assault, a count of firing a weapon", of "... a weapon from a vehicle and three
     counts of armed criminal activity")."""
+    if _names_follow_in_a_row(source, source_tags, end):
+        return True
     commas = [position for position in range(end) if source[position] == ","]
-    if not commas or commas[-1] + 1 >= end or source_tags[commas[-1] + 1] not in _SERIES_ITEM_STARTS:
+    if not commas or commas[-1] + 1 >= end:
+        return False
+    # Names in a row ("defenders Callum Elder, Gabriel Zakuani and Kgosi Ntlhe") are a list's items too.
+    names = source_tags[commas[-1] - 1] == "PROPN" and source_tags[commas[-1] + 1] == "PROPN"
+    starts = _SERIES_ITEM_STARTS | ({"PROPN"} if names else set())
+    if source_tags[commas[-1] + 1] not in starts:
         return False
     if _FINITE.intersection(source_tags[commas[-1] + 1 : end]):
         return False  # ", a man said": a clause of its own, not a list item
@@ -644,7 +702,7 @@ def _series_cut_short(source: list[str], source_tags: list[str], end: int) -> bo
         if source_tags[position] == "CCONJ":
             # "... and three counts of fraud" is the list's last item; "... and charged him" a second verb.
             following = source_tags[position + 1] if position + 1 < len(source) else ""
-            return word in {"and", "or"} and following in _SERIES_ITEM_STARTS
+            return word in {"and", "or"} and following in starts
         if source[position] in {",", ";", ".", ":"} or source_tags[position] in {"SCONJ"} | _FINITE:
             return False
         if word in _RELATIVES:
@@ -715,6 +773,48 @@ def _end_in(words: list[str], source: list[str]) -> int | None:
     return ends[-1] if ends else None
 
 
+# Words that grade the word after them: cut right after one, a line says "more" but not more what.
+_DEGREE_WORDS = frozenset("more less most least so too very as quite rather".split())
+# Words that close a span of time after its noun: "three years ago", "days later".
+_AFTER_A_SPAN = frozenset("ago later earlier".split())
+_SPANS = frozenset("minutes hours days weeks months years decades".split())
+_WH_WORDS = frozenset("when whether if what why how where who which".split())
+_COMPARATIVE_REACH = 6  # words between a comparative and its "than": "more common in childhood than"
+
+
+def _comparison_cut(source: list[str], source_tags: list[str], end: int) -> bool:
+    """Whether one of the last three words compares ("more", "less", "-er") and the sentence gives what it is
+    compared with soon after the cut, before any clause break: "is more common" of "more common in
+    childhood than type 2"."""
+    comparing = any(
+        source[position].lower() in {"more", "less", "fewer"}
+        or (source_tags[position] == "ADJ" and source[position].lower().endswith("er"))
+        for position in range(max(0, end - 3), end)
+    )
+    if not comparing:
+        return False
+    for position in range(end, min(len(source), end + _COMPARATIVE_REACH)):
+        if source[position].lower() == "than":
+            return True
+        if source_tags[position] in _CLAUSE_BREAKS or source_tags[position] in _FINITE:
+            return False
+    return False
+
+
+def _condition_cut(source: list[str], end: int) -> bool:
+    """Whether the cut ends a condition that a verb of saying opened ("said if they want ...") while the
+    sentence goes on, after a comma, with the clause the condition is for."""
+    if end >= len(source) or source[end] != ",":
+        return False
+    kept = [word.lower() for word in source[:end]]
+    for position in range(len(kept) - 1, 0, -1):
+        if kept[position] == ",":
+            return False
+        if kept[position] in {"if", "unless"}:
+            return kept[position - 1] in REPORTING_VERBS or kept[position - 1] == "that"
+    return False
+
+
 def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str], end: int) -> bool:
     """Whether the sentence goes on, right after the headline, with what its last word was waiting for.
 
@@ -740,10 +840,24 @@ def _cut_inside_clause(last_tag: str, source: list[str], source_tags: list[str],
         return True  # "the magazine's disastrous" of "disastrous, discredited story", "medical" of "medical and ..."
     if following_word == "by" and _passive_of_cause(source, end):
         return True  # "was caused last year" of "was caused last year by botulism": the cause is cut away
-    if following_word == "than":
+    if following_word == "than" or _comparison_cut(source, source_tags, end):
         return (
             True  # "far lower" of "far lower than forecasts": a comparison cut before what it is measured by
         )
+    if source[end - 1].lower() in _DEGREE_WORDS and following in {"ADJ", "ADV"}:
+        return True  # "is now more" of "is now more popular": the quality itself is cut away
+    if (following_word in _AFTER_A_SPAN and source[end - 1].lower() in _SPANS) or (
+        following_word == "over" and source[end - 1].lower() == "world"
+    ):
+        return True  # "three years" of "three years ago", "designers the world" of "the world over"
+    if (
+        last_tag.startswith("VERB")
+        and source[end - 1].lower().endswith("ing")
+        and following_word in _WH_WORDS
+    ):
+        return True  # "never knowing" of "never knowing when her husband would strike"
+    if _condition_cut(source, end):
+        return True  # "said if they want the best care" of "..., then the current services will not work"
     if last_tag.startswith("VERB") and (following_word, after_next) in _QUANTITY_OPENERS:
         return True  # "killed" of "killed at least five people": the object is cut away
     if following_word in {"in", "since"} and _bounded_claim(source, end):
