@@ -311,7 +311,31 @@ def headline_options(
         options += [
             option for option in _later_cuts(aside_free, ends, (_TO_PHRASE,)) if len(option) < len(cut)
         ]
-    return list(dict.fromkeys(option for option in options if option))
+    restored = (_full_names_restored(option, flat, people) for option in options if option)
+    return list(dict.fromkeys(restored))
+
+
+def _full_names_restored(option: str, sentence: str, people: Iterable[str]) -> str:
+    """The cut with the full names that were shortened to make the sentence fit put back where the cut leaves
+    room: a reader meets a person first in the headline ("Willers posted a message" names no one they know;
+    "Owner David Willers posted a message" does). The title comes back with the name when it fits too."""
+    for name in sorted(set(people), key=len, reverse=True):
+        surname = surname_of(name)
+        if not surname or name in option or name not in sentence:
+            continue
+        found = _word_occurrences(option, surname)
+        named = _word_occurrences(sentence, name)
+        if not found or not named:
+            continue
+        start, end = found[0]
+        name_start, name_end = named[0]
+        for full in (sentence[_title_start(sentence, name_start) : name_end], name):
+            longer = option[:start] + full[:1].upper() + full[1:] if start == 0 else option[:start] + full
+            longer += option[end:]
+            if len(longer) <= HEADLINE_CHARS:
+                option = longer
+                break
+    return option
 
 
 def fitting_compressions(

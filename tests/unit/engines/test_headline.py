@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from takeaways.engines.headline import HEADLINE_CHARS, ends_at_a_boundary, headline_from
+from takeaways.engines.headline import HEADLINE_CHARS, ends_at_a_boundary, headline_from, headline_options
 from takeaways.text.words import DANGLING_WORDS
 
 COUNCIL_STORY = (
@@ -265,3 +265,20 @@ def test_a_cut_before_a_verbs_particle_or_a_span_of_times_after_is_not_at_a_boun
     headline: str, sentence: str
 ) -> None:
     assert not ends_at_a_boundary(headline, sentence)
+
+
+def test_a_name_shortened_to_make_the_sentence_fit_comes_back_whole_where_the_cut_leaves_room() -> None:
+    # Shortened to "Okafor", the cut would name someone a reader meeting the story first does not know.
+    sentence = (
+        "Harbour Council leader Ines Okafor asked the traders to stay calm as the bridge over the estuary"
+        " closed for six weeks of repairs to its corroded cables."
+    )
+    first = headline_options(sentence, people=["Ines Okafor"], article_text=COUNCIL_STORY)[0]
+    assert first.startswith("Ines Okafor asked the traders")
+    assert len(first) <= HEADLINE_CHARS
+    titled = (
+        "Council leader Ines Okafor asked the traders to stay calm as the bridge closed for six weeks of"
+        " repairs to its corroded cables, which will cost the harbour two million pounds."
+    )
+    first = headline_options(titled, people=["Ines Okafor"], article_text=COUNCIL_STORY)[0]
+    assert first.startswith("Council leader Ines Okafor asked"), first
