@@ -290,7 +290,8 @@ def with_referent(
     if not pronoun and not age:
         return _with_inner_referent(sentence, earlier, people, known)
     word = pronoun.group("word") if pronoun else None
-    meant = _person_meant(earlier, people, known, word)
+    years = re.search(r"\d{1,3}", age.group()) if age else None
+    meant = _person_meant(earlier, people, known, word, int(years.group()) if years else None)
     if meant is None:
         return None
     name, called = meant
@@ -315,18 +316,28 @@ def with_referent(
 
 
 def _person_meant(
-    earlier: Sequence[str], people: Iterable[str], known: Iterable[str], word: str | None
+    earlier: Sequence[str],
+    people: Iterable[str],
+    known: Iterable[str],
+    word: str | None,
+    age: int | None = None,
 ) -> tuple[str, str] | None:
     """The one person a pronoun (``word``, capitalised, or None for "The 31-year-old") can mean, and what
     to call them: the surname when the sentences just before use it, else the full name; or None.
 
-    The person is the only one of ``people`` named in the two sentences before; not one those sentences
+    The person is the only one of ``people`` named in the two sentences before (for "The 31-year-old", the
+    only one whose age those sentences do not give as another); not one those sentences
     name only after describing someone else ("The star's interview with Annie Mac"), and not when the
     sentence just before names someone the entity finder did not type.
     """
     people = list(people)
     nearby = " ".join(earlier[-_LOOKBACK:])
     mentioned = {name for name in people if _mentions(nearby, name)}
+    if age is not None and len(mentioned) > 1:
+        # "The 31 year old" after "... the manslaughter of Eddie Girvan, 67": not Girvan.
+        ages = {name: _stated_age(nearby, name) for name in mentioned}
+        matching = {name for name, stated in ages.items() if stated == age}
+        mentioned = matching or {name for name, stated in ages.items() if stated is None}
     if len(mentioned) != 1:
         return None
     name = mentioned.pop()
@@ -344,6 +355,19 @@ def _person_meant(
     if earlier and word is not None and _continues_a_chain(earlier, name, surname, word):
         return None
     return name, surname if _mentions_word(nearby, surname) else name
+
+
+def _stated_age(text: str, name: str) -> int | None:
+    """The age the text gives a person, by full name or surname ("Eddie Girvan, 67", "Girvan (67)",
+    "67-year-old Eddie Girvan"), or None."""
+    for called in dict.fromkeys([name, surname_of(name) or name]):
+        quoted = re.escape(called)
+        after = re.search(rf"\b{quoted}(?:,| \()\s*(\d{{1,3}})\b(?![\d.%-])", text)
+        before = re.search(rf"\b(\d{{1,3}})[- ]year[- ]old (?:[\w'’-]+ ){{0,3}}{quoted}\b", text)
+        found = after or before
+        if found:
+            return int(found.group(1))
+    return None
 
 
 # Someone brought in without a name, as the subject near a sentence's start: "In 2014, one expert predicted",

@@ -121,6 +121,20 @@ def test_his_and_the_age_of_a_person_become_the_persons_name() -> None:
     )
 
 
+def test_an_age_means_the_one_person_nearby_whose_given_age_it_is_or_who_has_none() -> None:
+    earlier = ["Ada Lark admitted the manslaughter of Tom Berg, 67, in May."]
+    people = ["Ada Lark", "Tom Berg"]
+    assert with_referent("The 31 year old must now serve three years in prison.", earlier, people) == (
+        "Lark must now serve three years in prison."
+    )
+    assert with_referent("The 67-year-old was found dead at his home.", earlier, people) == (
+        "Berg was found dead at his home."
+    )
+    # Neither age is given: either could be meant, and no name is guessed.
+    unaged = ["Ada Lark admitted the manslaughter of Tom Berg in May."]
+    assert with_referent("The 31-year-old must now serve three years in prison.", unaged, people) is None
+
+
 def test_an_age_that_opens_a_longer_description_is_not_replaced_by_a_name() -> None:
     earlier = ["Jonas Harlow won the island regatta on Sunday."]
     sentence = "The 31-year-old sailor and father of two beat the course record by an hour."
