@@ -395,7 +395,12 @@ def _continues_a_chain(earlier: Sequence[str], name: str, surname: str, word: st
     other than ``name``: "The sheriff denied ..., saying Bates had qualified. He said he was unaware ....
     But he said he supported the decision": each "he" is the sheriff, and Bates, the one name near, is only
     spoken of."""
-    openings = tuple(f"{opening} " for opening in _SAME_PERSON_WORDS.get(word, ()))
+    # "He's a household name ... He's also the new host, replacing Craig Ferguson. His first show ...".
+    openings = tuple(
+        f"{opening}{contraction} "
+        for opening in _SAME_PERSON_WORDS.get(word, ())
+        for contraction in ("", "'s", "’s")
+    )
     position = len(earlier) - 1
     while position >= 0 and _bare_opening(earlier[position]).startswith(openings):
         position -= 1
@@ -404,10 +409,26 @@ def _continues_a_chain(earlier: Sequence[str], name: str, surname: str, word: st
     origin = _bare_opening(earlier[position])
     if origin.startswith((f"{name} ", f"{surname} ", f"{name},", f"{surname},")):
         return False
+    if not _mentions(origin, name):
+        return True  # "Who is James Corden? He's ... , replacing Craig Ferguson": Ferguson is only spoken of
     if unnamed_role(origin) is not None:
         return True
     opening = origin.split(maxsplit=1)[0].strip(",;:").removesuffix("'s").removesuffix("’s") if origin else ""
-    if opening[:1].isupper() and opening.lower() not in STOP_WORDS and opening not in name.split():
+    first_tag = english_tagger().tag(tokenize(origin)[:1])[0] if origin else ""
+    named_first = first_tag not in {
+        "VERB:Part",
+        "VERB:Ger",
+        "ADP",
+        "SCONJ",
+        "ADV",
+        "DET",
+    }  # not "Given the ..."
+    if (
+        opening[:1].isupper()
+        and opening.lower() not in STOP_WORDS
+        and opening not in name.split()
+        and named_first
+    ):
         # "Slager, 33, has been fired. His wife ..., Mayor Keith Summey told reporters. He also has two
         # stepchildren. His mother was interviewed": the chain is Slager's, and Summey is only spoken of.
         return True

@@ -93,6 +93,27 @@ def test_a_pronoun_chain_begun_by_one_named_person_is_not_given_another_named_in
     assert with_referent("His mother spoke to the Isles Herald.", earlier, ["Ines Okafor"]) is None
 
 
+def test_a_chain_of_he_s_is_not_given_the_name_spoken_of_inside_it() -> None:
+    # Panel 20's readers were told Craig Ferguson's first show was the new host's.
+    earlier = [
+        "Who is Ada Lark, you might ask?",
+        "She's a household name on the islands.",
+        "She's also the new host of the Kelby breakfast show, replacing Ines Okafor.",
+    ]
+    people = ["Ada Lark", "Ines Okafor"]
+    assert with_referent("Her first show promises a fresh take on the news.", earlier, people) is None
+
+
+def test_a_chain_after_a_scene_setting_opening_is_the_named_persons() -> None:
+    earlier = [
+        "Given the questions about the harbour, Dr. Ines Okafor wanted to find out more.",
+        "She's been studying the tides for two years.",
+    ]
+    assert with_referent("Her research has resulted in three reports.", earlier, ["Ines Okafor"]) == (
+        "Okafor's research has resulted in three reports."
+    )
+
+
 def test_a_chain_begun_by_the_persons_possessive_is_theirs() -> None:
     earlier = [
         "Skipper Tomas Jones ran the ferry aground at Kelby.",
