@@ -1231,3 +1231,14 @@ def test_a_lede_that_tells_the_news_against_its_setting_still_leads() -> None:
     assert _news_after_its_setting(
         "As the strike entered its third day, Isles Link has cancelled every crossing."
     )
+
+
+def test_a_quotation_given_to_a_friend_the_alert_never_introduced_is_no_takeaway() -> None:
+    from takeaways.engines.extractive import _role_introduced
+
+    introduced = "ada lark, 18, left kelby for the mainland in march, police said."
+    assert not _role_introduced('"I got scared," the friend said.', introduced)
+    assert not _role_introduced('"She left at night," said the witness.', introduced)
+    # A friend the summary tells of, or a post whose holder a reader can place, may speak.
+    assert _role_introduced('"I got scared," the friend said.', f"{introduced} a friend raised the alarm.")
+    assert _role_introduced('"She has great energy," the manager added.', introduced)
