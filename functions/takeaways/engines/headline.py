@@ -833,7 +833,10 @@ def _opening_removed(text: str) -> str:
         )
         # "Roppongi Hills, an upscale high-rise" is the place described, not a new clause.
         apposition = first.lower() in {"a", "an"} and text[: comma.start()].split()[-1][:1].isupper()
-        if starts_clause and not apposition and len(rest.split()) >= _MIN_WORDS:
+        # "After five seasons, 120 episodes, 123 texts and nine deaths, fans ...": the opening is a list
+        # of figures, and what follows its first comma is the list going on, not the clause.
+        listed = first[:1].isdigit() and "," in rest and not has_finite_verb(rest.split(",", 1)[0])
+        if starts_clause and not apposition and not listed and len(rest.split()) >= _MIN_WORDS:
             return rest
         return text
     return text

@@ -282,3 +282,18 @@ def test_a_name_shortened_to_make_the_sentence_fit_comes_back_whole_where_the_cu
     )
     first = headline_options(titled, people=["Ines Okafor"], article_text=COUNCIL_STORY)[0]
     assert first.startswith("Council leader Ines Okafor asked"), first
+
+
+def test_an_opening_list_of_figures_is_not_cut_at_its_first_comma() -> None:
+    # Cut at "After nine years,", the headline would open on the rest of the list ("300 sailings, 40 storms").
+    listed = (
+        "After nine years, 300 sailings, 40 storms and two sinkings, the Kelby ferry will make its last"
+        " crossing on Friday to the harbour at Port Ellen on the mainland."
+    )
+    assert not any(option.startswith("300") for option in headline_options(listed))
+    # A figure that opens the clause itself still may follow a scene-setting opening.
+    counted = (
+        "After a long night of talks in the harbour office, 14 councillors voted to close the Kelby ferry"
+        " route on Friday for the winter and sell its two boats."
+    )
+    assert headline_options(counted)[0].startswith("14 councillors voted")
