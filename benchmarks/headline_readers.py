@@ -10,6 +10,8 @@ readers mark each line complete or not:
     python -m benchmarks.headline_readers build      # .bench/headline-readers/sheet-{1,2}.md, key.json
     (readers write answers-R-P.jsonl beside the sheet: reader R, part P)
     python -m benchmarks.headline_readers keep       # benchmarks/headline_readers.jsonl: hashes and verdicts
+    python -m benchmarks.headline_readers update --seed 2   # later: the headlines not yet read, and controls
+    python -m benchmarks.headline_readers keep --update 2   # adds their verdicts to the kept ones
 
 What is kept holds no publisher's text: a line's SHA-1 (of its words, single-spaced), what kind of line
 it was, and each reader's verdict. ``verdicts()`` gives the reading benchmark the readers' answer for a
@@ -35,6 +37,7 @@ FOLDER = WORK / "headline-readers"
 DATASETS = ("cnn-dev.jsonl", "xsum-dev.jsonl")
 CONTROLS = 80  # of each kind a data set: whole first sentences, and sentences cut at a random word
 SEED = 1  # the sheet whose verdicts are kept was built with it
+UPDATE_CONTROLS = 10  # at least this many control lines on an update's sheet
 PARTS = 2  # a reader's sheet comes in two parts, so two helpers can read it at once
 
 _INSTRUCTIONS = """# Headlines: complete or not?
@@ -110,9 +113,9 @@ def build(seed: int = SEED) -> Path:
     return FOLDER
 
 
-def _answers(reader: int) -> dict[int, bool]:
+def _answers(folder: Path, reader: int) -> dict[int, bool]:
     found: dict[int, bool] = {}
-    for path in sorted(FOLDER.glob(f"answers-{reader}-*.jsonl")):
+    for path in sorted(folder.glob(f"answers-{reader}-*.jsonl")):
         for line in path.read_text().splitlines():
             if line.strip():
                 answer = json.loads(line)
@@ -120,17 +123,50 @@ def _answers(reader: int) -> dict[int, bool]:
     return found
 
 
-def keep() -> Path:
-    """Write what is kept: each line's key, kind and both readers' verdicts (only lines both answered)."""
-    key = json.loads((FOLDER / "key.json").read_text())
-    first, second = _answers(1), _answers(2)
-    kept = [
-        {"key": item["key"], "kind": item["kind"], "readers": [first[item["n"]], second[item["n"]]]}
-        for item in key
-        if item["n"] in first and item["n"] in second
-    ]
-    KEPT.write_text("".join(json.dumps(row, sort_keys=True) + "\n" for row in kept))
+def keep(folder: Path | None = None) -> Path:
+    """Add to what is kept each line's key, kind and both readers' verdicts (only lines both answered), from
+    the sheet in ``folder`` (the first sheet's, or an update's); a line read again takes its new verdicts."""
+    folder = folder or FOLDER
+    key = json.loads((folder / "key.json").read_text())
+    first, second = _answers(folder, 1), _answers(folder, 2)
+    kept = {
+        line_key: {"key": line_key, "kind": kind, "readers": readers}
+        for line_key, (kind, readers) in verdicts().items()
+    }
+    for item in key:
+        if item["n"] in first and item["n"] in second:
+            readers = [first[item["n"]], second[item["n"]]]
+            kept[item["key"]] = {"key": item["key"], "kind": item["kind"], "readers": readers}
+    KEPT.write_text("".join(json.dumps(row, sort_keys=True) + "\n" for row in kept.values()))
     return KEPT
+
+
+def build_update(seed: int) -> Path:
+    """A sheet of the headlines this tree writes that readers have not read, with a few new controls (drawn
+    with ``seed``, so the readers cannot tell ours by their being the only lines): the figure stays the
+    readers' as the engine changes."""
+    read = verdicts()
+    lines: dict[str, tuple[str, str]] = {}
+    for dataset in DATASETS:
+        predictions = cli_predictions(dataset, "headline-readers")
+        for row in map(json.loads, predictions.read_text().splitlines()):
+            headline = str(row.get("headline") or "")
+            if text_key(headline) not in read:
+                lines.setdefault(text_key(headline), ("ours", headline))
+    generator = random.Random(seed)
+    controls = [item for item in control_lines(seed) if text_key(item[1]) not in read]
+    generator.shuffle(controls)
+    for kind, line in controls[: max(UPDATE_CONTROLS, len(lines) // 2)]:
+        lines.setdefault(text_key(line), (kind, line))
+    items = list(lines.values())
+    generator.shuffle(items)
+    folder = WORK / f"headline-readers-update-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    body = [f"{number}. {line}" for number, (_, line) in enumerate(items, start=1)]
+    (folder / "sheet-1.md").write_text("\n".join([_INSTRUCTIONS, *body, ""]))
+    key = [{"n": number, "key": text_key(line), "kind": kind} for number, (kind, line) in enumerate(items, 1)]
+    (folder / "key.json").write_text(json.dumps(key))
+    return folder
 
 
 def verdicts() -> dict[str, tuple[str, list[bool]]]:
@@ -146,9 +182,18 @@ def main(argv: Sequence[str]) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     building = commands.add_parser("build", help="write the readers' sheets under .bench/")
     building.add_argument("--seed", type=int, default=SEED)
-    commands.add_parser("keep", help="keep the readers' verdicts (hashes only) in benchmarks/")
+    updating = commands.add_parser("update", help="a sheet of the headlines readers have not read yet")
+    updating.add_argument("--seed", type=int, required=True, help="another seed than any sheet before")
+    keeping = commands.add_parser("keep", help="keep the readers' verdicts (hashes only) in benchmarks/")
+    keeping.add_argument("--update", type=int, help="the seed of the update sheet whose answers to keep")
     arguments = parser.parse_args(argv)
-    print(build(arguments.seed) if arguments.command == "build" else keep())
+    if arguments.command == "build":
+        print(build(arguments.seed))
+    elif arguments.command == "update":
+        print(build_update(arguments.seed))
+    else:
+        update = arguments.update
+        print(keep(None if update is None else WORK / f"headline-readers-update-{update}"))
     return 0
 
 

@@ -84,7 +84,7 @@ def test_readers_verdicts_are_kept_by_hash_and_kind(tmp_path: Path, monkeypatch:
     )
     monkeypatch.setattr(headline_readers, "FOLDER", folder)
     monkeypatch.setattr(headline_readers, "KEPT", tmp_path / "kept.jsonl")
-    kept = headline_readers.keep().read_text()
+    kept = headline_readers.keep(folder).read_text()
     assert "Kelby" not in kept  # hashes only: no publisher's text is kept
     verdicts = headline_readers.verdicts()
     assert verdicts[headline_readers.text_key("The ferry sank off Kelby")] == ("ours", [True, True])
@@ -92,3 +92,29 @@ def test_readers_verdicts_are_kept_by_hash_and_kind(tmp_path: Path, monkeypatch:
     # Line 3 was read by one reader only, so it is not kept; spacing does not change a line's key.
     assert headline_readers.text_key("Ada Lark resigned") not in verdicts
     assert headline_readers.text_key("Ada  Lark resigned") == headline_readers.text_key("Ada Lark resigned")
+
+
+def test_an_update_sheet_adds_its_verdicts_to_those_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(headline_readers, "KEPT", tmp_path / "kept.jsonl")
+    for name, lines, complete in (
+        ("first", ["The ferry sank off Kelby", "The pier closed"], [True, True]),
+        ("update", ["The pier closed", "Ada Lark resigned as"], [False, False]),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        key = [
+            {"n": n, "key": headline_readers.text_key(line), "kind": "ours"}
+            for n, line in enumerate(lines, 1)
+        ]
+        (folder / "key.json").write_text(json.dumps(key))
+        for reader in (1, 2):
+            answers = [json.dumps({"n": n, "complete": verdict}) for n, verdict in enumerate(complete, 1)]
+            (folder / f"answers-{reader}-1.jsonl").write_text("\n".join(answers) + "\n")
+        headline_readers.keep(folder)
+    verdicts = headline_readers.verdicts()
+    assert len(verdicts) == 3
+    assert verdicts[headline_readers.text_key("The ferry sank off Kelby")][1] == [True, True]
+    # Read again, a line takes its new verdicts.
+    assert verdicts[headline_readers.text_key("The pier closed")][1] == [False, False]
