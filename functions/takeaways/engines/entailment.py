@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from takeaways.engines import grounding_model
+from takeaways.engines.standalone import AGE_REFERENCE
 from takeaways.text.entities import ALTERNATIVE_NAMES, PERSON_TITLES
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import (
@@ -313,7 +314,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
             return Reading(f"date {word.capitalize()} is not in the cited sentences")
     if _MONTH_MAY.search(claim) and not _MONTH_MAY.search(joined):
         return Reading("date May is not in the cited sentences")  # words.MONTHS leaves the modal out
-    refers_back = bool(_THIRD_PERSON.search(joined))
+    refers_back = bool(_THIRD_PERSON.search(joined)) or any(AGE_REFERENCE.match(s) for s in sentences)
     context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
     from_context: set[str] = set()
     for name, whole in _names(claim, article):

@@ -23,10 +23,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from takeaways.engines import entailment, grounding_model
+from takeaways.engines.standalone import AGE_REFERENCE
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES, find_entities
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
 from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms, stem
+
+# A sentence opening on a person it named before: "He said", "His wife", "The 31-year-old was jailed".
+_PERSON_OPENING = re.compile(r"^(?:He|She|His|Her)\b(?!['’])")
+_NAME_WORDS = 4  # the longest name put in for such an opening ("Margaret Henderson-McCarroll" is two)
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
@@ -403,8 +408,11 @@ class ArticleFacts:
         )
         if single and _normal(claim) == self.sentences[evidence[0]]:
             return None  # a reader-facing sentence says what it says
-        if single and self._cut(claim, evidence[0]):
-            sentence = self.sentences[evidence[0]]
+        named = self._named_opening(claim, evidence[0]) if single else None
+        if named is not None and _normal(claim) == named:
+            return None  # the sentence as the extractive engine names its "He" or "The 31-year-old"
+        if single and (named is not None or self._cut(claim, evidence[0])):
+            sentence = named or self.sentences[evidence[0]]
             # A cut adds no word, name or number: what it leaves out is checked for certain, how it joins by the model.
             dropped = entailment.cut_problem(claim, sentence)
             if dropped:
@@ -415,6 +423,39 @@ class ArticleFacts:
         if certain:
             return entailment.Reading(certain)
         return entailment.read(claim, self._cited(evidence), self._context(evidence), self.text)
+
+    def _named_opening(self, claim: str, index: int) -> str | None:
+        """The cited sentence with its opening "He", "His" or "The 31-year-old" replaced by the name the
+        statement opens with, when that name is in the sentences just before and the statement is then
+        the sentence or a cut of it; otherwise None.
+
+        That replacement is how the extractive engine makes such a sentence stand alone: read as a
+        paraphrase, a four-word age swapped for a surname looks like new words to the model.
+        """
+        sentence = self.sentences[index]
+        opening = AGE_REFERENCE.match(sentence) or _PERSON_OPENING.match(sentence)
+        if opening is None:
+            return None
+        rest = sentence[opening.end() :]
+        text = _normal(claim)
+        context = " ".join(self._context([index]))
+        for length in range(1, _NAME_WORDS + 1):
+            words = text.split(" ", length)
+            if len(words) <= length:
+                break
+            name = " ".join(words[:length]).rstrip(",;:")
+            bare = re.sub(r"['’]s$", "", name)
+            possessive = bare != name
+            if possessive != (opening.group().split()[0] in {"His", "Her"}):
+                continue
+            if not all(word[:1].isupper() for word in bare.split()) or not re.search(
+                rf"(?<![\w'’-]){re.escape(bare)}(?![\w-])", context
+            ):
+                continue
+            named = f"{name}{rest}"
+            if text == named or _cut_from(text, named):
+                return named
+        return None
 
     def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
         model = None if limits is not None else self._models or grounding_model.load()
@@ -438,8 +479,11 @@ class ArticleFacts:
         )
         if single and _normal(claim) == self.sentences[evidence[0]]:
             return None
-        if single and self._cut(claim, evidence[0]):
-            return entailment.cut_problem(claim, self.sentences[evidence[0]])
+        named = self._named_opening(claim, evidence[0]) if single else None
+        if named is not None and _normal(claim) == named:
+            return None
+        if single and (named is not None or self._cut(claim, evidence[0])):
+            return entailment.cut_problem(claim, named or self.sentences[evidence[0]])
         limits = limits or entailment.Limits()
         return self.unsupported(claim, limits) or self.evidence_problem(claim, evidence, limits)
 

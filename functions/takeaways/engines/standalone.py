@@ -30,7 +30,9 @@ from takeaways.text.words import (
 )
 
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
-_AGE_REFERENCE = re.compile(
+# "The 31-year-old" opening a sentence: a person named before it (``with_referent`` puts the name in, and the
+# grounding check takes that name from the sentences before, as it does for "He").
+AGE_REFERENCE = re.compile(
     r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
 )
 # "It is hoped", "It was not clear": an 'it' that points at nothing before it, opening a report.
@@ -148,7 +150,7 @@ def stands_alone(sentence: str) -> bool:
     return not (
         _beyond_repair(sentence)
         or _PERSON_PRONOUN.match(sentence)
-        or _AGE_REFERENCE.match(sentence)
+        or AGE_REFERENCE.match(sentence)
         or PRONOUN_SPEAKER.search(sentence)
         or AGE_SPEAKER.search(sentence)
         or _pronoun_without_referent(sentence)
@@ -282,7 +284,7 @@ def with_referent(
     if _beyond_repair(sentence):
         return None
     pronoun = _PERSON_PRONOUN.match(sentence)
-    age = _AGE_REFERENCE.match(sentence)
+    age = AGE_REFERENCE.match(sentence)
     if PRONOUN_SPEAKER.search(sentence) or AGE_SPEAKER.search(sentence):
         # '"...," he said': the person named just before is often not the speaker (an official named
         # earlier, a group typed a person), and words put in the wrong mouth are worse than none.

@@ -435,3 +435,38 @@ def test_a_sentence_found_for_a_name_alone_does_not_vouch_for_a_date() -> None:
     claim = "Amara Okafor wins her opening match at Bercy on Sunday."
     assert facts.best_evidence(claim) == [0]
     assert facts.problem(claim, facts.best_evidence(claim)) is not None
+
+
+_COURT = [
+    "Ann Ryder admitted stealing a delivery van from a depot in Leeds in March.",
+    "The 31-year-old, who has 12 previous convictions, was jailed for four years on Friday.",
+    "She had not driven the van before, the court heard.",
+    "His lawyer, Tom Bell, said Ryder regretted the theft.",
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Ryder, who has 12 previous convictions, was jailed for four years on Friday.",
+        "Ann Ryder, who has 12 previous convictions, was jailed for four years on Friday.",
+        "Ryder had not driven the van before, the court heard.",
+    ],
+)
+def test_a_name_put_in_for_an_opening_age_or_pronoun_is_the_sentence_itself(claim: str) -> None:
+    facts = ArticleFacts(_COURT)
+    index = 1 if "jailed" in claim else 2
+    assert facts.problem(claim, [index]) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "index"),
+    [
+        # a name the sentences before do not give
+        ("Bell, who has 12 previous convictions, was jailed for four years on Friday.", 1),
+        # the negation is lost with the name put in
+        ("Ryder had driven the van before, the court heard.", 2),
+    ],
+)
+def test_a_named_opening_is_held_to_the_rest_of_its_sentence(claim: str, index: int) -> None:
+    assert ArticleFacts(_COURT).problem(claim, [index]) is not None

@@ -65,7 +65,9 @@ reading = ArticleFacts(FERRY).reading(FERRY_CLAIM, [1])
 print(sorted(reading.features.items()))
 print(model_text(train(tiny_set())[0]))
 """.replace(
-    "FERRY_CLAIM", repr("Tomas Berg said the crews would stay out until the operator withdrew the new rota.")
+    # reworded, so the model reads it (the sentence itself with the name put in needs no reading)
+    "FERRY_CLAIM",
+    repr("Until the operator withdrew the new rota, the crews would stay out, Tomas Berg said."),
 )
 FERRY = [
     "Ferry captain Tomas Berg led the first picket at Grenhaven harbour before dawn.",
