@@ -549,6 +549,10 @@ class ExtractiveEngine:
             # "I remember the day I stopped praying" or "A year ago, I rose each morning" is the author's, whom
             # the alert never names (dev-set and panel readers counted both as lines they could not place).
             return None
+        if english and candidate.index == 0:
+            # "The 14-time major champion ... missed the cut": a first sentence that names its subject only
+            # later (copy whose standfirst was cut off) is the news; it is given the name the article keeps using.
+            sentence = named_description(sentence, people, "\n".join(window), first=True) or sentence
         resolved = with_referent(sentence, window[: candidate.index], people, known) if english else sentence
         opened = _without_connective(sentence)  # "And he said ..." points back as much as "He said ..."
         if resolved is not None and english and opened != sentence:
@@ -618,7 +622,9 @@ class ExtractiveEngine:
         ]
         for line in [line for line in candidates if line not in background] + background:
             # "The Argentine, 31, revealed ...": the headline names whom the lede describes, when it can.
-            sentence = named_description(line.sentence, people, context) if english else None
+            sentence = (
+                named_description(line.sentence, people, context, first=line.index == 0) if english else None
+            )
             sentence = sentence or line.sentence
             source = trim(sentence, _HEADLINE_SOURCE_WORDS)  # without its attribution and asides
             first, *later = headline_options(source, people=people, article_text=context, dangling=foreign)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from takeaways.engines import entailment, grounding_model
-from takeaways.engines.standalone import AGE_REFERENCE
+from takeaways.engines.standalone import AGE_REFERENCE, SUBJECT_ROLES
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES, find_entities
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
@@ -31,7 +31,11 @@ from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_term
 
 # A sentence opening on a person it named before: "He said", "His wife", "The 31-year-old was jailed".
 _PERSON_OPENING = re.compile(r"^(?:He|She|His|Her)\b(?!['’])")
-_NAME_WORDS = 4  # the longest name put in for such an opening ("Margaret Henderson-McCarroll" is two)
+# "The third seed beat": an opening role the extractive engine gives a name ("third seed Konta beat").
+_ROLE_OPENING = re.compile(r"^The (?:[\w'’.-]+ ){1,4}?(?:" + "|".join(sorted(SUBJECT_ROLES)) + r")\b")
+_NAME_RUN_NEARBY = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’.-]*){0,3}"
+)
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
@@ -425,36 +429,37 @@ class ArticleFacts:
         return entailment.read(claim, self._cited(evidence), self._context(evidence), self.text)
 
     def _named_opening(self, claim: str, index: int) -> str | None:
-        """The cited sentence with its opening "He", "His" or "The 31-year-old" replaced by the name the
-        statement opens with, when that name is in the sentences just before and the statement is then
-        the sentence or a cut of it; otherwise None.
+        """The cited sentence with its opening "He", "His", "The 31-year-old" or "The third seed" given the
+        name the statement puts there, when that name is in the sentences just before (after, for an
+        article's first sentence) and the statement is then the sentence or a cut of it; otherwise None.
 
-        That replacement is how the extractive engine makes such a sentence stand alone: read as a
-        paraphrase, a four-word age swapped for a surname looks like new words to the model.
+        That is how the extractive engine makes such a sentence stand alone ("third seed Konta beat"):
+        read as a paraphrase, a four-word age swapped for a surname looks like new words to the model.
         """
         sentence = self.sentences[index]
-        opening = AGE_REFERENCE.match(sentence) or _PERSON_OPENING.match(sentence)
+        role = _ROLE_OPENING.match(sentence)
+        opening = AGE_REFERENCE.match(sentence) or _PERSON_OPENING.match(sentence) or role
         if opening is None:
             return None
         rest = sentence[opening.end() :]
         text = _normal(claim)
-        context = " ".join(self._context([index]))
-        for length in range(1, _NAME_WORDS + 1):
-            words = text.split(" ", length)
-            if len(words) <= length:
-                break
-            name = " ".join(words[:length]).rstrip(",;:")
-            bare = re.sub(r"['’]s$", "", name)
-            possessive = bare != name
-            if possessive != (opening.group().split()[0] in {"His", "Her"}):
-                continue
-            if not all(word[:1].isupper() for word in bare.split()) or not re.search(
-                rf"(?<![\w'’-]){re.escape(bare)}(?![\w-])", context
-            ):
-                continue
-            named = f"{name}{rest}"
-            if text == named or _cut_from(text, named):
-                return named
+        nearby = self._context([index]) if index else self.sentences[1 : 1 + CONTEXT_SENTENCES]
+        names = {
+            " ".join(run.split()[start:])
+            for match in _NAME_RUN_NEARBY.finditer(" ".join(nearby))
+            for run in [re.sub(r"['’]s$", "", match.group())]
+            for start in range(len(run.split()))
+        }
+        possessive = opening.group() in {"His", "Her"}
+        described = sentence[4 : opening.end()] if role is not None else ""
+        for name in sorted(names, key=len, reverse=True):
+            forms = [f"{name}'s", f"{name}’s"] if possessive else [name]
+            if described:
+                forms = [f"{described} {name}", *forms]
+            for form in forms:
+                named = f"{form}{rest}"
+                if text == named or _cut_from(text, named):
+                    return named
         return None
 
     def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
@@ -607,7 +612,9 @@ def verified_extract(
     # the others are blanked, so indexes stay, and a long article costs what its lead does.
     cited = {index for takeaway in summary.takeaways for index in takeaway.evidence}
     needed = {i for index in cited for i in range(max(index - CONTEXT_SENTENCES, 0), index + 1)}
-    sentences = [s if i in needed else "" for i, s in enumerate(sentences[: max(cited, default=0) + 1])]
+    if 0 in cited:  # a first sentence's "The 33-year-old" is named in the sentences after it
+        needed |= set(range(1 + CONTEXT_SENTENCES))
+    sentences = [s if i in needed else "" for i, s in enumerate(sentences[: max(needed, default=0) + 1])]
     facts = ArticleFacts(sentences, title)
     takeaways = []
     for takeaway in summary.takeaways:

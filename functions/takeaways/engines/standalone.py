@@ -116,6 +116,7 @@ _SPEECH = "|".join(sorted(SPEECH_VERBS))
 AGE_SPEAKER = re.compile(rf"\b{_AGE}\s+(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+{_AGE}[.,]")
 _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _NAMED_OFTEN = 2  # mentions by surname that make someone the person an article is about
+_NAMED_WITHIN = 3  # sentences after a first sentence's "The 33-year-old" that name whom it means
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 # A finite verb: an auxiliary, a past tense or a present tense after a subject. No model needed for
 # the question "does this read as a statement?"; the headline check in the benchmarks is independent.
@@ -918,26 +919,70 @@ def unnamed_role(sentence: str) -> str | None:
     return match.group("role")
 
 
-def named_description(sentence: str, people: Iterable[str], article_text: str) -> str | None:
-    """The sentence with an opening description and age ("The Argentine, 31,") given the surname of the
-    one person the article keeps naming ("Gutierrez, 31,"), or None.
+# Roles a first sentence gives the person its story is about ("The third seed beat", "The Newtownards man
+# became"), unlike posts ("The spokesman said"), whose holder is as often someone else.
+SUBJECT_ROLES = frozenset(
+    "star singer actor actress rapper comedian champion seed medallist medalist player striker midfielder "
+    "defender forward winger goalkeeper keeper batsman bowler cyclist runner swimmer golfer jockey boxer "
+    "fighter man woman boy girl teenager".split()
+)
 
-    A lede often names its subject only later ("The Argentine, 31, revealed ...", then "Gutierrez
-    said"); a headline must name them. The age says the description is a person's. Only one of
-    ``people`` may be named by surname at least twice in ``article_text``: with two such, the
-    description could mean either, and no name is put in. A role alone ("The spokesman said") is
-    left as it is: it is as often someone other than the article's main person.
+
+def named_description(
+    sentence: str, people: Iterable[str], article_text: str, *, first: bool = False
+) -> str | None:
+    """The sentence with an opening description given the surname of the person the article keeps
+    naming, or None: "The Argentine, 31, revealed" as "Gutierrez, 31, revealed", "The 33-year-old has
+    featured" as "Taylor-Fletcher has featured", "The third seed beat" as "third seed Konta beat".
+
+    A lede often names its subject only later: copy whose first sentence was its standfirst (as
+    BBC pages are cut) calls them "The 14-time major champion" and names them after; ``first`` says
+    the sentence is the article's first, the only one read for an age or a role. The person is
+    the one of ``people`` named by surname in ``article_text`` most often, at least twice, and more
+    often than anyone else: with two as often named, the description could mean either. A role
+    must be the whole subject (a verb or a comma after it): "The mother of the boy" is told who.
     """
     aged = _AGED_DESCRIPTION.match(sentence)
-    if aged is None:
+    age = None if aged or not first else AGE_REFERENCE.match(sentence)
+    role = None if aged or age or not first else _ROLE_REFERENCE.match(sentence)
+    if role is not None and (
+        role.group("role") not in SUBJECT_ROLES
+        or role.start("role") == 4  # "The man known as Kazu": no description to keep before the name
+        or _DEFINED.match(sentence, role.end())
+    ):
         return None
-    named = {
-        surname
-        for name in people
-        if (surname := name.split()[-1])
-        and len(re.findall(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", article_text)) >= _NAMED_OFTEN
-    }
-    return named.pop() + sentence[aged.end("role") :] if len(named) == 1 else None
+    opening = aged or age or role
+    if opening is None or (not aged and not _verb_or_comma_next(sentence[opening.end() :])):
+        return None
+    counts: dict[str, int] = {}
+    for name in people:
+        surname = name.split()[-1]
+        counts[surname] = len(re.findall(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", article_text))
+    often = sorted((count, surname) for surname, count in counts.items() if count >= _NAMED_OFTEN)
+    if not often:
+        return None
+    surname = often[-1][1]
+    runner_up = often[-2][0] if len(often) > 1 else 0
+    if runner_up and (aged or often[-1][0] == runner_up):
+        return None  # two people named as often: the description could mean either
+    if _mentions_word(sentence, surname):
+        return None  # "The 33-year-old replaced Smith": the name the sentence gives is someone else
+    if not aged and not _mentions_word(_after(article_text, sentence, _NAMED_WITHIN), surname):
+        # An age or a role means the person named in the sentences right after it: "The Newtownards man" is
+        # not the Glynn named twice further down.
+        return None
+    if aged is not None:
+        return surname + sentence[aged.end("role") :]
+    if role is not None:
+        return f"{sentence[4 : role.end()]} {surname}{sentence[role.end() :]}"
+    return surname + sentence[opening.end() :]
+
+
+def _after(text: str, sentence: str, count: int) -> str:
+    """The ``count`` sentences of ``text`` after ``sentence`` (roughly split: only names are looked for)."""
+    at = text.find(sentence)
+    rest = text[at + len(sentence) :] if at >= 0 else ""
+    return " ".join(re.split(r"(?<=[.!?\"”])\s+", rest.strip())[:count])
 
 
 def reads_as_statement(text: str) -> bool:

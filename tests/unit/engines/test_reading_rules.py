@@ -1153,6 +1153,67 @@ def test_a_lede_that_describes_its_subject_gets_the_name_the_article_keeps_using
     assert named_description("The spokesman said the race would go ahead.", people, article) is None
 
 
+_SIGNING = (
+    "The 27-year-old has joined Harbour Town on a deal until the end of the season. "
+    "Winger Okafor scored nine goals for Grenhaven last season. "
+    "Harbour Town manager Lena Price said Okafor would start on Saturday. "
+    "Okafor had been out since March with a knee injury."
+)
+_SIGNING_PEOPLE = ["Sam Okafor", "Lena Price"]
+
+
+def test_a_first_sentence_age_or_role_gets_the_name_the_article_then_keeps_using() -> None:
+    first = "The 27-year-old has joined Harbour Town on a deal until the end of the season."
+    assert named_description(first, _SIGNING_PEOPLE, _SIGNING, first=True) == (
+        "Okafor has joined Harbour Town on a deal until the end of the season."
+    )
+    seed = "The fourth seed, who had a bye, beat the home favourite in straight sets."
+    match = seed + " Okafor hit nine aces. Okafor plays Price next. Okafor was pleased."
+    assert named_description(seed, _SIGNING_PEOPLE, match, first=True) == (
+        "fourth seed Okafor, who had a bye, beat the home favourite in straight sets."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        # not the article's first sentence: "The 27-year-old" may be anyone named before
+        ("The 27-year-old has joined Harbour Town on a deal until the end of the season.", None),
+        # a post, not the story's subject
+        ("The spokesman said the deal was done on Friday.", "first"),
+        # the name comes only further down: someone else may be meant
+        ("The 27-year-old has joined Harbour Town on a deal.", "far"),
+        # two people named as often
+        ("The 27-year-old has joined Harbour Town on a deal.", "tied"),
+    ],
+)
+def test_a_first_sentence_description_stays_unnamed_when_the_name_is_not_sure(
+    sentence: str, text: str | None
+) -> None:
+    article = {
+        None: _SIGNING,
+        "first": _SIGNING,
+        "far": sentence
+        + " The club confirmed it. Fans cheered. Tickets sold out. Okafor starts. Okafor scored.",
+        "tied": sentence + " Okafor joins Price. Price and Okafor trained together.",
+    }[text]
+    assert named_description(sentence, _SIGNING_PEOPLE, article, first=text is not None) is None
+
+
+def test_an_alert_names_the_subject_of_a_first_sentence_that_describes_them() -> None:
+    body = (
+        "The 27-year-old has joined Harbour Town on a two-year deal after leaving Grenhaven in the summer.\n\n"
+        "Winger Sam Okafor scored nine goals for Grenhaven last season and was named their player of the year.\n\n"
+        "Harbour Town manager Lena Price said Okafor would go straight into the side for Saturday's derby.\n\n"
+        "Okafor had been out since March with a knee injury but returned to full training in July.\n\n"
+        "The club did not disclose the fee, which local reports put at about 400,000 pounds."
+    )
+    alert = ExtractiveEngine().summarise(parse_article(body.encode(), "signing.txt"))
+    lines = [alert.headline, alert.summary, *(t.text for t in alert.takeaways)]
+    assert any(line.startswith("Sam Okafor has joined Harbour Town") for line in lines), lines
+    assert not any("27-year-old has joined" in line for line in lines)
+
+
 def test_an_aside_inside_a_clause_is_not_cut_with_the_clause_it_opens() -> None:
     sentence = (
         "She had been held since 10 April when, according to the ferry company, she refused to leave the "
