@@ -706,9 +706,86 @@ def cut_problem(cut: str, sentence: str) -> str | None:
     It cannot add a word, a name, a number, a cause or a role, so only the negations, hedges,
     conditions and reservations it drops are checked.
     """
-    return _polarity_problem(normal(cut), [normal(sentence)]) or _headless_problem(
-        normal(cut), normal(sentence)
+    return (
+        _polarity_problem(normal(cut), [normal(sentence)])
+        or _headless_problem(normal(cut), normal(sentence))
+        or dropped_qualifier(normal(cut), normal(sentence))
     )
+
+
+# What a cut may not leave out, as the opening of the words it leaves out: a contrast changes what the
+# rest says ("carded 72 [but missed the cut]"), a qualifier of time or scope limits it ("lost six times
+# [this year]", "risen [since 2014]", "jailed [for four years]"), and a hedge on a figure makes it exact
+# ("[nearly] 200 people").
+_CONTRAST_OPENINGS = frozenset("but yet although though whereas except unless or nor".split())
+_SCOPE_OPENING = re.compile(
+    r"^(?:since|until|till|between|during|throughout|so far|this|these|last|next"
+    r"|for (?:the (?:first|last|past|next)\b|a |an |\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|several|many|more)\b)"
+    r"|(?:in|over|within) the (?:past|last|next|first)\b|(?:a|per|each|every) (?:year|month|week|day|season)\b)"
+)
+# An aside the trimmer drops whole says who or what, not over what span: ", who joined this summer,".
+_ASIDE_OPENINGS = frozenset("who whose which a an the".split())
+# A dropped stretch with a verb of its own is a clause, not a qualifier: "[so far has almost 5,500 signatures]".
+_AUXILIARIES = frozenset("is are was were has have had will would can could must should did does do".split())
+_SCOPE_LEAD = 4  # words of a dropped stretch before its scope: "[committed in the territory] between ..."
+_SCOPE_WORDS = 8  # a scope that spans more of what is dropped is part of a clause of its own
+_FIGURE_HEDGES = re.compile(
+    r"(?:^| )(?:nearly|almost|about|around|roughly|approximately|some|only|just|up to|at least|at most"
+    r"|more than|less than|fewer than|over|under|as many as|as much as)$"
+)
+
+
+def dropped_qualifier(cut: str, sentence: str) -> str | None:
+    """The contrast, scope or figure's hedge a cut of the sentence leaves out, as a reason, or None.
+
+    The words left out are read stretch by stretch (the runs of the sentence's words the cut does not
+    keep); a stretch that opens the sentence is a connective or a lead-in the trimmer may drop, except a
+    hedge on the figure that follows it.
+    """
+    words = _words(sentence)
+    kept = _words(cut)
+    pairs = _matched_positions(kept, words)
+    if len(pairs) != len(kept):
+        return None  # not a cut: the other checks read it
+    matched = {where for _, where in pairs}
+    stretches: list[list[int]] = []
+    for index in range(len(words)):
+        if index in matched:
+            continue
+        if stretches and stretches[-1][-1] == index - 1:
+            stretches[-1].append(index)
+        else:
+            stretches.append([index])
+    for stretch in stretches:
+        text = " ".join(words[index] for index in stretch)
+        following = stretch[-1] + 1
+        if following in matched and _is_figure(words[following]) and _FIGURE_HEDGES.search(text):
+            return f"leaves out '{text}' before the figure {words[following]}"
+        if stretch[0] == 0:
+            continue
+        if words[stretch[0]] in _CONTRAST_OPENINGS and len(stretch) > 1:
+            return f"leaves out the contrast '{_shown_words(words, stretch)}'"
+        if words[stretch[0]] not in _ASIDE_OPENINGS and _AUXILIARIES.isdisjoint(words[i] for i in stretch):
+            # "[committed in the territory between June 2014 and May 2015]": a scope near the start of what
+            # is dropped, and what it spans to the end of it short
+            rests = (
+                " ".join(words[index] for index in stretch[at:])
+                for at in range(min(len(stretch), _SCOPE_LEAD + 1))
+                if len(stretch) - at <= _SCOPE_WORDS
+            )
+            if any(_SCOPE_OPENING.match(rest) for rest in rests):
+                return f"leaves out the qualifier '{_shown_words(words, stretch)}'"
+    return None
+
+
+def _is_figure(word: str) -> bool:
+    return _has_digit(word) or word in _UNITS or word in _TENS or word in _SCALES
+
+
+def _shown_words(words: Sequence[str], stretch: Sequence[int]) -> str:
+    shown = [words[index] for index in stretch[:6]]
+    return " ".join(shown) + (" ..." if len(stretch) > 6 else "")
 
 
 def _headless_problem(cut: str, sentence: str) -> str | None:

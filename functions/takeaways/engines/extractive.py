@@ -506,6 +506,11 @@ class ExtractiveEngine:
                 sentences,
                 article.title,
                 max_chars=2 * self.max_words * MAX_CHARS_PER_WORD,
+                named_sentences={
+                    line.index: line.sentence
+                    for line in [lead, *takeaways]
+                    if line.sentence != sentences[line.index]
+                },
             )
             pointing_back = {
                 t.evidence[0]

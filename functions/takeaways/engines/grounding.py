@@ -18,24 +18,19 @@ sentence list, cheap enough to run on every answer of every engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from takeaways.engines import entailment, grounding_model
-from takeaways.engines.standalone import AGE_REFERENCE, SUBJECT_ROLES
+from takeaways.engines.standalone import opening_referents
 from takeaways.summary import Takeaway, TakeawaySummary
 from takeaways.text.entities import PERSON_TITLES, find_entities
 from takeaways.text.sentences import CONTINUING_ABBREVIATIONS
 from takeaways.text.words import DATE_WORDS, NEGATIONS, STOP_WORDS, content_terms, stem
 
-# A sentence opening on a person it named before: "He said", "His wife", "The 31-year-old was jailed".
-_PERSON_OPENING = re.compile(r"^(?:He|She|His|Her)\b(?!['’])")
-# "The third seed beat": an opening role the extractive engine gives a name ("third seed Konta beat").
-_ROLE_OPENING = re.compile(r"^The (?:[\w'’.-]+ ){1,4}?(?:" + "|".join(sorted(SUBJECT_ROLES)) + r")\b")
-_NAME_RUN_NEARBY = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’.-]*){0,3}"
-)
+# A statement's opening name ("Price won", "Price's lawyer said"), possessive and all.
+_OPENING_NAME = re.compile(r"^[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’-]*){0,3}")
 
 # Share of a claim's content words that the sentences found for an uncited claim must hold.
 EVIDENCE_SHARE = 0.6
@@ -159,8 +154,11 @@ class ArticleFacts:
         sentences: Sequence[str],
         title: str | None = None,
         models: grounding_model.GroundingModels | None = None,
+        named_sentences: Mapping[int, str] | None = None,
     ) -> None:
         self._models = models  # the shipped ones unless given (the benchmark compares variants)
+        # Cited sentences as the extractive engine named their openings: its lines are read against these.
+        self._named_sentences = {index: _normal(text) for index, text in (named_sentences or {}).items()}
         self.sentences = [_normal(sentence) for sentence in sentences]
         self.reader_facing = for_readers(self.sentences)
         stated = [s for s, ok in zip(self.sentences, self.reader_facing, strict=True) if ok]
@@ -423,44 +421,28 @@ class ArticleFacts:
                 return entailment.Reading(dropped)
             reading = entailment.read(claim, [sentence], self._context(evidence), self.text)
             return replace(reading, kind="cut") if reading.certain is None else reading
-        certain = self.unsupported(claim) or self._citation_problem(evidence)
+        certain = (
+            self.unsupported(claim)
+            or self._citation_problem(evidence)
+            or self._referent_problem(claim, evidence)
+        )
         if certain:
             return entailment.Reading(certain)
         return entailment.read(claim, self._cited(evidence), self._context(evidence), self.text)
 
     def _named_opening(self, claim: str, index: int) -> str | None:
-        """The cited sentence with its opening "He", "His", "The 31-year-old" or "The third seed" given the
-        name the statement puts there, when that name is in the sentences just before (after, for an
-        article's first sentence) and the statement is then the sentence or a cut of it; otherwise None.
+        """The cited sentence as the extractive engine named its opening ("He", "The 31-year-old", "The
+        third seed"), when the statement is that sentence or a cut of it; otherwise None.
 
-        That is how the extractive engine makes such a sentence stand alone ("third seed Konta beat"):
-        read as a paraphrase, a four-word age swapped for a surname looks like new words to the model.
+        Only the engine's own lines are read so (``named_sentences``): it names the one person its rules
+        allow. Read as a paraphrase, a four-word age swapped for a surname looks like new words to the
+        model; a name anyone else puts in ("Price said" for "She said") is read as a paraphrase.
         """
-        sentence = self.sentences[index]
-        role = _ROLE_OPENING.match(sentence)
-        opening = AGE_REFERENCE.match(sentence) or _PERSON_OPENING.match(sentence) or role
-        if opening is None:
+        named = self._named_sentences.get(index)
+        if named is None:
             return None
-        rest = sentence[opening.end() :]
         text = _normal(claim)
-        nearby = self._context([index]) if index else self.sentences[1 : 1 + CONTEXT_SENTENCES]
-        names = {
-            " ".join(run.split()[start:])
-            for match in _NAME_RUN_NEARBY.finditer(" ".join(nearby))
-            for run in [re.sub(r"['’]s$", "", match.group())]
-            for start in range(len(run.split()))
-        }
-        possessive = opening.group() in {"His", "Her"}
-        described = sentence[4 : opening.end()] if role is not None else ""
-        for name in sorted(names, key=len, reverse=True):
-            forms = [f"{name}'s", f"{name}’s"] if possessive else [name]
-            if described:
-                forms = [f"{described} {name}", *forms]
-            for form in forms:
-                named = f"{form}{rest}"
-                if text == named or _cut_from(text, named):
-                    return named
-        return None
+        return named if text == named or _cut_from(text, named) else None
 
     def _problem(self, claim: str, evidence: Sequence[int], limits: entailment.Limits | None) -> str | None:
         model = None if limits is not None else self._models or grounding_model.load()
@@ -490,13 +472,40 @@ class ArticleFacts:
         if single and (named is not None or self._cut(claim, evidence[0])):
             return entailment.cut_problem(claim, named or self.sentences[evidence[0]])
         limits = limits or entailment.Limits()
-        return self.unsupported(claim, limits) or self.evidence_problem(claim, evidence, limits)
+        return (
+            self.unsupported(claim, limits)
+            or self.evidence_problem(claim, evidence, limits)
+            or self._referent_problem(claim, evidence)
+        )
+
+    @cached_property
+    def people_named(self) -> list[str]:
+        """The people's names the article gives (``entities.find_entities``), in full."""
+        found = find_entities(list(self._stated), limit=PEOPLE_LOOKED_AT)
+        return [entity.name for entity in found if entity.kind == "person"]
 
     @cached_property
     def people(self) -> set[str]:
-        """The stems of the words of the people's names the article gives (``entities.find_entities``)."""
-        found = find_entities(list(self._stated), limit=PEOPLE_LOOKED_AT)
-        return {term for entity in found if entity.kind == "person" for term in content_terms(entity.name)}
+        """The stems of the words of the people's names the article gives."""
+        return {term for name in self.people_named for term in content_terms(name)}
+
+    def _referent_problem(self, claim: str, evidence: Sequence[int]) -> str | None:
+        """A name put for a cited sentence's opening "She" or "The 31-year-old" when the sentences before
+        name more than one person it could mean: which of them is the writer's guess, and a quotation or
+        an act given to the wrong one is a misattribution the words alone do not show.
+        """
+        opening = _OPENING_NAME.match(_normal(claim))
+        if opening is None or not self.people_named:
+            return None
+        name = re.sub(r"['’]s$", "", opening.group())
+        cited = self._cited(evidence)
+        if any(_says_name(sentence, name) for sentence in cited):
+            return None
+        for index in sorted(set(evidence)):
+            referents = opening_referents(self.sentences[index], self.sentences[:index], self.people_named)
+            if referents and len(referents) > 1 and any(_same_person(name, person) for person in referents):
+                return f"puts {name} for a reference that may mean {' or '.join(referents)}"
+        return None
 
     def _name_problem(self, claim: str) -> str | None:
         # A name the article writes with other capitals ("the CNN Boardroom Master classes") is the same name.
@@ -585,6 +594,16 @@ def _given_between(run: Sequence[str], text: str) -> bool:
     return bool(re.search(r"(?<![\w'])" + between.join(re.escape(word) for word in run) + r"(?![\w'])", text))
 
 
+def _says_name(sentence: str, name: str) -> bool:
+    """Whether the sentence gives the name, in full or any word of it ("Price" for "Ines Price")."""
+    return any(re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", sentence) for word in name.split())
+
+
+def _same_person(name: str, person: str) -> bool:
+    """Whether a statement's "Price" or "Ines Price" is the article's "Ines Price"."""
+    return name == person or person.split()[-1] == name.split()[-1]
+
+
 def _names_in_run(words: Sequence[str]) -> list[list[str]]:
     """A run of capitalised words split where one name ends: after a possessive ("Milan's Brazilian
     goalkeeper") and at a weekday or month ("in London Friday")."""
@@ -600,22 +619,26 @@ def _names_in_run(words: Sequence[str]) -> list[list[str]]:
 
 
 def verified_extract(
-    summary: TakeawaySummary, sentences: Sequence[str], title: str | None, *, max_chars: int = 600
+    summary: TakeawaySummary,
+    sentences: Sequence[str],
+    title: str | None,
+    *,
+    max_chars: int = 600,
+    named_sentences: Mapping[int, str] | None = None,
 ) -> TakeawaySummary:
     """An extractive summary whose every cut still says what its sentence says, and ``grounded`` set.
 
     Cutting can drop what a sentence depends on ("not", "may", "unless ..."): a takeaway or
     summary line that its own sentence no longer entails is replaced by the whole sentence,
     unless that is longer than ``max_chars`` (then the cut stays, and ``grounded`` is false).
+    ``named_sentences`` holds the sentences whose opening the engine gave a name, as it named them.
     """
     # Only the sentences the lines come from and the few before each (what "she" may refer to) are read:
     # the others are blanked, so indexes stay, and a long article costs what its lead does.
     cited = {index for takeaway in summary.takeaways for index in takeaway.evidence}
     needed = {i for index in cited for i in range(max(index - CONTEXT_SENTENCES, 0), index + 1)}
-    if 0 in cited:  # a first sentence's "The 33-year-old" is named in the sentences after it
-        needed |= set(range(1 + CONTEXT_SENTENCES))
     sentences = [s if i in needed else "" for i, s in enumerate(sentences[: max(needed, default=0) + 1])]
-    facts = ArticleFacts(sentences, title)
+    facts = ArticleFacts(sentences, title, named_sentences=named_sentences)
     takeaways = []
     for takeaway in summary.takeaways:
         whole = sentences[takeaway.evidence[0]] if len(takeaway.evidence) == 1 else ""

@@ -318,6 +318,16 @@ def with_referent(
     return replacement + sentence[pronoun.end("word") :]
 
 
+def opening_referents(sentence: str, earlier: Sequence[str], people: Iterable[str]) -> list[str] | None:
+    """The people an opening "He", "Her" or "The 31-year-old" may mean, or None when the sentence opens
+    with no such reference: those of ``people`` the two sentences before mention (the ones
+    ``with_referent`` chooses from, and names only when there is one)."""
+    if not _PERSON_PRONOUN.match(sentence) and not AGE_REFERENCE.match(sentence):
+        return None
+    nearby = " ".join(earlier[-_LOOKBACK:])
+    return [name for name in dict.fromkeys(people) if _mentions(nearby, name)]
+
+
 def _person_meant(
     earlier: Sequence[str],
     people: Iterable[str],

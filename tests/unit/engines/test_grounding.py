@@ -445,16 +445,23 @@ _COURT = [
 ]
 
 
+# As the extractive engine names the openings of sentences 1 and 2 (``standalone.with_referent``).
+_COURT_NAMED = {
+    1: "Ryder, who has 12 previous convictions, was jailed for four years on Friday.",
+    2: "Ryder had not driven the van before, the court heard.",
+}
+
+
 @pytest.mark.parametrize(
     "claim",
     [
         "Ryder, who has 12 previous convictions, was jailed for four years on Friday.",
-        "Ann Ryder, who has 12 previous convictions, was jailed for four years on Friday.",
+        "Ryder was jailed for four years on Friday.",
         "Ryder had not driven the van before, the court heard.",
     ],
 )
-def test_a_name_put_in_for_an_opening_age_or_pronoun_is_the_sentence_itself(claim: str) -> None:
-    facts = ArticleFacts(_COURT)
+def test_an_engine_line_with_a_name_put_in_is_read_as_its_named_sentence(claim: str) -> None:
+    facts = ArticleFacts(_COURT, named_sentences=_COURT_NAMED)
     index = 1 if "jailed" in claim else 2
     assert facts.problem(claim, [index]) is None
 
@@ -462,30 +469,48 @@ def test_a_name_put_in_for_an_opening_age_or_pronoun_is_the_sentence_itself(clai
 @pytest.mark.parametrize(
     ("claim", "index"),
     [
-        # a name the sentences before do not give
+        # another name than the one the engine put in
         ("Bell, who has 12 previous convictions, was jailed for four years on Friday.", 1),
         # the negation is lost with the name put in
         ("Ryder had driven the van before, the court heard.", 2),
     ],
 )
-def test_a_named_opening_is_held_to_the_rest_of_its_sentence(claim: str, index: int) -> None:
-    assert ArticleFacts(_COURT).problem(claim, [index]) is not None
+def test_a_named_line_is_held_to_the_rest_of_its_sentence(claim: str, index: int) -> None:
+    assert ArticleFacts(_COURT, named_sentences=_COURT_NAMED).problem(claim, [index]) is not None
 
 
-def test_a_first_sentence_may_take_its_name_from_the_sentences_after_it() -> None:
+def test_a_name_put_in_by_anyone_but_the_engine_is_read_as_a_paraphrase() -> None:
     sentences = [
-        "The fourth seed, who had a bye, beat the home favourite in straight sets.",
-        "Okafor hit nine aces in the match.",
-        "She plays Price in the semi-final.",
+        "Ines Price reached the final at Bercy on Sunday.",
+        "She won in straight sets, the umpire said.",
     ]
-    facts = ArticleFacts(sentences)
-    assert (
-        facts.problem("fourth seed Okafor, who had a bye, beat the home favourite in straight sets.", [0])
-        is None
-    )
-    assert facts.problem("Okafor, who had a bye, beat the home favourite in straight sets.", [0]) is None
-    # a name from further on is not a referent, and a cut that loses the rest is held to what it drops
-    assert (
-        facts.problem("fourth seed Price, who had a bye, beat the home favourite in straight sets.", [1])
-        is not None
-    )
+    claim = "Price won in straight sets, the umpire said."
+    assert ArticleFacts(sentences).reading(claim, [1]) is not None
+    assert ArticleFacts(sentences, named_sentences={1: claim}).reading(claim, [1]) is None
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Price won in straight sets, the umpire said.",
+        "Okafor won in straight sets, the umpire said.",
+        "Emma Price's serve won the final in straight sets, the umpire said.",
+    ],
+)
+def test_a_name_given_to_a_she_that_may_mean_two_people_is_a_guess(claim: str) -> None:
+    sentences = [
+        "Sarah Okafor and Emma Price met in the final at Bercy on Sunday.",
+        "She won in straight sets, the umpire said.",
+    ]
+    problem = ArticleFacts(sentences).problem(claim, [1])
+    assert problem is not None and "may mean" in problem
+    # cited with the sentence that names her, the statement is no guess
+    assert "may mean" not in (ArticleFacts(sentences).problem("Price won in straight sets.", [0, 1]) or "")
+
+
+def test_a_name_given_to_a_she_that_means_one_person_is_read_as_usual() -> None:
+    sentences = [
+        "Emma Price reached the final at Bercy on Sunday.",
+        "She won in straight sets, the umpire said.",
+    ]
+    assert ArticleFacts(sentences).problem("Price won in straight sets, the umpire said.", [1]) is None

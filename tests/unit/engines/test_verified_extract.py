@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from takeaways.article import Article
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.grounding import ArticleFacts, all_verified, verified_extract
@@ -55,3 +57,41 @@ def test_a_line_that_cannot_be_restored_leaves_the_summary_unverified() -> None:
 
 def _summary(takeaways: list[Takeaway], line: str) -> TakeawaySummary:
     return TakeawaySummary(headline=line, summary=line, takeaways=takeaways, engine="extractive")
+
+
+QUALIFIED = [
+    ("Okafor has lost six times this year to players outside the top 20.", "this year"),
+    ("Water prices in the valley have risen by a third since 2014, the regulator said.", "since 2014"),
+    ("Ryder was jailed for four years at Leeds Crown Court on Friday.", "for four years"),
+    ("Okafor carded a level-par second round of 72 but missed the cut by four shots.", "but missed the cut"),
+    ("Nearly 200 people were hurt when the stand collapsed in Port Ellis.", "Nearly"),
+    ("At least 20 people died in the floods that hit the valley in March.", "At least"),
+    (
+        "The court has jurisdiction over crimes committed in the territory between June 2014 and May 2015.",
+        "committed in the territory between June 2014 and May 2015",
+    ),
+    ("The harbour plan was a mistake, or a national disgrace, the mayor said.", "or a national disgrace"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "qualifier"), QUALIFIED)
+def test_a_cut_that_drops_a_contrast_scope_or_hedge_fails_the_check(sentence: str, qualifier: str) -> None:
+    at = sentence.find(qualifier)
+    cut = " ".join(f"{sentence[:at]} {sentence[at + len(qualifier) :]}".split()).replace(" ,", ",")
+    cut = cut[:1].upper() + cut[1:]
+    problem = ArticleFacts([sentence]).problem(cut, [0])
+    assert problem is not None and "leaves out" in problem
+    # keeping the qualifier, a cut that drops something else (who said it, a date) is still fine
+    assert ArticleFacts([sentence]).problem(sentence, [0]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        ("But the club said Okafor, 31, would leave in June.", "The club said Okafor would leave in June."),
+        ("Okafor was jailed on Friday, police said.", "Okafor was jailed on Friday."),
+        ("Okafor, who joined the club in 2019, scored twice on Sunday.", "Okafor scored twice on Sunday."),
+    ],
+)
+def test_a_cut_that_drops_a_connective_an_age_or_an_attribution_passes(sentence: str, cut: str) -> None:
+    assert ArticleFacts([sentence]).problem(cut, [0]) is None
