@@ -526,7 +526,7 @@ def _narrows(span: Sequence[str], sentence: str) -> bool:
 
 # Words that say how much of a thing: dropping one changes the amount ("half its pills", "several times").
 _AMOUNTS = frozenset("half several few many most some all every each only just about nearly almost".split())
-_RELATIVE = frozenset({"which", "who", "whose", "whom"})
+_RELATIVE = frozenset({"which", "who", "whose", "whom", "where"})
 _MODIFIER_STARTS = frozenset({"of", "from", "in", "at"})
 
 
@@ -1425,7 +1425,7 @@ def _negation_scopes(words: Sequence[str]) -> list[tuple[str, str | None]]:
 
 # The month, not the hedge: "until May 6", "in May", "since May 2019".
 _MONTH_MAY = re.compile(
-    r"\bMay(?=\s+\d)|\b(?:in|of|since|until|by|from|early|late|mid|last|next|this|through) May\b"
+    r"\bMay(?=\s+\d)|\b(?i:in|of|since|until|by|from|early|late|mid|last|next|this|through) May\b"
 )
 
 
@@ -1441,7 +1441,7 @@ def _modality_problem(claim: str, sentences: list[str], best: str) -> str | None
     claim_stems = _claim_stems(claim)
     window = _matched_window(best, claim_stems | {word for word in claim_words if word in _NEGATIONS})
     for kind, words in _HEDGES.items():
-        in_window = _hedges_in(window, kind)
+        in_window = _hedges_on(window, kind, claim_stems)
         in_claim = _hedges_in(claim_words, kind)
         if in_window and not in_claim:
             return f"drops the qualifier '{in_window[0]}'"
@@ -1478,6 +1478,28 @@ def _hedges_in(words: Sequence[str], kind: str) -> list[str]:
         if word in _HEDGES[kind]
         and not (word == "could" and tuple(words[at + 1 : at + 2]) in {("not",), ("n't",)})
     ]
+
+
+# Who suspects, when "suspect" is a verb: "police suspect", "investigators suspect that".
+_SUSPECTING = frozenset(
+    "i we they you police officials investigators authorities detectives who experts".split()
+)
+
+
+def _hedges_on(words: Sequence[str], kind: str, claim_stems: set[str]) -> list[str]:
+    """The hedges of a kind in the evidence that bear on what the statement says: a hedge on a word the
+    statement does not use ("the cat was apparently shot" for "the sheriff's office is investigating")
+    qualifies something else."""
+    hedged = []
+    for at, word in enumerate(words):
+        if word not in _hedges_in(words[at : at + 2], kind)[:1]:
+            continue
+        if word in {"suspect", "suspects"} and (at == 0 or words[at - 1] not in _SUSPECTING):
+            continue  # "the murder suspect swore", "bombing suspect Dzhokhar Tsarnaev": a person, no hedge
+        following = next((term for later in words[at + 1 :] for term in _content([later])), None)
+        if following is None or following in claim_stems:
+            hedged.append(word)
+    return hedged
 
 
 # A statement the cited sentences give a source ("according to officials", "was thought to have drowned").

@@ -503,8 +503,9 @@ class ArticleFacts:
             return None
         for index in sorted(set(evidence)):
             referents = opening_referents(self.sentences[index], self.sentences[:index], self.people_named)
-            if referents and len(referents) > 1 and any(_same_person(name, person) for person in referents):
-                return f"puts {name} for a reference that may mean {' or '.join(referents)}"
+            people = _distinct_people(referents or [])
+            if len(people) > 1 and any(_same_person(name, person) for person in people):
+                return f"puts {name} for a reference that may mean {' or '.join(people)}"
         return None
 
     def _name_problem(self, claim: str) -> str | None:
@@ -600,8 +601,20 @@ def _says_name(sentence: str, name: str) -> bool:
 
 
 def _same_person(name: str, person: str) -> bool:
-    """Whether a statement's "Price" or "Ines Price" is the article's "Ines Price"."""
-    return name == person or person.split()[-1] == name.split()[-1]
+    """Whether a statement's "Price" or "Ines Price" is the article's "Ines Price" ("Cassandra" its
+    "Cassandra C.")."""
+    words, others = name.split(), person.split()
+    shorter, longer = sorted((words, others), key=len)
+    return words[-1] == others[-1] or longer[: len(shorter)] == shorter
+
+
+def _distinct_people(names: Sequence[str]) -> list[str]:
+    """The names with each person once, by the fullest name given ("Abraham Lincoln", not "Lincoln" too)."""
+    distinct: list[str] = []
+    for name in sorted(names, key=lambda n: -len(n.split())):
+        if not any(_same_person(name, kept) for kept in distinct):
+            distinct.append(name)
+    return distinct
 
 
 def _names_in_run(words: Sequence[str]) -> list[list[str]]:

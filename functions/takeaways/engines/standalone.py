@@ -85,7 +85,8 @@ _FOLLOWS_SUIT = re.compile(r"\bfollow(?:s|ed|ing)? suit\b")
 # nothing to a reader who was not told of a guard. No name is put in (the person just mentioned may
 # not be the guard); the line must find its referent in the alert's own lines or not be used.
 _ROLES = (
-    "man woman boy girl child baby teenager youngster pensioner mother father son daughter wife husband "
+    "man woman boy girl child baby teenager youngster pensioner retiree survivor widow widower mother father "
+    "son daughter wife husband "
     "suspect victim gunman attacker driver pilot passenger soldier guard officer deputy agent patient "
     "prisoner inmate worker player striker midfielder defender forward winger goalkeeper keeper captain "
     "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion seed star singer actor actress "

@@ -117,7 +117,10 @@ PLACES = frozenset(
     kursk crimea donbas zaporizhzhia
     chad niger benin botswana burundi eritrea gabon gambia guinea liberia madagascar malawi mauritania
     namibia togo angola lesotho djibouti eswatini bahrain oman brunei bhutan fiji nicaragua belize montenegro
-    macedonia malta monaco uzbekistan turkmenistan kyrgyzstan tajikistan maldives mauritius""".split()
+    macedonia malta monaco uzbekistan turkmenistan kyrgyzstan tajikistan maldives mauritius
+    alabama alaska arkansas colorado connecticut delaware hawaii idaho illinois indiana iowa kansas kentucky
+    louisiana maryland massachusetts minnesota mississippi missouri nebraska nevada oklahoma oregon
+    pennsylvania tennessee utah vermont wisconsin wyoming ontario quebec alberta""".split()
 )
 PLACE_WORDS = frozenset(
     "bridge street road lane avenue river lake mountain mountains island islands isles park square beach bay harbour "

@@ -256,3 +256,41 @@ def test_evidence_is_looked_for_once_more_for_a_figure_the_chosen_sentences_lack
     assert facts.problem(claim, facts.best_evidence(claim)) is None
     edited = claim.replace("1998", "1996")
     assert facts.problem(edited, facts.best_evidence(edited)) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "true", "hedged"),
+    [
+        # a hedge on a word the statement does not use qualifies something else
+        (
+            "The harbour office, where the boat was apparently sunk, is investigating the claims.",
+            "The harbour office is investigating the claims.",
+            "The harbour office is apparently investigating the claims.",
+        ),
+        # "suspect" as a person, not a verb of suspecting
+        (
+            "The court heard that Kelby arson suspect Ines Quist had bought petrol the day before.",
+            "Ines Quist had bought petrol the day before, the court heard.",
+            "Police suspect Ines Quist had bought petrol the day before, the court heard.",
+        ),
+        # "In May" is a month, not a possibility
+        (
+            "The couple will open their bakery in Kelby on May 20, the council said.",
+            "In May, the couple will open their bakery in Kelby, the council said.",
+            "The couple may open their bakery in Kelby on May 20, the council said.",
+        ),
+    ],
+)
+def test_a_hedge_counts_where_it_bears_on_the_statement(sentence: str, true: str, hedged: str) -> None:
+    facts = ArticleFacts([sentence])
+    assert facts.problem(true, [0]) is None
+    # the hedge on what the statement does say still has to agree
+    assert "qualifier" in (ArticleFacts([hedged]).problem(true, [0]) or "")
+
+
+def test_suspecting_as_a_verb_is_a_hedge() -> None:
+    facts = ArticleFacts(["Police suspect Ines Quist started the fire at the Kelby depot."])
+    assert (
+        facts.problem("Ines Quist started the fire at the Kelby depot.", [0])
+        == "drops the qualifier 'suspect'"
+    )
