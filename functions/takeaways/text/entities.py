@@ -74,6 +74,7 @@ ORGANISATION_WORDS = frozenset(
     ferries railways lines church museum academy centre center clinic brigade guard corps trust society
     alliance coalition consultants consulting solutions associates institute laboratories co-operative bureau
     cooperative co-op gazette herald tribune chronicle
+    rovers wanderers athletic albion warriors saracens wasps harlequins
     kremlin pentagon nato fbi cia un eu who opec fifa uefa nasa""".split()
 )
 # Lower-case nouns that say the name beside them is a body's. Before it, any of them ("the ferry operator
