@@ -8,6 +8,7 @@ trimming never changes what a sentence says.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -1079,7 +1080,7 @@ def test_a_line_the_check_puts_back_with_its_pronoun_gives_way_to_another(
     from takeaways.engines.grounding import verified_extract as checked
 
     def puts_back_named_lines(
-        summary: TakeawaySummary, sentences: list[str], title: str | None, **kw: int
+        summary: TakeawaySummary, sentences: list[str], title: str | None, **kw: Any
     ) -> TakeawaySummary:
         # As the check does with a line it cannot verify: the whole sentence, "And she" and all, comes back.
         restored = [
