@@ -724,6 +724,17 @@ _SCOPE_OPENING = re.compile(
     r"eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|several|many|more)\b)"
     r"|(?:in|over|within) the (?:past|last|next|first)\b|(?:a|per|each|every) (?:year|month|week|day|season)\b)"
 )
+# Contrasts that open a clause with no comma before them ("built in 1817 but since 2005 ..."), unless an idiom
+# ("all but", "not only ... but") makes them something else.
+_CONTRASTS_WITHIN = frozenset("but although whereas".split())
+_CONTRAST_IDIOMS = frozenset("all anything nothing only".split())
+# What makes a contrast the answer to what a headline keeps: it denies ("no truth in the claims", "but missed
+# the cut"), or what is kept only appears or is reported ("may seem", "reports had suggested").
+_DENIALS = _NEGATIONS | frozenset("missed lost untrue false wrong".split())
+_APPEARANCES = _HEDGE_WORDS | frozenset(
+    "seem seems seemed appear appears appeared suggest suggests suggested claim claims claimed report reports"
+    " rumour rumours rumoured".split()
+)
 # An aside the trimmer drops whole says who or what, not over what span: ", who joined this summer,".
 _ASIDE_OPENINGS = frozenset("who whose which a an the".split())
 # A dropped stretch with a verb of its own is a clause, not a qualifier: "[so far has almost 5,500 signatures]".
@@ -736,14 +747,20 @@ _FIGURE_HEDGES = re.compile(
 )
 
 
-def dropped_qualifier(cut: str, sentence: str) -> str | None:
+def dropped_qualifier(cut: str, sentence: str, *, strict: bool = True) -> str | None:
     """The contrast, scope or figure's hedge a cut of the sentence leaves out, as a reason, or None.
 
     The words left out are read stretch by stretch (the runs of the sentence's words the cut does not
     keep); a stretch that opens the sentence is a connective or a lead-in the trimmer may drop, except a
-    hedge on the figure that follows it.
+    hedge on the figure that follows it. A contrast counts at a stretch's start, or inside it after punctuation
+    or as "but" or "although": "[by Worcester Warriors, although ... there was no truth in the claims]".
+
+    Not ``strict`` (a headline, which says what happened, not all of it), a cut may leave out a qualifier of
+    time or scope ("last season") and a contrast that neither denies what it keeps ("but everyone on board
+    was safe" of "the tour bus caught fire") nor answers an appearance or a report it keeps ("Reports had
+    suggested ..., although ... no truth in the claims", "may seem ..., but ...").
     """
-    words = _words(sentence)
+    words, breaks = _with_breaks(sentence)
     kept = _words(cut)
     pairs = _matched_positions(kept, words)
     if len(pairs) != len(kept):
@@ -764,9 +781,23 @@ def dropped_qualifier(cut: str, sentence: str) -> str | None:
             return f"leaves out '{text}' before the figure {words[following]}"
         if stretch[0] == 0:
             continue
-        if words[stretch[0]] in _CONTRAST_OPENINGS and len(stretch) > 1:
-            return f"leaves out the contrast '{_shown_words(words, stretch)}'"
-        if words[stretch[0]] not in _ASIDE_OPENINGS and _AUXILIARIES.isdisjoint(words[i] for i in stretch):
+        contrast = next(
+            (
+                at
+                for at, index in enumerate(stretch[:-1])
+                if words[index] in _CONTRAST_OPENINGS
+                and (at == 0 or breaks[index] or words[index] in _CONTRASTS_WITHIN)
+                and words[index - 1] not in _CONTRAST_IDIOMS
+            ),
+            None,
+        )
+        if contrast is not None and (strict or _reverses(kept, [words[i] for i in stretch[contrast:]])):
+            return f"leaves out the contrast '{_shown_words(words, stretch[contrast:])}'"
+        if (
+            strict
+            and words[stretch[0]] not in _ASIDE_OPENINGS
+            and _AUXILIARIES.isdisjoint(words[i] for i in stretch)
+        ):
             # "[committed in the territory between June 2014 and May 2015]": a scope near the start of what
             # is dropped, and what it spans to the end of it short
             rests = (
@@ -781,6 +812,12 @@ def dropped_qualifier(cut: str, sentence: str) -> str | None:
 
 def _is_figure(word: str) -> bool:
     return _has_digit(word) or word in _UNITS or word in _TENS or word in _SCALES
+
+
+def _reverses(kept: Sequence[str], contrast: Sequence[str]) -> bool:
+    """Whether a contrast left out answers what the cut keeps: it denies (past its opening word, which may be
+    "nor" of a list going on), or what is kept is only an appearance."""
+    return not _DENIALS.isdisjoint(contrast[1:]) or not _APPEARANCES.isdisjoint(kept)
 
 
 def _shown_words(words: Sequence[str], stretch: Sequence[int]) -> str:

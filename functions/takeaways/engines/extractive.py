@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from takeaways.article.model import Article
+from takeaways.engines.entailment import dropped_qualifier, normal
 from takeaways.engines.grounding import verified_extract
 from takeaways.engines.headline import (
     HEADLINE_CHARS,
@@ -651,6 +652,7 @@ class ExtractiveEngine:
                     headline_reads_complete(headline)
                     and ends_at_a_boundary(headline, source)
                     and (not english or is_clause(headline, sentence))
+                    and _keeps_the_meaning(headline, sentence)
                 ):
                     return line, headline
             if english and not tried and line.index in ledes:
@@ -663,6 +665,7 @@ class ExtractiveEngine:
                         headline_reads_complete(option)
                         and is_clause(option, sentence)
                         and ends_at_a_boundary(option, source)
+                        and _keeps_the_meaning(option, sentence)
                     ):
                         return line, option
                 # Compressed, the lede may still give the headline, when the summary cut from it reads whole.
@@ -689,6 +692,7 @@ class ExtractiveEngine:
             and headline_reads_complete(option)
             and is_clause(option, line.sentence)
             and ends_at_a_boundary(option, source)
+            and _keeps_the_meaning(option, line.sentence)
         )
         clauses = (
             pair
@@ -1478,9 +1482,17 @@ def _compressed_lede_headline(
                 and ends_at_a_boundary(option, form)
                 and is_clause(option, form)
                 and not quotes_an_unnamed_speaker(option)
+                and _keeps_the_meaning(option, sentence)
             ):
                 return option
     return None
+
+
+def _keeps_the_meaning(headline: str, sentence: str) -> bool:
+    """Whether a headline cut from ``sentence`` keeps the contrasts that answer it and the hedges on its figures:
+    "Reports had suggested Tuilagi had been offered £1.6 million" may not stand without "although ... no truth
+    in the claims". Unlike a takeaway's trim, it may leave out when ("last season"): it says what happened."""
+    return dropped_qualifier(normal(headline), normal(sentence), strict=False) is None
 
 
 # What a main clause is often only the frame of: "A neighbour called police after finding ...", "Shares fell

@@ -121,6 +121,19 @@ def test_the_alert_keeps_the_contrast_that_carries_the_news() -> None:
     assert summary.headline.endswith("but the home crew still took the cup")
 
 
+def test_the_alert_headline_never_drops_the_denial_of_what_it_reports() -> None:
+    body = (
+        "Reports had suggested harbour captain Mira Solvik had been offered a five-year contract by Port Ellis "
+        "Rowing Club, although the club chairman Tom Reyes said on Monday there was no truth in the claims. "
+        "Solvik has led the harbour crew to three regatta titles since joining in 2019. "
+        "Her current contract with the harbour crew runs until the end of next season. "
+        "Reyes said the club would not comment on the contracts of other teams' rowers."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert not summary.headline.startswith("Reports had suggested") or "no truth" in summary.headline
+    assert headline_reads_complete(summary.headline)
+
+
 def test_the_alert_headline_names_someone_rather_than_a_role() -> None:
     body = (
         "The veteran goalkeeper signed a new two-year contract with Harbour Town on Friday after a long delay. "

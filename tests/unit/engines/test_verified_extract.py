@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from takeaways.article import Article
+from takeaways.engines.entailment import dropped_qualifier
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.grounding import ArticleFacts, all_verified, verified_extract
 from takeaways.summary import Takeaway, TakeawaySummary
@@ -83,6 +84,53 @@ def test_a_cut_that_drops_a_contrast_scope_or_hedge_fails_the_check(sentence: st
     assert problem is not None and "leaves out" in problem
     # keeping the qualifier, a cut that drops something else (who said it, a date) is still fine
     assert ArticleFacts([sentence]).problem(sentence, [0]) is None
+
+
+@pytest.mark.parametrize(
+    ("cut", "sentence", "strict_only"),
+    [
+        # a contrast after a comma inside what is left out counts, not only one that opens it
+        (
+            "Reports had suggested Okafor had been offered a new deal",
+            "Reports had suggested Okafor had been offered a new deal by Harbour Town, although the club said "
+            "there was no truth in the claims.",
+            False,
+        ),
+        ("The pier was built", "The pier was built in 1817 but it has been closed since 2005.", True),
+        # a headline may leave out when, and a contrast that neither denies nor answers an appearance
+        ("Okafor scored three goals", "Okafor scored three goals for Harbour Town last season.", True),
+        (
+            "The tour bus caught fire on the coast road",
+            "The tour bus caught fire on the coast road, but everyone on board was safe.",
+            True,
+        ),
+        # ... but not a denial, nor the answer to what only seems so
+        (
+            "Some defendants admitted knowing of the raids",
+            "Some defendants admitted knowing of the raids, but insisted they played no part.",
+            False,
+        ),
+        (
+            "Rowing and Lagos may seem an odd pairing",
+            "Rowing and Lagos may seem an odd pairing, but the city's clubs race every weekend.",
+            False,
+        ),
+    ],
+)
+def test_a_cut_drops_a_qualifier_strictly_or_for_a_headline(
+    cut: str, sentence: str, strict_only: bool
+) -> None:
+    assert dropped_qualifier(cut.lower(), sentence.lower()) is not None
+    assert (dropped_qualifier(cut.lower(), sentence.lower(), strict=False) is None) is strict_only
+
+
+def test_all_but_is_no_contrast() -> None:
+    sentence = "the harbour was quiet and all but empty on sunday."
+    assert dropped_qualifier("the harbour was quiet", sentence) is None
+    assert (
+        dropped_qualifier("the harbour was quiet", "the harbour was quiet and but empty on sunday.")
+        is not None
+    )
 
 
 @pytest.mark.parametrize(
