@@ -38,6 +38,8 @@ from takeaways.text.entities import ALTERNATIVE_NAMES, PERSON_TITLES
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.words import (
     ATTRIBUTING_VERBS,
+    AUXILIARIES,
+    CONTRASTS,
     DANGLING_WORDS,
     DATE_WORDS,
     MONTHS,
@@ -195,7 +197,8 @@ _ROLE_SPEAKER = re.compile(
 _BARE_SPEAKER = re.compile(rf"(?:,|\")\s*((?:[a-z][\w'-]*\s+)?[a-z][\w'-]*)\s+(?:also )?{_SPEECH}\b")
 _ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_CAPITAL_RUN})")
 _PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|they|it|we|i)\s+(?:also |later |then )?{_SPEECH}\b", re.I)
-_AUXILIARIES = frozenset("has had have also then later".split())
+# Words between a speaker's name and the verb of saying that are no part of the name ("Reyes has said").
+_SPEAKER_FILLERS = frozenset("has had have also then later".split())
 _COMPANY_SUFFIXES = frozenset("corp corporation group holdings limited company".split())
 _PRONOUNS = frozenset("he she they it we i".split())
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|its)\b", re.I)
@@ -717,7 +720,6 @@ def cut_problem(cut: str, sentence: str) -> str | None:
 # rest says ("carded 72 [but missed the cut]"), a qualifier of time or scope limits it ("lost six times
 # [this year]", "risen [since 2014]", "jailed [for four years]"), and a hedge on a figure makes it exact
 # ("[nearly] 200 people").
-_CONTRAST_OPENINGS = frozenset("but yet although though whereas except unless or nor".split())
 _SCOPE_OPENING = re.compile(
     r"^(?:since|until|till|between|during|throughout|so far|this|these|last|next"
     r"|for (?:the (?:first|last|past|next)\b|a |an |\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
@@ -737,8 +739,9 @@ _APPEARANCES = _HEDGE_WORDS | frozenset(
 )
 # An aside the trimmer drops whole says who or what, not over what span: ", who joined this summer,".
 _ASIDE_OPENINGS = frozenset("who whose which a an the".split())
-# A dropped stretch with a verb of its own is a clause, not a qualifier: "[so far has almost 5,500 signatures]".
-_AUXILIARIES = frozenset("is are was were has have had will would can could must should did does do".split())
+# A dropped stretch with a verb of its own (an auxiliary) is a clause, not a qualifier: "[so far has almost
+# 5,500 signatures]". Lower-cased, "may" is as often the month a scope names ("between June 2014 and May 2015").
+_CLAUSE_VERBS = AUXILIARIES - {"may"}
 _SCOPE_LEAD = 4  # words of a dropped stretch before its scope: "[committed in the territory] between ..."
 _SCOPE_WORDS = 8  # a scope that spans more of what is dropped is part of a clause of its own
 _FIGURE_HEDGES = re.compile(
@@ -785,7 +788,7 @@ def dropped_qualifier(cut: str, sentence: str, *, strict: bool = True) -> str | 
             (
                 at
                 for at, index in enumerate(stretch[:-1])
-                if words[index] in _CONTRAST_OPENINGS
+                if words[index] in CONTRASTS
                 and (at == 0 or breaks[index] or words[index] in _CONTRASTS_WITHIN)
                 and words[index - 1] not in _CONTRAST_IDIOMS
             ),
@@ -796,7 +799,7 @@ def dropped_qualifier(cut: str, sentence: str, *, strict: bool = True) -> str | 
         if (
             strict
             and words[stretch[0]] not in _ASIDE_OPENINGS
-            and _AUXILIARIES.isdisjoint(words[i] for i in stretch)
+            and _CLAUSE_VERBS.isdisjoint(words[i] for i in stretch)
         ):
             # "[committed in the territory between June 2014 and May 2015]": a scope near the start of what
             # is dropped, and what it spans to the end of it short
@@ -2144,7 +2147,7 @@ def _speech_acts(sentence: str) -> list[tuple[str, int]]:
             words = [
                 word
                 for word in match.group(1).split()
-                if word.lower() not in _NOT_NAMES | DATE_WORDS | _AUXILIARIES
+                if word.lower() not in _NOT_NAMES | DATE_WORDS | _SPEAKER_FILLERS
             ]
             owner = _OF_SPEAKER.search(sentence[: match.start(1)]) if pattern is _SPEAKER_BEFORE else None
             if owner:

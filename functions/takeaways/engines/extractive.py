@@ -73,7 +73,9 @@ from takeaways.text.language import UNDETERMINED, function_words, likeliest_lang
 from takeaways.text.sentences import article_sentences
 from takeaways.text.topics import article_topics
 from takeaways.text.words import (
+    AUXILIARY_PATTERN,
     CALENDAR_MONTHS,
+    CONTRASTS,
     DANGLING_WORDS,
     HEDGES,
     NEGATIONS,
@@ -174,8 +176,9 @@ _NOT_RESUMING = frozenset(
     "and but or while as with including which who whose where when after before because although though "
     "according saying adding".split()
 )
-# What a cut must never drop (see _safe_to_drop).
-_CONTRAST = frozenset("but although though yet whereas except unless or nor while despite".split())
+# What a cut must never drop (see _safe_to_drop): a contrast, or a "while" clause, which the trimmer cannot
+# tell from a time clause and so keeps.
+_CONTRAST = CONTRASTS | {"while"}
 _NEGATION = NEGATIONS
 _OPINION_MODALS = frozenset("would could might should must".split())  # what a claim of what would happen says
 _QUALIFIER_STARTS = frozenset(
@@ -185,9 +188,7 @@ _SHORT_TAIL_WORDS = 5
 _NUMBER_TAIL_WORDS = 9
 # "Pugh, a convert who served from 1986 to 1990, was arrested": a cut before "was" would leave no verb,
 # and taking out what lies between the commas keeps the news.
-_PREDICATE_START = re.compile(
-    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b"
-)
+_PREDICATE_START = re.compile(AUXILIARY_PATTERN)
 _APPOSITIVE_AFTER_SUBJECT = re.compile(
     r"^(?P<subject>[^,\"“”]{2,60}?),\s+(?:a|an|the|who|which|whose)\s[^,\"“”]+,\s+(?="
     + _PREDICATE_START.pattern

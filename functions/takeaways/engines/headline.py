@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable, Iterable
 
 from takeaways.engines.standalone import (
-    AUXILIARIES,
     IRREGULAR_PAST,
     PRONOUN_SPEAKER,
     one_person_of_the_name,
@@ -40,6 +39,8 @@ from takeaways.text.grammar import (
 )
 from takeaways.text.tagger import tokenize
 from takeaways.text.words import (
+    AUXILIARIES,
+    AUXILIARY_PATTERN,
     DANGLING_WORDS,
     HEDGES,
     MONTHS,
@@ -150,7 +151,7 @@ _OPENING_COMMA = re.compile(r",\s+(?:then\s+)?")
 # A comma inside "Anaheim, California, director ..." or "April 20, 2010, a seal ..." does not end the opening.
 _INNER_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,|\d{4}\b")
 _MIN_QUOTED_WORDS = 3
-_AUXILIARY_VERB = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b"
+_AUXILIARY_VERB = AUXILIARY_PATTERN
 # Between the subject and its verb, an aside ("Police in Malegaon, in the western state of Maharashtra,
 # are requiring") or a relative clause ("Five Americans who were monitored at a hospital have been
 # released") says more of the subject than a headline has room for: while too long, it goes, and the

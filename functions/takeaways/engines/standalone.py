@@ -18,6 +18,7 @@ from takeaways.text.entities import PERSON_TITLES, PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
 from takeaways.text.words import (
+    AUXILIARIES,
     CALENDAR_MONTHS,
     DATE_WORDS,
     SPEECH_VERBS,
@@ -119,12 +120,9 @@ _LOOKBACK = 2  # sentences searched for the person a pronoun means
 _NAMED_OFTEN = 2  # mentions by surname that make someone the person an article is about
 _NAMED_WITHIN = 3  # sentences after a first sentence's "The 33-year-old" that name whom it means
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
-# A finite verb: an auxiliary, a past tense or a present tense after a subject. No model needed for
-# the question "does this read as a statement?"; the headline check in the benchmarks is independent.
-AUXILIARIES = frozenset(
-    "is are was were has have had will would can could may might must should shall do does did "
-    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't don't didn't".split()
-)
+# A finite verb: an auxiliary (text.words.AUXILIARIES), a past tense or a present tense after a subject. No
+# model needed for the question "does this read as a statement?"; the headline check in the benchmarks is
+# independent.
 _SUBJECTLESS_OPENINGS = AUXILIARIES | {"not"}
 IRREGULAR_PAST = frozenset(
     """said told made took won lost died gave got went came saw found left led met paid put ran sent set

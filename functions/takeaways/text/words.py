@@ -144,6 +144,17 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 # The pronouns a line may use of someone it expects the reader to know already.
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "they", "them", "their"})
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A finite verb on its own: an auxiliary. Readers of "is this a clause?" and "does a dropped stretch have a
+# verb of its own?" both read this list.
+AUXILIARIES = frozenset(
+    "is are was were has have had will would can could may might must should shall do does did "
+    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't don't didn't".split()
+)
+# The same, as a pattern to match at a word's start (the longest forms first, so "isn't" is not read as "is").
+AUXILIARY_PATTERN = "(?:" + "|".join(map(re.escape, sorted(AUXILIARIES, key=len, reverse=True))) + r")\b"
+# Words that open what a cut may not leave out: a contrast changes what the rest says ("carded 72 [but
+# missed the cut]", "offered a deal[, although the club said there was no truth in it]").
+CONTRASTS = frozenset("but although though yet whereas except unless or nor despite".split())
 # Words that negate what follows them; readers add their own forms ("n't", "denied", "won't").
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 # No "may": lower-cased it is the modal verb far more often than the month, so a reader that means the month
