@@ -660,6 +660,10 @@ _SUBJECT_OF_WHAT_FOLLOWS = re.compile(
 )
 
 
+# "so much", "as many": the start of a comparison whose "as ..." carries what is compared.
+_COMPARISONS_WAITING = frozenset({"so much", "so many", "as much", "as many", "as well", "as long", "as far"})
+
+
 def ends_at_a_boundary(headline: str, sentence: str) -> bool:
     """Whether the sentence goes on, after the headline's last word, with a new clause or phrase (or ends).
 
@@ -704,6 +708,8 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         return False  # "turned himself" of "turned himself in": the particle is the verb's
     if following in _TIME_RELATIONS and last in _TIME_UNITS:
         return False
+    if following == "as" and " ".join(words[-2:]).lower() in _COMPARISONS_WAITING:
+        return False  # "failed to uncover so much" of "... so much as a single instance"
     return following in _BOUNDARY_WORDS or _RECENT_TIME.match(rest) is not None
 
 

@@ -259,6 +259,10 @@ def test_commas_of_a_list_of_titles_are_no_apposition() -> None:
             "Two days after the final, Tomas Berg looked",
             "Two days after the final, Tomas Berg looked into the eyes of the club's owner.",
         ),
+        (
+            "The auditors failed to find so much",
+            "The auditors failed to find so much as a single missing invoice in the harbour accounts.",
+        ),
     ],
 )
 def test_a_cut_before_a_verbs_particle_or_a_span_of_times_after_is_not_at_a_boundary(
