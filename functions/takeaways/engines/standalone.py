@@ -361,6 +361,8 @@ def _person_meant(
         and _names_someone_unknown(earlier[-1], {*people, *known})
     ):
         return None
+    if earlier and _someone_else_speaks(earlier[-1], name):
+        return None  # '..., says Barnaby Ephraim.' then "He says ...": he is the one who just spoke
     if earlier and not _mentions(earlier[-1], name) and _someone_unnamed_acts(earlier[-1]):
         return None  # "In 2014, one expert predicted ... He was often right": he is the expert
     surname = surname_of(name) or name  # "Robert Downey Jr." is not "Jr."
@@ -1079,6 +1081,23 @@ def _spoken_of_as_the_other_sex(name: str, pronoun: str, earlier: Sequence[str])
 _SPEAKER_NAMED = re.compile(
     rf"\b(?:according to|{'|'.join(sorted(SPEECH_VERBS))})\s+(?:[A-Z][\w'’.-]*\s?){{1,4}}"
 )
+
+
+# '," says Barnaby Ephraim, who ...': the speaker after the verb, the words before attributed to them ("told"
+# names whom they were said to).
+_SPEAKER_AFTER_VERB = re.compile(
+    r"[,\"”]\s+(?:says|said|adds|added|explains|explained|according to)\s+"
+    r"(?P<speaker>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?=[,.;]|\s*$)"
+)
+
+
+def _someone_else_speaks(sentence: str, name: str) -> bool:
+    """Whether the sentence's last speaker, named after the verb ("says Barnaby Ephraim"), is not the person."""
+    speakers = list(_SPEAKER_AFTER_VERB.finditer(sentence))
+    if not speakers:
+        return False
+    named = speakers[-1].group("speaker")
+    return not _mentions(named, name) and not _mentions(name, named)
 
 
 def _described_before(sentence: str, name: str, pronoun: str | None) -> bool:

@@ -133,6 +133,7 @@ _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _SPEECH_BEFORE = re.compile(rf"[,\"”]\s*(?:{_SPEECH})\s+$")
 _SPEECH_AFTER = re.compile(rf",?\s+(?:{_SPEECH})\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
+_QUOTED_BEFORE = re.compile(r"[,.?!][\"”]\s+$")
 # Where words are posted: "a post on Truth Social", "wrote on her Threadline account".
 _POSTED_BEFORE = re.compile(
     r"\b(?:posts?|posted|posting|wrote|writing|written|shared|sharing|video|message)\s+on\s+$"
@@ -140,6 +141,11 @@ _POSTED_BEFORE = re.compile(
 _ACCOUNT_BEFORE = re.compile(r"\bon\s+(?:his|her|its|their|the)\s+$")
 _ACCOUNT_AFTER = re.compile(r"\s+(?:account|page|feed|channel)\b")
 _PERSON_AFTER = re.compile(rf"^,?\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'who', 'whose'}))})\b")
+# "Samoa-born Tuilagi", "London-based Acme": where someone or something comes from describes the name.
+_ORIGIN = re.compile(r"-(?:born|based|bred|raised|headquartered)$", re.IGNORECASE)
+# What follows one word that only a person's name takes: bodies "say" and "said" as often as people do, but
+# are rarely "told" anyone or "added" to a quotation, and a body is "which", not "who".
+_ONE_WORD_PERSON_AFTER = re.compile(r",\s+(?:who|whose)\s|\s+(?:told|added)\b")
 _SKIP = (
     frozenset(
         """the a an but and or if when while after before this that these those it he she they we i his her their
@@ -306,6 +312,10 @@ def _typed(name: str, tally: _NameTally, known_by_surname: set[str], text: str) 
         # "Ronnie O'Sullivan", "Colm Brady": a known given name opening a name that no organisation
         # word or gazetteer place types is a person's, whatever the tagger says.
         return "person"
+    if typed in ("place", "other") and _one_word_person(name, text):
+        # "Cockerill told", "Tuilagi, who joined": the words around a one-word name outvote the tagger's
+        # guess at a name it may never have seen.
+        return "person"
     if typed in ("place", "other") and _speaks(name, text):
         # "said Colm Brady", "Colm Brady said": neither a place nor a thing speaks, so a name of two
         # or three words that does is a person's (people's names take no "the": "the Yack Pack said").
@@ -365,18 +375,27 @@ def _add_recurring_rule_names(
     first_seen: dict[str, int],
     votes: dict[str, Counter[EntityKind]],
 ) -> None:
-    """A name of two words or more that the rules see twice and the tagger never ("Rescue Week began")."""
+    """A name of two words or more that the rules see twice and the tagger never ("Rescue Week began"), and a
+    one-word name that a quotation is attributed to ('," Cockerill told BBC Radio Leicester'): a person's."""
     _, mentions = rule_mentions(sentences, limit=len(sentences) * 20)
     taken = [(start, end) for start, end, _ in spans]
     seen = Counter(entity.name for _, _, entity in mentions)
+    text = "\n".join(sentences)
+    speakers = {
+        entity.name
+        for start, end, entity in mentions
+        if " " not in entity.name
+        and _QUOTED_BEFORE.search(text, max(start - 4, 0), start)
+        and _SPEECH_AFTER.match(text, end)
+    }
     for start, end, entity in mentions:
         name = entity.name
-        if name in counts or " " not in name or seen[name] < 2:
+        if name in counts or ((" " not in name or seen[name] < 2) and name not in speakers):
             continue
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
         spans.append((start, end, name))
-        votes.setdefault(name, Counter())[entity.kind] += 1
+        votes.setdefault(name, Counter())["person" if name in speakers else entity.kind] += 1
         first_seen[name] = min(first_seen.get(name, start), start)
     for name in {name for *_, name in spans} - set(counts):
         counts[name] = sum(1 for *_, other in spans if other == name)
@@ -562,6 +581,9 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
     # Bridge will close", "Harbour" is capitalised because it is part of a name.
     if at_start and len(words) > 1 and words[0].lower() not in _SKIP and _ordinary(words[0], common):
         words = words[1:]
+    origin = [at for at, word in enumerate(words[:-1]) if _ORIGIN.search(word)]
+    if origin:
+        words = words[origin[-1] + 1 :]  # "Port Ellis-born Okonjo": Okonjo
     while words and words[0].lower().rstrip(".") in _SKIP:
         words = words[1:]
     while words and words[-1].lower().rstrip(".") in _TRAILING_NOT_NAME:
@@ -670,6 +692,13 @@ def _speaks(name: str, text: str) -> bool:
     return any(
         _SPEECH_BEFORE.search(text, max(start - 40, 0), start) or _SPEECH_AFTER.match(text, end)
         for start, end in mentions
+    )
+
+
+def _one_word_person(name: str, text: str) -> bool:
+    return " " not in name and any(
+        _ONE_WORD_PERSON_AFTER.match(text, end) or text.endswith("-born ", 0, start)
+        for start, end in _mentions_of(name, text)
     )
 
 

@@ -132,6 +132,24 @@ def test_he_is_not_given_a_name_when_the_sentence_before_opens_with_someone_the_
     )
 
 
+def test_he_is_the_one_who_just_spoke_not_the_person_named_before_him() -> None:
+    earlier = [
+        "Rowing clubs race on the harbour most weekends.",
+        'Club chair Tomas Berg said entries had doubled. "We had never seen crowds like it," says Arno Vale, '
+        "who coaches the juniors.",
+    ]
+    assert (
+        with_referent("He says the league has raised the sport's profile.", earlier, ["Tomas Berg"]) is None
+    )
+    # "told" names whom the words were said to: the one person named is still the one meant
+    earlier = [
+        "Rowing clubs race on the harbour most weekends.",
+        '"We are growing," Tomas Berg told Harbour Radio.',
+    ]
+    named = with_referent("He says the league has raised the sport's profile.", earlier, ["Tomas Berg"])
+    assert named == "Berg says the league has raised the sport's profile."
+
+
 def test_he_is_not_the_woman_the_sentences_naming_her_call_she() -> None:
     earlier = [
         "Vet Carla Moreno posted a photo of herself holding the dog she had rescued.",

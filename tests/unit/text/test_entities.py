@@ -366,3 +366,16 @@ def test_a_country_that_is_also_a_given_name_is_a_place() -> None:
     kinds = {entity.name: entity.kind for entity in find_entities(sentences)}
     assert kinds.get("Chad") == "place"
     assert kinds.get("Niger") == "place"
+
+
+def test_a_one_word_name_is_a_person_where_only_a_person_could_be_it() -> None:
+    sentences = [
+        "The harbour crew's captain, 24, is attracting interest from several clubs.",
+        '"We are having positive talks with him," Lindqvist told Harbour Radio.',
+        "Port Ellis-born Okonjo, who joined the crew as a youngster, has been offered a new deal.",
+        "Reports had suggested Okonjo would leave for Marrow Bay.",
+    ]
+    found = {entity.name: entity.kind for entity in find_entities(sentences, limit=20)}
+    # the origin is no part of the name, and a quotation's one-word speaker is a person
+    assert found.get("Okonjo") == "person" and not any("born" in name for name in found)
+    assert found.get("Lindqvist") == "person"
