@@ -684,6 +684,10 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         rest = rest[day.end() :]
     if not rest.strip(" .!?\"'”’)"):
         return True
+    if words[-1].lower() in SPEECH_VERBS and rest.lstrip()[:1] in ":\"“'‘":
+        return (
+            False  # "A statement on her account said" of '... said: "Charlotte and Jonny are very sad ..."'
+        )
     if _SUBJECT_OF_WHAT_FOLLOWS.match(rest):
         return False  # "a vet found Garfield" of "... found Garfield, who weighs 6.6kg, was overweight"
     if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":

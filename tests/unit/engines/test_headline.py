@@ -260,6 +260,10 @@ def test_commas_of_a_list_of_titles_are_no_apposition() -> None:
             "Two days after the final, Tomas Berg looked into the eyes of the club's owner.",
         ),
         (
+            "A statement on the club's website said",
+            'A statement on the club\'s website said: "Ines Okafor will leave at the end of the season."',
+        ),
+        (
             "The auditors failed to find so much",
             "The auditors failed to find so much as a single missing invoice in the harbour accounts.",
         ),
