@@ -30,9 +30,12 @@ from takeaways.text.sentences import article_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# Data restored from public repositories (``make grounding-data``) sits beside the checkout, never in the
+# team's shared folder: the Makefile's GROUNDING_DATA default is this folder too.
+GROUNDING_DATA = ROOT.parent / "data"
 DEV_ARTICLES = Path(os.environ.get("TAKEAWAYS_EVAL_DIR", SHARED / "eval")) / "cnn-dev.jsonl"
 FACTUALITY = Path(
-    os.environ.get("TAKEAWAYS_FACTUALITY_DATA", SHARED / "factuality" / "val_sentence_pairs.json")
+    os.environ.get("TAKEAWAYS_FACTUALITY_DATA", GROUNDING_DATA / "factuality" / "val_sentence_pairs.json")
 )
 KINDS = ("number", "person", "negation", "attribution", "roles", "date", "causal")
 

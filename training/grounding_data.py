@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.grounding_data import FACTUALITY, SHARED, split_of
+from benchmarks.grounding_data import FACTUALITY, GROUNDING_DATA, split_of
 from takeaways.article import parse_article
 from takeaways.engines.grounding import ArticleFacts
 from takeaways.engines.grounding_model import MANIFEST_FILE
@@ -36,7 +36,7 @@ from takeaways.text.entities import find_entities
 from takeaways.text.sentences import article_sentences
 from takeaways.text.words import STOP_WORDS
 
-NEWS = Path(os.environ.get("TAKEAWAYS_NEWS_DATA", SHARED / "news" / "cnndm-small-train.jsonl"))
+NEWS = Path(os.environ.get("TAKEAWAYS_NEWS_DATA", GROUNDING_DATA / "news" / "cnndm-small-train.jsonl"))
 HELD_OUT_PERCENT = 20
 SENTENCES_PER_ARTICLE = 12
 # CoGenSumm stories that are also in the team's measurement sets (../shared/eval/cnn-validation.jsonl):
