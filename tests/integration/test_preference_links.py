@@ -145,11 +145,14 @@ def test_a_link_shows_first_changes_once_and_an_unsubscribe_link_ends_the_alerts
     assert alert_copies(stack, inbox, ("incoming/cup.txt", cup.encode())) == []
 
 
+_HEADING_TEXT = "const heading = document.querySelector('h1'); return heading ? heading.textContent : '';"
+
+
 def test_the_confirmation_page_works_in_a_real_browser(
     stack: DeployedStack, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from selenium import webdriver
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.wait import WebDriverWait
@@ -179,9 +182,11 @@ def test_the_confirmation_page_works_in_a_real_browser(
         assert "digest" in browser.find_element(By.TAG_NAME, "h1").text
         browser.save_screenshot(str(ARTIFACTS / "preference-confirm.png"))
         browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        # The click returns before the answer's page loads: wait for it rather than read the old one.
-        WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
-            lambda page: page.find_element(By.TAG_NAME, "h1").text.startswith("Done")
+        # The click returns before the answer's page loads: wait for it rather than read the old one. The
+        # heading is read in one script call, and a read that meets the page mid-navigation (a stale element,
+        # "Node with given id does not belong to the document") is tried again until the wait ends.
+        WebDriverWait(browser, 30, ignored_exceptions=(WebDriverException,)).until(
+            lambda page: str(page.execute_script(_HEADING_TEXT)).startswith("Done")
         )
         browser.save_screenshot(str(ARTIFACTS / "preference-done.png"))
     finally:
