@@ -726,14 +726,25 @@ _SCOPE_OPENING = re.compile(
     r"eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|several|many|more)\b)"
     r"|(?:in|over|within) the (?:past|last|next|first)\b|(?:a|per|each|every) (?:year|month|week|day|season)\b)"
 )
-# Contrasts that open a clause with no comma before them ("built in 1817 but since 2005 ..."), unless an idiom
-# ("all but", "not only ... but") makes them something else.
+# Contrasts that open a clause with no comma before them ("built in 1817 but since 2005 ..."), unless the word
+# before, dropped with it, makes an idiom of it ("[all but] empty"). Inside what is dropped, "or" and "nor" go
+# on a list ("buses, trains, or ferries"); only opening what is dropped are they a contrast ("[or a national
+# disgrace]").
 _CONTRASTS_WITHIN = frozenset("but although whereas".split())
-_CONTRAST_IDIOMS = frozenset("all anything nothing only".split())
+_CONTRAST_IDIOMS = frozenset("all anything nothing".split())
+_LIST_GOING_ON = frozenset({"or", "nor"})
+# A contrast that opens the sentence, dropped with its clause: a concession ("[Although the club denied it,]
+# reports had suggested ..."), not a connective the trimmer may drop ("[But] the club said").
+_OPENING_CONCESSIONS = frozenset("although though whereas despite unless except".split())
 # What makes a contrast the answer to what a headline keeps: it denies ("no truth in the claims", "but missed
-# the cut"), or what is kept only appears or is reported ("may seem", "reports had suggested").
-_DENIALS = _NEGATIONS | frozenset("missed lost untrue false wrong".split())
-_APPEARANCES = _HEDGE_WORDS | frozenset(
+# the cut", "but insisted they played no part"), or what is kept only appears or is reported ("may seem",
+# "reports had suggested"). Not any negation: "but no one was hurt" adds to "the bus caught fire".
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|untrue|false|wrong|miss(?:ed|es)|fail(?:ed|s)|reject(?:ed|s)|dismiss(?:ed|es)"
+    r"|insist(?:ed|s)?|no truth|not true|no evidence)\b"
+)
+# "may" lower-cased is as often the month ("opened in May"): "may seem" is read by its "seem".
+_APPEARANCES = (_HEDGE_WORDS - {"may"}) | frozenset(
     "seem seems seemed appear appears appeared suggest suggests suggested claim claims claimed report reports"
     " rumour rumours rumoured".split()
 )
@@ -755,8 +766,9 @@ def dropped_qualifier(cut: str, sentence: str, *, strict: bool = True) -> str | 
 
     The words left out are read stretch by stretch (the runs of the sentence's words the cut does not
     keep); a stretch that opens the sentence is a connective or a lead-in the trimmer may drop, except a
-    hedge on the figure that follows it. A contrast counts at a stretch's start, or inside it after punctuation
-    or as "but" or "although": "[by Worcester Warriors, although ... there was no truth in the claims]".
+    hedge on the figure that follows it, or a concession ("[Although the club denied it,] reports had ...").
+    A contrast counts at a stretch's start, or inside it after punctuation or as "but", "although" or
+    "whereas": "[by Worcester Warriors, although ... there was no truth in the claims]".
 
     Not ``strict`` (a headline, which says what happened, not all of it), a cut may leave out a qualifier of
     time or scope ("last season") and a contrast that neither denies what it keeps ("but everyone on board
@@ -783,14 +795,26 @@ def dropped_qualifier(cut: str, sentence: str, *, strict: bool = True) -> str | 
         if following in matched and _is_figure(words[following]) and _FIGURE_HEDGES.search(text):
             return f"leaves out '{text}' before the figure {words[following]}"
         if stretch[0] == 0:
+            if (
+                words[0] in _OPENING_CONCESSIONS
+                and len(stretch) > 1
+                and (strict or _reverses(kept, [words[i] for i in stretch]))
+            ):
+                return f"leaves out the contrast '{_shown_words(words, stretch)}'"
             continue
         contrast = next(
             (
                 at
                 for at, index in enumerate(stretch[:-1])
                 if words[index] in CONTRASTS
-                and (at == 0 or breaks[index] or words[index] in _CONTRASTS_WITHIN)
-                and words[index - 1] not in _CONTRAST_IDIOMS
+                and (
+                    at == 0
+                    or (
+                        (breaks[index] or words[index] in _CONTRASTS_WITHIN)
+                        and words[index] not in _LIST_GOING_ON
+                        and words[index - 1] not in _CONTRAST_IDIOMS
+                    )
+                )
             ),
             None,
         )
@@ -818,9 +842,8 @@ def _is_figure(word: str) -> bool:
 
 
 def _reverses(kept: Sequence[str], contrast: Sequence[str]) -> bool:
-    """Whether a contrast left out answers what the cut keeps: it denies (past its opening word, which may be
-    "nor" of a list going on), or what is kept is only an appearance."""
-    return not _DENIALS.isdisjoint(contrast[1:]) or not _APPEARANCES.isdisjoint(kept)
+    """Whether a contrast left out answers what the cut keeps: it denies, or what is kept is only an appearance."""
+    return _DENIAL.search(" ".join(contrast)) is not None or not _APPEARANCES.isdisjoint(kept)
 
 
 def _shown_words(words: Sequence[str], stretch: Sequence[int]) -> str:

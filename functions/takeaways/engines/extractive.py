@@ -57,7 +57,7 @@ from takeaways.engines.standalone import (
     with_referent,
 )
 from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary, summary_adds
-from takeaways.text.entities import ENTITY_SENTENCES, PLACES, find_entities
+from takeaways.text.entities import ENTITY_SENTENCES, MAX_ENTITIES, PLACES, find_entities
 from takeaways.text.grammar import (
     is_clause,
     is_fact_box_line,
@@ -372,9 +372,12 @@ class ExtractiveEngine:
         ]
         title_terms = _terms(article.title) if article.title else []
         candidates = self._candidates(window, token_lists, term_lists, frozenset(title_terms))
-        entities = find_entities(sentences[:ENTITY_SENTENCES])
-        people = [entity.name for entity in entities if entity.kind == "person"]
-        known = [entity.name for entity in entities]
+        # Everyone the opening names, not only the alert's few entities: a name put for "The England centre,
+        # 24," must be the one person it can mean, and the one left off the list may be that person.
+        opening_names = find_entities(sentences[:ENTITY_SENTENCES], limit=_CAST_LIMIT)
+        entities = opening_names[:MAX_ENTITIES]
+        people = [entity.name for entity in opening_names if entity.kind == "person"]
+        known = [entity.name for entity in opening_names]
         cast = people_of_the_window(window, people)
         names = _name_words(window, people)
         ranked = sorted(candidates, key=lambda c: (-c.score, c.index))

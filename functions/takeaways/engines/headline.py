@@ -684,7 +684,7 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         rest = rest[day.end() :]
     if not rest.strip(" .!?\"'”’)"):
         return True
-    if words[-1].lower() in SPEECH_VERBS and rest.lstrip()[:1] in ":\"“'‘":
+    if words[-1].lower() in SPEECH_VERBS and rest.lstrip(" ,")[:1] in ":\"“'‘":
         return (
             False  # "A statement on her account said" of '... said: "Charlotte and Jonny are very sad ..."'
         )

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from takeaways.text.entities import PERSON_TITLES, PLACES, surname_of
+from takeaways.text.entities import ORGANISATION_WORDS, PERSON_TITLES, PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
 from takeaways.text.words import (
@@ -361,7 +361,7 @@ def _person_meant(
         and _names_someone_unknown(earlier[-1], {*people, *known})
     ):
         return None
-    if earlier and _someone_else_speaks(earlier[-1], name):
+    if earlier and _someone_else_speaks(earlier[-1], name, set(known) - set(people)):
         return None  # '..., says Barnaby Ephraim.' then "He says ...": he is the one who just spoke
     if earlier and not _mentions(earlier[-1], name) and _someone_unnamed_acts(earlier[-1]):
         return None  # "In 2014, one expert predicted ... He was often right": he is the expert
@@ -1084,20 +1084,29 @@ _SPEAKER_NAMED = re.compile(
 
 
 # '," says Barnaby Ephraim, who ...': the speaker after the verb, the words before attributed to them ("told"
-# names whom they were said to).
+# names whom they were said to, "according to" a source as often as a speaker).
 _SPEAKER_AFTER_VERB = re.compile(
-    r"[,\"”]\s+(?:says|said|adds|added|explains|explained|according to)\s+"
+    r"[,\"”]\s+(?:says|said|adds|added|explains|explained)\s+"
     r"(?P<speaker>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?=[,.;]|\s*$)"
 )
 
 
-def _someone_else_speaks(sentence: str, name: str) -> bool:
-    """Whether the sentence's last speaker, named after the verb ("says Barnaby Ephraim"), is not the person."""
+def _someone_else_speaks(sentence: str, name: str, bodies: set[str]) -> bool:
+    """Whether the sentence's last speaker, named after the verb ("says Barnaby Ephraim"), is another person:
+    not the one meant, not one of ``bodies`` (names the entity finder typed otherwise) and not named as a body
+    or a place is ("said Harbour Radio", "said Rowing Ireland")."""
     speakers = list(_SPEAKER_AFTER_VERB.finditer(sentence))
     if not speakers:
         return False
     named = speakers[-1].group("speaker")
-    return not _mentions(named, name) and not _mentions(name, named)
+    words = named.lower().split()
+    return (
+        not _mentions(named, name)
+        and not _mentions(name, named)
+        and named not in bodies
+        and ORGANISATION_WORDS.isdisjoint(words)
+        and words[-1] not in PLACES
+    )
 
 
 def _described_before(sentence: str, name: str, pronoun: str | None) -> bool:

@@ -376,7 +376,8 @@ def _add_recurring_rule_names(
     votes: dict[str, Counter[EntityKind]],
 ) -> None:
     """A name of two words or more that the rules see twice and the tagger never ("Rescue Week began"), and a
-    one-word name that a quotation is attributed to ('," Cockerill told BBC Radio Leicester'): a person's."""
+    one-word name that a quotation is attributed to as only a person's is ('," Cockerill told BBC Radio
+    Leicester'; a body "said" as often)."""
     _, mentions = rule_mentions(sentences, limit=len(sentences) * 20)
     taken = [(start, end) for start, end, _ in spans]
     seen = Counter(entity.name for _, _, entity in mentions)
@@ -386,7 +387,7 @@ def _add_recurring_rule_names(
         for start, end, entity in mentions
         if " " not in entity.name
         and _QUOTED_BEFORE.search(text, max(start - 4, 0), start)
-        and _SPEECH_AFTER.match(text, end)
+        and _ONE_WORD_PERSON_AFTER.match(text, end)
     }
     for start, end, entity in mentions:
         name = entity.name

@@ -150,10 +150,11 @@ AUXILIARIES = frozenset(
     "is are was were has have had will would can could may might must should shall do does did "
     "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't don't didn't".split()
 )
-# The same, as a pattern to match at a word's start (the longest forms first, so "isn't" is not read as "is").
+# The same, as a pattern to match at a word's start (the longest forms first, so "can't" is not read as "can").
 AUXILIARY_PATTERN = "(?:" + "|".join(map(re.escape, sorted(AUXILIARIES, key=len, reverse=True))) + r")\b"
 # Words that open what a cut may not leave out: a contrast changes what the rest says ("carded 72 [but
 # missed the cut]", "offered a deal[, although the club said there was no truth in it]").
+# "despite" too: "shares rose [despite the warning]" leaves out what the rise went against.
 CONTRASTS = frozenset("but although though yet whereas except unless or nor despite".split())
 # Words that negate what follows them; readers add their own forms ("n't", "denied", "won't").
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())

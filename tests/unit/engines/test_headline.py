@@ -264,6 +264,10 @@ def test_commas_of_a_list_of_titles_are_no_apposition() -> None:
             'A statement on the club\'s website said: "Ines Okafor will leave at the end of the season."',
         ),
         (
+            "A statement on the club's website said",
+            'A statement on the club\'s website said, "Ines Okafor will leave at the end of the season."',
+        ),
+        (
             "The auditors failed to find so much",
             "The auditors failed to find so much as a single missing invoice in the harbour accounts.",
         ),

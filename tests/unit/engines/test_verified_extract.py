@@ -104,7 +104,20 @@ def test_a_cut_that_drops_a_contrast_scope_or_hedge_fails_the_check(sentence: st
             "The tour bus caught fire on the coast road, but everyone on board was safe.",
             True,
         ),
-        # ... but not a denial, nor the answer to what only seems so
+        (
+            "The tour bus caught fire on the coast road",
+            "The tour bus caught fire on the coast road, but no one was hurt.",
+            True,
+        ),
+        ("The bridge opened in may", "The bridge opened in May, but the old ferry still runs daily.", True),
+        # ... but not a denial, nor the answer to what only seems so, nor a concession that opens the sentence
+        (
+            "Reports had suggested Okafor had been offered a new deal",
+            "Although the club said there was no truth in the claims, reports had suggested Okafor had been "
+            "offered a new deal.",
+            False,
+        ),
+        ("She had nothing", "She had nothing but praise for the crew.", True),
         (
             "Some defendants admitted knowing of the raids",
             "Some defendants admitted knowing of the raids, but insisted they played no part.",
@@ -122,6 +135,15 @@ def test_a_cut_drops_a_qualifier_strictly_or_for_a_headline(
 ) -> None:
     assert dropped_qualifier(cut.lower(), sentence.lower()) is not None
     assert (dropped_qualifier(cut.lower(), sentence.lower(), strict=False) is None) is strict_only
+
+
+def test_a_list_going_on_is_no_contrast() -> None:
+    sentence = "residents can take buses, trains, or ferries to the city."
+    assert dropped_qualifier("residents can take buses", sentence) is None
+    assert (
+        dropped_qualifier("residents can take buses", "residents can take buses or walk to the city.")
+        is not None
+    )
 
 
 def test_all_but_is_no_contrast() -> None:
