@@ -134,6 +134,18 @@ def test_the_alert_headline_never_drops_the_denial_of_what_it_reports() -> None:
     assert headline_reads_complete(summary.headline)
 
 
+def test_the_alert_headline_may_leave_out_a_setback_that_does_not_deny_it() -> None:
+    body = (
+        "Harbour Council leader Ines Okafor agreed in talks with the ferry union on Tuesday to pause the fare "
+        "rise, but the long-awaited meeting failed to produce a wider pay deal. "
+        "The two sides talked for more than three hours, and both said they hoped to meet again soon. "
+        "Okafor did not agree to the union's proposed two-year pay freeze. "
+        "Union leader Tomas Berg said the pause was welcome but not enough."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert "agreed" in summary.headline and "pause the fare rise" in summary.headline
+
+
 def test_the_alert_headline_names_someone_rather_than_a_role() -> None:
     body = (
         "The veteran goalkeeper signed a new two-year contract with Harbour Town on Friday after a long delay. "

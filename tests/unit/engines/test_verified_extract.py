@@ -121,6 +121,16 @@ def test_a_cut_that_drops_a_contrast_scope_or_hedge_fails_the_check(sentence: st
         (
             "Some defendants admitted knowing of the raids",
             "Some defendants admitted knowing of the raids, but insisted they played no part.",
+            True,
+        ),
+        (
+            "The mayor agreed to pause the works",
+            "The mayor agreed to pause the works, but the talks failed to produce a wider deal.",
+            True,
+        ),
+        (
+            "Okafor was offered a new deal",
+            "Okafor was offered a new deal, but the club denied the reports.",
             False,
         ),
         (
