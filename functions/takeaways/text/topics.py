@@ -75,6 +75,9 @@ _RULE_STEMS = {stem(cue): topic for topic, cues in _RULE_CUES.items() for cue in
 _SPORT_SENSES = frozenset(
     stem(word) for word in "strike strikes striking union unions battle crash bomb road roads".split()
 )
+# "Strikes on energy infrastructure": in a story of war a strike is an attack, no labour dispute.
+_WAR_SENSES = frozenset(stem(word) for word in "strike strikes striking".split())
+_WAR_CONTEXT_HITS = 2  # conflict cue words (ceasefire, troops, missiles ...) that make a story one of war
 _RULE_MIN_HITS = 3
 _RULE_MIN_SHARE = 0.02  # of the text's content words
 
@@ -174,8 +177,13 @@ def rule_topics(
 ) -> list[RuleTopic]:
     """Topics the model cannot learn, from cue words: those with enough hits, most first."""
 
+    war = (
+        sum(count for term, count in features.items() if _RULE_STEMS.get(term) == "conflict")
+        >= _WAR_CONTEXT_HITS
+    )
+
     def counts(term: str) -> bool:
-        return not (sport and term in _SPORT_SENSES)
+        return not (sport and term in _SPORT_SENSES) and not (war and term in _WAR_SENSES)
 
     hits: Counter[str] = Counter()
     for term, count in features.items():

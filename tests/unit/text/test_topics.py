@@ -234,3 +234,20 @@ def test_a_road_closure_is_transport_under_economy_and_passing_cars_are_not() ->
         "Officers said the men broke into six vehicles on the road and one bus before driving off."
     )
     assert "economy" not in [t.slug for t in classify(theft, headline="Two men sought after tool thefts")]
+
+
+def test_strikes_in_a_war_are_attacks_and_in_a_dispute_a_walkout() -> None:
+    war = (
+        "Both sides agreed to pause strikes on the port's power stations for thirty days after talks. "
+        "The ceasefire does not cover the front line, where troops and artillery remain, and missile strikes "
+        "on the city went on overnight. Strikes on the grid had cut power to thousands."
+    )
+    assert "labour" not in [
+        t.slug for t in classify(war, headline="Both sides pause strikes on power stations")
+    ]
+    dispute = (
+        "Ferry workers will strike for three days next week in a dispute over wages, their union said. "
+        "The strikes will halt sailings, and the union said more walkouts would follow if pay talks failed. "
+        "The operator said the strike was unnecessary."
+    )
+    assert "labour" in [t.slug for t in classify(dispute, headline="Ferry workers to strike over wages")]
