@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from takeaways.text.entities import ORGANISATION_WORDS, PERSON_TITLES, PLACES, surname_of
+from takeaways.text.entities import DEMONYM, ORGANISATION_WORDS, PERSON_TITLES, PLACES, surname_of
 from takeaways.text.given_names import NAME_STARTS
 from takeaways.text.tagger import english_tagger, tokenize
 from takeaways.text.words import (
@@ -33,8 +33,10 @@ from takeaways.text.words import (
 _PERSON_PRONOUN = re.compile(r"^(?P<word>He|She|His|Her)\b(?!['’])(?P<rest>\s+\S)")
 # "The 31-year-old" opening a sentence: a person named before it (``with_referent`` puts the name in, and the
 # grounding check takes that name from the sentences before, as it does for "He").
+# "The 20-year-old Brit" points back as "The 20-year-old" does; "The 20-year-old Tom Reyes" names someone.
 AGE_REFERENCE = re.compile(
-    r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\b(?!\s+(?:[A-Z]|man|woman|boy|girl))"
+    r"^The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\b"
+    rf"(?:\s+(?:{DEMONYM.pattern})\b)?(?!\s+(?:[A-Z]|man|woman|boy|girl))"
 )
 # "It is hoped", "It was not clear": an 'it' that points at nothing before it, opening a report.
 IMPERSONAL_IT = (
@@ -245,6 +247,8 @@ def _may_be_a_name(words: Sequence[str], tags: Sequence[str]) -> bool:
         return False
     if tag in _NOUN_TAGS:
         return True
+    if lower in {"having", "being"}:
+        return False  # "Having made his debut ..., he": an auxiliary's participle opens a phrase, no name
     after = words[1].lower() if len(words) > 1 else ""
     aged = words[1:4:2] == [",", ","] and words[2].isdigit()
     verb_next = tags[1:2] in (["VERB:Fin"], ["AUX:Fin"]) or after in IRREGULAR_PAST or after in SPEECH_VERBS

@@ -162,9 +162,10 @@ _TRAILING_NOT_NAME = PERSON_TITLES | _SKIP
 _TITLE_GAP = DEPARTMENTS | {"of"}
 _NEVER_ALONE = _SKIP | PERSON_TITLES | _DIRECTIONS
 _CREDITS = frozenset({"CNN", "AP", "AFP", "REUTERS", "UPI", "BBC"})
-_DEMONYM = re.compile(
+DEMONYM = re.compile(
     r"[A-Z][a-z]+(?:ian|ican|ese|ish|ean)s?|(?:Iraqi|Israeli|Pakistani|Somali|Yemeni|Saudi|Kuwaiti|Omani|Qatari|"
-    r"Emirati|Bangladeshi|Afghani|Thai|Swiss|French|Dutch|Greek|Czech|Chinese|Danish|Polish|Turkish)s?"
+    r"Emirati|Bangladeshi|Afghani|Thai|Swiss|French|Dutch|Greek|Czech|Chinese|Danish|Polish|Turkish|Brit|Briton"
+    r"|Scot|Kiwi|Aussie|Argentine)s?"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_GAP = re.compile(r"['’]s? ")
@@ -600,7 +601,7 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
             or lowered in _NEVER_ALONE
             or only.upper() in _CREDITS
             or "." in only
-            or (_DEMONYM.fullmatch(only) and lowered not in PLACES)
+            or (DEMONYM.fullmatch(only) and lowered not in PLACES)
         ):
             return []
     return words

@@ -10,7 +10,7 @@ import pytest
 from takeaways.article import Article, parse_article
 from takeaways.engines.extractive import ExtractiveEngine
 from takeaways.engines.headline import ends_at_a_boundary, headline_options
-from takeaways.engines.standalone import unnamed_role, with_referent
+from takeaways.engines.standalone import stands_alone, unnamed_role, with_referent
 from takeaways.text.grammar import is_clause
 from takeaways.text.sentences import article_sentences
 
@@ -376,3 +376,22 @@ def test_the_shared_wire_story_is_headed_by_its_lede() -> None:
     lede = " ".join(article_sentences(article)[0].split())
     words = summary.headline.split()
     assert len(words) >= 6 and all(word in lede for word in words)
+
+
+def test_an_age_and_a_nationality_point_back_as_an_age_does() -> None:
+    earlier = ["Tomas Berg signed for Harbour Town in May."]
+    assert with_referent("The 20-year-old Brit scored twice on Sunday.", earlier, ["Tomas Berg"]) == (
+        "Berg scored twice on Sunday."
+    )
+    # with no one it can mean, the line is not made to stand alone; a name after the age names someone
+    assert (
+        with_referent("The 20-year-old Brit scored twice on Sunday.", ["The club won on Sunday."], []) is None
+    )
+    named = "The 20-year-old Brit Tomas Berg scored twice on Sunday."
+    assert with_referent(named, earlier, ["Tomas Berg"]) == named
+
+
+def test_a_participle_opening_is_no_one_a_later_he_can_mean() -> None:
+    line = "Having made his debut in a harbour film, he first appeared as the pilot in the sequel."
+    assert not stands_alone(line)
+    assert stands_alone("Having made his debut in a harbour film, Tomas Berg first appeared in the sequel.")
