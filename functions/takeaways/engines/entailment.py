@@ -127,7 +127,8 @@ _NEGATIONS = NEGATIONS | frozenset(
 # "Germany" and "German", "Thailand" and "Thai"): what is left once one is cut off is the shared root.
 # "Southeastern" and "Southeast" too.
 _NAME_ENDINGS = (
-    "ians", "land", "ian", "ans", "ese", "ish", "ics", "and", "ain", "ern", "ic", "an", "is", "es", "a", "y", "i",
+    "ians", "land", "ian", "ans", "ese", "ish", "ics", "and", "ain", "ern", "ic", "an", "is", "es", "ia", "a", "y",
+    "i",
     "s",
 )  # fmt: skip
 # The short forms headlines write a name's words in: "Chinese GP", "Manchester Utd", "Dems", "French FM".
@@ -345,7 +346,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
         or _article_words_problem(
             claim, article or joined, "the article" if article else "the cited sentences"
         )
-        or _negation_problem(claim, best, sentences)
+        or _clausewise_negation_problem(claim, sentences)
         or _opposite_problem(claim, sentences, article or joined)
         or _modality_problem(claim, sentences, best)
         or _attribution_problem(claim, sentences, context_words, article)
@@ -1394,6 +1395,25 @@ def _claim_stems(claim: str) -> set[str]:
     return {stem(word) for word in _words(claim) if word not in STOP_WORDS}
 
 
+def _clausewise_negation_problem(claim: str, sentences: list[str]) -> str | None:
+    """Each clause of a statement joined with a semicolon is weighed against its own best sentence.
+
+    "The network blames an 'Islamist group'; there's no claim of responsibility" draws its two clauses
+    from two sentences, and the negation of the second is in the sentence the second clause matches.
+    """
+    clauses = [clause for clause in _CLAUSE_SEPARATOR.split(claim) if _claim_stems(clause)]
+    if len(clauses) < 2:
+        return _negation_problem(claim, _best_sentence(claim, sentences), sentences)
+    for clause in clauses:
+        problem = _negation_problem(clause, _best_sentence(clause, sentences), sentences)
+        if problem:
+            return problem
+    return None
+
+
+_CLAUSE_SEPARATOR = re.compile(r"\s*;\s*")
+
+
 def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> str | None:
     """A negation in the matched part of the best sentence must be in the statement, and the statement add none.
 
@@ -1407,10 +1427,13 @@ def _negation_problem(claim: str, best: str, sentences: Sequence[str] = ()) -> s
     claim_negated = _negated(claim_words)
     cancelled = _cancelled_negations(window, claim_stems)
     paired = _completing_nor(window)
+    reworded = _prefixed_negations(window, claim_words)
     counted = [
         word
         for index, word in enumerate(window)
-        if word in _NEGATIONS and index not in cancelled | paired and _negates(window, index, claim_stems)
+        if word in _NEGATIONS
+        and index not in cancelled | paired | reworded
+        and _negates(window, index, claim_stems)
     ]
     evidence_negated = len(counted) % 2 == 1
     scopes = {scope for _, scope in _negation_scopes(claim_words) if scope}
@@ -1475,6 +1498,24 @@ def _cancelled_negations(words: Sequence[str], claim_stems: set[str]) -> set[int
         if any(after.startswith(p) and stem(after[len(p) :]) in claim_stems for p in _NEGATIVE_PREFIXES):
             cancelled.add(at)
     return cancelled
+
+
+def _prefixed_negations(words: Sequence[str], claim_words: Sequence[str]) -> set[int]:
+    """Where a "not" is said by the statement with a prefix: "it's not known whether" is "it's unclear whether"."""
+    said = {word for word in claim_words if word.startswith(_NEGATIVE_PREFIXES)}
+    unknowing = bool(said & _UNKNOWING)
+    reworded: set[int] = set()
+    for at, word in enumerate(words):
+        if word not in _VERB_NEGATIONS:
+            continue
+        after = next((w for w in words[at + 1 : at + 3] if w not in STOP_WORDS), "")
+        if any(prefix + after in said for prefix in _NEGATIVE_PREFIXES) or (unknowing and after in _KNOWING):
+            reworded.add(at)
+    return reworded
+
+
+_UNKNOWING = frozenset({"unclear", "unknown", "uncertain", "unsure"})
+_KNOWING = frozenset({"clear", "known", "certain", "sure"})
 
 
 def _negation_scopes(words: Sequence[str]) -> list[tuple[str, str | None]]:
@@ -1986,7 +2027,19 @@ def _matched_window(sentence: str, claim_stems: set[str]) -> list[str]:
             counts[first] -= 1
             covered -= counts[first] == 0
             left += 1
-    return list(words[max(best[0] - 3, 0) : best[1] + 1])
+    start = max(best[0] - 3, 0)
+    # The words before the stretch belong to it only within its clause: in "they're not alone; 92 percent
+    # of Americans say ...", the "not" is another clause's.
+    clause_start = 0
+    for piece in _WINDOW_BREAK.split(sentence):
+        length = len(_words(piece))
+        if clause_start + length > best[0]:
+            break
+        clause_start += length
+    return list(words[max(start, clause_start) : best[1] + 1])
+
+
+_WINDOW_BREAK = re.compile(r"[;:]\s|\s--?\s|\s[–—]\s")
 
 
 def _sides(text: str, match: re.Match[str]) -> tuple[set[str], set[str]]:
@@ -1998,6 +2051,9 @@ def _sides(text: str, match: re.Match[str]) -> tuple[set[str], set[str]]:
         before, after = rest, first
         return set(_content(_words(after))), set(_content(_words(before)))
     after = re.split(r"[,;:]\s|\s(?:and|but|while|which)\s", after, maxsplit=1)[0]
+    # What a colon introduces stands alone: in 'Bi apologizes: "My speech has led to ..."' Bi's apology is
+    # no part of the cause.
+    before = re.split(r"[:;]\s", before)[-1]
     earlier, later = set(_content(_words(before))), set(_content(_words(after)))
     return (later, earlier) if match.group("after") is not None else (earlier, later)
 
@@ -2093,12 +2149,21 @@ def name_variants(text: str) -> str:
     return " ".join(found)
 
 
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def acronym_in(word: str, text: str) -> bool:
     """Whether an all-capitals word is the initials of a run of capitalised words in the text ('NFL')."""
     if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
         return False
+    # Initials give each letter: "U.S. Geological Survey" is "USGS".
+    text = _DOTTED_INITIALS.sub(lambda initials: initials.group().replace(".", ""), text)
     for run in re.finditer(_CAPITAL_RUN, text):
-        initials = "".join(part[0] for part in run.group().split() if part[:1].isupper())
+        initials = "".join(
+            part if 2 <= len(part) <= 3 and part.isupper() else part[0]
+            for part in run.group().split()
+            if part[:1].isupper()
+        )
         if word in initials:
             return True
     return False

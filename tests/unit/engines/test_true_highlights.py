@@ -294,3 +294,51 @@ def test_suspecting_as_a_verb_is_a_hedge() -> None:
         facts.problem("Ines Quist started the fire at the Kelby depot.", [0])
         == "drops the qualifier 'suspect'"
     )
+
+
+def test_each_clause_after_a_semicolon_keeps_its_own_negation() -> None:
+    evidence = [
+        "The depot's owners said the fire was started by an electrical fault.",
+        "But there was no sign of a break-in at the Kelby depot, police said.",
+    ]
+    true = "The owners blame an electrical fault; there was no sign of a break-in at the Kelby depot ."
+    assert certain(true, evidence) is None
+    # the negation must still be the matched sentence's
+    assert certain("The owners blame no electrical fault; police found a break-in .", evidence) is not None
+
+
+def test_a_negation_in_an_earlier_clause_is_not_the_statements() -> None:
+    evidence = ["Ferry crews are not alone; 81 percent of harbour staff say the new rota is unsafe."]
+    assert certain("81 percent of harbour staff say the new rota is unsafe .", evidence) is None
+    assert certain("Ferry crews are alone in calling the new rota unsafe .", evidence) is not None
+
+
+def test_unclear_is_not_known() -> None:
+    evidence = ["It's not known whether the Kelby depot fire had anything to do with the strike."]
+    assert (
+        certain("It is unclear whether the depot fire had anything to do with the strike .", evidence) is None
+    )
+    assert (
+        certain("It is known whether the depot fire had anything to do with the strike .", evidence)
+        is not None
+    )
+
+
+def test_a_cause_quoted_after_a_colon_has_only_the_quotation_as_its_side() -> None:
+    evidence = ["Quist later apologised.", '"My careless words have led to real hurt, and I am sorry."']
+    assert certain('Quist apologises: "My careless words have led to real hurt"', evidence) is None
+    assert certain("Quist's apology has led to real hurt .", evidence) is not None
+
+
+def test_initials_of_a_body_written_with_dotted_initials_are_its_acronym() -> None:
+    facts = ArticleFacts(
+        ['"The harbour has sunk," U.S. Geological Survey spokesman Ade Vale told reporters.']
+    )
+    assert facts.unsupported("The harbour has sunk, USGS spokesman says .") is None
+    assert facts.unsupported("The harbour has sunk, NOAA spokesman says .") is not None
+
+
+def test_a_country_ending_in_ia_shares_its_root_with_its_people() -> None:
+    assert name_root("Indonesia") == name_root("Indonesian")
+    assert name_root("Nigeria") == name_root("Nigerian")
+    assert name_root("Indonesia") != name_root("India")
