@@ -322,6 +322,7 @@ def read(claim: str, evidence: Sequence[str], context: Sequence[str] = (), artic
     context_words = set(_words(" ".join(normal(s) for s in context))) if refers_back else set()
     from_context: set[str] = set()
     for name, whole in _names(claim, article):
+        whole = _POSSESSIVE_END.sub("", whole)  # "Barack Obama's" is "Barack Obama" in the article
         if _known_name(name, evidence_words) or acronym_in(name, joined):
             continue
         if _known_name(name, context_words):

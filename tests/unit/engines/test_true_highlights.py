@@ -342,3 +342,11 @@ def test_a_country_ending_in_ia_shares_its_root_with_its_people() -> None:
     assert name_root("Indonesia") == name_root("Indonesian")
     assert name_root("Nigeria") == name_root("Nigerian")
     assert name_root("Indonesia") != name_root("India")
+
+
+def test_a_name_completed_from_the_article_may_be_possessive() -> None:
+    facts = ArticleFacts(
+        ["Ines Quist died on Sunday.", "Protests grew in Kelby after Quist's death in custody."]
+    )
+    assert facts.problem("Protests over Ines Quist's death grew in Kelby .", [1]) is None
+    assert facts.problem("Protests over Maria Quist's death grew in Kelby .", [1]) is not None
