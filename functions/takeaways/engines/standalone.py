@@ -96,7 +96,24 @@ _ROLES = (
     "rapper comedian medallist medalist coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
     r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
 )
-_DEFINED = re.compile(r"\s+(?:who|whose|that|of)\s")
+# A team or a country called by a description, as reports vary a name they gave before ("The African nation
+# took a first-minute lead", "The Championship side"): a reader of the alert was never given the name.
+_GROUP_REFERENCE = re.compile(
+    r"^The (?:(?!(?:a|an|the|and|who|that)\b)[\w'’.-]+ ){1,3}?(?P<role>nation|country|side|team|club|outfit|squad)\b(?!['’])"
+)
+# People counted as a pair or a family: "The twins filed a fresh lawsuit". (A team by its part in a match,
+# "The hosts", is left: in a match report the lines that do name the teams read worse.)
+_PLURAL_REFERENCE = re.compile(r"^The (?P<role>twins|brothers|sisters|siblings|couple|pair|duo|trio)\b")
+# A clause of time or circumstance before the subject ("Days after the ruling, the ..."), not a name
+# with its apposition ("Ada Marsh, the guard, ...").
+_OPENING_CLAUSE = re.compile(
+    r"^(?:After|Before|Just|Days|Hours|Weeks|Months|Years|Minutes|Moments|When|While|Since|Following|Despite"
+    r"|Earlier|Later|Last|In|On|At|By|Within|Once|Having|Speaking)\b[^,\"“]{3,80}, (?=the [a-z])"
+)
+# Told who: "The driver who steered", "The mother of the boy", "the child's father, Mark Nunes, had".
+_DEFINED = re.compile(
+    r"\s+(?:who|whose|that|of)\s|(?:['’]s(?:\s+[a-z]+){1,2})?,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,"
+)
 # Words for a person, any of which a "he" or "her" later in a line can mean ("A motorcyclist ... when he").
 PERSON_NOUNS = frozenset(word.split("(")[0] for word in _ROLES.split()) | frozenset(
     "people family friend brother sister grandmother grandfather owner resident witness".split()
@@ -928,10 +945,20 @@ def unnamed_role(sentence: str) -> str | None:
     aged = _AGED_DESCRIPTION.match(sentence)
     if aged is not None:
         return aged.group("role")
-    match = _ROLE_REFERENCE.match(sentence)
-    if match is None or _DEFINED.match(sentence, match.end()):
-        return None  # "The driver who steered the coach away", "The mother of the boy": told who, not pointed back
-    return match.group("role")
+    # After an opening clause the subject may still be a role: "Days after dropping the case, the twins filed".
+    opening = _OPENING_CLAUSE.match(sentence)
+    for text in (sentence, f"T{sentence[opening.end() + 1 :]}" if opening else None):
+        if text is None:
+            continue
+        match = _ROLE_REFERENCE.match(text) or _PLURAL_REFERENCE.match(text)
+        group = _GROUP_REFERENCE.match(text)
+        if match is None and group is not None and _predicate_next(text, group.end()):
+            match = group  # "The African nation took", not "The next Vikings' team activities begin"
+        if match is not None and not _DEFINED.match(text, match.end()):
+            return match.group("role")
+    return (
+        None  # "The driver who steered the coach away", "The mother of the boy": told who, not pointed back
+    )
 
 
 # Roles a first sentence gives the person its story is about ("The third seed beat", "The Newtownards man
@@ -1153,6 +1180,16 @@ def _mentions(text: str, name: str) -> bool:
 def _mentions_word(text: str, word: str) -> bool:
     """Whether the word stands alone (not inside "O'Neill" or "Smith-Jones")."""
     return bool(standalone_positions(text, word, joiners_before="'’-", joiners_after="-"))
+
+
+def _predicate_next(sentence: str, end: int) -> bool:
+    """Whether the word after ``end`` is a finite verb or a comma, as tagged in the whole sentence: the
+    words before it are the subject, not a modifier of a noun still to come ("team activities")."""
+    tokens = tokenize(sentence)
+    at = len(tokenize(sentence[:end]))
+    if at >= len(tokens):
+        return False
+    return tokens[at] == "," or english_tagger().tag(tokens)[at] in {"VERB:Fin", "AUX:Fin"}
 
 
 def _verb_or_comma_next(rest: str) -> bool:

@@ -1130,6 +1130,34 @@ def test_a_quotation_whose_speaker_is_a_pronoun_is_not_a_takeaway() -> None:
     assert not any(PRONOUN_SPEAKER.search(takeaway.text) for takeaway in summary.takeaways)
 
 
+def test_a_team_or_a_pair_called_by_a_description_is_an_unnamed_role() -> None:
+    assert unnamed_role("The Baltic nation took a first-minute lead, but Holm levelled.") == "nation"
+    assert unnamed_role("The Grenhaven side have won four in a row.") == "side"
+    assert unnamed_role("The twins filed a fresh lawsuit against the operator.") == "twins"
+    # after an opening clause, the subject is still the one a reader must be told of
+    assert unnamed_role("Days after dropping the appeal, the twins filed a fresh lawsuit.") == "twins"
+    assert unnamed_role("After the vote, the council resigned.") is None
+    # a team that is told ("of doctors") or a bare "The club" is not a description standing for a name
+    assert unnamed_role("The team of doctors arrived at dawn.") is None
+    assert unnamed_role("The club said the ferry would sail.") is None
+    assert unnamed_role("The next Isles team meetings begin in May.") is None  # "team" describes the meetings
+    # a role named in apposition is told who
+    assert unnamed_role("At the time, the boy's father, Tomas Berg, had full custody.") is None
+    assert unnamed_role("The guard, Ada Marsh, was hurt.") is None
+
+
+def test_a_lede_for_a_team_the_alert_never_names_is_not_its_headline() -> None:
+    text = (
+        "The Baltic nation took a first-minute lead at Grenhaven Park, but Ada Holm levelled for the Isles. "
+        "Holm then scored twice more as the Isles won 3-1 to reach the final of the Harbour Cup. "
+        "Isles coach Tomas Berg said the team had shown great spirit after the early goal. "
+        "The Isles play the final in Grenhaven on Saturday against the winner of the second semi-final."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=text))
+    assert not summary.headline.startswith("The Baltic nation")
+    assert "Baltic nation" not in summary.summary
+
+
 def test_an_official_or_minister_never_named_is_an_unnamed_role() -> None:
     assert unnamed_role("The official called the operator's offer a one-sided demand.") == "official"
     assert unnamed_role("The minister said the ferries would sail by June.") == "minister"
