@@ -61,9 +61,12 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # "On Thursday night's episode": the day belongs to a noun phrase, not to the event, and stays.
 _NOT_POSSESSIVE = r"(?!\s+(?:morning|afternoon|evening|night)['’]s\b)(?!['’]s\b)"
+# A weekday that is part of a holiday's name is no day of the event: "from Good Friday to Easter Monday".
+_NAMED_DAY_WORDS = "Good Easter Black Cyber Ash Super Maundy Holy Whit Shrove Palm Bloody Blue Fat".split()
+_NOT_A_NAMED_DAY = "".join(rf"(?<!\b{word})" for word in _NAMED_DAY_WORDS)
 # The day of the event goes; "this year" or "last month" stays: it bounds the claim ("his sixth defeat this year").
 _TIME_PHRASE = re.compile(
-    rf",?\s+(?:(?:(?:late|early)\s+on|on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_NOT_POSSESSIVE}{_PART_OF_DAY}(?=[\s,.;:]|$)"
+    rf"{_NOT_A_NAMED_DAY},?\s+(?:(?:(?:late|early)\s+on|on|late|early|last|this|next)\s+)?(?:{_WEEKDAY}){_NOT_POSSESSIVE}{_PART_OF_DAY}(?=[\s,.;:]|$)"
     r"|,?\s+(?:yesterday|today|tonight|overnight)(?=[\s,.;:]|$)"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s")
@@ -1044,7 +1047,7 @@ _DASH_ASIDE = re.compile(
 # "last week". A lower-case object ("in an otherwise disastrous raid") is the event's own phrase and stays.
 _MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTHS))
 _CLOSING_PLACE_OR_TIME = re.compile(
-    r"(?:,\s+|\s+)(?:"
+    rf"{_NOT_A_NAMED_DAY}(?:,\s+|\s+)(?:"
     rf"(?:in|at|on|near|outside|from|across)\s+(?:the\s+)?(?!(?:{_MONTH_NAMES})\b)[A-Z][\w.'’-]*(?:(?:,\s+|\s+)(?:of\s+)?[A-Z][\w.'’-]*)*"
     rf"|(?:on|in|at|by|early|late)?\s*(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH_NAMES}|{_WEEKDAY})"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?"

@@ -173,6 +173,12 @@ def test_a_day_that_belongs_to_a_noun_phrase_stays() -> None:
     )
 
 
+def test_a_weekday_in_a_holidays_name_is_no_day_of_the_event() -> None:
+    sentence = "Engineering work, including new signals, will close the Kirkwall line from Good Friday to Easter Monday."
+    assert headline_from(sentence).endswith("from Good Friday to Easter Monday")
+    assert "Friday" not in headline_from("Engineering work closed the Kirkwall line for a week on Friday.")
+
+
 def test_a_name_after_an_initial_is_not_shortened() -> None:
     sentence = (
         "Ferry owner J. Ronald Baxter, who built the island's first car ferry and later sold it to the "
