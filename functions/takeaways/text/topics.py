@@ -50,7 +50,8 @@ _RULE_CUES = {
     "volcano derailed derailment collapse collapsed crash crashed explosion blaze blazes inferno "
     "firefighters evacuated evacuation rescuers rescue disaster sank sunk sinking capsized shipwreck "
     "coastguard rubble survivors",
-    "labour": "strike strikes striking walkout picket wages unions union workers employees unemployment "
+    # ("workers" is left out: it stems to "work", and engineering work on a railway is no labour story.)
+    "labour": "strike strikes striking walkout picket wages unions union employees workforce unemployment "
     "layoffs redundancies pensions minimum-wage labour",
     "weather": "weather forecast forecasters rain rainfall snow snowfall heatwave storm storms gusts "
     "temperatures frost drought meteorologists thunderstorms hail fog",

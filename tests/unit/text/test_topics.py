@@ -251,3 +251,14 @@ def test_strikes_in_a_war_are_attacks_and_in_a_dispute_a_walkout() -> None:
         "The operator said the strike was unnecessary."
     )
     assert "labour" in [t.slug for t in classify(dispute, headline="Ferry workers to strike over wages")]
+
+
+def test_engineering_work_is_no_labour_story() -> None:
+    works = (
+        "Engineering work will close the Kirkwall line over the holiday weekend while new signals are fitted. "
+        "The work, which will cost £4m, follows an overrun last year, when work on the bridge shut the line. "
+        "Rail staff said replacement buses would run, and the work should finish on time."
+    )
+    assert "labour" not in [
+        t.slug for t in classify(works, headline="Engineering work to close Kirkwall line")
+    ]
