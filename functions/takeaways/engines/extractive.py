@@ -154,10 +154,10 @@ _TRAILING_ELABORATION = re.compile(
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:which|who|whose|while|although|though|as|after|before|because|but|where|when|and|with|including)\s"
-    r"|;\s|:\s|\s(?:--|—|–)\s"
+    r"|;\s|:\s|\s(?:--|—|–|-)\s"
 )
-_DASHES = frozenset({"--", "—", "–"})
-_SPACED_DASH = re.compile(r"\s(?:--|—|–)\s")
+_DASHES = frozenset({"--", "—", "–", "-"})
+_SPACED_DASH = re.compile(r"\s(?:--|—|–|-)\s")  # BBC copy sets its dashes as a spaced hyphen
 # A verb of saying whose words come after the cut: "but he added: ..." cut at the colon says nothing.
 _SPEECH_INTRODUCED = re.compile(
     rf"\b(?:{'|'.join(sorted(SPEECH_VERBS - {'told'}))}|told\s+\w+)\s*$", re.IGNORECASE
@@ -884,9 +884,17 @@ _QUOTE_OPENERS = "\"“‘'"
 _QUOTE_CLOSERS = "\"”’'"
 
 
+# "UCU is planning strike rallies in: Staff are also ...": a list's lead-in whose list the page lost, then
+# the next sentence.
+_LOST_LIST = re.compile(
+    r"\b(?:in|at|on|to|from|for|by|with|of|include|including|are|were|these|following):\s+[A-Z]"
+)
+
+
 def _page_leftover(sentence: str) -> bool:
-    """What a page's links and lists leave in the text: a colon before nothing, a stop after a space."""
-    return _LEFTOVER_END.search(sentence.rstrip()) is not None
+    """What a page's links and lists leave in the text: a colon before nothing, a stop after a space, a
+    colon after a preposition with a new sentence after it."""
+    return _LEFTOVER_END.search(sentence.rstrip()) is not None or _LOST_LIST.search(sentence) is not None
 
 
 # "Inspector Ann Lee, who freed the dog, said: "It was calm.": a speaker, a verb of saying and a colon, then a
@@ -1598,7 +1606,8 @@ def _cut_to(text: str, max_words: int) -> str:
     if len(words) <= max_words:
         return text
     limit_chars = len(" ".join(words[:max_words]))
-    low = len(" ".join(words[: max_words // 2]))
+    # A break at the end of the budget's middle word keeps half the budget: the comma is that word's.
+    low = len(" ".join(words[: max_words // 2 - 1]))
     breaks = [
         m.start() for m in _CLAUSE_BREAK.finditer(text, low, limit_chars + 1) if _keeps_a_clause(text, m)
     ]
@@ -1633,7 +1642,7 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
     before = text[: cut.start()].split()
     return (
         not _PREDICATE_START.match(text, cut.end())
-        and not _inside_an_aside_before_the_verb(text, cut)
+        and not _inside_an_aside(text, cut)
         and not _clause_resumes_after(text, cut)
         and not subordinate_clause_only(text[: cut.start()])
         and bool(before)
@@ -1644,18 +1653,23 @@ def _keeps_a_clause(text: str, cut: re.Match[str]) -> bool:
     )
 
 
-def _inside_an_aside_before_the_verb(text: str, cut: re.Match[str]) -> bool:
-    """Whether the cut falls in, or at the closing dash of, an aside between subject and verb: "Seven people
-    -- including the coach, and two players -- died" cut there keeps the subject and loses what happened."""
+def _inside_an_aside(text: str, cut: re.Match[str]) -> bool:
+    """Whether the cut falls inside a dashed aside that closes later, or at a dash of one between subject and
+    verb: "Seven people -- including the coach, and two players -- died" cut there keeps the subject and
+    loses what happened."""
     opening = list(_SPACED_DASH.finditer(text, 0, cut.start()))
     if len(opening) % 2 == 0:
         if cut.group().strip() not in _DASHES:
             return False
-        # At the opening dash: "the 128 parks that charge a fee -- like Yellowstone -- will be free".
-        closing = _SPACED_DASH.search(text, cut.end())
-        return closing is not None and resumes_with_verb(text[: cut.start()], text[closing.end() :])
-    closing = cut if cut.group().strip() in _DASHES else _SPACED_DASH.search(text, cut.end())
-    return closing is not None and resumes_with_verb(text[: opening[-1].start()], text[closing.end() :])
+        # At the opening dash of an aside that closes, the sentence goes on after it, often with its verb: "the
+        # 128 parks that charge a fee -- like Yellowstone -- will be free", "as Starving - her collaboration
+        # with Zedd - leapt from 28 to 17" (which the tagger does not read as a verb).
+        return _SPACED_DASH.search(text, cut.end()) is not None
+    if cut.group().strip() not in _DASHES:
+        # Inside an aside that closes later: "with his two brothers - forward Joel, 28, and hooker Logan, 22 -"
+        # cut at ", and" leaves half a list of who the brothers are.
+        return _SPACED_DASH.search(text, cut.end()) is not None
+    return resumes_with_verb(text[: opening[-1].start()], text[cut.end() :])
 
 
 def _clause_resumes_after(text: str, cut: re.Match[str]) -> bool:

@@ -175,6 +175,41 @@ def test_trimming_a_long_sentence_cuts_at_a_clause_boundary() -> None:
     )
 
 
+def test_a_clause_break_at_half_the_budget_is_a_cut() -> None:
+    sentence = (
+        "Last month, the harbour inspectors published four weeks of damning safety findings, including photos "
+        "of rusted moorings, cracked bollards and a collapsed ladder beside the berth where the ferry sank."
+    )
+    assert (
+        trim(sentence, 25)
+        == "Last month, the harbour inspectors published four weeks of damning safety findings."
+    )
+
+
+def test_a_cut_keeps_a_dashed_aside_whole_and_the_verb_after_it() -> None:
+    # a spaced hyphen is a dash, as BBC copy sets it
+    brothers = (
+        "The move reunites Okafor with his two brothers at the harbour club - winger Tomas, 28, and "
+        "hooker Lars, 22 - who have both been regulars in the Grenhaven side this season."
+    )
+    assert trim(brothers, 25) == (
+        "The move reunites Okafor with his two brothers at the harbour club - winger Tomas, 28, and hooker Lars, 22."
+    )
+    single = (
+        "Ferry singer Ada Lund had the highest-climbing single of the week on the island chart, as Harbour "
+        "Lights - her duet with the Grenhaven choir - leapt from 28 to 17."
+    )
+    assert not trim(single, 25).endswith("as Harbour Lights.")
+    tail = (
+        "The Kelby crew reached the final of the harbour regatta for the fourth year running on Saturday - the "
+        "longest run of finals in the history of the regatta, which began in 1911."
+    )
+    assert (
+        trim(tail, 25)
+        == "The Kelby crew reached the final of the harbour regatta for the fourth year running on Saturday."
+    )
+
+
 def test_a_long_sentence_loses_the_description_of_its_subject_before_its_verb() -> None:
     sentence = (
         "Okafor, a 52-year-old harbour pilot and former ferry captain who served on the island route from "
