@@ -192,7 +192,9 @@ def rule_topics(
             hits[topic] += count
     words = max(sum(count for term, count in features.items() if " " not in term), 1)  # pairs aside
     found = []
-    for topic, count in hits.most_common():
+    # Most hits first; on a tie a subject before a sector ("Ferry strike halts crossings" is a labour story
+    # told in transport's words).
+    for topic, count in sorted(hits.items(), key=lambda item: (-item[1], item[0] in _HEADLINE_ONLY)):
         named = [term for term in headline_features if _RULE_STEMS.get(term) == topic and counts(term)]
         if topic in _HEADLINE_ONLY and not named:
             continue
