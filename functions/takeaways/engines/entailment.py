@@ -65,6 +65,7 @@ CERTAIN_NEW_WORDS = (3, 2)
 # training stories (training/grounding_tuning.py); the test half and the dev articles were not looked at.
 CUT_NEW_PAIRS = 0.15
 NEAR_COPY = 0.9
+WHOLE_COPY_SHARE = 0.8  # a statement this long against its sentence copies the whole of it
 JOIN_GAP = 1
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
@@ -397,12 +398,19 @@ def _joining_problem(
     keep the wording.
     """
     ignored = {stem(word) for word in referents} | _NUMBER_TERMS | _UNIT_TERMS | DATE_WORDS
-    if kind == "paraphrase" and NEAR_COPY <= in_order < 1.0:
+    # A whole sentence copied with one word off is a near copy however short: "she and her wife were trying to
+    # walk away" for "... her husband ...". A short statement drawn from a long sentence is a rewording.
+    size = len(_words(claim))
+    one_word_off = round((1.0 - in_order) * size) == 1 and any(
+        size >= WHOLE_COPY_SHARE * len(_words(sentence)) for sentence in sentences
+    )
+    if kind == "paraphrase" and (in_order >= NEAR_COPY or one_word_off) and in_order < 1.0:
         best = max(sentences, key=lambda sentence: _alignment(_words(claim), sentence)[0])
         swapped = _substitution(claim, best, ignored)
         if swapped:
             added, replaced = swapped
             return f"copies a cited sentence but says '{added}' where it says '{replaced}'"
+        # A near copy with no word put in place of another is judged for what it joins, as a cut is.
     elif kind == "cut":
         best = sentences[0]
     else:

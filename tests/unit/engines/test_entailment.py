@@ -126,7 +126,7 @@ def test_every_sentence_entails_itself(sentence: str) -> None:
 
 def test_the_rules_alone_fail_a_statement_with_more_new_words_than_their_limits_allow() -> None:
     cited = ["The council approved the harbour budget on Tuesday."]
-    paraphrase = "The council backed the harbour budget on Tuesday."  # one new word in five
+    paraphrase = "On Tuesday the council backed the harbour budget."  # one new word in five, reordered
     assert problem(paraphrase, cited, fitted=Limits(max_new_word_share=0.1)) is not None
     assert problem(paraphrase, cited, fitted=Limits(max_new_word_share=0.2)) is None
 

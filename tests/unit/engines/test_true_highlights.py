@@ -350,3 +350,14 @@ def test_a_name_completed_from_the_article_may_be_possessive() -> None:
     )
     assert facts.problem("Protests over Ines Quist's death grew in Kelby .", [1]) is None
     assert facts.problem("Protests over Maria Quist's death grew in Kelby .", [1]) is not None
+
+
+def test_a_whole_sentence_copied_with_one_word_changed_fails_however_short() -> None:
+    evidence = ["She and her husband tried to leave the quay."]
+    assert certain("She and her wife tried to leave the quay.", evidence) is not None
+    assert certain("She and her husband tried to leave the quay.", evidence) is None
+    # a short statement drawn from a long sentence rewords it
+    long = [
+        "Rebels launched an assault on the Kelby oil depot late on Saturday, officials at the harbour said."
+    ]
+    assert certain("Rebels attacked the Kelby oil depot on Saturday.", long) is None
