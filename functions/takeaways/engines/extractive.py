@@ -52,8 +52,10 @@ from takeaways.engines.standalone import (
     names_its_subject,
     reads_as_statement,
     stands_alone,
+    thing_introduced,
     unintroduced_surname,
     unnamed_role,
+    unnamed_thing,
     with_referent,
 )
 from takeaways.summary import MAX_TAKEAWAYS, SAME_FACT_SHARE, Takeaway, TakeawaySummary, summary_adds
@@ -1058,7 +1060,10 @@ def _role_introduced(text: str, introduced: str) -> bool:
     when the headline or summary tells of one."""
     speakers = (match.group("role") or match.group("after") for match in _ROLE_SPEAKER.finditer(text))
     roles = [unnamed_role(text), *(speaker for speaker in speakers if speaker in _PRIVATE_SPEAKERS)]
-    return all(role is None or re.search(rf"\b{role}s?\b", introduced) is not None for role in roles)
+    thing = unnamed_thing(text, lede=False)  # "The vehicle overturned": only when the alert told of one
+    return all(role is None or re.search(rf"\b{role}s?\b", introduced) is not None for role in roles) and (
+        thing is None or thing_introduced(thing, introduced)
+    )
 
 
 # People a quotation may be given to without a name, none of them holding a post that tells a reader
@@ -1307,6 +1312,9 @@ def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> boo
         return False
     role = unnamed_role(text)
     if role is not None and (title is None or re.search(rf"\b{role}", title, re.IGNORECASE) is None):
+        return False
+    thing = unnamed_thing(text)
+    if thing is not None and (title is None or not thing_introduced(thing, title)):
         return False
     return not _THEY_AFTER_OPENING.match(text) and not _pronoun_before_a_person(text, names)
 

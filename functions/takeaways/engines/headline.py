@@ -27,6 +27,7 @@ from takeaways.engines.standalone import (
     reads_as_statement,
     stands_alone,
     unnamed_role,
+    unnamed_thing,
 )
 from takeaways.text.entities import DEPARTMENTS, PERSON_TITLES, surname_of
 from takeaways.text.grammar import (
@@ -527,6 +528,8 @@ def headline_reads_complete(headline: str) -> bool:
         return False  # "(Except Guy would have been recognised": an aside opened or closed without its other half
     if quotes_an_unnamed_speaker(headline) or unnamed_role(headline) is not None:
         return False  # '"...," he said' or "The veteran keeper, 34, signed": the reader is not told who
+    if unnamed_thing(headline) is not None:
+        return False  # "The vehicle overturned on the road to Medina": nor of what
     first = words[0].lower().strip("\"“‘'")
     if (
         first in _OPENING_CONNECTIVES

@@ -937,6 +937,68 @@ def _fuller_body(before: Sequence[str], head: str) -> str | None:
     return None
 
 
+# Things an article names, then calls by a general noun: "The vehicle overturned", "The Welsh government is
+# working to improve the situation". A line opening with one tells nothing to a reader who was not told of
+# the thing; the words of one group stand for each other ("The film" after a documentary).
+_THING_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "situation",
+        "condition disease illness",
+        "practice",
+        "matter issue problem",
+        "scheme plan programme project initiative",
+        "proposal bill measure legislation",
+        "regime",
+        "agency",
+        "vehicle car lorry truck bus coach van",
+        "film movie documentary",
+        "show series programme",
+        "play production musical",
+        "book novel memoir",
+        "tournament competition championship",
+        "device",
+        "site venue facility premises villa",
+    )
+)
+# "The move was announced by President Thein Sein": a headline or a lede, read first, may not call the news
+# so; a takeaway may (its headline told of the move). An event ("The crash left a hole in the building")
+# says what happened whatever it is called, and is no unnamed thing.
+_LEDE_ONLY_GROUPS: tuple[frozenset[str], ...] = (frozenset({"move"}),)
+_THING_NOUNS = sorted(frozenset().union(*_THING_GROUPS), key=len, reverse=True)
+_THING_REFERENCE = re.compile(rf"^The (?P<thing>{'|'.join(_THING_NOUNS)})\b(?!['’])")
+_LEDE_THING_NOUNS = sorted(frozenset().union(*_THING_GROUPS, *_LEDE_ONLY_GROUPS), key=len, reverse=True)
+_LEDE_THING_REFERENCE = re.compile(rf"^The (?P<thing>{'|'.join(_LEDE_THING_NOUNS)})\b(?!['’])")
+
+
+def unnamed_thing(sentence: str, *, lede: bool = True) -> str | None:
+    """The general noun a sentence opens with for a thing it does not name ("The vehicle overturned"), if any;
+    as a ``lede`` (a headline or a summary) "The move" too.
+
+    As with ``unnamed_role``, an opening clause of time may come first, and a noun that is told of ("The
+    scheme to rebuild the pier") or that modifies another ("The show's producers") is none.
+    """
+    opening = _OPENING_CLAUSE.match(sentence)
+    pattern = _LEDE_THING_REFERENCE if lede else _THING_REFERENCE
+    for text in (sentence, f"T{sentence[opening.end() + 1 :]}" if opening else None):
+        if text is None:
+            continue
+        match = pattern.match(text)
+        if match is not None and _predicate_next(text, match.end()):
+            return match.group("thing")
+    return None
+
+
+def thing_introduced(thing: str, introduced: str) -> bool:
+    """Whether text a reader has already read tells of the thing ("The film" after "a documentary")."""
+    words = set(re.findall(r"[a-z]+", introduced.lower()))
+    words |= {word.removesuffix("s") for word in words}  # "illnesses", "buses" (and "illnes", "buse": harmless)
+    return any(
+        thing in group and any(word.endswith(other) for word in words for other in group)
+        for group in (*_THING_GROUPS, *_LEDE_ONLY_GROUPS)
+    )
+
+
 def unnamed_role(sentence: str) -> str | None:
     """The role a sentence opens with instead of a name ("The Real Madrid striker" -> "striker"), if any.
 

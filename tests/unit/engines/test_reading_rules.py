@@ -21,7 +21,9 @@ from takeaways.engines.standalone import (
     named_description,
     reads_as_statement,
     stands_alone,
+    thing_introduced,
     unnamed_role,
+    unnamed_thing,
     with_referent,
 )
 from takeaways.summary import Takeaway, TakeawaySummary
@@ -1157,6 +1159,38 @@ def test_a_lede_for_a_team_the_alert_never_names_is_not_its_headline() -> None:
     summary = ExtractiveEngine().summarise(Article(body=text))
     assert not summary.headline.startswith("The Baltic nation")
     assert "Baltic nation" not in summary.summary
+
+
+def test_a_thing_called_by_a_general_noun_is_unnamed() -> None:
+    assert unnamed_thing("The vehicle overturned on the road to Kelby.") == "vehicle"
+    assert unnamed_thing("The council is working to improve the situation.") is None  # not its subject
+    assert unnamed_thing("Since March, the scheme has received £208,000.") == "scheme"
+    # told of, or modifying another noun, or an event that says what happened
+    assert unnamed_thing("The scheme to rebuild the pier was approved.") is None
+    assert unnamed_thing("The show's producers said it would return.") is None
+    assert unnamed_thing("The crash left a hole in the harbour wall.") is None
+    # "The move" points back from a headline or a lede, not from a takeaway under them
+    assert unnamed_thing("The move was announced by the harbour board.") == "move"
+    assert unnamed_thing("The move was announced by the harbour board.", lede=False) is None
+
+
+def test_a_thing_is_introduced_by_any_word_of_its_group() -> None:
+    assert thing_introduced("film", "a new documentary about the ferry crews")
+    assert thing_introduced("bus", "an explosion outside a bus station")
+    assert thing_introduced("illness", "gastrointestinal illness has gripped 100 people")
+    assert not thing_introduced("vehicle", "two pilgrims died on the road to kelby")
+
+
+def test_a_lede_about_a_thing_the_alert_never_names_is_not_its_headline() -> None:
+    text = (
+        "The facility, based on the town's harbour estate, is due to open in the next 12 months. "
+        "Kelby council said the new lifeboat training centre would bring 40 jobs to the town. "
+        "A report to the council's harbour committee will give a full update on progress next week. "
+        "Initially the centre will have up to six staff and train crews from four islands."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=text))
+    assert not summary.headline.startswith("The facility")
+    assert not summary.summary.startswith("The facility")
 
 
 def test_an_official_or_minister_never_named_is_an_unnamed_role() -> None:
