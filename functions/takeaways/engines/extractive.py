@@ -1108,6 +1108,9 @@ def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float
 # "It was a cold night", "In March 2013, ...", "Back in the 1990s", "There are ...", "Here are ...".
 _BACKGROUND_OPENING = re.compile(
     r"^(?:For (?:years|decades|months|weeks|generations|centuries|a (?:long )?(?:time|while))\b"
+    # "For seven seasons, Best's sheriff chased the Duke boys": a span of the past, the story's background.
+    r"|For (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|more than \w+)"
+    r" (?:years|decades|months|weeks|seasons|series|centuries|generations)\b"
     rf"|It(?!{IMPERSONAL_IT}) (?:is|was|has been|had been)\b"
     r"|(?:There|Here|This|That) (?:is|was|are|were|has been|had been|have been)\b|It['’]s\b|There['’]s\b"
     r"|(?:Back )?In (?:(?:early |late |mid-)?(?:"

@@ -666,6 +666,16 @@ _SUBJECT_OF_WHAT_FOLLOWS = re.compile(
 )
 
 
+# "..., but in Guatemala, where ...": a second clause opened on a phrase, its subject and verb still to come.
+_PHRASE_WAITING_FOR_ITS_CLAUSE = re.compile(
+    r",\s+(?:but|and|yet)\s+(?:in|at|on|for|with|after|despite|across|among|under|within|by)\b[^;:]*$"
+)
+_CLAUSE_RESUMES = re.compile(
+    r"^,\s+(?:it|he|she|they|we|there|this|that)(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|will|would|can"
+    r"|could|may|might|must|should|remains?|seems?)\b)"
+)
+
+
 # "so much", "as many": the start of a comparison whose "as ..." carries what is compared.
 _COMPARISONS_WAITING = frozenset({"so much", "so many", "as much", "as many", "as well", "as long", "as far"})
 
@@ -696,6 +706,8 @@ def ends_at_a_boundary(headline: str, sentence: str) -> bool:
         )
     if _SUBJECT_OF_WHAT_FOLLOWS.match(rest):
         return False  # "a vet found Garfield" of "... found Garfield, who weighs 6.6kg, was overweight"
+    if _PHRASE_WAITING_FOR_ITS_CLAUSE.search(headline) and _CLAUSE_RESUMES.match(rest):
+        return False  # "..., but in Guatemala, where 10 in 100,000 women are killed" of "..., it's hardly unusual"
     if rest[:1] in ",;:)" or rest.lstrip()[:1] in "—–-(":
         return True
     following = rest.split(maxsplit=1)[0].lower().strip("\"“‘'")
@@ -1039,6 +1051,12 @@ _ASIDE = re.compile(
     r"[^,;:\"“”()]{0,120}?|(?P<bare>[a-z][^,;:\"“”()]{2,80}?)),\s+(?=[a-z])(?!who\b|which\b|whose\b)"
 )
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,;:\"“”()]{2,100},\s+(?=[a-z])")
+# An aside that ends on a quoted title, its closing comma inside the quotation marks as American copy sets it:
+# 'James Best, best known for his role on TV's "The Dukes of Hazzard," died Monday'.
+_QUOTED_TITLE_ASIDE = re.compile(
+    r"(?P<head>\b[\w'’-]+),\s+(?P<aside>(?:the|a|an|best|better|widely|once|formerly|also|star\s+of)\b"
+    r"[^,;:()\"“”]{0,100}[\"“][^\"“”]{1,60},[\"”])\s+(?=[a-z])"
+)
 # A relative clause closing the sentence after a comma describes what it follows: "..., where mourners sang".
 _CLOSING_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\s[^;:\"“”()]{2,200}$")
 # An aside between dashes: "inevitability -- a term used of Clinton -- is not unbreakable".
@@ -1155,6 +1173,11 @@ def lede_compressions(sentence: str) -> list[str]:
                 head_phrase = re.split(r"\s(?:that|who|which|whose)\s", match.group("aside"), maxsplit=1)[0]
                 if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(head_phrase):
                     keep(text[: start - 2] + " " + rest, text[start - 2 : end + 2])
+    for match in reversed(list(_QUOTED_TITLE_ASIDE.finditer(text))):
+        head, rest = text[: match.end("head")], text[match.end() :]
+        description = match.group("aside").split('"')[0].split("“")[0]
+        if resumes_with_verb(head, rest) and not has_finite_verb(description):
+            keep(f"{head} {rest}", match.group("aside"))
     closing_manner = _CLOSING_MANNER.search(text)
     if closing_manner is not None and not inside_quotation(text, closing_manner.start()):
         keep(text[: closing_manner.start()], closing_manner.group())

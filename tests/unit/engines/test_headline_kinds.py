@@ -10,6 +10,7 @@ from takeaways.article.model import Article
 from takeaways.engines.extractive import ExtractiveEngine, trim
 from takeaways.engines.headline import (
     HEADLINE_CHARS,
+    ends_at_a_boundary,
     headline_from,
     headline_options,
     headline_reads_complete,
@@ -274,3 +275,32 @@ def test_an_infinitive_in_a_relative_clause_is_no_second_verb_that_keeps_the_cla
         headline_options(sentence)[0]
         == "A Kirkwall skipper will sail again next month on the crossing to Skerry"
     )
+
+
+def test_an_aside_ending_on_a_quoted_title_goes() -> None:
+    sentence = (
+        'Ada Morrow, best known for her role as the harbour master in the drama "Kelby Quay," died on '
+        "Monday after a short illness."
+    )
+    assert "Ada Morrow died" in headline_options(sentence)[0]
+
+
+def test_a_second_clause_opened_on_a_phrase_is_not_cut_before_its_verb() -> None:
+    sentence = (
+        "Lund's case is dramatic, but in Kelby, where one ferry in ten sails late, it is hardly unusual."
+    )
+    assert not ends_at_a_boundary(
+        "Lund's case is dramatic, but in Kelby, where one ferry in ten sails late", sentence
+    )
+    assert ends_at_a_boundary("Lund's case is dramatic", sentence)
+
+
+def test_a_story_that_opens_on_a_span_of_the_past_leads_with_the_news() -> None:
+    body = (
+        "For seven seasons, Ada Morrow's harbour master chased smugglers across the quays of Kelby in the drama. "
+        "Ada Morrow, best known for her role in the drama, died on Monday after a short illness, her agent said. "
+        "She was 88. The series ran from 1979 to 1985 and was watched by millions every week. "
+        "Several of her co-stars paid tribute to the actress on social media."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    assert "died" in summary.headline
