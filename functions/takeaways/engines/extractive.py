@@ -646,7 +646,7 @@ class ExtractiveEngine:
                 # The cut lost the sentence's end ("..., with sales of $52 million"): a compressed form that
                 # keeps it and fits whole says more of the news than the clause cut from it does.
                 fuller = fitting_compressions(sentence, people=people, article_text=context, dangling=foreign)
-                options = [*(form for form in fuller if len(form) > len(first)), *options]
+                options = [*(form for form in fuller if _says_more(form, first, whole)), *options]
             # Names are shortened to make room; when a cut with the full name fits and reads whole, it may serve.
             options += headline_options(source, article_text=context, dangling=foreign)
             if _news_follows(first, source):
@@ -1297,6 +1297,19 @@ def _news_after_its_setting(text: str) -> bool:
     # "has ordered", "will close", "is to resign": the news' own tenses; "Ada Lark walked to the quay" narrates.
     verb = main_verb_words(main)
     return bool(verb) and verb[0][0] in {"has", "have", "is", "are", "will"}
+
+
+def _says_more(form: str, cut: str, sentence: str) -> bool:
+    """Whether a compressed form says more of the news than the cut: it is longer, or it keeps the sentence's
+    end that the cut lost ("... charged Robert Durst with unlawful possession of a firearm", shorter than
+    "... charged millionaire real estate heir Robert Durst, a convicted felon")."""
+    if len(form) > len(cut):
+        return True
+    end = " ".join(sentence.split()[-_END_WORDS:]).rstrip(".")
+    return form.endswith(end) and not cut.endswith(end)
+
+
+_END_WORDS = 3
 
 
 def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> bool:

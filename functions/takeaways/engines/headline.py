@@ -38,7 +38,7 @@ from takeaways.text.grammar import (
     resumes_with_verb,
     word_tags,
 )
-from takeaways.text.tagger import tokenize
+from takeaways.text.tagger import english_tagger, tokenize
 from takeaways.text.words import (
     AUXILIARIES,
     AUXILIARY_PATTERN,
@@ -430,6 +430,10 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
             and one_person_of_the_name(f"{text}\n{article_text}", name)
         ):
             text = _by_surname(text, name, surname)
+    for name in sorted(set(people), key=len, reverse=True):
+        if len(text) <= HEADLINE_CHARS:
+            break
+        text = _described_name_shortened(text, name)
     if len(text) > HEADLINE_CHARS:
         text = _REGION_AFTER_PLACE.sub(r"\g<place>", text)
     for between in (_ASIDE_BEFORE_VERB, _RELATIVE_BEFORE_VERB):
@@ -443,6 +447,38 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
         text = _opening_removed(text)
     text = text[:1].upper() + text[1:]
     return text.strip(" ,;:")
+
+
+def _described_name_shortened(text: str, name: str) -> str:
+    """``text`` without the description a verb's object carries before the name: "has charged millionaire real
+    estate heir Robert Durst with ..." as "has charged Robert Durst with ...".
+
+    The description is the nouns and adjectives right before the name (as tagged in the whole text), after a
+    verb or a preposition: "Glasgow boss Gregor Townsend" and "the former minister Ada Lund" keep theirs, and
+    "will join Matt Allwright" has none.
+    """
+    at = text.find(name)
+    if " " not in name or at <= 0:
+        return text
+    before = tokenize(text[:at])
+    tags = english_tagger().tag([*before, *tokenize(name)])[: len(before)]
+    description = 0
+    while description < min(len(before) - 1, 4) and tags[-1 - description] in {"NOUN", "ADJ"}:
+        if not before[-1 - description][:1].islower():
+            break
+        description += 1
+    opener = before[-1 - description].lower() if description else ""
+    if not description or opener in _KEEPS_ITS_DESCRIPTION:
+        return text
+    if opener.endswith("ing") or tags[-1 - description] not in {"VERB:Fin", "VERB:Part", "VERB:Inf", "ADP"}:
+        return text  # "millionaire shipping heir": the description goes on before the word the tagger stops at
+    kept = text[:at].rstrip()
+    for token in reversed(before[-description:]):
+        kept = kept[: kept.rfind(token)].rstrip()
+    return f"{kept} {text[at:]}"
+
+
+_KEEPS_ITS_DESCRIPTION = frozenset("the a an his her their its our my this that of and or".split())
 
 
 def _address_removed(match: re.Match[str]) -> str:
@@ -1050,6 +1086,8 @@ _ASIDE = re.compile(
     r"(?P<head>\b[\w'’-]+),\s+(?P<aside>(?:the|a|an|\d{1,3}|aged|formerly|now|once|also|himself|herself)\b"
     r"[^,;:\"“”()]{0,120}?|(?P<bare>[a-z][^,;:\"“”()]{2,80}?)),\s+(?=[a-z])(?!who\b|which\b|whose\b)"
 )
+# What goes on after an object's apposition: the verb's own preposition ("charged X, a felon, with arson").
+_VERB_PHRASE_GOES_ON = re.compile(r"(?:with|of|for|to|over|about|against|into|as)\s")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,;:\"“”()]{2,100},\s+(?=[a-z])")
 # An aside that ends on a quoted title, its closing comma inside the quotation marks as American copy sets it:
 # 'James Best, best known for his role on TV's "The Dukes of Hazzard," died Monday'.
@@ -1171,7 +1209,12 @@ def lede_compressions(sentence: str) -> list[str]:
                 # An aside is a noun phrase ("the city's mayor"); one with a verb of its own is a clause. The
                 # phrase may hold a relative clause ("a developer who popularised indoor malls").
                 head_phrase = re.split(r"\s(?:that|who|which|whose)\s", match.group("aside"), maxsplit=1)[0]
-                if resumes_with_verb(text[: start - 2], rest) and not has_finite_verb(head_phrase):
+                # After an object the verb's phrase goes on: "charged Robert Durst, a convicted felon, with".
+                resumes = resumes_with_verb(text[: start - 2], rest) or (
+                    _VERB_PHRASE_GOES_ON.match(rest) is not None
+                    and re.match(r"(?:a|an|the)\s", match.group("aside")) is not None
+                )
+                if resumes and not has_finite_verb(head_phrase):
                     keep(text[: start - 2] + " " + rest, text[start - 2 : end + 2])
     for match in reversed(list(_QUOTED_TITLE_ASIDE.finditer(text))):
         head, rest = text[: match.end("head")], text[match.end() :]
