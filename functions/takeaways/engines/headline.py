@@ -431,9 +431,10 @@ def _compressed(text: str, people: Iterable[str], article_text: str) -> str:
         ):
             text = _by_surname(text, name, surname)
     for name in sorted(set(people), key=len, reverse=True):
-        if len(text) <= HEADLINE_CHARS:
-            break
-        text = _described_name_shortened(text, name)
+        # Only when it makes the sentence fit: a cut keeps "ESPN suspended reporter Britt McHenry" whole.
+        shortened = _described_name_shortened(text, name)
+        if len(text) > HEADLINE_CHARS >= len(shortened):
+            text = shortened
     if len(text) > HEADLINE_CHARS:
         text = _REGION_AFTER_PLACE.sub(r"\g<place>", text)
     for between in (_ASIDE_BEFORE_VERB, _RELATIVE_BEFORE_VERB):
@@ -471,7 +472,9 @@ def _described_name_shortened(text: str, name: str) -> str:
     if not description or opener in _KEEPS_ITS_DESCRIPTION:
         return text
     if opener.endswith("ing") or tags[-1 - description] not in {"VERB:Fin", "VERB:Part", "VERB:Inf", "ADP"}:
-        return text  # "millionaire shipping heir": the description goes on before the word the tagger stops at
+        return (
+            text  # "millionaire shipping heir": the description goes on before the word the tagger stops at
+        )
     kept = text[:at].rstrip()
     for token in reversed(before[-description:]):
         kept = kept[: kept.rfind(token)].rstrip()

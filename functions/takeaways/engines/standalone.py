@@ -992,7 +992,9 @@ def unnamed_thing(sentence: str, *, lede: bool = True) -> str | None:
 def thing_introduced(thing: str, introduced: str) -> bool:
     """Whether text a reader has already read tells of the thing ("The film" after "a documentary")."""
     words = set(re.findall(r"[a-z]+", introduced.lower()))
-    words |= {word.removesuffix("s") for word in words}  # "illnesses", "buses" (and "illnes", "buse": harmless)
+    words |= {
+        word.removesuffix("s") for word in words
+    }  # "illnesses", "buses" (and "illnes", "buse": harmless)
     return any(
         thing in group and any(word.endswith(other) for word in words for other in group)
         for group in (*_THING_GROUPS, *_LEDE_ONLY_GROUPS)
