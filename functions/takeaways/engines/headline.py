@@ -366,8 +366,11 @@ def fitting_compressions(
     )
 
 
-# ", killing at least 10 people": what the event did, which a cut before the comma would lose.
-_CONSEQUENCE = re.compile(r",\s+(?:killing|injuring|wounding|leaving)\s")
+# ", killing at least 10 people": what the event did, which a cut before the comma would lose; "was at home
+# in Muldhoka ... when the quake struck": the event that broke into what someone was doing.
+_CONSEQUENCE = re.compile(r",\s+(?:killing|injuring|wounding|leaving)\s|(?<=\w),?\s+when\s+(?!asked\b)")
+_SETTING_VERB = re.compile(r"\b(?:was|were)\b")
+_BE_OR_NOT = frozenset("is are was were be been being not never".split())
 # ", including a woman and a boy" at the end: who was among them, which the headline can leave out.
 _INCLUDING_AT_END = re.compile(r",\s+including\s[^,;:\"“”]*$")
 # Where the event happened, one phrase of it ("at a restaurant", "near the presidential palace").
@@ -391,7 +394,10 @@ def _consequence_kept(text: str) -> list[str]:
     consequence = _CONSEQUENCE.search(text)
     if consequence is None or inside_quotation(text, consequence.start()):
         return []
+    if consequence.group().strip() == "when" and not _SETTING_VERB.search(text[: consequence.start()]):
+        return []  # "when" after a clause of its own event ("He resigned when ...") is when, not the event
     main, rest = text[: consequence.start()], _INCLUDING_AT_END.sub("", text[consequence.start() :])
+    rest = re.sub(r"^,\s+when\b", " when", rest)  # "was at home when the quake struck" needs no comma
     phrases = [
         match.span()
         for match in _PLACE_ADJUNCT.finditer(main)
@@ -399,6 +405,8 @@ def _consequence_kept(text: str) -> list[str]:
         and not _carries_news(match.group())
         and not any(character.isdigit() for character in match.group())
         and not SUPERLATIVES & {word.lower() for word in main[: match.start()].split()[-3:]}
+        # "were on a five-day visit", "was not in a booster seat": after a form of "be" the phrase is what is said
+        and main[: match.start()].split()[-1].lower() not in _BE_OR_NOT
     ]
     removals = [[span] for span in phrases] + [list(pair) for pair in itertools.pairwise(phrases)]
     forms = []

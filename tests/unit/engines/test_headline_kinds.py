@@ -339,3 +339,22 @@ def test_a_compression_that_keeps_the_sentences_end_beats_a_longer_cut() -> None
     assert headline.startswith("A harbour court has charged") and headline.endswith(
         "Lund with unlawful possession of a firearm"
     ), headline
+
+
+def test_the_event_that_broke_in_is_kept_and_a_place_goes_to_make_room() -> None:
+    sentence = (
+        "On Saturday, the baby was at home in Harbour Row east of the island's capital Grenhaven, when "
+        "the magnitude-6 quake sent tremors through the islands and the mainland."
+    )
+    assert (
+        "The baby was at home when the magnitude-6 quake sent tremors through the islands and the mainland"
+        in fitting_compressions(sentence)
+    )
+    # after "was" or "not" the phrase is what the clause says, never a place to drop
+    aboard = (
+        "Ada Lund and Tomas Berg, both of Kelby, were on a five-day visit to the island of Grenhaven from the "
+        "mainland when they were arrested at the harbour."
+    )
+    assert not any(
+        form.startswith("Ada Lund and Tomas Berg were when") for form in fitting_compressions(aboard)
+    )
