@@ -888,6 +888,11 @@ _QUOTE_CLOSERS = "\"”’'"
 
 # "UCU is planning strike rallies in: Staff are also ...": a list's lead-in whose list the page lost, then
 # the next sentence.
+# "Prime Minister: Tshering Tobgay Tshering Tobgay was elected ...": a profile box's label and caption run
+# into its text.
+_LABELLED_CAPTION = re.compile(
+    r"^[A-Z][\w ]{2,30}:\s+(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) (?P=name)\b"
+)
 _LOST_LIST = re.compile(
     r"\b(?:in|at|on|to|from|for|by|with|of|include|including|are|were|these|following):\s+[A-Z]"
 )
@@ -896,7 +901,11 @@ _LOST_LIST = re.compile(
 def _page_leftover(sentence: str) -> bool:
     """What a page's links and lists leave in the text: a colon before nothing, a stop after a space, a
     colon after a preposition with a new sentence after it."""
-    return _LEFTOVER_END.search(sentence.rstrip()) is not None or _LOST_LIST.search(sentence) is not None
+    return (
+        _LEFTOVER_END.search(sentence.rstrip()) is not None
+        or _LOST_LIST.search(sentence) is not None
+        or _LABELLED_CAPTION.match(sentence) is not None
+    )
 
 
 # "Inspector Ann Lee, who freed the dog, said: "It was calm.": a speaker, a verb of saying and a colon, then a

@@ -423,16 +423,28 @@ def lacks_a_subject(sentence: str) -> bool:
 # Dzongkha", "Thomas Voeckler 73 hrs 24 mins 34 secs 2.", a timeline's "1910 - Treaty giving Britain ...", a
 # quiz's "B) Being a global leader ...".
 _TIMELINE_ENTRY = re.compile(r"^(?:\d{4}|[A-D]\))\s(?:-|–|—|:)?\s?")
+_DATED_ENTRY = re.compile(r"^\d{4}\s(?:-|–|—|:)\s")  # "1974 - First foreign tourists allowed in"
 _TABLE_SHARE = 0.6  # of a line's words capitalised or figures, with no verb: names and numbers in a row
+# A fact box's labels: "LEG 3: 18 March" (a log's entry), "Population 750,000 Area 38,364 sq km" (label, figure).
+_LOG_ENTRY = re.compile(
+    r"\b[A-Z]{2,}\s+\d+:"
+    r"|^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*\sto\s[A-Z][\w'’-]+[^.;]*\s[-–—]\s[\d,.]+\s?(?:km|miles)\b"
+)  # "LEG 3: 18 March", "Chongqing to Nanjing China - 1,241km": a journey's log
+_LABELLED_FIGURE = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\s+\d[\d,.]*\b"
+)
 
 
 def is_fact_box_line(text: str) -> bool:
     """Whether a line is a row of a fact box, table, timeline or quiz rather than a sentence: it has no
     finite verb, and opens as a timeline entry or an option, or is mostly names and figures."""
     words = [word for word in tokenize(text) if word[:1].isalnum()]
+    if _LOG_ENTRY.search(text) or _DATED_ENTRY.match(text):
+        return True  # "... LEG 6: 21 April", "1974 - First foreign tourists allowed in": whatever the tagger reads
     if not words or has_finite_verb(text):
         return False
-    if _TIMELINE_ENTRY.match(text):
+    if _TIMELINE_ENTRY.match(text) or len(_LABELLED_FIGURE.findall(text)) >= 2:
         return True
     if any(word.islower() and len(word) > 4 and word.endswith("ed") for word in words):
         return False  # "Sydney's S&P/ASX 200 index closed down 2.1%": a verb the tagger missed

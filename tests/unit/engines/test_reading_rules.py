@@ -979,6 +979,7 @@ def test_a_role_the_summary_introduced_may_open_a_takeaway() -> None:
         "As the ministers toured the island's two harbours and met the striking crews.",
         "In 2024, while the mainland crews received a bonus and the island crews received a rise.",
         "The union is planning rallies in: Crews are also working to rule from Wednesday at every port.",
+        "Harbour Master: Ada Lund Ada Lund was appointed the island's first harbour master in July 2013.",
     ],
 )
 def test_page_leftovers_bare_quotations_and_lone_subordinate_clauses_are_not_lines(leftover: str) -> None:

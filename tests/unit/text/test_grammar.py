@@ -441,6 +441,11 @@ def test_a_participle_that_sets_a_scene_or_describes_the_subject_leaves_it(sente
         "B) Being the only island with two ferry ports and no airport.",
         "Anna Holt 3 hrs 12 mins 40 secs 2.",
         "Population 2,400 Area 38 sq km Main Harbour Kirkwall Ferry Isles Link.",
+        # a journey's log, whatever the tagger takes for a verb
+        "Kirkwall to Lerwick - 1,468km; in 15 hours and 20 minutes LEG 3: 18 March.",
+        "Lerwick to Bergen Norway - 1,241km; in 17 hours and 22 minutes",
+        "1974 - First ferry passengers allowed in.",
+        "Population 2,400 Area 38 sq km Main language Norn Life expectancy 81 years",
     ],
 )
 def test_a_row_of_a_fact_box_table_timeline_or_quiz_is_no_sentence(line: str) -> None:
@@ -453,6 +458,9 @@ def test_a_row_of_a_fact_box_table_timeline_or_quiz_is_no_sentence(line: str) ->
         "Kirkwall's FTSE Isles 100 index closed down 2.1% at 4,998.10.",
         "In 1988 the ferry link to the mainland opened after ten years of building.",
         "Isles Link cancelled 14 crossings on Monday.",
+        "2014 was the stormiest year on record for the ferries.",
+        "Between May 2010 and June 2014 fares rose.",
+        "The ferry sailed from Kirkwall to Lerwick - 340km - in 14 hours.",
     ],
 )
 def test_a_sentence_with_names_and_figures_is_no_fact_box_row(line: str) -> None:
