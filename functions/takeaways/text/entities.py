@@ -145,7 +145,12 @@ _PERSON_AFTER = re.compile(rf"^,?\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'who', '
 _ORIGIN = re.compile(r"-(?:born|based|bred|raised|headquartered)$", re.IGNORECASE)
 # What follows one word that only a person's name takes: bodies "say" and "said" as often as people do, but
 # are rarely "told" anyone or "added" to a quotation, and a body is "which", not "who".
-_ONE_WORD_PERSON_AFTER = re.compile(r",\s+(?:who|whose)\s|\s+(?:told|added)\b")
+# ", who", "told", "added", or a person's noun ("Manu is a sensible lad", "Ruiz is a great player").
+_ONE_WORD_PERSON_AFTER = re.compile(
+    r",\s+(?:who|whose)\s|\s+(?:told|added)\b"
+    r"|\s+(?:is|was)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?(?:lad|man|woman|guy|boy|girl|player|person|bloke|kid"
+    r"|gentleman|lady|professional|character|footballer|actor|actress|singer|father|mother)\b"
+)
 _SKIP = (
     frozenset(
         """the a an but and or if when while after before this that these those it he she they we i his her their

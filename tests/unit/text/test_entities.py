@@ -379,3 +379,13 @@ def test_a_one_word_name_is_a_person_where_only_a_person_could_be_it() -> None:
     # the origin is no part of the name, and a quotation's one-word speaker is a person
     assert found.get("Okonjo") == "person" and not any("born" in name for name in found)
     assert found.get("Lindqvist") == "person"
+
+
+def test_a_one_word_name_said_to_be_a_lad_or_a_player_is_a_person() -> None:
+    sentences = [
+        '"We are having very positive discussions with Tavita about staying here," the coach said.',
+        '"Tavita is a sensible lad and we are confident he will stay at Kelby."',
+        '"Tavita is world class," he added.',
+    ]
+    found = {entity.name: entity.kind for entity in find_entities(sentences, limit=20)}
+    assert found.get("Tavita") == "person"
