@@ -992,9 +992,8 @@ def unnamed_thing(sentence: str, *, lede: bool = True) -> str | None:
 def thing_introduced(thing: str, introduced: str) -> bool:
     """Whether text a reader has already read tells of the thing ("The film" after "a documentary")."""
     words = set(re.findall(r"[a-z]+", introduced.lower()))
-    words |= {
-        word.removesuffix("s") for word in words
-    }  # "illnesses", "buses" (and "illnes", "buse": harmless)
+    # Singulars of plurals ("illnesses", "buses"); a stray "illnes" or "buse" matches nothing.
+    words |= {word.removesuffix("s") for word in words}
     return any(
         thing in group and any(word.endswith(other) for word in words for other in group)
         for group in (*_THING_GROUPS, *_LEDE_ONLY_GROUPS)
@@ -1018,11 +1017,10 @@ def unnamed_role(sentence: str) -> str | None:
         group = _GROUP_REFERENCE.match(text)
         if match is None and group is not None and _predicate_next(text, group.end()):
             match = group  # "The African nation took", not "The next Vikings' team activities begin"
+        # "The driver who steered the coach away", "The mother of the boy": told who, not pointed back.
         if match is not None and not _DEFINED.match(text, match.end()):
             return match.group("role")
-    return (
-        None  # "The driver who steered the coach away", "The mother of the boy": told who, not pointed back
-    )
+    return None
 
 
 # Roles a first sentence gives the person its story is about ("The third seed beat", "The Newtownards man

@@ -425,11 +425,12 @@ def lacks_a_subject(sentence: str) -> bool:
 _TIMELINE_ENTRY = re.compile(r"^(?:\d{4}|[A-D]\))\s(?:-|–|—|:)?\s?")
 _DATED_ENTRY = re.compile(r"^\d{4}\s(?:-|–|—|:)\s")  # "1974 - First foreign tourists allowed in"
 _TABLE_SHARE = 0.6  # of a line's words capitalised or figures, with no verb: names and numbers in a row
-# A fact box's labels: "LEG 3: 18 March" (a log's entry), "Population 750,000 Area 38,364 sq km" (label, figure).
+# A journey's log: "LEG 3: 18 March", "Chongqing to Nanjing China - 1,241km".
 _LOG_ENTRY = re.compile(
     r"\b[A-Z]{2,}\s+\d+:"
     r"|^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*\sto\s[A-Z][\w'’-]+[^.;]*\s[-–—]\s[\d,.]+\s?(?:km|miles)\b"
-)  # "LEG 3: 18 March", "Chongqing to Nanjing China - 1,241km": a journey's log
+)
+# A profile box's label and figure, twice or more: "Population 750,000 Area 38,364 sq km" (not a month's date).
 _LABELLED_FIGURE = re.compile(
     r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday"
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\s+\d[\d,.]*\b"
