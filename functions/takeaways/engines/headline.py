@@ -1137,8 +1137,11 @@ _TITLE_ASIDE = re.compile(
 )
 # "Coastal charity Shore Watch Scotland says": a description before the name that opens the sentence.
 # '"Harbour Lights" star and former child actress Ada Morrow is': the description may open with a title.
+# "Former New England Patriots star Aaron Hernandez will": names inside the description, a person's noun last.
+_DESCRIPTION_HEAD = "|".join(sorted(PERSON_TITLES | {"star", "owner", "heir", "veteran", "icon", "legend"}))
 _DESCRIBED_NAME = re.compile(
     r"^(?P<description>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){1,3}"
+    rf"|(?:Former|Ex-|Veteran|Retired)\s+(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{_DESCRIPTION_HEAD})"
     r"|[\"“][^\"“”]{1,60}[\"”](?:\s+[a-z][\w'’-]*){1,6})"
     r"\s+(?=(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+[a-z])"
 )

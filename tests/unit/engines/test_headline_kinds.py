@@ -15,6 +15,7 @@ from takeaways.engines.headline import (
     headline_from,
     headline_options,
     headline_reads_complete,
+    lede_compressions,
 )
 from takeaways.text.entities import surname_of
 from takeaways.text.grammar import is_clause
@@ -358,3 +359,15 @@ def test_the_event_that_broke_in_is_kept_and_a_place_goes_to_make_room() -> None
     assert not any(
         form.startswith("Ada Lund and Tomas Berg were when") for form in fitting_compressions(aboard)
     )
+
+
+def test_a_former_role_with_names_in_it_before_the_subject_may_go() -> None:
+    sentence = (
+        "Former Kelby Harbour Rovers star Ada Lund will need to keep her lawyers even after being cleared of "
+        "fraud and two other charges at the island court."
+    )
+    forms = lede_compressions(sentence)
+    assert forms and forms[0].startswith("Ada Lund will need to keep her lawyers")
+    # the description ends on a person's noun: former grounds are no one's description
+    grounds = "Former Kelby Harbour Rovers grounds Ada Lund Park will be sold to a developer next year."
+    assert not any(form.startswith("Ada Lund Park") for form in lede_compressions(grounds))
