@@ -971,6 +971,13 @@ _LEDE_THING_NOUNS = sorted(frozenset().union(*_THING_GROUPS, *_LEDE_ONLY_GROUPS)
 _LEDE_THING_REFERENCE = re.compile(rf"^The (?P<thing>{'|'.join(_LEDE_THING_NOUNS)})\b(?!['’])")
 
 
+def _subject_openings(sentence: str) -> list[str]:
+    """The sentence, and after an opening clause of time its main clause as a sentence: the subject may
+    still point back there ("Days after dropping the case, the twins filed" as "The twins filed")."""
+    opening = _OPENING_CLAUSE.match(sentence)
+    return [sentence, f"T{sentence[opening.end() + 1 :]}"] if opening else [sentence]
+
+
 def unnamed_thing(sentence: str, *, lede: bool = True) -> str | None:
     """The general noun a sentence opens with for a thing it does not name ("The vehicle overturned"), if any;
     as a ``lede`` (a headline or a summary) "The move" too.
@@ -978,11 +985,8 @@ def unnamed_thing(sentence: str, *, lede: bool = True) -> str | None:
     As with ``unnamed_role``, an opening clause of time may come first, and a noun that is told of ("The
     scheme to rebuild the pier") or that modifies another ("The show's producers") is none.
     """
-    opening = _OPENING_CLAUSE.match(sentence)
     pattern = _LEDE_THING_REFERENCE if lede else _THING_REFERENCE
-    for text in (sentence, f"T{sentence[opening.end() + 1 :]}" if opening else None):
-        if text is None:
-            continue
+    for text in _subject_openings(sentence):
         match = pattern.match(text)
         if match is not None and _predicate_next(text, match.end()):
             return match.group("thing")
@@ -1008,11 +1012,7 @@ def unnamed_role(sentence: str) -> str | None:
     aged = _AGED_DESCRIPTION.match(sentence)
     if aged is not None:
         return aged.group("role")
-    # After an opening clause the subject may still be a role: "Days after dropping the case, the twins filed".
-    opening = _OPENING_CLAUSE.match(sentence)
-    for text in (sentence, f"T{sentence[opening.end() + 1 :]}" if opening else None):
-        if text is None:
-            continue
+    for text in _subject_openings(sentence):
         match = _ROLE_REFERENCE.match(text) or _PLURAL_REFERENCE.match(text)
         group = _GROUP_REFERENCE.match(text)
         if match is None and group is not None and _predicate_next(text, group.end()):

@@ -1150,18 +1150,6 @@ def test_a_team_or_a_pair_called_by_a_description_is_an_unnamed_role() -> None:
     assert unnamed_role("The guard, Ada Marsh, was hurt.") is None
 
 
-def test_a_lede_for_a_team_the_alert_never_names_is_not_its_headline() -> None:
-    text = (
-        "The Baltic nation took a first-minute lead at Grenhaven Park, but Ada Holm levelled for the Isles. "
-        "Holm then scored twice more as the Isles won 3-1 to reach the final of the Harbour Cup. "
-        "Isles coach Tomas Berg said the team had shown great spirit after the early goal. "
-        "The Isles play the final in Grenhaven on Saturday against the winner of the second semi-final."
-    )
-    summary = ExtractiveEngine().summarise(Article(body=text))
-    assert not summary.headline.startswith("The Baltic nation")
-    assert "Baltic nation" not in summary.summary
-
-
 def test_a_thing_called_by_a_general_noun_is_unnamed() -> None:
     assert unnamed_thing("The vehicle overturned on the road to Kelby.") == "vehicle"
     assert unnamed_thing("The council is working to improve the situation.") is None  # not its subject
@@ -1182,16 +1170,31 @@ def test_a_thing_is_introduced_by_any_word_of_its_group() -> None:
     assert not thing_introduced("vehicle", "two pilgrims died on the road to kelby")
 
 
-def test_a_lede_about_a_thing_the_alert_never_names_is_not_its_headline() -> None:
-    text = (
-        "The facility, based on the town's harbour estate, is due to open in the next 12 months. "
-        "Kelby council said the new lifeboat training centre would bring 40 jobs to the town. "
-        "A report to the council's harbour committee will give a full update on progress next week. "
-        "Initially the centre will have up to six staff and train crews from four islands."
-    )
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "The Baltic nation took a first-minute lead at Grenhaven Park, but Ada Holm levelled for the Isles. "
+            "Holm then scored twice more as the Isles won 3-1 to reach the final of the Harbour Cup. "
+            "Isles coach Tomas Berg said the team had shown great spirit after the early goal. "
+            "The Isles play the final in Grenhaven on Saturday against the winner of the second semi-final.",
+            "The Baltic nation",
+        ),
+        (
+            "The facility, based on the town's harbour estate, is due to open in the next 12 months. "
+            "Kelby council said the new lifeboat training centre would bring 40 jobs to the town. "
+            "A report to the council's harbour committee will give a full update on progress next week. "
+            "Initially the centre will have up to six staff and train crews from four islands.",
+            "The facility",
+        ),
+    ],
+)
+def test_a_lede_for_a_team_or_thing_the_alert_never_names_is_not_its_headline(
+    text: str, opening: str
+) -> None:
     summary = ExtractiveEngine().summarise(Article(body=text))
-    assert not summary.headline.startswith("The facility")
-    assert not summary.summary.startswith("The facility")
+    assert not summary.headline.startswith(opening)
+    assert opening not in summary.summary
 
 
 def test_an_official_or_minister_never_named_is_an_unnamed_role() -> None:
