@@ -152,6 +152,19 @@ def test_a_sports_or_broadcasting_role_before_a_name_is_a_title() -> None:
     assert "Noor Haddad" in found and "Winger Noor Haddad" not in found
 
 
+def test_a_one_word_name_after_a_playing_role_is_a_persons() -> None:
+    # BBC sport copy names a player by surname alone after the role: "Former Exeter forward Pengelly".
+    found = entities(
+        [
+            "Former Blackpool forward Penhallow-Jones scored four goals in 19 games on loan last season.",
+            "Seamer Quarrie took 87 wickets for the county before he retired.",
+        ]
+    )
+    assert found.get("Penhallow-Jones") == "person" and found.get("Quarrie") == "person"
+    # The club before the role is no person, after "Former" as after "the" ("the Harnby MP").
+    assert found.get("Blackpool") == "place"
+
+
 def test_a_parliamentary_or_team_title_is_no_part_of_the_name() -> None:
     found = entities(
         [
