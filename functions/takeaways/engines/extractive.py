@@ -1082,9 +1082,10 @@ _PRIVATE_SPEAKERS = PERSON_NOUNS - frozenset(
 )
 # A quotation's speaker given only as a person, "the friend" or "the victim" ('"...," the friend said', 'said the
 # official.'): panel 20's readers could not place "the friend" the alert never introduced.
+# The role may carry modifiers: 'said the back-row forward.'
 _ROLE_SPEAKER = re.compile(
-    rf"(?:[,\"”’]\s+the (?P<role>[a-z]+) (?:{'|'.join(sorted(SPEECH_VERBS))})\b)"
-    rf"|(?:\b(?:{'|'.join(sorted(SPEECH_VERBS))}) the (?P<after>[a-z]+)[.,])"
+    rf"(?:[,\"”’]\s+the (?:[a-z0-9][a-z0-9-]* ){{0,2}}(?P<role>[a-z]+) (?:{'|'.join(sorted(SPEECH_VERBS))})\b)"
+    rf"|(?:\b(?:{'|'.join(sorted(SPEECH_VERBS))}) the (?:[a-z0-9][a-z0-9-]* ){{0,2}}(?P<after>[a-z]+)[.,])"
 )
 
 

@@ -1368,6 +1368,9 @@ def test_a_quotation_given_to_a_friend_the_alert_never_introduced_is_no_takeaway
     introduced = "ada lark, 18, left kelby for the mainland in march, police said."
     assert not _role_introduced('"I got scared," the friend said.', introduced)
     assert not _role_introduced('"She left at night," said the witness.', introduced)
+    # Modifiers before the role do not hide it.
+    assert not _role_introduced('"I never wanted to leave," said the back-row forward.', introduced)
+    assert not _role_introduced('"She left at night," the 17-year-old school friend said.', introduced)
     # A friend the summary tells of, or a post whose holder a reader can place, may speak.
     assert _role_introduced('"I got scared," the friend said.', f"{introduced} a friend raised the alarm.")
     assert _role_introduced('"She has great energy," the manager added.', introduced)
