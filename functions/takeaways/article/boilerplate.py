@@ -105,6 +105,10 @@ _NOTICES = (
     # correspondent", or at a sentence start "Tomas Berg, BBC political correspondent".
     r"(?<![\w,;:'’)-]\s)(?:Analysis by |By )?(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+, BBC (?:[A-Za-z&'’-]+ ){0,5}?"
     r"(?:correspondent|editor|reporter)\b",
+    # The same byline opening a sentence, glued to the one after it: "BBC Radio 5 live correspondent Iain
+    # Carter Johnson took until ..." (a byline's name is two words; the capital after it starts the text).
+    r"(?<![\w,;:'’)-]\s)BBC (?:[A-Za-z0-9&'’-]+ ){0,5}?(?:correspondent|editor|reporter) [A-Z][\w'’-]+ [A-Z][\w'’-]+"
+    r"(?= [A-Z])",
     r"For the latest news,? views and analysis,? see the BBC [^.]{0,40}page\.",
     r"If you submit an? (?:picture|photo|image|video)[^.]{0,60}Terms and Conditions\.",
     r"At points throughout the year we may introduce a theme for the gallery[^.]{0,80}\.",

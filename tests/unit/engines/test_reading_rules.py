@@ -557,6 +557,14 @@ def test_a_list_of_names_is_not_a_statement() -> None:
             "The crews stayed out. The Isles Index is published every four years.",
         ),
         (
+            "The crews stayed out. BBC Radio Isles correspondent Ann Marsh Okafor took until dawn to decide.",
+            "The crews stayed out. Okafor took until dawn to decide.",
+        ),
+        (
+            "The crews stayed out. BBC Isles editor Ann Marsh said the talks would resume.",
+            "The crews stayed out. BBC Isles editor Ann Marsh said the talks would resume.",
+        ),
+        (
             "The minister spoke to Tomas Berg, BBC political correspondent, on Monday.",
             "The minister spoke to Tomas Berg, BBC political correspondent, on Monday.",
         ),
