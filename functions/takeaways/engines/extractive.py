@@ -1008,10 +1008,7 @@ def _tells_a_fact(text: str) -> bool:
     opening = _THEY_AFTER_OPENING.match(text)
     if opening is not None and not _NAME_IN_OPENING.search(opening.group()):
         return False  # "Relieved that the company survived, they piled in"; "When Oslo police came, they" has whom
-    if any(
-        word.group().lower() in _SECOND_PERSON and not inside_quotation(text, word.start())
-        for word in _WORD.finditer(text)
-    ):
+    if any(not inside_quotation(text, word.start()) for word in _second_person(text)):
         return False
     comment = _COMMENT_OPENING.match(text)
     if comment is None:
@@ -1101,7 +1098,7 @@ def _style(sentence: str, tokens: list[str], weights: dict[str, float]) -> float
     if sentence[:1] in _QUOTES:
         factor *= weights["quote"]
     distinct = set(tokens)
-    if not distinct.isdisjoint(_SECOND_PERSON):
+    if next(_second_person(sentence), None) is not None:
         factor *= weights["you"]
     if not distinct.isdisjoint(_FIRST_PERSON):
         factor *= weights["first_person"]
@@ -1570,7 +1567,17 @@ def _distinct_lines(lines: Iterator[_Line]) -> Iterator[_Line]:
 
 def _states_the_news(text: str) -> bool:
     """What the summary line must be: a complete statement, not addressed to the reader ("If you've been ...")."""
-    return is_complete_sentence(text) and _SECOND_PERSON.isdisjoint(_WORD.findall(text.lower()))
+    return is_complete_sentence(text) and next(_second_person(text), None) is None
+
+
+def _second_person(text: str) -> Iterator[re.Match[str]]:
+    """The words addressing the reader: "you" and "your", but not the capitalised "Your" of a name or title
+    inside the sentence ("the first Bring-Your-Own-Cup Day", "the Know Your Rights campaign")."""
+    for word in _WORD.finditer(text):
+        if word.group().lower() in _SECOND_PERSON and (
+            word.group()[:1].islower() or not text[: word.start()].strip(" \"“‘'(")
+        ):
+            yield word
 
 
 def _not_for_readers(sentence: str) -> bool:

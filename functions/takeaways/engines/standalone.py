@@ -959,6 +959,7 @@ _THING_GROUPS: tuple[frozenset[str], ...] = tuple(
         "tournament competition championship",
         "device",
         "site venue facility premises villa",
+        "tagline slogan motto catchphrase",
     )
 )
 # "The move was announced by President Thein Sein": a headline or a lede, read first, may not call the news
@@ -988,9 +989,16 @@ def unnamed_thing(sentence: str, *, lede: bool = True) -> str | None:
     pattern = _LEDE_THING_REFERENCE if lede else _THING_REFERENCE
     for text in _subject_openings(sentence):
         match = pattern.match(text)
-        if match is not None and _predicate_next(text, match.end()):
+        if match is None:
+            continue
+        # "The tagline - Alter Your Reality - could be used": an aside between dashes tells no more whose it is.
+        aside = _DASH_ASIDE.match(text, match.end())
+        if _predicate_next(text, aside.end() if aside else match.end()):
             return match.group("thing")
     return None
+
+
+_DASH_ASIDE = re.compile(r"\s(?:--|—|–|-)\s[^—–]{1,80}?\s(?:--|—|–|-)(?=\s)")
 
 
 def thing_introduced(thing: str, introduced: str) -> bool:

@@ -1169,6 +1169,21 @@ def test_a_thing_called_by_a_general_noun_is_unnamed() -> None:
     # "The move" points back from a headline or a lede, not from a takeaway under them
     assert unnamed_thing("The move was announced by the harbour board.") == "move"
     assert unnamed_thing("The move was announced by the harbour board.", lede=False) is None
+    # an aside between dashes, or a slogan's words, still do not say whose it is
+    assert unnamed_thing("The slogan - Ride The Tide - will be painted on every ferry.") == "slogan"
+    assert unnamed_thing("The scheme -- announced on Monday -- will cost £4m.") == "scheme"
+
+
+def test_a_capitalised_your_in_a_name_does_not_address_the_reader() -> None:
+    from takeaways.engines.extractive import _states_the_news, _tells_a_fact
+
+    named = "Isles Link is holding its first Bring-Your-Own-Bike Day at every terminal on Saturday."
+    assert _states_the_news(named) and _tells_a_fact(named)
+    titled = "The Know Your Rights campaign reached 4,000 ferry workers in its first month."
+    assert _states_the_news(titled) and _tells_a_fact(titled)
+    # "You" opening the sentence, or a lower-case "your", does.
+    assert not _states_the_news("You can bring your own bike to every terminal on Saturday.")
+    assert not _tells_a_fact("Ferry fares will rise, so check your ticket before Saturday.")
 
 
 def test_a_thing_is_introduced_by_any_word_of_its_group() -> None:
