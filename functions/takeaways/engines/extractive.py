@@ -972,7 +972,9 @@ _POINTS_BACK = re.compile(
     r"^(?:(?:Much|Most|Some|All|None|Many|Each|Part|Half|Neither|Either) of (?:it|them|this|that|these|those)\b"
     r"|[^,\"“”]{2,60},\s+(?:that|this|these)\s+[a-z]|Or\s"
     # "Either move could have killed it", "Such cases": which ones, the line before said.
-    r"|Such [a-z]+\b|(?:Either|Neither) (?!(?:the|a|an|his|her|their|its|of)\b)[a-z]+\b(?!.*\b(?:or|nor)\b))"
+    r"|Such [a-z]+\b|(?:Either|Neither) (?!(?:the|a|an|his|her|their|its|of)\b)[a-z]+\b(?!.*\b(?:or|nor)\b)"
+    # "The outcome of that could make a difference": of what, the line before said.
+    r"|The [a-z]+ of (?:that|this) (?:could|would|will|may|might|can|should|must|is|was|has|had|remains)\b)"
 )
 # "Doctors instead found a tumour": instead of what the line before told.
 _INSTEAD = re.compile(
@@ -1327,7 +1329,7 @@ def _reads_as_lede(line: _Line, title: str | None, names: frozenset[str]) -> boo
         return False
     if _BACKGROUND_OPENING.match(text) and not _news_after_its_setting(text):
         return False
-    if _FOLLOW_UP.match(text):
+    if _FOLLOW_UP.match(text) or _POINTS_BACK.match(text):
         return False
     if _TEASER_LEDE.match(text):
         return False

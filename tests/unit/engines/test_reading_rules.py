@@ -1397,3 +1397,13 @@ def test_a_quotation_given_to_a_friend_the_alert_never_introduced_is_no_takeaway
     # A friend the summary tells of, or a post whose holder a reader can place, may speak.
     assert _role_introduced('"I got scared," the friend said.', f"{introduced} a friend raised the alarm.")
     assert _role_introduced('"She has great energy," the manager added.', introduced)
+
+
+def test_the_outcome_of_that_leans_on_the_line_before() -> None:
+    from takeaways.engines.extractive import _tells_a_fact
+
+    assert not _tells_a_fact("The outcome of that could make a big difference to ferry fares.")
+    assert not _tells_a_fact("The result of this is that crossings will stop in May.")
+    # "of that" told of, or "that" as a conjunction, is no reference back.
+    assert _tells_a_fact("The outcome of that vote could make a big difference to ferry fares.")
+    assert _tells_a_fact("The operator said that crossings will stop in May.")
