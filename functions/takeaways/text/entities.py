@@ -401,7 +401,9 @@ def _add_recurring_rule_names(
     # "Former Blackpool forward Taylor-Fletcher": a name a person's role stands just before, which the
     # tagger, having seen few such roles, may miss.
     speakers |= {
-        entity.name for start, _, entity in mentions if entity.kind == "person" and _role_before(text, start)
+        entity.name
+        for start, _, entity in mentions
+        if entity.kind == "person" and _word_before(text, start) in PERSON_TITLES
     }
     for start, end, entity in mentions:
         name = entity.name
@@ -416,9 +418,10 @@ def _add_recurring_rule_names(
         counts[name] = sum(1 for *_, other in spans if other == name)
 
 
-def _role_before(text: str, start: int) -> bool:
+def _word_before(text: str, start: int) -> str:
+    """The word just before a mention, lower-cased and without its punctuation."""
     before = text[max(start - 30, 0) : start].split()
-    return bool(before) and before[-1].lower().strip(",;:\"'“”(") in PERSON_TITLES
+    return before[-1].lower().strip(",;:\"'“”(") if before else ""
 
 
 def _add_abbreviations(
@@ -627,8 +630,7 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
 
 def _cue(name: str, text: str, start: int, end: int) -> EntityKind | None:
     """What the words around one mention say the name is."""
-    before = text[max(start - 30, 0) : start].split()
-    previous = before[-1].lower().strip(",;:\"'“”(") if before else ""
+    previous = _word_before(text, start)
     if previous in PERSON_TITLES:
         return "person"
     if previous in _PLACE_CUES:
@@ -723,7 +725,8 @@ def _one_word_person(name: str, text: str) -> bool:
 
 
 def _only_as_a_modifier(name: str, text: str) -> bool:
-    """Whether every mention of the name stands between "the" and a person's role ("the Streatham MP")."""
+    """Whether every mention of the name stands between "the" (or "a", "Former", a sentence's start) and a
+    person's role ("the Streatham MP", "Former Blackpool forward")."""
     mentions = list(_mentions_of(name, text))
     return bool(mentions) and all(
         _ROLE_MODIFIER_BEFORE.search(text, max(start - 8, 0), start)
