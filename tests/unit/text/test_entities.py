@@ -41,6 +41,20 @@ def test_kinds_come_from_organisation_words_gazetteers_and_place_prepositions() 
     assert found["Port Ellis"] == "place"
 
 
+def test_a_government_that_speaks_is_an_organisation_not_a_person() -> None:
+    found = {
+        entity.name: entity.kind
+        for entity in find_entities(
+            [
+                "The Northland Government said more tenants than ever were getting help.",
+                "Vera Moss disagreed.",
+            ]
+        )
+    }
+    assert found["Northland Government"] == "organisation"
+    assert found["Vera Moss"] == "person"
+
+
 def test_capitalised_ordinary_words_and_credits_are_not_entities() -> None:
     found = entities()
     for word in ("Officials", "Traffic", "Tuesday", "U.S."):
