@@ -593,7 +593,11 @@ class ExtractiveEngine:
         """An opening sentence that ``_line`` turned away only because no cut of it is short enough."""
         if len(candidate.text.split()) <= self.max_words or not _whole_lede_fits(candidate.text):
             return None
-        if _not_for_readers(candidate.text) or not _quotes_balanced(candidate.text):
+        if (
+            _not_for_readers(candidate.text)
+            or not _quotes_balanced(candidate.text)
+            or _page_leftover(candidate.text)
+        ):
             return None
         resolved = (
             with_referent(candidate.text, window[: candidate.index], people, known)
@@ -897,13 +901,23 @@ _LOST_LIST = re.compile(
     r"\b(?:in|at|on|to|from|for|by|with|of|include|including|are|were|these|following):\s+[A-Z]"
 )
 
+# "but Glover won the with Swann last season": an article before a preposition or a verb, where the page
+# lost the linked words between them ("the [World Cup title] with"); "after she Glover and Swann won", a
+# pronoun run into the names that replaced it. Not "the the" (a typo that still reads), not "the on-loan".
+_LOST_WORDS = re.compile(
+    r"\b(?:the|a|an) (?:with|of|to|and|or|but|by|from|for|at|in|on|is|was|were|are|has|have|the)(?![\w'’-])"
+    r"|\bthe (?:a|an)(?![\w'’-])"
+    r"|\b(?:he|she|they|we) [A-Z][a-z]+(?: and|,)"
+)
+
 
 def _page_leftover(sentence: str) -> bool:
     """What a page's links and lists leave in the text: a colon before nothing, a stop after a space, a
-    colon after a preposition with a new sentence after it."""
+    colon after a preposition with a new sentence after it, an article whose noun was lost."""
     return (
         _LEFTOVER_END.search(sentence.rstrip()) is not None
         or _LOST_LIST.search(sentence) is not None
+        or _LOST_WORDS.search(sentence.replace("the the ", "the ")) is not None
         or _LABELLED_CAPTION.match(sentence) is not None
     )
 

@@ -7,6 +7,7 @@ trimming never changes what a sentence says.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -1407,3 +1408,27 @@ def test_the_outcome_of_that_leans_on_the_line_before() -> None:
     # "of that" told of, or "that" as a conjunction, is no reference back.
     assert _tells_a_fact("The outcome of that vote could make a big difference to ferry fares.")
     assert _tells_a_fact("The operator said that crossings will stop in May.")
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    [
+        # the page lost the linked words between an article and a preposition
+        "Rower Ines Dahl, a very long-serving member of the national squad, won the with Bea Lund in a gruelling "
+        "final on the lake at Grenhaven last summer.",
+        # a pronoun run into the names that replaced it
+        "Bea Lund replaced Ada Moss last season after she Dahl and Lund won three regattas together in the north.",
+    ],
+)
+def test_a_sentence_that_lost_words_on_the_page_is_neither_summary_nor_takeaway(garbled: str) -> None:
+    body = (
+        f"{garbled} "
+        "The national squad names its crews for the summer regattas on Friday. "
+        "Ines Dahl said the crew had trained twice a day since January. "
+        "Selectors will watch the trials at Grenhaven before choosing the pair. "
+        "Bea Lund is expected to keep her seat after a strong winter."
+    )
+    summary = ExtractiveEngine().summarise(Article(body=body))
+    lines = [summary.headline, summary.summary, *(t.text for t in summary.takeaways)]
+    assert lines[1]  # the alert still says something
+    assert all(" the with " not in line and not re.search(r"\bshe [A-Z]", line) for line in lines)
