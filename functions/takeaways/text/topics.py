@@ -47,7 +47,8 @@ _RULE_CUES = {
     "guerrilla truce peacekeepers",
     "disaster": "earthquake earthquakes quake aftershock aftershocks flood floods flooded flooding tsunami "
     "hurricane cyclone typhoon tornado wildfire wildfires landslide landslides mudslide avalanche eruption "
-    "volcano derailed derailment collapse collapsed crash crashed explosion blaze blazes inferno "
+    "volcano derailed derailment collapse collapsed crash crashed collision collisions collided explosion blaze "
+    "blazes inferno "
     "firefighters evacuated evacuation rescuers rescue disaster sank sunk sinking capsized shipwreck "
     "coastguard rubble survivors",
     # ("workers" is left out: it stems to "work", and engineering work on a railway is no labour story.)
@@ -74,7 +75,8 @@ _RULE_STEMS = {stem(cue): topic for topic, cues in _RULE_CUES.items() for cue in
 # Cue words sport uses in a sense of its own ("a late strike", "rugby union", "a title battle", "a crash on
 # lap 3"): they count for no rule topic in a story the model reads as sport.
 _SPORT_SENSES = frozenset(
-    stem(word) for word in "strike strikes striking union unions battle crash bomb road roads".split()
+    stem(word)
+    for word in "strike strikes striking union unions battle crash collision collided bomb road roads".split()
 )
 # "Strikes on energy infrastructure": in a story of war a strike is an attack, no labour dispute.
 _WAR_SENSES = frozenset(stem(word) for word in "strike strikes striking".split())

@@ -178,6 +178,19 @@ def test_a_fire_that_empties_homes_is_a_disaster() -> None:
     assert "disaster" in [topic.slug for topic in classify(body)]
 
 
+def test_a_road_collision_is_an_accident_but_a_keeper_colliding_with_a_post_is_not() -> None:
+    crash = (
+        "A cyclist was hurt in a collision with a van on the Kelso Vale road on Sunday. "
+        "She was taken to hospital, and police asked witnesses of the collision to come forward."
+    )
+    assert "disaster" in [topic.slug for topic in classify(crash)]
+    match = (
+        "The keeper collided with a post as the ball crossed the line, and after the collision the referee "
+        "waved play on. The striker scored twice in the second half."
+    )
+    assert "disaster" not in [topic.slug for topic in classify(match, model=sure_of("sport", match))]
+
+
 def test_a_later_topic_needs_its_share_of_the_first_topics_probability() -> None:
     just_enough = {"politics": 0.5, "economy": 0.5 * SECOND_TOPIC_SHARE, "health": 0.1}
     assert [t.slug for t in kept_topics(just_enough)] == ["politics", "economy"]
