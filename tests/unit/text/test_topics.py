@@ -178,6 +178,20 @@ def test_a_fire_that_empties_homes_is_a_disaster() -> None:
     assert "disaster" in [topic.slug for topic in classify(body)]
 
 
+def test_a_court_report_the_model_reads_as_health_also_carries_crime_but_never_first() -> None:
+    body = (
+        "A care worker was jailed for six years after she pleaded guilty to the manslaughter of a resident. "
+        "Detectives said the jury at Kelso Vale had heard how the resident was left without food. "
+        "The trust that ran the home said its mental health services had since changed."
+    )
+    topics = [t.slug for t in classify(body, model=sure_of("health", body))]
+    assert topics[:2] == ["health", "crime"]
+    unsure = TopicModel(
+        ("health", "politics"), {term: [0.0, 0.0] for term in topic_features(body)}, [0.0, 0.0]
+    )
+    assert classify(body, model=unsure)[0].slug != "crime"  # the cue words never lead
+
+
 def test_a_road_collision_is_an_accident_but_a_keeper_colliding_with_a_post_is_not() -> None:
     crash = (
         "A cyclist was hurt in a collision with a van on the Kelso Vale road on Sunday. "
