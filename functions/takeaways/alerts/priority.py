@@ -32,7 +32,11 @@ _NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 24, "scores": 40, "hundred": 100,
     "hundreds": 200, "thousand": 1000, "thousands": 2000, "million": 1_000_000, "millions": 2_000_000,
 }  # fmt: skip
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million))?|" + "|".join(_NUMBER_WORDS) + r")"
+# A comma inside a figure only before three digits: in "Matthew Daley, 35, killed" the comma after 35 ends
+# an age, and 35 counts no deaths.
+_AMOUNT = (
+    r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:thousand|million))?|" + "|".join(_NUMBER_WORDS) + r")"
+)
 _WHO = r"(?:\s+(?:more|other|people|person|persons|man|woman|men|women|boy|girl|civilians|soldiers|children|residents|passengers|workers|"
 _WHO += r"troops|police|officers|migrants|pupils|students|homes|households|families|was|were|have|has|been|are|being|reported|feared|now|at|least))*"
 # Who the figure counts, beyond the common words above: up to two words of any kind ("two fishermen",

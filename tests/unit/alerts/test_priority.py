@@ -88,6 +88,12 @@ def test_breaking_wording_counts_in_the_headline_or_lead_but_not_the_body() -> N
     assert assess_priority(in_headline) == 3
 
 
+def test_an_age_between_commas_is_no_death_toll() -> None:
+    assert impact_figures("Ines Dahl, 21, was found dead in her cell at the prison.")["deaths"] == 1
+    assert impact_figures("Tom Berg, 35, killed Ada Lark on the coast road.")["deaths"] == 0
+    assert impact_figures("At least 1,200 people were killed in the floods.")["deaths"] == 1200
+
+
 def test_a_death_told_without_a_figure_is_one_death_and_a_year_is_no_figure() -> None:
     assert impact_figures("The harbour master died on Sunday after a fall at the quay.")["deaths"] == 1
     assert impact_figures("A cyclist was killed when a lorry turned across the lane.")["deaths"] == 1
