@@ -57,8 +57,8 @@ PERSON_TITLES = frozenset(
     presenter opener winger defender striker midfielder goalkeeper batsman bowler boss skipper mp mep msp mla actor actress
     singer chef author creator novelist journalist reporter correspondent editor economist analyst lawyer barrister solicitor
     comedian rapper musician welshman scotsman englishman irishman frenchman dutchman compatriot countryman
-    teammate forward seamer spinner paceman all-rounder wicketkeeper keeper flanker hooker prop fly-half
-    scrum-half full-back centre-back centre-half wing-back jockey trainer cyclist sprinter boxer golfer""".split()
+    teammate team-mate forward seamer spinner paceman all-rounder wicketkeeper keeper flanker hooker prop fly-half
+    scrum-half full-back centre-back centre-half wing-back jockey trainer cyclist sprinter boxer golfer member""".split()
 )
 # Departments that sit between a title and a name: "Secretary of State John Kerry".
 DEPARTMENTS = frozenset(
@@ -70,6 +70,7 @@ ORGANISATION_WORDS = frozenset(
     """inc corp corporation company co ltd plc llc group bank council ministry department agency authority
     association union party university college school hospital institute institutes commission committee court
     parliament congress senate house police army navy force forces fund foundation organization organisation government
+    assembly
     federation league club board office service services network airlines airways news times post press
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
     ferries railways lines church museum academy centre center clinic brigade guard corps trust society
@@ -145,6 +146,7 @@ _ACCOUNT_BEFORE = re.compile(r"\bon\s+(?:his|her|its|their|the)\s+$")
 _ACCOUNT_AFTER = re.compile(r"\s+(?:account|page|feed|channel)\b")
 _PERSON_AFTER = re.compile(rf"^,?\s*(?:{'|'.join(sorted(SPEECH_VERBS | {'who', 'whose'}))})\b")
 # "Samoa-born Tuilagi", "London-based Acme": where someone or something comes from describes the name.
+_CAPITALISED_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ORIGIN = re.compile(r"-(?:born|based|bred|raised|headquartered)$", re.IGNORECASE)
 # What follows one word that only a person's name takes: bodies "say" and "said" as often as people do, but
 # are rarely "told" anyone or "added" to a quotation, and a body is "which", not "who".
@@ -317,6 +319,10 @@ def _typed(name: str, tally: _NameTally, known_by_surname: set[str], text: str) 
         # "on his Truth Social platform", "the Northlink Isles ferry service": a name that an
         # organisation's noun follows is that organisation's, though it ends in "Isles" or speaks.
         return "organisation"
+    if typed == "organisation" and " " in name and _after_a_title(name, text):
+        # "Turkey's EU Affairs Minister Omer Celik": a role just before the name is a person's, though the
+        # tagger took the ministry's words around it for a body's.
+        return "person"
     if typed != "person" and _opens_with_given_name(name):
         # "Ronnie O'Sullivan", "Colm Brady": a known given name opening a name that no organisation
         # word or gazetteer place types is a person's, whatever the tagger says.
@@ -416,6 +422,15 @@ def _add_recurring_rule_names(
         first_seen[name] = min(first_seen.get(name, start), start)
     for name in {name for *_, name in spans} - set(counts):
         counts[name] = sum(1 for *_, other in spans if other == name)
+
+
+def _after_a_title(name: str, text: str) -> bool:
+    """Whether a mention of the name follows a capitalised person's role ("Minister Omer Celik")."""
+    for start, _ in _mentions_of(name, text):
+        before = text[max(start - 30, 0) : start].split()[-1:]
+        if before and before[0][:1].isupper() and _word_before(text, start) in PERSON_TITLES:
+            return True
+    return False
 
 
 def _word_before(text: str, start: int) -> str:
@@ -604,6 +619,10 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
     # Bridge will close", "Harbour" is capitalised because it is part of a name.
     if at_start and len(words) > 1 and words[0].lower() not in _SKIP and _ordinary(words[0], common):
         words = words[1:]
+    if at_start and len(words) > 1 and _CAPITALISED_COMPOUND.fullmatch(words[0]):
+        words = words[
+            1:
+        ]  # "Oil-rich Venezuela", "Cash-strapped Northport": an adjective opening the sentence
     origin = [at for at, word in enumerate(words[:-1]) if _ORIGIN.search(word)]
     if origin:
         words = words[origin[-1] + 1 :]  # "Port Ellis-born Okonjo": Okonjo

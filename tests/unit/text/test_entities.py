@@ -55,6 +55,23 @@ def test_a_government_that_speaks_is_an_organisation_not_a_person() -> None:
     assert found["Vera Moss"] == "person"
 
 
+def test_a_role_before_a_name_and_an_adjective_opening_the_sentence_are_read_as_such() -> None:
+    found = {
+        entity.name: entity.kind
+        for entity in find_entities(
+            [
+                "Oil-rich Venezuela faces a severe power crisis.",
+                '"It is unacceptable," said Turkey\'s EU Affairs Minister Ilker Sahin.',
+                "Assembly Member Joyce Vane said the National Assembly would vote on Friday.",
+            ]
+        )
+    }
+    assert found.get("Venezuela") == "place" and "Oil-rich Venezuela" not in found
+    assert found.get("Ilker Sahin") == "person"
+    assert found.get("Joyce Vane") == "person"
+    assert found.get("National Assembly") == "organisation"
+
+
 def test_capitalised_ordinary_words_and_credits_are_not_entities() -> None:
     found = entities()
     for word in ("Officials", "Traffic", "Tuesday", "U.S."):
