@@ -988,7 +988,9 @@ _POINTS_BACK = re.compile(
     # "Either move could have killed it", "Such cases": which ones, the line before said.
     r"|Such [a-z]+\b|(?:Either|Neither) (?!(?:the|a|an|his|her|their|its|of)\b)[a-z]+\b(?!.*\b(?:or|nor)\b)"
     # "The outcome of that could make a difference": of what, the line before said.
-    r"|The [a-z]+ of (?:that|this) (?:could|would|will|may|might|can|should|must|is|was|has|had|remains)\b)"
+    r"|The [a-z]+ of (?:that|this) (?:could|would|will|may|might|can|should|must|is|was|has|had|remains)\b"
+    # "The SFA couldn't say any of this.", "... changed much of that.": of what, the line before said.
+    r"|.*\b(?:any|all|none|much|most|some|each|both) of (?:this|that|these|those|it|them)\s*[.!]?[\"”]?$)"
 )
 # "Doctors instead found a tumour": instead of what the line before told.
 _INSTEAD = re.compile(

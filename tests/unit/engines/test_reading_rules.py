@@ -1432,3 +1432,13 @@ def test_a_sentence_that_lost_words_on_the_page_is_neither_summary_nor_takeaway(
     lines = [summary.headline, summary.summary, *(t.text for t in summary.takeaways)]
     assert lines[1]  # the alert still says something
     assert all(" the with " not in line and not re.search(r"\bshe [A-Z]", line) for line in lines)
+
+
+def test_a_line_ending_on_any_of_this_leans_on_the_line_before() -> None:
+    from takeaways.engines.extractive import _tells_a_fact
+
+    assert not _tells_a_fact("The ferry operator could not say any of this.")
+    assert not _tells_a_fact("But the new timetable at Grenhaven changed much of that.")
+    # a quantity "of" something named is no reference back
+    assert _tells_a_fact("The ferry operator could not say any of this year's fares.")
+    assert _tells_a_fact("The new timetable at Grenhaven cut most of the night crossings.")
