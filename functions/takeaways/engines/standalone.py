@@ -757,13 +757,23 @@ def _surname_pattern(surname: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’.-])(?:{_COURTESY_TITLES})?{re.escape(surname)}(?![\w-])(?!\s+[A-Z])")
 
 
+# Capitalised words opening a line that are no part of a name after them ("Since Cooke's win"), beyond the
+# stop words (which the topic model reads, and so stay as they are).
+_LINKS_BEFORE_A_NAME = frozenset("since although though unless despite following".split())
+
+
 def _surname_mention(line: str, surname: str) -> re.Match[str] | None:
     """The first "Marsh" or "Mr Marsh" in the line, outside quotations, not inside a longer name."""
     for match in _surname_pattern(surname).finditer(line):
         if inside_quotation(line, match.start()):
             continue
         word = _word_before(line, match.start())
-        if word[:1].isupper() and word not in _TITLES_BEFORE_SURNAME and word.lower() not in STOP_WORDS:
+        if (
+            word[:1].isupper()
+            and word not in _TITLES_BEFORE_SURNAME
+            and word.lower() not in STOP_WORDS
+            and word.lower() not in _LINKS_BEFORE_A_NAME
+        ):
             return None  # "Chelsea Marsh", "Vice-Admiral Marsh": a name or title the person may not share
         if word.lower() == "the" or (match.start() > 0 and _modifies_a_noun(line, match.end())):
             return None  # "the Duke boys", "the Demjanjuk conviction": a family's or a case's name, not the person

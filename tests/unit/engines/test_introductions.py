@@ -372,3 +372,18 @@ def test_a_pronoun_resolved_to_someone_named_once_gets_the_full_name_whatever_th
     # Written by the article itself, the surname of a name the word list does not know stays as it is.
     written = ("Brekke wants talks.", "Brekke wants talks.")
     assert introduce_people([written], ["Torvald Brekke"], article=article) == [written[0]]
+
+
+def test_a_surname_after_an_opening_since_or_although_is_introduced() -> None:
+    article = (
+        "Nobody from the valley had won the race until Ines Dahl took the title in 2019.\n"
+        "But since Dahl's win at Grenhaven, three more riders from the valley have won it."
+    )
+    line = "Since Dahl's win at Grenhaven, three more riders from the valley have won it."
+    source = article.splitlines()[1]
+    assert introduce_people([(line, source)], ["Ines Dahl"], article=article) == [
+        "Since Ines Dahl's win at Grenhaven, three more riders from the valley have won it."
+    ]
+    # a capitalised word that may be part of the name still stops it: "Chelsea Dahl" may be someone else
+    other = "Chelsea Dahl's win at Grenhaven came later."
+    assert introduce_people([(other, other)], ["Ines Dahl"], article=article) == [other]
