@@ -611,12 +611,24 @@ def introduce_people(
         surname = surname_of(name)
         if name not in full_names and len(name.split()) == 2 and surname and _given_name_first(name.split()):
             pronoun_meant.setdefault(surname, []).append(name)
+    # "But Tom admitted the role has its drawbacks", after "Spider-Man actor Tom Holland": a given name the
+    # article uses alone for the one person it names in full with it.
+    by_given: dict[str, list[str]] = {}
+    for name in full_names:
+        if len(name.split()) in (2, 3):
+            by_given.setdefault(name.split()[0], []).append(name)
+    by_given = {
+        given: names
+        for given, names in by_given.items()
+        if len(names) == 1 and given not in by_surname and _called_by_given_name(article, given, names[0])
+    }
     named = [*full_names, *(name for names in pronoun_meant.values() for name in names)]
     introduced = {name for name in named if any(_mentions_word(line, name) for line in met)}
     rewritten: list[str] = []
     for line, source in lines:
         opened = _PERSON_PRONOUN.match(source) is not None
-        candidates = {**pronoun_meant, **by_surname}  # a name the word list knows decides a shared surname
+        # A name the word list knows decides a shared surname; a surname goes before a given name.
+        candidates = {**by_given, **pronoun_meant, **by_surname}
         for surname, names in candidates.items():
             name = names[0]
             if len(names) != 1 or name in introduced:
@@ -629,7 +641,14 @@ def introduce_people(
                 continue
             # A surname put in for a pronoun opens the line; one the article wrote must name one person only.
             resolved_here = opened and mention.start() == 0 and not _mentions_word(source, surname)
-            if not resolved_here and (surname not in by_surname or not one_person_of_the_name(article, name)):
+            given_name = surname in by_given and surname not in by_surname and surname not in pronoun_meant
+            if given_name and _NAMED_FOR.match(line, mention.end()):
+                continue  # "Haleigh's Hope Act": the given name is part of a name, which stays as written
+            if (
+                not resolved_here
+                and not given_name
+                and (surname not in by_surname or not one_person_of_the_name(article, name))
+            ):
                 continue
             line = (
                 line[: mention.start()] + _introduction(name, line, mention, article) + line[mention.end() :]
@@ -637,6 +656,30 @@ def introduce_people(
             introduced.add(name)
         rewritten.append(line)
     return rewritten
+
+
+_NAMED_FOR = re.compile(r"['’]s\s+[A-Z]")
+
+
+def _called_by_given_name(article: str, given: str, name: str) -> bool:
+    """Whether the article writes the given name alone after the full name, and beside no other surname
+    ("Tom Holland ... Tom admitted", never "Tom Jones" as well)."""
+    first = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", article)
+    if first is None:
+        return False
+    alone = False
+    for match in re.finditer(rf"(?<![\w'’.-]){re.escape(given)}(?![\w'’-])", article):
+        following = article[match.end() : match.end() + 40].split()[:1]
+        if following and following[0][:1].isupper() and match.start() != first.start():
+            if not name.endswith(following[0].strip(",.;:'’s")):
+                return False  # "Tom Jones": another person of the given name
+            continue
+        if following and following[0][:1].isupper():
+            continue
+        if match.start() < first.start():
+            return False  # "Tom" before the article says which Tom
+        alone = True
+    return alone
 
 
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})

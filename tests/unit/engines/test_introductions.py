@@ -387,3 +387,21 @@ def test_a_surname_after_an_opening_since_or_although_is_introduced() -> None:
     # a capitalised word that may be part of the name still stops it: "Chelsea Dahl" may be someone else
     other = "Chelsea Dahl's win at Grenhaven came later."
     assert introduce_people([(other, other)], ["Ines Dahl"], article=article) == [other]
+
+
+def test_a_given_name_used_alone_is_introduced_with_the_one_full_name_it_belongs_to() -> None:
+    article = (
+        '"It has been a whirlwind," said ferry captain Tom Berg, who won the award.\n'
+        "But Tom admitted the new rota has its drawbacks."
+    )
+    line = "Tom admitted the new rota has its drawbacks."
+    assert introduce_people([(line, line)], ["Tom Berg"], article=article) == [
+        "Tom Berg admitted the new rota has its drawbacks."
+    ]
+    # Two people of the given name: which one is meant, the line does not say.
+    two = article + "\nTom Lund, his deputy, agreed."
+    assert introduce_people([(line, line)], ["Tom Berg", "Tom Lund"], article=two) == [line]
+    assert introduce_people([(line, line)], ["Tom Berg"], article=two) == [line]
+    # A given name inside a name stays as written.
+    act = "The bill is dubbed Tom's Ferry Act."
+    assert introduce_people([(act, act)], ["Tom Berg"], article=article + "\n" + act) == [act]
