@@ -904,6 +904,13 @@ _LOST_LIST = re.compile(
 # "but Glover won the with Swann last season": an article before a preposition or a verb, where the page
 # lost the linked words between them ("the [World Cup title] with"); "after she Glover and Swann won", a
 # pronoun run into the names that replaced it. Not "the the" (a typo that still reads), not "the on-loan".
+# "The map, above, shows gains", "(pictured below)", "Below is ...": the page's picture, graphic or layout,
+# which an alert does not carry.
+_PAGE_LAYOUT = re.compile(
+    r", (?:above|below|pictured),|\((?:above|below|pictured|left|right|top|bottom|inset)\)"
+    r"|\b(?:pictured|shown) (?:above|below)\b|\bthe (?:map|graphic|chart|video|picture|photo|image)s? (?:above|below)\b"
+    r"|^(?:Below|Above) (?:is|are)\b"  # "Below is an edited version of the conversation."
+)
 _LOST_WORDS = re.compile(
     r"\b(?:the|a|an) (?:with|of|to|and|or|but|by|from|for|at|in|on|is|was|were|are|has|have|the)(?![\w'’-])"
     r"|\bthe (?:a|an)(?![\w'’-])"
@@ -913,11 +920,13 @@ _LOST_WORDS = re.compile(
 
 def _page_leftover(sentence: str) -> bool:
     """What a page's links and lists leave in the text: a colon before nothing, a stop after a space, a
-    colon after a preposition with a new sentence after it, an article whose noun was lost."""
+    colon after a preposition with a new sentence after it, an article whose noun was lost, a picture
+    "above"."""
     return (
         _LEFTOVER_END.search(sentence.rstrip()) is not None
         or _LOST_LIST.search(sentence) is not None
         or _LOST_WORDS.search(sentence.replace("the the ", "the ")) is not None
+        or _PAGE_LAYOUT.search(sentence) is not None
         or _LABELLED_CAPTION.match(sentence) is not None
     )
 
@@ -990,7 +999,9 @@ _POINTS_BACK = re.compile(
     # "The outcome of that could make a difference": of what, the line before said.
     r"|The [a-z]+ of (?:that|this) (?:could|would|will|may|might|can|should|must|is|was|has|had|remains)\b"
     # "The SFA couldn't say any of this.", "... changed much of that.": of what, the line before said.
-    r"|.*\b(?:any|all|none|much|most|some|each|both) of (?:this|that|these|those|it|them)\s*[.!]?[\"”]?$)"
+    r"|.*\b(?:any|all|none|much|most|some|each|both) of (?:this|that|these|those|it|them)\s*[.!]?[\"”]?$"
+    # "ISIS seems to be winning there.", "About 20 to 30 people were there.": where, the line before said.
+    r"|(?:\S+ ){1,7}there[.!]?$)"
 )
 # "Doctors instead found a tumour": instead of what the line before told.
 _INSTEAD = re.compile(

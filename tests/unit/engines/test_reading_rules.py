@@ -1442,3 +1442,18 @@ def test_a_line_ending_on_any_of_this_leans_on_the_line_before() -> None:
     # a quantity "of" something named is no reference back
     assert _tells_a_fact("The ferry operator could not say any of this year's fares.")
     assert _tells_a_fact("The new timetable at Grenhaven cut most of the night crossings.")
+
+
+def test_a_line_about_the_page_layout_or_only_there_is_no_line() -> None:
+    from takeaways.engines.extractive import _page_leftover, _tells_a_fact
+
+    assert _page_leftover("The map, above, shows gains on the northern front.")
+    assert _page_leftover("Below is an edited version of the conversation.")
+    assert _page_leftover("The ferry (pictured) sailed at dawn.")
+    assert not _page_leftover("Above all, the crews want the old rota back.")
+    assert not _tells_a_fact("The rebels seem to be winning there.")
+    assert not _tells_a_fact("About 20 to 30 people were there.")
+    # a "there" whose place the line itself names
+    assert _tells_a_fact(
+        "Ada Moss robbed a shop in Grenhaven but fled when a worker who also worked there shouted."
+    )
