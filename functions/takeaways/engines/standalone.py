@@ -1013,6 +1013,7 @@ _THING_GROUPS: tuple[frozenset[str], ...] = tuple(
         "device",
         "site venue facility premises villa",
         "tagline slogan motto catchphrase",
+        "number figure total tally",  # "The number was about 2 million": of what, the line before said
     )
 )
 # "The move was announced by President Thein Sein": a headline or a lede, read first, may not call the news
@@ -1025,10 +1026,18 @@ _LEDE_THING_NOUNS = sorted(frozenset().union(*_THING_GROUPS, *_LEDE_ONLY_GROUPS)
 _LEDE_THING_REFERENCE = re.compile(rf"^The (?P<thing>{'|'.join(_LEDE_THING_NOUNS)})\b(?!['’])")
 
 
+# "Many historians agree that the number was ...": a view reported of what the clause after it is about.
+_REPORTED_THAT = re.compile(
+    r"^[^,\"“”]{2,50}?\b(?:agree|agrees|agreed|say|says|said|believe|believes|believed|think|thinks|thought|"
+    r"estimate|estimates|estimated|accept|accepts|accepted) that (?=the [a-z])"
+)
+
+
 def _subject_openings(sentence: str) -> list[str]:
-    """The sentence, and after an opening clause of time its main clause as a sentence: the subject may
-    still point back there ("Days after dropping the case, the twins filed" as "The twins filed")."""
-    opening = _OPENING_CLAUSE.match(sentence)
+    """The sentence, and after an opening clause of time (or a view reported of it) its main clause as a
+    sentence: the subject may still point back there ("Days after dropping the case, the twins filed" as
+    "The twins filed"; "Many historians agree that the number was" as "The number was")."""
+    opening = _OPENING_CLAUSE.match(sentence) or _REPORTED_THAT.match(sentence)
     return [sentence, f"T{sentence[opening.end() + 1 :]}"] if opening else [sentence]
 
 

@@ -1457,3 +1457,12 @@ def test_a_line_about_the_page_layout_or_only_there_is_no_line() -> None:
     assert _tells_a_fact(
         "Ada Moss robbed a shop in Grenhaven but fled when a worker who also worked there shouted."
     )
+
+
+def test_a_view_reported_of_an_unnamed_figure_does_not_name_it() -> None:
+    assert unnamed_thing("Many historians agree that the number was about 2 million.") == "number"
+    assert unnamed_thing("Officials said that the plan would cost more than expected.") == "plan"
+    assert unnamed_thing("The figure rose to 40 by Friday.") == "figure"
+    # told of, or no view reported: named
+    assert unnamed_thing("Historians agree that the number of ferries halved.") is None
+    assert unnamed_thing("The council is working to improve the situation.") is None
