@@ -53,7 +53,7 @@ PERSON_TITLES = frozenset(
     general gen colonel col captain capt sergeant officer detective coach manager professor prof dr mr mrs ms
     pope bishop archbishop leader lawmaker ambassador commissioner inspector superintendent founder deputy
     vice lt lieutenant adm admiral sgt cmdr commander rev pastor father sister brother sir lady lord dame
-    attorney prosecutor sheriff premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
+    attorney prosecutor sheriff recorder premier rabbi imam cardinal ch supt insp det con pc dci dc ds di constable cllr councillor
     presenter opener winger defender striker midfielder goalkeeper batsman bowler boss skipper mp mep msp mla actor actress
     singer chef author creator novelist journalist reporter correspondent editor economist analyst lawyer barrister solicitor
     comedian rapper musician welshman scotsman englishman irishman frenchman dutchman compatriot countryman
@@ -161,7 +161,7 @@ _SKIP = (
         """the a an but and or if when while after before this that these those it he she they we i his her their
     its our there here however meanwhile may mr mrs ms dr yes no jan feb mar apr jun jul aug sep sept oct nov dec
     today yesterday tomorrow one two three four five six seven eight nine ten eleven twelve twenty hundred
-    hundreds thousands in on at for of with by from as said says according former late""".split()
+    hundreds thousands in on at for of with by from as said says according former late gmt bst utc""".split()
     )
     | WEEKDAYS
     | MONTHS

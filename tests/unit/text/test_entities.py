@@ -72,6 +72,20 @@ def test_a_role_before_a_name_and_an_adjective_opening_the_sentence_are_read_as_
     assert found.get("National Assembly") == "organisation"
 
 
+def test_a_time_zone_is_no_entity_and_a_recorder_is_a_judge() -> None:
+    found = {
+        entity.name: entity.kind
+        for entity in find_entities(
+            [
+                "The ferry left Grenhaven at 06:00 GMT and docked at 09:00 BST.",
+                "Recorder Ada Lark said the fraud had been planned.",
+            ]
+        )
+    }
+    assert "GMT" not in found and "BST" not in found
+    assert found.get("Ada Lark") == "person" and "Recorder Ada Lark" not in found
+
+
 def test_capitalised_ordinary_words_and_credits_are_not_entities() -> None:
     found = entities()
     for word in ("Officials", "Traffic", "Tuesday", "U.S."):
