@@ -70,7 +70,7 @@ ORGANISATION_WORDS = frozenset(
     """inc corp corporation company co ltd plc llc group bank council ministry department agency authority
     association union party university college school hospital institute institutes commission committee court
     parliament congress senate house police army navy force forces fund foundation organization organisation government
-    assembly
+    assembly labour tories conservatives democrats republicans greens
     federation league club board office service services network airlines airways news times post press
     energy power motors systems technologies pharmaceuticals media capital partners holdings industries labs
     ferries railways lines church museum academy centre center clinic brigade guard corps trust society

@@ -86,6 +86,20 @@ def test_a_time_zone_is_no_entity_and_a_recorder_is_a_judge() -> None:
     assert found.get("Ada Lark") == "person" and "Recorder Ada Lark" not in found
 
 
+def test_a_party_is_an_organisation() -> None:
+    found = {
+        entity.name: entity.kind
+        for entity in find_entities(
+            [
+                "Northland Labour won the seat from the Greens, and Labour said the result was historic.",
+                "Northland Labour's leader Ada Lark said the Tories had lost their way.",
+            ]
+        )
+    }
+    assert found.get("Northland Labour") == "organisation"
+    assert found.get("Ada Lark") == "person"
+
+
 def test_capitalised_ordinary_words_and_credits_are_not_entities() -> None:
     found = entities()
     for word in ("Officials", "Traffic", "Tuesday", "U.S."):
