@@ -210,6 +210,8 @@ def _pronoun_without_referent(sentence: str) -> bool:
     if not position or words[position] in _QUOTE_MARKS:
         return False  # none, an opening pronoun (other rules judge it), or only after a quotation opens
     before = words[:position]
+    if _only_named_as_an_object(before):
+        return True  # "In a letter to leader Paul Nuttall, he criticised": the writer is someone else
     if any(word[:1].isupper() and word.lower() not in DATE_WORDS for word in before[1:]):
         return False  # a name before it, most likely the one it means
     tags = english_tagger().tag(words)
@@ -227,6 +229,38 @@ def _pronoun_without_referent(sentence: str) -> bool:
         if word.lower() in THIRD_PERSON or word in _QUOTE_MARKS or tag in ("VERB:Fin", "AUX:Fin"):
             return True
         if word[:1].isupper() and word.lower() not in STOP_WORDS:
+            return False
+    return True
+
+
+_TO_SOMEONE = frozenset("to with against from".split())
+_PREPOSITIONS = _TO_SOMEONE | frozenset(
+    "of in on at after before by for about despite since following".split()
+)
+
+
+def _only_named_as_an_object(before: Sequence[str]) -> bool:
+    """Whether the words before a pronoun are an opening phrase, ending on its comma, whose every name is what
+    "to", "with", "against" or "from" governs, none of them a possessive ("In a letter to Paul Nuttall,"):
+    the pronoun after it is the main clause's subject, someone other than the one written to. Not "After
+    Tom Berg's arrest," (his arrest) or "Speaking to reporters, Ada Lark".
+    """
+    if len(before) < 4 or before[-1] != "," or "," in before[:-1]:
+        return False
+    capitalised = [index for index, word in enumerate(before) if index and word[:1].isupper()]
+    if not capitalised or any(word in {"'s", "’s"} or word.endswith(("'s", "’s")) for word in before):
+        return False
+    for index in capitalised:
+        # The nearest preposition before the name, across its title and modifiers ("to current leader Paul").
+        governing = next(
+            (
+                before[at].lower()
+                for at in range(index - 1, max(index - 6, 0), -1)
+                if before[at].lower() in _PREPOSITIONS
+            ),
+            None,
+        )
+        if governing not in _TO_SOMEONE:
             return False
     return True
 

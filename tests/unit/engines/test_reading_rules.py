@@ -1466,3 +1466,11 @@ def test_a_view_reported_of_an_unnamed_figure_does_not_name_it() -> None:
     # told of, or no view reported: named
     assert unnamed_thing("Historians agree that the number of ferries halved.") is None
     assert unnamed_thing("The council is working to improve the situation.") is None
+
+
+def test_a_pronoun_after_an_opening_that_names_only_whom_it_was_written_to_has_no_referent() -> None:
+    assert not stands_alone("In a letter to party leader Ada Lark, he criticised the campaign's tactics.")
+    assert not stands_alone("In talks with Tom Berg, she agreed to a pause in the strikes.")
+    # the name is the pronoun's own, or the subject is named
+    assert stands_alone("After Tom Berg's arrest, he was freed on bail.")
+    assert stands_alone("After meeting Ada Lark, Tom Berg said the talks had gone well.")
