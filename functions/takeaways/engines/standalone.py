@@ -94,6 +94,7 @@ _ROLES = (
     "prisoner inmate worker player striker midfielder defender forward winger goalkeeper keeper captain "
     "batsman bowler cyclist runner swimmer golfer jockey boxer fighter champion seed star singer actor actress "
     "rapper comedian medallist medalist coach manager doctor nurse teacher student pupil veteran spokesman spokeswoman minister "
+    "winner presenter author "
     r"official(?!\s+[a-z]+s\b)"  # "The official said", not "The official figures show"
 )
 # A team or a country called by a description, as reports vary a name they gave before ("The African nation

@@ -1474,3 +1474,9 @@ def test_a_pronoun_after_an_opening_that_names_only_whom_it_was_written_to_has_n
     # the name is the pronoun's own, or the subject is named
     assert stands_alone("After Tom Berg's arrest, he was freed on bail.")
     assert stands_alone("After meeting Ada Lark, Tom Berg said the talks had gone well.")
+
+
+def test_a_winner_presenter_or_author_not_named_is_an_unnamed_role() -> None:
+    assert unnamed_role("The Oscar winner cut his hair for the part.") == "winner"
+    assert unnamed_role("The award-winning presenter will return in May.") == "presenter"
+    assert unnamed_role("The author of the report, Ada Lark, said it was clear.") is None  # told who
