@@ -1480,3 +1480,14 @@ def test_a_winner_presenter_or_author_not_named_is_an_unnamed_role() -> None:
     assert unnamed_role("The Oscar winner cut his hair for the part.") == "winner"
     assert unnamed_role("The award-winning presenter will return in May.") == "presenter"
     assert unnamed_role("The author of the report, Ada Lark, said it was clear.") is None  # told who
+
+
+def test_a_headline_cut_before_a_dash_carries_no_trailing_space() -> None:
+    body = (
+        "Northland Labour has costed the scrapping of harbour fees - and the return of night sailings - as "
+        "being worth £4.1m a year. The party said the money would come from a levy on cruise ships. "
+        "The council said it had not been consulted."
+    )
+    headline = ExtractiveEngine().summarise(Article(body=body)).headline
+    assert headline.startswith("Northland Labour has costed")
+    assert headline == headline.strip()
