@@ -1001,6 +1001,8 @@ _POINTS_BACK = re.compile(
     r"|The [a-z]+ of (?:that|this) (?:could|would|will|may|might|can|should|must|is|was|has|had|remains)\b"
     # "The SFA couldn't say any of this.", "... changed much of that.": of what, the line before said.
     r"|.*\b(?:any|all|none|much|most|some|each|both) of (?:this|that|these|those|it|them)\s*[.!]?[\"”]?$"
+    # "None in the 20th century, a curious fact ...": the answer to a question the line before asked.
+    r"|None (?:in|since|at|before|after|during|so far|yet)\b[^,.]{0,40},"
     # "ISIS seems to be winning there.", "About 20 to 30 people were there.": where, the line before said.
     r"|(?:\S+ ){1,7}there[.!]?$)"
 )
@@ -1172,7 +1174,10 @@ def _capitalised(words: frozenset[str]) -> str:
 # Lines that tease or address the reader ("Get this: ...", "Just consider the outcomes", "Wanted: a
 # director"), or lean on one told before ("Another was found", "One of the five ...").
 _TEASER_LEDE = re.compile(
-    rf"^(?:\(|[\w'’]+:|(?:Just |Now )?(?:{_capitalised(READER_ADDRESSES)})\b|(?:So )?(?:{_capitalised(HEDGES)})\b"
+    rf"^(?:\(|[\w'’]+:|(?:{_capitalised(READER_ADDRESSES)})\b|(?:Just|Now|So|Well,) (?:{'|'.join(sorted(READER_ADDRESSES))})\b"
+    rf"|(?:So )?(?:{_capitalised(HEDGES)})\b"
+    # "Well, the thought experiments are finally over.", "Yes, it was": a columnist talking, not a report.
+    r"|(?:Well|Yes|No|Okay|OK),\s"
     r"|Another\b|One of (?:the|them|those)\b|The others?\b|The rest\b)"
 )
 # The same, after an opening phrase: "On a day that celebrates rock 'n' roll, expect musicians to bring down the

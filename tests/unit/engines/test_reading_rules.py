@@ -1491,3 +1491,14 @@ def test_a_headline_cut_before_a_dash_carries_no_trailing_space() -> None:
     headline = ExtractiveEngine().summarise(Article(body=body)).headline
     assert headline.startswith("Northland Labour has costed")
     assert headline == headline.strip()
+
+
+def test_a_columnist_talking_to_the_reader_or_answering_a_question_tells_no_fact() -> None:
+    from takeaways.engines.extractive import _tells_a_fact
+
+    assert not _tells_a_fact("Well, the long wait for the ferry timetable is finally over.")
+    assert not _tells_a_fact("Just consider the two ways the vote could go.")
+    assert not _tells_a_fact("None in the last century, a fact that says much about the islands.")
+    # a report that opens so is still one
+    assert _tells_a_fact("None of the passengers was hurt when the ferry ran aground.")
+    assert _tells_a_fact("Now the council will vote on the plan in May.")
