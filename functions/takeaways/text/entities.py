@@ -43,8 +43,14 @@ _WORD = r"(?:[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w'’]*(?:-[\w'’]+)*)"
 # "of" joins "University of Denver" and a particle "Ana da Silva"; "of the" is left out because it joins a
 # person to an employer as often as it builds a name ("Mari Lindqvist of the Coast Trust").
 _JOINING_WORDS = "|".join(sorted(_SURNAME_PARTICLES | {"of"}))
+# "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname by a hyphen.
+_HYPHENED_SURNAME = r"(?:al|el|ad|ash|as|bin|ibn|abu)-[A-Z][\w'’]*"
 _NAME = re.compile(
-    rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:{_JOINING_WORDS})[ ])?{_WORD})*",
+    rf"(?<![\w'’.-]){_WORD}(?:[ ](?:(?:{_JOINING_WORDS})[ ])?(?:{_WORD}|{_HYPHENED_SURNAME}))*",
+)
+# Where the tagger stopped at a particle that the name goes on after ("Louis" of "Louis van Gaal").
+_PARTICLE_GOES_ON = re.compile(
+    rf"[ ](?:(?:{'|'.join(sorted(_SURNAME_PARTICLES))})[ ]{_WORD}|{_HYPHENED_SURNAME})"
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’]*")
 PERSON_TITLES = frozenset(
@@ -275,6 +281,9 @@ def _tagged_names(sentences: list[str], text: str, common: frozenset[str]) -> _N
             # From the start of the capitalised run, so that "Secretary of State" before "Dana Whitlock",
             # which the tagger may leave out or half in, is seen and dropped as the rules drop it.
             begin = next((a for a, b in runs if a <= start < b), start)
+            run_end = next((b for a, b in runs if a <= start < b), end)
+            if run_end > end and _PARTICLE_GOES_ON.match(sentence, end):
+                end = run_end  # "Louis van Gaal", "Bashar al-Assad": the tagger stopped at the particle
             found = sentence[begin:end]
             words = _name_words(found.split(), common, at_start=begin == 0)
             if len(words) > 1 and all(word.lower() in PLACES for word in words):
@@ -471,6 +480,8 @@ def surname_of(name: str) -> str | None:
     start = len(words) - 1
     while start > 0 and words[start - 1] in _SURNAME_PARTICLES:
         start -= 1  # "AB de Villiers" is "de Villiers", not "Villiers"
+    if start == len(words) - 1 and re.fullmatch(_HYPHENED_SURNAME, words[-1]):
+        return words[-1].split("-", 1)[1]  # "Bashar al-Assad" is "Assad" after the first mention
     return " ".join(words[start:])
 
 
@@ -782,7 +793,10 @@ def _surname_owners(counts: Counter[str]) -> dict[str, str]:
     by_company: dict[str, list[str]] = {}
     for name in counts:
         if " " in name:
-            by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+            last = name.rsplit(" ", 1)[1]
+            if re.fullmatch(_HYPHENED_SURNAME, last):
+                last = last.split("-", 1)[1]  # "Assad" after "Bashar al-Assad"
+            by_last.setdefault(last, []).append(name)
             first, _, rest = name.partition(" ")
             if rest.lower().rstrip(".") in COMPANY_WORDS:
                 by_company.setdefault(first, []).append(name)

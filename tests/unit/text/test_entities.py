@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from takeaways.text.entities import find_entities
+from takeaways.text.entities import find_entities, surname_of
 from tests.processes import outputs_under_hash_seeds
 
 STORY = [
@@ -98,6 +98,21 @@ def test_a_party_is_an_organisation() -> None:
     }
     assert found.get("Northland Labour") == "organisation"
     assert found.get("Ada Lark") == "person"
+
+
+def test_a_name_with_a_particle_is_one_person_whatever_the_tagger_stopped_at() -> None:
+    found = find_entities(
+        [
+            "Northland backs President Karim al-Rashid in the talks.",
+            "Rivals want Karim al-Rashid to go, and Mr Rashid refuses.",
+            "Club coach Pieter van Hoorn said the talks were over.",
+        ]
+    )
+    names = {entity.name for entity in found}
+    assert "Karim al-Rashid" in names and not names & {"Karim", "Rashid", "Pieter"}
+    assert "Pieter van Hoorn" in names
+    assert surname_of("Karim al-Rashid") == "Rashid"
+    assert surname_of("Pieter van Hoorn") == "van Hoorn"
 
 
 def test_capitalised_ordinary_words_and_credits_are_not_entities() -> None:
