@@ -143,6 +143,20 @@ def test_a_persons_surname_is_an_entity_value_so_a_filter_on_it_matches() -> Non
     assert not policy_matches({"entities": ["council"]}, attributes)  # only people are named by a part
 
 
+def test_a_surname_with_a_hyphened_particle_is_matched_without_it() -> None:
+    record = make_record()
+    people = [Entity(name="Karim al-Rashid", kind="person"), Entity(name="Pieter van Hoorn", kind="person")]
+    record = dataclasses.replace(record, summary=dataclasses.replace(record.summary, entities=people))
+    attributes = render_alert(record, summary_uri="s3://b/k").attributes
+    assert json.loads(attributes["entities"]["StringValue"]) == [
+        "karim al-rashid",
+        "rashid",
+        "pieter van hoorn",
+        "van hoorn",
+    ]
+    assert policy_matches({"entities": ["rashid"]}, attributes)
+
+
 def test_empty_attributes_are_left_out_because_sns_rejects_them() -> None:
     attributes = render_alert(make_record(source=None, topics=[]), summary_uri="s3://b/k").attributes
     assert "source" not in attributes
