@@ -15,7 +15,15 @@ import pytest
 
 from takeaways.article import Article, parse_article
 from takeaways.article.boilerplate import strip_notices
-from takeaways.engines.extractive import ExtractiveEngine, _news_after_its_setting, trim
+from takeaways.engines.extractive import (
+    ExtractiveEngine,
+    _news_after_its_setting,
+    _page_leftover,
+    _role_introduced,
+    _states_the_news,
+    _tells_a_fact,
+    trim,
+)
 from takeaways.engines.headline import demonstrative_nouns, ends_at_a_boundary, headline_reads_complete
 from takeaways.engines.standalone import (
     PRONOUN_SPEAKER,
@@ -1176,8 +1184,6 @@ def test_a_thing_called_by_a_general_noun_is_unnamed() -> None:
 
 
 def test_a_capitalised_your_in_a_name_does_not_address_the_reader() -> None:
-    from takeaways.engines.extractive import _states_the_news, _tells_a_fact
-
     named = "Isles Link is holding its first Bring-Your-Own-Bike Day at every terminal on Saturday."
     assert _states_the_news(named) and _tells_a_fact(named)
     titled = "The Know Your Rights campaign reached 4,000 ferry workers in its first month."
@@ -1387,8 +1393,6 @@ def test_a_lede_that_tells_the_news_against_its_setting_still_leads() -> None:
 
 
 def test_a_quotation_given_to_a_friend_the_alert_never_introduced_is_no_takeaway() -> None:
-    from takeaways.engines.extractive import _role_introduced
-
     introduced = "ada lark, 18, left kelby for the mainland in march, police said."
     assert not _role_introduced('"I got scared," the friend said.', introduced)
     assert not _role_introduced('"She left at night," said the witness.', introduced)
@@ -1401,8 +1405,6 @@ def test_a_quotation_given_to_a_friend_the_alert_never_introduced_is_no_takeaway
 
 
 def test_the_outcome_of_that_leans_on_the_line_before() -> None:
-    from takeaways.engines.extractive import _tells_a_fact
-
     assert not _tells_a_fact("The outcome of that could make a big difference to ferry fares.")
     assert not _tells_a_fact("The result of this is that crossings will stop in May.")
     # "of that" told of, or "that" as a conjunction, is no reference back.
@@ -1435,8 +1437,6 @@ def test_a_sentence_that_lost_words_on_the_page_is_neither_summary_nor_takeaway(
 
 
 def test_a_line_ending_on_any_of_this_leans_on_the_line_before() -> None:
-    from takeaways.engines.extractive import _tells_a_fact
-
     assert not _tells_a_fact("The ferry operator could not say any of this.")
     assert not _tells_a_fact("But the new timetable at Grenhaven changed much of that.")
     # a quantity "of" something named is no reference back
@@ -1445,8 +1445,6 @@ def test_a_line_ending_on_any_of_this_leans_on_the_line_before() -> None:
 
 
 def test_a_line_about_the_page_layout_or_only_there_is_no_line() -> None:
-    from takeaways.engines.extractive import _page_leftover, _tells_a_fact
-
     assert _page_leftover("The map, above, shows gains on the northern front.")
     assert _page_leftover("Below is an edited version of the conversation.")
     assert _page_leftover("The ferry (pictured) sailed at dawn.")
@@ -1494,8 +1492,6 @@ def test_a_headline_cut_before_a_dash_carries_no_trailing_space() -> None:
 
 
 def test_a_columnist_talking_to_the_reader_or_answering_a_question_tells_no_fact() -> None:
-    from takeaways.engines.extractive import _tells_a_fact
-
     assert not _tells_a_fact("Well, the long wait for the ferry timetable is finally over.")
     assert not _tells_a_fact("Just consider the two ways the vote could go.")
     assert not _tells_a_fact("None in the last century, a fact that says much about the islands.")

@@ -42,30 +42,24 @@ def test_kinds_come_from_organisation_words_gazetteers_and_place_prepositions() 
 
 
 def test_a_government_that_speaks_is_an_organisation_not_a_person() -> None:
-    found = {
-        entity.name: entity.kind
-        for entity in find_entities(
-            [
-                "The Northland Government said more tenants than ever were getting help.",
-                "Vera Moss disagreed.",
-            ]
-        )
-    }
+    found = entities(
+        [
+            "The Northland Government said more tenants than ever were getting help.",
+            "Vera Moss disagreed.",
+        ]
+    )
     assert found["Northland Government"] == "organisation"
     assert found["Vera Moss"] == "person"
 
 
 def test_a_role_before_a_name_and_an_adjective_opening_the_sentence_are_read_as_such() -> None:
-    found = {
-        entity.name: entity.kind
-        for entity in find_entities(
-            [
-                "Oil-rich Venezuela faces a severe power crisis.",
-                '"It is unacceptable," said Turkey\'s EU Affairs Minister Ilker Sahin.',
-                "Assembly Member Joyce Vane said the National Assembly would vote on Friday.",
-            ]
-        )
-    }
+    found = entities(
+        [
+            "Oil-rich Venezuela faces a severe power crisis.",
+            '"It is unacceptable," said Turkey\'s EU Affairs Minister Ilker Sahin.',
+            "Assembly Member Joyce Vane said the National Assembly would vote on Friday.",
+        ]
+    )
     assert found.get("Venezuela") == "place" and "Oil-rich Venezuela" not in found
     assert found.get("Ilker Sahin") == "person"
     assert found.get("Joyce Vane") == "person"
@@ -73,29 +67,23 @@ def test_a_role_before_a_name_and_an_adjective_opening_the_sentence_are_read_as_
 
 
 def test_a_time_zone_is_no_entity_and_a_recorder_is_a_judge() -> None:
-    found = {
-        entity.name: entity.kind
-        for entity in find_entities(
-            [
-                "The ferry left Grenhaven at 06:00 GMT and docked at 09:00 BST.",
-                "Recorder Ada Lark said the fraud had been planned.",
-            ]
-        )
-    }
+    found = entities(
+        [
+            "The ferry left Grenhaven at 06:00 GMT and docked at 09:00 BST.",
+            "Recorder Ada Lark said the fraud had been planned.",
+        ]
+    )
     assert "GMT" not in found and "BST" not in found
     assert found.get("Ada Lark") == "person" and "Recorder Ada Lark" not in found
 
 
 def test_a_party_is_an_organisation() -> None:
-    found = {
-        entity.name: entity.kind
-        for entity in find_entities(
-            [
-                "Northland Labour won the seat from the Greens, and Labour said the result was historic.",
-                "Northland Labour's leader Ada Lark said the Tories had lost their way.",
-            ]
-        )
-    }
+    found = entities(
+        [
+            "Northland Labour won the seat from the Greens, and Labour said the result was historic.",
+            "Northland Labour's leader Ada Lark said the Tories had lost their way.",
+        ]
+    )
     assert found.get("Northland Labour") == "organisation"
     assert found.get("Ada Lark") == "person"
 
@@ -138,7 +126,7 @@ def test_a_two_word_name_is_a_persons_only_when_it_starts_like_one() -> None:
         "Rescue Week began as Deepwater Salvage crews returned, and Harbour Gazette readers cheered.",
         "Rescue Week events run until Sunday.",
     ]
-    found = {entity.name: entity.kind for entity in find_entities(story)}
+    found = entities(story)
     # Not a person's; the name tagger calls this invented firm a place (the text does not settle it).
     assert found["Deepwater Salvage"] != "person"
     assert found["Harbour Gazette"] == "organisation"  # a newspaper's name word
@@ -385,34 +373,30 @@ def test_a_name_only_ever_between_the_and_a_role_is_the_place_the_role_serves() 
         "The Harnby MP said the council should not close the library.",
         "Councillors will vote on the plan in June, said Dana Whitlock, who leads the campaign.",
     ]
-    kinds = {entity.name: entity.kind for entity in find_entities(sentences)}
+    kinds = entities(sentences)
     assert kinds["Harnby"] == "place" and kinds["Dana Whitlock"] == "person"
     # Named on its own as well, the name is left to the tagger and the other rules.
     named_alone = [*sentences, "Harnby said the library would stay open."]
     assert {e.name: e.kind for e in find_entities(named_alone)}.get("Harnby") != "place"
 
 
-def _kinds(sentences: list[str]) -> dict[str, str]:
-    return {entity.name: entity.kind for entity in find_entities(sentences)}
-
-
 def test_a_name_an_organisation_noun_follows_or_precedes_is_an_organisation() -> None:
     # A name ending in a place word, or one that speaks, is still a body's when news calls it one.
-    ferry = _kinds(
+    ferry = entities(
         [
             "Crossings on the Skerry Sound ferry service were cancelled as gales reached the islands.",
             "Skerry Sound said sailings would resume on Tuesday.",
         ]
     )
     assert ferry["Skerry Sound"] == "organisation"
-    platform = _kinds(
+    platform = entities(
         [
             "Governor Ana Pell announced the ban on her Bluebell Talk platform late on Sunday.",
             "Bluebell Talk has 4 million users, most of them in Norland.",
         ]
     )
     assert platform["Bluebell Talk"] == "organisation"
-    operator = _kinds(
+    operator = entities(
         [
             "The rail operator Kestrel Lines cut 40 trains a day.",
             "Kestrel Lines blamed a shortage of drivers.",
@@ -422,7 +406,7 @@ def test_a_name_an_organisation_noun_follows_or_precedes_is_an_organisation() ->
 
 
 def test_a_place_or_an_owner_beside_an_organisation_noun_keeps_its_kind() -> None:
-    kinds = _kinds(
+    kinds = entities(
         [
             "Mourners gathered at his Harwick Valley funeral service on Friday.",
             "Harwick Valley has 12,000 residents.",
@@ -450,7 +434,7 @@ def test_a_country_that_is_also_a_given_name_is_a_place() -> None:
         "Chad has sent 2,000 soldiers, a military official said.",
         "He spoke on condition of anonymity.",
     ]
-    kinds = {entity.name: entity.kind for entity in find_entities(sentences)}
+    kinds = entities(sentences)
     assert kinds.get("Chad") == "place"
     assert kinds.get("Niger") == "place"
 
