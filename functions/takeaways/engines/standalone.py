@@ -664,25 +664,25 @@ def introduce_people(
         opened = _PERSON_PRONOUN.match(source) is not None
         # A name the word list knows decides a shared surname; a surname goes before a given name.
         candidates = {**by_given, **pronoun_meant, **by_surname}
-        for surname, names in candidates.items():
+        for called, names in candidates.items():  # a surname, or a given name used alone
             name = names[0]
             if len(names) != 1 or name in introduced:
                 continue
             if _mentions_word(line, name):
                 introduced.add(name)
                 continue
-            mention = _surname_mention(line, surname)
+            mention = _surname_mention(line, called)
             if mention is None:
                 continue
             # A surname put in for a pronoun opens the line; one the article wrote must name one person only.
-            resolved_here = opened and mention.start() == 0 and not _mentions_word(source, surname)
-            given_name = surname in by_given and surname not in by_surname and surname not in pronoun_meant
+            resolved_here = opened and mention.start() == 0 and not _mentions_word(source, called)
+            given_name = called in by_given and called not in by_surname and called not in pronoun_meant
             if given_name and _NAMED_FOR.match(line, mention.end()):
                 continue  # "Haleigh's Hope Act": the given name is part of a name, which stays as written
             if (
                 not resolved_here
                 and not given_name
-                and (surname not in by_surname or not one_person_of_the_name(article, name))
+                and (called not in by_surname or not one_person_of_the_name(article, name))
             ):
                 continue
             line = (
@@ -706,7 +706,7 @@ def _called_by_given_name(article: str, given: str, name: str) -> bool:
     for match in re.finditer(rf"(?<![\w'’.-]){re.escape(given)}(?![\w'’-])", article):
         following = article[match.end() : match.end() + 40].split()[:1]
         if following and following[0][:1].isupper() and match.start() != first.start():
-            if not name.endswith(following[0].strip(",.;:'’s")):
+            if not name.endswith(following[0].strip(",.;:").removesuffix("'s").removesuffix("’s")):
                 return False  # "Tom Jones": another person of the given name
             continue
         if following and following[0][:1].isupper():

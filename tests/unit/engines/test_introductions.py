@@ -405,3 +405,13 @@ def test_a_given_name_used_alone_is_introduced_with_the_one_full_name_it_belongs
     # A given name inside a name stays as written.
     act = "The bill is dubbed Tom's Ferry Act."
     assert introduce_people([(act, act)], ["Tom Berg"], article=article + "\n" + act) == [act]
+
+
+def test_a_surname_ending_in_s_written_again_does_not_hide_the_given_name() -> None:
+    article = (
+        "Ferry captain Tom Rees won the award.\nTom Rees's crew cheered.\nBut Tom admitted the rota was hard."
+    )
+    line = "Tom admitted the rota was hard."
+    assert introduce_people([(line, line)], ["Tom Rees"], article=article) == [
+        "Tom Rees admitted the rota was hard."
+    ]
