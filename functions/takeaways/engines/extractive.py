@@ -467,7 +467,6 @@ class ExtractiveEngine:
             lead, headline = best, article.title
         else:
             lead, headline = self._headline(statements, lede_indices, people, article.body, foreign, english)
-            headline = headline.strip()  # a cut before a dash ("... grants - as being") leaves its space
         summary = trim(lead.sentence, SUMMARY_WORDS)
         if summary.rstrip("\"'”’)").endswith("…") and _whole_lede_fits(lead.sentence):
             summary = (

@@ -316,7 +316,8 @@ def headline_options(
         options += [
             option for option in _later_cuts(aside_free, ends, (_TO_PHRASE,)) if len(option) < len(cut)
         ]
-    restored = (_full_names_restored(option, flat, people) for option in options if option)
+    # A cut before a dash ("... grants - as being") would keep the space before it.
+    restored = (_full_names_restored(option.rstrip(), flat, people) for option in options if option.strip())
     return list(dict.fromkeys(restored))
 
 

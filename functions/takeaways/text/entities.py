@@ -480,9 +480,14 @@ def surname_of(name: str) -> str | None:
     start = len(words) - 1
     while start > 0 and words[start - 1] in _SURNAME_PARTICLES:
         start -= 1  # "AB de Villiers" is "de Villiers", not "Villiers"
-    if start == len(words) - 1 and re.fullmatch(_HYPHENED_SURNAME, words[-1]):
-        return words[-1].split("-", 1)[1]  # "Bashar al-Assad" is "Assad" after the first mention
+    if start == len(words) - 1:
+        return _without_hyphened_particle(words[-1])
     return " ".join(words[start:])
+
+
+def _without_hyphened_particle(word: str) -> str:
+    """ "al-Assad" is "Assad" after the first mention, as news copy calls him; other words as they are."""
+    return word.split("-", 1)[1] if re.fullmatch(_HYPHENED_SURNAME, word) else word
 
 
 def rule_mentions(
@@ -630,10 +635,9 @@ def _name_words(words: list[str], common: frozenset[str], at_start: bool) -> lis
     # Bridge will close", "Harbour" is capitalised because it is part of a name.
     if at_start and len(words) > 1 and words[0].lower() not in _SKIP and _ordinary(words[0], common):
         words = words[1:]
+    # "Oil-rich Venezuela", "Cash-strapped Northport": an adjective opening the sentence.
     if at_start and len(words) > 1 and _CAPITALISED_COMPOUND.fullmatch(words[0]):
-        words = words[
-            1:
-        ]  # "Oil-rich Venezuela", "Cash-strapped Northport": an adjective opening the sentence
+        words = words[1:]
     origin = [at for at, word in enumerate(words[:-1]) if _ORIGIN.search(word)]
     if origin:
         words = words[origin[-1] + 1 :]  # "Port Ellis-born Okonjo": Okonjo
@@ -793,10 +797,7 @@ def _surname_owners(counts: Counter[str]) -> dict[str, str]:
     by_company: dict[str, list[str]] = {}
     for name in counts:
         if " " in name:
-            last = name.rsplit(" ", 1)[1]
-            if re.fullmatch(_HYPHENED_SURNAME, last):
-                last = last.split("-", 1)[1]  # "Assad" after "Bashar al-Assad"
-            by_last.setdefault(last, []).append(name)
+            by_last.setdefault(_without_hyphened_particle(name.rsplit(" ", 1)[1]), []).append(name)
             first, _, rest = name.partition(" ")
             if rest.lower().rstrip(".") in COMPANY_WORDS:
                 by_company.setdefault(first, []).append(name)
